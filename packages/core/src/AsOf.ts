@@ -1,0 +1,135 @@
+/**
+ * Bitemporal views: the ledger as of valid time V ("the world as of V") as known at recorded
+ * time R ("what we knew at R"), either or both. Because the state keeps every version with its
+ * stamp, a view is a filter over the state; no replay is needed. Unchanged parts are shared.
+ *
+ * @module AsOf
+ */
+import type { Instant, IsoDate } from './Scalars'
+import type {
+  IndicatorState, LedgerState, MilestoneState, PeriodValue, PlanState, ProjectState, Stamp, TargetState, TaskState,
+} from './State'
+
+/** A bitemporal cut. Omitted parts do not filter. */
+export interface Cut {
+  /** Only facts that apply on or before this day (the world as of V). */
+  readonly validTime?: IsoDate
+  /** Only facts recorded at or before this instant (as known at R). */
+  readonly recordedTime?: Instant
+  /** Only events at or before this global position (an alternative to `recordedTime`). */
+  readonly position?: number
+}
+
+type Visible = (s: Stamp) => boolean
+
+function visibility(cut: Cut): Visible {
+  const v = cut.validTime
+  const r = cut.recordedTime
+  const p = cut.position
+  return (s) => (p === undefined || s.position <= p) && (r === undefined || s.recordedTime <= r) && (v === undefined || s.validTime <= v)
+}
+
+/** The visible items of a list, or the same list when all are visible. */
+function keep<T extends Stamp>(items: ReadonlyArray<T>, visible: Visible): ReadonlyArray<T> {
+  for (let i = 0; i < items.length; i++) {
+    if (!visible(items[i] as T)) return items.filter(visible)
+  }
+  return items
+}
+
+function keepRecord<T>(record: Readonly<Record<string, T>>, view: (x: T) => T | undefined): Readonly<Record<string, T>> {
+  let out: Record<string, T> | undefined
+  const keys = Object.keys(record)
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string
+    const before = record[key] as T
+    const after = view(before)
+    if (after === before && out === undefined) continue
+    if (out === undefined) {
+      out = {}
+      for (let j = 0; j < i; j++) out[keys[j] as string] = record[keys[j] as string] as T
+    }
+    if (after !== undefined) out[key] = after
+  }
+  return out ?? record
+}
+
+function viewIndicator(ind: IndicatorState, visible: Visible): IndicatorState | undefined {
+  const definitions = keep(ind.definitions, visible)
+  if (definitions.length === 0) return undefined
+  const targets = keepRecord(ind.targets, (tg): TargetState | undefined => {
+    const history = keep(tg.history, visible)
+    if (history.length === 0) return undefined
+    return history === tg.history ? tg : { ...tg, history }
+  })
+  let values: PeriodValue[] | undefined
+  for (let i = 0; i < ind.values.length; i++) {
+    const pv = ind.values[i] as PeriodValue
+    const versions = keep(pv.versions, visible)
+    const approvals = keep(pv.approvals, visible)
+    const same = versions === pv.versions && approvals === pv.approvals
+    if (same && values === undefined) continue
+    if (values === undefined) values = ind.values.slice(0, i)
+    if (versions.length > 0) values.push(same ? pv : { period: pv.period, versions, approvals })
+  }
+  const baselines = keep(ind.baselines, visible)
+  const responsibility = keep(ind.responsibility, visible)
+  if (definitions === ind.definitions && targets === ind.targets && values === undefined && baselines === ind.baselines && responsibility === ind.responsibility) {
+    return ind
+  }
+  return { indicatorId: ind.indicatorId, definitions, baselines, targets, values: values ?? ind.values, responsibility }
+}
+
+function viewMilestone(m: MilestoneState, visible: Visible): MilestoneState | undefined {
+  const planned = keep(m.planned, visible)
+  const forecasts = keep(m.forecasts, visible)
+  const met = keep(m.met, visible)
+  if (planned.length === 0 && met.length === 0) return undefined
+  if (planned === m.planned && forecasts === m.forecasts && met === m.met) return m
+  return { ...m, planned, forecasts, met }
+}
+
+function viewProject(p: ProjectState, visible: Visible): ProjectState | undefined {
+  if (!visible(p)) return undefined
+  const milestones = keepRecord(p.milestones, (m) => viewMilestone(m, visible))
+  const responsibility = keep(p.responsibility, visible)
+  if (milestones === p.milestones && responsibility === p.responsibility) return p
+  return { ...p, milestones, milestoneOrder: p.milestoneOrder.filter((id) => milestones[id] !== undefined), responsibility }
+}
+
+function viewTask(task: TaskState, visible: Visible): TaskState | undefined {
+  if (!visible(task)) return undefined
+  const statuses = keep(task.statuses, visible)
+  const responsibility = keep(task.responsibility, visible)
+  return statuses === task.statuses && responsibility === task.responsibility ? task : { ...task, statuses, responsibility }
+}
+
+function viewPlan(plan: PlanState, visible: Visible): PlanState | undefined {
+  if (!visible(plan)) return undefined
+  const categories = keepRecord(plan.categories, (c) => (visible(c) ? c : undefined))
+  return categories === plan.categories ? plan : { ...plan, categories }
+}
+
+/**
+ * The ledger as of a bitemporal cut. `asOf(state, {})` returns `state` itself.
+ *
+ * @example
+ * import { asOf, emptyLedger } from '@progress-ledger/core'
+ * const view = asOf(emptyLedger(), { validTime: '2021-12-31' as never, recordedTime: '2022-03-01T00:00:00.000Z' as never })
+ * view.indicators // {}
+ */
+export function asOf(state: LedgerState, cut: Cut): LedgerState {
+  if (cut.validTime === undefined && cut.recordedTime === undefined && cut.position === undefined) return state
+  const visible = visibility(cut)
+  return {
+    position: cut.position === undefined ? state.position : Math.min(cut.position, state.position),
+    head: state.head,
+    plans: keepRecord(state.plans, (p) => viewPlan(p, visible)),
+    departments: keepRecord(state.departments, (d) => (visible(d) ? d : undefined)),
+    indicators: keepRecord(state.indicators, (i) => viewIndicator(i, visible)),
+    projects: keepRecord(state.projects, (p) => viewProject(p, visible)),
+    tasks: keepRecord(state.tasks, (task) => viewTask(task, visible)),
+    denied: keep(state.denied, visible),
+    unattached: keep(state.unattached, visible),
+  }
+}

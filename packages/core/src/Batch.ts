@@ -1,0 +1,185 @@
+/**
+ * The append algorithm every store shares: validate a batch, sort re-sent events from new ones,
+ * check expected versions, and seal new events with versions, positions, recorded time and
+ * chained hashes. Stores supply only lookups and the write itself, so their semantics match.
+ *
+ * @module Batch
+ */
+import { type DecodeIssue } from './Decode'
+import type { EventInput, RecordedEvent } from './Envelope'
+import { validateInput } from './Envelope'
+import type { AppendRequest, ExpectedVersion, IdConflict, InvalidEvents, VersionConflict } from './EventStore'
+import { canonicalJson, chainHash } from './Hash'
+import { catalog } from './Catalog'
+import type { Instant } from './Scalars'
+
+/** A request whose events all decoded. */
+export interface ValidRequest {
+  readonly streamId: string
+  readonly events: ReadonlyArray<EventInput>
+  readonly expectedVersion: ExpectedVersion
+}
+
+function isExpectedVersion(u: unknown): u is ExpectedVersion {
+  return u === 'any' || u === 'no-stream' || u === 'stream-exists' || (typeof u === 'number' && Number.isInteger(u) && u >= 0)
+}
+
+/**
+ * Validates every event of a batch against its codec; issues are numbered across the batch
+ * (`events[3].data.value: …`). Returns all issues at once.
+ */
+export function validateBatch(requests: ReadonlyArray<AppendRequest>): { readonly _tag: 'Valid'; readonly requests: ReadonlyArray<ValidRequest> } | InvalidEvents {
+  const issues: DecodeIssue[] = []
+  const valid: ValidRequest[] = []
+  const ids = new Set<string>()
+  let index = 0
+  for (const request of requests) {
+    if (typeof request.streamId !== 'string' || request.streamId.trim() === '') {
+      issues.push({ path: `events[${index}].streamId`, expected: 'a non-empty string', got: JSON.stringify(request.streamId), message: `events[${index}].streamId: expected a non-empty string, got ${JSON.stringify(request.streamId)}` })
+    }
+    if (!isExpectedVersion(request.expectedVersion)) {
+      const got = JSON.stringify(request.expectedVersion)
+      issues.push({ path: 'expectedVersion', expected: 'a version >= 0, any, no-stream or stream-exists', got, message: `expectedVersion: expected a version >= 0, any, no-stream or stream-exists, got ${got}` })
+    }
+    const events: EventInput[] = []
+    for (const raw of request.events as ReadonlyArray<unknown>) {
+      const path = `events[${index}]`
+      const r = validateInput(raw, path)
+      if (r._tag === 'Invalid') issues.push(...r.issues)
+      else if (ids.has(r.event.id)) {
+        issues.push({ path: `${path}.id`, expected: 'an id unique within the batch', got: JSON.stringify(r.event.id), message: `${path}.id: expected an id unique within the batch, got ${JSON.stringify(r.event.id)}` })
+      } else {
+        ids.add(r.event.id)
+        events.push(r.event)
+      }
+      index++
+    }
+    valid.push({ streamId: request.streamId, events, expectedVersion: request.expectedVersion })
+  }
+  return issues.length > 0 ? { _tag: 'InvalidEvents', issues } : { _tag: 'Valid', requests: valid }
+}
+
+/** Does a stored event carry exactly what a re-sent input says? */
+export function sameContent(streamId: string, input: EventInput, stored: RecordedEvent): boolean {
+  return (
+    stored.streamId === streamId &&
+    stored.type === input.type &&
+    stored.validTime === input.validTime &&
+    stored.actor === input.actor &&
+    stored.correlationId === (input.correlationId ?? null) &&
+    stored.causationId === (input.causationId ?? null) &&
+    canonicalJson(stored.data) === canonicalJson(input.data)
+  )
+}
+
+/** Does a stream at `actual` satisfy what the writer expected? */
+export function versionMatches(expected: ExpectedVersion, actual: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true
+    case 'no-stream':
+      return actual === 0
+    case 'stream-exists':
+      return actual > 0
+    default:
+      return expected === actual
+  }
+}
+
+/** New events to write to one stream, starting after `fromVersion`. */
+export interface StreamWrite {
+  readonly streamId: string
+  readonly fromVersion: number
+  readonly events: ReadonlyArray<EventInput>
+}
+
+/** What to do with a valid batch. */
+export interface AppendPlan {
+  readonly _tag: 'Plan'
+  readonly writes: ReadonlyArray<StreamWrite>
+  /** For each input in batch order: the earlier recorded copy, or `undefined` for a new event. */
+  readonly previously: ReadonlyArray<RecordedEvent | undefined>
+}
+
+/**
+ * Decides a valid batch against the store's current state: `existing` maps ids of the batch
+ * that are already stored to their events; `versions` gives each stream's current version.
+ * A request whose events are all stored with the same content is a retry and writes nothing;
+ * a request partly stored, or an id stored with other content, is an {@link IdConflict}.
+ */
+export function planAppend(
+  requests: ReadonlyArray<ValidRequest>,
+  existing: ReadonlyMap<string, RecordedEvent>,
+  versions: ReadonlyMap<string, number>,
+): AppendPlan | VersionConflict | IdConflict {
+  const writes: StreamWrite[] = []
+  const previously: Array<RecordedEvent | undefined> = []
+  const current = new Map(versions)
+  for (const request of requests) {
+    let stored = 0
+    for (const e of request.events) {
+      const prior = existing.get(e.id)
+      if (prior === undefined) continue
+      if (!sameContent(request.streamId, e, prior)) {
+        return { _tag: 'IdConflict', eventId: e.id, reason: `event id ${JSON.stringify(e.id)} is already recorded at position ${prior.position} with different content` }
+      }
+      stored++
+    }
+    if (stored > 0 && stored < request.events.length) {
+      const first = request.events.find((e) => existing.has(e.id)) as EventInput
+      return { _tag: 'IdConflict', eventId: first.id, reason: `the batch for stream ${JSON.stringify(request.streamId)} is partly recorded already (event ${JSON.stringify(first.id)})` }
+    }
+    if (stored > 0) {
+      for (const e of request.events) previously.push(existing.get(e.id))
+      continue
+    }
+    const actual = current.get(request.streamId) ?? 0
+    if (!versionMatches(request.expectedVersion, actual)) {
+      return { _tag: 'VersionConflict', streamId: request.streamId, expected: request.expectedVersion, actual }
+    }
+    if (request.events.length > 0) writes.push({ streamId: request.streamId, fromVersion: actual, events: request.events })
+    for (let i = 0; i < request.events.length; i++) previously.push(undefined)
+    current.set(request.streamId, actual + request.events.length)
+  }
+  return { _tag: 'Plan', writes, previously }
+}
+
+/** The ledger's head before a write. */
+export interface Head {
+  readonly position: number
+  readonly hash: string
+  readonly recordedTime: Instant | null
+}
+
+/**
+ * Seals new events: versions, gap-free positions after `head`, one recorded time for the whole
+ * batch (never earlier than the head's, so recorded time follows position), and chained hashes.
+ */
+export function sealWrites(writes: ReadonlyArray<StreamWrite>, head: Head, now: Instant): RecordedEvent[] {
+  const recordedTime = head.recordedTime !== null && head.recordedTime > now ? head.recordedTime : now
+  const out: RecordedEvent[] = []
+  let position = head.position
+  let hash = head.hash
+  for (const w of writes) {
+    let version = w.fromVersion
+    for (const e of w.events) {
+      position++
+      version++
+      const content = {
+        id: e.id, streamId: w.streamId, version, position, type: e.type, schemaVersion: catalog[e.type].schemaVersion,
+        validTime: e.validTime, recordedTime, actor: e.actor, correlationId: e.correlationId ?? null,
+        causationId: e.causationId ?? null, data: e.data,
+      }
+      const next = chainHash(hash, content)
+      out.push({ ...content, prevHash: hash, hash: next } as RecordedEvent)
+      hash = next
+    }
+  }
+  return out
+}
+
+/** Merges sealed events back into batch order with the earlier copies of re-sent ones. */
+export function inBatchOrder(previously: ReadonlyArray<RecordedEvent | undefined>, sealed: ReadonlyArray<RecordedEvent>): RecordedEvent[] {
+  let next = 0
+  return previously.map((p) => p ?? (sealed[next++] as RecordedEvent))
+}

@@ -1,0 +1,163 @@
+/**
+ * The envelope around every recorded event: identity, stream and version, global position,
+ * schema version, valid and recorded time, actor, correlation and causation, and the integrity
+ * hash chained to the previous event.
+ *
+ * @module Envelope
+ */
+import * as t from 'io-ts'
+import { catalog, type EventType, type LedgerEvent, isEventType } from './Catalog'
+import { type DecodeIssue, formatErrors, showValue } from './Decode'
+import { type Instant, Instant as InstantCodec, type IsoDate, IsoDate as IsoDateCodec, NonEmptyString, NonNegativeInt } from './Scalars'
+
+/** The fields every recorded event carries besides its `type` and `data`. */
+export interface EnvelopeMeta {
+  /** Unique id of the event, chosen by the writer (appending the same id twice is a no-op). */
+  readonly id: string
+  /** The stream the event belongs to, e.g. `indicator-I01`. */
+  readonly streamId: string
+  /** 1-based version of the event within its stream. */
+  readonly version: number
+  /** 1-based position in the whole ledger, gap-free. */
+  readonly position: number
+  /** Schema version of `data`. */
+  readonly schemaVersion: number
+  /** When the fact applies: the reporting period's last day, the day a milestone happened. */
+  readonly validTime: IsoDate
+  /** When the fact entered the ledger; never decreases along positions. */
+  readonly recordedTime: Instant
+  /** Who reported the fact. */
+  readonly actor: string
+  /** Groups the events of one business operation. */
+  readonly correlationId: string | null
+  /** The event or command that caused this one. */
+  readonly causationId: string | null
+  /** Hash of the previous event (`''` for position 1). */
+  readonly prevHash: string
+  /** SHA-256 over the previous hash and this event's canonical content. */
+  readonly hash: string
+}
+
+/** A recorded event: the envelope plus the tagged event. */
+export type RecordedEvent = { [K in EventType]: EnvelopeMeta & Extract<LedgerEvent, { type: K }> }[EventType]
+
+/** A recorded event of one type. */
+export type RecordedOf<K extends EventType> = Extract<RecordedEvent, { type: K }>
+
+/** What a writer supplies for one event; the store adds stream, version, position, time and hashes. */
+export type EventInput = {
+  [K in EventType]: {
+    readonly id: string
+    readonly type: K
+    readonly data: Extract<LedgerEvent, { type: K }>['data']
+    readonly validTime: IsoDate
+    readonly actor: string
+    readonly correlationId?: string | null
+    readonly causationId?: string | null
+  }
+}[EventType]
+
+const InputEnvelope = t.exact(
+  t.intersection([
+    t.type({ id: NonEmptyString, type: NonEmptyString, validTime: IsoDateCodec, actor: NonEmptyString, data: t.unknown }),
+    t.partial({ correlationId: t.union([t.string, t.null]), causationId: t.union([t.string, t.null]) }),
+  ]),
+)
+
+/** The result of validating one event input. */
+export type InputValidation =
+  | { readonly _tag: 'Valid'; readonly event: EventInput }
+  | { readonly _tag: 'Invalid'; readonly issues: ReadonlyArray<DecodeIssue> }
+
+/**
+ * Validates an untrusted event input against the envelope and its type's codec. Unknown
+ * properties of `data` are stripped; problems name the path under `prefix`.
+ *
+ * @example
+ * import { validateInput } from '@progress-ledger/core'
+ * const r = validateInput({ id: 'e1', type: 'ValueReported', validTime: '2021-12-31', actor: 'fgj',
+ *   data: { indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' } }, 'events[3]')
+ * // r._tag === 'Invalid'; r.issues[0].message === 'events[3].data.value: expected a finite number, got "12,5"'
+ */
+export function validateInput(u: unknown, prefix = ''): InputValidation {
+  const env = InputEnvelope.decode(u)
+  if (env._tag === 'Left') return { _tag: 'Invalid', issues: formatErrors(env.left, prefix) }
+  const { type } = env.right
+  if (!isEventType(type)) {
+    const path = prefix === '' ? 'type' : `${prefix}.type`
+    const expected = 'a known event type'
+    const got = showValue(type)
+    return { _tag: 'Invalid', issues: [{ path, expected, got, message: `${path}: expected ${expected}, got ${got}` }] }
+  }
+  const data = catalog[type].codec.decode(env.right.data)
+  if (data._tag === 'Left') {
+    return { _tag: 'Invalid', issues: formatErrors(data.left, prefix === '' ? 'data' : `${prefix}.data`) }
+  }
+  const event = {
+    id: env.right.id,
+    type,
+    data: data.right,
+    validTime: env.right.validTime,
+    actor: env.right.actor,
+    correlationId: env.right.correlationId ?? null,
+    causationId: env.right.causationId ?? null,
+  } as EventInput
+  return { _tag: 'Valid', event }
+}
+
+const StoredEnvelope = t.type({
+  id: NonEmptyString,
+  streamId: NonEmptyString,
+  version: NonNegativeInt,
+  position: NonNegativeInt,
+  type: NonEmptyString,
+  schemaVersion: NonNegativeInt,
+  validTime: IsoDateCodec,
+  recordedTime: InstantCodec,
+  actor: t.string,
+  correlationId: t.union([t.string, t.null]),
+  causationId: t.union([t.string, t.null]),
+  prevHash: t.string,
+  hash: t.string,
+  data: t.unknown,
+})
+
+/** A stored event that could not be decoded: names its id and position. */
+export class EventDecodeError extends Error {
+  override readonly name = 'EventDecodeError'
+  constructor(
+    readonly eventId: string,
+    readonly position: number,
+    readonly issues: ReadonlyArray<string>,
+  ) {
+    super(`event ${eventId} at position ${position} cannot be decoded: ${issues.join('; ')}`)
+  }
+}
+
+/**
+ * Decodes an event read back from storage: checks the envelope, upcasts older schema versions
+ * through the catalog, and decodes the data. Throws {@link EventDecodeError} naming the event id
+ * and position: a stored event that does not decode is corruption, not a user error.
+ */
+export function decodeStored(u: unknown): RecordedEvent {
+  const env = StoredEnvelope.decode(u)
+  const raw = u as { id?: unknown; position?: unknown }
+  if (env._tag === 'Left') {
+    throw new EventDecodeError(String(raw?.id), Number(raw?.position), formatErrors(env.left).map((i) => i.message))
+  }
+  const e = env.right
+  if (!isEventType(e.type)) throw new EventDecodeError(e.id, e.position, [`type: unknown event type ${JSON.stringify(e.type)}`])
+  const entry = catalog[e.type]
+  if (e.schemaVersion > entry.schemaVersion) {
+    throw new EventDecodeError(e.id, e.position, [`schemaVersion: ${e.schemaVersion} is newer than this library's ${entry.schemaVersion}`])
+  }
+  let data = e.data
+  for (let v = e.schemaVersion; v < entry.schemaVersion; v++) {
+    const up = entry.upcasters[v]
+    if (up === undefined) throw new EventDecodeError(e.id, e.position, [`schemaVersion: no upcaster from ${v}`])
+    data = up(data)
+  }
+  const decoded = entry.codec.decode(data)
+  if (decoded._tag === 'Left') throw new EventDecodeError(e.id, e.position, formatErrors(decoded.left, 'data').map((i) => i.message))
+  return { ...e, schemaVersion: entry.schemaVersion, data: decoded.right } as RecordedEvent
+}

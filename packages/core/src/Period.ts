@@ -1,0 +1,131 @@
+/**
+ * Reporting periods: a year (`2021`), a half (`2021-H1`), a quarter (`2021-Q3`), a month
+ * (`2021-07`) or a day (`2021-07-15`). A value is always reported for a period; the period's
+ * last day is the value's valid time.
+ *
+ * @module Period
+ */
+import * as t from 'io-ts'
+import { daysInMonth, type IsoDate, isIsoDate } from './Scalars'
+
+/** The granularity of a period, coarsest first. */
+export const PeriodKind = t.keyof({ year: null, half: null, quarter: null, month: null, day: null }, 'PeriodKind')
+/** The granularity of a period. */
+export type PeriodKind = t.TypeOf<typeof PeriodKind>
+
+/** A period key such as `2021`, `2021-H2`, `2021-Q3`, `2021-07` or `2021-07-15`. */
+export type PeriodKey = string & { readonly PeriodKey: unique symbol }
+
+const YEAR = /^\d{4}$/
+const HALF = /^\d{4}-H[12]$/
+const QUARTER = /^\d{4}-Q[1-4]$/
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** The kind of a well-formed period key, or `undefined` when `s` is not one. */
+export function periodKind(s: string): PeriodKind | undefined {
+  if (YEAR.test(s)) return 'year'
+  if (HALF.test(s)) return 'half'
+  if (QUARTER.test(s)) return 'quarter'
+  if (MONTH.test(s)) return 'month'
+  if (isIsoDate(s)) return 'day'
+  return undefined
+}
+
+/** Is `u` a well-formed period key? */
+export function isPeriodKey(u: unknown): u is PeriodKey {
+  return typeof u === 'string' && periodKind(u) !== undefined
+}
+
+/** Codec for {@link PeriodKey}. */
+export const PeriodKey = new t.Type<PeriodKey, string, unknown>(
+  'PeriodKey',
+  isPeriodKey,
+  (u, c) => (isPeriodKey(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+)
+
+/**
+ * Builds a period key, throwing on a malformed one (a programmer error).
+ *
+ * @example
+ * import { period } from '@progress-ledger/core'
+ * period('2021-Q3') // '2021-Q3'
+ */
+export function period(s: string): PeriodKey {
+  if (!isPeriodKey(s)) throw new Error(`expected a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15), got ${JSON.stringify(s)}`)
+  return s
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0')
+
+/** The year a period falls in. */
+export function periodYear(p: PeriodKey): number {
+  return Number(p.slice(0, 4))
+}
+
+/** The first and last month (1–12) a period covers. */
+function monthSpan(p: PeriodKey): readonly [number, number] {
+  switch (periodKind(p)) {
+    case 'year':
+      return [1, 12]
+    case 'half':
+      return p.endsWith('1') ? [1, 6] : [7, 12]
+    case 'quarter': {
+      const q = Number(p.slice(6))
+      return [q * 3 - 2, q * 3]
+    }
+    case 'month':
+    case 'day': {
+      const m = Number(p.slice(5, 7))
+      return [m, m]
+    }
+    default:
+      throw new Error(`not a period: ${JSON.stringify(p)}`)
+  }
+}
+
+/** The first day of a period. */
+export function periodStart(p: PeriodKey): IsoDate {
+  if (periodKind(p) === 'day') return p as string as IsoDate
+  return `${p.slice(0, 4)}-${pad2(monthSpan(p)[0])}-01` as IsoDate
+}
+
+/** The last day of a period: the valid time of a value reported for it. */
+export function periodEnd(p: PeriodKey): IsoDate {
+  if (periodKind(p) === 'day') return p as string as IsoDate
+  const year = periodYear(p)
+  const last = monthSpan(p)[1]
+  return `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}` as IsoDate
+}
+
+const KIND_RANK: Readonly<Record<PeriodKind, number>> = { year: 0, half: 1, quarter: 2, month: 3, day: 4 }
+
+/**
+ * Orders periods by their last day, then the longer period first (a year before its December).
+ * Period order, not arrival order, decides which value is the latest.
+ */
+export function comparePeriods(a: PeriodKey, b: PeriodKey): number {
+  if (a === b) return 0
+  const ea = periodEnd(a)
+  const eb = periodEnd(b)
+  if (ea !== eb) return ea < eb ? -1 : 1
+  return KIND_RANK[periodKind(a) as PeriodKind] - KIND_RANK[periodKind(b) as PeriodKind]
+}
+
+/** The period of the given kind that contains a day. */
+export function periodContaining(d: IsoDate, kind: PeriodKind): PeriodKey {
+  const year = d.slice(0, 4)
+  const month = Number(d.slice(5, 7))
+  switch (kind) {
+    case 'year':
+      return year as PeriodKey
+    case 'half':
+      return `${year}-H${month <= 6 ? 1 : 2}` as PeriodKey
+    case 'quarter':
+      return `${year}-Q${Math.ceil(month / 3)}` as PeriodKey
+    case 'month':
+      return `${year}-${pad2(month)}` as PeriodKey
+    case 'day':
+      return d as string as PeriodKey
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The projected state of a ledger. It keeps the whole bitemporal history: every version of a
+ * definition, target, value, milestone date and task status carries the {@link Stamp} of the
+ * event that produced it, so that {@link asOf} can show the ledger as of any valid time and any
+ * recorded time without replaying.
+ *
+ * @module State
+ */
+import type * as t from 'io-ts'
+import type { DateSpec } from './DateSpec'
+import type { IsoDate, Instant, Fact, LocalizedText, SourceRef } from './Scalars'
+import type { PeriodKey } from './Period'
+import type { TargetExpression } from './TargetExpression'
+import type { IndicatorDefined } from './events/Indicator'
+import type { ProjectDefined } from './events/Project'
+import type { TaskDefined, TaskStatus } from './events/Task'
+import type { TargetRole } from './events/Target'
+import type { ValueStatus } from './events/Value'
+import type { SubjectKind } from './events/Responsibility'
+
+/** The event a piece of state came from: its id, position, valid and recorded time, and actor. */
+export interface Stamp {
+  readonly eventId: string
+  readonly position: number
+  readonly validTime: IsoDate
+  readonly recordedTime: Instant
+  readonly actor: string
+}
+
+/** Who answered for something from a valid time on. */
+export interface Responsibility extends Stamp {
+  readonly departments: ReadonlyArray<string>
+  readonly reason: string | null
+}
+
+/** A plan and its categories. */
+export interface PlanState extends Stamp {
+  readonly planId: string
+  readonly name: LocalizedText
+  readonly adoptedOn: IsoDate
+  readonly baseYear: number
+  readonly startYear: number
+  readonly endYear: number
+  readonly issuer: string | null
+  readonly categories: Readonly<Record<string, CategoryState>>
+}
+
+/** A category of a plan. */
+export interface CategoryState extends Stamp {
+  readonly categoryId: string
+  readonly name: LocalizedText
+  readonly order: number
+}
+
+/** A registered department and its other names. */
+export interface DepartmentState extends Stamp {
+  readonly departmentId: string
+  readonly name: LocalizedText
+  readonly aliases: ReadonlyArray<string>
+}
+
+/** An indicator's definition as one event stated it. */
+export type IndicatorDefinition = t.TypeOf<typeof IndicatorDefined>
+
+/** One version of an indicator's definition. */
+export interface DefinitionVersion extends Stamp {
+  readonly definition: IndicatorDefinition
+}
+
+/** One version of a baseline. */
+export interface BaselineVersion extends Stamp {
+  readonly period: PeriodKey
+  readonly value: number
+  readonly illustrative: boolean
+}
+
+/** How a target version came about. */
+export type TargetCause = 'set' | 'revised' | 'quota'
+
+/** One version of a target; the last visible one is in force. */
+export interface TargetVersion extends Stamp {
+  readonly cause: TargetCause
+  readonly expression: TargetExpression
+  readonly printed: string | null
+  readonly dueYear: number
+  readonly dueDate: IsoDate | null
+  readonly reason: string | null
+  readonly assignedBy: string | null
+}
+
+/** A target of an indicator (interim or final) with its full lineage. */
+export interface TargetState {
+  readonly targetId: string
+  readonly role: TargetRole
+  readonly history: ReadonlyArray<TargetVersion>
+}
+
+/** How a value version came about. */
+export type ValueCause = 'reported' | 'corrected' | 'retracted'
+
+/** One version of a period's value. A `retracted` version withdraws the figure. */
+export interface ValueVersion extends Stamp {
+  readonly cause: ValueCause
+  readonly value: number | null
+  readonly status: ValueStatus | null
+  readonly reason: string | null
+  /** For a correction or retraction, the event id it replaces. */
+  readonly replaces: string | null
+  readonly illustrative: boolean
+  readonly outlier: string | null
+  readonly source: SourceRef | null
+}
+
+/** Where a submitted value stands in the approval workflow. */
+export interface ApprovalStep extends Stamp {
+  readonly state: 'submitted' | 'approved' | 'returned'
+  readonly reason: string | null
+}
+
+/** Every version of the value for one period, and its approval steps. */
+export interface PeriodValue {
+  readonly period: PeriodKey
+  readonly versions: ReadonlyArray<ValueVersion>
+  readonly approvals: ReadonlyArray<ApprovalStep>
+}
+
+/** An indicator: definitions, baselines, targets, values by period, responsibility. */
+export interface IndicatorState {
+  readonly indicatorId: string
+  readonly definitions: ReadonlyArray<DefinitionVersion>
+  readonly baselines: ReadonlyArray<BaselineVersion>
+  readonly targets: Readonly<Record<string, TargetState>>
+  /** Sorted by period (see `comparePeriods`), whatever order values arrived in. */
+  readonly values: ReadonlyArray<PeriodValue>
+  readonly responsibility: ReadonlyArray<Responsibility>
+}
+
+/** One dated version of a milestone's planned or forecast date. */
+export interface MilestoneDate extends Stamp {
+  readonly date: DateSpec
+  readonly reason: string | null
+}
+
+/** A milestone met, with its facts. */
+export interface MilestoneMetState extends Stamp {
+  readonly date: DateSpec
+  readonly unplanned: boolean
+  readonly facts: ReadonlyArray<Fact>
+  readonly scope: string | null
+  readonly source: SourceRef | null
+}
+
+/** A milestone: its planned dates, forecasts over time, and when it was met. */
+export interface MilestoneState {
+  readonly milestoneId: string
+  readonly title: LocalizedText
+  readonly kind: string
+  readonly planned: ReadonlyArray<MilestoneDate>
+  readonly forecasts: ReadonlyArray<MilestoneDate>
+  readonly met: ReadonlyArray<MilestoneMetState>
+  readonly source: SourceRef | null
+}
+
+/** A project's definition as its event stated it. */
+export type ProjectDefinition = t.TypeOf<typeof ProjectDefined>
+
+/** A project and its milestones (in the order they were first recorded). */
+export interface ProjectState extends Stamp {
+  readonly projectId: string
+  readonly definition: ProjectDefinition
+  readonly milestones: Readonly<Record<string, MilestoneState>>
+  readonly milestoneOrder: ReadonlyArray<string>
+  readonly responsibility: ReadonlyArray<Responsibility>
+}
+
+/** A task's definition as its event stated it. */
+export type TaskDefinition = t.TypeOf<typeof TaskDefined>
+
+/** One reported status of a task. */
+export interface TaskStatusVersion extends Stamp {
+  readonly status: TaskStatus
+  readonly progress: number | null
+  readonly note: string | null
+}
+
+/** A key task, reform or action item with its status history. */
+export interface TaskState extends Stamp {
+  readonly taskId: string
+  readonly definition: TaskDefinition
+  readonly statuses: ReadonlyArray<TaskStatusVersion>
+  readonly responsibility: ReadonlyArray<Responsibility>
+}
+
+/** A refused command, kept for auditors. */
+export interface DeniedAttempt extends Stamp {
+  readonly command: string
+  readonly reason: string
+  readonly subject: SubjectKind | null
+  readonly subjectId: string | null
+}
+
+/** An event the reducer could not attach (e.g. a value for an undefined indicator). */
+export interface Unattached extends Stamp {
+  readonly type: string
+  readonly reason: string
+}
+
+/** The whole projected ledger. */
+export interface LedgerState {
+  /** Position of the last event applied (0 before any). */
+  readonly position: number
+  /** Hash of the last event applied (`''` before any). */
+  readonly head: string
+  readonly plans: Readonly<Record<string, PlanState>>
+  readonly departments: Readonly<Record<string, DepartmentState>>
+  readonly indicators: Readonly<Record<string, IndicatorState>>
+  readonly projects: Readonly<Record<string, ProjectState>>
+  readonly tasks: Readonly<Record<string, TaskState>>
+  readonly denied: ReadonlyArray<DeniedAttempt>
+  readonly unattached: ReadonlyArray<Unattached>
+}
+
+/**
+ * A fresh, empty ledger state.
+ *
+ * @example
+ * import { emptyLedger } from '@progress-ledger/core'
+ * emptyLedger().position // 0
+ */
+export function emptyLedger(): LedgerState {
+  return { position: 0, head: '', plans: {}, departments: {}, indicators: {}, projects: {}, tasks: {}, denied: [], unattached: [] }
+}
