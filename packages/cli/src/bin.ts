@@ -1,1 +1,25 @@
-export {}
+#!/usr/bin/env node
+// The `progress-ledger` executable: wires the real world (streams, files, the system clock,
+// random id prefixes) into the command line and exits with its code.
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { clockFrom } from '@progress-ledger/core'
+import { run } from './Cli'
+
+const cwd = process.cwd()
+const code = await run(process.argv.slice(2), {
+  stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
+  stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true, columns: process.stderr.columns },
+  cwd,
+  env: process.env,
+  clock: clockFrom(() => new Date()),
+  idPrefix: () => `cli-${randomUUID()}`,
+  readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+  writeFile: (path, content) => {
+    const full = resolve(cwd, path)
+    mkdirSync(dirname(full), { recursive: true })
+    writeFileSync(full, content)
+  },
+})
+process.exitCode = code

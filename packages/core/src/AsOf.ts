@@ -5,17 +5,17 @@
  *
  * @module AsOf
  */
-import type { Instant, IsoDate } from './Scalars'
+import { isInstant, isIsoDate } from './Scalars'
 import type {
   IndicatorState, LedgerState, MilestoneState, PeriodValue, PlanState, ProjectState, Stamp, TargetState, TaskState,
 } from './State'
 
 /** A bitemporal cut. Omitted parts do not filter. */
 export interface Cut {
-  /** Only facts that apply on or before this day (the world as of V). */
-  readonly validTime?: IsoDate
-  /** Only facts recorded at or before this instant (as known at R). */
-  readonly recordedTime?: Instant
+  /** Only facts that apply on or before this day, `YYYY-MM-DD` (the world as of V). */
+  readonly validTime?: string
+  /** Only facts recorded at or before this instant, `YYYY-MM-DDTHH:mm:ss.sssZ` (as known at R). */
+  readonly recordedTime?: string
   /** Only events at or before this global position (an alternative to `recordedTime`). */
   readonly position?: number
 }
@@ -23,6 +23,11 @@ export interface Cut {
 type Visible = (s: Stamp) => boolean
 
 function visibility(cut: Cut): Visible {
+  if (cut.validTime !== undefined && !isIsoDate(cut.validTime)) throw new Error(`validTime must be a date YYYY-MM-DD, got ${JSON.stringify(cut.validTime)}`)
+  if (cut.recordedTime !== undefined && !isInstant(cut.recordedTime)) {
+    throw new Error(`recordedTime must be an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(cut.recordedTime)}`)
+  }
+  if (cut.position !== undefined && (!Number.isInteger(cut.position) || cut.position < 0)) throw new Error(`position must be a whole number >= 0, got ${String(cut.position)}`)
   const v = cut.validTime
   const r = cut.recordedTime
   const p = cut.position
@@ -115,7 +120,7 @@ function viewPlan(plan: PlanState, visible: Visible): PlanState | undefined {
  *
  * @example
  * import { asOf, emptyLedger } from '@progress-ledger/core'
- * const view = asOf(emptyLedger(), { validTime: '2021-12-31' as never, recordedTime: '2022-03-01T00:00:00.000Z' as never })
+ * const view = asOf(emptyLedger(), { validTime: '2021-12-31', recordedTime: '2022-03-01T00:00:00.000Z' })
  * view.indicators // {}
  */
 export function asOf(state: LedgerState, cut: Cut): LedgerState {

@@ -6,7 +6,7 @@
  * @module Batch
  */
 import { type DecodeIssue } from './Decode'
-import type { EventInput, RecordedEvent } from './Envelope'
+import type { DecodedInput, RecordedEvent } from './Envelope'
 import { validateInput } from './Envelope'
 import type { AppendRequest, ExpectedVersion, IdConflict, InvalidEvents, VersionConflict } from './EventStore'
 import { canonicalJson, chainHash } from './Hash'
@@ -16,7 +16,7 @@ import type { Instant } from './Scalars'
 /** A request whose events all decoded. */
 export interface ValidRequest {
   readonly streamId: string
-  readonly events: ReadonlyArray<EventInput>
+  readonly events: ReadonlyArray<DecodedInput>
   readonly expectedVersion: ExpectedVersion
 }
 
@@ -41,7 +41,7 @@ export function validateBatch(requests: ReadonlyArray<AppendRequest>): { readonl
       const got = JSON.stringify(request.expectedVersion)
       issues.push({ path: 'expectedVersion', expected: 'a version >= 0, any, no-stream or stream-exists', got, message: `expectedVersion: expected a version >= 0, any, no-stream or stream-exists, got ${got}` })
     }
-    const events: EventInput[] = []
+    const events: DecodedInput[] = []
     for (const raw of request.events as ReadonlyArray<unknown>) {
       const path = `events[${index}]`
       const r = validateInput(raw, path)
@@ -60,7 +60,7 @@ export function validateBatch(requests: ReadonlyArray<AppendRequest>): { readonl
 }
 
 /** Does a stored event carry exactly what a re-sent input says? */
-export function sameContent(streamId: string, input: EventInput, stored: RecordedEvent): boolean {
+export function sameContent(streamId: string, input: DecodedInput, stored: RecordedEvent): boolean {
   return (
     stored.streamId === streamId &&
     stored.type === input.type &&
@@ -90,7 +90,7 @@ export function versionMatches(expected: ExpectedVersion, actual: number): boole
 export interface StreamWrite {
   readonly streamId: string
   readonly fromVersion: number
-  readonly events: ReadonlyArray<EventInput>
+  readonly events: ReadonlyArray<DecodedInput>
 }
 
 /** What to do with a valid batch. */
@@ -126,7 +126,7 @@ export function planAppend(
       stored++
     }
     if (stored > 0 && stored < request.events.length) {
-      const first = request.events.find((e) => existing.has(e.id)) as EventInput
+      const first = request.events.find((e) => existing.has(e.id)) as DecodedInput
       return { _tag: 'IdConflict', eventId: first.id, reason: `the batch for stream ${JSON.stringify(request.streamId)} is partly recorded already (event ${JSON.stringify(first.id)})` }
     }
     if (stored > 0) {
@@ -165,13 +165,14 @@ export function sealWrites(writes: ReadonlyArray<StreamWrite>, head: Head, now: 
     for (const e of w.events) {
       position++
       version++
-      const content = {
+      const sealed = {
         id: e.id, streamId: w.streamId, version, position, type: e.type, schemaVersion: catalog[e.type].schemaVersion,
         validTime: e.validTime, recordedTime, actor: e.actor, correlationId: e.correlationId ?? null,
-        causationId: e.causationId ?? null, data: e.data,
+        causationId: e.causationId ?? null, data: e.data, prevHash: hash, hash: '',
       }
-      const next = chainHash(hash, content)
-      out.push({ ...content, prevHash: hash, hash: next } as RecordedEvent)
+      const next = chainHash(hash, sealed)
+      sealed.hash = next
+      out.push(sealed as RecordedEvent)
       hash = next
     }
   }

@@ -8,7 +8,8 @@
 import * as t from 'io-ts'
 import { catalog, type EventType, type LedgerEvent, isEventType } from './Catalog'
 import { type DecodeIssue, formatErrors, showValue } from './Decode'
-import { type Instant, Instant as InstantCodec, type IsoDate, IsoDate as IsoDateCodec, NonEmptyString, NonNegativeInt } from './Scalars'
+import { compile as exactCheck } from './internal/ExactCheck'
+import { type Instant, Instant as InstantCodec, type IsoDate, IsoDate as IsoDateCodec, isIsoDate, NonEmptyString, NonNegativeInt } from './Scalars'
 
 /** The fields every recorded event carries besides its `type` and `data`. */
 export interface EnvelopeMeta {
@@ -44,16 +45,32 @@ export type RecordedEvent = { [K in EventType]: EnvelopeMeta & Extract<LedgerEve
 /** A recorded event of one type. */
 export type RecordedOf<K extends EventType> = Extract<RecordedEvent, { type: K }>
 
-/** What a writer supplies for one event; the store adds stream, version, position, time and hashes. */
+/**
+ * What a writer supplies for one event, in its written form (dates and periods as plain
+ * strings); the store validates it and adds stream, version, position, time and hashes.
+ */
 export type EventInput = {
+  [K in EventType]: {
+    readonly id: string
+    readonly type: K
+    readonly data: t.OutputOf<(typeof catalog)[K]['codec']>
+    readonly validTime: string
+    readonly actor: string
+    readonly correlationId?: string | null
+    readonly causationId?: string | null
+  }
+}[EventType]
+
+/** An event input that passed validation: data decoded, dates branded. */
+export type DecodedInput = {
   [K in EventType]: {
     readonly id: string
     readonly type: K
     readonly data: Extract<LedgerEvent, { type: K }>['data']
     readonly validTime: IsoDate
     readonly actor: string
-    readonly correlationId?: string | null
-    readonly causationId?: string | null
+    readonly correlationId: string | null
+    readonly causationId: string | null
   }
 }[EventType]
 
@@ -66,7 +83,7 @@ const InputEnvelope = t.exact(
 
 /** The result of validating one event input. */
 export type InputValidation =
-  | { readonly _tag: 'Valid'; readonly event: EventInput }
+  | { readonly _tag: 'Valid'; readonly event: DecodedInput }
   | { readonly _tag: 'Invalid'; readonly issues: ReadonlyArray<DecodeIssue> }
 
 /**
@@ -80,6 +97,8 @@ export type InputValidation =
  * // r._tag === 'Invalid'; r.issues[0].message === 'events[3].data.value: expected a finite number, got "12,5"'
  */
 export function validateInput(u: unknown, prefix = ''): InputValidation {
+  const fast = validInputFast(u)
+  if (fast !== undefined) return { _tag: 'Valid', event: fast }
   const env = InputEnvelope.decode(u)
   if (env._tag === 'Left') return { _tag: 'Invalid', issues: formatErrors(env.left, prefix) }
   const { type } = env.right
@@ -101,8 +120,31 @@ export function validateInput(u: unknown, prefix = ''): InputValidation {
     actor: env.right.actor,
     correlationId: env.right.correlationId ?? null,
     causationId: env.right.causationId ?? null,
-  } as EventInput
+  } as DecodedInput
   return { _tag: 'Valid', event }
+}
+
+function isNonEmptyString(u: unknown): u is string {
+  return typeof u === 'string' && u.trim().length > 0
+}
+
+function isOptionalId(u: unknown): u is string | null | undefined {
+  return u === undefined || u === null || typeof u === 'string'
+}
+
+/**
+ * The fast path of {@link validateInput}: checks the envelope by hand and the data with the
+ * codec's exact pre-check. Returns the event exactly as the full decode would (the pre-check only
+ * says yes when decoding gives back the data unchanged), or `undefined` to take the slow path.
+ */
+function validInputFast(u: unknown): DecodedInput | undefined {
+  if (typeof u !== 'object' || u === null || Object.prototype.toString.call(u) !== '[object Object]') return undefined
+  const r = u as Record<string, unknown>
+  const { id, type, validTime, actor, data, correlationId, causationId } = r
+  if (!isNonEmptyString(id) || !isNonEmptyString(type) || !isIsoDate(validTime) || !isNonEmptyString(actor)) return undefined
+  if (!isOptionalId(correlationId) || !isOptionalId(causationId) || !isEventType(type)) return undefined
+  if (!exactCheck(catalog[type].codec)(data)) return undefined
+  return { id, type, data, validTime, actor, correlationId: correlationId ?? null, causationId: causationId ?? null } as DecodedInput
 }
 
 const StoredEnvelope = t.type({

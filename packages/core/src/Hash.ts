@@ -5,47 +5,91 @@
  *
  * @module Hash
  */
-import { createHash } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import type { EnvelopeMeta, RecordedEvent } from './Envelope'
 
-/**
- * JSON with object keys sorted at every level, so that the same content always serialises the
- * same way whatever order its keys were written in (PostgreSQL's jsonb reorders keys).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) {
-    let out = '['
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i] === undefined ? null : value[i])
-    return `${out}]`
+/** Characters `JSON.stringify` escapes in a string (quotes, backslash, controls, surrogates). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/** A string as JSON, skipping `JSON.stringify` for the common strings that need no escaping. */
+function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`
+}
+
+function canonicalObject(record: Record<string, unknown>): string {
+  const keys = Object.keys(record)
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort()
+      break
+    }
   }
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record).sort()
   let out = '{'
   let first = true
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string
     const v = record[key]
     if (v === undefined) continue
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`
+    out += `${first ? '' : ','}${jsonString(key)}:${canonicalJson(v)}`
     first = false
   }
   return `${out}}`
 }
 
+/**
+ * JSON with object keys sorted at every level, so that the same content always serialises the
+ * same way whatever order its keys were written in (PostgreSQL's jsonb reorders keys).
+ *
+ * @example
+ * import { canonicalJson } from '@progress-ledger/core'
+ * canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return jsonString(value)
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null'
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'object':
+      if (value === null) return 'null'
+      if (Array.isArray(value)) {
+        let out = '['
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i] === undefined ? null : value[i])
+        return `${out}]`
+      }
+      return canonicalObject(value as Record<string, unknown>)
+    default:
+      return JSON.stringify(value) ?? 'null'
+  }
+}
+
 /** The parts of an event the hash covers: everything except the hashes themselves. */
 export type HashedContent = Omit<EnvelopeMeta, 'hash' | 'prevHash'> & { readonly type: string; readonly data: unknown }
 
-/** The canonical text of an event's content, as hashed. */
-export function contentText(e: HashedContent): string {
-  return canonicalJson([
-    e.id, e.streamId, e.version, e.position, e.type, e.schemaVersion,
-    e.validTime, e.recordedTime, e.actor, e.correlationId, e.causationId, e.data,
-  ])
+function element(v: unknown): string {
+  return canonicalJson(v === undefined ? null : v)
 }
 
-/** The hash of an event given the previous event's hash. */
+/** The canonical text of an event's content, as hashed: a JSON array of its fields in a fixed order. */
+export function contentText(e: HashedContent): string {
+  return `[${element(e.id)},${element(e.streamId)},${element(e.version)},${element(e.position)},${element(e.type)},${element(e.schemaVersion)},${element(e.validTime)},${element(e.recordedTime)},${element(e.actor)},${element(e.correlationId)},${element(e.causationId)},${element(e.data)}]`
+}
+
+type OneShotHash = (algorithm: string, data: string, encoding: 'hex') => string
+
+/** Node's one-shot `crypto.hash` (Node >= 20.12) avoids a Hash object per event. */
+const oneShot = (crypto as unknown as { readonly hash?: OneShotHash }).hash
+
+/** SHA-256 of `text`, as lowercase hex. */
+function sha256Hex(text: string): string {
+  return oneShot !== undefined ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex')
+}
+
+/** The hash of an event given the previous event's hash: SHA-256 over `prevHash`, a newline and {@link contentText}. */
 export function chainHash(prevHash: string, e: HashedContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(contentText(e)).digest('hex')
+  return sha256Hex(`${prevHash}\n${contentText(e)}`)
 }
 
 /** Where the chain breaks, if it does. */

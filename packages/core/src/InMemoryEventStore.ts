@@ -5,9 +5,9 @@
  *
  * @module InMemoryEventStore
  */
-import { freeze } from 'immer'
 import { inBatchOrder, planAppend, sealWrites, validateBatch } from './Batch'
 import type { Clock } from './Clock'
+import { deepFreeze } from './internal/Freeze'
 import type { EventInput, RecordedEvent } from './Envelope'
 import type { AppendRequest, AppendResult, EventStore, ExpectedVersion, ReadAllOptions, ReadStreamOptions } from './EventStore'
 import type { Instant } from './Scalars'
@@ -68,7 +68,7 @@ export class InMemoryEventStore implements EventStore {
     const last = this.log[this.log.length - 1]
     const sealed = sealWrites(plan.writes, { position: this.log.length, hash: last?.hash ?? '', recordedTime: last?.recordedTime ?? null }, this.clock.now())
     for (const e of sealed) {
-      freeze(e, true)
+      deepFreeze(e)
       this.log.push(e)
       this.ids.set(e.id, e.position)
       let positions = this.streams.get(e.streamId)

@@ -5,8 +5,9 @@
  *
  * @module Replay
  */
-import { freeze, produce, type Draft } from 'immer'
+import { produce, type Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
+import { deepFreeze } from './internal/Freeze'
 import { evolve, type Recipe } from './Reducer'
 import { emptyLedger, type LedgerState } from './State'
 
@@ -40,7 +41,7 @@ export function replay<S>(projection: Projection<S>, events: Iterable<RecordedEv
   const state = projection.initial()
   const draft = state as Draft<S>
   for (const e of events) projection.evolve(draft, e)
-  return options.freeze === false ? state : freeze(state, true)
+  return options.freeze === false ? state : deepFreeze(state)
 }
 
 /**
@@ -61,7 +62,7 @@ export function apply<S>(projection: Projection<S>, state: S, events: Iterable<R
 export function replayOwned<S>(projection: Projection<S>, owned: S, events: Iterable<RecordedEvent>, options: ReplayOptions = {}): S {
   const draft = owned as Draft<S>
   for (const e of events) projection.evolve(draft, e)
-  return options.freeze === false ? owned : freeze(owned, true)
+  return options.freeze === false ? owned : deepFreeze(owned)
 }
 
 /** Replays an async sequence of event pages (as read from a store) from scratch. */
@@ -69,5 +70,5 @@ export async function replayPages<S>(projection: Projection<S>, pages: AsyncIter
   const state = from ?? projection.initial()
   const draft = state as Draft<S>
   for await (const page of pages) for (const e of page) projection.evolve(draft, e)
-  return options.freeze === false ? state : freeze(state, true)
+  return options.freeze === false ? state : deepFreeze(state)
 }

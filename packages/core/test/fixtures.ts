@@ -1,6 +1,7 @@
 // Shared fixtures for core's tests: a small slice of the Shengzhou plan as event inputs.
-import type { EventInput } from '../src/Envelope'
-import type { IsoDate } from '../src/Scalars'
+import { type EventInput, type RecordedEvent, validateInput } from '../src/Envelope'
+import { sealWrites } from '../src/Batch'
+import type { Instant, IsoDate } from '../src/Scalars'
 import type { PeriodKey } from '../src/Period'
 
 export const d = (s: string): IsoDate => s as IsoDate
@@ -30,4 +31,23 @@ export function valueReported(id: string, period: string, value: number, validTi
 
 export function valueCorrected(id: string, period: string, value: number, corrects: string): EventInput {
   return { id, type: 'ValueCorrected', validTime: d(`${period}-12-31`), actor: 'tjj', data: { indicatorId: 'I01', period: p(period), value, status: 'final', corrects, reason: 'statistical revision' } }
+}
+
+/** Seals inputs into recorded events as a store would, all recorded at `at`, streams by indicator/plan. */
+export function seal(inputs: ReadonlyArray<EventInput>, at = '2021-08-10T00:00:00.000Z', from: { position: number; hash: string } = { position: 0, hash: '' }): RecordedEvent[] {
+  const versions = new Map<string, number>()
+  let head = { position: from.position, hash: from.hash, recordedTime: null as Instant | null }
+  const out: RecordedEvent[] = []
+  for (const input of inputs) {
+    const data = input.data as { indicatorId?: string; planId?: string; projectId?: string; taskId?: string }
+    const streamId = data.indicatorId !== undefined ? `indicator-${data.indicatorId}` : data.projectId !== undefined ? `project-${data.projectId}` : data.taskId !== undefined ? `task-${data.taskId}` : `plan-${data.planId ?? 'x'}`
+    const fromVersion = versions.get(streamId) ?? 0
+    const checked = validateInput(input)
+    if (checked._tag === 'Invalid') throw new Error(checked.issues.map((i) => i.message).join('; '))
+    const [e] = sealWrites([{ streamId, fromVersion, events: [checked.event] }], head, at as Instant) as [RecordedEvent]
+    versions.set(streamId, fromVersion + 1)
+    head = { position: e.position, hash: e.hash, recordedTime: e.recordedTime }
+    out.push(e)
+  }
+  return out
 }

@@ -1,0 +1,62 @@
+/**
+ * The fold measurement: core's `replay(ledgerProjection, events)` against the hand-written
+ * floor and the immutable-spread baseline, on the same events in the same process. Each contender
+ * is warmed up on a prefix first; the order is floor, core, spread, with a full collection
+ * before each.
+ *
+ * @module measure/Fold
+ */
+import { ledgerProjection, replay, type LedgerState, type RecordedEvent } from '@progress-ledger/core'
+import { collect, perSecond, timed, type Figures } from './Timing'
+
+/** Contenders other than core. */
+export interface FoldContenders {
+  readonly floor: (events: ReadonlyArray<RecordedEvent>) => LedgerState
+  readonly spread: (events: ReadonlyArray<RecordedEvent>) => LedgerState
+  /** Events the spread baseline folds (a prefix; rates are compared per event). */
+  readonly spreadEvents: number
+}
+
+/** Fold figures and core's published state. */
+export interface FoldResult {
+  readonly figures: Figures
+  readonly state: LedgerState
+}
+
+/** Measures the fold and its ratios. */
+export function foldRatios(events: ReadonlyArray<RecordedEvent>, contenders: FoldContenders): FoldResult {
+  const warm = events.slice(0, Math.min(events.length, 50_000))
+  contenders.floor(warm)
+  replay(ledgerProjection, warm)
+  replay(ledgerProjection, warm, { freeze: false })
+  if (contenders.spreadEvents > 0) contenders.spread(warm.slice(0, Math.min(warm.length, 2_000)))
+
+  collect()
+  const floor = timed(() => contenders.floor(events))
+  collect()
+  const coreNoFreeze = timed(() => replay(ledgerProjection, events, { freeze: false }))
+  collect()
+  const core = timed(() => replay(ledgerProjection, events))
+  const figures: Figures = {
+    fold_ms: core.ms,
+    fold_events_per_sec: perSecond(events.length, core.ms),
+    fold_nofreeze_ms: coreNoFreeze.ms,
+    floor_ms: floor.ms,
+    floor_events_per_sec: perSecond(events.length, floor.ms),
+    fold_vs_floor_ratio: core.ms / floor.ms,
+    fold_nofreeze_vs_floor_ratio: coreNoFreeze.ms / floor.ms,
+  }
+  if (contenders.spreadEvents > 0) {
+    const spreadInput = events.length <= contenders.spreadEvents ? events : events.slice(0, contenders.spreadEvents)
+    collect()
+    const spread = timed(() => contenders.spread(spreadInput))
+    collect()
+    // The spread fold's prefix is compared with core on the same prefix.
+    const corePrefix = spreadInput === events ? core : timed(() => replay(ledgerProjection, spreadInput))
+    figures['spread_events'] = spreadInput.length
+    figures['spread_ms'] = spread.ms
+    figures['spread_events_per_sec'] = perSecond(spreadInput.length, spread.ms)
+    figures['fold_vs_spread_ratio'] = corePrefix.ms / spread.ms
+  }
+  return { state: core.value, figures }
+}

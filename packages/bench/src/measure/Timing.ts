@@ -1,0 +1,41 @@
+/**
+ * Timing and heap helpers for the measurements. The bench is an application: it reads the
+ * machine's monotonic clock directly.
+ *
+ * @module measure/Timing
+ */
+
+/** Milliseconds taken by `f`, and its result. */
+export function timed<T>(f: () => T): { readonly ms: number; readonly value: T } {
+  const start = performance.now()
+  const value = f()
+  return { ms: performance.now() - start, value }
+}
+
+/** Runs a full collection when node runs with `--expose-gc`; says whether it could. */
+export function collect(): boolean {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (gc === undefined) return false
+  gc()
+  gc()
+  return true
+}
+
+/** Heap in use after a full collection, or `undefined` without `--expose-gc`. */
+export function heapAfterGc(): number | undefined {
+  return collect() ? process.memoryUsage().heapUsed : undefined
+}
+
+/** Events per second for `count` events in `ms` milliseconds. */
+export function perSecond(count: number, ms: number): number {
+  return ms <= 0 ? Number.POSITIVE_INFINITY : (count * 1000) / ms
+}
+
+/** A measurement's figures; `null` means not measured (see `notes`). */
+export type Figures = Record<string, number | null>
+
+/** What one fresh process measured: its figures and notes explaining any `null`. */
+export interface SuiteResult {
+  readonly figures: Figures
+  readonly notes: ReadonlyArray<string>
+}

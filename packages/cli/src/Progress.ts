@@ -1,0 +1,42 @@
+/**
+ * A progress bar for long operations (replay, import, verify). It draws on a terminal only and
+ * stays silent when output is piped, so scripts and logs see clean text.
+ *
+ * @module Progress
+ */
+import type { Output } from './Io'
+
+/** Reports progress of a long operation. */
+export interface Progress {
+  /** Sets the number of items done (of `total`). */
+  update(done: number): void
+  /** Clears the bar. */
+  done(): void
+}
+
+/**
+ * A progress bar on `out` when it is a terminal, otherwise a no-op.
+ *
+ * @example
+ * import { progressBar } from '@progress-ledger/cli'
+ * const bar = progressBar({ write: () => {}, isTTY: false }, 'replay', 100)
+ * bar.update(50)
+ * bar.done()
+ */
+export function progressBar(out: Output, label: string, total: number): Progress {
+  if (!out.isTTY || total <= 0) return { update: () => undefined, done: () => undefined }
+  const width = Math.max(10, Math.min(40, (out.columns ?? 80) - label.length - 30))
+  let last = -1
+  return {
+    update(done) {
+      const share = Math.min(1, done / total)
+      const filled = Math.round(share * width)
+      if (filled === last && done < total) return
+      last = filled
+      out.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`)
+    },
+    done() {
+      out.write(`\r${' '.repeat(width + label.length + 30)}\r`)
+    },
+  }
+}

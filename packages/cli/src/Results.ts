@@ -1,0 +1,29 @@
+/**
+ * Printing a store's append result: what was written, or the typed failure.
+ *
+ * @module Results
+ */
+import type { AppendResult } from '@progress-ledger/core'
+import { ExitCode, type Io } from './Io'
+
+/** Prints an append result and returns the exit code. */
+export function describeResult(io: Io, result: AppendResult, what: string): number {
+  switch (result._tag) {
+    case 'Appended':
+      io.stdout.write(
+        result.written === 0
+          ? `${what}: already recorded, nothing new (head at position ${result.head})\n`
+          : `${what}: appended ${result.written} event(s), head at position ${result.head}\n`,
+      )
+      return ExitCode.ok
+    case 'VersionConflict':
+      io.stderr.write(`conflict: stream ${result.streamId} is at version ${result.actual}, expected ${String(result.expected)}; someone else wrote first — run again\n`)
+      return ExitCode.failed
+    case 'InvalidEvents':
+      for (const issue of result.issues) io.stderr.write(`${issue.message}\n`)
+      return ExitCode.failed
+    case 'IdConflict':
+      io.stderr.write(`${result.reason}\n`)
+      return ExitCode.failed
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Where the ledger lives: `sqlite:PATH` (the default, one file, no server) or
+ * `postgres://user@host:port/db[?schema=NAME]` (shared). `memory:` keeps it in memory.
+ *
+ * @module StoreUrl
+ */
+import { isAbsolute, join } from 'node:path'
+import type { Clock, EventStore } from '@progress-ledger/core'
+import { InMemoryEventStore } from '@progress-ledger/core'
+import { openSqliteStore } from '@progress-ledger/store-sqlite'
+import { openPostgresStore } from '@progress-ledger/store-postgres'
+import { UsageError } from './Io'
+
+/** A parsed store location. */
+export type StoreLocation =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string | undefined }
+  | { readonly kind: 'memory' }
+
+/** The store used when `--store` is not given. */
+export const DEFAULT_STORE = 'sqlite:progress-ledger.sqlite'
+
+/**
+ * Parses a `--store` value; relative SQLite paths are taken from `cwd`.
+ *
+ * @example
+ * import { parseStoreUrl } from '@progress-ledger/cli'
+ * parseStoreUrl('sqlite:ledger.sqlite', '/data') // { kind: 'sqlite', path: '/data/ledger.sqlite' }
+ */
+export function parseStoreUrl(value: string, cwd: string): StoreLocation {
+  if (value === 'memory:') return { kind: 'memory' }
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length)
+    if (path === '') throw new UsageError(`--store: expected sqlite:PATH with a path, got ${JSON.stringify(value)}`)
+    return { kind: 'sqlite', path: isAbsolute(path) ? path : join(cwd, path) }
+  }
+  if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
+    const url = new URL(value)
+    const schema = url.searchParams.get('schema') ?? undefined
+    url.searchParams.delete('schema')
+    return { kind: 'postgres', url: url.toString(), schema }
+  }
+  throw new UsageError(`--store: expected sqlite:PATH, postgres://… or memory:, got ${JSON.stringify(value)}`)
+}
+
+/** Opens (creating or migrating) the store at a location. */
+export async function openStore(location: StoreLocation, clock: Clock): Promise<EventStore> {
+  switch (location.kind) {
+    case 'memory':
+      return new InMemoryEventStore({ clock })
+    case 'sqlite':
+      return openSqliteStore({ path: location.path, clock })
+    case 'postgres':
+      return openPostgresStore({ url: location.url, clock, ...(location.schema === undefined ? {} : { schema: location.schema }) })
+  }
+}
+
+/** Describes a location for messages (without passwords). */
+export function describeLocation(location: StoreLocation): string {
+  switch (location.kind) {
+    case 'memory':
+      return 'memory:'
+    case 'sqlite':
+      return `sqlite:${location.path}`
+    case 'postgres': {
+      const url = new URL(location.url)
+      url.password = ''
+      return url.toString() + (location.schema === undefined ? '' : ` (schema ${location.schema})`)
+    }
+  }
+}

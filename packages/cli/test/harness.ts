@@ -1,0 +1,64 @@
+// A fake world for the CLI: captured output, a temp working directory, a manual clock.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { manualClock, type ManualClock } from '@progress-ledger/core'
+import { run } from '../src/Cli'
+import type { Io } from '../src/Io'
+
+export interface Ran {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+export interface World {
+  readonly dir: string
+  readonly clock: ManualClock
+  readonly cli: (...argv: string[]) => Promise<Ran>
+  readonly write: (name: string, content: string) => string
+}
+
+export function world(start = '2022-03-01T09:00:00.000Z'): World {
+  const dir = mkdtempSync(join(tmpdir(), 'pl-cli-'))
+  const clock = manualClock(start)
+  let runs = 0
+  const cli = async (...argv: string[]): Promise<Ran> => {
+    let stdout = ''
+    let stderr = ''
+    runs++
+    const io: Io = {
+      stdout: { write: (s) => void (stdout += s), isTTY: false },
+      stderr: { write: (s) => void (stderr += s), isTTY: false },
+      cwd: dir,
+      env: {},
+      clock,
+      idPrefix: () => `run${runs}`,
+      readFile: (p) => readFileSync(resolve(dir, p), 'utf8'),
+      writeFile: (p, c) => {
+        mkdirSync(dirname(resolve(dir, p)), { recursive: true })
+        writeFileSync(resolve(dir, p), c)
+      },
+    }
+    const code = await run(argv, io)
+    return { code, stdout, stderr }
+  }
+  const write = (name: string, content: string): string => {
+    writeFileSync(join(dir, name), content)
+    return name
+  }
+  return { dir, clock, cli, write }
+}
+
+/** Commands that set up a one-indicator plan, as JSON lines. */
+export const setupLines = [
+  { type: 'AdoptPlan', planId: 'sz', name: { zh: '嵊州行动方案', en: 'Shengzhou plan' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 },
+  { type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: { zh: '经济高质量发展' }, order: 1 },
+  { type: 'RegisterDepartment', departmentId: 'fgj', name: { zh: '市发改局' } },
+  { type: 'DefineIndicator', planId: 'sz', indicatorId: 'I01', name: { zh: '人均生产总值', en: 'GDP per capita' }, unit: '万元', categoryId: 'economy', attribute: 'evaluation', selfSelected: false, departments: ['fgj'], direction: 'higher', periodicity: 'year' },
+  { type: 'SetBaseline', indicatorId: 'I01', period: '2020', value: 9.2 },
+  { type: 'SetTarget', indicatorId: 'I01', targetId: 'I01-2022', dueYear: 2022, role: 'interim', expression: { kind: 'level', value: 11, direction: 'higher', inferred: false }, printed: '11' },
+  { type: 'SetTarget', indicatorId: 'I01', targetId: 'I01-2025', dueYear: 2025, role: 'final', expression: { kind: 'level', value: 14, direction: 'higher', inferred: false }, printed: '14' },
+]
+
+export const jsonl = (lines: ReadonlyArray<unknown>): string => lines.map((l) => JSON.stringify(l)).join('\n') + '\n'

@@ -1,0 +1,83 @@
+/**
+ * The command union: every command as an io-ts codec (commands arrive as JSON lines in the
+ * CLI), tagged by `type`, and the decoder that turns untrusted input into a command or a
+ * `malformed` rejection naming the path and the value.
+ *
+ * @module Command
+ */
+import type * as t from 'io-ts'
+import { formatErrors, showValue } from '@progress-ledger/core'
+import { AdoptPlan, DefineCategory, DefineIndicator, DefineProject, DefineTask, RegisterDepartment, SetBaseline } from './commands/Definitions'
+import { MeetMilestone, MoveMilestoneForecast, PlanMilestone, ReassignResponsibility, ReportTaskStatus } from './commands/Progress'
+import { AssignQuota, ReviseTarget, SetTarget } from './commands/Targets'
+import { ApproveValue, CorrectValue, ReportValue, RetractValue, ReturnValue } from './commands/Values'
+import type { Rejected } from './Rejection'
+
+/** Every command's codec, by type. */
+export const commandCodecs = {
+  AdoptPlan,
+  DefineCategory,
+  RegisterDepartment,
+  DefineIndicator,
+  SetBaseline,
+  SetTarget,
+  ReviseTarget,
+  AssignQuota,
+  ReportValue,
+  CorrectValue,
+  RetractValue,
+  ApproveValue,
+  ReturnValue,
+  DefineProject,
+  PlanMilestone,
+  MoveMilestoneForecast,
+  MeetMilestone,
+  DefineTask,
+  ReportTaskStatus,
+  ReassignResponsibility,
+} as const
+
+/** The name of a command type. */
+export type CommandType = keyof typeof commandCodecs
+
+/** A command: a tagged union over {@link commandCodecs}. */
+export type Command = { [K in CommandType]: t.TypeOf<(typeof commandCodecs)[K]> }[CommandType]
+
+/** A command of one type. */
+export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>
+
+/** The command types, in documentation order. */
+export const commandTypes: ReadonlyArray<CommandType> = Object.keys(commandCodecs) as CommandType[]
+
+/** Is `u` the name of a command type? */
+export function isCommandType(u: unknown): u is CommandType {
+  return typeof u === 'string' && Object.prototype.hasOwnProperty.call(commandCodecs, u)
+}
+
+/** The result of decoding a command. */
+export type CommandDecoding = { readonly _tag: 'Decoded'; readonly command: Command } | Rejected
+
+/**
+ * Decodes untrusted input (e.g. one JSON line) into a command. Unknown properties are stripped;
+ * problems become a `malformed` rejection whose message names every offending path.
+ *
+ * @example
+ * import { decodeCommand } from '@progress-ledger/commands'
+ * const r = decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' })
+ * // r._tag === 'Rejected'; r.message === 'value: expected a number, got "12,5"'
+ */
+export function decodeCommand(u: unknown): CommandDecoding {
+  const type = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
+  if (!isCommandType(type)) {
+    const got = typeof u === 'object' && u !== null && !Array.isArray(u) ? showValue(type) : showValue(u)
+    const path = typeof u === 'object' && u !== null && !Array.isArray(u) ? 'type' : '(root)'
+    const expected = path === 'type' ? `one of ${commandTypes.join(', ')}` : 'a command object'
+    return { _tag: 'Rejected', rule: 'malformed', message: `${path}: expected ${expected}, got ${got}` }
+  }
+  const codec = commandCodecs[type] as t.Mixed
+  const r = codec.decode(u)
+  if (r._tag === 'Left') {
+    return { _tag: 'Rejected', rule: 'malformed', message: formatErrors(r.left).map((i) => i.message).join('; ') }
+  }
+  return { _tag: 'Decoded', command: r.right as Command }
+}

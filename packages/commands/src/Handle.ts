@@ -1,0 +1,108 @@
+/**
+ * The application service: the one way the library writes commands. It reads the state (a
+ * replay of the store, or a state the caller provides), decides, and appends with each
+ * stream's expected version as of that state, so that a concurrent writer surfaces as a typed
+ * `VersionConflict` and nothing is half-written.
+ *
+ * @module Handle
+ */
+import { type AppendResult, type EventStore, type LedgerState, ledgerProjection, replay } from '@progress-ledger/core'
+import type { CommandContext } from './Context'
+import { decideInput } from './Decide'
+import { type BatchRejected, decideAll } from './DecideAll'
+import type { Rejected } from './Rejection'
+import { appendRequests, type StreamedEvent } from './StreamedEvent'
+
+/** Options of {@link handle} and {@link handleAll}. */
+export interface HandleOptions {
+  /**
+   * The state to decide against (e.g. a projection kept up to date by a catch-up subscription).
+   * Expected versions are then those of the events up to `state.position`. Default: replay the store.
+   */
+  readonly state?: LedgerState
+  /** Append the `AccessDenied` audit event of a refusal on authorisation (default `false`). */
+  readonly recordDenied?: boolean
+}
+
+/** What {@link handle} returns: the store's result, or the rejection (nothing appended). */
+export type HandleResult = AppendResult | Rejected
+
+/** What {@link handleAll} returns: the store's result, or every rejection with its index. */
+export type HandleAllResult = AppendResult | BatchRejected
+
+interface Read {
+  readonly state: LedgerState
+  readonly versions: (streamIds: ReadonlyArray<string>) => Promise<ReadonlyMap<string, number>>
+}
+
+async function read(store: EventStore, given: LedgerState | undefined): Promise<Read> {
+  if (given === undefined) {
+    const events = await store.readAll()
+    const counts = new Map<string, number>()
+    for (const e of events) counts.set(e.streamId, Math.max(counts.get(e.streamId) ?? 0, e.version))
+    return { state: replay(ledgerProjection, events), versions: () => Promise.resolve(counts) }
+  }
+  return {
+    state: given,
+    versions: async (streamIds) => {
+      const out = new Map<string, number>()
+      for (const id of streamIds) {
+        const events = await store.readStream(id)
+        out.set(id, events.filter((e) => e.position <= given.position).length)
+      }
+      return out
+    },
+  }
+}
+
+async function appendAll(store: EventStore, r: Read, events: ReadonlyArray<StreamedEvent>): Promise<AppendResult> {
+  const versions = await r.versions([...new Set(events.map((e) => e.streamId))])
+  return store.appendBatch(appendRequests(events, (id) => versions.get(id) ?? 0))
+}
+
+/**
+ * Handles one command: read, decide, append. A rejection appends nothing (except, with
+ * `recordDenied`, the audit event of a refusal on authorisation).
+ *
+ * @example
+ * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
+ * import { handle, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
+ * const ctx = { actor: planAdmin('po'), today: '2021-08-10' as never, ids: sequentialIds('t') }
+ * // const r = await handle(store, { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10',
+ * //   baseYear: 2020, startYear: 2021, endYear: 2025 }, ctx)
+ * // r._tag === 'Appended'
+ */
+export async function handle(store: EventStore, command: unknown, context: CommandContext, options: HandleOptions = {}): Promise<HandleResult> {
+  const r = await read(store, options.state)
+  const d = decideInput(r.state, command, context)
+  if (d._tag === 'Rejected') {
+    if (options.recordDenied === true && d.audit !== undefined) await store.append(d.audit.streamId, [d.audit.event], 'any')
+    return d
+  }
+  return appendAll(store, r, d.events)
+}
+
+/**
+ * Handles a list of commands as one unit: all are decided (see `decideAll`), then all events
+ * are appended in one atomic batch, or nothing is appended and every rejection is returned.
+ *
+ * @example
+ * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
+ * import { handleAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
+ * const ctx = { actor: planAdmin('po'), today: '2021-08-10' as never, ids: sequentialIds('t') }
+ * // (await handleAll(store, [], ctx))._tag === 'Appended'
+ */
+export async function handleAll(store: EventStore, commands: ReadonlyArray<unknown>, context: CommandContext, options: HandleOptions = {}): Promise<HandleAllResult> {
+  const r = await read(store, options.state)
+  const d = decideAll(r.state, commands, context)
+  if (d._tag === 'BatchRejected') {
+    if (options.recordDenied === true) {
+      const audits = d.rejections.flatMap((x) => (x.rejection.audit === undefined ? [] : [x.rejection.audit]))
+      if (audits.length > 0) await store.appendBatch(audits.map((a) => ({ streamId: a.streamId, events: [a.event], expectedVersion: 'any' as const })))
+    }
+    return d
+  }
+  return appendAll(store, r, d.events)
+}

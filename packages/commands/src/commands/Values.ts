@@ -1,0 +1,71 @@
+/**
+ * Commands about reported values: report (optionally submitted for approval), correct, retract,
+ * approve, return. A value's valid time is always its period's last day.
+ *
+ * @module commands/Values
+ */
+import * as t from 'io-ts'
+import { NonEmptyString, PeriodKey, SourceRef, ValueStatus } from '@progress-ledger/core'
+
+const ValueOptions = t.partial({
+  id: NonEmptyString,
+  unit: t.string,
+  factor: t.number,
+  outlier: t.string,
+  illustrative: t.boolean,
+  submitted: t.boolean,
+  source: SourceRef,
+})
+
+/**
+ * Report a value for a period. `unit` + `factor` convert a figure given in another unit
+ * (`value × factor` in the indicator's unit); `outlier` explains an implausible figure;
+ * `submitted: true` puts it up for approval.
+ */
+export const ReportValue = t.exact(
+  t.intersection([
+    t.type({ type: t.literal('ReportValue'), indicatorId: NonEmptyString, period: PeriodKey, value: t.number, status: ValueStatus }),
+    ValueOptions,
+  ]),
+  'ReportValue',
+)
+
+/** Correct the value in force for a period: `corrects` names its event id; a reason is required. */
+export const CorrectValue = t.exact(
+  t.intersection([
+    t.type({
+      type: t.literal('CorrectValue'), indicatorId: NonEmptyString, period: PeriodKey, value: t.number, status: ValueStatus,
+      corrects: NonEmptyString,
+    }),
+    t.partial({ reason: t.string }),
+    ValueOptions,
+  ]),
+  'CorrectValue',
+)
+
+/** Retract the value in force for a period: `retracts` names its event id; a reason is required. */
+export const RetractValue = t.exact(
+  t.intersection([
+    t.type({ type: t.literal('RetractValue'), indicatorId: NonEmptyString, period: PeriodKey, retracts: NonEmptyString }),
+    t.partial({ id: NonEmptyString, reason: t.string }),
+  ]),
+  'RetractValue',
+)
+
+/** Approve the submitted value in force for a period (`approves` names its event id). */
+export const ApproveValue = t.exact(
+  t.intersection([
+    t.type({ type: t.literal('ApproveValue'), indicatorId: NonEmptyString, period: PeriodKey, approves: NonEmptyString }),
+    t.partial({ id: NonEmptyString }),
+  ]),
+  'ApproveValue',
+)
+
+/** Return the submitted value in force for a period to its reporter, with a reason. */
+export const ReturnValue = t.exact(
+  t.intersection([
+    t.type({ type: t.literal('ReturnValue'), indicatorId: NonEmptyString, period: PeriodKey, returns: NonEmptyString }),
+    t.partial({ id: NonEmptyString, reason: t.string }),
+  ]),
+  'ReturnValue',
+)

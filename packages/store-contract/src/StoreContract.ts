@@ -1,0 +1,43 @@
+/**
+ * The contract suite every event store runs: the semantics of the core `EventStore` port,
+ * exactly as the reference `InMemoryEventStore` behaves them.
+ *
+ * @module StoreContract
+ */
+import { describe } from 'vitest'
+import type { ContractOptions, OpenStore } from './Contract'
+import { appendSpecs } from './internal/appendSpecs'
+import { catchUpSpecs } from './internal/catchUpSpecs'
+import { idempotencySpecs } from './internal/idempotencySpecs'
+import { integritySpecs } from './internal/integritySpecs'
+import { modelSpecs } from './internal/modelSpecs'
+import { readSpecs } from './internal/readSpecs'
+
+/**
+ * Defines vitest `describe`/`it` blocks checking a store against the port's contract: appends,
+ * versions and gap-free positions, expected versions and typed conflicts, atomic batches,
+ * idempotent retries, validation, reads, recorded time, the hash chain, data round trips,
+ * snapshots, catch-up reading, and a model-based property test against the reference store.
+ * `open` gets a manual clock the store must stamp recorded time with, and returns a fresh,
+ * empty store.
+ *
+ * @example
+ * import { InMemoryEventStore } from '@progress-ledger/core'
+ * import { runStoreContract } from '@progress-ledger/store-contract'
+ * runStoreContract('InMemoryEventStore', async ({ clock }) => {
+ *   const store = new InMemoryEventStore({ clock })
+ *   return { store, close: () => store.close() }
+ * })
+ */
+export function runStoreContract(name: string, open: OpenStore, options: ContractOptions = {}): void {
+  const runs = options.propertyRuns ?? 200
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`options.propertyRuns: expected a whole number >= 1, got ${String(options.propertyRuns)}`)
+  describe(`store contract: ${name}`, () => {
+    appendSpecs(open)
+    idempotencySpecs(open)
+    readSpecs(open)
+    integritySpecs(open)
+    catchUpSpecs(open, options.concurrency ?? true)
+    modelSpecs(open, runs)
+  })
+}

@@ -1,0 +1,153 @@
+/**
+ * The store's tables and their versioned migrations, applied on open inside one transaction
+ * under an advisory lock, so that many processes opening the same database at once migrate it
+ * exactly once. A database migrated by a newer version of this package is refused.
+ *
+ * @module Schema
+ */
+import type { SqlClient, SqlQueryable } from './SqlClient'
+
+/** One migration: the statements that take the schema from `version - 1` to `version`. */
+export interface Migration {
+  readonly version: number
+  readonly description: string
+  readonly statements: (schema: string) => ReadonlyArray<string>
+}
+
+/** The store's migrations, in order. Append new ones; never edit a released one. */
+export const migrations: ReadonlyArray<Migration> = [
+  {
+    version: 1,
+    description: 'events, head, snapshots, projections',
+    statements: (s) => [
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_events (
+        position bigint PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        stream_id text NOT NULL,
+        version integer NOT NULL,
+        type text NOT NULL,
+        schema_version integer NOT NULL,
+        valid_time text COLLATE "C" NOT NULL,
+        recorded_time text COLLATE "C" NOT NULL,
+        actor text NOT NULL,
+        correlation_id text,
+        causation_id text,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        data text NOT NULL,
+        UNIQUE (stream_id, version)
+      )`,
+      `CREATE INDEX IF NOT EXISTS ledger_events_recorded ON ${s}.ledger_events (recorded_time, position)`,
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_head (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        position bigint NOT NULL,
+        hash text NOT NULL,
+        recorded_time text COLLATE "C"
+      )`,
+      `INSERT INTO ${s}.ledger_head (singleton, position, hash, recorded_time) VALUES (true, 0, '', NULL) ON CONFLICT (singleton) DO NOTHING`,
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_snapshots (
+        name text NOT NULL,
+        position bigint NOT NULL,
+        schema_version integer NOT NULL,
+        state text NOT NULL,
+        PRIMARY KEY (name, position)
+      )`,
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_projections (
+        name text PRIMARY KEY,
+        position bigint NOT NULL,
+        state text
+      )`,
+    ],
+  },
+]
+
+/** The schema version this package writes. */
+export const SCHEMA_VERSION: number = migrations.length
+
+/** The database was migrated by a newer version of this package. */
+export class SchemaTooNewError extends Error {
+  override readonly name = 'SchemaTooNewError'
+  constructor(
+    readonly schema: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`schema ${schema}: expected a ledger schema at version ${supported} or older (this library's), got version ${found}, written by a newer @progress-ledger/store-postgres; upgrade the package to open it`)
+  }
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/
+
+/**
+ * Checks a schema name: a lower-case SQL identifier, used unquoted in statements.
+ *
+ * @example
+ * import { schemaName } from '@progress-ledger/store-postgres'
+ * schemaName('ledger') // 'ledger'
+ */
+export function schemaName(name: string): string {
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
+    throw new Error(`schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got ${JSON.stringify(name)}`)
+  }
+  return name
+}
+
+async function currentVersion(tx: SqlQueryable, schema: string): Promise<number> {
+  const r = await tx.query<{ v: number | string | null }>(`SELECT max(version) AS v FROM ${schema}.ledger_schema`)
+  return Number(r.rows[0]?.v ?? 0)
+}
+
+/** The schema is missing or older than this library (a read-only open cannot migrate it). */
+export class SchemaNotReadyError extends Error {
+  override readonly name = 'SchemaNotReadyError'
+  constructor(
+    readonly schema: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`schema ${schema}: expected a ledger schema at version ${supported}, got ${found === 0 ? 'none' : `version ${found}`}; open it once read-write (on the primary) to migrate it`)
+  }
+}
+
+/**
+ * Checks, without writing, that a schema is exactly at {@link SCHEMA_VERSION} (for read-only
+ * opens, e.g. on a replica).
+ *
+ * @example
+ * import { checkSchema } from '@progress-ledger/store-postgres'
+ * // await checkSchema(replicaClient, 'ledger')
+ */
+export async function checkSchema(client: SqlClient, schema: string, supported: number = SCHEMA_VERSION): Promise<void> {
+  const s = schemaName(schema)
+  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, [`${s}.ledger_schema`])
+  const found = exists.rows[0]?.t == null ? 0 : await currentVersion(client, s)
+  if (found > supported) throw new SchemaTooNewError(s, found, supported)
+  if (found < supported) throw new SchemaNotReadyError(s, found, supported)
+}
+
+/**
+ * Brings a schema up to {@link SCHEMA_VERSION}; returns the version found before. Throws
+ * {@link SchemaTooNewError} for a schema written by a newer version. `appliedAt` is recorded
+ * with each migration (time is an input).
+ *
+ * @example
+ * import { migrate } from '@progress-ledger/store-postgres'
+ * // await migrate(client, 'ledger', '2024-01-01T00:00:00.000Z')
+ */
+export async function migrate(client: SqlClient, schema: string, appliedAt: string, target: ReadonlyArray<Migration> = migrations): Promise<number> {
+  const s = schemaName(schema)
+  return client.transaction(async (tx) => {
+    // One migrator at a time per schema, across processes; released at commit.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`progress-ledger:${s}`])
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`)
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${s}.ledger_schema (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)`)
+    const found = await currentVersion(tx, s)
+    if (found > target.length) throw new SchemaTooNewError(s, found, target.length)
+    for (const m of target) {
+      if (m.version <= found) continue
+      for (const statement of m.statements(s)) await tx.query(statement)
+      await tx.query(`INSERT INTO ${s}.ledger_schema (version, description, applied_at) VALUES ($1, $2, $3)`, [m.version, m.description, appliedAt])
+    }
+    return found
+  })
+}

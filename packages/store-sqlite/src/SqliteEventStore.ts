@@ -1,0 +1,216 @@
+/**
+ * The SQLite event store: one file, WAL mode, one writer at a time (`BEGIN IMMEDIATE`), the
+ * core's shared append algorithm inside the write transaction.
+ *
+ * @module SqliteEventStore
+ */
+import Database from 'better-sqlite3'
+import {
+  type AppendRequest, type AppendResult, type ChainVerification, type Clock, type EventInput, type EventStore,
+  type ExpectedVersion, type Instant, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoredSnapshot, type ValidRequest,
+  inBatchOrder, planAppend, sealWrites, validateBatch, verifyChain,
+} from '@progress-ledger/core'
+import { retryBusy } from './internal/busy'
+import { checkCount, checkFromVersion } from './internal/options'
+import { EVENT_COLUMNS, type EventRow, fromRow, toParams } from './internal/rows'
+import { migrate } from './Schema'
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** The database file (created if missing). */
+  readonly path: string
+  /** Stamps recorded time. */
+  readonly clock: Clock
+  /** How long SQLite itself waits for another writer's lock per attempt (default 5000 ms). */
+  readonly busyTimeoutMs?: number
+  /** Attempts of a locked operation before a StoreBusyError (default 8). */
+  readonly busyAttempts?: number
+  /** `full` (default): an acknowledged append survives power loss; `normal`: survives a process crash only, faster. */
+  readonly synchronous?: 'full' | 'normal'
+}
+
+interface HeadRow { readonly position: number; readonly hash: string; readonly recorded_time: string }
+
+/**
+ * An event store in one SQLite file. Several processes may open the same file: appends
+ * serialise on SQLite's write lock, so commit order is position order and a reader following
+ * `readAll({ after })` never skips an event.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly stmt: ReturnType<typeof prepare>
+  private readonly writeBatch: (requests: ReadonlyArray<ValidRequest>) => AppendResult
+
+  /** Use {@link openSqliteStore}. */
+  constructor(
+    /** The underlying connection: projections kept alongside the ledger write their tables through it. */
+    readonly db: Database.Database,
+    readonly path: string,
+    private readonly clock: Clock,
+    private readonly attempts: number,
+  ) {
+    this.stmt = prepare(db)
+    this.writeBatch = db.transaction((requests: ReadonlyArray<ValidRequest>) => this.appendInTransaction(requests)).immediate
+  }
+
+  append(streamId: string, events: ReadonlyArray<EventInput>, expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    return this.appendBatch([{ streamId, events, expectedVersion }])
+  }
+
+  async appendBatch(requests: ReadonlyArray<AppendRequest>): Promise<AppendResult> {
+    const checked = validateBatch(requests)
+    if (checked._tag === 'InvalidEvents') return checked
+    return this.busy(() => this.writeBatch(checked.requests))
+  }
+
+  private appendInTransaction(requests: ReadonlyArray<ValidRequest>): AppendResult {
+    const existing = new Map<string, RecordedEvent>()
+    const versions = new Map<string, number>()
+    for (const r of requests) {
+      if (!versions.has(r.streamId)) versions.set(r.streamId, this.versionNow(r.streamId))
+      for (const e of r.events) {
+        const row = this.stmt.byId.get(e.id) as EventRow | undefined
+        if (row !== undefined) existing.set(e.id, fromRow(row))
+      }
+    }
+    const plan = planAppend(requests, existing, versions)
+    if (plan._tag !== 'Plan') return plan
+    const head = this.stmt.head.get() as HeadRow | undefined
+    const position = head?.position ?? 0
+    if (plan.writes.length === 0) return { _tag: 'Appended', events: inBatchOrder(plan.previously, []), written: 0, head: position }
+    const sealed = sealWrites(plan.writes, { position, hash: head?.hash ?? '', recordedTime: (head?.recorded_time as Instant | undefined) ?? null }, this.clock.now())
+    for (const e of sealed) this.stmt.insert.run(toParams(e))
+    return { _tag: 'Appended', events: inBatchOrder(plan.previously, sealed), written: sealed.length, head: position + sealed.length }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    checkCount('limit', options.limit)
+    const from = options.fromVersion ?? 1
+    checkFromVersion(from)
+    const rows = await this.busy(() => this.stmt.stream.all(streamId, from, options.limit ?? -1) as EventRow[])
+    return rows.map(fromRow)
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    checkCount('after', options.after)
+    checkCount('limit', options.limit)
+    return this.busy(() => this.readAllNow(options))
+  }
+
+  /** The synchronous core of {@link readAll} (no busy retry): for use inside a transaction. */
+  readAllNow(options: ReadAllOptions = {}): ReadonlyArray<RecordedEvent> {
+    checkCount('after', options.after)
+    checkCount('limit', options.limit)
+    const after = options.after ?? 0
+    const limit = options.limit ?? -1
+    const rows = (options.recordedUpTo === undefined ? this.stmt.all.all(after, limit) : this.stmt.allUpTo.all(after, options.recordedUpTo, limit)) as EventRow[]
+    return rows.map(fromRow)
+  }
+
+  streamVersion(streamId: string): Promise<number> {
+    return this.busy(() => this.versionNow(streamId))
+  }
+
+  private versionNow(streamId: string): number {
+    return (this.stmt.version.get(streamId) as { v: number | null }).v ?? 0
+  }
+
+  headPosition(): Promise<number> {
+    return this.busy(() => (this.stmt.head.get() as HeadRow | undefined)?.position ?? 0)
+  }
+
+  positionAt(recordedTime: Instant): Promise<number> {
+    return this.busy(() => (this.stmt.positionAt.get(recordedTime) as { p: number | null }).p ?? 0)
+  }
+
+  async saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
+    await this.busy(() => this.stmt.saveSnapshot.run(snapshot.name, snapshot.position, snapshot.schemaVersion, snapshot.state))
+  }
+
+  async loadSnapshot(name: string, atOrBefore?: number): Promise<StoredSnapshot | undefined> {
+    const row = await this.busy(() => this.stmt.loadSnapshot.get(name, atOrBefore ?? Number.MAX_SAFE_INTEGER) as
+      { name: string; position: number; schema_version: number; state: string } | undefined)
+    return row === undefined ? undefined : { name: row.name, position: row.position, schemaVersion: row.schema_version, state: row.state }
+  }
+
+  /**
+   * Re-checks the whole hash chain from position 1, page by page.
+   *
+   * @example
+   * // (await store.verify())._tag === 'Intact'
+   */
+  async verify(pageSize = 10_000): Promise<ChainVerification> {
+    let from = { head: '', position: 0 }
+    let count = 0
+    for (;;) {
+      const page = await this.readAll({ after: from.position, limit: pageSize })
+      if (page.length === 0) return { _tag: 'Intact', count, head: from.head }
+      const r = verifyChain(page, from)
+      if (r._tag === 'Broken') return r
+      count += r.count
+      from = { head: r.head, position: from.position + r.count }
+    }
+  }
+
+  /** Runs `op` (a read or a whole transaction), retrying while another connection holds a lock. */
+  busy<A>(op: () => A): Promise<A> {
+    if (!this.db.open) return Promise.reject(new Error(`${this.path}: the store is closed`))
+    return retryBusy(this.path, this.attempts, op)
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close()
+    return Promise.resolve()
+  }
+}
+
+function prepare(db: Database.Database) {
+  const select = `SELECT ${EVENT_COLUMNS} FROM events`
+  return {
+    byId: db.prepare(`${select} WHERE id = ?`),
+    version: db.prepare('SELECT max(version) AS v FROM events WHERE stream_id = ?'),
+    head: db.prepare('SELECT position, hash, recorded_time FROM events ORDER BY position DESC LIMIT 1'),
+    insert: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_COLUMNS.split(',').map(() => '?').join(', ')})`),
+    stream: db.prepare(`${select} WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`),
+    all: db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`),
+    allUpTo: db.prepare(`${select} WHERE position > ? AND recorded_time <= ? ORDER BY position LIMIT ?`),
+    positionAt: db.prepare('SELECT max(position) AS p FROM events WHERE recorded_time <= ?'),
+    saveSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (name, position, schema_version, state) VALUES (?, ?, ?, ?)'),
+    loadSnapshot: db.prepare('SELECT name, position, schema_version, state FROM snapshots WHERE name = ? AND position <= ? ORDER BY position DESC LIMIT 1'),
+  }
+}
+
+/**
+ * Opens (creating and migrating if needed) a SQLite event store. Throws a clear Error when the
+ * file cannot be opened, is not a progress-ledger file, or was written by a newer version.
+ *
+ * @example
+ * import { fixedClock } from '@progress-ledger/core'
+ * import { openSqliteStore } from '@progress-ledger/store-sqlite'
+ * const store = await openSqliteStore({ path: ':memory:', clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await store.headPosition() // 0
+ * await store.close()
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteEventStore> {
+  const timeout = options.busyTimeoutMs ?? 5000
+  const attempts = options.busyAttempts ?? 8
+  if (!Number.isInteger(timeout) || timeout < 0) throw new Error(`busyTimeoutMs: expected a whole number >= 0, got ${String(options.busyTimeoutMs)}`)
+  if (!Number.isInteger(attempts) || attempts < 1) throw new Error(`busyAttempts: expected a whole number >= 1, got ${String(options.busyAttempts)}`)
+  let db: Database.Database
+  try {
+    db = new Database(options.path, { timeout })
+  } catch (err) {
+    throw new Error(`${options.path}: cannot open the SQLite database: ${(err as Error).message}`, { cause: err })
+  }
+  try {
+    await retryBusy(options.path, attempts, () => {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal' && options.path !== ':memory:') db.pragma('journal_mode = WAL')
+    })
+    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+    await retryBusy(options.path, attempts, () => migrate(db, options.path))
+  } catch (err) {
+    db.close()
+    if ((err as { code?: unknown }).code === 'SQLITE_NOTADB') throw new Error(`${options.path}: expected a SQLite database, got a file of another kind`, { cause: err })
+    throw err
+  }
+  return new SqliteEventStore(db, options.path, options.clock, attempts)
+}

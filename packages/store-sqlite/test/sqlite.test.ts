@@ -1,0 +1,158 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { EventDecodeError, type EventInput, type IsoDate, type PeriodKey, type Projection, ledgerProjection, manualClock, replay } from '@progress-ledger/core'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCheckpointed, loadProjection, runProjection } from '../src/ProjectionRunner'
+import { SCHEMA_VERSION, SchemaError } from '../src/Schema'
+import { openSqliteStore } from '../src/SqliteEventStore'
+import { tempDir, withRaw } from './tmp'
+
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c()
+})
+function tmpPath(): string {
+  const tmp = tempDir()
+  cleanups.push(tmp.remove)
+  return join(tmp.dir, 'ledger.db')
+}
+const clock = manualClock('2022-01-08')
+const report = (id: string, value: number): EventInput => ({ id, type: 'ValueReported', validTime: '2021-12-31' as IsoDate, actor: 'fgj', data: { indicatorId: 'I01', period: '2021' as PeriodKey, value, status: 'final' } })
+const reports = (prefix: string, n: number): EventInput[] => Array.from({ length: n }, (_, i) => report(`${prefix}-${i + 1}`, i))
+
+describe('migrations', () => {
+  it('creates a fresh file in WAL mode at the current schema version, and re-opens it unchanged', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    await store.append('s', reports('a', 3), 'no-stream')
+    await store.close()
+    const again = await openSqliteStore({ path, clock })
+    expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(await again.headPosition()).toBe(3)
+    await again.close()
+  })
+
+  it('refuses a file written by a newer version, naming both versions', async () => {
+    const path = tmpPath()
+    await (await openSqliteStore({ path, clock })).close()
+    withRaw(path, (db) => db.pragma(`user_version = ${SCHEMA_VERSION + 1}`))
+    const opening = openSqliteStore({ path, clock })
+    await expect(opening).rejects.toBeInstanceOf(SchemaError)
+    await expect(opening).rejects.toThrow(`${path}: expected schema version ${SCHEMA_VERSION} or older, got ${SCHEMA_VERSION + 1}`)
+  })
+
+  it('refuses another application’s database and a file that is not SQLite', async () => {
+    const other = tmpPath()
+    withRaw(other, (db) => db.exec('CREATE TABLE customers (id INTEGER)'))
+    await expect(openSqliteStore({ path: other, clock })).rejects.toThrow('expected an empty file or a progress-ledger database, got a database with 1 other tables')
+    const text = tmpPath()
+    writeFileSync(text, 'not a database at all, just some text that is long enough to have a header'.repeat(10))
+    await expect(openSqliteStore({ path: text, clock })).rejects.toThrow(`${text}: expected a SQLite database, got a file of another kind`)
+  })
+})
+
+describe('SqliteEventStore', () => {
+  it('detects a conflict between two connections to the same file', async () => {
+    const path = tmpPath()
+    const a = await openSqliteStore({ path, clock })
+    const b = await openSqliteStore({ path, clock })
+    await a.append('s', reports('a', 1), 'no-stream')
+    const seen = await b.streamVersion('s')
+    await a.append('s', reports('a2', 1), 1)
+    expect(await b.append('s', reports('b', 1), seen)).toEqual({ _tag: 'VersionConflict', streamId: 's', expected: 1, actual: 2 })
+    await a.close()
+    await b.close()
+  })
+
+  it('turns a lock held too long into a StoreBusyError, never a raw SQLITE_BUSY', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock, busyTimeoutMs: 0, busyAttempts: 2 })
+    const other = new Database(path)
+    other.exec('BEGIN IMMEDIATE')
+    await expect(store.append('s', reports('a', 1), 'any')).rejects.toMatchObject({ name: 'StoreBusyError', message: expect.stringContaining('locked by other writers through 2 attempts') })
+    other.exec('ROLLBACK')
+    other.close()
+    expect((await store.append('s', reports('a', 1), 'any'))._tag).toBe('Appended')
+    await store.close()
+  })
+
+  it('verify() finds tampering, and a stored event that no longer decodes throws EventDecodeError naming id and position', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    await store.append('s', reports('a', 5), 'any')
+    expect(await store.verify(2)).toMatchObject({ _tag: 'Intact', count: 5 })
+    withRaw(path, (db) => db.prepare("UPDATE events SET actor = 'mallory' WHERE position = 4").run())
+    expect(await store.verify(2)).toMatchObject({ _tag: 'Broken', position: 4, eventId: 'a-4' })
+    withRaw(path, (db) => db.prepare("UPDATE events SET data = json_set(data, '$.value', 'twelve') WHERE position = 2").run())
+    const reading = store.readAll()
+    await expect(reading).rejects.toBeInstanceOf(EventDecodeError)
+    await expect(reading).rejects.toThrow('event a-2 at position 2 cannot be decoded: data.value: expected a finite number, got "twelve"')
+    withRaw(path, (db) => db.prepare("UPDATE events SET data = '{oops' WHERE position = 3").run())
+    await expect(store.readStream('s', { fromVersion: 3 })).rejects.toThrow(/^event a-3 at position 3 cannot be decoded: data: expected JSON/)
+    await store.close()
+    await expect(store.headPosition()).rejects.toThrow(`${path}: the store is closed`)
+  })
+})
+
+describe('projection runner', () => {
+  const counting: Projection<{ positions: number[] }> = {
+    name: 'counting',
+    initial: () => ({ positions: [] }),
+    evolve: (s, e) => void s.positions.push(e.position),
+  }
+
+  it('advances state and checkpoint together and resumes where it stopped', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    await store.append('s', reports('a', 7), 'any')
+    expect(await runProjection(store, counting, { pageSize: 3 })).toEqual({ name: 'counting', position: 7, state: { positions: [1, 2, 3, 4, 5, 6, 7] } })
+    await store.append('s', reports('b', 2), 'any')
+    const reopened = await openSqliteStore({ path, clock })
+    expect((await runProjection(reopened, counting)).state.positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(loadProjection(reopened, 'counting')).toMatchObject({ position: 9 })
+    const ledger = await runProjection(reopened, ledgerProjection, { pageSize: 4 })
+    expect(JSON.parse(JSON.stringify(ledger.state))).toEqual(JSON.parse(JSON.stringify(replay(ledgerProjection, await store.readAll()))))
+    await store.close()
+    await reopened.close()
+  })
+
+  it('a failure mid-page applies nothing of that page: no event twice, none skipped', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    await store.append('s', reports('a', 10), 'any')
+    let failAt = 6
+    const flaky: Projection<{ positions: number[] }> = {
+      ...counting,
+      evolve: (s, e) => {
+        if (e.position === failAt) throw new Error(`crash at ${failAt}`)
+        s.positions.push(e.position)
+      },
+    }
+    await expect(runProjection(store, flaky, { pageSize: 4 })).rejects.toThrow('crash at 6')
+    expect(loadProjection(store, 'counting')).toEqual({ name: 'counting', position: 4, state: { positions: [1, 2, 3, 4] } })
+    failAt = -1
+    expect((await runProjection(store, flaky, { pageSize: 4 })).state.positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    await store.close()
+  })
+
+  it('runs a table-backed projection whose rows commit with its checkpoint', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    store.db.exec('CREATE TABLE latest_value (indicator TEXT PRIMARY KEY, value REAL, position INTEGER)')
+    await store.append('s', reports('a', 5), 'any')
+    let calls = 0
+    const handle = (page: ReadonlyArray<{ position: number; data: unknown }>, db: typeof store.db): void => {
+      calls++
+      if (calls === 2) throw new Error('crash in page 2')
+      for (const e of page) db.prepare('INSERT INTO latest_value VALUES (?, ?, ?) ON CONFLICT (indicator) DO UPDATE SET value = excluded.value, position = excluded.position').run('I01', (e.data as { value: number }).value, e.position)
+    }
+    await expect(runCheckpointed(store, { name: 'latest', pageSize: 2, handle })).rejects.toThrow('crash in page 2')
+    expect(store.db.prepare('SELECT value, position FROM latest_value').get()).toEqual({ value: 1, position: 2 })
+    expect(await runCheckpointed(store, { name: 'latest', pageSize: 2, handle })).toBe(5)
+    expect(store.db.prepare('SELECT value, position FROM latest_value').get()).toEqual({ value: 4, position: 5 })
+    await store.close()
+  })
+})

@@ -1,0 +1,70 @@
+/**
+ * Laws of the replay engine: replaying in two pieces (`replay` then `apply`) equals one go, and
+ * restoring a snapshot then replaying the tail equals a full replay.
+ *
+ * @module laws/ReplayLaws
+ */
+import * as fc from 'fast-check'
+import { apply, type LedgerState, ledgerProjection, type Projection, type RecordedEvent, replay, resumeFromSnapshot, takeSnapshot } from '@progress-ledger/core'
+import { recordedHistoryArb } from '../arbitraries/History'
+import { assertEqual } from '../internal/Equality'
+import { type LawOptions, lawParameters } from './LawOptions'
+
+/** Options of the replay laws: the projection under test and the histories to try. */
+export interface ReplayLawOptions<S> extends LawOptions {
+  /** Default: core's ledger projection. */
+  readonly projection?: Projection<S>
+  /** Default: {@link recordedHistoryArb}. */
+  readonly histories?: fc.Arbitrary<ReadonlyArray<RecordedEvent>>
+}
+
+function setup<S>(options: ReplayLawOptions<S>): { projection: Projection<S>; histories: fc.Arbitrary<ReadonlyArray<RecordedEvent>> } {
+  return {
+    projection: options.projection ?? (ledgerProjection as unknown as Projection<S>),
+    histories: options.histories ?? recordedHistoryArb(),
+  }
+}
+
+/**
+ * For any history and split point k: `apply(replay(first k), rest)` equals `replay(all)`, and
+ * the state `replay` started from is left unchanged by `apply`.
+ *
+ * @example
+ * import { replaySplitInvarianceLaw } from '@progress-ledger/testkit'
+ * replaySplitInvarianceLaw({ numRuns: 10 })
+ */
+export function replaySplitInvarianceLaw<S = LedgerState>(options: ReplayLawOptions<S> = {}): void {
+  const { projection, histories } = setup(options)
+  fc.assert(
+    fc.property(histories, fc.nat(), (events, cut) => {
+      const k = cut % (events.length + 1)
+      const whole = replay(projection, events)
+      const head = replay(projection, events.slice(0, k), { freeze: false })
+      const headCopy = structuredClone(head)
+      const split = apply(projection, head, events.slice(k))
+      assertEqual(split, whole, `state (split at ${k})`)
+      assertEqual(head, headCopy, `state before apply (split at ${k})`)
+    }),
+    lawParameters(options),
+  )
+}
+
+/**
+ * For any history and position k: restoring a snapshot taken at k and replaying the whole log
+ * (events at or before k are skipped) equals a full replay.
+ *
+ * @example
+ * import { snapshotEquivalenceLaw } from '@progress-ledger/testkit'
+ * snapshotEquivalenceLaw({ numRuns: 10 })
+ */
+export function snapshotEquivalenceLaw<S = LedgerState>(options: ReplayLawOptions<S> = {}): void {
+  const { projection, histories } = setup(options)
+  fc.assert(
+    fc.property(histories, fc.nat(), (events, cut) => {
+      const k = cut % (events.length + 1)
+      const snapshot = takeSnapshot(projection.name, k, replay(projection, events.slice(0, k)))
+      assertEqual(resumeFromSnapshot(projection, snapshot, events), replay(projection, events), `state (snapshot at ${k})`)
+    }),
+    lawParameters(options),
+  )
+}
