@@ -56,7 +56,7 @@ function railwaySteps(): Step[] {
     for (const e of group.events) {
       if (e.type !== 'MilestoneMet') continue
       const event: EventInput = opening !== undefined && e.data.milestoneId === opening.id ? { ...e, data: { ...e.data, unplanned: false } } : e
-      steps.push({ at: at18(latestDay(e.data.met)), label: `milestone ${e.data.milestoneId}`, write: () => [{ streamId: group.streamId, events: [event], expectedVersion: 'any' }] })
+      steps.push({ at: at18(latestDay(e.data.met as DateSpec)), label: `milestone ${e.data.milestoneId}`, write: () => [{ streamId: group.streamId, events: [event], expectedVersion: 'any' }] })
     }
   }
   return steps

@@ -8,7 +8,7 @@ import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
 
 const cwd = process.cwd()
-const code = await run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true, columns: process.stderr.columns },
   cwd,
@@ -21,5 +21,6 @@ const code = await run(process.argv.slice(2), {
     mkdirSync(dirname(full), { recursive: true })
     writeFileSync(full, content)
   },
+}).then((code) => {
+  process.exitCode = code
 })
-process.exitCode = code

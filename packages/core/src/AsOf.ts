@@ -5,6 +5,7 @@
  *
  * @module AsOf
  */
+import { type Bounds, visibleSpan } from './internal/VisibilityIndex'
 import { isInstant, isIsoDate } from './Scalars'
 import type {
   IndicatorState, LedgerState, MilestoneState, PeriodValue, PlanState, ProjectState, Stamp, TargetState, TaskState,
@@ -59,7 +60,7 @@ function keepRecord<T>(record: Readonly<Record<string, T>>, view: (x: T) => T | 
   return out ?? record
 }
 
-function viewIndicator(ind: IndicatorState, visible: Visible): IndicatorState | undefined {
+function viewIndicator(ind: IndicatorState, visible: Visible, cut: Bounds): IndicatorState | undefined {
   const definitions = keep(ind.definitions, visible)
   if (definitions.length === 0) return undefined
   const targets = keepRecord(ind.targets, (tg): TargetState | undefined => {
@@ -67,8 +68,13 @@ function viewIndicator(ind: IndicatorState, visible: Visible): IndicatorState | 
     if (history.length === 0) return undefined
     return history === tg.history ? tg : { ...tg, history }
   })
-  let values: PeriodValue[] | undefined
-  for (let i = 0; i < ind.values.length; i++) {
+  // A frozen list is indexed: its fully visible prefix is kept, its invisible suffix dropped,
+  // and only the items between are inspected.
+  const span = visibleSpan(ind.values, cut)
+  const from = span === undefined ? 0 : span[0]
+  const to = span === undefined ? ind.values.length : span[1]
+  let values: PeriodValue[] | undefined = from < ind.values.length ? ind.values.slice(0, from) : undefined
+  for (let i = from; i < to; i++) {
     const pv = ind.values[i] as PeriodValue
     const versions = keep(pv.versions, visible)
     const approvals = keep(pv.approvals, visible)
@@ -126,12 +132,13 @@ function viewPlan(plan: PlanState, visible: Visible): PlanState | undefined {
 export function asOf(state: LedgerState, cut: Cut): LedgerState {
   if (cut.validTime === undefined && cut.recordedTime === undefined && cut.position === undefined) return state
   const visible = visibility(cut)
+  const bounds: Bounds = { position: cut.position, recordedTime: cut.recordedTime, validTime: cut.validTime }
   return {
     position: cut.position === undefined ? state.position : Math.min(cut.position, state.position),
     head: state.head,
     plans: keepRecord(state.plans, (p) => viewPlan(p, visible)),
     departments: keepRecord(state.departments, (d) => (visible(d) ? d : undefined)),
-    indicators: keepRecord(state.indicators, (i) => viewIndicator(i, visible)),
+    indicators: keepRecord(state.indicators, (i) => viewIndicator(i, visible, bounds)),
     projects: keepRecord(state.projects, (p) => viewProject(p, visible)),
     tasks: keepRecord(state.tasks, (task) => viewTask(task, visible)),
     denied: keep(state.denied, visible),

@@ -9,6 +9,7 @@ import * as crypto from 'node:crypto'
 import type { EnvelopeMeta, RecordedEvent } from './Envelope'
 
 /** Characters `JSON.stringify` escapes in a string (quotes, backslash, controls, surrogates). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 /** A string as JSON, skipping `JSON.stringify` for the common strings that need no escaping. */

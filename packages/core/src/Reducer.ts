@@ -24,6 +24,11 @@ function stampOf(e: RecordedEvent): Stamp {
   return { eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor }
 }
 
+/** The stamp fields of a state node (its first definition). */
+function stampOnly(s: Stamp): Stamp {
+  return { eventId: s.eventId, position: s.position, validTime: s.validTime, recordedTime: s.recordedTime, actor: s.actor }
+}
+
 function unattached(s: Draft<LedgerState>, e: RecordedEvent, reason: string): void {
   s.unattached.push({ ...stampOf(e), type: e.type, reason })
 }
@@ -125,8 +130,10 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
     case 'PlanAdopted': {
       const d = e.data
       const existing = s.plans[d.planId]
+      // A re-adoption updates the plan but keeps the stamp of its first adoption: as-of views
+      // show the plan from the day it first existed.
       s.plans[d.planId] = {
-        ...stampOf(e), planId: d.planId, name: d.name, adoptedOn: d.adoptedOn, baseYear: d.baseYear,
+        ...(existing === undefined ? stampOf(e) : stampOnly(existing)), planId: d.planId, name: d.name, adoptedOn: d.adoptedOn, baseYear: d.baseYear,
         startYear: d.startYear, endYear: d.endYear, issuer: d.issuer ?? null, categories: existing?.categories ?? {},
       }
       return
@@ -227,7 +234,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       const d = e.data
       const existing = s.projects[d.projectId]
       s.projects[d.projectId] = {
-        ...stampOf(e), projectId: d.projectId, definition: castDraft(d), milestones: existing?.milestones ?? {},
+        ...(existing === undefined ? stampOf(e) : stampOnly(existing)), projectId: d.projectId, definition: castDraft(d), milestones: existing?.milestones ?? {},
         milestoneOrder: existing?.milestoneOrder ?? [], responsibility: existing?.responsibility ?? [responsibilityOf(e, d.departments, null)],
       }
       return
@@ -260,7 +267,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       const d = e.data
       const existing = s.tasks[d.taskId]
       s.tasks[d.taskId] = {
-        ...stampOf(e), taskId: d.taskId, definition: castDraft(d), statuses: existing?.statuses ?? [],
+        ...(existing === undefined ? stampOf(e) : stampOnly(existing)), taskId: d.taskId, definition: castDraft(d), statuses: existing?.statuses ?? [],
         responsibility: existing?.responsibility ?? [responsibilityOf(e, d.departments, null)],
       }
       return

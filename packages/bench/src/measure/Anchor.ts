@@ -78,6 +78,7 @@ export function runAnchorSuite(options: AnchorOptions): SuiteResult {
     append_events_per_sec: perSecond(n, append.ms),
     bytes_per_event: heapRaw === undefined || heapStored === undefined ? null : (heapStored - heapRaw) / n,
     ...fold.figures,
+    asof_cold_ms: timed(() => asOf(state, { recordedTime: (events[Math.floor(n / 3)] as RecordedEvent).recordedTime })).ms,
     asof_ms: asOfLatency(state, events),
     asof_snapshot_ms: null,
     snapshot_bytes: null,
@@ -116,5 +117,12 @@ export function runAnchorSuite(options: AnchorOptions): SuiteResult {
   })
   figures['incremental_us'] = fresh.length === 0 ? null : (inc.ms * 1000) / fresh.length
   if (published.position !== n + fresh.length) throw new Error(`incremental: expected position ${n + fresh.length}, got ${published.position}`)
+  // The same events applied as the store appends them, 100 per `apply` (one produce per batch).
+  let batched = state
+  collect()
+  const batch = timed(() => {
+    for (let at = 0; at < fresh.length; at += 100) batched = apply(ledgerProjection, batched, fresh.slice(at, at + 100))
+  })
+  figures['incremental_batch100_us'] = fresh.length === 0 ? null : (batch.ms * 1000) / fresh.length
   return { figures, notes }
 }

@@ -10,10 +10,11 @@
 import type { AppendRequest, EventInput, IsoDate, PeriodKey, TargetExpression } from '@progress-ledger/core'
 import { loadSeeds, type SeedDepartment } from './Seeds'
 
-/** Events per county: 1 plan + 7 categories + 68 × (definition, baseline, 2 targets, 60 months) + 65 × (task, 5 statuses). */
+/** Events per county: 1 plan + 7 categories + 68 × (definition, baseline, its targets, 60 months) + 65 × (task, 5 statuses). */
 export function countyEventCount(): number {
   const s = loadSeeds()
-  return 1 + s.categories.length + s.indicators.length * (4 + 60) + s.tasks.length * 6
+  const targets = s.indicators.reduce((n, ind) => n + ind.targets.length, 0)
+  return 1 + s.categories.length + s.indicators.length * (2 + 60) + targets + s.tasks.length * 6
 }
 
 /** A target as printed in 表1, turned into an expression (a small subset of the plan grammar). */
@@ -63,7 +64,7 @@ export function countyBatches(counties: number): AppendRequest[][] {
         ev(`${ind.id}-def`, {
           type: 'IndicatorDefined', validTime: adopted,
           data: {
-            planId, indicatorId, name: ind.name, unit: ind.unit, categoryId: ind.category, attribute: ind.attribute, selfSelected: ind.selfSelected,
+            planId, indicatorId, name: ind.name, unit: ind.unit, categoryId: ind.category, attribute: ind.attribute ?? 'observation', selfSelected: ind.selfSelected,
             departments: departmentIds(ind.departmentsPrinted, seeds.departments), direction: 'higher', periodicity: 'month',
           },
         }),
@@ -93,7 +94,7 @@ export function countyBatches(counties: number): AppendRequest[][] {
       for (let c = 0; c < counties; c++) {
         const cid = `c${String(c).padStart(4, '0')}`
         const batch: AppendRequest[] = seeds.indicators.map((ind, i) => ({
-          streamId: `indicator-${cid}-${ind.id}`, expectedVersion: 4 + k,
+          streamId: `indicator-${cid}-${ind.id}`, expectedVersion: 2 + ind.targets.length + k,
           events: [{ id: `${cid}-${ind.id}-${period}`, type: 'ValueReported', validTime, actor: 'tjj', data: { indicatorId: `${cid}-${ind.id}`, period, value: 40 + ((i * 7 + k * 3 + c) % 50) + k / 10, status: 'final', illustrative: true } }],
         }))
         if (month === 12) {

@@ -20,7 +20,7 @@ export interface SeedIndicator {
   readonly name: { readonly zh: string; readonly en?: string }
   readonly unit: string
   readonly category: string
-  readonly attribute: 'evaluation' | 'observation'
+  readonly attribute: 'evaluation' | 'observation' | null
   readonly selfSelected: boolean
   readonly departmentsPrinted: ReadonlyArray<string>
   readonly targets: ReadonlyArray<{ readonly year: number; readonly printed: string }>

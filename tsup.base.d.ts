@@ -1,0 +1,2 @@
+import type { Options } from 'tsup';
+export declare function packageBuild(entry?: ReadonlyArray<string>): Options;
