@@ -58,7 +58,15 @@ function commandHelp(c: CommandSpec): string {
  * // const code = await run(['target', 'parse', '95以上'], io)
  */
 export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> {
-  const [name, ...rest] = argv
+  // `--store` may also come before the command: `progress-ledger --store sqlite:x.sqlite report`.
+  const leading: string[] = []
+  let i = 0
+  while (i < argv.length && (argv[i] === '--store' || (argv[i] as string).startsWith('--store='))) {
+    leading.push(...(argv[i] === '--store' ? [argv[i] as string, argv[i + 1] ?? ''] : [argv[i] as string]))
+    i += argv[i] === '--store' ? 2 : 1
+  }
+  const [name, ...afterName] = argv.slice(i)
+  const rest = [...afterName, ...leading]
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainHelp())
     return name === undefined ? ExitCode.usage : ExitCode.ok

@@ -7,6 +7,14 @@ import { dirname, resolve } from 'node:path'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
 
+// Output piped into `head` and the like may close early: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw e
+  })
+}
+
 const cwd = process.cwd()
 void run(process.argv.slice(2), {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },

@@ -11,8 +11,13 @@ import { freeze as immerFreeze } from 'immer'
 
 const objectProto = Object.prototype
 
+/** Is `o` frozen? Checks the cheap extensibility bit first: an extensible object is not frozen. */
+function frozen(o: object): boolean {
+  return !Object.isExtensible(o) && Object.isFrozen(o)
+}
+
 function walk(o: object): void {
-  if (Object.isFrozen(o)) return
+  if (frozen(o)) return
   if (Array.isArray(o)) {
     Object.freeze(o)
     for (let i = 0; i < o.length; i++) {
@@ -28,9 +33,9 @@ function walk(o: object): void {
   }
   Object.freeze(o)
   const r = o as Record<string, unknown>
-  const keys = Object.keys(r)
-  for (let i = 0; i < keys.length; i++) {
-    const v = r[keys[i] as string]
+  // for-in allocates nothing; with a plain or null prototype it visits exactly Object.keys.
+  for (const key in r) {
+    const v = r[key]
     if (typeof v === 'object' && v !== null) walk(v)
   }
 }
