@@ -35,10 +35,20 @@ function visibility(cut: Cut): Visible {
   return (s) => (p === undefined || s.position <= p) && (r === undefined || s.recordedTime <= r) && (v === undefined || s.validTime <= v)
 }
 
+/**
+ * The first `n` items of a list, as a new array. Published lists are frozen, and V8's `slice` and
+ * `filter` take a slow generic path on frozen arrays (tens of times slower); spreading does not.
+ */
+function prefix<T>(items: ReadonlyArray<T>, n: number): T[] {
+  const out = [...items]
+  out.length = n
+  return out
+}
+
 /** The visible items of a list, or the same list when all are visible. */
 function keep<T extends Stamp>(items: ReadonlyArray<T>, visible: Visible): ReadonlyArray<T> {
   for (let i = 0; i < items.length; i++) {
-    if (!visible(items[i] as T)) return items.filter(visible)
+    if (!visible(items[i] as T)) return [...items].filter(visible)
   }
   return items
 }
@@ -73,14 +83,14 @@ function viewIndicator(ind: IndicatorState, visible: Visible, cut: Bounds): Indi
   const span = visibleSpan(ind.values, cut)
   const from = span === undefined ? 0 : span[0]
   const to = span === undefined ? ind.values.length : span[1]
-  let values: PeriodValue[] | undefined = from < ind.values.length ? ind.values.slice(0, from) : undefined
+  let values: PeriodValue[] | undefined = from < ind.values.length ? prefix(ind.values, from) : undefined
   for (let i = from; i < to; i++) {
     const pv = ind.values[i] as PeriodValue
     const versions = keep(pv.versions, visible)
     const approvals = keep(pv.approvals, visible)
     const same = versions === pv.versions && approvals === pv.approvals
     if (same && values === undefined) continue
-    if (values === undefined) values = ind.values.slice(0, i)
+    if (values === undefined) values = prefix(ind.values, i)
     if (versions.length > 0) values.push(same ? pv : { period: pv.period, versions, approvals })
   }
   const baselines = keep(ind.baselines, visible)

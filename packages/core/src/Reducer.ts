@@ -30,7 +30,7 @@ function stampOnly(s: Stamp): Stamp {
 }
 
 function unattached(s: Draft<LedgerState>, e: RecordedEvent, reason: string): void {
-  s.unattached.push({ ...stampOf(e), type: e.type, reason })
+  s.unattached.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, type: e.type, reason })
 }
 
 /**
@@ -116,7 +116,7 @@ function milestoneOf(s: Draft<LedgerState>, e: RecordedEvent, projectId: string,
 }
 
 function responsibilityOf(e: RecordedEvent, departments: ReadonlyArray<string>, reason: string | null): Draft<Responsibility> {
-  return castDraft<Responsibility>({ ...stampOf(e), departments: [...departments], reason })
+  return castDraft<Responsibility>({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, departments: [...departments], reason })
 }
 
 /**
@@ -141,28 +141,28 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
     case 'CategoryDefined': {
       const plan = s.plans[e.data.planId]
       if (plan === undefined) return unattached(s, e, `plan ${JSON.stringify(e.data.planId)} is not adopted`)
-      plan.categories[e.data.categoryId] = { ...stampOf(e), categoryId: e.data.categoryId, name: e.data.name, order: e.data.order }
+      plan.categories[e.data.categoryId] = { eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, categoryId: e.data.categoryId, name: e.data.name, order: e.data.order }
       return
     }
     case 'DepartmentRegistered':
-      s.departments[e.data.departmentId] = { ...stampOf(e), departmentId: e.data.departmentId, name: e.data.name, aliases: [...e.data.aliases] }
+      s.departments[e.data.departmentId] = { eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, departmentId: e.data.departmentId, name: e.data.name, aliases: [...e.data.aliases] }
       return
     case 'IndicatorDefined': {
       const d = e.data
       const existing = s.indicators[d.indicatorId]
       if (existing === undefined) {
         s.indicators[d.indicatorId] = {
-          indicatorId: d.indicatorId, definitions: [castDraft({ ...stampOf(e), definition: d })], baselines: [], targets: {}, values: [],
+          indicatorId: d.indicatorId, definitions: [castDraft({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, definition: d })], baselines: [], targets: {}, values: [],
           responsibility: [responsibilityOf(e, d.departments, null)],
         }
       } else {
-        existing.definitions.push(castDraft({ ...stampOf(e), definition: d }))
+        existing.definitions.push(castDraft({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, definition: d }))
       }
       return
     }
     case 'BaselineSet': {
       const ind = indicatorOf(s, e, e.data.indicatorId)
-      if (ind !== undefined) ind.baselines.push({ ...stampOf(e), period: e.data.period, value: e.data.value, illustrative: e.data.illustrative ?? false })
+      if (ind !== undefined) ind.baselines.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, period: e.data.period, value: e.data.value, illustrative: e.data.illustrative ?? false })
       return
     }
     case 'TargetSet': {
@@ -188,7 +188,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       if (target === undefined || previous === undefined) return unattached(s, e, `target ${JSON.stringify(d.targetId)} of indicator ${JSON.stringify(d.indicatorId)} is not set`)
       const revised = e.type === 'TargetRevised' ? e.data : undefined
       target.history.push({
-        ...stampOf(e), cause: revised === undefined ? 'quota' : 'revised', expression: d.expression, printed: d.printed ?? null,
+        eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, cause: revised === undefined ? 'quota' : 'revised', expression: d.expression, printed: d.printed ?? null,
         dueYear: revised?.dueYear ?? previous.dueYear, dueDate: revised?.dueDate ?? previous.dueDate,
         reason: revised?.reason ?? null, assignedBy: e.type === 'QuotaAssigned' ? e.data.assignedBy : null,
       })
@@ -205,7 +205,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
         reason: e.type === 'ValueCorrected' ? e.data.reason : null, replaces: e.type === 'ValueCorrected' ? e.data.corrects : null,
         illustrative: d.illustrative ?? false, outlier: d.outlier ?? null, source: d.source ?? null,
       }))
-      if (d.submitted === true) slot.approvals.push({ ...stampOf(e), state: 'submitted', reason: null })
+      if (d.submitted === true) slot.approvals.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, state: 'submitted', reason: null })
       return
     }
     case 'ValueRetracted': {
@@ -226,7 +226,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       const slot = slotFor(ind.values as Draft<PeriodValue>[], e.data.period, false)
       if (slot === undefined) return unattached(s, e, `no value for period ${e.data.period} to review`)
       slot.approvals.push({
-        ...stampOf(e), state: e.type === 'ValueApproved' ? 'approved' : 'returned', reason: e.type === 'ValueReturned' ? e.data.reason : null,
+        eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, state: e.type === 'ValueApproved' ? 'approved' : 'returned', reason: e.type === 'ValueReturned' ? e.data.reason : null,
       })
       return
     }
@@ -246,13 +246,13 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       m.title = d.title
       m.kind = d.kind
       if (d.source !== undefined) m.source = d.source
-      m.planned.push({ ...stampOf(e), date: d.planned, reason: null })
+      m.planned.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, date: d.planned, reason: null })
       return
     }
     case 'MilestoneForecastMoved': {
       const d = e.data
       const m = milestoneOf(s, e, d.projectId, d.milestoneId)
-      if (m !== undefined) m.forecasts.push({ ...stampOf(e), date: d.forecast, reason: d.reason ?? null })
+      if (m !== undefined) m.forecasts.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, date: d.forecast, reason: d.reason ?? null })
       return
     }
     case 'MilestoneMet': {
@@ -260,7 +260,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       const m = milestoneOf(s, e, d.projectId, d.milestoneId, d.unplanned ? (d.title ?? { zh: d.milestoneId }) : undefined, d.kind)
       if (m === undefined) return
       if (d.source !== undefined && m.source === null) m.source = d.source
-      m.met.push({ ...stampOf(e), date: d.met, unplanned: d.unplanned, facts: [...d.facts], scope: d.scope ?? null, source: d.source ?? null })
+      m.met.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, date: d.met, unplanned: d.unplanned, facts: [...d.facts], scope: d.scope ?? null, source: d.source ?? null })
       return
     }
     case 'TaskDefined': {
@@ -275,7 +275,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
     case 'TaskStatusReported': {
       const task = s.tasks[e.data.taskId]
       if (task === undefined) return unattached(s, e, `task ${JSON.stringify(e.data.taskId)} is not defined`)
-      task.statuses.push({ ...stampOf(e), status: e.data.status, progress: e.data.progress ?? null, note: e.data.note ?? null })
+      task.statuses.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, status: e.data.status, progress: e.data.progress ?? null, note: e.data.note ?? null })
       return
     }
     case 'ResponsibilityReassigned': {
@@ -286,7 +286,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       return
     }
     case 'AccessDenied':
-      s.denied.push({ ...stampOf(e), command: e.data.command, reason: e.data.reason, subject: e.data.subject ?? null, subjectId: e.data.subjectId ?? null })
+      s.denied.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, command: e.data.command, reason: e.data.reason, subject: e.data.subject ?? null, subjectId: e.data.subjectId ?? null })
       return
     default:
       return absurd(e)
