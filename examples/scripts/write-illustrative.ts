@@ -7,4 +7,6 @@ import { seedDir } from '../src/shengzhou/seeds'
 
 const history = await generateIllustrative()
 writeFileSync(join(seedDir, 'illustrative-history.json'), illustrativeText(history))
-console.log(`wrote ${history.batches.length} illustrative batches, ${history.batches.reduce((n, b) => n + b.commands.length, 0)} commands`)
+console.log(
+  `wrote ${history.batches.length} illustrative batches, ${history.batches.reduce((n, b) => n + b.commands.length, 0)} commands`,
+)

@@ -13,7 +13,11 @@ import { loadPlan } from './shengzhou/seeds'
 
 export async function main(out = reportsDir): Promise<string> {
   const { state } = await shengzhouLedger()
-  const result = evaluatePlan(asOf(state, { validTime: '2025-12-31' }), { asOf: '2025-12-31', lang: 'en', planId: loadPlan().plan.id }, { formatTarget })
+  const result = evaluatePlan(
+    asOf(state, { validTime: '2025-12-31' }),
+    { asOf: '2025-12-31', lang: 'en', planId: loadPlan().plan.id },
+    { formatTarget },
+  )
   assert.equal(result._tag, 'Report')
   if (result._tag !== 'Report') throw new Error('unreachable')
   const r = result.report
@@ -25,7 +29,9 @@ export async function main(out = reportsDir): Promise<string> {
   const lines = [
     `${r.indicators.length} indicators as of ${r.asOf}: ${statusCodes.map((s) => `${s} ${r.overall.counts[s]}`).join(', ')}`,
     `${illustrative} indicators show illustrative latest values (not official statistics)`,
-    ...r.categories.map((c) => `  ${(c.name.en ?? c.name.zh).padEnd(50)} ${c.onSchedule}/${c.graded} on schedule`),
+    ...r.categories.map(
+      (c) => `  ${(c.name.en ?? c.name.zh).padEnd(50)} ${c.onSchedule}/${c.graded} on schedule`,
+    ),
     `wrote ${file} (${Math.round(html.length / 1024)} KiB, self-contained)`,
   ]
   assert.equal(r.indicators.length, 68)

@@ -10,8 +10,15 @@ import { runIfMain, shengzhouLedger } from './shengzhou/ledger'
 import { loadPlan } from './shengzhou/seeds'
 
 function reportAt(state: LedgerState, knownAt?: string): PlanReport {
-  const view = asOf(state, { validTime: '2022-12-31', ...(knownAt === undefined ? {} : { recordedTime: knownAt }) })
-  const r = evaluatePlan(view, { asOf: '2022-12-31', lang: 'en', planId: loadPlan().plan.id }, { formatTarget })
+  const view = asOf(state, {
+    validTime: '2022-12-31',
+    ...(knownAt === undefined ? {} : { recordedTime: knownAt }),
+  })
+  const r = evaluatePlan(
+    view,
+    { asOf: '2022-12-31', lang: 'en', planId: loadPlan().plan.id },
+    { formatTarget },
+  )
   if (r._tag !== 'Report') throw new Error(JSON.stringify(r))
   return r.report
 }
@@ -33,12 +40,15 @@ export async function main(): Promise<string> {
   for (const e of await store.readStream('indicator-I01')) {
     if (e.type === 'ValueReported' || e.type === 'ValueCorrected') {
       if (e.data.period !== '2022') continue
-      lines.push(`  recorded ${e.recordedTime} by ${e.actor}: ${e.type} ${e.data.value} (${e.data.status})${e.type === 'ValueCorrected' ? ` — ${e.data.reason}` : ''}`)
+      lines.push(
+        `  recorded ${e.recordedTime} by ${e.actor}: ${e.type} ${e.data.value} (${e.data.status})${e.type === 'ValueCorrected' ? ` — ${e.data.reason}` : ''}`,
+      )
     }
   }
   const d = diffReports(then, now)
   lines.push('', `what changed between the two reports: ${d.changes.length} change(s)`)
-  for (const c of d.changes.filter((c) => c.subject === 'I01')) lines.push(`  ${c.kind} ${c.subject}: ${c.before} → ${c.after} [${c.eventIds.join(', ')}]`)
+  for (const c of d.changes.filter((c) => c.subject === 'I01'))
+    lines.push(`  ${c.kind} ${c.subject}: ${c.before} → ${c.after} [${c.eventIds.join(', ')}]`)
   assert.notEqual(gdpThen.latest.value, gdpNow.latest.value)
   assert.equal(gdpNow.latest.revisions, 2)
   return `${lines.join('\n')}\n`

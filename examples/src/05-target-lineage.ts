@@ -17,25 +17,46 @@ function lineage(state: LedgerState, id: string): string[] {
   for (const { target } of targetsByDue(ind)) {
     lines.push(`  target ${target.targetId} (${target.role}):`)
     for (const v of target.history) {
-      const why = v.cause === 'revised' ? ` — reason: ${v.reason}` : v.cause === 'quota' ? ` — assigned by ${v.assignedBy}` : ''
-      lines.push(`    ${v.cause.padEnd(7)} ${formatTarget(v.expression, 'en').padEnd(22)} valid from ${v.validTime}, recorded ${v.recordedTime} by ${v.actor} [${v.eventId}]${why}`)
+      const why =
+        v.cause === 'revised'
+          ? ` — reason: ${v.reason}`
+          : v.cause === 'quota'
+            ? ` — assigned by ${v.assignedBy}`
+            : ''
+      lines.push(
+        `    ${v.cause.padEnd(7)} ${formatTarget(v.expression, 'en').padEnd(22)} valid from ${v.validTime}, recorded ${v.recordedTime} by ${v.actor} [${v.eventId}]${why}`,
+      )
     }
   }
   return lines
 }
 
 function statusOf(state: LedgerState, id: string, day: string): string {
-  const r = evaluatePlan(asOf(state, { validTime: day, recordedTime: `${day}T23:59:59.999Z` }), { asOf: day, lang: 'en', planId: loadPlan().plan.id }, { formatTarget })
+  const r = evaluatePlan(
+    asOf(state, { validTime: day, recordedTime: `${day}T23:59:59.999Z` }),
+    { asOf: day, lang: 'en', planId: loadPlan().plan.id },
+    { formatTarget },
+  )
   if (r._tag !== 'Report') throw new Error(JSON.stringify(r))
   return r.report.indicators.find((i) => i.indicatorId === id)?.status ?? 'absent'
 }
 
 export async function main(): Promise<string> {
   const { state } = await shengzhouLedger()
-  const lines = ['I18 goods trade (亿元):', ...lineage(state, 'I18'), '', 'I03 energy use per unit of GDP:', ...lineage(state, 'I03'), '']
+  const lines = [
+    'I18 goods trade (亿元):',
+    ...lineage(state, 'I18'),
+    '',
+    'I03 energy use per unit of GDP:',
+    ...lineage(state, 'I03'),
+    '',
+  ]
   const before = statusOf(state, 'I03', '2022-03-31')
   const after = statusOf(state, 'I03', '2022-12-31')
-  lines.push(`I03 status as known on 2022-03-31 (no quota yet): ${before}`, `I03 status as known on 2022-12-31 (quota assigned 2022-05-16): ${after}`)
+  lines.push(
+    `I03 status as known on 2022-03-31 (no quota yet): ${before}`,
+    `I03 status as known on 2022-12-31 (quota assigned 2022-05-16): ${after}`,
+  )
   assert.equal(before, 'target-pending')
   assert.notEqual(after, 'target-pending')
   const i18 = state.indicators['I18']?.targets['I18-2025']

@@ -7,7 +7,14 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { asOf, manualClock, verifyChain } from '@progress-ledger/core'
 import { formatTarget } from '@progress-ledger/plan'
-import { evaluatePlan, type PlanReport, renderCsv, renderHtml, renderJson, renderMarkdown } from '@progress-ledger/reporting'
+import {
+  evaluatePlan,
+  type PlanReport,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+} from '@progress-ledger/reporting'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { replayShengzhou } from './shengzhou/replay'
 import { loadIllustrative, loadPlan, RAILWAY } from './shengzhou/seeds'
@@ -20,7 +27,10 @@ export const reportsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 export const AS_OF = '2025-12-31'
 export const MID_TERM = { asOf: '2022-12-31', knownAt: '2023-03-31T23:59:59.999Z' } as const
 
-function report(state: Parameters<typeof evaluatePlan>[0], options: { asOf: string; lang: 'zh' | 'en' }): PlanReport {
+function report(
+  state: Parameters<typeof evaluatePlan>[0],
+  options: { asOf: string; lang: 'zh' | 'en' },
+): PlanReport {
   const r = evaluatePlan(state, { ...options, planId: loadPlan().plan.id }, { formatTarget })
   if (r._tag !== 'Report') throw new Error(JSON.stringify(r))
   return r.report
@@ -39,7 +49,10 @@ export async function mainJob(out = reportsDir): Promise<string> {
     if (chain._tag !== 'Intact') throw new Error(`hash chain broken: ${JSON.stringify(chain)}`)
     const final = report(asOf(state, { validTime: AS_OF }), { asOf: AS_OF, lang: 'zh' })
     const finalEn = report(asOf(state, { validTime: AS_OF }), { asOf: AS_OF, lang: 'en' })
-    const midTerm = report(asOf(state, { validTime: MID_TERM.asOf, recordedTime: MID_TERM.knownAt }), { asOf: MID_TERM.asOf, lang: 'zh' })
+    const midTerm = report(
+      asOf(state, { validTime: MID_TERM.asOf, recordedTime: MID_TERM.knownAt }),
+      { asOf: MID_TERM.asOf, lang: 'zh' },
+    )
     const files: Record<string, string> = {
       'shengzhou.html': renderHtml(final),
       'shengzhou.en.html': renderHtml(finalEn),
@@ -50,7 +63,16 @@ export async function mainJob(out = reportsDir): Promise<string> {
       'mid-term-2022.html': renderHtml(midTerm),
     }
     for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text)
-    return summary({ report: finalEn, midTerm, state, events, head: chain.head, railway: RAILWAY, files: Object.keys(files), out })
+    return summary({
+      report: finalEn,
+      midTerm,
+      state,
+      events,
+      head: chain.head,
+      railway: RAILWAY,
+      files: Object.keys(files),
+      out,
+    })
   } finally {
     await store.close()
   }

@@ -46,6 +46,8 @@ describe('numbered examples', () => {
   })
 
   it('the illustrative history file is what the generator makes', async () => {
-    expect(illustrativeText(await generateIllustrative())).toBe(readFileSync(join(seedDir, 'illustrative-history.json'), 'utf8'))
+    expect(illustrativeText(await generateIllustrative())).toBe(
+      readFileSync(join(seedDir, 'illustrative-history.json'), 'utf8'),
+    )
   })
 })

@@ -19,9 +19,19 @@ describe('main job', () => {
     expect(printed).toMatch(/Replayed \d+ events into .*shengzhou\.sqlite; hash chain intact/)
     expect(printed).toContain('Status as of 2025-12-31 (68 indicators):')
     expect(printed).toMatch(/Red indicators \(\d+\):/)
-    expect(printed).toContain('opening: planned 2021-12-28, met 2022-01-08, slip 11 days; forecasts recorded: 2')
+    expect(printed).toContain(
+      'opening: planned 2021-12-28, met 2022-01-08, slip 11 days; forecasts recorded: 2',
+    )
     expect(printed).toContain('ILLUSTRATIVE')
-    for (const f of ['shengzhou.html', 'shengzhou.en.html', 'shengzhou.md', 'shengzhou.csv', 'shengzhou.json', 'mid-term-2022.html', 'shengzhou.sqlite']) {
+    for (const f of [
+      'shengzhou.html',
+      'shengzhou.en.html',
+      'shengzhou.md',
+      'shengzhou.csv',
+      'shengzhou.json',
+      'mid-term-2022.html',
+      'shengzhou.sqlite',
+    ]) {
       expect(existsSync(join(out, f)), f).toBe(true)
     }
   })
@@ -36,7 +46,9 @@ describe('main job', () => {
 
   it('labels the illustrative figures in the reports', () => {
     expect(readFileSync(join(out, 'shengzhou.en.md'), 'utf8')).toMatch(/illustrative/i)
-    const json = JSON.parse(readFileSync(join(out, 'shengzhou.json'), 'utf8')) as { indicators: Array<{ indicatorId: string }> }
+    const json = JSON.parse(readFileSync(join(out, 'shengzhou.json'), 'utf8')) as {
+      indicators: Array<{ indicatorId: string }>
+    }
     expect(json.indicators).toHaveLength(68)
   })
 
@@ -44,7 +56,15 @@ describe('main job', () => {
     it('renders the HTML report in headless Chromium with its charts and no console errors', async () => {
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       })
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -54,7 +74,8 @@ describe('main job', () => {
         })
         page.on('pageerror', (e) => errors.push(e.message))
         page.on('request', (r) => {
-          if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`external request: ${r.url()}`)
+          if (!r.url().startsWith('file:') && !r.url().startsWith('data:'))
+            errors.push(`external request: ${r.url()}`)
         })
         await page.goto(pathToFileURL(join(out, 'shengzhou.html')).href)
         expect(await page.locator('svg').count()).toBeGreaterThan(60)
@@ -62,7 +83,9 @@ describe('main job', () => {
         await page.screenshot({ path: join(out, 'shengzhou.png'), fullPage: false })
         const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
         await phone.goto(pathToFileURL(join(out, 'shengzhou.html')).href)
-        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        const overflow = await phone.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        )
         expect(overflow).toBeLessThanOrEqual(1)
         expect(errors).toEqual([])
         expect(existsSync(join(out, 'shengzhou.png'))).toBe(true)
@@ -73,9 +96,13 @@ describe('main job', () => {
   } else if (process.env['REQUIRE_CHROMIUM'] === '1') {
     // CI installs Chromium and sets REQUIRE_CHROMIUM: there, a missing browser is a failure.
     it('finds Chromium for the browser check', () => {
-      expect.fail(`Chromium not found at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)`)
+      expect.fail(
+        `Chromium not found at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)`,
+      )
     })
   } else {
-    console.warn(`main-job: Chromium not found at ${CHROMIUM}; the browser check of the HTML report did not run (CI runs it)`)
+    console.warn(
+      `main-job: Chromium not found at ${CHROMIUM}; the browser check of the HTML report did not run (CI runs it)`,
+    )
   }
 })

@@ -14,13 +14,19 @@
 // - a value is reported by the first department responsible for the indicator, as a preliminary
 //   figure at the end of February of the following year; a few are corrected in September.
 import {
-  currentDefinition, type IndicatorState, type LedgerState, type TargetExpression, targetsByDue,
+  currentDefinition,
+  type IndicatorState,
+  type LedgerState,
+  type TargetExpression,
+  targetsByDue,
 } from '@progress-ledger/core'
 
 /** A batch of commands issued together by one actor at one recorded time. */
 export interface IllustrativeBatch {
   readonly recordedAt: string
-  readonly actor: { readonly id: string; readonly role: 'plan-admin' } | { readonly id: string; readonly role: 'reporter'; readonly department: string }
+  readonly actor:
+    | { readonly id: string; readonly role: 'plan-admin' }
+    | { readonly id: string; readonly role: 'reporter'; readonly department: string }
   readonly note: string
   readonly commands: ReadonlyArray<Record<string, unknown>>
 }
@@ -33,7 +39,9 @@ export interface IllustrativeHistory {
 }
 
 /** Plausible 2020 levels and yearly changes for indicators whose targets carry no number. */
-const BASELINES: Readonly<Record<string, { readonly base: number; readonly step: number; readonly decimals: number }>> = {
+const BASELINES: Readonly<
+  Record<string, { readonly base: number; readonly step: number; readonly decimals: number }>
+> = {
   I03: { base: 0.42, step: -0.012, decimals: 3 },
   I04: { base: 0.85, step: -0.03, decimals: 3 },
   I05: { base: 32.0, step: -1.2, decimals: 1 },
@@ -92,12 +100,22 @@ function decimalsOf(x: number): number {
 const round = (x: number, decimals: number): number => Number(x.toFixed(decimals))
 
 /** The path of an indicator: 2020 baseline, yearly step, decimals; `undefined` when it has no values. */
-function pathOf(ind: IndicatorState): { readonly base: number; readonly step: number; readonly decimals: number; readonly cap: number | null } | undefined {
+function pathOf(ind: IndicatorState):
+  | {
+      readonly base: number
+      readonly step: number
+      readonly decimals: number
+      readonly cap: number | null
+    }
+  | undefined {
   const def = currentDefinition(ind)
   const cap = def.unit === '%' ? 100 : null
   const known = BASELINES[ind.indicatorId]
   if (known !== undefined) return { ...known, cap }
-  const numbers = targetsByDue(ind).map((t) => ({ year: t.current.dueYear, value: numberOf(t.current.expression) }))
+  const numbers = targetsByDue(ind).map((t) => ({
+    year: t.current.dueYear,
+    value: numberOf(t.current.expression),
+  }))
   const t22 = numbers.find((n) => n.year === 2022)?.value
   const t25 = numbers.find((n) => n.year === 2025)?.value
   if (t22 === undefined || t25 === undefined) return undefined
@@ -126,89 +144,224 @@ function valueFor(ind: IndicatorState, year: number): number | undefined {
 
 const reporterOf = (ind: IndicatorState): IllustrativeBatch['actor'] => {
   const dept = currentDefinition(ind).departments[0]
-  return dept === undefined ? { id: 'plan-office', role: 'plan-admin' } : { id: `${dept}-statistician`, role: 'reporter', department: dept }
+  return dept === undefined
+    ? { id: 'plan-office', role: 'plan-admin' }
+    : { id: `${dept}-statistician`, role: 'reporter', department: dept }
 }
 
-function groupByActor(at: string, note: string, items: ReadonlyArray<{ readonly actor: IllustrativeBatch['actor']; readonly command: Record<string, unknown> }>): IllustrativeBatch[] {
-  const byActor = new Map<string, { actor: IllustrativeBatch['actor']; commands: Record<string, unknown>[] }>()
+function groupByActor(
+  at: string,
+  note: string,
+  items: ReadonlyArray<{
+    readonly actor: IllustrativeBatch['actor']
+    readonly command: Record<string, unknown>
+  }>,
+): IllustrativeBatch[] {
+  const byActor = new Map<
+    string,
+    { actor: IllustrativeBatch['actor']; commands: Record<string, unknown>[] }
+  >()
   for (const item of items) {
     const key = JSON.stringify(item.actor)
     const entry = byActor.get(key) ?? { actor: item.actor, commands: [] }
     entry.commands.push(item.command)
     byActor.set(key, entry)
   }
-  return [...byActor.values()].map((e) => ({ recordedAt: at, actor: e.actor, note, commands: e.commands }))
+  return [...byActor.values()].map((e) => ({
+    recordedAt: at,
+    actor: e.actor,
+    note,
+    commands: e.commands,
+  }))
 }
 
 const ADMIN = { id: 'plan-office', role: 'plan-admin' } as const
-const reportId = (indicatorId: string, year: number): string => `illustrative/${indicatorId}/${year}`
+const reportId = (indicatorId: string, year: number): string =>
+  `illustrative/${indicatorId}/${year}`
 /** Corrections in September of the following year: indicator and year. */
-const CORRECTED: ReadonlyArray<readonly [string, number, number]> = [['I01', 2022, 1.015], ['I09', 2023, 0.99], ['I20', 2021, 1.004]]
+const CORRECTED: ReadonlyArray<readonly [string, number, number]> = [
+  ['I01', 2022, 1.015],
+  ['I09', 2023, 0.99],
+  ['I20', 2021, 1.004],
+]
 
 /** Where a task stands at the end of a year: all under way in 2021, most done by 2025, a few late. */
-function taskStatusFor(taskId: string, year: number): { readonly status: string; readonly progress: number } {
+function taskStatusFor(
+  taskId: string,
+  year: number,
+): { readonly status: string; readonly progress: number } {
   const bucket = hash(`task:${taskId}`) % 100
   if (year === 2021) return { status: 'in-progress', progress: 15 + (bucket % 10) }
-  if (year === 2023) return bucket < 15 ? { status: 'completed', progress: 100 } : bucket < 85 ? { status: 'in-progress', progress: 55 + (bucket % 20) } : { status: 'delayed', progress: 30 }
-  return bucket < 75 ? { status: 'completed', progress: 100 } : bucket < 90 ? { status: 'in-progress', progress: 85 } : { status: 'delayed', progress: 60 }
+  if (year === 2023)
+    return bucket < 15
+      ? { status: 'completed', progress: 100 }
+      : bucket < 85
+        ? { status: 'in-progress', progress: 55 + (bucket % 20) }
+        : { status: 'delayed', progress: 30 }
+  return bucket < 75
+    ? { status: 'completed', progress: 100 }
+    : bucket < 90
+      ? { status: 'in-progress', progress: 85 }
+      : { status: 'delayed', progress: 60 }
 }
 
 function taskStatuses(state: LedgerState, planId: string, year: number): IllustrativeBatch[] {
-  const tasks = Object.values(state.tasks).filter((t) => t.definition.planId === planId).sort((a, b) => (a.taskId < b.taskId ? -1 : 1))
+  const tasks = Object.values(state.tasks)
+    .filter((t) => t.definition.planId === planId)
+    .sort((a, b) => (a.taskId < b.taskId ? -1 : 1))
   const items = tasks.map((task) => {
     const dept = task.definition.departments[0]
-    const actor: IllustrativeBatch['actor'] = dept === undefined ? ADMIN : { id: `${dept}-statistician`, role: 'reporter', department: dept }
-    return { actor, command: { type: 'ReportTaskStatus', taskId: task.taskId, validTime: `${year}-12-31`, ...taskStatusFor(task.taskId, year), note: 'illustrative' } as Record<string, unknown> }
+    const actor: IllustrativeBatch['actor'] =
+      dept === undefined
+        ? ADMIN
+        : { id: `${dept}-statistician`, role: 'reporter', department: dept }
+    return {
+      actor,
+      command: {
+        type: 'ReportTaskStatus',
+        taskId: task.taskId,
+        validTime: `${year}-12-31`,
+        ...taskStatusFor(task.taskId, year),
+        note: 'illustrative',
+      } as Record<string, unknown>,
+    }
   })
-  return groupByActor(`${year + 1}-01-20T09:00:00.000Z`, `illustrative task statuses at the end of ${year}`, items)
+  return groupByActor(
+    `${year + 1}-01-20T09:00:00.000Z`,
+    `illustrative task statuses at the end of ${year}`,
+    items,
+  )
 }
 
 /** Builds the illustrative history for a ledger holding the plan (indicators and targets). */
 export function illustrativeHistory(state: LedgerState, planId: string): IllustrativeHistory {
-  const indicators = Object.values(state.indicators).filter((i) => currentDefinition(i).planId === planId).sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1))
+  const indicators = Object.values(state.indicators)
+    .filter((i) => currentDefinition(i).planId === planId)
+    .sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1))
   const batches: IllustrativeBatch[] = []
   batches.push({
-    recordedAt: '2021-08-20T09:00:00.000Z', actor: ADMIN, note: 'illustrative 2020 baselines',
+    recordedAt: '2021-08-20T09:00:00.000Z',
+    actor: ADMIN,
+    note: 'illustrative 2020 baselines',
     commands: indicators.flatMap((ind) => {
       const value = valueFor(ind, 2020)
-      return value === undefined ? [] : [{ type: 'SetBaseline', indicatorId: ind.indicatorId, period: '2020', value, illustrative: true }]
+      return value === undefined
+        ? []
+        : [
+            {
+              type: 'SetBaseline',
+              indicatorId: ind.indicatorId,
+              period: '2020',
+              value,
+              illustrative: true,
+            },
+          ]
     }),
   })
   const quota = (indicatorId: string, year: number, value: number): Record<string, unknown> => ({
-    type: 'AssignQuota', indicatorId, targetId: `${indicatorId}-${year}`, assignedBy: '绍兴市人民政府 (illustrative)',
-    expression: { kind: 'comparison', op: 'le', value, wording: 'symbol' }, printed: `≤${value}`, document: 'illustrative quota notice',
+    type: 'AssignQuota',
+    indicatorId,
+    targetId: `${indicatorId}-${year}`,
+    assignedBy: '绍兴市人民政府 (illustrative)',
+    expression: { kind: 'comparison', op: 'le', value, wording: 'symbol' },
+    printed: `≤${value}`,
+    document: 'illustrative quota notice',
   })
   batches.push({
-    recordedAt: '2022-05-16T09:00:00.000Z', actor: ADMIN, note: 'illustrative quotas handed down for 完成上级下达任务',
-    commands: [quota('I03', 2022, 0.4), quota('I03', 2025, 0.37), quota('I04', 2022, 0.81), quota('I04', 2025, 0.74)],
+    recordedAt: '2022-05-16T09:00:00.000Z',
+    actor: ADMIN,
+    note: 'illustrative quotas handed down for 完成上级下达任务',
+    commands: [
+      quota('I03', 2022, 0.4),
+      quota('I03', 2025, 0.37),
+      quota('I04', 2022, 0.81),
+      quota('I04', 2025, 0.74),
+    ],
   })
   for (let year = 2021; year <= 2025; year++) {
     const items = indicators.flatMap((ind) => {
       const value = valueFor(ind, year)
-      return value === undefined ? [] : [{ actor: reporterOf(ind), command: { type: 'ReportValue', id: reportId(ind.indicatorId, year), indicatorId: ind.indicatorId, period: String(year), value, status: 'preliminary', illustrative: true } as Record<string, unknown> }]
+      return value === undefined
+        ? []
+        : [
+            {
+              actor: reporterOf(ind),
+              command: {
+                type: 'ReportValue',
+                id: reportId(ind.indicatorId, year),
+                indicatorId: ind.indicatorId,
+                period: String(year),
+                value,
+                status: 'preliminary',
+                illustrative: true,
+              } as Record<string, unknown>,
+            },
+          ]
     })
-    batches.push(...groupByActor(`${year + 1}-02-28T09:00:00.000Z`, `illustrative ${year} values`, items))
+    batches.push(
+      ...groupByActor(`${year + 1}-02-28T09:00:00.000Z`, `illustrative ${year} values`, items),
+    )
     if (year === 2022) {
       batches.push({
-        recordedAt: '2023-03-10T09:00:00.000Z', actor: ADMIN, note: 'illustrative target revision and range',
+        recordedAt: '2023-03-10T09:00:00.000Z',
+        actor: ADMIN,
+        note: 'illustrative target revision and range',
         commands: [
-          { type: 'ReviseTarget', indicatorId: 'I18', targetId: 'I18-2025', expression: { kind: 'level', value: 100, direction: 'higher', inferred: false }, printed: '100', reason: 'illustrative: aligned with the overall goal (总体目标: 货物贸易进出口总额100亿元)' },
-          { type: 'ReviseTarget', indicatorId: 'I29', targetId: 'I29-2025', expression: { kind: 'reasonable-range', min: 0.28, max: 0.35 }, printed: '维持在合理区间', reason: 'illustrative: the reasonable range set by the provincial monitoring scheme' },
+          {
+            type: 'ReviseTarget',
+            indicatorId: 'I18',
+            targetId: 'I18-2025',
+            expression: { kind: 'level', value: 100, direction: 'higher', inferred: false },
+            printed: '100',
+            reason:
+              'illustrative: aligned with the overall goal (总体目标: 货物贸易进出口总额100亿元)',
+          },
+          {
+            type: 'ReviseTarget',
+            indicatorId: 'I29',
+            targetId: 'I29-2025',
+            expression: { kind: 'reasonable-range', min: 0.28, max: 0.35 },
+            printed: '维持在合理区间',
+            reason: 'illustrative: the reasonable range set by the provincial monitoring scheme',
+          },
         ],
       })
     }
-    if (year === 2021 || year === 2023 || year === 2025) batches.push(...taskStatuses(state, planId, year))
+    if (year === 2021 || year === 2023 || year === 2025)
+      batches.push(...taskStatuses(state, planId, year))
     const corrections = CORRECTED.filter(([, y]) => y === year).flatMap(([id, , factor]) => {
       const ind = state.indicators[id]
       const value = ind === undefined ? undefined : valueFor(ind, year)
       if (ind === undefined || value === undefined) return []
-      return [{ actor: reporterOf(ind), command: { type: 'CorrectValue', indicatorId: id, period: String(year), value: round(value * factor, pathOf(ind)?.decimals ?? 2), status: 'final', corrects: reportId(id, year), reason: 'illustrative: final statistics replace the preliminary figure', illustrative: true } as Record<string, unknown> }]
+      return [
+        {
+          actor: reporterOf(ind),
+          command: {
+            type: 'CorrectValue',
+            indicatorId: id,
+            period: String(year),
+            value: round(value * factor, pathOf(ind)?.decimals ?? 2),
+            status: 'final',
+            corrects: reportId(id, year),
+            reason: 'illustrative: final statistics replace the preliminary figure',
+            illustrative: true,
+          } as Record<string, unknown>,
+        },
+      ]
     })
-    if (corrections.length > 0) batches.push(...groupByActor(`${year + 1}-09-30T09:00:00.000Z`, `illustrative corrections of ${year} figures`, corrections))
+    if (corrections.length > 0)
+      batches.push(
+        ...groupByActor(
+          `${year + 1}-09-30T09:00:00.000Z`,
+          `illustrative corrections of ${year} figures`,
+          corrections,
+        ),
+      )
   }
   return {
     illustrative: true,
-    notice: 'ILLUSTRATIVE DATA — not official statistics. The seed document gives the plan\'s targets but no yearly figures; these baselines, values, quotas, revisions and corrections were generated by examples/src/shengzhou/illustrative.ts from the targets by documented rules, to show how the ledger reports.',
+    notice:
+      "ILLUSTRATIVE DATA — not official statistics. The seed document gives the plan's targets but no yearly figures; these baselines, values, quotas, revisions and corrections were generated by examples/src/shengzhou/illustrative.ts from the targets by documented rules, to show how the ledger reports.",
     batches,
   }
 }

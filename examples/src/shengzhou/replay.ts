@@ -8,11 +8,26 @@
 // - the ILLUSTRATIVE yearly history of the plan's indicators, decided command by command through
 //   the deciders of @progress-ledger/commands (so every figure passed the same rules as a user's).
 import {
-  type AppendRequest, apply, type EventInput, type EventStore, type LedgerState, ledgerProjection, type ManualClock, replay, streams,
-  type RecordedEvent, latestDay, type DateSpec,
+  type AppendRequest,
+  apply,
+  type EventInput,
+  type EventStore,
+  type LedgerState,
+  ledgerProjection,
+  type ManualClock,
+  replay,
+  streams,
+  type RecordedEvent,
+  latestDay,
+  type DateSpec,
 } from '@progress-ledger/core'
 import { type Actor, appendRequests, decideAll, sequentialIds } from '@progress-ledger/commands'
-import { historyToEvents, planToEvents, type StreamEvents, toAppendRequests } from '@progress-ledger/plan'
+import {
+  historyToEvents,
+  planToEvents,
+  type StreamEvents,
+  toAppendRequests,
+} from '@progress-ledger/plan'
 import type { IllustrativeHistory } from './illustrative'
 import { loadHistory, loadPlan, RAILWAY } from './seeds'
 
@@ -20,7 +35,9 @@ import { loadHistory, loadPlan, RAILWAY } from './seeds'
 interface Step {
   readonly at: string
   readonly label: string
-  readonly write: (state: LedgerState) => ReadonlyArray<AppendRequest> | { readonly rejected: string }
+  readonly write: (
+    state: LedgerState,
+  ) => ReadonlyArray<AppendRequest> | { readonly rejected: string }
 }
 
 const at18 = (day: string): string => `${day}T18:00:00.000Z`
@@ -33,30 +50,109 @@ function requests(groups: ReadonlyArray<StreamEvents>): ReadonlyArray<AppendRequ
 function railwaySteps(): Step[] {
   const plan = loadPlan()
   const project = plan.plan.projects.find((p) => p.id === RAILWAY)
-  if (project === undefined) throw new Error(`seeds/shengzhou/plan.json: expected the railway project ${RAILWAY}`)
+  if (project === undefined)
+    throw new Error(`seeds/shengzhou/plan.json: expected the railway project ${RAILWAY}`)
   const history = loadHistory('railway-history.json')
   const opening = history.milestones?.find((m) => m.kind === 'opening')
   const registered: EventInput = {
-    id: 'railway/registered', type: 'ProjectDefined', validTime: '2016-12-23', actor: 'railway-hq',
-    data: { projectId: RAILWAY, kind: 'construction', name: project.name, departments: [], facts: [] },
+    id: 'railway/registered',
+    type: 'ProjectDefined',
+    validTime: '2016-12-23',
+    actor: 'railway-hq',
+    data: {
+      projectId: RAILWAY,
+      kind: 'construction',
+      name: project.name,
+      departments: [],
+      facts: [],
+    },
   }
-  const steps: Step[] = [{ at: '2016-12-23T09:00:00.000Z', label: 'railway project registered', write: () => [{ streamId: streams.project(RAILWAY), events: [registered], expectedVersion: 'any' }] }]
+  const steps: Step[] = [
+    {
+      at: '2016-12-23T09:00:00.000Z',
+      label: 'railway project registered',
+      write: () => [
+        { streamId: streams.project(RAILWAY), events: [registered], expectedVersion: 'any' },
+      ],
+    },
+  ]
   if (opening !== undefined) {
     const planned = (id: string, validTime: string, date: DateSpec, reason?: string): EventInput =>
       reason === undefined
-        ? { id, type: 'MilestonePlanned', validTime, actor: 'railway-hq', data: { projectId: RAILWAY, milestoneId: opening.id, title: opening.title, kind: opening.kind, planned: date } }
-        : { id, type: 'MilestoneForecastMoved', validTime, actor: 'railway-hq', data: { projectId: RAILWAY, milestoneId: opening.id, forecast: date, reason } }
-    const one = (e: EventInput): ReadonlyArray<AppendRequest> => [{ streamId: streams.project(RAILWAY), events: [e], expectedVersion: 'any' }]
+        ? {
+            id,
+            type: 'MilestonePlanned',
+            validTime,
+            actor: 'railway-hq',
+            data: {
+              projectId: RAILWAY,
+              milestoneId: opening.id,
+              title: opening.title,
+              kind: opening.kind,
+              planned: date,
+            },
+          }
+        : {
+            id,
+            type: 'MilestoneForecastMoved',
+            validTime,
+            actor: 'railway-hq',
+            data: { projectId: RAILWAY, milestoneId: opening.id, forecast: date, reason },
+          }
+    const one = (e: EventInput): ReadonlyArray<AppendRequest> => [
+      { streamId: streams.project(RAILWAY), events: [e], expectedVersion: 'any' },
+    ]
     // Derived from the seed: construction started 2017-12-28 and the PPP contract gives a 4-year construction period.
-    steps.push({ at: '2017-12-29T09:00:00.000Z', label: 'opening planned', write: () => one(planned('railway/opening-planned', '2017-12-28', { date: '2021-12-28', precision: 'day' })) })
-    steps.push({ at: '2021-06-30T09:00:00.000Z', label: 'forecast (illustrative)', write: () => one(planned('railway/opening-forecast-1', '2021-06-30', { date: '2021-12', precision: 'month' }, 'illustrative: track laying complete by 22 June; on schedule')) })
-    steps.push({ at: '2021-11-27T09:00:00.000Z', label: 'forecast moved (illustrative)', write: () => one(planned('railway/opening-forecast-2', '2021-11-26', { date: '2022-01', precision: 'month' }, 'illustrative: trial operation began 26 November; opening moves into January')) })
+    steps.push({
+      at: '2017-12-29T09:00:00.000Z',
+      label: 'opening planned',
+      write: () =>
+        one(
+          planned('railway/opening-planned', '2017-12-28', {
+            date: '2021-12-28',
+            precision: 'day',
+          }),
+        ),
+    })
+    steps.push({
+      at: '2021-06-30T09:00:00.000Z',
+      label: 'forecast (illustrative)',
+      write: () =>
+        one(
+          planned(
+            'railway/opening-forecast-1',
+            '2021-06-30',
+            { date: '2021-12', precision: 'month' },
+            'illustrative: track laying complete by 22 June; on schedule',
+          ),
+        ),
+    })
+    steps.push({
+      at: '2021-11-27T09:00:00.000Z',
+      label: 'forecast moved (illustrative)',
+      write: () =>
+        one(
+          planned(
+            'railway/opening-forecast-2',
+            '2021-11-26',
+            { date: '2022-01', precision: 'month' },
+            'illustrative: trial operation began 26 November; opening moves into January',
+          ),
+        ),
+    })
   }
   for (const group of historyToEvents(history, { recordedBy: 'railway-hq' })) {
     for (const e of group.events) {
       if (e.type !== 'MilestoneMet') continue
-      const event: EventInput = opening !== undefined && e.data.milestoneId === opening.id ? { ...e, data: { ...e.data, unplanned: false } } : e
-      steps.push({ at: at18(latestDay(e.data.met as DateSpec)), label: `milestone ${e.data.milestoneId}`, write: () => [{ streamId: group.streamId, events: [event], expectedVersion: 'any' }] })
+      const event: EventInput =
+        opening !== undefined && e.data.milestoneId === opening.id
+          ? { ...e, data: { ...e.data, unplanned: false } }
+          : e
+      steps.push({
+        at: at18(latestDay(e.data.met as DateSpec)),
+        label: `milestone ${e.data.milestoneId}`,
+        write: () => [{ streamId: group.streamId, events: [event], expectedVersion: 'any' }],
+      })
     }
   }
   return steps
@@ -67,9 +163,17 @@ function illustrativeSteps(history: IllustrativeHistory): Step[] {
     at: batch.recordedAt,
     label: batch.note,
     write: (state: LedgerState) => {
-      const decided = decideAll(state, batch.commands, { actor: batch.actor as Actor, today: batch.recordedAt.slice(0, 10) as never, ids: sequentialIds(`illustrative-${i + 1}`) })
+      const decided = decideAll(state, batch.commands, {
+        actor: batch.actor as Actor,
+        today: batch.recordedAt.slice(0, 10) as never,
+        ids: sequentialIds(`illustrative-${i + 1}`),
+      })
       if (decided._tag === 'BatchRejected') {
-        return { rejected: decided.rejections.map((r) => `${batch.note} #${r.index}: ${r.rejection.message}`).join('\n') }
+        return {
+          rejected: decided.rejections
+            .map((r) => `${batch.note} #${r.index}: ${r.rejection.message}`)
+            .join('\n'),
+        }
       }
       return appendRequests(decided.events, (streamId) => versionOf(state, streamId))
     },
@@ -93,17 +197,32 @@ export interface ReplaySummary {
  * Replays the whole Shengzhou history into a store, setting the clock to each step's recorded
  * time. Pass `illustrative` to add the illustrative yearly figures (the main job and example 3).
  */
-export async function replayShengzhou(store: EventStore, clock: ManualClock, illustrative?: IllustrativeHistory): Promise<ReplaySummary> {
+export async function replayShengzhou(
+  store: EventStore,
+  clock: ManualClock,
+  illustrative?: IllustrativeHistory,
+): Promise<ReplaySummary> {
   const plan = loadPlan()
   const chronicles = loadHistory('chronicles.json')
   const steps: Step[] = [
     ...railwaySteps(),
-    { at: '2021-08-10T09:00:00.000Z', label: 'plan adopted', write: () => requests(planToEvents(plan.plan, { recordedBy: 'plan-office' })) },
-    { at: '2022-06-30T09:00:00.000Z', label: '2021 chronicles compiled for the yearbook', write: () => requests(historyToEvents(chronicles, { recordedBy: 'yearbook-office' })) },
+    {
+      at: '2021-08-10T09:00:00.000Z',
+      label: 'plan adopted',
+      write: () => requests(planToEvents(plan.plan, { recordedBy: 'plan-office' })),
+    },
+    {
+      at: '2022-06-30T09:00:00.000Z',
+      label: '2021 chronicles compiled for the yearbook',
+      write: () => requests(historyToEvents(chronicles, { recordedBy: 'yearbook-office' })),
+    },
     ...(illustrative === undefined ? [] : illustrativeSteps(illustrative)),
   ]
   // Stable sort by recorded time: the order facts entered the ledger.
-  const ordered = steps.map((s, i) => ({ s, i })).sort((a, b) => (a.s.at < b.s.at ? -1 : a.s.at > b.s.at ? 1 : a.i - b.i)).map((x) => x.s)
+  const ordered = steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => (a.s.at < b.s.at ? -1 : a.s.at > b.s.at ? 1 : a.i - b.i))
+    .map((x) => x.s)
   let state = replay(ledgerProjection, [])
   const counts = new Map<string, number>()
   versions.set(state, counts)

@@ -15,7 +15,8 @@ export interface SummaryInput {
   readonly out: string
 }
 
-const name = (t: { readonly zh: string; readonly en?: string }): string => (t.en === undefined ? t.zh : `${t.en} (${t.zh})`)
+const name = (t: { readonly zh: string; readonly en?: string }): string =>
+  t.en === undefined ? t.zh : `${t.en} (${t.zh})`
 
 function counts(r: PlanReport): string {
   return statusCodes.map((s) => `${s} ${r.overall.counts[s]}`).join(' · ')
@@ -26,12 +27,18 @@ export function summary(input: SummaryInput): string {
   const { report: r } = input
   const lines: string[] = []
   lines.push(`progress-ledger — ${name(r.name)}`)
-  lines.push(`Replayed ${input.events} events into ${input.out}/shengzhou.sqlite; hash chain intact (head ${input.head.slice(0, 12)}…).`)
-  lines.push('Values for 2020–2025 are ILLUSTRATIVE (the seed gives targets, not yearly figures); the railway and 2021 chronicles are from the seed.')
+  lines.push(
+    `Replayed ${input.events} events into ${input.out}/shengzhou.sqlite; hash chain intact (head ${input.head.slice(0, 12)}…).`,
+  )
+  lines.push(
+    'Values for 2020–2025 are ILLUSTRATIVE (the seed gives targets, not yearly figures); the railway and 2021 chronicles are from the seed.',
+  )
   lines.push('')
   lines.push(`Status as of ${r.asOf} (${r.indicators.length} indicators):`)
   lines.push(`  ${counts(r)}`)
-  lines.push(`  on schedule: ${r.overall.onSchedule} of ${r.overall.graded} graded evaluation indicators`)
+  lines.push(
+    `  on schedule: ${r.overall.onSchedule} of ${r.overall.graded} graded evaluation indicators`,
+  )
   lines.push(`Mid-term review as of ${input.midTerm.asOf}, as known on 2023-03-31:`)
   lines.push(`  ${counts(input.midTerm)}`)
   const red = r.indicators.filter((i) => i.light === 'red')
@@ -41,7 +48,9 @@ export function summary(input: SummaryInput): string {
     const owners = i.departments.map((d) => r.departmentNames[d]?.zh ?? d).join('、') || '—'
     const latest = i.latest === null ? 'no value' : `${i.latest.value} (${i.latest.period})`
     const target = i.targets[i.targets.length - 1]
-    lines.push(`  ${i.indicatorId.padEnd(5)} ${name(i.name)}: ${latest} vs target ${target?.label ?? '—'} — owner ${owners}`)
+    lines.push(
+      `  ${i.indicatorId.padEnd(5)} ${name(i.name)}: ${latest} vs target ${target?.label ?? '—'} — owner ${owners}`,
+    )
   }
   const rail = r.projects.find((p) => p.projectId === input.railway)
   if (rail !== undefined) {
@@ -50,7 +59,9 @@ export function summary(input: SummaryInput): string {
     lines.push(`Railway: ${name(rail.name)}`)
     lines.push(`  ${rail.met} milestones met (${rail.unplannedMet} recorded as met without a plan)`)
     if (opening !== undefined) {
-      lines.push(`  opening: planned ${opening.planned ?? '—'}, met ${opening.met ?? '—'}, slip ${opening.slipDays ?? '—'} days; forecasts recorded: ${opening.history.length}`)
+      lines.push(
+        `  opening: planned ${opening.planned ?? '—'}, met ${opening.met ?? '—'}, slip ${opening.slipDays ?? '—'} days; forecasts recorded: ${opening.history.length}`,
+      )
     }
   }
   lines.push('')

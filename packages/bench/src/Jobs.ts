@@ -12,7 +12,13 @@ import { ANCHOR_1M } from './workloads/Anchor'
 
 /** A suite and its parameters: what one fresh process measures. */
 export type Task =
-  | { readonly suite: 'anchor'; readonly events: number; readonly spreadEvents: number; readonly incrementalEvents: number; readonly snapshot: boolean }
+  | {
+      readonly suite: 'anchor'
+      readonly events: number
+      readonly spreadEvents: number
+      readonly incrementalEvents: number
+      readonly snapshot: boolean
+    }
   | { readonly suite: 'counties'; readonly counties: number; readonly report: boolean }
   | { readonly suite: 'railway'; readonly projects: number }
   | { readonly suite: 'sqlite'; readonly events: number }
@@ -43,19 +49,50 @@ export function jobsFor(mode: Mode, pgUrl: string | undefined): Job[] {
   const runs = q ? 1 : 5
   const jobs: Job[] = [
     {
-      name: 'anchor', title: q ? 'workload (a), 20,000 events / 1,000 streams' : 'workload (a), 1,000,000 events / 1,000 streams',
-      task: { suite: 'anchor', events: q ? 20_000 : ANCHOR_1M.events, spreadEvents: q ? 2_000 : 5_000, incrementalEvents: q ? 100 : 200, snapshot: true },
-      runs, heapMb: 8192,
+      name: 'anchor',
+      title: q
+        ? 'workload (a), 20,000 events / 1,000 streams'
+        : 'workload (a), 1,000,000 events / 1,000 streams',
+      task: {
+        suite: 'anchor',
+        events: q ? 20_000 : ANCHOR_1M.events,
+        spreadEvents: q ? 2_000 : 5_000,
+        incrementalEvents: q ? 100 : 200,
+        snapshot: true,
+      },
+      runs,
+      heapMb: 8192,
     },
     ...(q ? [1, 2] : [1, 100, 1000]).map((n): Job => ({
-      name: `counties-${n}`, title: `workload (b), plan × ${n} ${n === 1 ? 'county' : 'counties'}`,
-      task: { suite: 'counties', counties: n, report: true }, runs: n === 1000 ? Math.min(runs, LARGE_RUNS) : runs, heapMb: 12288,
+      name: `counties-${n}`,
+      title: `workload (b), plan × ${n} ${n === 1 ? 'county' : 'counties'}`,
+      task: { suite: 'counties', counties: n, report: true },
+      runs: n === 1000 ? Math.min(runs, LARGE_RUNS) : runs,
+      heapMb: 12288,
     })),
-    { name: 'railway', title: `workload (c), railway chronicle × ${q ? 10 : 1000} projects`, task: { suite: 'railway', projects: q ? 10 : 1000 }, runs, heapMb: 4096 },
-    { name: 'sqlite', title: `SQLite store, ${q ? '2,000' : '100,000'} events of workload (a)`, task: { suite: 'sqlite', events: q ? 2_000 : 100_000 }, runs: q ? 1 : 5, heapMb: 4096 },
+    {
+      name: 'railway',
+      title: `workload (c), railway chronicle × ${q ? 10 : 1000} projects`,
+      task: { suite: 'railway', projects: q ? 10 : 1000 },
+      runs,
+      heapMb: 4096,
+    },
+    {
+      name: 'sqlite',
+      title: `SQLite store, ${q ? '2,000' : '100,000'} events of workload (a)`,
+      task: { suite: 'sqlite', events: q ? 2_000 : 100_000 },
+      runs: q ? 1 : 5,
+      heapMb: 4096,
+    },
   ]
   if (pgUrl !== undefined && pgUrl !== '') {
-    jobs.push({ name: 'postgres', title: `PostgreSQL store, ${q ? '2,000' : '100,000'} events of workload (a)`, task: { suite: 'postgres', events: q ? 2_000 : 100_000 }, runs: q ? 1 : 5, heapMb: 4096 })
+    jobs.push({
+      name: 'postgres',
+      title: `PostgreSQL store, ${q ? '2,000' : '100,000'} events of workload (a)`,
+      task: { suite: 'postgres', events: q ? 2_000 : 100_000 },
+      runs: q ? 1 : 5,
+      heapMb: 4096,
+    })
   }
   return jobs
 }
@@ -64,7 +101,12 @@ export function jobsFor(mode: Mode, pgUrl: string | undefined): Job[] {
 export async function runTask(task: Task): Promise<SuiteResult> {
   switch (task.suite) {
     case 'anchor':
-      return runAnchorSuite({ size: { ...ANCHOR_1M, events: task.events }, spreadEvents: task.spreadEvents, incrementalEvents: task.incrementalEvents, snapshot: task.snapshot })
+      return runAnchorSuite({
+        size: { ...ANCHOR_1M, events: task.events },
+        spreadEvents: task.spreadEvents,
+        incrementalEvents: task.incrementalEvents,
+        snapshot: task.snapshot,
+      })
     case 'counties':
       return runCountiesSuite(task.counties, task.report)
     case 'railway':

@@ -22,40 +22,128 @@ interface Goal {
 
 const GOALS: ReadonlyArray<Goal> = [
   {
-    label: 'in-memory append, batches of 100', job: 'anchor', figure: 'append_events_per_sec', unit: 'events/s', goal: '≥ 1,000,000', met: (x) => x >= 1e6,
-    bound: 'Every appended event is validated against its io-ts codec (a compiled exact pre-check, full decode only on failure), serialised canonically and hashed with SHA-256 into the chain, then frozen. The SHA-256 call alone (`crypto.hash` over ~250 bytes, one native call per event) and the canonical text cost about as much as the whole 1 µs budget on this machine; a chained per-event hash cannot be batched into one native call. Dropping the hash or the validation would meet the goal and break the ledger\'s guarantees, so we keep them.',
+    label: 'in-memory append, batches of 100',
+    job: 'anchor',
+    figure: 'append_events_per_sec',
+    unit: 'events/s',
+    goal: '≥ 1,000,000',
+    met: (x) => x >= 1e6,
+    bound:
+      "Every appended event is validated against its io-ts codec (a compiled exact pre-check, full decode only on failure), serialised canonically and hashed with SHA-256 into the chain, then frozen. The SHA-256 call alone (`crypto.hash` over ~250 bytes, one native call per event) and the canonical text cost about as much as the whole 1 µs budget on this machine; a chained per-event hash cannot be batched into one native call. Dropping the hash or the validation would meet the goal and break the ledger's guarantees, so we keep them.",
   },
   {
-    label: 'full fold vs hand-written floor (same LedgerState)', job: 'anchor', figure: 'fold_vs_floor_ratio', unit: '×', goal: '≤ 2', met: (x) => x <= 2,
-    bound: 'The fold includes freezing the published state once (every version object and array); the floor does not freeze. `fold_nofreeze_vs_floor_ratio` below shows the fold without the freeze.',
-  },
-  { label: 'full fold without the final freeze vs floor', job: 'anchor', figure: 'fold_nofreeze_vs_floor_ratio', unit: '×', goal: '(information)' },
-  { label: 'full fold vs immutable-spread reducer (same events)', job: 'anchor', figure: 'fold_vs_spread_ratio', unit: '×', goal: '< 1 (faster)', met: (x) => x < 1 },
-  {
-    label: 'bytes per event over the raw events', job: 'anchor', figure: 'bytes_per_event', unit: 'B', goal: '≤ 300', met: (x) => x <= 300,
-    bound: 'Each stored event is a 14-field envelope object (~130 B), its 64-hex-digit hash string (~80 B, shared with the next event\'s prevHash), an id-index entry and a log slot; the data objects are shared with the inputs, not copied.',
-  },
-  {
-    label: 'as-of query on the 1M-event state (warm)', job: 'anchor', figure: 'asof_ms', unit: 'ms', goal: '≤ 20', met: (x) => x <= 20,
-    bound: 'An as-of view keeps, per indicator, the fully visible prefix of its period list and drops the invisible suffix by binary search on an index built once per frozen list; what remains is building the view: a new `indicators` record of 1,000 keys (dictionary-mode, like the incremental case) and a slice of each indicator\'s visible periods. The first query on a freshly published state also builds the index (`asof_cold_ms`).',
-  },
-  { label: 'as-of query, first on a freshly published state', job: 'anchor', figure: 'asof_cold_ms', unit: 'ms', goal: '(information)' },
-  {
-    label: 'as-of by snapshot + tail (restore at 90 %, replay 5 %)', job: 'anchor', figure: 'asof_snapshot_ms', unit: 'ms', goal: '(information)',
+    label: 'full fold vs hand-written floor (same LedgerState)',
+    job: 'anchor',
+    figure: 'fold_vs_floor_ratio',
+    unit: '×',
+    goal: '≤ 2',
+    met: (x) => x <= 2,
+    bound:
+      'The fold includes freezing the published state once (every version object and array); the floor does not freeze. `fold_nofreeze_vs_floor_ratio` below shows the fold without the freeze.',
   },
   {
-    label: 'incremental update, per appended event', job: 'anchor', figure: 'incremental_us', unit: 'µs', goal: '≤ 10', met: (x) => x <= 10,
-    bound: 'Applying one event to published (frozen) state copies the path from the root to the change (immer, one `produce`): the root, the `indicators` record and the indicator\'s `values` list. With 1,000 indicators the record is a dictionary-mode object in V8 and copying it alone costs on the order of a millisecond on this machine (measured in isolation: `{ ...record }` of 1,000 keys ≈ 1 ms, `slice()` of 1,000 items ≈ 2 µs). The cost is linear in the width of the record, not in the history; applying events in the batches the store appends them in amortises it (`incremental_batch100_us`). Meeting 10 µs for a single event needs a persistent map (HAMT) for the records, which changes the shape of `LedgerState`; we have not made that change.',
+    label: 'full fold without the final freeze vs floor',
+    job: 'anchor',
+    figure: 'fold_nofreeze_vs_floor_ratio',
+    unit: '×',
+    goal: '(information)',
   },
-  { label: 'incremental update, applied 100 events per `apply`', job: 'anchor', figure: 'incremental_batch100_us', unit: 'µs', goal: '(information)' },
   {
-    label: 'evaluate + render the full plan as HTML', job: 'counties-1', figure: 'report_ms', unit: 'ms', goal: '≤ 200', met: (x) => x <= 200,
+    label: 'full fold vs immutable-spread reducer (same events)',
+    job: 'anchor',
+    figure: 'fold_vs_spread_ratio',
+    unit: '×',
+    goal: '< 1 (faster)',
+    met: (x) => x < 1,
+  },
+  {
+    label: 'bytes per event over the raw events',
+    job: 'anchor',
+    figure: 'bytes_per_event',
+    unit: 'B',
+    goal: '≤ 300',
+    met: (x) => x <= 300,
+    bound:
+      "Each stored event is a 14-field envelope object (~130 B), its 64-hex-digit hash string (~80 B, shared with the next event's prevHash), an id-index entry and a log slot; the data objects are shared with the inputs, not copied.",
+  },
+  {
+    label: 'as-of query on the 1M-event state (warm)',
+    job: 'anchor',
+    figure: 'asof_ms',
+    unit: 'ms',
+    goal: '≤ 20',
+    met: (x) => x <= 20,
+    bound:
+      "An as-of view keeps, per indicator, the fully visible prefix of its period list and drops the invisible suffix by binary search on an index built once per frozen list; what remains is building the view: a new `indicators` record of 1,000 keys (dictionary-mode, like the incremental case) and a slice of each indicator's visible periods. The first query on a freshly published state also builds the index (`asof_cold_ms`).",
+  },
+  {
+    label: 'as-of query, first on a freshly published state',
+    job: 'anchor',
+    figure: 'asof_cold_ms',
+    unit: 'ms',
+    goal: '(information)',
+  },
+  {
+    label: 'as-of by snapshot + tail (restore at 90 %, replay 5 %)',
+    job: 'anchor',
+    figure: 'asof_snapshot_ms',
+    unit: 'ms',
+    goal: '(information)',
+  },
+  {
+    label: 'incremental update, per appended event',
+    job: 'anchor',
+    figure: 'incremental_us',
+    unit: 'µs',
+    goal: '≤ 10',
+    met: (x) => x <= 10,
+    bound:
+      "Applying one event to published (frozen) state copies the path from the root to the change (immer, one `produce`): the root, the `indicators` record and the indicator's `values` list. With 1,000 indicators the record is a dictionary-mode object in V8 and copying it alone costs on the order of a millisecond on this machine (measured in isolation: `{ ...record }` of 1,000 keys ≈ 1 ms, `slice()` of 1,000 items ≈ 2 µs). The cost is linear in the width of the record, not in the history; applying events in the batches the store appends them in amortises it (`incremental_batch100_us`). Meeting 10 µs for a single event needs a persistent map (HAMT) for the records, which changes the shape of `LedgerState`; we have not made that change.",
+  },
+  {
+    label: 'incremental update, applied 100 events per `apply`',
+    job: 'anchor',
+    figure: 'incremental_batch100_us',
+    unit: 'µs',
+    goal: '(information)',
+  },
+  {
+    label: 'evaluate + render the full plan as HTML',
+    job: 'counties-1',
+    figure: 'report_ms',
+    unit: 'ms',
+    goal: '≤ 200',
+    met: (x) => x <= 200,
     bound: 'Evaluation and rendering belong to @progress-ledger/reporting.',
   },
-  { label: 'SQLite append, batches of 100', job: 'sqlite', figure: 'sqlite_append_events_per_sec', unit: 'events/s', goal: '(information)' },
-  { label: 'SQLite read-all and fold', job: 'sqlite', figure: 'sqlite_fold_events_per_sec', unit: 'events/s', goal: '(information)' },
-  { label: 'PostgreSQL append, batches of 100', job: 'postgres', figure: 'pg_append_events_per_sec', unit: 'events/s', goal: '(information)' },
-  { label: 'PostgreSQL read-all', job: 'postgres', figure: 'pg_read_events_per_sec', unit: 'events/s', goal: '(information)' },
+  {
+    label: 'SQLite append, batches of 100',
+    job: 'sqlite',
+    figure: 'sqlite_append_events_per_sec',
+    unit: 'events/s',
+    goal: '(information)',
+  },
+  {
+    label: 'SQLite read-all and fold',
+    job: 'sqlite',
+    figure: 'sqlite_fold_events_per_sec',
+    unit: 'events/s',
+    goal: '(information)',
+  },
+  {
+    label: 'PostgreSQL append, batches of 100',
+    job: 'postgres',
+    figure: 'pg_append_events_per_sec',
+    unit: 'events/s',
+    goal: '(information)',
+  },
+  {
+    label: 'PostgreSQL read-all',
+    job: 'postgres',
+    figure: 'pg_read_events_per_sec',
+    unit: 'events/s',
+    goal: '(information)',
+  },
 ]
 
 /** A number for a table: thousands separated, sensible decimals. */
@@ -65,13 +153,20 @@ export function fmt(x: number): string {
   return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 }
 
-function figureOf(jobs: Readonly<Record<string, JobSummary>>, job: string, figure: string): Stat | null {
+function figureOf(
+  jobs: Readonly<Record<string, JobSummary>>,
+  job: string,
+  figure: string,
+): Stat | null {
   return jobs[job]?.figures[figure] ?? null
 }
 
 function headlineTable(out: string[], json: BenchJson): string[] {
   const missed: string[] = []
-  out.push('| measurement | goal | median | min | max | runs | met |', '|---|---|---:|---:|---:|---:|---|')
+  out.push(
+    '| measurement | goal | median | min | max | runs | met |',
+    '|---|---|---:|---:|---:|---:|---|',
+  )
   for (const g of GOALS) {
     const s = figureOf(json.jobs, g.job, g.figure)
     if (s === null) {
@@ -79,19 +174,29 @@ function headlineTable(out: string[], json: BenchJson): string[] {
       continue
     }
     const met = g.met === undefined ? '—' : g.met(s.median) ? 'yes' : 'no'
-    if (met === 'no' && g.bound !== undefined) missed.push(`- **${g.label}** — median ${fmt(s.median)} ${g.unit} against ${g.goal}: ${g.bound}`)
-    out.push(`| ${g.label} | ${g.goal} ${g.goal.startsWith('(') ? '' : g.unit} | ${fmt(s.median)} ${g.unit} | ${fmt(s.min)} | ${fmt(s.max)} | ${s.runs} | ${met} |`)
+    if (met === 'no' && g.bound !== undefined)
+      missed.push(
+        `- **${g.label}** — median ${fmt(s.median)} ${g.unit} against ${g.goal}: ${g.bound}`,
+      )
+    out.push(
+      `| ${g.label} | ${g.goal} ${g.goal.startsWith('(') ? '' : g.unit} | ${fmt(s.median)} ${g.unit} | ${fmt(s.min)} | ${fmt(s.max)} | ${s.runs} | ${met} |`,
+    )
   }
   return missed
 }
 
 function growthTable(out: string[], json: BenchJson): void {
-  const names = Object.keys(json.jobs).filter((n) => n.startsWith('counties-')).sort((a, b) => Number(a.slice(9)) - Number(b.slice(9)))
+  const names = Object.keys(json.jobs)
+    .filter((n) => n.startsWith('counties-'))
+    .sort((a, b) => Number(a.slice(9)) - Number(b.slice(9)))
   if (names.length === 0) return
   const base = figureOf(json.jobs, names[0] as string, 'fold_events_per_sec')?.median
   out.push('', '## Growth: the plan over N counties, and the railway chronicle', '')
   out.push('Per-event rates that stay flat as N grows mean cost linear in events.', '')
-  out.push('| workload | events | append events/s | fold events/s | fold vs floor | fold rate vs N = 1 | report ms |', '|---|---:|---:|---:|---:|---:|---:|')
+  out.push(
+    '| workload | events | append events/s | fold events/s | fold vs floor | fold rate vs N = 1 | report ms |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  )
   for (const n of [...names, 'railway']) {
     const j = json.jobs[n]
     if (j === undefined) continue
@@ -100,16 +205,37 @@ function growthTable(out: string[], json: BenchJson): void {
       return s === null || s === undefined ? '—' : fmt(s.median)
     }
     const fold = j.figures['fold_events_per_sec']?.median
-    const rel = n.startsWith('counties-') && fold !== undefined && base !== undefined ? `${fmt(fold / base)}×` : '—'
-    out.push(`| ${j.title} | ${v('events')} | ${v('append_events_per_sec')} | ${v('fold_events_per_sec')} | ${v('fold_vs_floor_ratio')} | ${rel} | ${v('report_ms')} |`)
+    const rel =
+      n.startsWith('counties-') && fold !== undefined && base !== undefined
+        ? `${fmt(fold / base)}×`
+        : '—'
+    out.push(
+      `| ${j.title} | ${v('events')} | ${v('append_events_per_sec')} | ${v('fold_events_per_sec')} | ${v('fold_vs_floor_ratio')} | ${rel} | ${v('report_ms')} |`,
+    )
   }
 }
 
 function detailTable(out: string[], json: BenchJson): void {
-  out.push('', '## Every figure', '', 'Medians with min–max over the fresh processes of each job.', '')
+  out.push(
+    '',
+    '## Every figure',
+    '',
+    'Medians with min–max over the fresh processes of each job.',
+    '',
+  )
   for (const j of Object.values(json.jobs)) {
-    out.push(`### ${j.title} (\`${j.name}\`)`, '', '| figure | median | min | max | runs |', '|---|---:|---:|---:|---:|')
-    for (const [k, s] of Object.entries(j.figures)) out.push(s === null ? `| ${k} | — | | | |` : `| ${k} | ${fmt(s.median)} | ${fmt(s.min)} | ${fmt(s.max)} | ${s.runs} |`)
+    out.push(
+      `### ${j.title} (\`${j.name}\`)`,
+      '',
+      '| figure | median | min | max | runs |',
+      '|---|---:|---:|---:|---:|',
+    )
+    for (const [k, s] of Object.entries(j.figures))
+      out.push(
+        s === null
+          ? `| ${k} | — | | | |`
+          : `| ${k} | ${fmt(s.median)} | ${fmt(s.min)} | ${fmt(s.max)} | ${s.runs} |`,
+      )
     out.push('')
   }
 }
@@ -143,10 +269,18 @@ export function renderMarkdown(json: BenchJson, when: string, seconds: number): 
   ]
   const missed = headlineTable(out, json)
   growthTable(out, json)
-  out.push('', '## Peers (anchors.md, same machine kind, other runs)', '', '| measurement | peer figure |', '|---|---:|',
-    '| Emmett 0.42 in-memory append, batches of 100 | ≈ 32,000 events/s |', '| Emmett `aggregateStream` over 1,000 streams | ≈ 334,000 events/s |',
-    '| hand-written mutable loop, simple fold (anchors.md floor) | ≈ 6.5M events/s |', '| immutable `{...state}` reducer, simple fold | ≈ 550,000 events/s |',
-    '| Emmett store memory overhead | ≈ 850 bytes/event |')
+  out.push(
+    '',
+    '## Peers (anchors.md, same machine kind, other runs)',
+    '',
+    '| measurement | peer figure |',
+    '|---|---:|',
+    '| Emmett 0.42 in-memory append, batches of 100 | ≈ 32,000 events/s |',
+    '| Emmett `aggregateStream` over 1,000 streams | ≈ 334,000 events/s |',
+    '| hand-written mutable loop, simple fold (anchors.md floor) | ≈ 6.5M events/s |',
+    '| immutable `{...state}` reducer, simple fold | ≈ 550,000 events/s |',
+    '| Emmett store memory overhead | ≈ 850 bytes/event |',
+  )
   out.push('', '## What bounds the goals that are missed', '')
   out.push(...(missed.length === 0 ? ['Every goal with a threshold is met in this run.'] : missed))
   if (json.notes.length > 0) out.push('', '## Notes', '', ...json.notes.map((n) => `- ${n}`))

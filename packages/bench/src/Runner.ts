@@ -13,15 +13,32 @@ const workerPath = fileURLToPath(new URL('./worker.ts', import.meta.url))
 
 /** The node flags of a child: gc exposed (for bytes per event), heap limit, sources through tsx. */
 export function childArgs(job: Job): string[] {
-  return [`--max-old-space-size=${job.heapMb}`, '--expose-gc', '--conditions=@progress-ledger/source', '--import', 'tsx', workerPath, JSON.stringify(job.task)]
+  return [
+    `--max-old-space-size=${job.heapMb}`,
+    '--expose-gc',
+    '--conditions=@progress-ledger/source',
+    '--import',
+    'tsx',
+    workerPath,
+    JSON.stringify(job.task),
+  ]
 }
 
 /** Runs one fresh process of a job. A crashed child gives no figures and a note. */
 export function runOnce(job: Job): SuiteResult {
-  const r = spawnSync(process.execPath, childArgs(job), { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: process.env })
+  const r = spawnSync(process.execPath, childArgs(job), {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: process.env,
+  })
   const last = r.stdout.trim().split('\n').pop() ?? ''
   if (r.status === 0 && last.startsWith('{')) return JSON.parse(last) as SuiteResult
-  return { figures: {}, notes: [`${job.name}: child exited with ${r.status ?? r.signal}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' / ').slice(0, 400)}`] }
+  return {
+    figures: {},
+    notes: [
+      `${job.name}: child exited with ${r.status ?? r.signal}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' / ').slice(0, 400)}`,
+    ],
+  }
 }
 
 /** Runs all processes of a job, reporting progress on stderr. */
@@ -30,7 +47,9 @@ export function runJob(job: Job, log: (line: string) => void): SuiteResult[] {
   for (let i = 0; i < job.runs; i++) {
     const start = performance.now()
     results.push(runOnce(job))
-    log(`${job.name}: run ${i + 1}/${job.runs} in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+    log(
+      `${job.name}: run ${i + 1}/${job.runs} in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+    )
   }
   return results
 }

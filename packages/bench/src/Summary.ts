@@ -25,18 +25,33 @@ export interface JobSummary {
 
 /** Median (upper median for an even count), min and max of finite values, or `null` if none. */
 export function stat(values: ReadonlyArray<number | null | undefined>): Stat | null {
-  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b)
+  const xs = values
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b)
   if (xs.length === 0) return null
-  return { median: xs[Math.floor(xs.length / 2)] as number, min: xs[0] as number, max: xs[xs.length - 1] as number, runs: xs.length }
+  return {
+    median: xs[Math.floor(xs.length / 2)] as number,
+    min: xs[0] as number,
+    max: xs[xs.length - 1] as number,
+    runs: xs.length,
+  }
 }
 
 /** Summarises the runs of a job. */
-export function summariseJob(job: Pick<Job, 'name' | 'title'>, results: ReadonlyArray<SuiteResult>): JobSummary {
+export function summariseJob(
+  job: Pick<Job, 'name' | 'title'>,
+  results: ReadonlyArray<SuiteResult>,
+): JobSummary {
   const keys = new Set<string>()
   for (const r of results) for (const k of Object.keys(r.figures)) keys.add(k)
   const figures: Record<string, Stat | null> = {}
   for (const k of keys) figures[k] = stat(results.map((r) => r.figures[k]))
-  return { name: job.name, title: job.title, figures, notes: [...new Set(results.flatMap((r) => r.notes))] }
+  return {
+    name: job.name,
+    title: job.title,
+    figures,
+    notes: [...new Set(results.flatMap((r) => r.notes))],
+  }
 }
 
 /** The headline keys of the JSON output: [key, job, figure]. */
@@ -73,10 +88,16 @@ export interface BenchJson {
 }
 
 /** Builds the JSON output from job summaries. */
-export function benchJson(mode: string, command: string, machine: MachineInfo, jobs: ReadonlyArray<JobSummary>): BenchJson {
+export function benchJson(
+  mode: string,
+  command: string,
+  machine: MachineInfo,
+  jobs: ReadonlyArray<JobSummary>,
+): BenchJson {
   const byName: Record<string, JobSummary> = {}
   for (const j of jobs) byName[j.name] = j
   const headline: Record<string, number | null> = {}
-  for (const [key, job, figure] of HEADLINE) headline[key] = byName[job]?.figures[figure]?.median ?? null
+  for (const [key, job, figure] of HEADLINE)
+    headline[key] = byName[job]?.figures[figure]?.median ?? null
   return { ...headline, mode, command, machine, jobs: byName, notes: jobs.flatMap((j) => j.notes) }
 }

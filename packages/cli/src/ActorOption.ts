@@ -22,5 +22,7 @@ export function parseActor(value: string): Actor {
     if (role === 'plan-admin' && department === undefined) return planAdmin(id)
     if (role === 'auditor' && department === undefined) return auditor(id)
   }
-  throw new UsageError(`--actor: expected plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID, got ${JSON.stringify(value)}`)
+  throw new UsageError(
+    `--actor: expected plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID, got ${JSON.stringify(value)}`,
+  )
 }

@@ -21,7 +21,19 @@ import { ExitCode, type Io, UsageError } from './Io'
 import { DEFAULT_STORE, openStore, parseStoreUrl } from './StoreUrl'
 
 /** Every subcommand, in help order. */
-export const commands: ReadonlyArray<CommandSpec> = [init, importPlan, append, report, status, history, diff, verify, exportCommand, importCommand, target]
+export const commands: ReadonlyArray<CommandSpec> = [
+  init,
+  importPlan,
+  append,
+  report,
+  status,
+  history,
+  diff,
+  verify,
+  exportCommand,
+  importCommand,
+  target,
+]
 
 const GLOBAL_HELP = `  --store sqlite:PATH|postgres://…|memory:   the ledger (default ${DEFAULT_STORE}, or $PROGRESS_LEDGER_STORE)
   -h, --help                                 this help`
@@ -62,7 +74,9 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
   const leading: string[] = []
   let i = 0
   while (i < argv.length && (argv[i] === '--store' || (argv[i] as string).startsWith('--store='))) {
-    leading.push(...(argv[i] === '--store' ? [argv[i] as string, argv[i + 1] ?? ''] : [argv[i] as string]))
+    leading.push(
+      ...(argv[i] === '--store' ? [argv[i] as string, argv[i + 1] ?? ''] : [argv[i] as string]),
+    )
     i += argv[i] === '--store' ? 2 : 1
   }
   const [name, ...afterName] = argv.slice(i)
@@ -80,7 +94,11 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
   try {
     const parsed = parseArgs({
       args: [...rest],
-      options: { ...spec.options, store: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...spec.options,
+        store: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     })
@@ -88,7 +106,10 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       io.stdout.write(commandHelp(spec))
       return ExitCode.ok
     }
-    const storeValue = typeof parsed.values['store'] === 'string' ? parsed.values['store'] : (io.env['PROGRESS_LEDGER_STORE'] ?? DEFAULT_STORE)
+    const storeValue =
+      typeof parsed.values['store'] === 'string'
+        ? parsed.values['store']
+        : (io.env['PROGRESS_LEDGER_STORE'] ?? DEFAULT_STORE)
     const location = parseStoreUrl(storeValue, io.cwd)
     const ctx: RunContext = {
       io,
@@ -102,8 +123,13 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
     }
     return await spec.run(ctx)
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
-      io.stderr.write(`progress-ledger ${spec.name}: ${(e as Error).message}\nusage: ${spec.usage}\n`)
+    if (
+      e instanceof UsageError ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true
+    ) {
+      io.stderr.write(
+        `progress-ledger ${spec.name}: ${(e as Error).message}\nusage: ${spec.usage}\n`,
+      )
       return ExitCode.usage
     }
     io.stderr.write(`progress-ledger ${spec.name}: ${(e as Error).message}\n`)

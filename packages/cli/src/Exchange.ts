@@ -38,12 +38,24 @@ export interface LedgerCloudEvent {
  */
 export function toCloudEvent(e: RecordedEvent): LedgerCloudEvent {
   return {
-    specversion: '1.0', id: e.id, source: CLOUDEVENTS_SOURCE, type: `org.progress-ledger.${e.type}`, subject: e.streamId,
-    time: e.recordedTime, datacontenttype: 'application/json', dataschema: `urn:progress-ledger:${e.type}:v${e.schemaVersion}`,
-    data: e.data, validtime: e.validTime, streamversion: e.version, position: e.position, schemaversion: e.schemaVersion, actor: e.actor,
+    specversion: '1.0',
+    id: e.id,
+    source: CLOUDEVENTS_SOURCE,
+    type: `org.progress-ledger.${e.type}`,
+    subject: e.streamId,
+    time: e.recordedTime,
+    datacontenttype: 'application/json',
+    dataschema: `urn:progress-ledger:${e.type}:v${e.schemaVersion}`,
+    data: e.data,
+    validtime: e.validTime,
+    streamversion: e.version,
+    position: e.position,
+    schemaversion: e.schemaVersion,
+    actor: e.actor,
     ...(e.correlationId === null ? {} : { correlationid: e.correlationId }),
     ...(e.causationId === null ? {} : { causationid: e.causationId }),
-    prevhash: e.prevHash, hash: e.hash,
+    prevhash: e.prevHash,
+    hash: e.hash,
   }
 }
 
@@ -51,22 +63,39 @@ export function toCloudEvent(e: RecordedEvent): LedgerCloudEvent {
 export function fromCloudEvent(u: unknown): unknown {
   if (typeof u !== 'object' || u === null) return u
   const c = u as Record<string, unknown>
-  const type = typeof c['type'] === 'string' ? c['type'].replace(/^org\.progress-ledger\./, '') : c['type']
+  const type =
+    typeof c['type'] === 'string' ? c['type'].replace(/^org\.progress-ledger\./, '') : c['type']
   return {
-    id: c['id'], streamId: c['subject'], version: c['streamversion'], position: c['position'], type, schemaVersion: c['schemaversion'],
-    validTime: c['validtime'], recordedTime: c['time'], actor: c['actor'], correlationId: c['correlationid'] ?? null,
-    causationId: c['causationid'] ?? null, prevHash: c['prevhash'], hash: c['hash'], data: c['data'],
+    id: c['id'],
+    streamId: c['subject'],
+    version: c['streamversion'],
+    position: c['position'],
+    type,
+    schemaVersion: c['schemaversion'],
+    validTime: c['validtime'],
+    recordedTime: c['time'],
+    actor: c['actor'],
+    correlationId: c['correlationid'] ?? null,
+    causationId: c['causationid'] ?? null,
+    prevHash: c['prevhash'],
+    hash: c['hash'],
+    data: c['data'],
   }
 }
 
 /** Parses an export (JSONL or a CloudEvents JSON batch), decoding every event through core. */
-export function parseExport(text: string): { readonly events: ReadonlyArray<RecordedEvent>; readonly errors: ReadonlyArray<string> } {
+export function parseExport(text: string): {
+  readonly events: ReadonlyArray<RecordedEvent>
+  readonly errors: ReadonlyArray<string>
+} {
   const trimmed = text.trimStart()
   const raw: Array<{ where: string; value: unknown }> = []
   const errors: string[] = []
   if (trimmed.startsWith('[')) {
     try {
-      ;(JSON.parse(trimmed) as unknown[]).forEach((v, i) => raw.push({ where: `[${i}]`, value: fromCloudEvent(v) }))
+      ;(JSON.parse(trimmed) as unknown[]).forEach((v, i) =>
+        raw.push({ where: `[${i}]`, value: fromCloudEvent(v) }),
+      )
     } catch (e) {
       errors.push(`expected a CloudEvents JSON batch: ${(e as Error).message}`)
     }
@@ -75,9 +104,14 @@ export function parseExport(text: string): { readonly events: ReadonlyArray<Reco
       if (line.trim() === '') return
       try {
         const v = JSON.parse(line) as Record<string, unknown>
-        raw.push({ where: `line ${i + 1}`, value: v['specversion'] === '1.0' ? fromCloudEvent(v) : v })
+        raw.push({
+          where: `line ${i + 1}`,
+          value: v['specversion'] === '1.0' ? fromCloudEvent(v) : v,
+        })
       } catch (e) {
-        errors.push(`line ${i + 1}: expected a JSON event, got ${JSON.stringify(line.slice(0, 40))} (${(e as Error).message})`)
+        errors.push(
+          `line ${i + 1}: expected a JSON event, got ${JSON.stringify(line.slice(0, 40))} (${(e as Error).message})`,
+        )
       }
     })
   }

@@ -4,12 +4,27 @@
  *
  * @module Ledger
  */
-import { asOf, type Cut, isInstant, isIsoDate, type EventStore, type LedgerState, ledgerProjection, readPages, replayPages, type RecordedEvent } from '@progress-ledger/core'
+import {
+  asOf,
+  type Cut,
+  isInstant,
+  isIsoDate,
+  type EventStore,
+  type LedgerState,
+  ledgerProjection,
+  readPages,
+  replayPages,
+  type RecordedEvent,
+} from '@progress-ledger/core'
 import { type Io, UsageError } from './Io'
 import { progressBar } from './Progress'
 
 /** Reads the whole ledger in pages, reporting progress on a terminal. */
-export async function* readWithProgress(store: EventStore, io: Io, label: string): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+export async function* readWithProgress(
+  store: EventStore,
+  io: Io,
+  label: string,
+): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
   const total = await store.headPosition()
   const bar = progressBar(io.stderr, label, total)
   let done = 0
@@ -31,13 +46,18 @@ export function loadLedger(store: EventStore, io: Io): Promise<LedgerState> {
 
 /** The ledger as of `--as-of` (valid time) and `--known-at` (recorded time, end of that day). */
 export function cutOf(asOfDate: string | undefined, knownAt: string | undefined): Cut {
-  if (asOfDate !== undefined && !isIsoDate(asOfDate)) throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(asOfDate)}`)
+  if (asOfDate !== undefined && !isIsoDate(asOfDate))
+    throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(asOfDate)}`)
   if (knownAt !== undefined && !isIsoDate(knownAt) && !isInstant(knownAt)) {
-    throw new UsageError(`--known-at: expected a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(knownAt)}`)
+    throw new UsageError(
+      `--known-at: expected a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(knownAt)}`,
+    )
   }
   return {
     ...(asOfDate === undefined ? {} : { validTime: asOfDate }),
-    ...(knownAt === undefined ? {} : { recordedTime: knownAt.length === 10 ? `${knownAt}T23:59:59.999Z` : knownAt }),
+    ...(knownAt === undefined
+      ? {}
+      : { recordedTime: knownAt.length === 10 ? `${knownAt}T23:59:59.999Z` : knownAt }),
   }
 }
 

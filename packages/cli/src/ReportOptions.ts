@@ -21,7 +21,8 @@ export const reportOptionSpecs = {
 /** The `--lang` option (default zh). */
 export function langOf(ctx: RunContext): 'zh' | 'en' {
   const lang = stringOption(ctx, 'lang') ?? 'zh'
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang: expected zh or en, got ${JSON.stringify(lang)}`)
+  if (lang !== 'zh' && lang !== 'en')
+    throw new UsageError(`--lang: expected zh or en, got ${JSON.stringify(lang)}`)
   return lang
 }
 
@@ -34,14 +35,28 @@ export async function buildReport(ctx: RunContext, asOf: string): Promise<PlanRe
   const method = stringOption(ctx, 'method')
   const result = evaluatePlan(
     state,
-    { asOf, lang: langOf(ctx), ...(plan === undefined ? {} : { planId: plan }), ...(method === undefined ? {} : { method }) },
+    {
+      asOf,
+      lang: langOf(ctx),
+      ...(plan === undefined ? {} : { planId: plan }),
+      ...(method === undefined ? {} : { method }),
+    },
     { formatTarget },
   )
   switch (result._tag) {
     case 'Report':
       return result.report
     case 'InvalidOptions':
-      throw new UsageError(result.issues.map((i) => i.message.replace(/^options\./, '--').replace('--asOf', '--as-of').replace('--planId', '--plan')).join('; '))
+      throw new UsageError(
+        result.issues
+          .map((i) =>
+            i.message
+              .replace(/^options\./, '--')
+              .replace('--asOf', '--as-of')
+              .replace('--planId', '--plan'),
+          )
+          .join('; '),
+      )
     case 'PlanNotFound':
       throw new UsageError(result.message)
   }

@@ -17,7 +17,9 @@ export function describeResult(io: Io, result: AppendResult, what: string): numb
       )
       return ExitCode.ok
     case 'VersionConflict':
-      io.stderr.write(`conflict: stream ${result.streamId} is at version ${result.actual}, expected ${String(result.expected)}; someone else wrote first — run again\n`)
+      io.stderr.write(
+        `conflict: stream ${result.streamId} is at version ${result.actual}, expected ${String(result.expected)}; someone else wrote first — run again\n`,
+      )
       return ExitCode.failed
     case 'InvalidEvents':
       for (const issue of result.issues) io.stderr.write(`${issue.message}\n`)

@@ -31,7 +31,10 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
   if (value === 'memory:') return { kind: 'memory' }
   if (value.startsWith('sqlite:')) {
     const path = value.slice('sqlite:'.length)
-    if (path === '') throw new UsageError(`--store: expected sqlite:PATH with a path, got ${JSON.stringify(value)}`)
+    if (path === '')
+      throw new UsageError(
+        `--store: expected sqlite:PATH with a path, got ${JSON.stringify(value)}`,
+      )
     return { kind: 'sqlite', path: isAbsolute(path) ? path : join(cwd, path) }
   }
   if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
@@ -40,7 +43,9 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
     url.searchParams.delete('schema')
     return { kind: 'postgres', url: url.toString(), schema }
   }
-  throw new UsageError(`--store: expected sqlite:PATH, postgres://… or memory:, got ${JSON.stringify(value)}`)
+  throw new UsageError(
+    `--store: expected sqlite:PATH, postgres://… or memory:, got ${JSON.stringify(value)}`,
+  )
 }
 
 /** Opens (creating or migrating) the store at a location. */
@@ -51,7 +56,11 @@ export async function openStore(location: StoreLocation, clock: Clock): Promise<
     case 'sqlite':
       return openSqliteStore({ path: location.path, clock })
     case 'postgres':
-      return openPostgresStore({ url: location.url, clock, ...(location.schema === undefined ? {} : { schema: location.schema }) })
+      return openPostgresStore({
+        url: location.url,
+        clock,
+        ...(location.schema === undefined ? {} : { schema: location.schema }),
+      })
   }
 }
 

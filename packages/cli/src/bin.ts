@@ -17,8 +17,16 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const cwd = process.cwd()
 void run(process.argv.slice(2), {
-  stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
-  stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true, columns: process.stderr.columns },
+  stdout: {
+    write: (s) => void process.stdout.write(s),
+    isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+  },
+  stderr: {
+    write: (s) => void process.stderr.write(s),
+    isTTY: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
+  },
   cwd,
   env: process.env,
   clock: clockFrom(() => new Date()),

@@ -5,7 +5,13 @@ import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { describe, expect, it } from 'vitest'
 import { jsonl, setupLines, world } from './harness'
 
-const reportLine = (value: unknown, period = '2021') => ({ type: 'ReportValue', indicatorId: 'I01', period, value, status: 'preliminary' })
+const reportLine = (value: unknown, period = '2021') => ({
+  type: 'ReportValue',
+  indicatorId: 'I01',
+  period,
+  value,
+  status: 'preliminary',
+})
 
 describe('progress-ledger', () => {
   it('prints help and exits 2 without a command, 0 with --help', async () => {
@@ -39,18 +45,57 @@ describe('progress-ledger', () => {
   it('append decides every line, reports each bad line as FILE:LINE: path: message, and appends nothing', async () => {
     const w = world()
     const store = ['--store', 'sqlite:l.sqlite']
-    expect((await w.cli('append', w.write('setup.jsonl', jsonl(setupLines)), '--actor', 'plan-admin:office', ...store)).code).toBe(0)
-    const text = [JSON.stringify(reportLine(10.1)), JSON.stringify(reportLine('12,5', '2022')), '{not json'].join('\n')
-    const notJson = await w.cli('append', w.write('bad.jsonl', text), '--actor', 'reporter:clerk@fgj', ...store)
+    expect(
+      (
+        await w.cli(
+          'append',
+          w.write('setup.jsonl', jsonl(setupLines)),
+          '--actor',
+          'plan-admin:office',
+          ...store,
+        )
+      ).code,
+    ).toBe(0)
+    const text = [
+      JSON.stringify(reportLine(10.1)),
+      JSON.stringify(reportLine('12,5', '2022')),
+      '{not json',
+    ].join('\n')
+    const notJson = await w.cli(
+      'append',
+      w.write('bad.jsonl', text),
+      '--actor',
+      'reporter:clerk@fgj',
+      ...store,
+    )
     expect(notJson.code).toBe(1)
     expect(notJson.stderr).toContain('bad.jsonl:3: (line): expected a JSON object')
-    const refused = await w.cli('append', w.write('bad2.jsonl', jsonl([reportLine(10.1), reportLine('12,5', '2022'), { ...reportLine(9), indicatorId: 'I99' }])), '--actor', 'reporter:clerk@fgj', ...store)
+    const refused = await w.cli(
+      'append',
+      w.write(
+        'bad2.jsonl',
+        jsonl([
+          reportLine(10.1),
+          reportLine('12,5', '2022'),
+          { ...reportLine(9), indicatorId: 'I99' },
+        ]),
+      ),
+      '--actor',
+      'reporter:clerk@fgj',
+      ...store,
+    )
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('bad2.jsonl:2: value: expected a number, got "12,5"')
     expect(refused.stderr).toMatch(/bad2\.jsonl:3: .*I99/)
     const history = await w.cli('history', 'I01', ...store)
     expect(history.stdout).not.toContain('value 2021')
-    const other = await w.cli('append', w.write('other.jsonl', jsonl([reportLine(10.1)])), '--actor', 'reporter:clerk@jyj', ...store)
+    const other = await w.cli(
+      'append',
+      w.write('other.jsonl', jsonl([reportLine(10.1)])),
+      '--actor',
+      'reporter:clerk@jyj',
+      ...store,
+    )
     expect(other.code).toBe(1)
     expect(other.stderr).toContain('other.jsonl:1:')
     const ok = await w.cli('append', 'other.jsonl', '--actor', 'reporter:clerk@fgj', ...store)
@@ -61,28 +106,73 @@ describe('progress-ledger', () => {
   it('history lists corrections with both times', async () => {
     const w = world()
     const store = ['--store', 'sqlite:l.sqlite']
-    await w.cli('append', w.write('setup.jsonl', jsonl(setupLines)), '--actor', 'plan-admin:office', ...store)
-    await w.cli('append', w.write('v.jsonl', jsonl([{ ...reportLine(10.1), id: 'v2021' }])), '--actor', 'reporter:clerk@fgj', ...store)
+    await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:office',
+      ...store,
+    )
+    await w.cli(
+      'append',
+      w.write('v.jsonl', jsonl([{ ...reportLine(10.1), id: 'v2021' }])),
+      '--actor',
+      'reporter:clerk@fgj',
+      ...store,
+    )
     w.clock.set('2022-09-30T09:00:00.000Z')
-    const fix = { type: 'CorrectValue', indicatorId: 'I01', period: '2021', value: 10.3, status: 'final', corrects: 'v2021', reason: 'final statistics' }
-    expect((await w.cli('append', w.write('c.jsonl', jsonl([fix])), '--actor', 'reporter:clerk@fgj', ...store)).code).toBe(0)
+    const fix = {
+      type: 'CorrectValue',
+      indicatorId: 'I01',
+      period: '2021',
+      value: 10.3,
+      status: 'final',
+      corrects: 'v2021',
+      reason: 'final statistics',
+    }
+    expect(
+      (
+        await w.cli(
+          'append',
+          w.write('c.jsonl', jsonl([fix])),
+          '--actor',
+          'reporter:clerk@fgj',
+          ...store,
+        )
+      ).code,
+    ).toBe(0)
     const h = await w.cli('history', 'I01', ...store)
     expect(h.code).toBe(0)
     expect(h.stdout).toContain('value 2021: 10.1 (preliminary)')
-    expect(h.stdout).toMatch(/2022-09-30T09:00:00.000Z\s+2021-12-31\s+clerk\s+value 2021 corrected to 10.3 \(replaces v2021\) — final statistics/)
+    expect(h.stdout).toMatch(
+      /2022-09-30T09:00:00.000Z\s+2021-12-31\s+clerk\s+value 2021 corrected to 10.3 \(replaces v2021\) — final statistics/,
+    )
     expect((await w.cli('history', 'I99', ...store)).code).toBe(1)
   })
 
   it('verify finds an edited event in the SQLite file', async () => {
     const w = world()
     const store = ['--store', 'sqlite:l.sqlite']
-    await w.cli('append', w.write('setup.jsonl', jsonl(setupLines)), '--actor', 'plan-admin:office', ...store)
+    await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:office',
+      ...store,
+    )
     const good = await w.cli('verify', ...store)
     expect(good.code).toBe(0)
     expect(good.stdout).toContain(`hash chain intact: ${setupLines.length} events`)
-    const direct = await openSqliteStore({ path: join(w.dir, 'l.sqlite'), clock: fixedClock('2022-03-01') })
-    const row = direct.db.prepare('SELECT position, data FROM events WHERE type = ?').get('BaselineSet') as { position: number; data: string }
-    direct.db.prepare('UPDATE events SET data = ? WHERE position = ?').run(row.data.replace('9.2', '9.9'), row.position)
+    const direct = await openSqliteStore({
+      path: join(w.dir, 'l.sqlite'),
+      clock: fixedClock('2022-03-01'),
+    })
+    const row = direct.db
+      .prepare('SELECT position, data FROM events WHERE type = ?')
+      .get('BaselineSet') as { position: number; data: string }
+    direct.db
+      .prepare('UPDATE events SET data = ? WHERE position = ?')
+      .run(row.data.replace('9.2', '9.9'), row.position)
     await direct.close()
     const bad = await w.cli('verify', ...store)
     expect(bad.code).toBe(1)
@@ -91,26 +181,65 @@ describe('progress-ledger', () => {
 
   it('export and import reproduce the ledger exactly, in JSONL and CloudEvents', async () => {
     const w = world()
-    await w.cli('append', w.write('setup.jsonl', jsonl(setupLines)), '--actor', 'plan-admin:office', '--store', 'sqlite:a.sqlite')
+    await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:office',
+      '--store',
+      'sqlite:a.sqlite',
+    )
     w.clock.set('2022-04-01T09:00:00.000Z')
-    await w.cli('append', w.write('v.jsonl', jsonl([reportLine(10.1)])), '--actor', 'reporter:clerk@fgj', '--store', 'sqlite:a.sqlite')
+    await w.cli(
+      'append',
+      w.write('v.jsonl', jsonl([reportLine(10.1)])),
+      '--actor',
+      'reporter:clerk@fgj',
+      '--store',
+      'sqlite:a.sqlite',
+    )
     for (const format of ['jsonl', 'cloudevents']) {
-      expect((await w.cli('export', '--format', format, '--out', `e.${format}`, '--store', 'sqlite:a.sqlite')).code).toBe(0)
+      expect(
+        (
+          await w.cli(
+            'export',
+            '--format',
+            format,
+            '--out',
+            `e.${format}`,
+            '--store',
+            'sqlite:a.sqlite',
+          )
+        ).code,
+      ).toBe(0)
       const imported = await w.cli('import', `e.${format}`, '--store', `sqlite:b-${format}.sqlite`)
-      expect(imported.stdout).toContain(`imported ${setupLines.length + 1} events; hash chain reproduced`)
+      expect(imported.stdout).toContain(
+        `imported ${setupLines.length + 1} events; hash chain reproduced`,
+      )
       const again = await w.cli('export', '--store', `sqlite:b-${format}.sqlite`)
       const original = await w.cli('export', '--store', 'sqlite:a.sqlite')
       expect(again.stdout).toBe(original.stdout)
     }
-    const ce = JSON.parse(readFileSync(join(w.dir, 'e.cloudevents'), 'utf8')) as Array<Record<string, unknown>>
-    expect(ce[0]).toMatchObject({ specversion: '1.0', type: 'org.progress-ledger.PlanAdopted', subject: 'plan-sz' })
+    const ce = JSON.parse(readFileSync(join(w.dir, 'e.cloudevents'), 'utf8')) as Array<
+      Record<string, unknown>
+    >
+    expect(ce[0]).toMatchObject({
+      specversion: '1.0',
+      type: 'org.progress-ledger.PlanAdopted',
+      subject: 'plan-sz',
+    })
     // An edited export is refused whole.
-    const lines = readFileSync(join(w.dir, 'e.jsonl'), 'utf8').replace('"value":10.1', '"value":19.1')
+    const lines = readFileSync(join(w.dir, 'e.jsonl'), 'utf8').replace(
+      '"value":10.1',
+      '"value":19.1',
+    )
     writeFileSync(join(w.dir, 'edited.jsonl'), lines)
     const refused = await w.cli('import', 'edited.jsonl', '--store', 'sqlite:c.sqlite')
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('hash chain broken')
-    expect((await w.cli('verify', '--store', 'sqlite:c.sqlite')).stdout).toContain('hash chain intact: 0 events')
+    expect((await w.cli('verify', '--store', 'sqlite:c.sqlite')).stdout).toContain(
+      'hash chain intact: 0 events',
+    )
   })
 
   it('target parse shows the canonical forms, and quotes the position of an error', async () => {
@@ -118,7 +247,9 @@ describe('progress-ledger', () => {
     const ok = await w.cli('target', 'parse', '95以上')
     expect(ok.code).toBe(0)
     expect(ok.stdout).toContain('zh:      95以上')
-    const json = JSON.parse((await w.cli('target', 'parse', '< 1.8', '--json')).stdout) as { expression: unknown }
+    const json = JSON.parse((await w.cli('target', 'parse', '< 1.8', '--json')).stdout) as {
+      expression: unknown
+    }
     expect(json.expression).toEqual({ kind: 'comparison', op: 'lt', value: 1.8, wording: 'symbol' })
     const bad = await w.cli('target', 'parse', '约90')
     expect(bad.code).toBe(1)

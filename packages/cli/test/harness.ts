@@ -52,13 +52,56 @@ export function world(start = '2022-03-01T09:00:00.000Z'): World {
 
 /** Commands that set up a one-indicator plan, as JSON lines. */
 export const setupLines = [
-  { type: 'AdoptPlan', planId: 'sz', name: { zh: '嵊州行动方案', en: 'Shengzhou plan' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 },
-  { type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: { zh: '经济高质量发展' }, order: 1 },
+  {
+    type: 'AdoptPlan',
+    planId: 'sz',
+    name: { zh: '嵊州行动方案', en: 'Shengzhou plan' },
+    adoptedOn: '2021-08-10',
+    baseYear: 2020,
+    startYear: 2021,
+    endYear: 2025,
+  },
+  {
+    type: 'DefineCategory',
+    planId: 'sz',
+    categoryId: 'economy',
+    name: { zh: '经济高质量发展' },
+    order: 1,
+  },
   { type: 'RegisterDepartment', departmentId: 'fgj', name: { zh: '市发改局' } },
-  { type: 'DefineIndicator', planId: 'sz', indicatorId: 'I01', name: { zh: '人均生产总值', en: 'GDP per capita' }, unit: '万元', categoryId: 'economy', attribute: 'evaluation', selfSelected: false, departments: ['fgj'], direction: 'higher', periodicity: 'year' },
+  {
+    type: 'DefineIndicator',
+    planId: 'sz',
+    indicatorId: 'I01',
+    name: { zh: '人均生产总值', en: 'GDP per capita' },
+    unit: '万元',
+    categoryId: 'economy',
+    attribute: 'evaluation',
+    selfSelected: false,
+    departments: ['fgj'],
+    direction: 'higher',
+    periodicity: 'year',
+  },
   { type: 'SetBaseline', indicatorId: 'I01', period: '2020', value: 9.2 },
-  { type: 'SetTarget', indicatorId: 'I01', targetId: 'I01-2022', dueYear: 2022, role: 'interim', expression: { kind: 'level', value: 11, direction: 'higher', inferred: false }, printed: '11' },
-  { type: 'SetTarget', indicatorId: 'I01', targetId: 'I01-2025', dueYear: 2025, role: 'final', expression: { kind: 'level', value: 14, direction: 'higher', inferred: false }, printed: '14' },
+  {
+    type: 'SetTarget',
+    indicatorId: 'I01',
+    targetId: 'I01-2022',
+    dueYear: 2022,
+    role: 'interim',
+    expression: { kind: 'level', value: 11, direction: 'higher', inferred: false },
+    printed: '11',
+  },
+  {
+    type: 'SetTarget',
+    indicatorId: 'I01',
+    targetId: 'I01-2025',
+    dueYear: 2025,
+    role: 'final',
+    expression: { kind: 'level', value: 14, direction: 'higher', inferred: false },
+    printed: '14',
+  },
 ]
 
-export const jsonl = (lines: ReadonlyArray<unknown>): string => lines.map((l) => JSON.stringify(l)).join('\n') + '\n'
+export const jsonl = (lines: ReadonlyArray<unknown>): string =>
+  lines.map((l) => JSON.stringify(l)).join('\n') + '\n'

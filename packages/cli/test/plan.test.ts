@@ -4,7 +4,15 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { jsonl, world } from './harness'
 
-const seed = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'seeds', 'shengzhou', 'plan.json')
+const seed = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'seeds',
+  'shengzhou',
+  'plan.json',
+)
 const store = ['--store', 'sqlite:sz.sqlite']
 
 describe('progress-ledger with the Shengzhou plan', () => {
@@ -13,21 +21,40 @@ describe('progress-ledger with the Shengzhou plan', () => {
     copyFileSync(seed, join(w.dir, 'plan.json'))
     const first = await w.cli('import-plan', 'plan.json', ...store)
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/plan shengzhou-common-prosperity-2021-2025: appended \d+ event\(s\)/)
+    expect(first.stdout).toMatch(
+      /plan shengzhou-common-prosperity-2021-2025: appended \d+ event\(s\)/,
+    )
     const again = await w.cli('import-plan', 'plan.json', ...store)
     expect(again.stdout).toContain('already recorded, nothing new')
-    const broken = JSON.parse(readFileSync(seed, 'utf8')) as { plan: { indicators: Array<Record<string, unknown>> } }
+    const broken = JSON.parse(readFileSync(seed, 'utf8')) as {
+      plan: { indicators: Array<Record<string, unknown>> }
+    }
     broken.plan.indicators[0] = { ...broken.plan.indicators[0], category: 'nowhere' }
-    broken.plan.indicators[1] = { ...broken.plan.indicators[1], id: broken.plan.indicators[0]?.['id'] }
-    const bad = await w.cli('import-plan', w.write('broken.json', JSON.stringify(broken)), '--store', 'sqlite:other.sqlite')
+    broken.plan.indicators[1] = {
+      ...broken.plan.indicators[1],
+      id: broken.plan.indicators[0]?.['id'],
+    }
+    const bad = await w.cli(
+      'import-plan',
+      w.write('broken.json', JSON.stringify(broken)),
+      '--store',
+      'sqlite:other.sqlite',
+    )
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/broken\.json: plan\.indicators\[0\]\.category: .*"nowhere"/)
     expect(bad.stderr).toMatch(/broken\.json: plan\.indicators\[1\]\.id: .*"I01"/)
     expect(bad.stderr).toContain('nothing recorded')
-    const notJson = await w.cli('import-plan', w.write('truncated.json', readFileSync(seed, 'utf8').slice(0, 500)), '--store', 'sqlite:other.sqlite')
+    const notJson = await w.cli(
+      'import-plan',
+      w.write('truncated.json', readFileSync(seed, 'utf8').slice(0, 500)),
+      '--store',
+      'sqlite:other.sqlite',
+    )
     expect(notJson.code).toBe(1)
     expect(notJson.stderr).toContain('truncated.json: expected a JSON plan document')
-    expect((await w.cli('verify', '--store', 'sqlite:other.sqlite')).stdout).toContain('hash chain intact: 0 events')
+    expect((await w.cli('verify', '--store', 'sqlite:other.sqlite')).stdout).toContain(
+      'hash chain intact: 0 events',
+    )
   })
 
   it('report, status and diff answer as of a date and as known at a date', async () => {
@@ -35,14 +62,64 @@ describe('progress-ledger with the Shengzhou plan', () => {
     copyFileSync(seed, join(w.dir, 'plan.json'))
     await w.cli('import-plan', 'plan.json', ...store)
     w.clock.set('2022-02-28T09:00:00.000Z')
-    const report2021 = { type: 'ReportValue', id: 'gdp-2021', indicatorId: 'I01', period: '2021', value: 10.2, status: 'preliminary' }
-    expect((await w.cli('append', w.write('a.jsonl', jsonl([report2021])), '--actor', 'reporter:clerk@fgj', ...store)).code).toBe(0)
+    const report2021 = {
+      type: 'ReportValue',
+      id: 'gdp-2021',
+      indicatorId: 'I01',
+      period: '2021',
+      value: 10.2,
+      status: 'preliminary',
+    }
+    expect(
+      (
+        await w.cli(
+          'append',
+          w.write('a.jsonl', jsonl([report2021])),
+          '--actor',
+          'reporter:clerk@fgj',
+          ...store,
+        )
+      ).code,
+    ).toBe(0)
     w.clock.set('2022-09-30T09:00:00.000Z')
-    const fix = { type: 'CorrectValue', indicatorId: 'I01', period: '2021', value: 10.6, status: 'final', corrects: 'gdp-2021', reason: 'final statistics' }
-    expect((await w.cli('append', w.write('b.jsonl', jsonl([fix])), '--actor', 'reporter:clerk@fgj', ...store)).code).toBe(0)
+    const fix = {
+      type: 'CorrectValue',
+      indicatorId: 'I01',
+      period: '2021',
+      value: 10.6,
+      status: 'final',
+      corrects: 'gdp-2021',
+      reason: 'final statistics',
+    }
+    expect(
+      (
+        await w.cli(
+          'append',
+          w.write('b.jsonl', jsonl([fix])),
+          '--actor',
+          'reporter:clerk@fgj',
+          ...store,
+        )
+      ).code,
+    ).toBe(0)
 
-    const then = JSON.parse((await w.cli('report', '--as-of', '2021-12-31', '--known-at', '2022-06-30', '--format', 'json', ...store)).stdout) as { indicators: Array<{ id: string; latest: { value: number } | null }> }
-    const now = JSON.parse((await w.cli('report', '--as-of', '2021-12-31', '--format', 'json', ...store)).stdout) as typeof then
+    const then = JSON.parse(
+      (
+        await w.cli(
+          'report',
+          '--as-of',
+          '2021-12-31',
+          '--known-at',
+          '2022-06-30',
+          '--format',
+          'json',
+          ...store,
+        )
+      ).stdout,
+    ) as { indicators: Array<{ id: string; latest: { value: number } | null }> }
+    const now = JSON.parse(
+      (await w.cli('report', '--as-of', '2021-12-31', '--format', 'json', ...store)).stdout,
+    ) as typeof then
     expect(then.indicators.find((i) => i.id === 'I01')?.latest?.value).toBe(10.2)
     expect(now.indicators.find((i) => i.id === 'I01')?.latest?.value).toBe(10.6)
     expect(now.indicators).toHaveLength(68)
@@ -50,7 +127,16 @@ describe('progress-ledger with the Shengzhou plan', () => {
     const md = await w.cli('report', '--as-of', '2021-12-31', '--lang', 'en', ...store)
     expect(md.code).toBe(0)
     expect(md.stdout).toContain('GDP per capita')
-    const csv = await w.cli('report', '--as-of', '2021-12-31', '--format', 'csv', '--out', 'r.csv', ...store)
+    const csv = await w.cli(
+      'report',
+      '--as-of',
+      '2021-12-31',
+      '--format',
+      'csv',
+      '--out',
+      'r.csv',
+      ...store,
+    )
     expect(csv.code).toBe(0)
     expect(readFileSync(join(w.dir, 'r.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff)
 
@@ -61,7 +147,16 @@ describe('progress-ledger with the Shengzhou plan', () => {
     expect(status.stdout).toMatch(/events: .*run\d+-1/)
     expect((await w.cli('status', 'I99', ...store)).code).toBe(1)
 
-    const diff = await w.cli('diff', '--from', '2021-12-31', '--to', '2021-12-31', '--known-at', '2022-06-30', ...store)
+    const diff = await w.cli(
+      'diff',
+      '--from',
+      '2021-12-31',
+      '--to',
+      '2021-12-31',
+      '--known-at',
+      '2022-06-30',
+      ...store,
+    )
     expect(diff.code).toBe(0)
     expect(diff.stdout).toContain('changes from 2021-12-31 to 2021-12-31: 0')
     const bad = await w.cli('report', '--as-of', '2021-13-45', ...store)

@@ -14,9 +14,15 @@ export const Role = t.keyof({ 'plan-admin': null, reporter: null, auditor: null 
 export type Role = t.TypeOf<typeof Role>
 
 /** A plan administrator (规划管理员): defines, revises, assigns, reviews. */
-export const PlanAdmin = t.strict({ id: NonEmptyString, role: t.literal('plan-admin') }, 'PlanAdmin')
+export const PlanAdmin = t.strict(
+  { id: NonEmptyString, role: t.literal('plan-admin') },
+  'PlanAdmin',
+)
 /** A reporter for one responsible department (责任单位). */
-export const Reporter = t.strict({ id: NonEmptyString, role: t.literal('reporter'), department: NonEmptyString }, 'Reporter')
+export const Reporter = t.strict(
+  { id: NonEmptyString, role: t.literal('reporter'), department: NonEmptyString },
+  'Reporter',
+)
 /** An auditor: reads only. */
 export const Auditor = t.strict({ id: NonEmptyString, role: t.literal('auditor') }, 'Auditor')
 
@@ -66,5 +72,7 @@ export function auditor(id: string): Actor {
  * describeActor(reporter('clerk', 'fgj')) // 'reporter "clerk" of fgj'
  */
 export function describeActor(actor: Actor): string {
-  return actor.role === 'reporter' ? `reporter ${JSON.stringify(actor.id)} of ${actor.department}` : `${actor.role} ${JSON.stringify(actor.id)}`
+  return actor.role === 'reporter'
+    ? `reporter ${JSON.stringify(actor.id)} of ${actor.department}`
+    : `${actor.role} ${JSON.stringify(actor.id)}`
 }

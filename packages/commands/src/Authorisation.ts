@@ -68,7 +68,11 @@ export function mayIssue(actor: Actor, type: CommandType): boolean {
  * const holder = { responsibility: [{ departments: ['fgj'], validTime: '2021-08-10' }] } as never
  * isResponsible(reporter('clerk', 'fgj'), holder, '2021-12-31' as never) // true
  */
-export function isResponsible(actor: Actor, holder: { readonly responsibility: ReadonlyArray<Responsibility> }, day: IsoDate): boolean {
+export function isResponsible(
+  actor: Actor,
+  holder: { readonly responsibility: ReadonlyArray<Responsibility> },
+  day: IsoDate,
+): boolean {
   switch (actor.role) {
     case 'plan-admin':
       return true
@@ -82,8 +86,15 @@ export function isResponsible(actor: Actor, holder: { readonly responsibility: R
 /** The role-level check: a rejection when the actor's role may not issue the command. */
 export function authoriseRole(actor: Actor, type: CommandType): Rejected | undefined {
   if (mayIssue(actor, type)) return undefined
-  const who = commandRights[type] === 'admin' ? 'a plan-admin' : "a plan-admin or a responsible department's reporter"
-  return { _tag: 'Rejected', rule: 'not-authorised', message: `actor: expected ${who} to issue ${type}, got ${describeActor(actor)}` }
+  const who =
+    commandRights[type] === 'admin'
+      ? 'a plan-admin'
+      : "a plan-admin or a responsible department's reporter"
+  return {
+    _tag: 'Rejected',
+    rule: 'not-authorised',
+    message: `actor: expected ${who} to issue ${type}, got ${describeActor(actor)}`,
+  }
 }
 
 /**
@@ -91,7 +102,12 @@ export function authoriseRole(actor: Actor, type: CommandType): Rejected | undef
  * subject on `day`. `what` names the subject (`an indicator`), `path` and `id` the field.
  */
 export function authoriseSubject(
-  actor: Actor, holder: { readonly responsibility: ReadonlyArray<Responsibility> }, day: IsoDate, what: string, path: string, id: string,
+  actor: Actor,
+  holder: { readonly responsibility: ReadonlyArray<Responsibility> },
+  day: IsoDate,
+  what: string,
+  path: string,
+  id: string,
 ): Rejected | undefined {
   if (isResponsible(actor, holder, day)) return undefined
   const dept = actor.role === 'reporter' ? actor.department : actor.role

@@ -7,10 +7,30 @@
  */
 import type * as t from 'io-ts'
 import { formatErrors, showValue } from '@progress-ledger/core'
-import { AdoptPlan, DefineCategory, DefineIndicator, DefineProject, DefineTask, RegisterDepartment, SetBaseline } from './commands/Definitions'
-import { MeetMilestone, MoveMilestoneForecast, PlanMilestone, ReassignResponsibility, ReportTaskStatus } from './commands/Progress'
+import {
+  AdoptPlan,
+  DefineCategory,
+  DefineIndicator,
+  DefineProject,
+  DefineTask,
+  RegisterDepartment,
+  SetBaseline,
+} from './commands/Definitions'
+import {
+  MeetMilestone,
+  MoveMilestoneForecast,
+  PlanMilestone,
+  ReassignResponsibility,
+  ReportTaskStatus,
+} from './commands/Progress'
 import { AssignQuota, ReviseTarget, SetTarget } from './commands/Targets'
-import { ApproveValue, CorrectValue, ReportValue, RetractValue, ReturnValue } from './commands/Values'
+import {
+  ApproveValue,
+  CorrectValue,
+  ReportValue,
+  RetractValue,
+  ReturnValue,
+} from './commands/Values'
 import type { Rejected } from './Rejection'
 
 /** Every command's codec, by type. */
@@ -67,17 +87,29 @@ export type CommandDecoding = { readonly _tag: 'Decoded'; readonly command: Comm
  * // r._tag === 'Rejected'; r.message === 'value: expected a number, got "12,5"'
  */
 export function decodeCommand(u: unknown): CommandDecoding {
-  const type = typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
+  const type =
+    typeof u === 'object' && u !== null ? (u as Record<string, unknown>)['type'] : undefined
   if (!isCommandType(type)) {
-    const got = typeof u === 'object' && u !== null && !Array.isArray(u) ? showValue(type) : showValue(u)
+    const got =
+      typeof u === 'object' && u !== null && !Array.isArray(u) ? showValue(type) : showValue(u)
     const path = typeof u === 'object' && u !== null && !Array.isArray(u) ? 'type' : '(root)'
     const expected = path === 'type' ? `one of ${commandTypes.join(', ')}` : 'a command object'
-    return { _tag: 'Rejected', rule: 'malformed', message: `${path}: expected ${expected}, got ${got}` }
+    return {
+      _tag: 'Rejected',
+      rule: 'malformed',
+      message: `${path}: expected ${expected}, got ${got}`,
+    }
   }
   const codec = commandCodecs[type] as t.Mixed
   const r = codec.decode(u)
   if (r._tag === 'Left') {
-    return { _tag: 'Rejected', rule: 'malformed', message: formatErrors(r.left).map((i) => i.message).join('; ') }
+    return {
+      _tag: 'Rejected',
+      rule: 'malformed',
+      message: formatErrors(r.left)
+        .map((i) => i.message)
+        .join('; '),
+    }
   }
   return { _tag: 'Decoded', command: r.right as Command }
 }

@@ -22,7 +22,8 @@ export interface IdSource {
  * ids.next() // 'cli-20220301-2'
  */
 export function sequentialIds(prefix: string, start = 1): IdSource {
-  if (!Number.isInteger(start) || start < 0) throw new Error(`start must be a whole number >= 0, got ${String(start)}`)
+  if (!Number.isInteger(start) || start < 0)
+    throw new Error(`start must be a whole number >= 0, got ${String(start)}`)
   let n = start
   return { next: () => `${prefix}-${n++}` }
 }

@@ -11,10 +11,30 @@ import { type Command, decodeCommand } from './Command'
 import type { CommandContext } from './Context'
 import type { Decision } from './Decision'
 import type { Rejected } from './Rejection'
-import { adoptPlan, defineCategory, defineIndicator, defineProject, defineTask, registerDepartment, setBaseline } from './internal/deciders/definitions'
-import { meetMilestone, moveMilestoneForecast, planMilestone, reassignResponsibility, reportTaskStatus } from './internal/deciders/progress'
+import {
+  adoptPlan,
+  defineCategory,
+  defineIndicator,
+  defineProject,
+  defineTask,
+  registerDepartment,
+  setBaseline,
+} from './internal/deciders/definitions'
+import {
+  meetMilestone,
+  moveMilestoneForecast,
+  planMilestone,
+  reassignResponsibility,
+  reportTaskStatus,
+} from './internal/deciders/progress'
 import { assignQuota, reviseTarget, setTarget } from './internal/deciders/targets'
-import { approveValue, correctValue, reportValue, retractValue, returnValue } from './internal/deciders/values'
+import {
+  approveValue,
+  correctValue,
+  reportValue,
+  retractValue,
+  returnValue,
+} from './internal/deciders/values'
 import { compact } from './internal/Optional'
 import { type Scope, streamed } from './internal/Scope'
 
@@ -70,7 +90,9 @@ function dispatch(s: Scope, c: Command): Decision {
 }
 
 /** The subject a command is about, for audit records. */
-export function subjectOf(c: Command): { readonly subject: SubjectKind; readonly subjectId: string } | undefined {
+export function subjectOf(
+  c: Command,
+): { readonly subject: SubjectKind; readonly subjectId: string } | undefined {
   if (c.type === 'ReassignResponsibility') return { subject: c.subject, subjectId: c.subjectId }
   if ('indicatorId' in c) return { subject: 'indicator', subjectId: c.indicatorId }
   if ('taskId' in c) return { subject: 'task', subjectId: c.taskId }
@@ -79,8 +101,15 @@ export function subjectOf(c: Command): { readonly subject: SubjectKind; readonly
 }
 
 function withAudit(s: Scope, c: Command, r: Rejected): Rejected {
-  const data: EventData<'AccessDenied'> = compact({ command: c.type, reason: r.message, ...subjectOf(c) })
-  return { ...r, audit: streamed(s, undefined, streams.audit(s.ctx.actor.id), 'AccessDenied', data, s.ctx.today) }
+  const data: EventData<'AccessDenied'> = compact({
+    command: c.type,
+    reason: r.message,
+    ...subjectOf(c),
+  })
+  return {
+    ...r,
+    audit: streamed(s, undefined, streams.audit(s.ctx.actor.id), 'AccessDenied', data, s.ctx.today),
+  }
 }
 
 /**

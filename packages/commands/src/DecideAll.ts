@@ -7,7 +7,13 @@
  * @module DecideAll
  */
 import {
-  apply, endOfDay, ledgerProjection, type LedgerState, sealWrites, type StreamWrite, validateInput,
+  apply,
+  endOfDay,
+  ledgerProjection,
+  type LedgerState,
+  sealWrites,
+  type StreamWrite,
+  validateInput,
 } from '@progress-ledger/core'
 import type { CommandContext } from './Context'
 import { decideInput } from './Decide'
@@ -40,15 +46,24 @@ export type BatchDecision = BatchAccepted | BatchRejected
  * Applies decided events to a state, stamping them provisionally (positions after the state's,
  * recorded at the end of `today`) so that later commands of the batch see them.
  */
-export function applyDecided(state: LedgerState, events: ReadonlyArray<StreamedEvent>, today: CommandContext['today']): LedgerState {
+export function applyDecided(
+  state: LedgerState,
+  events: ReadonlyArray<StreamedEvent>,
+  today: CommandContext['today'],
+): LedgerState {
   if (events.length === 0) return state
   const writes: StreamWrite[] = events.map((e, i) => {
     const v = validateInput(e.event, `events[${i}]`)
     // A decider that emits an event its codec refuses is a bug, not a user error.
-    if (v._tag === 'Invalid') throw new Error(`decided an invalid event: ${v.issues.map((x) => x.message).join('; ')}`)
+    if (v._tag === 'Invalid')
+      throw new Error(`decided an invalid event: ${v.issues.map((x) => x.message).join('; ')}`)
     return { streamId: e.streamId, fromVersion: 0, events: [v.event] }
   })
-  const sealed = sealWrites(writes, { position: state.position, hash: state.head, recordedTime: null }, endOfDay(today))
+  const sealed = sealWrites(
+    writes,
+    { position: state.position, hash: state.head, recordedTime: null },
+    endOfDay(today),
+  )
   return apply(ledgerProjection, state, sealed)
 }
 
@@ -66,7 +81,11 @@ export function applyDecided(state: LedgerState, events: ReadonlyArray<StreamedE
  * ], ctx)
  * // r._tag === 'BatchAccepted'; r.events.length === 2
  */
-export function decideAll(state: LedgerState, commands: ReadonlyArray<unknown>, context: CommandContext): BatchDecision {
+export function decideAll(
+  state: LedgerState,
+  commands: ReadonlyArray<unknown>,
+  context: CommandContext,
+): BatchDecision {
   const rejections: IndexedRejection[] = []
   const events: StreamedEvent[] = []
   let current = state
@@ -79,5 +98,7 @@ export function decideAll(state: LedgerState, commands: ReadonlyArray<unknown>, 
     events.push(...d.events)
     current = applyDecided(current, d.events, context.today)
   })
-  return rejections.length > 0 ? { _tag: 'BatchRejected', rejections } : { _tag: 'BatchAccepted', events, state: current }
+  return rejections.length > 0
+    ? { _tag: 'BatchRejected', rejections }
+    : { _tag: 'BatchAccepted', events, state: current }
 }

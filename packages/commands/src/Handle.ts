@@ -6,7 +6,13 @@
  *
  * @module Handle
  */
-import { type AppendResult, type EventStore, type LedgerState, ledgerProjection, replay } from '@progress-ledger/core'
+import {
+  type AppendResult,
+  type EventStore,
+  type LedgerState,
+  ledgerProjection,
+  replay,
+} from '@progress-ledger/core'
 import type { CommandContext } from './Context'
 import { decideInput } from './Decide'
 import { type BatchRejected, decideAll } from './DecideAll'
@@ -55,7 +61,11 @@ async function read(store: EventStore, given: LedgerState | undefined): Promise<
   }
 }
 
-async function appendAll(store: EventStore, r: Read, events: ReadonlyArray<StreamedEvent>): Promise<AppendResult> {
+async function appendAll(
+  store: EventStore,
+  r: Read,
+  events: ReadonlyArray<StreamedEvent>,
+): Promise<AppendResult> {
   const versions = await r.versions([...new Set(events.map((e) => e.streamId))])
   return store.appendBatch(appendRequests(events, (id) => versions.get(id) ?? 0))
 }
@@ -73,11 +83,17 @@ async function appendAll(store: EventStore, r: Read, events: ReadonlyArray<Strea
  * //   baseYear: 2020, startYear: 2021, endYear: 2025 }, ctx)
  * // r._tag === 'Appended'
  */
-export async function handle(store: EventStore, command: unknown, context: CommandContext, options: HandleOptions = {}): Promise<HandleResult> {
+export async function handle(
+  store: EventStore,
+  command: unknown,
+  context: CommandContext,
+  options: HandleOptions = {},
+): Promise<HandleResult> {
   const r = await read(store, options.state)
   const d = decideInput(r.state, command, context)
   if (d._tag === 'Rejected') {
-    if (options.recordDenied === true && d.audit !== undefined) await store.append(d.audit.streamId, [d.audit.event], 'any')
+    if (options.recordDenied === true && d.audit !== undefined)
+      await store.append(d.audit.streamId, [d.audit.event], 'any')
     return d
   }
   return appendAll(store, r, d.events)
@@ -94,13 +110,27 @@ export async function handle(store: EventStore, command: unknown, context: Comma
  * const ctx = { actor: planAdmin('po'), today: '2021-08-10' as never, ids: sequentialIds('t') }
  * // (await handleAll(store, [], ctx))._tag === 'Appended'
  */
-export async function handleAll(store: EventStore, commands: ReadonlyArray<unknown>, context: CommandContext, options: HandleOptions = {}): Promise<HandleAllResult> {
+export async function handleAll(
+  store: EventStore,
+  commands: ReadonlyArray<unknown>,
+  context: CommandContext,
+  options: HandleOptions = {},
+): Promise<HandleAllResult> {
   const r = await read(store, options.state)
   const d = decideAll(r.state, commands, context)
   if (d._tag === 'BatchRejected') {
     if (options.recordDenied === true) {
-      const audits = d.rejections.flatMap((x) => (x.rejection.audit === undefined ? [] : [x.rejection.audit]))
-      if (audits.length > 0) await store.appendBatch(audits.map((a) => ({ streamId: a.streamId, events: [a.event], expectedVersion: 'any' as const })))
+      const audits = d.rejections.flatMap((x) =>
+        x.rejection.audit === undefined ? [] : [x.rejection.audit],
+      )
+      if (audits.length > 0)
+        await store.appendBatch(
+          audits.map((a) => ({
+            streamId: a.streamId,
+            events: [a.event],
+            expectedVersion: 'any' as const,
+          })),
+        )
     }
     return d
   }

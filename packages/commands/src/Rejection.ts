@@ -11,7 +11,8 @@ import type { StreamedEvent } from './StreamedEvent'
 /** What each rule demands. Keys are the rule names a {@link Rejected} carries. */
 export const ruleDescriptions = {
   malformed: 'the command decodes against its codec (known type, required fields, field types)',
-  'not-authorised': "the actor's role may issue the command; a reporter only for subjects its department answers for at the valid time",
+  'not-authorised':
+    "the actor's role may issue the command; a reporter only for subjects its department answers for at the valid time",
   'plan-missing': 'the plan the command refers to is adopted',
   'category-missing': 'the category of an indicator is defined in its plan',
   'department-missing': 'every department named is registered',
@@ -21,25 +22,34 @@ export const ruleDescriptions = {
   'milestone-missing': 'the milestone whose forecast moves is planned',
   'task-missing': 'the task is defined',
   'already-defined': 'a plan is adopted once',
-  redefinition: 'a redefinition keeps the plan, the departments (use ReassignResponsibility) and, once values exist, the periodicity',
+  redefinition:
+    'a redefinition keeps the plan, the departments (use ReassignResponsibility) and, once values exist, the periodicity',
   'target-exists': 'a target id is set once; later changes are revisions',
   'plan-years': 'a plan covers base year <= start year <= end year and is adopted within them',
   'due-outside-plan': "a target's due year (and due date) lies within the plan's years",
   'period-kind': "a value's period is of the indicator's periodicity",
-  'period-outside-plan': "a value's period lies within the plan's years (a baseline's no later than the start year)",
+  'period-outside-plan':
+    "a value's period lies within the plan's years (a baseline's no later than the start year)",
   'in-future': 'nothing is reported for a period, date or milestone that has not begun by today',
-  'unit-mismatch': "a value's unit is the indicator's, or a conversion factor is given for another unit",
+  'unit-mismatch':
+    "a value's unit is the indicator's, or a conversion factor is given for another unit",
   'value-not-finite': 'a value (after conversion) is a finite number',
-  'implausible-value': 'a value is plausible for its unit (a share 0–100 %, a count or amount >= 0) unless flagged as an outlier with a reason',
-  'reason-required': 'corrections, retractions, returns, target revisions, reassignments and outlier flags carry a non-blank reason',
-  'not-in-force': 'a correction, retraction, approval or return names the value event in force for its period',
+  'implausible-value':
+    'a value is plausible for its unit (a share 0–100 %, a count or amount >= 0) unless flagged as an outlier with a reason',
+  'reason-required':
+    'corrections, retractions, returns, target revisions, reassignments and outlier flags carry a non-blank reason',
+  'not-in-force':
+    'a correction, retraction, approval or return names the value event in force for its period',
   'value-locked': 'a period with an approved figure changes only through corrections',
-  'not-submitted': 'only a figure in force that awaits approval (submitted) is approved or returned',
+  'not-submitted':
+    'only a figure in force that awaits approval (submitted) is approved or returned',
   'self-approval': 'nobody approves or returns a figure they reported themselves',
   'not-a-quota-target': 'a quota is assigned only to a target set as 完成上级下达任务 (quota)',
   'quota-pending': 'an assigned quota is a figure, not the pending quota itself',
-  'met-before-planned': 'a milestone is met only after it was planned, unless `unplanned: true` says so',
-  'unplanned-but-planned': '`unplanned: true` is not claimed for a milestone planned by the day it was met',
+  'met-before-planned':
+    'a milestone is met only after it was planned, unless `unplanned: true` says so',
+  'unplanned-but-planned':
+    '`unplanned: true` is not claimed for a milestone planned by the day it was met',
   'already-met': "a met milestone's forecast no longer moves",
   'no-change': 'a reassignment changes who is responsible',
 } as const

@@ -21,8 +21,12 @@ export interface StreamedEvent {
  * import { appendRequests } from '@progress-ledger/commands'
  * appendRequests([], () => 0) // []
  */
-export function appendRequests(events: ReadonlyArray<StreamedEvent>, versionOf: (streamId: string) => number): AppendRequest[] {
-  const out: Array<{ streamId: string; events: EventInput[]; expectedVersion: ExpectedVersion }> = []
+export function appendRequests(
+  events: ReadonlyArray<StreamedEvent>,
+  versionOf: (streamId: string) => number,
+): AppendRequest[] {
+  const out: Array<{ streamId: string; events: EventInput[]; expectedVersion: ExpectedVersion }> =
+    []
   const next = new Map<string, number>()
   for (const { streamId, event } of events) {
     const last = out[out.length - 1]

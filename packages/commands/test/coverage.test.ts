@@ -6,7 +6,10 @@ import { commandTypes } from '../src/Command'
 import { rules } from '../src/Rejection'
 
 const here = import.meta.dirname
-const specs = readdirSync(here).filter((f) => f.startsWith('rules.') && f.endsWith('.test.ts')).map((f) => readFileSync(join(here, f), 'utf8')).join('\n')
+const specs = readdirSync(here)
+  .filter((f) => f.startsWith('rules.') && f.endsWith('.test.ts'))
+  .map((f) => readFileSync(join(here, f), 'utf8'))
+  .join('\n')
 const docs = readFileSync(join(here, '../../../docs/commands.md'), 'utf8')
 
 describe('coverage', () => {

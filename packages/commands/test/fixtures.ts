@@ -24,19 +24,58 @@ export function ctx(actor: Actor, today: IsoDate = TODAY): CommandContext {
 const name = (zh: string, en?: string) => (en === undefined ? { zh } : { zh, en })
 
 export const plan = {
-  adopt: { type: 'AdoptPlan', planId: 'sz', name: name('嵊州市共同富裕行动方案'), adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 },
-  economy: { type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: name('经济高质量发展'), order: 1 },
-  services: { type: 'DefineCategory', planId: 'sz', categoryId: 'public-services', name: name('公共服务优质共享'), order: 4 },
+  adopt: {
+    type: 'AdoptPlan',
+    planId: 'sz',
+    name: name('嵊州市共同富裕行动方案'),
+    adoptedOn: '2021-08-10',
+    baseYear: 2020,
+    startYear: 2021,
+    endYear: 2025,
+  },
+  economy: {
+    type: 'DefineCategory',
+    planId: 'sz',
+    categoryId: 'economy',
+    name: name('经济高质量发展'),
+    order: 1,
+  },
+  services: {
+    type: 'DefineCategory',
+    planId: 'sz',
+    categoryId: 'public-services',
+    name: name('公共服务优质共享'),
+    order: 4,
+  },
 } as const
 
 export const departments = ['fgj', 'jxj', 'tjj', 'tlb', 'rsj', 'wlj'].map((id) => ({
-  type: 'RegisterDepartment', departmentId: id, name: name(`市${id}`), validTime: '2021-08-10',
+  type: 'RegisterDepartment',
+  departmentId: id,
+  name: name(`市${id}`),
+  validTime: '2021-08-10',
 }))
 
-function indicator(indicatorId: string, zh: string, unit: string, departments: string[], periodicity = 'year', categoryId = 'economy') {
+function indicator(
+  indicatorId: string,
+  zh: string,
+  unit: string,
+  departments: string[],
+  periodicity = 'year',
+  categoryId = 'economy',
+) {
   return {
-    type: 'DefineIndicator', planId: 'sz', indicatorId, name: name(zh), unit, categoryId, attribute: 'evaluation', selfSelected: false,
-    departments, direction: 'higher', periodicity,
+    type: 'DefineIndicator',
+    planId: 'sz',
+    indicatorId,
+    name: name(zh),
+    unit,
+    categoryId,
+    attribute: 'evaluation',
+    selfSelected: false,
+    departments,
+    direction: 'higher',
+    periodicity,
   }
 }
 
@@ -51,33 +90,84 @@ export const indicators = {
 }
 
 export const targets = {
-  gdp2025: { type: 'SetTarget', indicatorId: 'I01', targetId: 'I01-2025', dueYear: 2025, role: 'final', printed: '14', expression: { kind: 'level', value: 14, direction: 'higher', inferred: true } },
-  energy2025: { type: 'SetTarget', indicatorId: 'I03', targetId: 'I03-2025', dueYear: 2025, role: 'final', printed: '完成上级下达任务', expression: { kind: 'quota' } },
+  gdp2025: {
+    type: 'SetTarget',
+    indicatorId: 'I01',
+    targetId: 'I01-2025',
+    dueYear: 2025,
+    role: 'final',
+    printed: '14',
+    expression: { kind: 'level', value: 14, direction: 'higher', inferred: true },
+  },
+  energy2025: {
+    type: 'SetTarget',
+    indicatorId: 'I03',
+    targetId: 'I03-2025',
+    dueYear: 2025,
+    role: 'final',
+    printed: '完成上级下达任务',
+    expression: { kind: 'quota' },
+  },
 }
 
 export const work = {
-  task: { type: 'DefineTask', planId: 'sz', taskId: 'T01', kind: 'key-task', name: name('构建现代产业平台体系'), departments: ['jxj', 'fgj'] },
-  railway: { type: 'DefineProject', projectId: 'hangtai', kind: 'construction', name: name('杭台高速铁路（嵊州段）'), departments: ['tlb'], validTime: '2016-12-01' },
+  task: {
+    type: 'DefineTask',
+    planId: 'sz',
+    taskId: 'T01',
+    kind: 'key-task',
+    name: name('构建现代产业平台体系'),
+    departments: ['jxj', 'fgj'],
+  },
+  railway: {
+    type: 'DefineProject',
+    projectId: 'hangtai',
+    kind: 'construction',
+    name: name('杭台高速铁路（嵊州段）'),
+    departments: ['tlb'],
+    validTime: '2016-12-01',
+  },
   opening: {
-    type: 'PlanMilestone', projectId: 'hangtai', milestoneId: 'open', title: name('全线通车'), kind: 'opened',
-    planned: { date: '2021-12', precision: 'month' }, validTime: '2019-06-01',
+    type: 'PlanMilestone',
+    projectId: 'hangtai',
+    milestoneId: 'open',
+    title: name('全线通车'),
+    kind: 'opened',
+    planned: { date: '2021-12', precision: 'month' },
+    validTime: '2019-06-01',
   },
 }
 
 /** Every fixture command, in an order that decides cleanly. */
 export const setup: ReadonlyArray<unknown> = [
-  plan.adopt, plan.economy, plan.services, ...departments, ...Object.values(indicators), ...Object.values(targets), ...Object.values(work),
+  plan.adopt,
+  plan.economy,
+  plan.services,
+  ...departments,
+  ...Object.values(indicators),
+  ...Object.values(targets),
+  ...Object.values(work),
 ]
 
 /** The state after the given commands, decided by the plan administrator (throws on a rejection). */
-export function stateAfter(commands: ReadonlyArray<unknown>, from: LedgerState = emptyLedger(), actor: Actor = admin): LedgerState {
+export function stateAfter(
+  commands: ReadonlyArray<unknown>,
+  from: LedgerState = emptyLedger(),
+  actor: Actor = admin,
+): LedgerState {
   const d = decideAll(from, commands, ctx(actor))
-  if (d._tag === 'BatchRejected') throw new Error(`fixture rejected: ${JSON.stringify(d.rejections)}`)
+  if (d._tag === 'BatchRejected')
+    throw new Error(`fixture rejected: ${JSON.stringify(d.rejections)}`)
   return d.state
 }
 
 export const baseState: LedgerState = stateAfter(setup)
 
-export function report(indicatorId: string, period: string, value: number, extra: Record<string, unknown> = {}) {
+export function report(
+  indicatorId: string,
+  period: string,
+  value: number,
+  extra: Record<string, unknown> = {},
+) {
   return { type: 'ReportValue', indicatorId, period, value, status: 'final', ...extra }
 }

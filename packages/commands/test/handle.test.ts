@@ -1,6 +1,12 @@
 // The application service: read, decide, append with expected versions; batches for the CLI.
 import { describe, expect, it } from 'vitest'
-import { InMemoryEventStore, latestValue, ledgerProjection, manualClock, replay } from '@progress-ledger/core'
+import {
+  InMemoryEventStore,
+  latestValue,
+  ledgerProjection,
+  manualClock,
+  replay,
+} from '@progress-ledger/core'
 import { appendRequests } from '../src/StreamedEvent'
 import { decideAll } from '../src/DecideAll'
 import { handle, handleAll } from '../src/Handle'
@@ -17,7 +23,11 @@ describe('handle', () => {
   it('appends an accepted command and the projection shows it', async () => {
     const store = await seeded()
     const r = await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), ctx(fgjClerk))
-    expect(r).toMatchObject({ _tag: 'Appended', written: 1, events: [{ id: 'v1', streamId: 'indicator-I01', actor: 'fgj-clerk' }] })
+    expect(r).toMatchObject({
+      _tag: 'Appended',
+      written: 1,
+      events: [{ id: 'v1', streamId: 'indicator-I01', actor: 'fgj-clerk' }],
+    })
     const state = replay(ledgerProjection, await store.readAll())
     expect(latestValue(state.indicators['I01'] as never)?.value).toBe(11.2)
   })
@@ -30,62 +40,127 @@ describe('handle', () => {
     expect(await store.headPosition()).toBe(head)
     await handle(store, report('I01', '2021', 11.2), ctx(jxjClerk), { recordDenied: true })
     const [audit] = await store.readAll({ after: head })
-    expect(audit).toMatchObject({ type: 'AccessDenied', streamId: 'audit-jxj-clerk', data: { command: 'ReportValue', subjectId: 'I01' } })
+    expect(audit).toMatchObject({
+      type: 'AccessDenied',
+      streamId: 'audit-jxj-clerk',
+      data: { command: 'ReportValue', subjectId: 'I01' },
+    })
     expect(replay(ledgerProjection, await store.readAll()).denied).toHaveLength(1)
   })
 
   it('passes a version conflict through when the stream moved after the state it decided on', async () => {
     const store = await seeded()
     const stale = replay(ledgerProjection, await store.readAll())
-    expect((await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), ctx(fgjClerk)))._tag).toBe('Appended')
-    const r = await handle(store, report('I01', '2022', 12.0, { id: 'v2' }), ctx(fgjClerk), { state: stale })
+    expect(
+      (await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), ctx(fgjClerk)))._tag,
+    ).toBe('Appended')
+    const r = await handle(store, report('I01', '2022', 12.0, { id: 'v2' }), ctx(fgjClerk), {
+      state: stale,
+    })
     expect(r).toMatchObject({ _tag: 'VersionConflict', streamId: 'indicator-I01' })
     const fresh = replay(ledgerProjection, await store.readAll())
-    expect((await handle(store, report('I01', '2022', 12.0, { id: 'v2' }), ctx(fgjClerk), { state: fresh }))._tag).toBe('Appended')
+    expect(
+      (
+        await handle(store, report('I01', '2022', 12.0, { id: 'v2' }), ctx(fgjClerk), {
+          state: fresh,
+        })
+      )._tag,
+    ).toBe('Appended')
   })
 
   it('is idempotent for a re-sent command with the same event id', async () => {
     const store = await seeded()
     const session = ctx(fgjClerk)
     await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), session)
-    const again = await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), session, { state: baseState })
+    const again = await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), session, {
+      state: baseState,
+    })
     expect(again).toMatchObject({ _tag: 'Appended', written: 0 })
     // The same id with other content (here: another session's correlation id) is a conflict, not a silent overwrite.
-    expect(await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), ctx(fgjClerk), { state: baseState })).toMatchObject({ _tag: 'IdConflict', eventId: 'v1' })
+    expect(
+      await handle(store, report('I01', '2021', 11.2, { id: 'v1' }), ctx(fgjClerk), {
+        state: baseState,
+      }),
+    ).toMatchObject({ _tag: 'IdConflict', eventId: 'v1' })
   })
 })
 
 describe('decideAll and handleAll', () => {
   it('decides each command against the state the earlier ones leave', () => {
-    const d = decideAll(baseState, [
-      report('I01', '2021', 11.2, { id: 'v1', submitted: true }),
-      { type: 'CorrectValue', indicatorId: 'I01', period: '2021', value: 11.3, status: 'final', corrects: 'v1', reason: 'typo', submitted: true, id: 'c1' },
-    ], ctx(fgjClerk))
-    expect(d).toMatchObject({ _tag: 'BatchAccepted', events: [{ event: { id: 'v1' } }, { event: { id: 'c1' } }] })
+    const d = decideAll(
+      baseState,
+      [
+        report('I01', '2021', 11.2, { id: 'v1', submitted: true }),
+        {
+          type: 'CorrectValue',
+          indicatorId: 'I01',
+          period: '2021',
+          value: 11.3,
+          status: 'final',
+          corrects: 'v1',
+          reason: 'typo',
+          submitted: true,
+          id: 'c1',
+        },
+      ],
+      ctx(fgjClerk),
+    )
+    expect(d).toMatchObject({
+      _tag: 'BatchAccepted',
+      events: [{ event: { id: 'v1' } }, { event: { id: 'c1' } }],
+    })
   })
 
   it('returns every rejection with its index, and appends nothing', async () => {
     const store = await seeded()
     const head = await store.headPosition()
-    const r = await handleAll(store, [report('I01', '2021', 11.2), report('I07', '2021', 14), { type: 'Nope' }, report('I01', '2022', -1)], ctx(fgjClerk))
+    const r = await handleAll(
+      store,
+      [
+        report('I01', '2021', 11.2),
+        report('I07', '2021', 14),
+        { type: 'Nope' },
+        report('I01', '2022', -1),
+      ],
+      ctx(fgjClerk),
+    )
     expect(r).toMatchObject({
       _tag: 'BatchRejected',
-      rejections: [{ index: 1, rejection: { rule: 'not-authorised' } }, { index: 2, rejection: { rule: 'malformed' } }, { index: 3, rejection: { rule: 'implausible-value' } }],
+      rejections: [
+        { index: 1, rejection: { rule: 'not-authorised' } },
+        { index: 2, rejection: { rule: 'malformed' } },
+        { index: 3, rejection: { rule: 'implausible-value' } },
+      ],
     })
     expect(await store.headPosition()).toBe(head)
   })
 
   it('appends a multi-stream batch atomically in order', async () => {
     const store = await seeded()
-    const r = await handleAll(store, [report('I01', '2021', 11.2), report('I09', '2021', 58000), report('I01', '2022', 12.1)], ctx(fgjClerk))
+    const r = await handleAll(
+      store,
+      [report('I01', '2021', 11.2), report('I09', '2021', 58000), report('I01', '2022', 12.1)],
+      ctx(fgjClerk),
+    )
     expect(r._tag).toBe('Appended')
     const tail = (await store.readAll()).slice(-3)
-    expect(tail.map((e) => [e.streamId, (e.data as { period: string }).period])).toEqual([['indicator-I01', '2021'], ['indicator-I09', '2021'], ['indicator-I01', '2022']])
+    expect(tail.map((e) => [e.streamId, (e.data as { period: string }).period])).toEqual([
+      ['indicator-I01', '2021'],
+      ['indicator-I09', '2021'],
+      ['indicator-I01', '2022'],
+    ])
   })
 
   it('groups runs of one stream into requests with running expected versions', () => {
     const ev = (streamId: string, id: string) => ({ streamId, event: { id } as never })
-    expect(appendRequests([ev('a', '1'), ev('a', '2'), ev('b', '3'), ev('a', '4')], (s) => (s === 'a' ? 5 : 0)).map((r) => [r.streamId, r.events.length, r.expectedVersion]))
-      .toEqual([['a', 2, 5], ['b', 1, 0], ['a', 1, 7]])
+    expect(
+      appendRequests([ev('a', '1'), ev('a', '2'), ev('b', '3'), ev('a', '4')], (s) =>
+        s === 'a' ? 5 : 0,
+      ).map((r) => [r.streamId, r.events.length, r.expectedVersion]),
+    ).toEqual([
+      ['a', 2, 5],
+      ['b', 1, 0],
+      ['a', 1, 7],
+    ])
   })
 })

@@ -1,14 +1,27 @@
 // Properties of the deciders, over generated commands.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { InMemoryEventStore, type LedgerState, ledgerProjection, manualClock, replay, validateInput } from '@progress-ledger/core'
+import {
+  InMemoryEventStore,
+  type LedgerState,
+  ledgerProjection,
+  manualClock,
+  replay,
+  validateInput,
+} from '@progress-ledger/core'
 import { decideInput } from '../src/Decide'
 import { decideAll } from '../src/DecideAll'
 import { handle } from '../src/Handle'
 import { admin, baseState, ctx, setup, TODAY } from './fixtures'
 import { anyActor, anyInput, command, unauthorised } from './arbitraries'
 
-const facts = (s: LedgerState) => ({ plans: s.plans, departments: s.departments, indicators: s.indicators, projects: s.projects, tasks: s.tasks })
+const facts = (s: LedgerState) => ({
+  plans: s.plans,
+  departments: s.departments,
+  indicators: s.indicators,
+  projects: s.projects,
+  tasks: s.tasks,
+})
 
 describe('properties', () => {
   it('every accepted command yields events that pass core validateInput', () => {
@@ -57,22 +70,27 @@ describe('properties', () => {
     const store = new InMemoryEventStore({ clock: manualClock('2023-06-30') })
     const setupResult = await handle(store, setup[0], ctx(admin))
     expect(setupResult._tag).toBe('Appended')
-    for (const c of setup.slice(1)) expect((await handle(store, c, ctx(admin)))._tag).toBe('Appended')
+    for (const c of setup.slice(1))
+      expect((await handle(store, c, ctx(admin)))._tag).toBe('Appended')
     const before = facts(replay(ledgerProjection, await store.readAll()))
     let adminAccepts = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 6 }), unauthorised, async (cs, actor) => {
-        const head = await store.headPosition()
-        for (const c of cs) {
-          if (decideInput(baseState, c, ctx(admin, TODAY))._tag === 'Accepted') adminAccepts++
-          const r = await handle(store, c, ctx(actor), { recordDenied: true })
-          expect(r._tag).toBe('Rejected')
-        }
-        const after = replay(ledgerProjection, await store.readAll())
-        expect(facts(after)).toEqual(before)
-        // Only audit records were appended.
-        for (const e of await store.readAll({ after: head })) expect(e.type).toBe('AccessDenied')
-      }),
+      fc.asyncProperty(
+        fc.array(command, { minLength: 1, maxLength: 6 }),
+        unauthorised,
+        async (cs, actor) => {
+          const head = await store.headPosition()
+          for (const c of cs) {
+            if (decideInput(baseState, c, ctx(admin, TODAY))._tag === 'Accepted') adminAccepts++
+            const r = await handle(store, c, ctx(actor), { recordDenied: true })
+            expect(r._tag).toBe('Rejected')
+          }
+          const after = replay(ledgerProjection, await store.readAll())
+          expect(facts(after)).toEqual(before)
+          // Only audit records were appended.
+          for (const e of await store.readAll({ after: head })) expect(e.type).toBe('AccessDenied')
+        },
+      ),
       { numRuns: 100 },
     )
     expect(adminAccepts).toBeGreaterThan(20) // the same commands do change the state for an administrator

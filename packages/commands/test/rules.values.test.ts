@@ -5,107 +5,250 @@ import { given } from './spec'
 
 describe('ReportValue', () => {
   it('is accepted for the responsible department, in the indicator stream, valid at the period end', () => {
-    given().when(report('I01', '2021', 11.2, { id: 'v-2021' }), fgjClerk).accepted((events) => {
-      expect(events).toEqual([{ streamId: 'indicator-I01', event: expect.objectContaining({
-        id: 'v-2021', type: 'ValueReported', validTime: '2021-12-31', actor: 'fgj-clerk',
-        data: { indicatorId: 'I01', period: '2021', value: 11.2, status: 'final' },
-      }) }])
-    })
+    given()
+      .when(report('I01', '2021', 11.2, { id: 'v-2021' }), fgjClerk)
+      .accepted((events) => {
+        expect(events).toEqual([
+          {
+            streamId: 'indicator-I01',
+            event: expect.objectContaining({
+              id: 'v-2021',
+              type: 'ValueReported',
+              validTime: '2021-12-31',
+              actor: 'fgj-clerk',
+              data: { indicatorId: 'I01', period: '2021', value: 11.2, status: 'final' },
+            }),
+          },
+        ])
+      })
   })
 
   it('draws the event id from the context when the command names none', () => {
-    given().when(report('I01', '2021', 11.2), fgjClerk).accepted((events) => expect(events[0]?.event.id).toMatch(/^s\d+-1$/))
+    given()
+      .when(report('I01', '2021', 11.2), fgjClerk)
+      .accepted((events) => expect(events[0]?.event.id).toMatch(/^s\d+-1$/))
   })
 
   it('rejects an unknown indicator', () => {
-    given().when(report('I99', '2021', 1), admin).rejected('indicator-missing', 'indicatorId: expected a defined indicator, got "I99"')
+    given()
+      .when(report('I99', '2021', 1), admin)
+      .rejected('indicator-missing', 'indicatorId: expected a defined indicator, got "I99"')
   })
 
   it('rejects a reporter whose department does not answer for the indicator, with an audit event', () => {
-    const t = given().when(report('I01', '2021', 11.2), jxjClerk)
-      .rejected('not-authorised', 'indicatorId: expected an indicator jxj answers for on 2021-12-31 (responsible: fgj), got "I01"')
+    const t = given()
+      .when(report('I01', '2021', 11.2), jxjClerk)
+      .rejected(
+        'not-authorised',
+        'indicatorId: expected an indicator jxj answers for on 2021-12-31 (responsible: fgj), got "I01"',
+      )
     expect(t.decision._tag === 'Rejected' && t.decision.audit).toMatchObject({
-      streamId: 'audit-jxj-clerk', event: { type: 'AccessDenied', actor: 'jxj-clerk', data: { command: 'ReportValue', subject: 'indicator', subjectId: 'I01' } },
+      streamId: 'audit-jxj-clerk',
+      event: {
+        type: 'AccessDenied',
+        actor: 'jxj-clerk',
+        data: { command: 'ReportValue', subject: 'indicator', subjectId: 'I01' },
+      },
     })
   })
 
   it('rejects an auditor whatever the command', () => {
-    given().when(report('I01', '2021', 11.2), theAuditor)
-      .rejected('not-authorised', `actor: expected a plan-admin or a responsible department's reporter to issue ReportValue, got auditor "audit-office"`)
+    given()
+      .when(report('I01', '2021', 11.2), theAuditor)
+      .rejected(
+        'not-authorised',
+        `actor: expected a plan-admin or a responsible department's reporter to issue ReportValue, got auditor "audit-office"`,
+      )
   })
 
   it('lets any of several responsible departments report', () => {
-    given().when(report('I09', '2021', 58000), fgjClerk).accepted()
+    given()
+      .when(report('I09', '2021', 58000), fgjClerk)
+      .accepted()
   })
 
   it('rejects a period of another periodicity', () => {
-    given().when(report('I01', '2021-Q3', 1), fgjClerk).rejected('period-kind', 'period: expected a year period (the periodicity of I01), got "2021-Q3"')
-    given().when(report('M01', '2021', 1), jxjClerk).rejected('period-kind')
-    given().when(report('M01', '2021-07', 41.5), jxjClerk).accepted((e) => expect(e[0]?.event.validTime).toBe('2021-07-31'))
+    given()
+      .when(report('I01', '2021-Q3', 1), fgjClerk)
+      .rejected(
+        'period-kind',
+        'period: expected a year period (the periodicity of I01), got "2021-Q3"',
+      )
+    given()
+      .when(report('M01', '2021', 1), jxjClerk)
+      .rejected('period-kind')
+    given()
+      .when(report('M01', '2021-07', 41.5), jxjClerk)
+      .accepted((e) => expect(e[0]?.event.validTime).toBe('2021-07-31'))
   })
 
   it("rejects a period outside the plan's years", () => {
-    given().when(report('I01', '2026', 15), fgjClerk).rejected('period-outside-plan', "period: expected a period within the plan's years 2021–2025, got \"2026\"")
-    given().when(report('I01', '2020', 10), fgjClerk).rejected('period-outside-plan')
+    given()
+      .when(report('I01', '2026', 15), fgjClerk)
+      .rejected(
+        'period-outside-plan',
+        'period: expected a period within the plan\'s years 2021–2025, got "2026"',
+      )
+    given()
+      .when(report('I01', '2020', 10), fgjClerk)
+      .rejected('period-outside-plan')
   })
 
   it('rejects a period that has not begun', () => {
-    given().when(report('I01', '2024', 15), fgjClerk).rejected('in-future', 'period: expected a period begun by today (2023-06-30), got "2024"')
+    given()
+      .when(report('I01', '2024', 15), fgjClerk)
+      .rejected('in-future', 'period: expected a period begun by today (2023-06-30), got "2024"')
   })
 
   it('rejects another unit unless a conversion factor is given, and converts with it', () => {
-    given().when(report('I01', '2021', 112000, { unit: '元' }), fgjClerk)
-      .rejected('unit-mismatch', `unit: expected "万元" (the indicator's unit) or a conversion factor, got "元"`)
-    given().when(report('I01', '2021', 112000, { unit: '元', factor: 0.0001 }), fgjClerk)
-      .accepted((e) => expect(e[0]?.event.data).toMatchObject({ value: 112000 * 0.0001, unit: '万元' }))
-    given().when(report('I01', '2021', 11.2, { factor: 10 }), fgjClerk).rejected('unit-mismatch', /^factor: expected no conversion factor/)
-    given().when(report('I01', '2021', 11.2, { unit: '元', factor: -1 }), fgjClerk).rejected('unit-mismatch', 'factor: expected a finite conversion factor > 0, got -1')
-    given().when(report('I07', '2021', 14, { unit: '％' }), jxjClerk).accepted()
+    given()
+      .when(report('I01', '2021', 112000, { unit: '元' }), fgjClerk)
+      .rejected(
+        'unit-mismatch',
+        `unit: expected "万元" (the indicator's unit) or a conversion factor, got "元"`,
+      )
+    given()
+      .when(report('I01', '2021', 112000, { unit: '元', factor: 0.0001 }), fgjClerk)
+      .accepted((e) =>
+        expect(e[0]?.event.data).toMatchObject({ value: 112000 * 0.0001, unit: '万元' }),
+      )
+    given()
+      .when(report('I01', '2021', 11.2, { factor: 10 }), fgjClerk)
+      .rejected('unit-mismatch', /^factor: expected no conversion factor/)
+    given()
+      .when(report('I01', '2021', 11.2, { unit: '元', factor: -1 }), fgjClerk)
+      .rejected('unit-mismatch', 'factor: expected a finite conversion factor > 0, got -1')
+    given()
+      .when(report('I07', '2021', 14, { unit: '％' }), jxjClerk)
+      .accepted()
   })
 
   it('rejects a figure that is not finite, before or after conversion', () => {
-    given().when(report('I01', '2021', Number.NaN), fgjClerk).rejected('value-not-finite', 'value: expected a finite number, got NaN')
-    given().when(report('I01', '2021', 1e308, { unit: '元', factor: 1e10 }), fgjClerk).rejected('value-not-finite')
+    given()
+      .when(report('I01', '2021', Number.NaN), fgjClerk)
+      .rejected('value-not-finite', 'value: expected a finite number, got NaN')
+    given()
+      .when(report('I01', '2021', 1e308, { unit: '元', factor: 1e10 }), fgjClerk)
+      .rejected('value-not-finite')
   })
 
   it('rejects implausible figures unless flagged as an outlier with a reason', () => {
-    given().when(report('I07', '2021', 120), jxjClerk).rejected('implausible-value', 'value: expected a share between 0 and 100 % (or an outlier reason), got 120')
-    given().when(report('I01', '2021', -3), fgjClerk).rejected('implausible-value', 'value: expected a figure >= 0 for 万元 (or an outlier reason), got -3')
-    given().when(report('I07', '2021', 120, { outlier: '   ' }), jxjClerk).rejected('reason-required', 'outlier: expected a non-blank reason, got "   "')
-    given().when(report('I07', '2021', 120, { outlier: 'base effect of a plant opening' }), jxjClerk)
-      .accepted((e) => expect(e[0]?.event.data).toMatchObject({ value: 120, outlier: 'base effect of a plant opening' }))
+    given()
+      .when(report('I07', '2021', 120), jxjClerk)
+      .rejected(
+        'implausible-value',
+        'value: expected a share between 0 and 100 % (or an outlier reason), got 120',
+      )
+    given()
+      .when(report('I01', '2021', -3), fgjClerk)
+      .rejected(
+        'implausible-value',
+        'value: expected a figure >= 0 for 万元 (or an outlier reason), got -3',
+      )
+    given()
+      .when(report('I07', '2021', 120, { outlier: '   ' }), jxjClerk)
+      .rejected('reason-required', 'outlier: expected a non-blank reason, got "   "')
+    given()
+      .when(report('I07', '2021', 120, { outlier: 'base effect of a plant opening' }), jxjClerk)
+      .accepted((e) =>
+        expect(e[0]?.event.data).toMatchObject({
+          value: 120,
+          outlier: 'base effect of a plant opening',
+        }),
+      )
   })
 
   it('lets growth rates in % and unitless ratios be negative', () => {
-    given().when(report('G01', '2022', -2.5), admin).accepted()
-    given().when(report('I21', '2022', 1.83), admin).accepted()
+    given()
+      .when(report('G01', '2022', -2.5), admin)
+      .accepted()
+    given()
+      .when(report('I21', '2022', 1.83), admin)
+      .accepted()
   })
 
   it('locks an approved period: a plain re-report is rejected, a correction is accepted', () => {
-    const g = given().and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1', submitted: true })).and(admin, { type: 'ApproveValue', indicatorId: 'I01', period: '2021', approves: 'v1' })
-    g.when(report('I01', '2021', 11.3), fgjClerk).rejected('value-locked', /^period: expected a period without an approved figure/)
-    g.when({ type: 'CorrectValue', indicatorId: 'I01', period: '2021', value: 11.3, status: 'final', corrects: 'v1', reason: 'final accounts' }, fgjClerk).accepted()
-    g.when({ type: 'RetractValue', indicatorId: 'I01', period: '2021', retracts: 'v1', reason: 'wrong' }, fgjClerk).rejected('value-locked')
+    const g = given()
+      .and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1', submitted: true }))
+      .and(admin, { type: 'ApproveValue', indicatorId: 'I01', period: '2021', approves: 'v1' })
+    g.when(report('I01', '2021', 11.3), fgjClerk).rejected(
+      'value-locked',
+      /^period: expected a period without an approved figure/,
+    )
+    g.when(
+      {
+        type: 'CorrectValue',
+        indicatorId: 'I01',
+        period: '2021',
+        value: 11.3,
+        status: 'final',
+        corrects: 'v1',
+        reason: 'final accounts',
+      },
+      fgjClerk,
+    ).accepted()
+    g.when(
+      { type: 'RetractValue', indicatorId: 'I01', period: '2021', retracts: 'v1', reason: 'wrong' },
+      fgjClerk,
+    ).rejected('value-locked')
   })
 
   it('allows a re-report of a figure never approved (preliminary, then final)', () => {
-    given().and(fgjClerk, report('I01', '2021', 11.2, { status: 'preliminary' })).when(report('I01', '2021', 11.25), fgjClerk).accepted()
+    given()
+      .and(fgjClerk, report('I01', '2021', 11.2, { status: 'preliminary' }))
+      .when(report('I01', '2021', 11.25), fgjClerk)
+      .accepted()
   })
 })
 
 describe('CorrectValue and RetractValue', () => {
-  const g = given().and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1' }), { type: 'CorrectValue', indicatorId: 'I01', period: '2021', value: 11.4, status: 'final', corrects: 'v1', reason: 'census', id: 'c1' })
-  const correct = (corrects: string, extra: Record<string, unknown> = {}) => ({ type: 'CorrectValue', indicatorId: 'I01', period: '2021', value: 11.5, status: 'final', corrects, reason: 'revision', ...extra })
+  const g = given().and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1' }), {
+    type: 'CorrectValue',
+    indicatorId: 'I01',
+    period: '2021',
+    value: 11.4,
+    status: 'final',
+    corrects: 'v1',
+    reason: 'census',
+    id: 'c1',
+  })
+  const correct = (corrects: string, extra: Record<string, unknown> = {}) => ({
+    type: 'CorrectValue',
+    indicatorId: 'I01',
+    period: '2021',
+    value: 11.5,
+    status: 'final',
+    corrects,
+    reason: 'revision',
+    ...extra,
+  })
 
   it('names the event in force', () => {
-    g.when(correct('c1'), fgjClerk).accepted((e) => expect(e[0]?.event).toMatchObject({ type: 'ValueCorrected', data: { corrects: 'c1', reason: 'revision' } }))
-    g.when(correct('v1'), fgjClerk).rejected('not-in-force', 'corrects: expected "c1" (the value in force for 2021), got "v1"')
-    g.when({ ...correct('x'), period: '2022' }, fgjClerk).rejected('not-in-force', 'corrects: expected the id of the value in force for 2022 (there is none), got "x"')
+    g.when(correct('c1'), fgjClerk).accepted((e) =>
+      expect(e[0]?.event).toMatchObject({
+        type: 'ValueCorrected',
+        data: { corrects: 'c1', reason: 'revision' },
+      }),
+    )
+    g.when(correct('v1'), fgjClerk).rejected(
+      'not-in-force',
+      'corrects: expected "c1" (the value in force for 2021), got "v1"',
+    )
+    g.when({ ...correct('x'), period: '2022' }, fgjClerk).rejected(
+      'not-in-force',
+      'corrects: expected the id of the value in force for 2022 (there is none), got "x"',
+    )
   })
 
   it('carries a reason', () => {
-    g.when(correct('c1', { reason: '' }), fgjClerk).rejected('reason-required', 'reason: expected a non-blank reason, got ""')
-    g.when({ type: 'RetractValue', indicatorId: 'I01', period: '2021', retracts: 'c1' }, fgjClerk).rejected('reason-required', 'reason: expected a non-blank reason, got nothing')
+    g.when(correct('c1', { reason: '' }), fgjClerk).rejected(
+      'reason-required',
+      'reason: expected a non-blank reason, got ""',
+    )
+    g.when(
+      { type: 'RetractValue', indicatorId: 'I01', period: '2021', retracts: 'c1' },
+      fgjClerk,
+    ).rejected('reason-required', 'reason: expected a non-blank reason, got nothing')
   })
 
   it('is checked for plausibility like a report', () => {
@@ -113,7 +256,14 @@ describe('CorrectValue and RetractValue', () => {
   })
 
   it('retracts the value in force; nothing is then in force to correct', () => {
-    const after = g.and(fgjClerk, { type: 'RetractValue', indicatorId: 'I01', period: '2021', retracts: 'c1', reason: 'double count', id: 'r1' })
+    const after = g.and(fgjClerk, {
+      type: 'RetractValue',
+      indicatorId: 'I01',
+      period: '2021',
+      retracts: 'c1',
+      reason: 'double count',
+      id: 'r1',
+    })
     after.when(correct('c1'), fgjClerk).rejected('not-in-force')
     after.when(report('I01', '2021', 11.5), fgjClerk).accepted()
   })
@@ -124,16 +274,39 @@ describe('CorrectValue and RetractValue', () => {
 })
 
 describe('approval workflow', () => {
-  const submitted = given().and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1', submitted: true }))
-  const approve = (approves: string) => ({ type: 'ApproveValue', indicatorId: 'I01', period: '2021', approves })
-  const ret = (returns: string, reason?: string) => ({ type: 'ReturnValue', indicatorId: 'I01', period: '2021', returns, ...(reason === undefined ? {} : { reason }) })
+  const submitted = given().and(
+    fgjClerk,
+    report('I01', '2021', 11.2, { id: 'v1', submitted: true }),
+  )
+  const approve = (approves: string) => ({
+    type: 'ApproveValue',
+    indicatorId: 'I01',
+    period: '2021',
+    approves,
+  })
+  const ret = (returns: string, reason?: string) => ({
+    type: 'ReturnValue',
+    indicatorId: 'I01',
+    period: '2021',
+    returns,
+    ...(reason === undefined ? {} : { reason }),
+  })
 
   it('approves a submitted figure in force', () => {
-    submitted.when(approve('v1'), admin).accepted((e) => expect(e[0]?.event).toMatchObject({ type: 'ValueApproved', validTime: '2021-12-31' }))
+    submitted
+      .when(approve('v1'), admin)
+      .accepted((e) =>
+        expect(e[0]?.event).toMatchObject({ type: 'ValueApproved', validTime: '2021-12-31' }),
+      )
   })
 
   it('is for plan administrators only', () => {
-    submitted.when(approve('v1'), fgjClerk).rejected('not-authorised', 'actor: expected a plan-admin to issue ApproveValue, got reporter "fgj-clerk" of fgj')
+    submitted
+      .when(approve('v1'), fgjClerk)
+      .rejected(
+        'not-authorised',
+        'actor: expected a plan-admin to issue ApproveValue, got reporter "fgj-clerk" of fgj',
+      )
   })
 
   it('returns with a reason', () => {
@@ -142,19 +315,39 @@ describe('approval workflow', () => {
   })
 
   it('reviews only figures awaiting approval', () => {
-    given().and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1' })).when(approve('v1'), admin)
-      .rejected('not-submitted', 'approves: expected a figure awaiting approval (v1 is never submitted), got "v1"')
-    submitted.and(admin, approve('v1')).when(approve('v1'), admin2).rejected('not-submitted', /is approved/)
-    submitted.and(admin, ret('v1', 'check')).when(approve('v1'), admin2).rejected('not-submitted', /is returned/)
+    given()
+      .and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1' }))
+      .when(approve('v1'), admin)
+      .rejected(
+        'not-submitted',
+        'approves: expected a figure awaiting approval (v1 is never submitted), got "v1"',
+      )
+    submitted
+      .and(admin, approve('v1'))
+      .when(approve('v1'), admin2)
+      .rejected('not-submitted', /is approved/)
+    submitted
+      .and(admin, ret('v1', 'check'))
+      .when(approve('v1'), admin2)
+      .rejected('not-submitted', /is returned/)
     submitted.when(approve('v0'), admin).rejected('not-in-force')
   })
 
   it('does not let the reporter approve their own figure', () => {
-    given().and(admin, report('I01', '2021', 11.2, { id: 'v1', submitted: true })).when(approve('v1'), admin)
-      .rejected('self-approval', 'actor: expected someone other than the reporter of "v1", got "plan-office"')
+    given()
+      .and(admin, report('I01', '2021', 11.2, { id: 'v1', submitted: true }))
+      .when(approve('v1'), admin)
+      .rejected(
+        'self-approval',
+        'actor: expected someone other than the reporter of "v1", got "plan-office"',
+      )
   })
 
   it('takes a resubmission after a return', () => {
-    submitted.and(admin, ret('v1', 'check')).and(fgjClerk, report('I01', '2021', 11.3, { id: 'v2', submitted: true })).when(approve('v2'), admin).accepted()
+    submitted
+      .and(admin, ret('v1', 'check'))
+      .and(fgjClerk, report('I01', '2021', 11.3, { id: 'v2', submitted: true }))
+      .when(approve('v2'), admin)
+      .accepted()
   })
 })

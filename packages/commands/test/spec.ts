@@ -22,15 +22,27 @@ function then(decision: Decision): Then {
   const self: Then = {
     decision,
     accepted(check) {
-      if (decision._tag !== 'Accepted') throw new Error(`expected acceptance, got ${decision.rule}: ${decision.message}`)
+      if (decision._tag !== 'Accepted')
+        throw new Error(`expected acceptance, got ${decision.rule}: ${decision.message}`)
       for (const e of decision.events) expect(validateInput(e.event)._tag).toBe('Valid')
       check?.(decision.events)
       return self
     },
     rejected(rule, message) {
-      if (decision._tag !== 'Rejected') throw new Error(`expected rejection ${rule}, got acceptance: ${JSON.stringify(decision.events)}`)
+      if (decision._tag !== 'Rejected')
+        throw new Error(
+          `expected rejection ${rule}, got acceptance: ${JSON.stringify(decision.events)}`,
+        )
       if (decision.rule === rule) rulesSeen.add(rule)
-      expect({ rule: decision.rule, message: decision.message }).toEqual({ rule, message: message === undefined ? expect.any(String) : typeof message === 'string' ? message : expect.stringMatching(message) })
+      expect({ rule: decision.rule, message: decision.message }).toEqual({
+        rule,
+        message:
+          message === undefined
+            ? expect.any(String)
+            : typeof message === 'string'
+              ? message
+              : expect.stringMatching(message),
+      })
       return self
     },
   }
@@ -48,7 +60,8 @@ function givenState(state: LedgerState): Given {
   return {
     state,
     and: (actor, ...commands) => givenState(stateAfter(commands, state, actor)),
-    when: (command, actor = admin, today = TODAY) => then(decideInput(state, command, ctx(actor, today as IsoDate))),
+    when: (command, actor = admin, today = TODAY) =>
+      then(decideInput(state, command, ctx(actor, today as IsoDate))),
   }
 }
 

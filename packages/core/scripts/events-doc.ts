@@ -31,10 +31,16 @@ interface Field {
 /** The doc comment above each `export const Name =` of the event modules. */
 function docComments(): ReadonlyMap<string, string> {
   const out = new Map<string, string>()
-  for (const file of readdirSync(eventsDir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(eventsDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const text = readFileSync(`${eventsDir}${file}`, 'utf8')
     for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export const (\w+)\s*=/g)) {
-      const body = (m[1] as string).split('\n').map((line) => line.replace(/^\s*\*\s?/, '').trim()).filter((l) => l !== '').join(' ')
+      const body = (m[1] as string)
+        .split('\n')
+        .map((line) => line.replace(/^\s*\*\s?/, '').trim())
+        .filter((l) => l !== '')
+        .join(' ')
       out.set(m[2] as string, body)
     }
   }
@@ -42,8 +48,12 @@ function docComments(): ReadonlyMap<string, string> {
 }
 
 function typeName(t: AnyType): string {
-  if (t._tag === 'KeyofType' && t.keys !== undefined) return `one of ${Object.keys(t.keys).map((k) => `\`${k}\``).join(', ')}`
-  if ((t._tag === 'ReadonlyArrayType' || t._tag === 'ArrayType') && t.type !== undefined) return `list of ${typeName(t.type)}`
+  if (t._tag === 'KeyofType' && t.keys !== undefined)
+    return `one of ${Object.keys(t.keys)
+      .map((k) => `\`${k}\``)
+      .join(', ')}`
+  if ((t._tag === 'ReadonlyArrayType' || t._tag === 'ArrayType') && t.type !== undefined)
+    return `list of ${typeName(t.type)}`
   return `\`${t.name}\``
 }
 
@@ -56,9 +66,17 @@ function fieldsOf(t: AnyType, required = true): Field[] {
       return (t.types ?? []).flatMap((m) => fieldsOf(m, required))
     case 'InterfaceType':
     case 'StrictType':
-      return Object.entries(t.props ?? {}).map(([name, p]) => ({ name, type: typeName(p), required }))
+      return Object.entries(t.props ?? {}).map(([name, p]) => ({
+        name,
+        type: typeName(p),
+        required,
+      }))
     case 'PartialType':
-      return Object.entries(t.props ?? {}).map(([name, p]) => ({ name, type: typeName(p), required: false }))
+      return Object.entries(t.props ?? {}).map(([name, p]) => ({
+        name,
+        type: typeName(p),
+        required: false,
+      }))
     default:
       throw new Error(`events-doc: cannot list the fields of codec ${t.name} (${String(t._tag)})`)
   }
@@ -79,16 +97,30 @@ export function render(): string {
     '',
     '| Event | Stream | Valid time means | Schema |',
     '|---|---|---|---|',
-    ...eventTypes.map((k) => `| [${k}](#${k.toLowerCase()}) | \`${catalog[k].stream}\` | ${catalog[k].validTime} | ${catalog[k].schemaVersion} |`),
+    ...eventTypes.map(
+      (k) =>
+        `| [${k}](#${k.toLowerCase()}) | \`${catalog[k].stream}\` | ${catalog[k].validTime} | ${catalog[k].schemaVersion} |`,
+    ),
     '',
   ]
   for (const k of eventTypes) {
     const entry = catalog[k]
     const purpose = docs.get(k)
-    if (purpose === undefined) throw new Error(`events-doc: the codec ${k} in packages/core/src/events has no doc comment`)
-    lines.push(`## ${k}`, '', purpose, '', `- Stream: \`${entry.stream}\``, `- Valid time: ${entry.validTime}`, `- Schema version: ${entry.schemaVersion}`, '')
+    if (purpose === undefined)
+      throw new Error(`events-doc: the codec ${k} in packages/core/src/events has no doc comment`)
+    lines.push(
+      `## ${k}`,
+      '',
+      purpose,
+      '',
+      `- Stream: \`${entry.stream}\``,
+      `- Valid time: ${entry.validTime}`,
+      `- Schema version: ${entry.schemaVersion}`,
+      '',
+    )
     lines.push('| Field | Type | Required |', '|---|---|---|')
-    for (const f of fieldsOf(entry.codec as unknown as AnyType)) lines.push(`| \`${f.name}\` | ${f.type} | ${f.required ? 'yes' : 'no'} |`)
+    for (const f of fieldsOf(entry.codec as unknown as AnyType))
+      lines.push(`| \`${f.name}\` | ${f.type} | ${f.required ? 'yes' : 'no'} |`)
     lines.push('')
   }
   return `${lines.join('\n').trimEnd()}\n`
@@ -104,7 +136,9 @@ function main(argv: ReadonlyArray<string>): number {
       current = ''
     }
     if (current === text) return 0
-    console.error(`docs/events.md is out of date with the event catalog: run \`pnpm run docs:events\` and commit the result.`)
+    console.error(
+      `docs/events.md is out of date with the event catalog: run \`pnpm run docs:events\` and commit the result.`,
+    )
     return 1
   }
   writeFileSync(target, text)

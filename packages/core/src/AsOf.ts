@@ -8,7 +8,15 @@
 import { type Bounds, visibleSpan } from './internal/VisibilityIndex'
 import { isInstant, isIsoDate } from './Scalars'
 import type {
-  IndicatorState, LedgerState, MilestoneState, PeriodValue, PlanState, ProjectState, Stamp, TargetState, TaskState,
+  IndicatorState,
+  LedgerState,
+  MilestoneState,
+  PeriodValue,
+  PlanState,
+  ProjectState,
+  Stamp,
+  TargetState,
+  TaskState,
 } from './State'
 
 /** A bitemporal cut. Omitted parts do not filter. */
@@ -24,15 +32,22 @@ export interface Cut {
 type Visible = (s: Stamp) => boolean
 
 function visibility(cut: Cut): Visible {
-  if (cut.validTime !== undefined && !isIsoDate(cut.validTime)) throw new Error(`validTime must be a date YYYY-MM-DD, got ${JSON.stringify(cut.validTime)}`)
+  if (cut.validTime !== undefined && !isIsoDate(cut.validTime))
+    throw new Error(`validTime must be a date YYYY-MM-DD, got ${JSON.stringify(cut.validTime)}`)
   if (cut.recordedTime !== undefined && !isInstant(cut.recordedTime)) {
-    throw new Error(`recordedTime must be an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(cut.recordedTime)}`)
+    throw new Error(
+      `recordedTime must be an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(cut.recordedTime)}`,
+    )
   }
-  if (cut.position !== undefined && (!Number.isInteger(cut.position) || cut.position < 0)) throw new Error(`position must be a whole number >= 0, got ${String(cut.position)}`)
+  if (cut.position !== undefined && (!Number.isInteger(cut.position) || cut.position < 0))
+    throw new Error(`position must be a whole number >= 0, got ${String(cut.position)}`)
   const v = cut.validTime
   const r = cut.recordedTime
   const p = cut.position
-  return (s) => (p === undefined || s.position <= p) && (r === undefined || s.recordedTime <= r) && (v === undefined || s.validTime <= v)
+  return (s) =>
+    (p === undefined || s.position <= p) &&
+    (r === undefined || s.recordedTime <= r) &&
+    (v === undefined || s.validTime <= v)
 }
 
 /**
@@ -53,7 +68,10 @@ function keep<T extends Stamp>(items: ReadonlyArray<T>, visible: Visible): Reado
   return items
 }
 
-function keepRecord<T>(record: Readonly<Record<string, T>>, view: (x: T) => T | undefined): Readonly<Record<string, T>> {
+function keepRecord<T>(
+  record: Readonly<Record<string, T>>,
+  view: (x: T) => T | undefined,
+): Readonly<Record<string, T>> {
   let out: Record<string, T> | undefined
   const keys = Object.keys(record)
   for (let i = 0; i < keys.length; i++) {
@@ -70,7 +88,11 @@ function keepRecord<T>(record: Readonly<Record<string, T>>, view: (x: T) => T | 
   return out ?? record
 }
 
-function viewIndicator(ind: IndicatorState, visible: Visible, cut: Bounds): IndicatorState | undefined {
+function viewIndicator(
+  ind: IndicatorState,
+  visible: Visible,
+  cut: Bounds,
+): IndicatorState | undefined {
   const definitions = keep(ind.definitions, visible)
   if (definitions.length === 0) return undefined
   const targets = keepRecord(ind.targets, (tg): TargetState | undefined => {
@@ -83,7 +105,8 @@ function viewIndicator(ind: IndicatorState, visible: Visible, cut: Bounds): Indi
   const span = visibleSpan(ind.values, cut)
   const from = span === undefined ? 0 : span[0]
   const to = span === undefined ? ind.values.length : span[1]
-  let values: PeriodValue[] | undefined = from < ind.values.length ? prefix(ind.values, from) : undefined
+  let values: PeriodValue[] | undefined =
+    from < ind.values.length ? prefix(ind.values, from) : undefined
   for (let i = from; i < to; i++) {
     const pv = ind.values[i] as PeriodValue
     const versions = keep(pv.versions, visible)
@@ -95,10 +118,23 @@ function viewIndicator(ind: IndicatorState, visible: Visible, cut: Bounds): Indi
   }
   const baselines = keep(ind.baselines, visible)
   const responsibility = keep(ind.responsibility, visible)
-  if (definitions === ind.definitions && targets === ind.targets && values === undefined && baselines === ind.baselines && responsibility === ind.responsibility) {
+  if (
+    definitions === ind.definitions &&
+    targets === ind.targets &&
+    values === undefined &&
+    baselines === ind.baselines &&
+    responsibility === ind.responsibility
+  ) {
     return ind
   }
-  return { indicatorId: ind.indicatorId, definitions, baselines, targets, values: values ?? ind.values, responsibility }
+  return {
+    indicatorId: ind.indicatorId,
+    definitions,
+    baselines,
+    targets,
+    values: values ?? ind.values,
+    responsibility,
+  }
 }
 
 function viewMilestone(m: MilestoneState, visible: Visible): MilestoneState | undefined {
@@ -115,14 +151,21 @@ function viewProject(p: ProjectState, visible: Visible): ProjectState | undefine
   const milestones = keepRecord(p.milestones, (m) => viewMilestone(m, visible))
   const responsibility = keep(p.responsibility, visible)
   if (milestones === p.milestones && responsibility === p.responsibility) return p
-  return { ...p, milestones, milestoneOrder: p.milestoneOrder.filter((id) => milestones[id] !== undefined), responsibility }
+  return {
+    ...p,
+    milestones,
+    milestoneOrder: p.milestoneOrder.filter((id) => milestones[id] !== undefined),
+    responsibility,
+  }
 }
 
 function viewTask(task: TaskState, visible: Visible): TaskState | undefined {
   if (!visible(task)) return undefined
   const statuses = keep(task.statuses, visible)
   const responsibility = keep(task.responsibility, visible)
-  return statuses === task.statuses && responsibility === task.responsibility ? task : { ...task, statuses, responsibility }
+  return statuses === task.statuses && responsibility === task.responsibility
+    ? task
+    : { ...task, statuses, responsibility }
 }
 
 function viewPlan(plan: PlanState, visible: Visible): PlanState | undefined {
@@ -140,9 +183,14 @@ function viewPlan(plan: PlanState, visible: Visible): PlanState | undefined {
  * view.indicators // {}
  */
 export function asOf(state: LedgerState, cut: Cut): LedgerState {
-  if (cut.validTime === undefined && cut.recordedTime === undefined && cut.position === undefined) return state
+  if (cut.validTime === undefined && cut.recordedTime === undefined && cut.position === undefined)
+    return state
   const visible = visibility(cut)
-  const bounds: Bounds = { position: cut.position, recordedTime: cut.recordedTime, validTime: cut.validTime }
+  const bounds: Bounds = {
+    position: cut.position,
+    recordedTime: cut.recordedTime,
+    validTime: cut.validTime,
+  }
   return {
     position: cut.position === undefined ? state.position : Math.min(cut.position, state.position),
     head: state.head,

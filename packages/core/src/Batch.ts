@@ -8,7 +8,13 @@
 import { type DecodeIssue } from './Decode'
 import type { DecodedInput, RecordedEvent } from './Envelope'
 import { validateInput } from './Envelope'
-import type { AppendRequest, ExpectedVersion, IdConflict, InvalidEvents, VersionConflict } from './EventStore'
+import type {
+  AppendRequest,
+  ExpectedVersion,
+  IdConflict,
+  InvalidEvents,
+  VersionConflict,
+} from './EventStore'
 import { canonicalJson, chainHash } from './Hash'
 import { catalog } from './Catalog'
 import type { Instant } from './Scalars'
@@ -21,25 +27,42 @@ export interface ValidRequest {
 }
 
 function isExpectedVersion(u: unknown): u is ExpectedVersion {
-  return u === 'any' || u === 'no-stream' || u === 'stream-exists' || (typeof u === 'number' && Number.isInteger(u) && u >= 0)
+  return (
+    u === 'any' ||
+    u === 'no-stream' ||
+    u === 'stream-exists' ||
+    (typeof u === 'number' && Number.isInteger(u) && u >= 0)
+  )
 }
 
 /**
  * Validates every event of a batch against its codec; issues are numbered across the batch
  * (`events[3].data.value: …`). Returns all issues at once.
  */
-export function validateBatch(requests: ReadonlyArray<AppendRequest>): { readonly _tag: 'Valid'; readonly requests: ReadonlyArray<ValidRequest> } | InvalidEvents {
+export function validateBatch(
+  requests: ReadonlyArray<AppendRequest>,
+): { readonly _tag: 'Valid'; readonly requests: ReadonlyArray<ValidRequest> } | InvalidEvents {
   const issues: DecodeIssue[] = []
   const valid: ValidRequest[] = []
   const ids = new Set<string>()
   let index = 0
   for (const request of requests) {
     if (typeof request.streamId !== 'string' || request.streamId.trim() === '') {
-      issues.push({ path: `events[${index}].streamId`, expected: 'a non-empty string', got: JSON.stringify(request.streamId), message: `events[${index}].streamId: expected a non-empty string, got ${JSON.stringify(request.streamId)}` })
+      issues.push({
+        path: `events[${index}].streamId`,
+        expected: 'a non-empty string',
+        got: JSON.stringify(request.streamId),
+        message: `events[${index}].streamId: expected a non-empty string, got ${JSON.stringify(request.streamId)}`,
+      })
     }
     if (!isExpectedVersion(request.expectedVersion)) {
       const got = JSON.stringify(request.expectedVersion)
-      issues.push({ path: 'expectedVersion', expected: 'a version >= 0, any, no-stream or stream-exists', got, message: `expectedVersion: expected a version >= 0, any, no-stream or stream-exists, got ${got}` })
+      issues.push({
+        path: 'expectedVersion',
+        expected: 'a version >= 0, any, no-stream or stream-exists',
+        got,
+        message: `expectedVersion: expected a version >= 0, any, no-stream or stream-exists, got ${got}`,
+      })
     }
     const events: DecodedInput[] = []
     for (const raw of request.events as ReadonlyArray<unknown>) {
@@ -47,7 +70,12 @@ export function validateBatch(requests: ReadonlyArray<AppendRequest>): { readonl
       const r = validateInput(raw, path)
       if (r._tag === 'Invalid') issues.push(...r.issues)
       else if (ids.has(r.event.id)) {
-        issues.push({ path: `${path}.id`, expected: 'an id unique within the batch', got: JSON.stringify(r.event.id), message: `${path}.id: expected an id unique within the batch, got ${JSON.stringify(r.event.id)}` })
+        issues.push({
+          path: `${path}.id`,
+          expected: 'an id unique within the batch',
+          got: JSON.stringify(r.event.id),
+          message: `${path}.id: expected an id unique within the batch, got ${JSON.stringify(r.event.id)}`,
+        })
       } else {
         ids.add(r.event.id)
         events.push(r.event)
@@ -121,13 +149,21 @@ export function planAppend(
       const prior = existing.get(e.id)
       if (prior === undefined) continue
       if (!sameContent(request.streamId, e, prior)) {
-        return { _tag: 'IdConflict', eventId: e.id, reason: `event id ${JSON.stringify(e.id)} is already recorded at position ${prior.position} with different content` }
+        return {
+          _tag: 'IdConflict',
+          eventId: e.id,
+          reason: `event id ${JSON.stringify(e.id)} is already recorded at position ${prior.position} with different content`,
+        }
       }
       stored++
     }
     if (stored > 0 && stored < request.events.length) {
       const first = request.events.find((e) => existing.has(e.id)) as DecodedInput
-      return { _tag: 'IdConflict', eventId: first.id, reason: `the batch for stream ${JSON.stringify(request.streamId)} is partly recorded already (event ${JSON.stringify(first.id)})` }
+      return {
+        _tag: 'IdConflict',
+        eventId: first.id,
+        reason: `the batch for stream ${JSON.stringify(request.streamId)} is partly recorded already (event ${JSON.stringify(first.id)})`,
+      }
     }
     if (stored > 0) {
       for (const e of request.events) previously.push(existing.get(e.id))
@@ -135,9 +171,15 @@ export function planAppend(
     }
     const actual = current.get(request.streamId) ?? 0
     if (!versionMatches(request.expectedVersion, actual)) {
-      return { _tag: 'VersionConflict', streamId: request.streamId, expected: request.expectedVersion, actual }
+      return {
+        _tag: 'VersionConflict',
+        streamId: request.streamId,
+        expected: request.expectedVersion,
+        actual,
+      }
     }
-    if (request.events.length > 0) writes.push({ streamId: request.streamId, fromVersion: actual, events: request.events })
+    if (request.events.length > 0)
+      writes.push({ streamId: request.streamId, fromVersion: actual, events: request.events })
     for (let i = 0; i < request.events.length; i++) previously.push(undefined)
     current.set(request.streamId, actual + request.events.length)
   }
@@ -155,8 +197,13 @@ export interface Head {
  * Seals new events: versions, gap-free positions after `head`, one recorded time for the whole
  * batch (never earlier than the head's, so recorded time follows position), and chained hashes.
  */
-export function sealWrites(writes: ReadonlyArray<StreamWrite>, head: Head, now: Instant): RecordedEvent[] {
-  const recordedTime = head.recordedTime !== null && head.recordedTime > now ? head.recordedTime : now
+export function sealWrites(
+  writes: ReadonlyArray<StreamWrite>,
+  head: Head,
+  now: Instant,
+): RecordedEvent[] {
+  const recordedTime =
+    head.recordedTime !== null && head.recordedTime > now ? head.recordedTime : now
   const out: RecordedEvent[] = []
   let position = head.position
   let hash = head.hash
@@ -166,9 +213,20 @@ export function sealWrites(writes: ReadonlyArray<StreamWrite>, head: Head, now: 
       position++
       version++
       const sealed = {
-        id: e.id, streamId: w.streamId, version, position, type: e.type, schemaVersion: catalog[e.type].schemaVersion,
-        validTime: e.validTime, recordedTime, actor: e.actor, correlationId: e.correlationId ?? null,
-        causationId: e.causationId ?? null, data: e.data, prevHash: hash, hash: '',
+        id: e.id,
+        streamId: w.streamId,
+        version,
+        position,
+        type: e.type,
+        schemaVersion: catalog[e.type].schemaVersion,
+        validTime: e.validTime,
+        recordedTime,
+        actor: e.actor,
+        correlationId: e.correlationId ?? null,
+        causationId: e.causationId ?? null,
+        data: e.data,
+        prevHash: hash,
+        hash: '',
       }
       const next = chainHash(hash, sealed)
       sealed.hash = next
@@ -180,7 +238,10 @@ export function sealWrites(writes: ReadonlyArray<StreamWrite>, head: Head, now: 
 }
 
 /** Merges sealed events back into batch order with the earlier copies of re-sent ones. */
-export function inBatchOrder(previously: ReadonlyArray<RecordedEvent | undefined>, sealed: ReadonlyArray<RecordedEvent>): RecordedEvent[] {
+export function inBatchOrder(
+  previously: ReadonlyArray<RecordedEvent | undefined>,
+  sealed: ReadonlyArray<RecordedEvent>,
+): RecordedEvent[] {
   let next = 0
   return previously.map((p) => p ?? (sealed[next++] as RecordedEvent))
 }

@@ -16,8 +16,13 @@ import type { EventStore } from './EventStore'
  * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-01') })
  * // for await (const page of readPages(store, 0, 1000)) …
  */
-export async function* readPages(store: EventStore, after = 0, pageSize = 10_000): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number >= 1, got ${String(pageSize)}`)
+export async function* readPages(
+  store: EventStore,
+  after = 0,
+  pageSize = 10_000,
+): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`pageSize must be a whole number >= 1, got ${String(pageSize)}`)
   let position = after
   for (;;) {
     const page = await store.readAll({ after: position, limit: pageSize })
@@ -44,7 +49,15 @@ export interface Subscription {
  * Subscribes to the ledger from a checkpoint. Call `catchUp()` to drain, or pass `pollMs` to
  * keep polling. Events are handled exactly once and in position order.
  */
-export function subscribe(store: EventStore, options: { readonly after?: number; readonly pageSize?: number; readonly pollMs?: number; readonly handle: PageHandler }): Subscription {
+export function subscribe(
+  store: EventStore,
+  options: {
+    readonly after?: number
+    readonly pageSize?: number
+    readonly pollMs?: number
+    readonly handle: PageHandler
+  },
+): Subscription {
   let checkpoint = options.after ?? 0
   let running: Promise<number> = Promise.resolve(checkpoint)
   let timer: ReturnType<typeof setTimeout> | undefined

@@ -10,7 +10,15 @@ import { daysInMonth, type IsoDate, IsoDate as IsoDateCodec, isIsoDate } from '.
 
 /** How precisely a date is known. */
 export const DatePrecision = t.keyof(
-  { day: null, 'early-month': null, 'mid-month': null, 'late-month': null, month: null, year: null, range: null },
+  {
+    day: null,
+    'early-month': null,
+    'mid-month': null,
+    'late-month': null,
+    month: null,
+    year: null,
+    range: null,
+  },
   'DatePrecision',
 )
 /** How precisely a date is known. */
@@ -51,7 +59,9 @@ export const DateSpec = new t.Type<DateSpec, t.OutputOf<typeof DateSpecShape>, u
     const r = DateSpecShape.validate(u, c)
     if (r._tag === 'Left') return r
     const d: DateSpecShape = r.right
-    return dateMatchesPrecision(d as DateSpec) ? t.success(d as DateSpec) : t.failure(u, c, 'date does not match its precision')
+    return dateMatchesPrecision(d as DateSpec)
+      ? t.success(d as DateSpec)
+      : t.failure(u, c, 'date does not match its precision')
   },
   (a) => DateSpecShape.encode(a),
 )

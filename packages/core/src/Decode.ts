@@ -44,10 +44,17 @@ interface AnyType {
 function phrase(type: AnyType): string {
   const known = PHRASES[type.name]
   if (known !== undefined) return known
-  if (type._tag === 'KeyofType' && type.keys !== undefined) return `one of ${Object.keys(type.keys).join(', ')}`
+  if (type._tag === 'KeyofType' && type.keys !== undefined)
+    return `one of ${Object.keys(type.keys).join(', ')}`
   if (type._tag === 'LiteralType') return JSON.stringify(type.value)
   if (type._tag === 'ReadonlyArrayType' || type._tag === 'ArrayType') return 'a list'
-  if (type._tag === 'InterfaceType' || type._tag === 'StrictType' || type._tag === 'ExactType' || type._tag === 'IntersectionType' || type._tag === 'PartialType') {
+  if (
+    type._tag === 'InterfaceType' ||
+    type._tag === 'StrictType' ||
+    type._tag === 'ExactType' ||
+    type._tag === 'IntersectionType' ||
+    type._tag === 'PartialType'
+  ) {
     return `an object (${type.name})`
   }
   return type.name
@@ -94,7 +101,13 @@ function pathOf(prefix: string, context: t.Context, upTo: number): string {
   let path = prefix
   for (let i = 1; i <= upTo && i < context.length; i++) {
     let parent = context[i - 1]?.type as unknown as AnyType
-    while ((parent._tag === 'ExactType' || parent._tag === 'ReadonlyType' || parent._tag === 'RefinementType') && parent.type !== undefined) parent = parent.type
+    while (
+      (parent._tag === 'ExactType' ||
+        parent._tag === 'ReadonlyType' ||
+        parent._tag === 'RefinementType') &&
+      parent.type !== undefined
+    )
+      parent = parent.type
     if (parent._tag === 'IntersectionType' || parent._tag === 'UnionType') continue
     path = joinPath(path, (context[i] as t.ContextEntry).key)
   }
@@ -143,7 +156,12 @@ export function formatErrors(errors: t.Errors, prefix = ''): ReadonlyArray<Decod
     const at = first.context[first.context.length - 1] as t.ContextEntry
     const path = pathOf(prefix, first.context, first.context.length - 1)
     const got = showValue(at.actual)
-    issues.push({ path, expected: at.type.name, got, message: `${path}: expected ${at.type.name}, got ${got}` })
+    issues.push({
+      path,
+      expected: at.type.name,
+      got,
+      message: `${path}: expected ${at.type.name}, got ${got}`,
+    })
   }
   return issues
 }

@@ -9,7 +9,15 @@ import * as t from 'io-ts'
 import { catalog, type EventType, type LedgerEvent, isEventType } from './Catalog'
 import { type DecodeIssue, formatErrors, showValue } from './Decode'
 import { compile as exactCheck } from './internal/ExactCheck'
-import { type Instant, Instant as InstantCodec, type IsoDate, IsoDate as IsoDateCodec, isIsoDate, NonEmptyString, NonNegativeInt } from './Scalars'
+import {
+  type Instant,
+  Instant as InstantCodec,
+  type IsoDate,
+  IsoDate as IsoDateCodec,
+  isIsoDate,
+  NonEmptyString,
+  NonNegativeInt,
+} from './Scalars'
 
 /** The fields every recorded event carries besides its `type` and `data`. */
 export interface EnvelopeMeta {
@@ -40,7 +48,9 @@ export interface EnvelopeMeta {
 }
 
 /** A recorded event: the envelope plus the tagged event. */
-export type RecordedEvent = { [K in EventType]: EnvelopeMeta & Extract<LedgerEvent, { type: K }> }[EventType]
+export type RecordedEvent = {
+  [K in EventType]: EnvelopeMeta & Extract<LedgerEvent, { type: K }>
+}[EventType]
 
 /** A recorded event of one type. */
 export type RecordedOf<K extends EventType> = Extract<RecordedEvent, { type: K }>
@@ -76,8 +86,17 @@ export type DecodedInput = {
 
 const InputEnvelope = t.exact(
   t.intersection([
-    t.type({ id: NonEmptyString, type: NonEmptyString, validTime: IsoDateCodec, actor: NonEmptyString, data: t.unknown }),
-    t.partial({ correlationId: t.union([t.string, t.null]), causationId: t.union([t.string, t.null]) }),
+    t.type({
+      id: NonEmptyString,
+      type: NonEmptyString,
+      validTime: IsoDateCodec,
+      actor: NonEmptyString,
+      data: t.unknown,
+    }),
+    t.partial({
+      correlationId: t.union([t.string, t.null]),
+      causationId: t.union([t.string, t.null]),
+    }),
   ]),
 )
 
@@ -106,11 +125,17 @@ export function validateInput(u: unknown, prefix = ''): InputValidation {
     const path = prefix === '' ? 'type' : `${prefix}.type`
     const expected = 'a known event type'
     const got = showValue(type)
-    return { _tag: 'Invalid', issues: [{ path, expected, got, message: `${path}: expected ${expected}, got ${got}` }] }
+    return {
+      _tag: 'Invalid',
+      issues: [{ path, expected, got, message: `${path}: expected ${expected}, got ${got}` }],
+    }
   }
   const data = catalog[type].codec.decode(env.right.data)
   if (data._tag === 'Left') {
-    return { _tag: 'Invalid', issues: formatErrors(data.left, prefix === '' ? 'data' : `${prefix}.data`) }
+    return {
+      _tag: 'Invalid',
+      issues: formatErrors(data.left, prefix === '' ? 'data' : `${prefix}.data`),
+    }
   }
   const event = {
     id: env.right.id,
@@ -138,13 +163,33 @@ function isOptionalId(u: unknown): u is string | null | undefined {
  * says yes when decoding gives back the data unchanged), or `undefined` to take the slow path.
  */
 function validInputFast(u: unknown): DecodedInput | undefined {
-  if (typeof u !== 'object' || u === null || Object.prototype.toString.call(u) !== '[object Object]') return undefined
+  if (
+    typeof u !== 'object' ||
+    u === null ||
+    Object.prototype.toString.call(u) !== '[object Object]'
+  )
+    return undefined
   const r = u as Record<string, unknown>
   const { id, type, validTime, actor, data, correlationId, causationId } = r
-  if (!isNonEmptyString(id) || !isNonEmptyString(type) || !isIsoDate(validTime) || !isNonEmptyString(actor)) return undefined
-  if (!isOptionalId(correlationId) || !isOptionalId(causationId) || !isEventType(type)) return undefined
+  if (
+    !isNonEmptyString(id) ||
+    !isNonEmptyString(type) ||
+    !isIsoDate(validTime) ||
+    !isNonEmptyString(actor)
+  )
+    return undefined
+  if (!isOptionalId(correlationId) || !isOptionalId(causationId) || !isEventType(type))
+    return undefined
   if (!exactCheck(catalog[type].codec)(data)) return undefined
-  return { id, type, data, validTime, actor, correlationId: correlationId ?? null, causationId: causationId ?? null } as DecodedInput
+  return {
+    id,
+    type,
+    data,
+    validTime,
+    actor,
+    correlationId: correlationId ?? null,
+    causationId: causationId ?? null,
+  } as DecodedInput
 }
 
 const StoredEnvelope = t.type({
@@ -185,21 +230,36 @@ export function decodeStored(u: unknown): RecordedEvent {
   const env = StoredEnvelope.decode(u)
   const raw = u as { id?: unknown; position?: unknown }
   if (env._tag === 'Left') {
-    throw new EventDecodeError(String(raw?.id), Number(raw?.position), formatErrors(env.left).map((i) => i.message))
+    throw new EventDecodeError(
+      String(raw?.id),
+      Number(raw?.position),
+      formatErrors(env.left).map((i) => i.message),
+    )
   }
   const e = env.right
-  if (!isEventType(e.type)) throw new EventDecodeError(e.id, e.position, [`type: unknown event type ${JSON.stringify(e.type)}`])
+  if (!isEventType(e.type))
+    throw new EventDecodeError(e.id, e.position, [
+      `type: unknown event type ${JSON.stringify(e.type)}`,
+    ])
   const entry = catalog[e.type]
   if (e.schemaVersion > entry.schemaVersion) {
-    throw new EventDecodeError(e.id, e.position, [`schemaVersion: ${e.schemaVersion} is newer than this library's ${entry.schemaVersion}`])
+    throw new EventDecodeError(e.id, e.position, [
+      `schemaVersion: ${e.schemaVersion} is newer than this library's ${entry.schemaVersion}`,
+    ])
   }
   let data = e.data
   for (let v = e.schemaVersion; v < entry.schemaVersion; v++) {
     const up = entry.upcasters[v]
-    if (up === undefined) throw new EventDecodeError(e.id, e.position, [`schemaVersion: no upcaster from ${v}`])
+    if (up === undefined)
+      throw new EventDecodeError(e.id, e.position, [`schemaVersion: no upcaster from ${v}`])
     data = up(data)
   }
   const decoded = entry.codec.decode(data)
-  if (decoded._tag === 'Left') throw new EventDecodeError(e.id, e.position, formatErrors(decoded.left, 'data').map((i) => i.message))
+  if (decoded._tag === 'Left')
+    throw new EventDecodeError(
+      e.id,
+      e.position,
+      formatErrors(decoded.left, 'data').map((i) => i.message),
+    )
   return { ...e, schemaVersion: entry.schemaVersion, data: decoded.right } as RecordedEvent
 }

@@ -78,7 +78,11 @@ export interface ReadAllOptions {
 /** An event store. All methods are atomic; reads never observe half a batch. */
 export interface EventStore {
   /** Appends to one stream: sugar for a batch of one request. */
-  append(streamId: string, events: ReadonlyArray<EventInput>, expectedVersion: ExpectedVersion): Promise<AppendResult>
+  append(
+    streamId: string,
+    events: ReadonlyArray<EventInput>,
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult>
   /** Appends to several streams atomically: all requests are written, or none. */
   appendBatch(requests: ReadonlyArray<AppendRequest>): Promise<AppendResult>
   /** Reads a stream in version order. */

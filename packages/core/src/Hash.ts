@@ -57,7 +57,8 @@ export function canonicalJson(value: unknown): string {
       if (value === null) return 'null'
       if (Array.isArray(value)) {
         let out = '['
-        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i] === undefined ? null : value[i])
+        for (let i = 0; i < value.length; i++)
+          out += (i === 0 ? '' : ',') + canonicalJson(value[i] === undefined ? null : value[i])
         return `${out}]`
       }
       return canonicalObject(value as Record<string, unknown>)
@@ -67,7 +68,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The parts of an event the hash covers: everything except the hashes themselves. */
-export type HashedContent = Omit<EnvelopeMeta, 'hash' | 'prevHash'> & { readonly type: string; readonly data: unknown }
+export type HashedContent = Omit<EnvelopeMeta, 'hash' | 'prevHash'> & {
+  readonly type: string
+  readonly data: unknown
+}
 
 function element(v: unknown): string {
   return canonicalJson(v === undefined ? null : v)
@@ -85,7 +89,9 @@ const oneShot = (crypto as unknown as { readonly hash?: OneShotHash }).hash
 
 /** SHA-256 of `text`, as lowercase hex. */
 function sha256Hex(text: string): string {
-  return oneShot !== undefined ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex')
+  return oneShot !== undefined
+    ? oneShot('sha256', text, 'hex')
+    : crypto.createHash('sha256').update(text).digest('hex')
 }
 
 /** The hash of an event given the previous event's hash: SHA-256 over `prevHash`, a newline and {@link contentText}. */
@@ -96,7 +102,12 @@ export function chainHash(prevHash: string, e: HashedContent): string {
 /** Where the chain breaks, if it does. */
 export type ChainVerification =
   | { readonly _tag: 'Intact'; readonly count: number; readonly head: string }
-  | { readonly _tag: 'Broken'; readonly position: number; readonly eventId: string; readonly reason: string }
+  | {
+      readonly _tag: 'Broken'
+      readonly position: number
+      readonly eventId: string
+      readonly reason: string
+    }
 
 /**
  * Checks positions, previous-hash links and every hash, in order. Feed it the whole log from
@@ -115,11 +126,28 @@ export function verifyChain(
   let count = 0
   for (const e of events) {
     if (e.position !== position + 1) {
-      return { _tag: 'Broken', position: e.position, eventId: e.id, reason: `expected position ${position + 1}, found ${e.position}` }
+      return {
+        _tag: 'Broken',
+        position: e.position,
+        eventId: e.id,
+        reason: `expected position ${position + 1}, found ${e.position}`,
+      }
     }
-    if (e.prevHash !== head) return { _tag: 'Broken', position: e.position, eventId: e.id, reason: 'previous-hash link does not match' }
+    if (e.prevHash !== head)
+      return {
+        _tag: 'Broken',
+        position: e.position,
+        eventId: e.id,
+        reason: 'previous-hash link does not match',
+      }
     const expected = chainHash(head, e)
-    if (expected !== e.hash) return { _tag: 'Broken', position: e.position, eventId: e.id, reason: 'content does not match its hash' }
+    if (expected !== e.hash)
+      return {
+        _tag: 'Broken',
+        position: e.position,
+        eventId: e.id,
+        reason: 'content does not match its hash',
+      }
     head = e.hash
     position = e.position
     count++

@@ -9,12 +9,20 @@ import { inBatchOrder, planAppend, sealWrites, validateBatch } from './Batch'
 import type { Clock } from './Clock'
 import { deepFreeze } from './internal/Freeze'
 import type { EventInput, RecordedEvent } from './Envelope'
-import type { AppendRequest, AppendResult, EventStore, ExpectedVersion, ReadAllOptions, ReadStreamOptions } from './EventStore'
+import type {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadStreamOptions,
+} from './EventStore'
 import type { Instant } from './Scalars'
 import type { StoredSnapshot } from './Snapshot'
 
 function checkCount(name: string, n: number | undefined): void {
-  if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new Error(`${name} must be a whole number >= 0, got ${String(n)}`)
+  if (n !== undefined && (!Number.isInteger(n) || n < 0))
+    throw new Error(`${name} must be a whole number >= 0, got ${String(n)}`)
 }
 
 /** Options of the in-memory store. */
@@ -42,7 +50,11 @@ export class InMemoryEventStore implements EventStore {
     this.clock = options.clock
   }
 
-  append(streamId: string, events: ReadonlyArray<EventInput>, expectedVersion: ExpectedVersion): Promise<AppendResult> {
+  append(
+    streamId: string,
+    events: ReadonlyArray<EventInput>,
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
     return this.appendBatch([{ streamId, events, expectedVersion }])
   }
 
@@ -66,7 +78,15 @@ export class InMemoryEventStore implements EventStore {
     const plan = planAppend(checked.requests, existing, versions)
     if (plan._tag !== 'Plan') return plan
     const last = this.log[this.log.length - 1]
-    const sealed = sealWrites(plan.writes, { position: this.log.length, hash: last?.hash ?? '', recordedTime: last?.recordedTime ?? null }, this.clock.now())
+    const sealed = sealWrites(
+      plan.writes,
+      {
+        position: this.log.length,
+        hash: last?.hash ?? '',
+        recordedTime: last?.recordedTime ?? null,
+      },
+      this.clock.now(),
+    )
     for (const e of sealed) {
       deepFreeze(e)
       this.log.push(e)
@@ -78,10 +98,18 @@ export class InMemoryEventStore implements EventStore {
       }
       positions.push(e.position)
     }
-    return { _tag: 'Appended', events: inBatchOrder(plan.previously, sealed), written: sealed.length, head: this.log.length }
+    return {
+      _tag: 'Appended',
+      events: inBatchOrder(plan.previously, sealed),
+      written: sealed.length,
+      head: this.log.length,
+    }
   }
 
-  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+  readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<ReadonlyArray<RecordedEvent>> {
     return Promise.resolve(this.readStreamNow(streamId, options))
   }
 
@@ -89,12 +117,17 @@ export class InMemoryEventStore implements EventStore {
   readStreamNow(streamId: string, options: ReadStreamOptions = {}): ReadonlyArray<RecordedEvent> {
     checkCount('limit', options.limit)
     const from = options.fromVersion ?? 1
-    if (!Number.isInteger(from) || from < 1) throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
+    if (!Number.isInteger(from) || from < 1)
+      throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
     const positions = this.streams.get(streamId)
     if (positions === undefined) return []
-    const end = options.limit === undefined ? positions.length : Math.min(positions.length, from - 1 + options.limit)
+    const end =
+      options.limit === undefined
+        ? positions.length
+        : Math.min(positions.length, from - 1 + options.limit)
     const out: RecordedEvent[] = []
-    for (let i = from - 1; i < end; i++) out.push(this.log[(positions[i] as number) - 1] as RecordedEvent)
+    for (let i = from - 1; i < end; i++)
+      out.push(this.log[(positions[i] as number) - 1] as RecordedEvent)
     return out
   }
 
@@ -107,7 +140,10 @@ export class InMemoryEventStore implements EventStore {
     checkCount('after', options.after)
     checkCount('limit', options.limit)
     const start = options.after ?? 0
-    let end = options.recordedUpTo === undefined ? this.log.length : this.positionAtNow(options.recordedUpTo)
+    let end =
+      options.recordedUpTo === undefined
+        ? this.log.length
+        : this.positionAtNow(options.recordedUpTo)
     if (options.limit !== undefined) end = Math.min(end, start + options.limit)
     return start >= end ? [] : this.log.slice(start, end)
   }
@@ -137,7 +173,9 @@ export class InMemoryEventStore implements EventStore {
   }
 
   saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
-    const list = (this.snapshots.get(snapshot.name) ?? []).filter((s) => s.position !== snapshot.position)
+    const list = (this.snapshots.get(snapshot.name) ?? []).filter(
+      (s) => s.position !== snapshot.position,
+    )
     list.push(snapshot)
     list.sort((a, b) => a.position - b.position)
     this.snapshots.set(snapshot.name, list)

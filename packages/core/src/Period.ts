@@ -9,7 +9,10 @@ import * as t from 'io-ts'
 import { daysInMonth, type IsoDate, isIsoDate } from './Scalars'
 
 /** The granularity of a period, coarsest first. */
-export const PeriodKind = t.keyof({ year: null, half: null, quarter: null, month: null, day: null }, 'PeriodKind')
+export const PeriodKind = t.keyof(
+  { year: null, half: null, quarter: null, month: null, day: null },
+  'PeriodKind',
+)
 /** The granularity of a period. */
 export type PeriodKind = t.TypeOf<typeof PeriodKind>
 
@@ -52,7 +55,10 @@ export const PeriodKey = new t.Type<PeriodKey, string, unknown>(
  * period('2021-Q3') // '2021-Q3'
  */
 export function period(s: string): PeriodKey {
-  if (!isPeriodKey(s)) throw new Error(`expected a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15), got ${JSON.stringify(s)}`)
+  if (!isPeriodKey(s))
+    throw new Error(
+      `expected a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15), got ${JSON.stringify(s)}`,
+    )
   return s
 }
 
@@ -98,7 +104,13 @@ export function periodEnd(p: PeriodKey): IsoDate {
   return `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}` as IsoDate
 }
 
-const KIND_RANK: Readonly<Record<PeriodKind, number>> = { year: 0, half: 1, quarter: 2, month: 3, day: 4 }
+const KIND_RANK: Readonly<Record<PeriodKind, number>> = {
+  year: 0,
+  half: 1,
+  quarter: 2,
+  month: 3,
+  day: 4,
+}
 
 /**
  * Orders periods by their last day, then the longer period first (a year before its December).

@@ -7,8 +7,18 @@
 import type { DateSpec } from './DateSpec'
 import type { IsoDate } from './Scalars'
 import type {
-  IndicatorDefinition, IndicatorState, MilestoneMetState, MilestoneState, PeriodValue, Responsibility, TargetState,
-  TargetVersion, TaskStatusVersion, TaskState, ValueVersion, BaselineVersion,
+  IndicatorDefinition,
+  IndicatorState,
+  MilestoneMetState,
+  MilestoneState,
+  PeriodValue,
+  Responsibility,
+  TargetState,
+  TargetVersion,
+  TaskStatusVersion,
+  TaskState,
+  ValueVersion,
+  BaselineVersion,
 } from './State'
 
 function lastOf<T>(items: ReadonlyArray<T>): T | undefined {
@@ -35,10 +45,15 @@ export function currentTarget(target: TargetState): TargetVersion {
 }
 
 /** The targets of an indicator ordered by due year (interim targets first). */
-export function targetsByDue(ind: IndicatorState): ReadonlyArray<{ readonly target: TargetState; readonly current: TargetVersion }> {
+export function targetsByDue(
+  ind: IndicatorState,
+): ReadonlyArray<{ readonly target: TargetState; readonly current: TargetVersion }> {
   return Object.values(ind.targets)
     .map((target) => ({ target, current: currentTarget(target) }))
-    .sort((a, b) => a.current.dueYear - b.current.dueYear || a.target.targetId.localeCompare(b.target.targetId))
+    .sort(
+      (a, b) =>
+        a.current.dueYear - b.current.dueYear || a.target.targetId.localeCompare(b.target.targetId),
+    )
 }
 
 /** The version of a period's value in force, or `undefined` when it was retracted. */
@@ -61,7 +76,8 @@ export function currentValues(ind: IndicatorState): ReadonlyArray<CurrentValue> 
   const out: CurrentValue[] = []
   for (const pv of ind.values) {
     const v = currentVersion(pv)
-    if (v !== undefined && v.value !== null) out.push({ period: pv.period, value: v.value, version: v, revisions: pv.versions.length })
+    if (v !== undefined && v.value !== null)
+      out.push({ period: pv.period, value: v.value, version: v, revisions: pv.versions.length })
   }
   return out
 }
@@ -71,7 +87,8 @@ export function latestValue(ind: IndicatorState): CurrentValue | undefined {
   for (let i = ind.values.length - 1; i >= 0; i--) {
     const pv = ind.values[i] as PeriodValue
     const v = currentVersion(pv)
-    if (v !== undefined && v.value !== null) return { period: pv.period, value: v.value, version: v, revisions: pv.versions.length }
+    if (v !== undefined && v.value !== null)
+      return { period: pv.period, value: v.value, version: v, revisions: pv.versions.length }
   }
   return undefined
 }
@@ -82,7 +99,10 @@ export function approvalState(pv: PeriodValue): 'submitted' | 'approved' | 'retu
 }
 
 /** The departments responsible on a day (by default: now, the latest assignment). */
-export function responsibleOn(holder: { readonly responsibility: ReadonlyArray<Responsibility> }, day?: IsoDate): ReadonlyArray<string> {
+export function responsibleOn(
+  holder: { readonly responsibility: ReadonlyArray<Responsibility> },
+  day?: IsoDate,
+): ReadonlyArray<string> {
   let found: Responsibility | undefined
   for (const r of holder.responsibility) {
     if (day !== undefined && r.validTime > day) continue

@@ -22,7 +22,11 @@ export interface Projection<S> {
 }
 
 /** The built-in projection of the whole ledger. */
-export const ledgerProjection: Projection<LedgerState> = { name: 'ledger', initial: emptyLedger, evolve }
+export const ledgerProjection: Projection<LedgerState> = {
+  name: 'ledger',
+  initial: emptyLedger,
+  evolve,
+}
 
 /** Options of {@link replay}. */
 export interface ReplayOptions {
@@ -37,7 +41,11 @@ export interface ReplayOptions {
  * import { ledgerProjection, replay } from '@progress-ledger/core'
  * replay(ledgerProjection, []).position // 0
  */
-export function replay<S>(projection: Projection<S>, events: Iterable<RecordedEvent>, options: ReplayOptions = {}): S {
+export function replay<S>(
+  projection: Projection<S>,
+  events: Iterable<RecordedEvent>,
+  options: ReplayOptions = {},
+): S {
   const state = projection.initial()
   const draft = state as Draft<S>
   for (const e of events) projection.evolve(draft, e)
@@ -59,14 +67,24 @@ export function apply<S>(projection: Projection<S>, state: S, events: Iterable<R
  * state is mutated in place, then frozen. Do not use the argument afterwards except through the
  * returned value.
  */
-export function replayOwned<S>(projection: Projection<S>, owned: S, events: Iterable<RecordedEvent>, options: ReplayOptions = {}): S {
+export function replayOwned<S>(
+  projection: Projection<S>,
+  owned: S,
+  events: Iterable<RecordedEvent>,
+  options: ReplayOptions = {},
+): S {
   const draft = owned as Draft<S>
   for (const e of events) projection.evolve(draft, e)
   return options.freeze === false ? owned : deepFreeze(owned)
 }
 
 /** Replays an async sequence of event pages (as read from a store) from scratch. */
-export async function replayPages<S>(projection: Projection<S>, pages: AsyncIterable<ReadonlyArray<RecordedEvent>>, from?: S, options: ReplayOptions = {}): Promise<S> {
+export async function replayPages<S>(
+  projection: Projection<S>,
+  pages: AsyncIterable<ReadonlyArray<RecordedEvent>>,
+  from?: S,
+  options: ReplayOptions = {},
+): Promise<S> {
   const state = from ?? projection.initial()
   const draft = state as Draft<S>
   for await (const page of pages) for (const e of page) projection.evolve(draft, e)

@@ -27,7 +27,8 @@ export const NonEmptyString = new t.Type<string, string, unknown>(
 export const NonNegativeInt = new t.Type<number, number, unknown>(
   'NonNegativeInt',
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 0,
-  (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= 0 ? t.success(u) : t.failure(u, c)),
+  (u, c) =>
+    typeof u === 'number' && Number.isInteger(u) && u >= 0 ? t.success(u) : t.failure(u, c),
   t.identity,
 )
 
@@ -103,7 +104,8 @@ export function isoDate(s: string): IsoDate {
  */
 export function instant(s: string): Instant {
   const v = isIsoDate(s) ? `${s}T00:00:00.000Z` : s
-  if (!isInstant(v)) throw new Error(`expected an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(s)}`)
+  if (!isInstant(v))
+    throw new Error(`expected an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(s)}`)
   return v
 }
 

@@ -29,12 +29,22 @@ export const LEDGER_STATE_VERSION = 1
  * import { emptyLedger, takeSnapshot } from '@progress-ledger/core'
  * takeSnapshot('ledger', 0, emptyLedger()).position // 0
  */
-export function takeSnapshot<S>(name: string, position: number, state: S, schemaVersion = LEDGER_STATE_VERSION): StoredSnapshot {
+export function takeSnapshot<S>(
+  name: string,
+  position: number,
+  state: S,
+  schemaVersion = LEDGER_STATE_VERSION,
+): StoredSnapshot {
   return { name, position, schemaVersion, state: JSON.stringify(state) }
 }
 
 /** Restores a snapshot and replays the events after it; events at or before its position are skipped. */
-export function resumeFromSnapshot<S>(projection: Projection<S>, snapshot: StoredSnapshot, tail: Iterable<RecordedEvent>, options: ReplayOptions = {}): S {
+export function resumeFromSnapshot<S>(
+  projection: Projection<S>,
+  snapshot: StoredSnapshot,
+  tail: Iterable<RecordedEvent>,
+  options: ReplayOptions = {},
+): S {
   const owned = JSON.parse(snapshot.state) as S
   function* after(): Iterable<RecordedEvent> {
     for (const e of tail) if (e.position > snapshot.position) yield e

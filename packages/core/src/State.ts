@@ -228,5 +228,15 @@ export interface LedgerState {
  * emptyLedger().position // 0
  */
 export function emptyLedger(): LedgerState {
-  return { position: 0, head: '', plans: {}, departments: {}, indicators: {}, projects: {}, tasks: {}, denied: [], unattached: [] }
+  return {
+    position: 0,
+    head: '',
+    plans: {},
+    departments: {},
+    indicators: {},
+    projects: {},
+    tasks: {},
+    denied: [],
+    unattached: [],
+  }
 }

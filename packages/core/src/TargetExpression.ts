@@ -9,7 +9,10 @@ import * as t from 'io-ts'
 import { FiniteNumber } from './Scalars'
 
 /** Which way is better for an indicator or a plain-number target. */
-export const Direction = t.keyof({ higher: null, lower: null, band: null, neutral: null }, 'Direction')
+export const Direction = t.keyof(
+  { higher: null, lower: null, band: null, neutral: null },
+  'Direction',
+)
 /** Which way is better. */
 export type Direction = t.TypeOf<typeof Direction>
 
@@ -24,7 +27,17 @@ export type ComparisonOp = t.TypeOf<typeof ComparisonOp>
  * `不超过` (≤), `达到` (≥).
  */
 export const ComparisonWording = t.keyof(
-  { symbol: null, 以上: null, 以下: null, 以内: null, 突破: null, 超: null, 不低于: null, 不超过: null, 达到: null },
+  {
+    symbol: null,
+    以上: null,
+    以下: null,
+    以内: null,
+    突破: null,
+    超: null,
+    不低于: null,
+    不超过: null,
+    达到: null,
+  },
   'ComparisonWording',
 )
 /** The words a comparison was printed with. */
@@ -37,11 +50,19 @@ export const LevelTarget = t.strict(
 )
 /** A comparison (`≥90`, `< 1.8`, `95以上`, `1.8以内`, `突破14`). */
 export const ComparisonTarget = t.strict(
-  { kind: t.literal('comparison'), op: ComparisonOp, value: FiniteNumber, wording: ComparisonWording },
+  {
+    kind: t.literal('comparison'),
+    op: ComparisonOp,
+    value: FiniteNumber,
+    wording: ComparisonWording,
+  },
   'ComparisonTarget',
 )
 /** A range (`5~10`), both ends inclusive. */
-export const RangeTarget = t.strict({ kind: t.literal('range'), min: FiniteNumber, max: FiniteNumber }, 'RangeTarget')
+export const RangeTarget = t.strict(
+  { kind: t.literal('range'), min: FiniteNumber, max: FiniteNumber },
+  'RangeTarget',
+)
 
 /** The pace words of a trend: 稳步 steady, 逐步 gradual, 逐年 every year. */
 export const TrendPace = t.keyof({ steady: null, gradual: null, yearly: null }, 'TrendPace')
@@ -68,7 +89,15 @@ export const QuotaTarget = t.strict({ kind: t.literal('quota') }, 'QuotaTarget')
 
 /** Any target expression. */
 export const TargetExpression = t.union(
-  [LevelTarget, ComparisonTarget, RangeTarget, TrendTarget, StableTarget, ReasonableRangeTarget, QuotaTarget],
+  [
+    LevelTarget,
+    ComparisonTarget,
+    RangeTarget,
+    TrendTarget,
+    StableTarget,
+    ReasonableRangeTarget,
+    QuotaTarget,
+  ],
   'TargetExpression',
 )
 /** Any target expression. */

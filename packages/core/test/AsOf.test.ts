@@ -4,7 +4,15 @@ import { currentTarget, latestValue } from '../src/Queries'
 import { ledgerProjection, replay } from '../src/Replay'
 import type { Instant } from '../src/Scalars'
 import type { IndicatorState, LedgerState } from '../src/State'
-import { d, gdpDefined, gdpTarget2025, planAdopted, seal, valueCorrected, valueReported } from './fixtures'
+import {
+  d,
+  gdpDefined,
+  gdpTarget2025,
+  planAdopted,
+  seal,
+  valueCorrected,
+  valueReported,
+} from './fixtures'
 
 const R = (s: string): Instant => `${s}T00:00:00.000Z` as Instant
 const I01 = (s: LedgerState): IndicatorState | undefined => s.indicators['I01']
@@ -14,17 +22,32 @@ const I01 = (s: LedgerState): IndicatorState | undefined => s.indicators['I01']
 function history(): LedgerState {
   const setup = seal([planAdopted, gdpDefined, gdpTarget2025], '2021-08-10T00:00:00.000Z')
   const last = setup[setup.length - 1]!
-  const v2021 = seal([valueReported('v2021', '2021', 11.2)], R('2022-03-01'), { position: last.position, hash: last.hash })
-  const c2021 = seal([valueCorrected('c2021', '2021', 11.4, 'v2021')], R('2022-09-01'), { position: v2021[0]!.position, hash: v2021[0]!.hash })
-  const v2022 = seal([valueReported('v2022', '2022', 11.9)], R('2023-03-01'), { position: c2021[0]!.position, hash: c2021[0]!.hash })
+  const v2021 = seal([valueReported('v2021', '2021', 11.2)], R('2022-03-01'), {
+    position: last.position,
+    hash: last.hash,
+  })
+  const c2021 = seal([valueCorrected('c2021', '2021', 11.4, 'v2021')], R('2022-09-01'), {
+    position: v2021[0]!.position,
+    hash: v2021[0]!.hash,
+  })
+  const v2022 = seal([valueReported('v2022', '2022', 11.9)], R('2023-03-01'), {
+    position: c2021[0]!.position,
+    hash: c2021[0]!.hash,
+  })
   return replay(ledgerProjection, [...setup, ...v2021, ...c2021, ...v2022])
 }
 
 describe('asOf', () => {
   const state = history()
   it('a correction recorded later shows the old figure when R is before it', () => {
-    expect(latestValue(I01(asOf(state, { recordedTime: R('2022-06-30'), validTime: d('2021-12-31') }))!)?.value).toBe(11.2)
-    expect(latestValue(I01(asOf(state, { recordedTime: R('2022-09-01'), validTime: d('2021-12-31') }))!)?.value).toBe(11.4)
+    expect(
+      latestValue(I01(asOf(state, { recordedTime: R('2022-06-30'), validTime: d('2021-12-31') }))!)
+        ?.value,
+    ).toBe(11.2)
+    expect(
+      latestValue(I01(asOf(state, { recordedTime: R('2022-09-01'), validTime: d('2021-12-31') }))!)
+        ?.value,
+    ).toBe(11.4)
   })
   it('cuts valid time and recorded time independently', () => {
     // The world as of end 2021, as known today: the corrected 2021 figure, no 2022 figure.

@@ -23,17 +23,31 @@ const runs = { numRuns: 1000 }
 // The reference implementations, as they were before the fast paths.
 function referenceCanonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map((v) => referenceCanonical(v === undefined ? null : v)).join(',')}]`
+  if (Array.isArray(value))
+    return `[${value.map((v) => referenceCanonical(v === undefined ? null : v)).join(',')}]`
   const record = value as Record<string, unknown>
   const parts: string[] = []
-  for (const key of Object.keys(record).sort()) if (record[key] !== undefined) parts.push(`${JSON.stringify(key)}:${referenceCanonical(record[key])}`)
+  for (const key of Object.keys(record).sort())
+    if (record[key] !== undefined)
+      parts.push(`${JSON.stringify(key)}:${referenceCanonical(record[key])}`)
   return `{${parts.join(',')}}`
 }
 
-const InputEnvelope = t.exact(t.intersection([
-  t.type({ id: NonEmptyString, type: NonEmptyString, validTime: IsoDate, actor: NonEmptyString, data: t.unknown }),
-  t.partial({ correlationId: t.union([t.string, t.null]), causationId: t.union([t.string, t.null]) }),
-]))
+const InputEnvelope = t.exact(
+  t.intersection([
+    t.type({
+      id: NonEmptyString,
+      type: NonEmptyString,
+      validTime: IsoDate,
+      actor: NonEmptyString,
+      data: t.unknown,
+    }),
+    t.partial({
+      correlationId: t.union([t.string, t.null]),
+      causationId: t.union([t.string, t.null]),
+    }),
+  ]),
+)
 
 function referenceValidate(u: unknown, prefix: string): unknown {
   const env = InputEnvelope.decode(u)
@@ -41,71 +55,176 @@ function referenceValidate(u: unknown, prefix: string): unknown {
   const { type } = env.right
   if (!isEventType(type)) {
     const path = `${prefix}.type`
-    return { _tag: 'Invalid', issues: [{ path, expected: 'a known event type', got: showValue(type), message: `${path}: expected a known event type, got ${showValue(type)}` }] }
+    return {
+      _tag: 'Invalid',
+      issues: [
+        {
+          path,
+          expected: 'a known event type',
+          got: showValue(type),
+          message: `${path}: expected a known event type, got ${showValue(type)}`,
+        },
+      ],
+    }
   }
   const data = catalog[type].codec.decode(env.right.data)
-  if (data._tag === 'Left') return { _tag: 'Invalid', issues: formatErrors(data.left, `${prefix}.data`) }
-  return { _tag: 'Valid', event: { id: env.right.id, type, data: data.right, validTime: env.right.validTime, actor: env.right.actor, correlationId: env.right.correlationId ?? null, causationId: env.right.causationId ?? null } }
+  if (data._tag === 'Left')
+    return { _tag: 'Invalid', issues: formatErrors(data.left, `${prefix}.data`) }
+  return {
+    _tag: 'Valid',
+    event: {
+      id: env.right.id,
+      type,
+      data: data.right,
+      validTime: env.right.validTime,
+      actor: env.right.actor,
+      correlationId: env.right.correlationId ?? null,
+      causationId: env.right.causationId ?? null,
+    },
+  }
 }
 
-const text = fc.oneof(fc.string(), fc.constantFrom('', ' ', '指标', 'a"b', 'back\\slash', '\u0001', '\ud800', '😀', 'x\ny'))
-const periods = fc.constantFrom('2021', '2021-H1', '2021-Q3', '2021-07', '2021-07-15', '2022-13', 'x', '')
-const dataArb = fc.record({
-  indicatorId: fc.oneof(text, fc.integer()),
-  period: fc.oneof(periods, fc.integer()),
-  value: fc.oneof(fc.double(), fc.constant('12,5')),
-  status: fc.constantFrom('final', 'preliminary', 'draft'),
-  illustrative: fc.option(fc.boolean(), { nil: undefined }),
-  source: fc.option(fc.oneof(fc.record({ document: text }), fc.record({ document: text, extra: text })), { nil: undefined }),
-  extra: fc.option(text, { nil: undefined }),
-}, { requiredKeys: [] })
-const targetData = fc.record({
-  indicatorId: text, targetId: text, dueYear: fc.oneof(fc.nat(3000), fc.double()), role: fc.constantFrom('final', 'interim', 'x'),
-  expression: fc.oneof(
-    fc.record({ kind: fc.constant('level'), value: fc.double(), direction: fc.constantFrom('higher', 'lower'), inferred: fc.boolean() }),
-    fc.record({ kind: fc.constant('stable') }, { requiredKeys: [] }),
-    fc.record({ kind: fc.constant('reasonable-range'), min: fc.option(fc.double(), { nil: undefined }), junk: fc.option(text, { nil: undefined }) }),
-    fc.record({ kind: fc.constant('comparison'), op: fc.constantFrom('ge', 'eq'), value: fc.double(), wording: fc.constantFrom('symbol', '以上') }),
-  ),
-}, { requiredKeys: ['indicatorId', 'targetId', 'dueYear', 'role', 'expression'] })
-const inputArb = fc.record({
-  id: text,
-  type: fc.constantFrom('ValueReported', 'TargetSet', 'Nope'),
-  validTime: fc.constantFrom('2021-12-31', '2021-02-30', 'x'),
-  actor: text,
-  data: fc.oneof(dataArb, targetData, fc.constant(null), fc.array(fc.nat())),
-  correlationId: fc.option(fc.oneof(text, fc.constant(null), fc.integer()), { nil: undefined }),
-  extra: fc.option(text, { nil: undefined }),
-}, { requiredKeys: ['id', 'type', 'data'] })
+const text = fc.oneof(
+  fc.string(),
+  fc.constantFrom('', ' ', '指标', 'a"b', 'back\\slash', '\u0001', '\ud800', '😀', 'x\ny'),
+)
+const periods = fc.constantFrom(
+  '2021',
+  '2021-H1',
+  '2021-Q3',
+  '2021-07',
+  '2021-07-15',
+  '2022-13',
+  'x',
+  '',
+)
+const dataArb = fc.record(
+  {
+    indicatorId: fc.oneof(text, fc.integer()),
+    period: fc.oneof(periods, fc.integer()),
+    value: fc.oneof(fc.double(), fc.constant('12,5')),
+    status: fc.constantFrom('final', 'preliminary', 'draft'),
+    illustrative: fc.option(fc.boolean(), { nil: undefined }),
+    source: fc.option(
+      fc.oneof(fc.record({ document: text }), fc.record({ document: text, extra: text })),
+      { nil: undefined },
+    ),
+    extra: fc.option(text, { nil: undefined }),
+  },
+  { requiredKeys: [] },
+)
+const targetData = fc.record(
+  {
+    indicatorId: text,
+    targetId: text,
+    dueYear: fc.oneof(fc.nat(3000), fc.double()),
+    role: fc.constantFrom('final', 'interim', 'x'),
+    expression: fc.oneof(
+      fc.record({
+        kind: fc.constant('level'),
+        value: fc.double(),
+        direction: fc.constantFrom('higher', 'lower'),
+        inferred: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant('stable') }, { requiredKeys: [] }),
+      fc.record({
+        kind: fc.constant('reasonable-range'),
+        min: fc.option(fc.double(), { nil: undefined }),
+        junk: fc.option(text, { nil: undefined }),
+      }),
+      fc.record({
+        kind: fc.constant('comparison'),
+        op: fc.constantFrom('ge', 'eq'),
+        value: fc.double(),
+        wording: fc.constantFrom('symbol', '以上'),
+      }),
+    ),
+  },
+  { requiredKeys: ['indicatorId', 'targetId', 'dueYear', 'role', 'expression'] },
+)
+const inputArb = fc.record(
+  {
+    id: text,
+    type: fc.constantFrom('ValueReported', 'TargetSet', 'Nope'),
+    validTime: fc.constantFrom('2021-12-31', '2021-02-30', 'x'),
+    actor: text,
+    data: fc.oneof(dataArb, targetData, fc.constant(null), fc.array(fc.nat())),
+    correlationId: fc.option(fc.oneof(text, fc.constant(null), fc.integer()), { nil: undefined }),
+    extra: fc.option(text, { nil: undefined }),
+  },
+  { requiredKeys: ['id', 'type', 'data'] },
+)
 
 describe('validateInput fast path', () => {
   it('gives exactly what the full decode gives, valid or not', () => {
-    fc.assert(fc.property(inputArb, (u) => {
-      const fast = validateInput(u, 'events[0]')
-      const slow = referenceValidate(u, 'events[0]')
-      expect(fast).toEqual(slow)
-      // Where decoding changes nothing, both hand back the caller's data object itself.
-      const slowData = (slow as { event?: { data: unknown } }).event?.data
-      if (fast._tag === 'Valid' && slowData === (u as { data: unknown }).data) expect(fast.event.data).toBe(slowData)
-    }), runs)
+    fc.assert(
+      fc.property(inputArb, (u) => {
+        const fast = validateInput(u, 'events[0]')
+        const slow = referenceValidate(u, 'events[0]')
+        expect(fast).toEqual(slow)
+        // Where decoding changes nothing, both hand back the caller's data object itself.
+        const slowData = (slow as { event?: { data: unknown } }).event?.data
+        if (fast._tag === 'Valid' && slowData === (u as { data: unknown }).data)
+          expect(fast.event.data).toBe(slowData)
+      }),
+      runs,
+    )
   })
 })
 
 describe('canonicalJson and the chain hash', () => {
   it('canonicalJson equals the reference on any JSON value, keys in any order', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.string(), (v, s) => {
-      expect(canonicalJson(v)).toBe(referenceCanonical(v))
-      expect(canonicalJson(s)).toBe(JSON.stringify(s))
-    }), runs)
-    expect(canonicalJson({ b: [undefined, NaN, -0], a: { d: undefined, c: '\ud800' } })).toBe(referenceCanonical({ b: [undefined, NaN, -0], a: { d: undefined, c: '\ud800' } }))
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), (v, s) => {
+        expect(canonicalJson(v)).toBe(referenceCanonical(v))
+        expect(canonicalJson(s)).toBe(JSON.stringify(s))
+      }),
+      runs,
+    )
+    expect(canonicalJson({ b: [undefined, NaN, -0], a: { d: undefined, c: '\ud800' } })).toBe(
+      referenceCanonical({ b: [undefined, NaN, -0], a: { d: undefined, c: '\ud800' } }),
+    )
   })
 
   it('chainHash equals SHA-256 over the previous hash, a newline and the canonical content', () => {
-    fc.assert(fc.property(fc.string(), fc.jsonValue(), fc.nat(), (prev, data, position) => {
-      const e = { id: 'e', streamId: 's', version: 1, position, type: 'X', schemaVersion: 1, validTime: '2021-01-01', recordedTime: '2021-01-01T00:00:00.000Z', actor: 'a', correlationId: null, causationId: null, data } as never
-      expect(contentText(e)).toBe(referenceCanonical(['e', 's', 1, position, 'X', 1, '2021-01-01', '2021-01-01T00:00:00.000Z', 'a', null, null, data]))
-      expect(chainHash(prev, e)).toBe(createHash('sha256').update(prev).update('\n').update(contentText(e)).digest('hex'))
-    }), runs)
+    fc.assert(
+      fc.property(fc.string(), fc.jsonValue(), fc.nat(), (prev, data, position) => {
+        const e = {
+          id: 'e',
+          streamId: 's',
+          version: 1,
+          position,
+          type: 'X',
+          schemaVersion: 1,
+          validTime: '2021-01-01',
+          recordedTime: '2021-01-01T00:00:00.000Z',
+          actor: 'a',
+          correlationId: null,
+          causationId: null,
+          data,
+        } as never
+        expect(contentText(e)).toBe(
+          referenceCanonical([
+            'e',
+            's',
+            1,
+            position,
+            'X',
+            1,
+            '2021-01-01',
+            '2021-01-01T00:00:00.000Z',
+            'a',
+            null,
+            null,
+            data,
+          ]),
+        )
+        expect(chainHash(prev, e)).toBe(
+          createHash('sha256').update(prev).update('\n').update(contentText(e)).digest('hex'),
+        )
+      }),
+      runs,
+    )
   })
 })
 
@@ -113,54 +232,168 @@ function thaw<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T
 }
 
-const months = ['2021-01', '2021-02', '2021-03', '2021-Q1', '2021', '2021-04', '2021-05', '2021-06', '2021-H1'] as const
+const months = [
+  '2021-01',
+  '2021-02',
+  '2021-03',
+  '2021-Q1',
+  '2021',
+  '2021-04',
+  '2021-05',
+  '2021-06',
+  '2021-H1',
+] as const
 
 describe('as-of index and period order', () => {
-  const historyArb = fc.array(fc.record({ ind: fc.constantFrom('A', 'B'), month: fc.constantFrom(...months), value: fc.integer(), correct: fc.boolean(), step: fc.nat(3) }), { maxLength: 40 })
+  const historyArb = fc.array(
+    fc.record({
+      ind: fc.constantFrom('A', 'B'),
+      month: fc.constantFrom(...months),
+      value: fc.integer(),
+      correct: fc.boolean(),
+      step: fc.nat(3),
+    }),
+    { maxLength: 40 },
+  )
   it('as-of on frozen (indexed) state equals as-of on the same state unfrozen, for any cut', () => {
-    fc.assert(fc.property(historyArb, fc.nat(45), fc.nat(10), fc.constantFrom(...months, undefined), (history, cutPos, cutStep, cutMonth) => {
-      const clock = manualClock('2022-01-01')
-      const store = new InMemoryEventStore({ clock })
-      const def = (id: string): EventInput => ({ id: `def-${id}`, type: 'IndicatorDefined', validTime: '2021-01-01' as never, actor: 'p', data: { planId: 'p', indicatorId: id, name: { zh: id }, unit: '', categoryId: 'c', attribute: 'evaluation', selfSelected: false, departments: ['d'], direction: 'higher', periodicity: 'month' } })
-      store.appendNow([{ streamId: 's', events: [def('A'), def('B')], expectedVersion: 'any' }])
-      const reported = new Map<string, string>()
-      history.forEach((h, i) => {
-        clock.advance(h.step * 86_400_000)
-        const key = `${h.ind}/${h.month}`
-        const prior = reported.get(key)
-        const validTime = '2021-06-30'
-        const data = { indicatorId: h.ind, period: h.month as PeriodKey, value: h.value, status: 'final' as const }
-        const event: EventInput = prior !== undefined && h.correct
-          ? { id: `c${i}`, type: 'ValueCorrected', validTime: validTime as never, actor: 't', data: { ...data, corrects: prior, reason: 'r' } }
-          : { id: `v${i}`, type: 'ValueReported', validTime: `2021-0${1 + (i % 6)}-28` as never, actor: 't', data }
-        reported.set(key, event.id)
-        store.appendNow([{ streamId: 's', events: [event], expectedVersion: 'any' }])
-      })
-      const frozen = replay(ledgerProjection, store.readAllNow())
-      const events = store.readAllNow()
-      const cutRecorded = events[Math.min(events.length - 1, cutStep * 4)]?.recordedTime
-      const cuts = [
-        { position: cutPos },
-        { recordedTime: cutRecorded },
-        { validTime: cutMonth === undefined ? undefined : `2021-0${1 + (cutPos % 6)}-15` },
-        { position: cutPos, validTime: '2021-03-31' },
-      ]
-      for (const cut of cuts) {
-        const c = Object.fromEntries(Object.entries(cut).filter(([, v]) => v !== undefined))
-        expect(asOf(frozen, c)).toEqual(asOf(thaw<LedgerState>(frozen), c))
-        expect(asOf(frozen, c)).toEqual(asOf(frozen, c))
-      }
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(
+        historyArb,
+        fc.nat(45),
+        fc.nat(10),
+        fc.constantFrom(...months, undefined),
+        (history, cutPos, cutStep, cutMonth) => {
+          const clock = manualClock('2022-01-01')
+          const store = new InMemoryEventStore({ clock })
+          const def = (id: string): EventInput => ({
+            id: `def-${id}`,
+            type: 'IndicatorDefined',
+            validTime: '2021-01-01' as never,
+            actor: 'p',
+            data: {
+              planId: 'p',
+              indicatorId: id,
+              name: { zh: id },
+              unit: '',
+              categoryId: 'c',
+              attribute: 'evaluation',
+              selfSelected: false,
+              departments: ['d'],
+              direction: 'higher',
+              periodicity: 'month',
+            },
+          })
+          store.appendNow([{ streamId: 's', events: [def('A'), def('B')], expectedVersion: 'any' }])
+          const reported = new Map<string, string>()
+          history.forEach((h, i) => {
+            clock.advance(h.step * 86_400_000)
+            const key = `${h.ind}/${h.month}`
+            const prior = reported.get(key)
+            const validTime = '2021-06-30'
+            const data = {
+              indicatorId: h.ind,
+              period: h.month as PeriodKey,
+              value: h.value,
+              status: 'final' as const,
+            }
+            const event: EventInput =
+              prior !== undefined && h.correct
+                ? {
+                    id: `c${i}`,
+                    type: 'ValueCorrected',
+                    validTime: validTime as never,
+                    actor: 't',
+                    data: { ...data, corrects: prior, reason: 'r' },
+                  }
+                : {
+                    id: `v${i}`,
+                    type: 'ValueReported',
+                    validTime: `2021-0${1 + (i % 6)}-28` as never,
+                    actor: 't',
+                    data,
+                  }
+            reported.set(key, event.id)
+            store.appendNow([{ streamId: 's', events: [event], expectedVersion: 'any' }])
+          })
+          const frozen = replay(ledgerProjection, store.readAllNow())
+          const events = store.readAllNow()
+          const cutRecorded = events[Math.min(events.length - 1, cutStep * 4)]?.recordedTime
+          const cuts = [
+            { position: cutPos },
+            { recordedTime: cutRecorded },
+            { validTime: cutMonth === undefined ? undefined : `2021-0${1 + (cutPos % 6)}-15` },
+            { position: cutPos, validTime: '2021-03-31' },
+          ]
+          for (const cut of cuts) {
+            const c = Object.fromEntries(Object.entries(cut).filter(([, v]) => v !== undefined))
+            expect(asOf(frozen, c)).toEqual(asOf(thaw<LedgerState>(frozen), c))
+            expect(asOf(frozen, c)).toEqual(asOf(frozen, c))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 
   it('values stay sorted by comparePeriods whatever order periods arrive in', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...months), { maxLength: 30 }), (order) => {
-      const clock = manualClock('2022-01-01')
-      const store = new InMemoryEventStore({ clock })
-      store.appendNow([{ streamId: 's', expectedVersion: 'any', events: [{ id: 'def', type: 'IndicatorDefined', validTime: '2021-01-01' as never, actor: 'p', data: { planId: 'p', indicatorId: 'A', name: { zh: 'A' }, unit: '', categoryId: 'c', attribute: 'evaluation', selfSelected: false, departments: ['d'], direction: 'higher', periodicity: 'month' } }] }])
-      order.forEach((m, i) => store.appendNow([{ streamId: 's', expectedVersion: 'any', events: [{ id: `v${i}`, type: 'ValueReported', validTime: '2021-06-30' as never, actor: 't', data: { indicatorId: 'A', period: m as PeriodKey, value: i, status: 'final' } }] }]))
-      const periodsSeen = replay(ledgerProjection, store.readAllNow()).indicators['A']?.values.map((v) => v.period) ?? []
-      expect(periodsSeen).toEqual([...new Set<string>(order)].sort((a, b) => comparePeriods(a as PeriodKey, b as PeriodKey)))
-    }), runs)
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...months), { maxLength: 30 }), (order) => {
+        const clock = manualClock('2022-01-01')
+        const store = new InMemoryEventStore({ clock })
+        store.appendNow([
+          {
+            streamId: 's',
+            expectedVersion: 'any',
+            events: [
+              {
+                id: 'def',
+                type: 'IndicatorDefined',
+                validTime: '2021-01-01' as never,
+                actor: 'p',
+                data: {
+                  planId: 'p',
+                  indicatorId: 'A',
+                  name: { zh: 'A' },
+                  unit: '',
+                  categoryId: 'c',
+                  attribute: 'evaluation',
+                  selfSelected: false,
+                  departments: ['d'],
+                  direction: 'higher',
+                  periodicity: 'month',
+                },
+              },
+            ],
+          },
+        ])
+        order.forEach((m, i) =>
+          store.appendNow([
+            {
+              streamId: 's',
+              expectedVersion: 'any',
+              events: [
+                {
+                  id: `v${i}`,
+                  type: 'ValueReported',
+                  validTime: '2021-06-30' as never,
+                  actor: 't',
+                  data: { indicatorId: 'A', period: m as PeriodKey, value: i, status: 'final' },
+                },
+              ],
+            },
+          ]),
+        )
+        const periodsSeen =
+          replay(ledgerProjection, store.readAllNow()).indicators['A']?.values.map(
+            (v) => v.period,
+          ) ?? []
+        expect(periodsSeen).toEqual(
+          [...new Set<string>(order)].sort((a, b) =>
+            comparePeriods(a as PeriodKey, b as PeriodKey),
+          ),
+        )
+      }),
+      runs,
+    )
   })
 })

@@ -13,22 +13,42 @@ describe('InMemoryEventStore', () => {
     const r = await store.append('indicator-I01', [gdpDefined, gdpTarget2025], 'no-stream')
     expect(r._tag).toBe('Appended')
     const all = await store.readAll()
-    expect(all.map((e) => [e.position, e.version, e.streamId])).toEqual([[1, 1, 'indicator-I01'], [2, 2, 'indicator-I01']])
+    expect(all.map((e) => [e.position, e.version, e.streamId])).toEqual([
+      [1, 1, 'indicator-I01'],
+      [2, 2, 'indicator-I01'],
+    ])
     expect(verifyChain(all)._tag).toBe('Intact')
   })
 
   it('rejects a malformed value naming the path and value, leaving the store unchanged', async () => {
     const store = new InMemoryEventStore({ clock: manualClock('2021-08-10') })
-    const bad = { ...valueReported('v1', '2021', 0), data: { indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' } }
+    const bad = {
+      ...valueReported('v1', '2021', 0),
+      data: { indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' },
+    }
     const r = await store.append('indicator-I01', [gdpDefined, bad as never], 'any')
-    expect(r).toEqual({ _tag: 'InvalidEvents', issues: [expect.objectContaining({ message: 'events[1].data.value: expected a finite number, got "12,5"' })] })
+    expect(r).toEqual({
+      _tag: 'InvalidEvents',
+      issues: [
+        expect.objectContaining({
+          message: 'events[1].data.value: expected a finite number, got "12,5"',
+        }),
+      ],
+    })
     expect(await store.headPosition()).toBe(0)
   })
 
   it('shows the old figure as known before a correction and the new one after', async () => {
     const clock = manualClock('2021-08-10')
     const store = new InMemoryEventStore({ clock })
-    await store.appendBatch([{ streamId: 'plan-sz', events: [planAdopted], expectedVersion: 'no-stream' }, { streamId: 'indicator-I01', events: [gdpDefined, gdpTarget2025], expectedVersion: 'no-stream' }])
+    await store.appendBatch([
+      { streamId: 'plan-sz', events: [planAdopted], expectedVersion: 'no-stream' },
+      {
+        streamId: 'indicator-I01',
+        events: [gdpDefined, gdpTarget2025],
+        expectedVersion: 'no-stream',
+      },
+    ])
     clock.set('2022-03-01')
     await store.append('indicator-I01', [valueReported('v2021', '2021', 11.2)], 2)
     clock.set('2022-09-01')

@@ -1,42 +1,103 @@
 import { describe, expect, it } from 'vitest'
 import { DateSpec, earliestDay, latestDay, onDay } from '../src/DateSpec'
-import { comparePeriods, period, periodContaining, periodEnd, periodKind, periodStart, periodYear } from '../src/Period'
+import {
+  comparePeriods,
+  period,
+  periodContaining,
+  periodEnd,
+  periodKind,
+  periodStart,
+  periodYear,
+} from '../src/Period'
 import { d, p } from './fixtures'
 
 describe('Period', () => {
   it('recognises each kind and rejects malformed keys', () => {
-    expect(['2021', '2021-H2', '2021-Q3', '2021-07', '2021-07-15'].map(periodKind)).toEqual(['year', 'half', 'quarter', 'month', 'day'])
-    expect(['21', '2021-H3', '2021-Q0', '2021-13', '2021-02-29', ''].map(periodKind)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined])
-    expect(() => period('2021-Q5')).toThrow('expected a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15), got "2021-Q5"')
+    expect(['2021', '2021-H2', '2021-Q3', '2021-07', '2021-07-15'].map(periodKind)).toEqual([
+      'year',
+      'half',
+      'quarter',
+      'month',
+      'day',
+    ])
+    expect(['21', '2021-H3', '2021-Q0', '2021-13', '2021-02-29', ''].map(periodKind)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
+    expect(() => period('2021-Q5')).toThrow(
+      'expected a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15), got "2021-Q5"',
+    )
   })
   it('gives the first and last day of a period (leap years included)', () => {
-    const spans = ['2021', '2021-H1', '2021-H2', '2024-Q1', '2021-Q4', '2024-02', '2023-02', '2021-07-15'].map((k) => [periodStart(p(k)), periodEnd(p(k))])
+    const spans = [
+      '2021',
+      '2021-H1',
+      '2021-H2',
+      '2024-Q1',
+      '2021-Q4',
+      '2024-02',
+      '2023-02',
+      '2021-07-15',
+    ].map((k) => [periodStart(p(k)), periodEnd(p(k))])
     expect(spans).toEqual([
-      ['2021-01-01', '2021-12-31'], ['2021-01-01', '2021-06-30'], ['2021-07-01', '2021-12-31'], ['2024-01-01', '2024-03-31'],
-      ['2021-10-01', '2021-12-31'], ['2024-02-01', '2024-02-29'], ['2023-02-01', '2023-02-28'], ['2021-07-15', '2021-07-15'],
+      ['2021-01-01', '2021-12-31'],
+      ['2021-01-01', '2021-06-30'],
+      ['2021-07-01', '2021-12-31'],
+      ['2024-01-01', '2024-03-31'],
+      ['2021-10-01', '2021-12-31'],
+      ['2024-02-01', '2024-02-29'],
+      ['2023-02-01', '2023-02-28'],
+      ['2021-07-15', '2021-07-15'],
     ])
     expect(periodYear(p('2022-Q3'))).toBe(2022)
   })
   it('orders periods by last day, the longer period first when they end together', () => {
-    const sorted = ['2021-12', '2021', '2021-Q4', '2021-H2', '2021-12-31', '2021-06', '2020'].map(p).sort(comparePeriods)
-    expect(sorted).toEqual(['2020', '2021-06', '2021', '2021-H2', '2021-Q4', '2021-12', '2021-12-31'])
+    const sorted = ['2021-12', '2021', '2021-Q4', '2021-H2', '2021-12-31', '2021-06', '2020']
+      .map(p)
+      .sort(comparePeriods)
+    expect(sorted).toEqual([
+      '2020',
+      '2021-06',
+      '2021',
+      '2021-H2',
+      '2021-Q4',
+      '2021-12',
+      '2021-12-31',
+    ])
     expect(comparePeriods(p('2021'), p('2021'))).toBe(0)
   })
   it('finds the period of each kind containing a day', () => {
-    expect((['year', 'half', 'quarter', 'month', 'day'] as const).map((k) => periodContaining(d('2021-08-10'), k))).toEqual(['2021', '2021-H2', '2021-Q3', '2021-08', '2021-08-10'])
+    expect(
+      (['year', 'half', 'quarter', 'month', 'day'] as const).map((k) =>
+        periodContaining(d('2021-08-10'), k),
+      ),
+    ).toEqual(['2021', '2021-H2', '2021-Q3', '2021-08', '2021-08-10'])
   })
 })
 
 describe('DateSpec', () => {
   it('keeps precision: earliest and latest day of each precision', () => {
     const specs: DateSpec[] = [
-      { date: '2022-01-08', precision: 'day' }, { date: '2018-12', precision: 'early-month' }, { date: '2018-12', precision: 'mid-month' },
-      { date: '2018-12', precision: 'late-month' }, { date: '2024-02', precision: 'month' }, { date: '2019', precision: 'year' },
+      { date: '2022-01-08', precision: 'day' },
+      { date: '2018-12', precision: 'early-month' },
+      { date: '2018-12', precision: 'mid-month' },
+      { date: '2018-12', precision: 'late-month' },
+      { date: '2024-02', precision: 'month' },
+      { date: '2019', precision: 'year' },
       { date: '2021-10-23', precision: 'range', end: d('2021-10-25') },
     ]
     expect(specs.map((s) => [earliestDay(s), latestDay(s)])).toEqual([
-      ['2022-01-08', '2022-01-08'], ['2018-12-01', '2018-12-10'], ['2018-12-11', '2018-12-20'], ['2018-12-21', '2018-12-31'],
-      ['2024-02-01', '2024-02-29'], ['2019-01-01', '2019-12-31'], ['2021-10-23', '2021-10-25'],
+      ['2022-01-08', '2022-01-08'],
+      ['2018-12-01', '2018-12-10'],
+      ['2018-12-11', '2018-12-20'],
+      ['2018-12-21', '2018-12-31'],
+      ['2024-02-01', '2024-02-29'],
+      ['2019-01-01', '2019-12-31'],
+      ['2021-10-23', '2021-10-25'],
     ])
   })
   it('rejects a date that does not match its precision', () => {

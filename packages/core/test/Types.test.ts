@@ -12,9 +12,19 @@ describe('inferred types', () => {
     expectTypeOf<V['period']>().toEqualTypeOf<PeriodKey>()
     expectTypeOf<V['status']>().toEqualTypeOf<'preliminary' | 'final'>()
     expectTypeOf<V>().toHaveProperty('illustrative')
-    expectTypeOf<{ indicatorId: string; period: PeriodKey; value: number; status: 'final' }>().toMatchTypeOf<V>()
-    // @ts-expect-error value is a number, not a string
-    const bad: V = { indicatorId: 'I01', period: '2021' as PeriodKey, value: '12,5', status: 'final' }
+    expectTypeOf<{
+      indicatorId: string
+      period: PeriodKey
+      value: number
+      status: 'final'
+    }>().toMatchTypeOf<V>()
+    const bad: V = {
+      indicatorId: 'I01',
+      period: '2021' as PeriodKey,
+      // @ts-expect-error value is a number, not a string
+      value: '12,5',
+      status: 'final',
+    }
     void bad
   })
   it('RecordedEvent narrows on type', () => {
@@ -34,6 +44,8 @@ describe('inferred types', () => {
   it('the unions cover the catalog, and results are tagged', () => {
     expectTypeOf<LedgerEvent['type']>().toEqualTypeOf<EventType>()
     expectTypeOf<EventInput['type']>().toEqualTypeOf<EventType>()
-    expectTypeOf<AppendResult['_tag']>().toEqualTypeOf<'Appended' | 'VersionConflict' | 'InvalidEvents' | 'IdConflict'>()
+    expectTypeOf<AppendResult['_tag']>().toEqualTypeOf<
+      'Appended' | 'VersionConflict' | 'InvalidEvents' | 'IdConflict'
+    >()
   })
 })

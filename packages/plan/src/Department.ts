@@ -45,7 +45,9 @@ const key = (name: string): string => name.replace(/\s+/g, '')
  * resolveDepartment(reg, '市卫健委') // { _tag: 'Resolved', id: 'wjj', name: '市卫健委' }
  * resolveDepartment(reg, '卫健委') // { _tag: 'Unresolved', name: '卫健委' }
  */
-export function departmentRegistry(departments: ReadonlyArray<Pick<Department, 'id' | 'name' | 'aliases'>>): DepartmentRegistry {
+export function departmentRegistry(
+  departments: ReadonlyArray<Pick<Department, 'id' | 'name' | 'aliases'>>,
+): DepartmentRegistry {
   const claims = new Map<string, string[]>()
   for (const d of departments) {
     for (const n of [d.name.zh, ...(d.name.en === undefined ? [] : [d.name.en]), ...d.aliases]) {
@@ -71,7 +73,10 @@ export function departmentRegistry(departments: ReadonlyArray<Pick<Department, '
  * const reg = departmentRegistry([{ id: 'rsj', name: { zh: '市人力社保局' }, aliases: ['市人社局'] }])
  * resolveDepartment(reg, ' 市人社局 ') // { _tag: 'Resolved', id: 'rsj', name: ' 市人社局 ' }
  */
-export function resolveDepartment(registry: DepartmentRegistry, name: string): DepartmentResolution {
+export function resolveDepartment(
+  registry: DepartmentRegistry,
+  name: string,
+): DepartmentResolution {
   const id = registry.byName.get(key(name))
   return id === undefined ? { _tag: 'Unresolved', name } : { _tag: 'Resolved', id, name }
 }

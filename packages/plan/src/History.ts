@@ -10,8 +10,21 @@
 import { absurd } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import {
-  DateSpec, type EventInput, type Fact, FiniteNumber, type IsoDate, LocalizedText, NonEmptyString, type PeriodKey, type PeriodKind,
-  SourceRef, formatErrors, latestDay, periodEnd, showValue, streams,
+  DateSpec,
+  type EventInput,
+  type Fact,
+  FiniteNumber,
+  type IsoDate,
+  LocalizedText,
+  NonEmptyString,
+  type PeriodKey,
+  type PeriodKind,
+  SourceRef,
+  formatErrors,
+  latestDay,
+  periodEnd,
+  showValue,
+  streams,
 } from '@progress-ledger/core'
 import type { PlanIssue } from './PlanValidation'
 import type { StreamEvents } from './PlanEvents'
@@ -23,7 +36,13 @@ export const HISTORY_DOCUMENT_FORMAT = 'progress-ledger/history@1'
 export const HistoryFact = t.exact(
   t.intersection([
     t.type({ key: NonEmptyString, value: FiniteNumber }),
-    t.partial({ unit: t.string, label: LocalizedText, qualifier: t.string, note: t.string, source: SourceRef }),
+    t.partial({
+      unit: t.string,
+      label: LocalizedText,
+      qualifier: t.string,
+      note: t.string,
+      source: SourceRef,
+    }),
   ]),
   'HistoryFact',
 )
@@ -33,7 +52,15 @@ export type HistoryFact = t.TypeOf<typeof HistoryFact>
 /** A milestone met, as a chronicle dates it (`met` keeps the date's precision). */
 export const MetMilestone = t.exact(
   t.intersection([
-    t.type({ id: NonEmptyString, projectId: NonEmptyString, met: DateSpec, kind: NonEmptyString, title: LocalizedText, facts: t.readonlyArray(HistoryFact), source: SourceRef }),
+    t.type({
+      id: NonEmptyString,
+      projectId: NonEmptyString,
+      met: DateSpec,
+      kind: NonEmptyString,
+      title: LocalizedText,
+      facts: t.readonlyArray(HistoryFact),
+      source: SourceRef,
+    }),
     t.partial({ scope: t.string, time: t.string, note: t.string }),
   ]),
   'MetMilestone',
@@ -44,7 +71,13 @@ export type MetMilestone = t.TypeOf<typeof MetMilestone>
 /** A series of dated values, recorded as an observation indicator of `planId`. */
 export const ObservationSeries = t.exact(
   t.intersection([
-    t.type({ id: NonEmptyString, planId: NonEmptyString, category: NonEmptyString, name: LocalizedText, unit: t.string }),
+    t.type({
+      id: NonEmptyString,
+      planId: NonEmptyString,
+      category: NonEmptyString,
+      name: LocalizedText,
+      unit: t.string,
+    }),
     t.partial({ unitEn: t.string, kind: t.string, chronicle: t.string }),
   ]),
   'ObservationSeries',
@@ -55,7 +88,13 @@ export type ObservationSeries = t.TypeOf<typeof ObservationSeries>
 /** One dated value of a series. A range is reported for the period of its last day. */
 export const DatedValue = t.exact(
   t.intersection([
-    t.type({ id: NonEmptyString, series: NonEmptyString, date: DateSpec, value: FiniteNumber, source: SourceRef }),
+    t.type({
+      id: NonEmptyString,
+      series: NonEmptyString,
+      date: DateSpec,
+      value: FiniteNumber,
+      source: SourceRef,
+    }),
     t.partial({ note: t.string, qualifier: t.string }),
   ]),
   'DatedValue',
@@ -84,10 +123,20 @@ export type HistoryValidation =
   | { readonly _tag: 'Valid'; readonly document: HistoryDocument }
   | { readonly _tag: 'Invalid'; readonly issues: ReadonlyArray<PlanIssue> }
 
-function dupes(issues: PlanIssue[], path: string, items: ReadonlyArray<{ readonly id: string }>): void {
+function dupes(
+  issues: PlanIssue[],
+  path: string,
+  items: ReadonlyArray<{ readonly id: string }>,
+): void {
   const seen = new Set<string>()
   items.forEach((x, i) => {
-    if (seen.has(x.id)) issues.push({ path: `${path}[${i}].id`, expected: 'an id used once', got: showValue(x.id), message: `${path}[${i}].id: expected an id used once, got ${showValue(x.id)}` })
+    if (seen.has(x.id))
+      issues.push({
+        path: `${path}[${i}].id`,
+        expected: 'an id used once',
+        got: showValue(x.id),
+        message: `${path}[${i}].id: expected an id used once, got ${showValue(x.id)}`,
+      })
     seen.add(x.id)
   })
 }
@@ -111,14 +160,22 @@ export function loadHistoryDocument(json: unknown): HistoryValidation {
   ;(doc.values ?? []).forEach((v, i) => {
     if (!series.has(v.series)) {
       const got = showValue(v.series)
-      issues.push({ path: `values[${i}].series`, expected: 'a series of the document', got, message: `values[${i}].series: expected a series of the document, got ${got}` })
+      issues.push({
+        path: `values[${i}].series`,
+        expected: 'a series of the document',
+        got,
+        message: `values[${i}].series: expected a series of the document, got ${got}`,
+      })
     }
   })
   return issues.length === 0 ? { _tag: 'Valid', document: doc } : { _tag: 'Invalid', issues }
 }
 
 /** The period a dated value is reported for: its year, its month, or its (last) day. */
-export function periodOfDate(d: DateSpec): { readonly period: PeriodKey; readonly kind: PeriodKind } {
+export function periodOfDate(d: DateSpec): {
+  readonly period: PeriodKey
+  readonly kind: PeriodKind
+} {
   switch (d.precision) {
     case 'year':
       return { period: d.date as PeriodKey, kind: 'year' }
@@ -137,7 +194,12 @@ export function periodOfDate(d: DateSpec): { readonly period: PeriodKey; readonl
 }
 
 function coreFact(f: HistoryFact): Fact {
-  return { key: f.key, value: f.value, ...(f.unit === undefined ? {} : { unit: f.unit }), ...(f.label === undefined ? {} : { label: f.label }) }
+  return {
+    key: f.key,
+    value: f.value,
+    ...(f.unit === undefined ? {} : { unit: f.unit }),
+    ...(f.label === undefined ? {} : { label: f.label }),
+  }
 }
 
 /** Options of {@link historyToEvents}. */
@@ -159,7 +221,10 @@ export interface HistoryToEventsOptions {
  *   met: { date: '2022-01', precision: 'month' }, kind: 'opening', title: { zh: '通车' }, facts: [], source: { document: 'x' } }] }, { recordedBy: 'yearbook' })
  * groups[0].events[0].validTime // '2022-01-31'
  */
-export function historyToEvents(history: HistoryDocument, options: HistoryToEventsOptions): ReadonlyArray<StreamEvents> {
+export function historyToEvents(
+  history: HistoryDocument,
+  options: HistoryToEventsOptions,
+): ReadonlyArray<StreamEvents> {
   const prefix = options.idPrefix ?? 'history/'
   const actor = options.recordedBy
   const groups = new Map<string, EventInput[]>()
@@ -170,10 +235,20 @@ export function historyToEvents(history: HistoryDocument, options: HistoryToEven
   }
   for (const m of history.milestones ?? []) {
     push(streams.project(m.projectId), {
-      id: `${prefix}milestone/${m.projectId}/${m.id}`, type: 'MilestoneMet', validTime: latestDay(m.met), actor,
+      id: `${prefix}milestone/${m.projectId}/${m.id}`,
+      type: 'MilestoneMet',
+      validTime: latestDay(m.met),
+      actor,
       data: {
-        projectId: m.projectId, milestoneId: m.id, met: m.met, unplanned: true, facts: m.facts.map(coreFact), title: m.title, kind: m.kind,
-        ...(m.scope === undefined ? {} : { scope: m.scope }), source: m.source,
+        projectId: m.projectId,
+        milestoneId: m.id,
+        met: m.met,
+        unplanned: true,
+        facts: m.facts.map(coreFact),
+        title: m.title,
+        kind: m.kind,
+        ...(m.scope === undefined ? {} : { scope: m.scope }),
+        source: m.source,
       },
     })
   }
@@ -181,19 +256,45 @@ export function historyToEvents(history: HistoryDocument, options: HistoryToEven
   for (const s of history.series ?? []) {
     const own = values.filter((v) => v.series === s.id)
     const kinds = own.map((v) => periodOfDate(v.date).kind)
-    const periodicity: PeriodKind = kinds.includes('day') ? 'day' : kinds.includes('month') ? 'month' : 'year'
+    const periodicity: PeriodKind = kinds.includes('day')
+      ? 'day'
+      : kinds.includes('month')
+        ? 'month'
+        : 'year'
     push(streams.indicator(s.id), {
-      id: `${prefix}series/${s.id}`, type: 'IndicatorDefined', validTime: (own.length === 0 ? '2000-01-01' : minDay(own)) as IsoDate, actor,
+      id: `${prefix}series/${s.id}`,
+      type: 'IndicatorDefined',
+      validTime: (own.length === 0 ? '2000-01-01' : minDay(own)) as IsoDate,
+      actor,
       data: {
-        planId: s.planId, indicatorId: s.id, name: s.name, unit: s.unit, categoryId: s.category, attribute: 'observation', selfSelected: false,
-        departments: [], direction: 'neutral', periodicity, ...(s.unitEn === undefined ? {} : { unitEn: s.unitEn }),
+        planId: s.planId,
+        indicatorId: s.id,
+        name: s.name,
+        unit: s.unit,
+        categoryId: s.category,
+        attribute: 'observation',
+        selfSelected: false,
+        departments: [],
+        direction: 'neutral',
+        periodicity,
+        ...(s.unitEn === undefined ? {} : { unitEn: s.unitEn }),
       },
     })
     for (const v of own) {
       const { period } = periodOfDate(v.date)
       push(streams.indicator(s.id), {
-        id: `${prefix}value/${v.id}`, type: 'ValueReported', validTime: periodEnd(period), actor,
-        data: { indicatorId: s.id, period, value: v.value, status: 'final', unit: s.unit, source: v.source },
+        id: `${prefix}value/${v.id}`,
+        type: 'ValueReported',
+        validTime: periodEnd(period),
+        actor,
+        data: {
+          indicatorId: s.id,
+          period,
+          value: v.value,
+          status: 'final',
+          unit: s.unit,
+          source: v.source,
+        },
       })
     }
   }

@@ -7,8 +7,18 @@
  */
 import * as t from 'io-ts'
 import {
-  Direction, FiniteNumber, IndicatorAttribute, IsoDate, LocalizedText, NonEmptyString, NonNegativeInt, PeriodKey, PeriodKind,
-  SourceRef, TargetExpression, TargetRole,
+  Direction,
+  FiniteNumber,
+  IndicatorAttribute,
+  IsoDate,
+  LocalizedText,
+  NonEmptyString,
+  NonNegativeInt,
+  PeriodKey,
+  PeriodKind,
+  SourceRef,
+  TargetExpression,
+  TargetRole,
 } from '@progress-ledger/core'
 import type { ParseTargetOptions } from './TargetGrammar'
 import { Transcript } from './Transcript'
@@ -26,7 +36,10 @@ export type IndicatorTarget = t.TypeOf<typeof IndicatorTarget>
 
 /** The baseline (基期值) progress is measured from. */
 export const Baseline = t.exact(
-  t.intersection([t.type({ period: PeriodKey, value: FiniteNumber }), t.partial({ illustrative: t.boolean, source: SourceRef })]),
+  t.intersection([
+    t.type({ period: PeriodKey, value: FiniteNumber }),
+    t.partial({ illustrative: t.boolean, source: SourceRef }),
+  ]),
   'Baseline',
 )
 /** The baseline progress is measured from. */

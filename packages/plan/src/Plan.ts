@@ -6,7 +6,13 @@
  * @module Plan
  */
 import * as t from 'io-ts'
-import { IsoDate, LocalizedText, NonEmptyString, NonNegativeInt, SourceRef } from '@progress-ledger/core'
+import {
+  IsoDate,
+  LocalizedText,
+  NonEmptyString,
+  NonNegativeInt,
+  SourceRef,
+} from '@progress-ledger/core'
 import { Department } from './Department'
 import { Indicator } from './Indicator'
 import { Project } from './Project'
@@ -15,7 +21,10 @@ import { Transcript } from './Transcript'
 
 /** A category of indicators; its display order is its place in the plan's list. */
 export const Category = t.exact(
-  t.intersection([t.type({ id: NonEmptyString, name: LocalizedText }), t.partial({ transcript: Transcript })]),
+  t.intersection([
+    t.type({ id: NonEmptyString, name: LocalizedText }),
+    t.partial({ transcript: Transcript }),
+  ]),
   'Category',
 )
 /** A category of indicators. */
@@ -44,7 +53,9 @@ export const Plan = t.exact(
 /** A plan. */
 export type Plan = t.TypeOf<typeof Plan>
 
-function withoutTranscript<A extends { readonly transcript?: unknown }>(a: A): Omit<A, 'transcript'> {
+function withoutTranscript<A extends { readonly transcript?: unknown }>(
+  a: A,
+): Omit<A, 'transcript'> {
   const { transcript: _, ...rest } = a
   return rest
 }

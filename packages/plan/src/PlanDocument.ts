@@ -7,7 +7,13 @@
  * @module PlanDocument
  */
 import * as t from 'io-ts'
-import { NonEmptyString, NonNegativeInt, SourceRef, TargetExpression, TaskKind } from '@progress-ledger/core'
+import {
+  NonEmptyString,
+  NonNegativeInt,
+  SourceRef,
+  TargetExpression,
+  TaskKind,
+} from '@progress-ledger/core'
 import { Plan } from './Plan'
 
 /** The `format` tag of a plan document. */
@@ -39,7 +45,11 @@ export type HeadlineTarget = t.TypeOf<typeof HeadlineTarget>
 /** The title of a numbered section of one of the plan's lists. */
 export const Section = t.exact(
   t.intersection([
-    t.type({ list: t.union([TaskKind, t.literal('flagship')]), number: NonEmptyString, title: NonEmptyString }),
+    t.type({
+      list: t.union([TaskKind, t.literal('flagship')]),
+      number: NonEmptyString,
+      title: NonEmptyString,
+    }),
     t.partial({ source: SourceRef }),
   ]),
   'Section',

@@ -6,7 +6,14 @@
  *
  * @module PlanEvents
  */
-import { type AppendRequest, type EventInput, type ExpectedVersion, type IsoDate, periodEnd, streams } from '@progress-ledger/core'
+import {
+  type AppendRequest,
+  type EventInput,
+  type ExpectedVersion,
+  type IsoDate,
+  periodEnd,
+  streams,
+} from '@progress-ledger/core'
 import { targetId } from './Indicator'
 import type { Plan } from './Plan'
 
@@ -35,26 +42,41 @@ export interface PlanToEventsOptions {
  * groups[0].streamId // 'plan-p'
  * groups[0].events[0].id // 'p/adopted'
  */
-export function planToEvents(plan: Plan, options: PlanToEventsOptions): ReadonlyArray<StreamEvents> {
+export function planToEvents(
+  plan: Plan,
+  options: PlanToEventsOptions,
+): ReadonlyArray<StreamEvents> {
   const prefix = options.idPrefix ?? `${plan.id}/`
   const actor = options.recordedBy
   const on = plan.adoptedOn
-  const ev = <E extends EventInput>(e: Omit<E, 'actor' | 'validTime'> & { validTime?: IsoDate }): EventInput =>
-    ({ validTime: on, actor, ...e, id: `${prefix}${e.id}` }) as EventInput
+  const ev = <E extends EventInput>(
+    e: Omit<E, 'actor' | 'validTime'> & { validTime?: IsoDate },
+  ): EventInput => ({ validTime: on, actor, ...e, id: `${prefix}${e.id}` }) as EventInput
   const groups: StreamEvents[] = []
 
   groups.push({
     streamId: streams.plan(plan.id),
     events: [
       ev({
-        id: 'adopted', type: 'PlanAdopted',
+        id: 'adopted',
+        type: 'PlanAdopted',
         data: {
-          planId: plan.id, name: plan.name, adoptedOn: plan.adoptedOn, baseYear: plan.baseYear, startYear: plan.startYear, endYear: plan.endYear,
-          ...(plan.issuer === undefined ? {} : { issuer: plan.issuer }), ...(plan.source === undefined ? {} : { source: plan.source }),
+          planId: plan.id,
+          name: plan.name,
+          adoptedOn: plan.adoptedOn,
+          baseYear: plan.baseYear,
+          startYear: plan.startYear,
+          endYear: plan.endYear,
+          ...(plan.issuer === undefined ? {} : { issuer: plan.issuer }),
+          ...(plan.source === undefined ? {} : { source: plan.source }),
         },
       }),
       ...plan.categories.map((c, order) =>
-        ev({ id: `category/${c.id}`, type: 'CategoryDefined', data: { planId: plan.id, categoryId: c.id, name: c.name, order } }),
+        ev({
+          id: `category/${c.id}`,
+          type: 'CategoryDefined',
+          data: { planId: plan.id, categoryId: c.id, name: c.name, order },
+        }),
       ),
     ],
   })
@@ -62,29 +84,71 @@ export function planToEvents(plan: Plan, options: PlanToEventsOptions): Readonly
   for (const d of plan.departments) {
     groups.push({
       streamId: streams.department(d.id),
-      events: [ev({ id: `department/${d.id}`, type: 'DepartmentRegistered', data: { departmentId: d.id, name: d.name, aliases: d.aliases, ...(d.note === undefined ? {} : { note: d.note }) } })],
+      events: [
+        ev({
+          id: `department/${d.id}`,
+          type: 'DepartmentRegistered',
+          data: {
+            departmentId: d.id,
+            name: d.name,
+            aliases: d.aliases,
+            ...(d.note === undefined ? {} : { note: d.note }),
+          },
+        }),
+      ],
     })
   }
 
   for (const ind of plan.indicators) {
     const events: EventInput[] = [
       ev({
-        id: `indicator/${ind.id}/defined`, type: 'IndicatorDefined',
+        id: `indicator/${ind.id}/defined`,
+        type: 'IndicatorDefined',
         data: {
-          planId: plan.id, indicatorId: ind.id, name: ind.name, unit: ind.unit, categoryId: ind.category, attribute: ind.attribute,
-          selfSelected: ind.selfSelected, departments: ind.departments, direction: ind.direction, periodicity: ind.periodicity,
-          ...(ind.number === undefined ? {} : { number: ind.number }), ...(ind.unitEn === undefined ? {} : { unitEn: ind.unitEn }),
-          ...(ind.parent === undefined ? {} : { parentId: ind.parent }), ...(ind.source === undefined ? {} : { source: ind.source }),
+          planId: plan.id,
+          indicatorId: ind.id,
+          name: ind.name,
+          unit: ind.unit,
+          categoryId: ind.category,
+          attribute: ind.attribute,
+          selfSelected: ind.selfSelected,
+          departments: ind.departments,
+          direction: ind.direction,
+          periodicity: ind.periodicity,
+          ...(ind.number === undefined ? {} : { number: ind.number }),
+          ...(ind.unitEn === undefined ? {} : { unitEn: ind.unitEn }),
+          ...(ind.parent === undefined ? {} : { parentId: ind.parent }),
+          ...(ind.source === undefined ? {} : { source: ind.source }),
         },
       }),
     ]
     const b = ind.baseline
     if (b !== undefined) {
-      events.push(ev({ id: `indicator/${ind.id}/baseline`, type: 'BaselineSet', validTime: periodEnd(b.period), data: { indicatorId: ind.id, ...b } }))
+      events.push(
+        ev({
+          id: `indicator/${ind.id}/baseline`,
+          type: 'BaselineSet',
+          validTime: periodEnd(b.period),
+          data: { indicatorId: ind.id, ...b },
+        }),
+      )
     }
     for (const x of ind.targets) {
       const { dueYear, role, expression, ...rest } = x
-      events.push(ev({ id: `indicator/${ind.id}/target/${dueYear}`, type: 'TargetSet', data: { indicatorId: ind.id, targetId: targetId(ind.id, dueYear), dueYear, role, expression, ...rest } }))
+      events.push(
+        ev({
+          id: `indicator/${ind.id}/target/${dueYear}`,
+          type: 'TargetSet',
+          data: {
+            indicatorId: ind.id,
+            targetId: targetId(ind.id, dueYear),
+            dueYear,
+            role,
+            expression,
+            ...rest,
+          },
+        }),
+      )
     }
     groups.push({ streamId: streams.indicator(ind.id), events })
   }
@@ -93,14 +157,25 @@ export function planToEvents(plan: Plan, options: PlanToEventsOptions): Readonly
     const { id, kind, name, departments, number, section, summary, source, status } = task
     const events: EventInput[] = [
       ev({
-        id: `task/${id}/defined`, type: 'TaskDefined',
+        id: `task/${id}/defined`,
+        type: 'TaskDefined',
         data: {
-          planId: plan.id, taskId: id, kind, name, departments, ...(number === undefined ? {} : { number }), ...(section === undefined ? {} : { section }),
-          ...(summary === undefined ? {} : { summary }), ...(source === undefined ? {} : { source }),
+          planId: plan.id,
+          taskId: id,
+          kind,
+          name,
+          departments,
+          ...(number === undefined ? {} : { number }),
+          ...(section === undefined ? {} : { section }),
+          ...(summary === undefined ? {} : { summary }),
+          ...(source === undefined ? {} : { source }),
         },
       }),
     ]
-    if (status !== undefined) events.push(ev({ id: `task/${id}/status`, type: 'TaskStatusReported', data: { taskId: id, status } }))
+    if (status !== undefined)
+      events.push(
+        ev({ id: `task/${id}/status`, type: 'TaskStatusReported', data: { taskId: id, status } }),
+      )
     groups.push({ streamId: streams.task(id), events })
   }
 
@@ -108,23 +183,50 @@ export function planToEvents(plan: Plan, options: PlanToEventsOptions): Readonly
     const { id, kind, name, departments, facts, number, section, source } = project
     const events: EventInput[] = [
       ev({
-        id: `project/${id}/defined`, type: 'ProjectDefined',
+        id: `project/${id}/defined`,
+        type: 'ProjectDefined',
         data: {
-          projectId: id, kind, name, departments, facts, planId: plan.id, ...(number === undefined ? {} : { number }),
-          ...(section === undefined ? {} : { section }), ...(source === undefined ? {} : { source }),
+          projectId: id,
+          kind,
+          name,
+          departments,
+          facts,
+          planId: plan.id,
+          ...(number === undefined ? {} : { number }),
+          ...(section === undefined ? {} : { section }),
+          ...(source === undefined ? {} : { source }),
         },
       }),
     ]
     for (const m of project.milestones) {
-      events.push(ev({
-        id: `project/${id}/milestone/${m.id}/planned`, type: 'MilestonePlanned',
-        data: { projectId: id, milestoneId: m.id, title: m.title, kind: m.kind, planned: m.planned, ...(m.source === undefined ? {} : { source: m.source }) },
-      }))
+      events.push(
+        ev({
+          id: `project/${id}/milestone/${m.id}/planned`,
+          type: 'MilestonePlanned',
+          data: {
+            projectId: id,
+            milestoneId: m.id,
+            title: m.title,
+            kind: m.kind,
+            planned: m.planned,
+            ...(m.source === undefined ? {} : { source: m.source }),
+          },
+        }),
+      )
       ;(m.forecasts ?? []).forEach((f, k) => {
-        events.push(ev({
-          id: `project/${id}/milestone/${m.id}/forecast/${k + 1}`, type: 'MilestoneForecastMoved', validTime: f.on,
-          data: { projectId: id, milestoneId: m.id, forecast: f.forecast, ...(f.reason === undefined ? {} : { reason: f.reason }) },
-        }))
+        events.push(
+          ev({
+            id: `project/${id}/milestone/${m.id}/forecast/${k + 1}`,
+            type: 'MilestoneForecastMoved',
+            validTime: f.on,
+            data: {
+              projectId: id,
+              milestoneId: m.id,
+              forecast: f.forecast,
+              ...(f.reason === undefined ? {} : { reason: f.reason }),
+            },
+          }),
+        )
       })
     }
     groups.push({ streamId: streams.project(id), events })
@@ -139,6 +241,9 @@ export function planToEvents(plan: Plan, options: PlanToEventsOptions): Readonly
  * import { toAppendRequests } from '@progress-ledger/plan'
  * toAppendRequests([{ streamId: 'plan-p', events: [] }]) // [{ streamId: 'plan-p', events: [], expectedVersion: 'any' }]
  */
-export function toAppendRequests(groups: ReadonlyArray<StreamEvents>, expectedVersion: ExpectedVersion = 'any'): ReadonlyArray<AppendRequest> {
+export function toAppendRequests(
+  groups: ReadonlyArray<StreamEvents>,
+  expectedVersion: ExpectedVersion = 'any',
+): ReadonlyArray<AppendRequest> {
   return groups.map((g) => ({ streamId: g.streamId, events: g.events, expectedVersion }))
 }

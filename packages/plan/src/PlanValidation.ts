@@ -43,5 +43,7 @@ export function loadPlanDocument(json: unknown): PlanValidation {
   const decoded = PlanDocument.decode(json)
   if (decoded._tag === 'Left') return { _tag: 'Invalid', issues: formatErrors(decoded.left) }
   const issues = checkDocument(decoded.right)
-  return issues.length === 0 ? { _tag: 'Valid', document: decoded.right } : { _tag: 'Invalid', issues }
+  return issues.length === 0
+    ? { _tag: 'Valid', document: decoded.right }
+    : { _tag: 'Invalid', issues }
 }

@@ -5,7 +5,15 @@
  * @module Project
  */
 import * as t from 'io-ts'
-import { DateSpec, Fact, IsoDate, LocalizedText, NonEmptyString, ProjectKind, SourceRef } from '@progress-ledger/core'
+import {
+  DateSpec,
+  Fact,
+  IsoDate,
+  LocalizedText,
+  NonEmptyString,
+  ProjectKind,
+  SourceRef,
+} from '@progress-ledger/core'
 import { Transcript } from './Transcript'
 
 /** A forecast of a milestone's date, made on a day. */

@@ -8,17 +8,25 @@ import { readFile } from 'node:fs/promises'
 import { type HistoryValidation, loadHistoryDocument } from './History'
 import { loadPlanDocument, type PlanValidation } from './PlanValidation'
 
-async function readJson(path: string): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
+async function readJson(
+  path: string,
+): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
   const text = await readFile(path, 'utf8')
   try {
     return { ok: true, json: JSON.parse(text) as unknown }
   } catch (e) {
-    return { ok: false, message: `${path}: expected JSON, got a syntax error (${(e as Error).message})` }
+    return {
+      ok: false,
+      message: `${path}: expected JSON, got a syntax error (${(e as Error).message})`,
+    }
   }
 }
 
 const invalidJson = (path: string, message: string) =>
-  ({ _tag: 'Invalid', issues: [{ path, expected: 'JSON', got: 'a syntax error', message }] }) as const
+  ({
+    _tag: 'Invalid',
+    issues: [{ path, expected: 'JSON', got: 'a syntax error', message }],
+  }) as const
 
 /**
  * Reads and validates a plan document. A missing file rejects (an I/O error); bad JSON and

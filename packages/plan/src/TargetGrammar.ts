@@ -81,7 +81,10 @@ class Cursor {
   }
   fail(): E.Either<TargetParseError, never> {
     this.skipSpaces()
-    const found = this.pos < this.input.length ? String.fromCodePoint(this.input.codePointAt(this.pos) as number) : undefined
+    const found =
+      this.pos < this.input.length
+        ? String.fromCodePoint(this.input.codePointAt(this.pos) as number)
+        : undefined
     const what = found === undefined ? 'end of text' : JSON.stringify(found)
     return E.left({
       _tag: 'TargetParseError',
@@ -101,7 +104,10 @@ const SUFFIXES = byLength(COMPARISON_WORDS.filter((w) => w.position === 'suffix'
 const SEPARATORS = [...RANGE_SEPARATORS].sort((a, b) => b.length - a.length)
 
 /** The direction of a plain number: stated, or inferred from the interim/final target, then the baseline. */
-function levelDirection(value: number, options: ParseTargetOptions): { direction: Direction; inferred: boolean } {
+function levelDirection(
+  value: number,
+  options: ParseTargetOptions,
+): { direction: Direction; inferred: boolean } {
   if (options.direction !== undefined) return { direction: options.direction, inferred: false }
   const references: ReadonlyArray<[number | undefined, 'after' | 'before']> = [
     [options.interim, 'after'],
@@ -132,7 +138,10 @@ function reasonableBounds(c: Cursor): E.Either<TargetParseError, { min?: number;
 }
 
 /** A number, a comparison or a range. */
-function numeric(c: Cursor, options: ParseTargetOptions): E.Either<TargetParseError, TargetExpression> {
+function numeric(
+  c: Cursor,
+  options: ParseTargetOptions,
+): E.Either<TargetParseError, TargetExpression> {
   if (c.eat('between')) {
     const min = c.number()
     if (min === undefined) return c.fail()
@@ -142,9 +151,11 @@ function numeric(c: Cursor, options: ParseTargetOptions): E.Either<TargetParseEr
   const prefix: ComparisonWord | undefined = PREFIXES.find((w) => c.eat(w.text))
   const value = c.number()
   if (value === undefined) return c.fail()
-  if (prefix !== undefined) return E.right({ kind: 'comparison', op: prefix.op, value, wording: prefix.wording })
+  if (prefix !== undefined)
+    return E.right({ kind: 'comparison', op: prefix.op, value, wording: prefix.wording })
   const suffix = SUFFIXES.find((w) => c.eat(w.text))
-  if (suffix !== undefined) return E.right({ kind: 'comparison', op: suffix.op, value, wording: suffix.wording })
+  if (suffix !== undefined)
+    return E.right({ kind: 'comparison', op: suffix.op, value, wording: suffix.wording })
   if (SEPARATORS.some((s) => c.eat(s))) return rangeEnd(c, value)
   return E.right({ kind: 'level', value, ...levelDirection(value, options) })
 }
@@ -172,7 +183,10 @@ function rangeEnd(c: Cursor, min: number): E.Either<TargetParseError, TargetExpr
  * parseTarget('24.6', { interim: 25.7 }) // right({ kind: 'level', value: 24.6, direction: 'lower', inferred: true })
  * parseTarget('约90') // left({ message: 'cannot parse target "约90": unexpected "约" at position 0', … })
  */
-export function parseTarget(printed: string, options: ParseTargetOptions = {}): E.Either<TargetParseError, TargetExpression> {
+export function parseTarget(
+  printed: string,
+  options: ParseTargetOptions = {},
+): E.Either<TargetParseError, TargetExpression> {
   const c = new Cursor(printed, normalizeChars(printed))
   let result: E.Either<TargetParseError, TargetExpression> | undefined
   const phrase = PHRASES_LONGEST_FIRST.find((p) => c.eat(p.text))
@@ -194,8 +208,11 @@ function num(n: number): string {
 const SYMBOL_ZH: Readonly<Record<ComparisonOp, string>> = { ge: '≥', gt: '>', le: '≤', lt: '<' }
 
 function canonicalWord(op: ComparisonOp, wording: string, lang: Lang): ComparisonWord {
-  const fits = (w: ComparisonWord): boolean => w.lang === lang && w.op === op && w.wording === wording
-  const found = COMPARISON_WORDS.find(fits) ?? COMPARISON_WORDS.find((w) => w.lang === lang && w.op === op && w.wording === 'symbol')
+  const fits = (w: ComparisonWord): boolean =>
+    w.lang === lang && w.op === op && w.wording === wording
+  const found =
+    COMPARISON_WORDS.find(fits) ??
+    COMPARISON_WORDS.find((w) => w.lang === lang && w.op === op && w.wording === 'symbol')
   return found as ComparisonWord
 }
 
@@ -216,14 +233,18 @@ export function formatTarget(expr: TargetExpression, lang: TargetLanguage): stri
     case 'level':
       return num(expr.value)
     case 'comparison': {
-      const wording = expr.wording === 'symbol' || wordingOp(expr.wording) === expr.op ? expr.wording : 'symbol'
+      const wording =
+        expr.wording === 'symbol' || wordingOp(expr.wording) === expr.op ? expr.wording : 'symbol'
       if (wording === 'symbol' && lang === 'zh') return `${SYMBOL_ZH[expr.op]}${num(expr.value)}`
       const w = canonicalWord(expr.op, wording, lang)
-      if (w.position === 'suffix') return lang === 'zh' ? `${num(expr.value)}${w.text}` : `${num(expr.value)} ${w.text}`
+      if (w.position === 'suffix')
+        return lang === 'zh' ? `${num(expr.value)}${w.text}` : `${num(expr.value)} ${w.text}`
       return lang === 'zh' ? `${w.text}${num(expr.value)}` : `${w.text} ${num(expr.value)}`
     }
     case 'range':
-      return lang === 'zh' ? `${num(expr.min)}~${num(expr.max)}` : `between ${num(expr.min)} and ${num(expr.max)}`
+      return lang === 'zh'
+        ? `${num(expr.min)}~${num(expr.max)}`
+        : `between ${num(expr.min)} and ${num(expr.max)}`
     case 'trend':
     case 'stable':
     case 'quota':
@@ -234,8 +255,10 @@ export function formatTarget(expr: TargetExpression, lang: TargetLanguage): stri
       if (min !== undefined && max !== undefined) {
         return `${base} (${formatTarget({ kind: 'range', min: Math.min(min, max), max: Math.max(min, max) }, lang)})`
       }
-      if (min !== undefined) return `${base} (${formatTarget({ kind: 'comparison', op: 'ge', value: min, wording: 'symbol' }, lang)})`
-      if (max !== undefined) return `${base} (${formatTarget({ kind: 'comparison', op: 'le', value: max, wording: 'symbol' }, lang)})`
+      if (min !== undefined)
+        return `${base} (${formatTarget({ kind: 'comparison', op: 'ge', value: min, wording: 'symbol' }, lang)})`
+      if (max !== undefined)
+        return `${base} (${formatTarget({ kind: 'comparison', op: 'le', value: max, wording: 'symbol' }, lang)})`
       return base
     }
     default:
@@ -247,6 +270,7 @@ function phraseText(expr: TargetExpression, lang: Lang): string {
   const same = (p: (typeof PHRASES)[number]): boolean =>
     p.lang === lang &&
     p.expr.kind === expr.kind &&
-    (p.expr.kind !== 'trend' || (expr.kind === 'trend' && p.expr.direction === expr.direction && p.expr.pace === expr.pace))
+    (p.expr.kind !== 'trend' ||
+      (expr.kind === 'trend' && p.expr.direction === expr.direction && p.expr.pace === expr.pace))
   return (PHRASES.find(same) as (typeof PHRASES)[number]).text
 }

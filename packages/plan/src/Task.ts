@@ -5,13 +5,24 @@
  * @module Task
  */
 import * as t from 'io-ts'
-import { LocalizedText, NonEmptyString, SourceRef, TaskKind, TaskStatus } from '@progress-ledger/core'
+import {
+  LocalizedText,
+  NonEmptyString,
+  SourceRef,
+  TaskKind,
+  TaskStatus,
+} from '@progress-ledger/core'
 import { Transcript } from './Transcript'
 
 /** A task of a plan. `departments` are department ids. */
 export const Task = t.exact(
   t.intersection([
-    t.type({ id: NonEmptyString, kind: TaskKind, name: LocalizedText, departments: t.readonlyArray(NonEmptyString) }),
+    t.type({
+      id: NonEmptyString,
+      kind: TaskKind,
+      name: LocalizedText,
+      departments: t.readonlyArray(NonEmptyString),
+    }),
     t.partial({
       number: t.string,
       section: t.string,

@@ -11,14 +11,20 @@ import { FiniteNumber, LocalizedText, NonEmptyString, SourceRef } from '@progres
 
 /** Where one fact of a project was read, with the qualifier printed next to it (`约`, `多`). */
 export const FactSource = t.exact(
-  t.intersection([t.type({ key: NonEmptyString, source: SourceRef }), t.partial({ qualifier: t.string, note: t.string, printed: FiniteNumber })]),
+  t.intersection([
+    t.type({ key: NonEmptyString, source: SourceRef }),
+    t.partial({ qualifier: t.string, note: t.string, printed: FiniteNumber }),
+  ]),
   'FactSource',
 )
 /** Where one fact of a project was read. */
 export type FactSource = t.TypeOf<typeof FactSource>
 
 /** A printed name of a unit that is not a registered department (a company, a national body). */
-export const PrintedUnit = t.exact(t.intersection([t.type({ name: NonEmptyString }), t.partial({ source: SourceRef })]), 'PrintedUnit')
+export const PrintedUnit = t.exact(
+  t.intersection([t.type({ name: NonEmptyString }), t.partial({ source: SourceRef })]),
+  'PrintedUnit',
+)
 /** A printed name of a unit outside the registry. */
 export type PrintedUnit = t.TypeOf<typeof PrintedUnit>
 

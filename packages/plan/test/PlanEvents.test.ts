@@ -17,7 +17,8 @@ describe('planToEvents', () => {
         const ids = groups.flatMap((g) => g.events.map((e) => e.id))
         expect(new Set(ids).size).toBe(ids.length)
         expect(ids.every((id) => id.startsWith(`${plan.id}/`))).toBe(true)
-        for (const g of groups) for (const e of g.events) expect(validateInput(e)._tag).toBe('Valid')
+        for (const g of groups)
+          for (const e of g.events) expect(validateInput(e)._tag).toBe('Valid')
         expect(new Set(groups.map((g) => g.streamId)).size).toBe(groups.length)
       }),
       { numRuns: 1000 },
@@ -27,10 +28,11 @@ describe('planToEvents', () => {
   it('honours idPrefix and recordedBy', () => {
     const plan = fc.sample(planArbitrary, { numRuns: 1, seed: 7 })[0]!
     const groups = planToEvents(plan, { recordedBy: 'importer', idPrefix: 'x:' })
-    for (const g of groups) for (const e of g.events) {
-      expect(e.id.startsWith('x:')).toBe(true)
-      expect(e.actor).toBe('importer')
-    }
+    for (const g of groups)
+      for (const e of g.events) {
+        expect(e.id.startsWith('x:')).toBe(true)
+        expect(e.actor).toBe('importer')
+      }
   })
 })
 

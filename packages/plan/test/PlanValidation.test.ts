@@ -6,7 +6,12 @@ const src = { document: 'doc.txt', line: 1, quote: 'x' }
 const good = () => ({
   format: 'progress-ledger/plan@1',
   plan: {
-    id: 'p', name: { zh: '方案' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025,
+    id: 'p',
+    name: { zh: '方案' },
+    adoptedOn: '2021-08-10',
+    baseYear: 2020,
+    startYear: 2021,
+    endYear: 2025,
     categories: [{ id: 'economy', name: { zh: '经济' } }],
     departments: [
       { id: 'wjj', name: { zh: '市卫健局' }, aliases: ['市卫健委'] },
@@ -14,19 +19,57 @@ const good = () => ({
     ],
     indicators: [
       {
-        id: 'I01', name: { zh: '人均生产总值' }, unit: '万元', category: 'economy', attribute: 'evaluation', selfSelected: false,
-        departments: ['fgj'], direction: 'higher', periodicity: 'year', source: src, transcript: { departments: ['市发改局'] },
+        id: 'I01',
+        name: { zh: '人均生产总值' },
+        unit: '万元',
+        category: 'economy',
+        attribute: 'evaluation',
+        selfSelected: false,
+        departments: ['fgj'],
+        direction: 'higher',
+        periodicity: 'year',
+        source: src,
+        transcript: { departments: ['市发改局'] },
         targets: [
-          { dueYear: 2022, role: 'interim', printed: '11', expression: { kind: 'level', value: 11, direction: 'higher', inferred: true } },
-          { dueYear: 2025, role: 'final', printed: '14', expression: { kind: 'level', value: 14, direction: 'higher', inferred: true } },
+          {
+            dueYear: 2022,
+            role: 'interim',
+            printed: '11',
+            expression: { kind: 'level', value: 11, direction: 'higher', inferred: true },
+          },
+          {
+            dueYear: 2025,
+            role: 'final',
+            printed: '14',
+            expression: { kind: 'level', value: 14, direction: 'higher', inferred: true },
+          },
         ],
       },
     ],
-    tasks: [{ id: 'T01', kind: 'key-task', name: { zh: '任务' }, departments: ['wjj'], transcript: { departments: ['市卫健委'] } }],
+    tasks: [
+      {
+        id: 'T01',
+        kind: 'key-task',
+        name: { zh: '任务' },
+        departments: ['wjj'],
+        transcript: { departments: ['市卫健委'] },
+      },
+    ],
     projects: [],
   },
   headlineTargets: [
-    { id: 'H1', text: '人均生产总值14万元', dueYear: 2025, printed: '14', expression: { kind: 'level', value: 14, direction: 'higher', inferred: true }, unit: '万元', indicator: 'I01', agrees: true, disagreement: null, source: src },
+    {
+      id: 'H1',
+      text: '人均生产总值14万元',
+      dueYear: 2025,
+      printed: '14',
+      expression: { kind: 'level', value: 14, direction: 'higher', inferred: true },
+      unit: '万元',
+      indicator: 'I01',
+      agrees: true,
+      disagreement: null,
+      source: src,
+    },
   ],
 })
 
@@ -64,7 +107,7 @@ describe('loadPlanDocument', () => {
       'plan.indicators[1].id: expected an id no other indicator uses (plan.indicators[0] has it), got "I01"',
       'plan.departments[2]: expected names no other department uses ("市卫健委" is also "wjj"\'s), got "市卫健委"',
       'plan.indicators[0].category: expected a category of the plan, got "nowhere"',
-      'plan.indicators[0].targets[0].dueYear: expected an interim due before the final target\'s 2025, got 2025',
+      "plan.indicators[0].targets[0].dueYear: expected an interim due before the final target's 2025, got 2025",
       'plan.indicators[0].targets[1].dueYear: expected a due year no other target of I01 has (plan.indicators[0].targets[0]), got 2025',
       'plan.indicators[0].targets[1].expression: expected the parse of "≥14" (at least 14, {"kind":"comparison","op":"ge","value":14,"wording":"symbol"}), got {"kind":"level","value":14,"direction":"higher","inferred":true}',
       'plan.indicators[1].transcript.departments[0]: expected a registered department name or alias, got "市卫生局"',
@@ -77,7 +120,12 @@ describe('loadPlanDocument', () => {
   it('reports a target outside the plan years, an unparsable printed target, a wrong wording and an unknown department', () => {
     const doc = good() as any
     const ind = doc.plan.indicators[0]
-    ind.targets[0] = { dueYear: 2019, role: 'interim', printed: '约11', expression: { kind: 'comparison', op: 'lt', value: 11, wording: '以上' } }
+    ind.targets[0] = {
+      dueYear: 2019,
+      role: 'interim',
+      printed: '约11',
+      expression: { kind: 'comparison', op: 'lt', value: 11, wording: '以上' },
+    }
     ind.departments = ['fgj', 'nobody']
     ind.parent = 'I01'
     expect(messages(doc)).toEqual([
@@ -93,6 +141,8 @@ describe('loadPlanDocument', () => {
   it('requires a disagreement exactly when the prose disagrees', () => {
     const doc = good() as any
     doc.headlineTargets[0].agrees = false
-    expect(messages(doc)).toEqual(['headlineTargets[0].disagreement: expected the disagreement, when the prose disagrees, got null'])
+    expect(messages(doc)).toEqual([
+      'headlineTargets[0].disagreement: expected the disagreement, when the prose disagrees, got null',
+    ])
   })
 })

@@ -12,10 +12,16 @@ const ok = (s: string, options?: ParseTargetOptions): TargetExpression => {
 }
 const err = (s: string): string => {
   const r = parseTarget(s)
-  if (E.isRight(r)) throw new Error(`expected ${JSON.stringify(s)} to fail, got ${JSON.stringify(r.right)}`)
+  if (E.isRight(r))
+    throw new Error(`expected ${JSON.stringify(s)} to fail, got ${JSON.stringify(r.right)}`)
   return r.left.message
 }
-const cmp = (op: string, value: number, wording: string) => ({ kind: 'comparison', op, value, wording })
+const cmp = (op: string, value: number, wording: string) => ({
+  kind: 'comparison',
+  op,
+  value,
+  wording,
+})
 
 describe('parseTarget: numbers and comparisons', () => {
   it.each([
@@ -67,12 +73,30 @@ describe('parseTarget: numbers and comparisons', () => {
     expect(ok('≧９０')).toEqual(cmp('ge', 90, 'symbol'))
     expect(ok('＞８５')).toEqual(cmp('gt', 85, 'symbol'))
     expect(ok('９５以上')).toEqual(cmp('ge', 95, '以上'))
-    expect(ok('　１４　')).toEqual({ kind: 'level', value: 14, direction: 'higher', inferred: true })
+    expect(ok('　１４　')).toEqual({
+      kind: 'level',
+      value: 14,
+      direction: 'higher',
+      inferred: true,
+    })
   })
 
   it('decides inclusivity: 以上/以下/以内/不低于/不超过/达到 include the number, 突破/超 exclude it', () => {
-    const ops = Object.fromEntries(['95以上', '95以下', '95以内', '不低于95', '不超过95', '达到95', '突破95', '超95'].map((s) => [s, (ok(s) as { op: string }).op]))
-    expect(ops).toEqual({ '95以上': 'ge', '95以下': 'le', '95以内': 'le', 不低于95: 'ge', 不超过95: 'le', 达到95: 'ge', 突破95: 'gt', 超95: 'gt' })
+    const ops = Object.fromEntries(
+      ['95以上', '95以下', '95以内', '不低于95', '不超过95', '达到95', '突破95', '超95'].map(
+        (s) => [s, (ok(s) as { op: string }).op],
+      ),
+    )
+    expect(ops).toEqual({
+      '95以上': 'ge',
+      '95以下': 'le',
+      '95以内': 'le',
+      不低于95: 'ge',
+      不超过95: 'le',
+      达到95: 'ge',
+      突破95: 'gt',
+      超95: 'gt',
+    })
   })
 })
 
@@ -86,15 +110,26 @@ describe('parseTarget: plain numbers and direction', () => {
   })
   it('infers from the interim target before the baseline', () => {
     expect(ok('24.6', { interim: 25.7 })).toMatchObject({ direction: 'lower', inferred: true })
-    expect(ok('24.6', { interim: 25.7, baseline: 20 })).toMatchObject({ direction: 'lower', inferred: true })
-    expect(ok('24.6', { interim: 24.6, baseline: 20 })).toMatchObject({ direction: 'higher', inferred: true })
+    expect(ok('24.6', { interim: 25.7, baseline: 20 })).toMatchObject({
+      direction: 'lower',
+      inferred: true,
+    })
+    expect(ok('24.6', { interim: 24.6, baseline: 20 })).toMatchObject({
+      direction: 'higher',
+      inferred: true,
+    })
   })
   it('infers an interim target from the final target', () => {
     expect(ok('25.7', { final: 24.6 })).toMatchObject({ direction: 'lower', inferred: true })
     expect(ok('11', { final: 14 })).toMatchObject({ direction: 'higher', inferred: true })
   })
   it('takes a stated direction over inference', () => {
-    expect(ok('24.6', { interim: 25.7, direction: 'higher' })).toEqual({ kind: 'level', value: 24.6, direction: 'higher', inferred: false })
+    expect(ok('24.6', { interim: 25.7, direction: 'higher' })).toEqual({
+      kind: 'level',
+      value: 24.6,
+      direction: 'higher',
+      inferred: false,
+    })
   })
 })
 
@@ -134,13 +169,27 @@ describe('parseTarget: errors quote the text and the position', () => {
     ['稳步提升明显', 'cannot parse target "稳步提升明显": unexpected "明" at position 4'],
     ['at least ninety', 'cannot parse target "at least ninety": unexpected "n" at position 9'],
     ['reaching 5', 'cannot parse target "reaching 5": unexpected "r" at position 0'],
-    ['维持在合理区间(稳步提升)', 'cannot parse target "维持在合理区间(稳步提升)": unexpected "稳" at position 8'],
-    ['维持在合理区间(>3)', 'cannot parse target "维持在合理区间(>3)": unexpected ">" at position 8'],
+    [
+      '维持在合理区间(稳步提升)',
+      'cannot parse target "维持在合理区间(稳步提升)": unexpected "稳" at position 8',
+    ],
+    [
+      '维持在合理区间(>3)',
+      'cannot parse target "维持在合理区间(>3)": unexpected ">" at position 8',
+    ],
   ])('%s', (s, message) => {
     expect(err(s)).toBe(message)
   })
   it('returns a tagged value with the position', () => {
-    expect(parseTarget('约90')).toEqual(E.left({ _tag: 'TargetParseError', input: '约90', position: 0, found: '约', message: 'cannot parse target "约90": unexpected "约" at position 0' }))
+    expect(parseTarget('约90')).toEqual(
+      E.left({
+        _tag: 'TargetParseError',
+        input: '约90',
+        position: 0,
+        found: '约',
+        message: 'cannot parse target "约90": unexpected "约" at position 0',
+      }),
+    )
   })
 })
 
@@ -162,7 +211,9 @@ describe('formatTarget', () => {
     expect(formatTarget(ok(s), 'en')).toBe(en)
   })
   it('prints a wording that contradicts its operator as the symbol form', () => {
-    expect(formatTarget({ kind: 'comparison', op: 'lt', value: 3, wording: '以上' }, 'zh')).toBe('<3')
+    expect(formatTarget({ kind: 'comparison', op: 'lt', value: 3, wording: '以上' }, 'zh')).toBe(
+      '<3',
+    )
   })
 })
 
@@ -178,8 +229,22 @@ describe('laws', () => {
   })
   it('format(parse(s)) is canonical: parsing it again gives the same target', () => {
     const printed = fc.oneof(
-      parsableTarget.chain(({ expr }) => fc.constantFrom(formatTarget(expr, 'zh'), formatTarget(expr, 'en'))),
-      fc.constantFrom('≥90', '< 1.8', '95以上', '5-10', '5～10', '超过1000', '不少于3', '＜１．８', 'At least 9', '稳步提高', '5 to 10'),
+      parsableTarget.chain(({ expr }) =>
+        fc.constantFrom(formatTarget(expr, 'zh'), formatTarget(expr, 'en')),
+      ),
+      fc.constantFrom(
+        '≥90',
+        '< 1.8',
+        '95以上',
+        '5-10',
+        '5～10',
+        '超过1000',
+        '不少于3',
+        '＜１．８',
+        'At least 9',
+        '稳步提高',
+        '5 to 10',
+      ),
     )
     fc.assert(
       fc.property(printed, fc.constantFrom(...langs), (s, lang) => {
@@ -188,7 +253,9 @@ describe('laws', () => {
         if (E.isLeft(once)) return
         const canonical = formatTarget(once.right, lang)
         expect(parseTarget(canonical)).toEqual(once)
-        expect(formatTarget(E.getOrElseW(() => once.right)(parseTarget(canonical)), lang)).toBe(canonical)
+        expect(formatTarget(E.getOrElseW(() => once.right)(parseTarget(canonical)), lang)).toBe(
+          canonical,
+        )
       }),
       { numRuns: 1000 },
     )
@@ -197,7 +264,10 @@ describe('laws', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         const r = parseTarget(s)
-        if (E.isLeft(r)) expect(r.left.message.startsWith(`cannot parse target ${JSON.stringify(s)}: unexpected`)).toBe(true)
+        if (E.isLeft(r))
+          expect(
+            r.left.message.startsWith(`cannot parse target ${JSON.stringify(s)}: unexpected`),
+          ).toBe(true)
       }),
       { numRuns: 1000 },
     )

@@ -5,7 +5,7 @@ import { buildShengzhouSeed, readParts, seedText } from '../scripts/build-shengz
 
 const dir = resolve(__dirname, '../../../seeds/shengzhou')
 
-describe('the seed files are built from the transcribers\' parts', () => {
+describe("the seed files are built from the transcribers' parts", () => {
   it('match what the builder makes, with no problem met', () => {
     const built = buildShengzhouSeed(readParts(dir))
     expect(built.problems).toEqual([])

@@ -22,16 +22,22 @@ async function loadAll() {
   const chronicles = await readHistoryFile(seed('chronicles.json'))
   if (plan._tag !== 'Valid') throw new Error(plan.issues.map((i) => i.message).join('\n'))
   if (railway._tag !== 'Valid') throw new Error(railway.issues.map((i) => i.message).join('\n'))
-  if (chronicles._tag !== 'Valid') throw new Error(chronicles.issues.map((i) => i.message).join('\n'))
+  if (chronicles._tag !== 'Valid')
+    throw new Error(chronicles.issues.map((i) => i.message).join('\n'))
   return { doc: plan.document, railway: railway.document, chronicles: chronicles.document }
 }
 
 /** Every `{ line, quote }` source anywhere in a JSON value, with its path. */
-function quotes(u: unknown, path: string, out: Array<{ path: string; line: number; quote: string }>): void {
+function quotes(
+  u: unknown,
+  path: string,
+  out: Array<{ path: string; line: number; quote: string }>,
+): void {
   if (Array.isArray(u)) u.forEach((x, i) => quotes(x, `${path}[${i}]`, out))
   else if (typeof u === 'object' && u !== null) {
     const r = u as Record<string, unknown>
-    if (typeof r['quote'] === 'string' && typeof r['line'] === 'number') out.push({ path, line: r['line'], quote: r['quote'] })
+    if (typeof r['quote'] === 'string' && typeof r['line'] === 'number')
+      out.push({ path, line: r['line'], quote: r['quote'] })
     for (const [k, v] of Object.entries(r)) quotes(v, `${path}.${k}`, out)
   }
 }
@@ -52,15 +58,29 @@ describe('the Shengzhou seed', () => {
     expect(p.categories).toHaveLength(7)
     expect(p.departments).toHaveLength(69)
     expect(p.indicators).toHaveLength(68)
-    expect(p.indicators.filter((i) => i.parent === undefined && i.number !== undefined && /^\d+$/.test(i.number))).toHaveLength(65)
-    expect(p.indicators.filter((i) => i.parent !== undefined).map((i) => i.id)).toEqual(['I14a', 'I26a', 'I26b'])
+    expect(
+      p.indicators.filter(
+        (i) => i.parent === undefined && i.number !== undefined && /^\d+$/.test(i.number),
+      ),
+    ).toHaveLength(65)
+    expect(p.indicators.filter((i) => i.parent !== undefined).map((i) => i.id)).toEqual([
+      'I14a',
+      'I26a',
+      'I26b',
+    ])
     const count = (kind: string) => p.tasks.filter((x) => x.kind === kind).length
     expect([count('key-task'), count('reform'), count('action-item')]).toEqual([46, 19, 36])
     expect(p.projects.filter((x) => x.kind === 'flagship')).toHaveLength(18)
-    expect(p.projects.filter((x) => x.kind === 'construction').map((x) => x.id)).toEqual(['hangtai-hsr-shengzhou'])
-    expect(p.indicators.filter((i) => i.transcript?.categoryCorrection !== undefined)).toHaveLength(15)
+    expect(p.projects.filter((x) => x.kind === 'construction').map((x) => x.id)).toEqual([
+      'hangtai-hsr-shengzhou',
+    ])
+    expect(p.indicators.filter((i) => i.transcript?.categoryCorrection !== undefined)).toHaveLength(
+      15,
+    )
     expect((doc.headlineTargets ?? []).filter((h) => !h.agrees)).toHaveLength(9)
-    expect(p.indicators.filter((i) => i.transcript?.attributePrinted === false).map((i) => i.id)).toEqual(['I26', 'I26a', 'I26b'])
+    expect(
+      p.indicators.filter((i) => i.transcript?.attributePrinted === false).map((i) => i.id),
+    ).toEqual(['I26', 'I26a', 'I26b'])
   })
 
   it('stores targets exactly as parsing their printed form gives them', async () => {
@@ -69,7 +89,10 @@ describe('the Shengzhou seed', () => {
     for (const ind of doc.plan.indicators) {
       for (const x of ind.targets) {
         expect(x.printed).toBeDefined()
-        expect(parseTarget(x.printed as string, targetParseOptions(ind, x.role))).toEqual({ _tag: 'Right', right: x.expression })
+        expect(parseTarget(x.printed as string, targetParseOptions(ind, x.role))).toEqual({
+          _tag: 'Right',
+          right: x.expression,
+        })
         n++
       }
     }
@@ -83,13 +106,14 @@ describe('the Shengzhou seed', () => {
 
   it('quotes only phrases that occur in source.txt, on the line given', async () => {
     const found: Array<{ path: string; line: number; quote: string }> = []
-    for (const f of ['plan.json', 'railway-history.json', 'chronicles.json']) quotes(JSON.parse(readFileSync(seed(f), 'utf8')), f, found)
+    for (const f of ['plan.json', 'railway-history.json', 'chronicles.json'])
+      quotes(JSON.parse(readFileSync(seed(f), 'utf8')), f, found)
     expect(found.length).toBeGreaterThanOrEqual(500)
     const missing = found.filter((q) => !(sourceLines[q.line - 1] ?? '').includes(q.quote))
     expect(missing).toEqual([])
   })
 
-  it('resolves the document\'s variant names of one body to one department', async () => {
+  it("resolves the document's variant names of one body to one department", async () => {
     const { doc } = await loadAll()
     const reg = departmentRegistry(doc.plan.departments)
     const id = (n: string) => resolveDepartment(reg, n)
@@ -123,10 +147,18 @@ describe('the Shengzhou seed', () => {
     const met = rail.milestoneOrder.map((m) => metRecord(rail.milestones[m]!)!)
     expect(met.every((m) => m.unplanned)).toBe(true)
     expect(met[0]?.date).toEqual({ date: '2016-12-23', precision: 'day' })
-    expect(new Set(met.map((m) => m.date.precision))).toEqual(new Set(['day', 'month', 'range', 'early-month', 'mid-month', 'late-month']))
-    const opening = rail.milestoneOrder.map((m) => rail.milestones[m]!).find((m) => m.kind === 'opening')
+    expect(new Set(met.map((m) => m.date.precision))).toEqual(
+      new Set(['day', 'month', 'range', 'early-month', 'mid-month', 'late-month']),
+    )
+    const opening = rail.milestoneOrder
+      .map((m) => rail.milestones[m]!)
+      .find((m) => m.kind === 'opening')
     expect(metRecord(opening!)?.date).toEqual({ date: '2022-01-08', precision: 'day' })
-    const observed = Object.values(state.indicators).filter((i) => i.definitions[0]?.definition.attribute === 'observation' && i.definitions[0]?.definition.planId === 'shengzhou-chronicles-2021')
+    const observed = Object.values(state.indicators).filter(
+      (i) =>
+        i.definitions[0]?.definition.attribute === 'observation' &&
+        i.definitions[0]?.definition.planId === 'shengzhou-chronicles-2021',
+    )
     expect(observed).toHaveLength(86)
     expect(observed.flatMap((i) => i.values)).toHaveLength(86)
     // the chronicles do not leak into the plan

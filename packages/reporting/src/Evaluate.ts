@@ -5,8 +5,15 @@
  * @module Evaluate
  */
 import {
-  currentDefinition, type Direction, type IndicatorState, type LocalizedText, responsibleOn, type TargetExpression, targetsByDue,
-  type TargetCause, type TargetRole,
+  currentDefinition,
+  type Direction,
+  type IndicatorState,
+  type LocalizedText,
+  responsibleOn,
+  type TargetExpression,
+  targetsByDue,
+  type TargetCause,
+  type TargetRole,
 } from '@progress-ledger/core'
 import type { Explanation } from './Explanation'
 import { type Forecast, forecast } from './Forecast'
@@ -14,7 +21,13 @@ import type { Lang, MethodName, ResolvedOptions } from './Options'
 import { lightOf, type Light, type StatusCode } from './Status'
 import { formatTarget } from '@progress-ledger/plan'
 import { baselineOf, seriesOf, toPoint, type ValuePoint } from './internal/Series'
-import { observe, type SegmentPlan, type SegmentReport, planSegments, runSegment } from './internal/Segments'
+import {
+  observe,
+  type SegmentPlan,
+  type SegmentReport,
+  planSegments,
+  runSegment,
+} from './internal/Segments'
 
 export type { ValuePoint } from './internal/Series'
 export type { SegmentReport } from './internal/Segments'
@@ -75,15 +88,25 @@ export interface EvaluateContext {
  * // const r = resolveOptions({ asOf: '2022-12-31', lang: 'zh' })
  * // if (r._tag === 'Resolved') evaluateIndicator(state.indicators['I01'], r.options).status
  */
-export function evaluateIndicator(ind: IndicatorState, options: ResolvedOptions, context: EvaluateContext = {}): IndicatorReport {
+export function evaluateIndicator(
+  ind: IndicatorState,
+  options: ResolvedOptions,
+  context: EvaluateContext = {},
+): IndicatorReport {
   const fmt = context.formatTarget ?? formatTarget
   const def = currentDefinition(ind)
   const series = seriesOf(ind, options.asOf)
   const baseline = baselineOf(ind)
   const ordered = targetsByDue(ind)
   const targets: TargetInfo[] = ordered.map(({ target, current }) => ({
-    targetId: target.targetId, role: target.role, dueYear: current.dueYear, expression: current.expression,
-    label: fmt(current.expression, options.lang), printed: current.printed, cause: current.cause, eventId: current.eventId,
+    targetId: target.targetId,
+    role: target.role,
+    dueYear: current.dueYear,
+    expression: current.expression,
+    label: fmt(current.expression, options.lang),
+    printed: current.printed,
+    cause: current.cause,
+    eventId: current.eventId,
   }))
   const method: MethodName = options.methodByIndicator[ind.indicatorId] ?? options.method
   const points = series.map(toPoint)
@@ -93,7 +116,12 @@ export function evaluateIndicator(ind: IndicatorState, options: ResolvedOptions,
   let segments: SegmentReport[] = []
   let fc: Forecast | null = null
   if (def.attribute === 'observation') {
-    explanation = observe(base, points, def.direction, ordered[ordered.length - 1]?.current.expression)
+    explanation = observe(
+      base,
+      points,
+      def.direction,
+      ordered[ordered.length - 1]?.current.expression,
+    )
   } else {
     const plans: ReadonlyArray<SegmentPlan> = planSegments(ordered, base, points, options)
     const runs = plans.map((p) => runSegment(p, method, options, def.direction, ind.indicatorId))
@@ -103,26 +131,60 @@ export function evaluateIndicator(ind: IndicatorState, options: ResolvedOptions,
     explanation = active?.report.explanation ?? noTarget(points)
     if (explanation.status === 'no-data' && closed?.explanation != null) {
       // The new segment has no value after its start yet: the headline is the segment just closed.
-      explanation = { ...closed.explanation, notes: [...closed.explanation.notes, `the ${closed.dueYear} segment is shown until the next segment has a value after its start`] }
+      explanation = {
+        ...closed.explanation,
+        notes: [
+          ...closed.explanation.notes,
+          `the ${closed.dueYear} segment is shown until the next segment has a value after its start`,
+        ],
+      }
     }
-    if (active?.numericCase !== undefined) fc = forecast(active.numericCase, options.thresholds.linearWindow) ?? null
+    if (active?.numericCase !== undefined)
+      fc = forecast(active.numericCase, options.thresholds.linearWindow) ?? null
   }
-  const ids = new Set<string>([...defEvents, ...explanation.eventIds, ...targets.map((t) => t.eventId)])
+  const ids = new Set<string>([
+    ...defEvents,
+    ...explanation.eventIds,
+    ...targets.map((t) => t.eventId),
+  ])
   for (const s of segments) for (const id of s.explanation?.eventIds ?? []) ids.add(id)
   if (baseline !== null) ids.add(baseline.eventId)
   return {
-    indicatorId: ind.indicatorId, number: def.number ?? null, name: def.name, unit: def.unit, categoryId: def.categoryId,
-    attribute: def.attribute, selfSelected: def.selfSelected, direction: def.direction,
+    indicatorId: ind.indicatorId,
+    number: def.number ?? null,
+    name: def.name,
+    unit: def.unit,
+    categoryId: def.categoryId,
+    attribute: def.attribute,
+    selfSelected: def.selfSelected,
+    direction: def.direction,
     departments: [...responsibleOn(ind, options.asOf)],
-    status: explanation.status, light: lightOf(explanation.status), grade: explanation.grade, method: explanation.method,
-    baseline, latest: series[series.length - 1] ?? null, series, targets, segments, explanation, forecast: fc, eventIds: [...ids].sort(),
+    status: explanation.status,
+    light: lightOf(explanation.status),
+    grade: explanation.grade,
+    method: explanation.method,
+    baseline,
+    latest: series[series.length - 1] ?? null,
+    series,
+    targets,
+    segments,
+    explanation,
+    forecast: fc,
+    eventIds: [...ids].sort(),
   }
 }
 
 function noTarget(points: ReadonlyArray<{ readonly eventId: string | null }>): Explanation {
   const ids = points.flatMap((p) => (p.eventId === null ? [] : [p.eventId]))
   return {
-    method: 'none', grade: 'no-target', status: 'target-pending', inputs: [], thresholds: [], numbers: {}, steps: [],
-    notes: ['no target has been set'], eventIds: [...new Set(ids)].sort(),
+    method: 'none',
+    grade: 'no-target',
+    status: 'target-pending',
+    inputs: [],
+    thresholds: [],
+    numbers: {},
+    steps: [],
+    notes: ['no target has been set'],
+    eventIds: [...new Set(ids)].sort(),
   }
 }

@@ -58,9 +58,37 @@ export function formatNumber(x: number, digits = 4): string {
   return trimmed === '-0' ? '0' : trimmed
 }
 
-const HEAD: Readonly<Record<Lang, Readonly<Record<'method' | 'grade' | 'status' | 'inputs' | 'thresholds' | 'steps' | 'notes' | 'events', string>>>> = {
-  zh: { method: '方法', grade: '等级', status: '状态', inputs: '输入', thresholds: '阈值', steps: '计算', notes: '说明', events: '依据事件' },
-  en: { method: 'Method', grade: 'Grade', status: 'Status', inputs: 'Inputs', thresholds: 'Thresholds', steps: 'Arithmetic', notes: 'Notes', events: 'Events' },
+const HEAD: Readonly<
+  Record<
+    Lang,
+    Readonly<
+      Record<
+        'method' | 'grade' | 'status' | 'inputs' | 'thresholds' | 'steps' | 'notes' | 'events',
+        string
+      >
+    >
+  >
+> = {
+  zh: {
+    method: '方法',
+    grade: '等级',
+    status: '状态',
+    inputs: '输入',
+    thresholds: '阈值',
+    steps: '计算',
+    notes: '说明',
+    events: '依据事件',
+  },
+  en: {
+    method: 'Method',
+    grade: 'Grade',
+    status: 'Status',
+    inputs: 'Inputs',
+    thresholds: 'Thresholds',
+    steps: 'Arithmetic',
+    notes: 'Notes',
+    events: 'Events',
+  },
 }
 
 /**
@@ -76,10 +104,16 @@ export function renderExplanation(e: Explanation, lang: Lang): string {
   const h = HEAD[lang]
   const lines = [`${h.method}: ${e.method}`, `${h.grade}: ${e.grade}`, `${h.status}: ${e.status}`]
   if (e.inputs.length > 0) {
-    const parts = e.inputs.map((i) => `${i.name} = ${formatNumber(i.value)}${i.period === null ? '' : ` (${i.period})`}${i.eventId === null ? '' : ` [${i.eventId}]`}`)
+    const parts = e.inputs.map(
+      (i) =>
+        `${i.name} = ${formatNumber(i.value)}${i.period === null ? '' : ` (${i.period})`}${i.eventId === null ? '' : ` [${i.eventId}]`}`,
+    )
     lines.push(`${h.inputs}: ${parts.join('; ')}`)
   }
-  if (e.thresholds.length > 0) lines.push(`${h.thresholds}: ${e.thresholds.map((x) => `${x.name} = ${formatNumber(x.value)}`).join('; ')}`)
+  if (e.thresholds.length > 0)
+    lines.push(
+      `${h.thresholds}: ${e.thresholds.map((x) => `${x.name} = ${formatNumber(x.value)}`).join('; ')}`,
+    )
   for (const s of e.steps) lines.push(`${h.steps}: ${s}`)
   for (const n of e.notes) lines.push(`${h.notes}: ${n}`)
   if (e.eventIds.length > 0) lines.push(`${h.events}: ${e.eventIds.join(', ')}`)

@@ -50,21 +50,35 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
   if (r !== undefined && r > -1) {
     const projected = c.latest.value * Math.pow(1 + r, T - c.latest.time)
     let metOn: IsoDate | null = null
-    const steps = [`r = ${f(r)}; ŷ(${dueYear}) = ${f(c.latest.value)} · (1 + ${f(r)})^${f(T - c.latest.time)} = ${f(projected)}`]
+    const steps = [
+      `r = ${f(r)}; ŷ(${dueYear}) = ${f(c.latest.value)} · (1 + ${f(r)})^${f(T - c.latest.time)} = ${f(projected)}`,
+    ]
     if (already) metOn = dateOfYearTime(c.latest.time)
     else if (r !== 0 && goal / c.latest.value > 0) {
       const x = Math.log(goal / c.latest.value) / Math.log(1 + r)
       if (x > 0) {
         metOn = dateOfYearTime(c.latest.time + x)
-        steps.push(`years to target = ln(${f(goal)} / ${f(c.latest.value)}) / ln(1 + ${f(r)}) = ${f(x)}`)
+        steps.push(
+          `years to target = ln(${f(goal)} / ${f(c.latest.value)}) / ln(1 + ${f(r)}) = ${f(x)}`,
+        )
       }
     }
-    return { pace: 'compound', rate: r, dueYear, projected, meetsByDue: meets(projected, c.target), metOn, steps }
+    return {
+      pace: 'compound',
+      rate: r,
+      dueYear,
+      projected,
+      meetsByDue: meets(projected, c.target),
+      metOn,
+      steps,
+    }
   }
   const { slope, from } = linearSlope(c, window)
   const projected = c.latest.value + slope * (T - c.latest.time)
   let metOn: IsoDate | null = already ? dateOfYearTime(c.latest.time) : null
-  const steps = [`slope = ${f(slope)} per year (from ${from.period}); ŷ(${dueYear}) = ${f(c.latest.value)} + ${f(slope)} · ${f(T - c.latest.time)} = ${f(projected)}`]
+  const steps = [
+    `slope = ${f(slope)} per year (from ${from.period}); ŷ(${dueYear}) = ${f(c.latest.value)} + ${f(slope)} · ${f(T - c.latest.time)} = ${f(projected)}`,
+  ]
   if (!already && slope !== 0) {
     const x = (goal - c.latest.value) / slope
     if (x > 0) {
@@ -72,5 +86,13 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
       steps.push(`years to target = (${f(goal)} − ${f(c.latest.value)}) / ${f(slope)} = ${f(x)}`)
     }
   }
-  return { pace: 'linear', rate: slope, dueYear, projected, meetsByDue: meets(projected, c.target), metOn, steps }
+  return {
+    pace: 'linear',
+    rate: slope,
+    dueYear,
+    projected,
+    meetsByDue: meets(projected, c.target),
+    metOn,
+    steps,
+  }
 }

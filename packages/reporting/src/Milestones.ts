@@ -5,8 +5,17 @@
  * @module Milestones
  */
 import {
-  type DateSpec, type Fact, forecastDate, type IsoDate, latestDay, type LocalizedText, metRecord, type MilestoneState, plannedDate,
-  type ProjectState, responsibleOn,
+  type DateSpec,
+  type Fact,
+  forecastDate,
+  type IsoDate,
+  latestDay,
+  type LocalizedText,
+  metRecord,
+  type MilestoneState,
+  plannedDate,
+  type ProjectState,
+  responsibleOn,
 } from '@progress-ledger/core'
 import { daysBetween } from './internal/Time'
 
@@ -73,11 +82,27 @@ export function evaluateMilestone(m: MilestoneState, asOf: IsoDate): MilestoneRe
   let ref: IsoDate | null = met ?? forecast
   if (overdue && (ref === null || ref < asOf)) ref = asOf
   const slipDays = planned === null || ref === null ? null : daysBetween(planned, ref)
-  const history = m.forecasts.map((v) => ({ reportedOn: v.validTime, forecast: latestDay(v.date), eventId: v.eventId, reason: v.reason }))
+  const history = m.forecasts.map((v) => ({
+    reportedOn: v.validTime,
+    forecast: latestDay(v.date),
+    eventId: v.eventId,
+    reason: v.reason,
+  }))
   const ids = [...m.planned, ...m.forecasts, ...m.met].map((v) => v.eventId)
   return {
-    milestoneId: m.milestoneId, title: m.title, kind: m.kind, planned, forecast, met, metSpec: met === null ? null : (rec?.date ?? null),
-    unplanned: rec?.unplanned === true && m.planned.length === 0, slipDays, overdue, history, facts: rec?.facts ?? [], eventIds: [...new Set(ids)].sort(),
+    milestoneId: m.milestoneId,
+    title: m.title,
+    kind: m.kind,
+    planned,
+    forecast,
+    met,
+    metSpec: met === null ? null : (rec?.date ?? null),
+    unplanned: rec?.unplanned === true && m.planned.length === 0,
+    slipDays,
+    overdue,
+    history,
+    facts: rec?.facts ?? [],
+    eventIds: [...new Set(ids)].sort(),
   }
 }
 
@@ -98,14 +123,27 @@ export function evaluateProject(p: ProjectState, asOf: IsoDate): ProjectReport {
   for (const m of milestones) {
     const due = m.forecast ?? m.planned
     if (m.met !== null || due === null || due < asOf) continue
-    if (nextDue === null || due < nextDue.date || (due === nextDue.date && m.milestoneId < nextDue.milestoneId)) nextDue = { milestoneId: m.milestoneId, date: due }
+    if (
+      nextDue === null ||
+      due < nextDue.date ||
+      (due === nextDue.date && m.milestoneId < nextDue.milestoneId)
+    )
+      nextDue = { milestoneId: m.milestoneId, date: due }
   }
   const ids = new Set<string>([p.eventId])
   for (const m of milestones) for (const id of m.eventIds) ids.add(id)
   return {
-    projectId: p.projectId, kind: p.definition.kind, name: p.definition.name, departments: [...responsibleOn(p, asOf)], milestones,
-    total: milestones.length, met: metCount, unplannedMet: milestones.filter((m) => m.met !== null && m.unplanned).length,
+    projectId: p.projectId,
+    kind: p.definition.kind,
+    name: p.definition.name,
+    departments: [...responsibleOn(p, asOf)],
+    milestones,
+    total: milestones.length,
+    met: metCount,
+    unplannedMet: milestones.filter((m) => m.met !== null && m.unplanned).length,
     shareMet: milestones.length === 0 ? null : metCount / milestones.length,
-    overdue: milestones.filter((m) => m.overdue).map((m) => m.milestoneId), nextDue, eventIds: [...ids].sort(),
+    overdue: milestones.filter((m) => m.overdue).map((m) => m.milestoneId),
+    nextDue,
+    eventIds: [...ids].sort(),
   }
 }

@@ -10,7 +10,13 @@ import { type DecodeIssue, FiniteNumber, formatErrors, IsoDate } from '@progress
 
 /** A numeric evaluation method. */
 export const MethodName = t.keyof(
-  { 'time-proportional': null, 'growth-ratio': null, statcan: null, 'expected-value': null, linear: null },
+  {
+    'time-proportional': null,
+    'growth-ratio': null,
+    statcan: null,
+    'expected-value': null,
+    linear: null,
+  },
   'MethodName',
 )
 /** A numeric evaluation method. */
@@ -36,14 +42,25 @@ export const TimeProportionalThresholds = t.strict({
   red: FiniteNumber,
 })
 /** Thresholds of the UNSD ratio of growth rates. */
-export const GrowthRatioThresholds = t.strict({ onTrack: FiniteNumber, fair: FiniteNumber, limited: FiniteNumber })
+export const GrowthRatioThresholds = t.strict({
+  onTrack: FiniteNumber,
+  fair: FiniteNumber,
+  limited: FiniteNumber,
+})
 /** Thresholds of the Statistics Canada method, with and without a target. */
 export const StatCanThresholds = t.strict({
-  substantial: FiniteNumber, moderate: FiniteNumber, limited: FiniteNumber, noTargetSubstantial: FiniteNumber, noTargetModerate: FiniteNumber,
+  substantial: FiniteNumber,
+  moderate: FiniteNumber,
+  limited: FiniteNumber,
+  noTargetSubstantial: FiniteNumber,
+  noTargetModerate: FiniteNumber,
 })
 /** Thresholds of the expected-value-at-deadline method (also used by the linear method). */
 export const ExpectedValueThresholds = t.strict({
-  onTrack: FiniteNumber, acceleration: FiniteNumber, noTargetOnTrack: FiniteNumber, noTargetAcceleration: FiniteNumber,
+  onTrack: FiniteNumber,
+  acceleration: FiniteNumber,
+  noTargetOnTrack: FiniteNumber,
+  noTargetAcceleration: FiniteNumber,
 })
 /** The stable band of 保持稳定: `tolerance` percent of the baseline (relative) or units (absolute). */
 export const StableThresholds = t.strict({ tolerance: FiniteNumber, relative: t.boolean })
@@ -65,14 +82,28 @@ export type Thresholds = t.TypeOf<typeof Thresholds>
 export const defaultThresholds: Thresholds = {
   timeProportional: { unit: 'points', ahead: 5, yellow: 10, red: 30 },
   growthRatio: { onTrack: 0.95, fair: 0.5, limited: -0.1 },
-  statCan: { substantial: 0.95, moderate: 0.6, limited: 0, noTargetSubstantial: 0.015, noTargetModerate: 0.005 },
-  expectedValue: { onTrack: 0.95, acceleration: 0.1, noTargetOnTrack: 0.02, noTargetAcceleration: 0.005 },
+  statCan: {
+    substantial: 0.95,
+    moderate: 0.6,
+    limited: 0,
+    noTargetSubstantial: 0.015,
+    noTargetModerate: 0.005,
+  },
+  expectedValue: {
+    onTrack: 0.95,
+    acceleration: 0.1,
+    noTargetOnTrack: 0.02,
+    noTargetAcceleration: 0.005,
+  },
   linearWindow: 5,
   stable: { tolerance: 5, relative: true },
 }
 
 /** Where the second segment of an interim/final target pair starts. */
-export const InterimStart = t.keyof({ 'interim-actual': null, 'interim-target': null }, 'InterimStart')
+export const InterimStart = t.keyof(
+  { 'interim-actual': null, 'interim-target': null },
+  'InterimStart',
+)
 /** Where the second segment starts. */
 export type InterimStart = t.TypeOf<typeof InterimStart>
 
@@ -94,14 +125,16 @@ export const ReportOptions = t.exact(
       planId: t.string,
       method: MethodName,
       methodByIndicator: t.record(t.string, MethodName),
-      thresholds: t.exact(t.partial({
-        timeProportional: t.exact(t.partial(TimeProportionalThresholds.type.props)),
-        growthRatio: t.exact(t.partial(GrowthRatioThresholds.type.props)),
-        statCan: t.exact(t.partial(StatCanThresholds.type.props)),
-        expectedValue: t.exact(t.partial(ExpectedValueThresholds.type.props)),
-        linearWindow: Positive,
-        stable: t.exact(t.partial(StableThresholds.type.props)),
-      })),
+      thresholds: t.exact(
+        t.partial({
+          timeProportional: t.exact(t.partial(TimeProportionalThresholds.type.props)),
+          growthRatio: t.exact(t.partial(GrowthRatioThresholds.type.props)),
+          statCan: t.exact(t.partial(StatCanThresholds.type.props)),
+          expectedValue: t.exact(t.partial(ExpectedValueThresholds.type.props)),
+          linearWindow: Positive,
+          stable: t.exact(t.partial(StableThresholds.type.props)),
+        }),
+      ),
       interimStart: InterimStart,
       timeBasis: TimeBasis,
       trendMethod: TrendMethod,

@@ -6,13 +6,29 @@
  * @module Report
  */
 import {
-  currentDefinition, type DecodeIssue, type IsoDate, type LedgerState, type LocalizedText, responsibleOn, type TaskKind, type TaskStatus,
+  currentDefinition,
+  type DecodeIssue,
+  type IsoDate,
+  type LedgerState,
+  type LocalizedText,
+  responsibleOn,
+  type TaskKind,
+  type TaskStatus,
   taskStatus,
 } from '@progress-ledger/core'
 import { evaluateIndicator, type EvaluateContext, type IndicatorReport } from './Evaluate'
 import { evaluateProject, type ProjectReport } from './Milestones'
 import { type Lang, type ResolvedOptions, resolveOptions } from './Options'
-import { byCategory, byTaskKind, type CategoryRollup, type DepartmentScore, scorecard, type Tally, tally, type TaskRollup } from './Rollup'
+import {
+  byCategory,
+  byTaskKind,
+  type CategoryRollup,
+  type DepartmentScore,
+  scorecard,
+  type Tally,
+  tally,
+  type TaskRollup,
+} from './Rollup'
 import { yearTime } from './internal/Time'
 
 /** A key task, reform or action item as of the report date. */
@@ -80,49 +96,91 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * import { evaluatePlan } from '@progress-ledger/reporting'
  * evaluatePlan(emptyLedger(), { asOf: '2022-12-31', lang: 'zh' })._tag // 'PlanNotFound'
  */
-export function evaluatePlan(state: LedgerState, options: unknown, context: EvaluateContext = {}): ReportResult {
+export function evaluatePlan(
+  state: LedgerState,
+  options: unknown,
+  context: EvaluateContext = {},
+): ReportResult {
   const resolved = resolveOptions(options)
   if (resolved._tag === 'InvalidOptions') return resolved
   const o = resolved.options
   const plans = Object.values(state.plans).sort((a, b) => byId(a.planId, b.planId))
   const plan = o.planId === null ? plans[0] : state.plans[o.planId]
   if (plan === undefined || (o.planId === null && plans.length > 1)) {
-    const message = o.planId === null
-      ? (plans.length === 0 ? 'options.planId: expected a plan in the ledger, got none adopted' : `options.planId: expected one of ${plans.map((p) => JSON.stringify(p.planId)).join(', ')} (the ledger holds several plans), got nothing`)
-      : `options.planId: expected an adopted plan, got ${JSON.stringify(o.planId)}`
+    const message =
+      o.planId === null
+        ? plans.length === 0
+          ? 'options.planId: expected a plan in the ledger, got none adopted'
+          : `options.planId: expected one of ${plans.map((p) => JSON.stringify(p.planId)).join(', ')} (the ledger holds several plans), got nothing`
+        : `options.planId: expected an adopted plan, got ${JSON.stringify(o.planId)}`
     return { _tag: 'PlanNotFound', message }
   }
   const order = new Map(Object.values(plan.categories).map((c) => [c.categoryId, c.order]))
   const indicators = Object.values(state.indicators)
     .filter((i) => currentDefinition(i).planId === plan.planId)
     .map((i) => evaluateIndicator(i, o, context))
-    .sort((a, b) => (order.get(a.categoryId) ?? 1e9) - (order.get(b.categoryId) ?? 1e9) || compareNumbers(a.number, b.number) || byId(a.indicatorId, b.indicatorId))
+    .sort(
+      (a, b) =>
+        (order.get(a.categoryId) ?? 1e9) - (order.get(b.categoryId) ?? 1e9) ||
+        compareNumbers(a.number, b.number) ||
+        byId(a.indicatorId, b.indicatorId),
+    )
   const taskStates = Object.values(state.tasks).filter((t) => t.definition.planId === plan.planId)
-  const tasks: TaskReport[] = taskStates.map((t) => {
-    const s = taskStatus(t)
-    return {
-      taskId: t.taskId, kind: t.definition.kind, number: t.definition.number ?? null, name: t.definition.name,
-      departments: [...responsibleOn(t, o.asOf)], status: s?.status ?? ('unreported' as const), progress: s?.progress ?? null,
-      eventIds: [t.eventId, ...t.statuses.map((v) => v.eventId)].sort(),
-    }
-  }).sort((a, b) => byId(a.kind, b.kind) || compareNumbers(a.number, b.number) || byId(a.taskId, b.taskId))
+  const tasks: TaskReport[] = taskStates
+    .map((t) => {
+      const s = taskStatus(t)
+      return {
+        taskId: t.taskId,
+        kind: t.definition.kind,
+        number: t.definition.number ?? null,
+        name: t.definition.name,
+        departments: [...responsibleOn(t, o.asOf)],
+        status: s?.status ?? ('unreported' as const),
+        progress: s?.progress ?? null,
+        eventIds: [t.eventId, ...t.statuses.map((v) => v.eventId)].sort(),
+      }
+    })
+    .sort(
+      (a, b) =>
+        byId(a.kind, b.kind) || compareNumbers(a.number, b.number) || byId(a.taskId, b.taskId),
+    )
   const projects = Object.values(state.projects)
     .filter((p) => p.definition.planId === undefined || p.definition.planId === plan.planId)
     .sort((a, b) => byId(a.projectId, b.projectId))
     .map((p) => evaluateProject(p, o.asOf))
   const departmentNames: Record<string, LocalizedText> = {}
-  for (const id of [...indicators.flatMap((i) => i.departments), ...tasks.flatMap((t) => t.departments), ...projects.flatMap((p) => p.departments)].sort(byId)) {
+  for (const id of [
+    ...indicators.flatMap((i) => i.departments),
+    ...tasks.flatMap((t) => t.departments),
+    ...projects.flatMap((p) => p.departments),
+  ].sort(byId)) {
     departmentNames[id] = state.departments[id]?.name ?? { zh: id }
   }
   const span = plan.endYear - plan.baseYear
-  const elapsed = span <= 0 ? 1 : Math.min(1, Math.max(0, (yearTime(o.asOf) - plan.baseYear) / span))
+  const elapsed =
+    span <= 0 ? 1 : Math.min(1, Math.max(0, (yearTime(o.asOf) - plan.baseYear) / span))
   return {
     _tag: 'Report',
     report: {
-      planId: plan.planId, name: plan.name, asOf: o.asOf, lang: o.lang, adoptedOn: plan.adoptedOn, baseYear: plan.baseYear,
-      startYear: plan.startYear, endYear: plan.endYear, elapsed, position: state.position, options: o, indicators,
-      categories: byCategory(plan, indicators), departments: scorecard(state.departments, indicators), overall: tally(indicators),
-      tasks, taskRollup: byTaskKind(taskStates), projects, departmentNames,
+      planId: plan.planId,
+      name: plan.name,
+      asOf: o.asOf,
+      lang: o.lang,
+      adoptedOn: plan.adoptedOn,
+      baseYear: plan.baseYear,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      elapsed,
+      position: state.position,
+      options: o,
+      indicators,
+      categories: byCategory(plan, indicators),
+      departments: scorecard(state.departments, indicators),
+      overall: tally(indicators),
+      tasks,
+      taskRollup: byTaskKind(taskStates),
+      projects,
+      departmentNames,
     },
   }
 }

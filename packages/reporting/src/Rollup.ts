@@ -5,7 +5,15 @@
  *
  * @module Rollup
  */
-import { type DepartmentState, type LocalizedText, type PlanState, type TaskKind, type TaskState, type TaskStatus, taskStatus } from '@progress-ledger/core'
+import {
+  type DepartmentState,
+  type LocalizedText,
+  type PlanState,
+  type TaskKind,
+  type TaskState,
+  type TaskStatus,
+  taskStatus,
+} from '@progress-ledger/core'
 import type { IndicatorReport } from './Evaluate'
 import { gradeRank, onSchedule, type StatusCode, statusCodes } from './Status'
 
@@ -60,38 +68,71 @@ export function tally(items: ReadonlyArray<Pick<IndicatorReport, 'status'>>): Ta
   for (const i of items) counts[i.status] += 1
   const graded = items.filter((i) => gradeRank(i.status) !== undefined).length
   const on = items.filter((i) => onSchedule(i.status)).length
-  return { indicators: items.length, counts, graded, onSchedule: on, shareOnSchedule: graded === 0 ? null : on / graded }
+  return {
+    indicators: items.length,
+    counts,
+    graded,
+    onSchedule: on,
+    shareOnSchedule: graded === 0 ? null : on / graded,
+  }
 }
 
 /** Tallies by category, in the plan's category order (categories without indicators included). */
-export function byCategory(plan: PlanState, indicators: ReadonlyArray<IndicatorReport>): ReadonlyArray<CategoryRollup> {
-  const cats = Object.values(plan.categories).map((c) => ({ categoryId: c.categoryId, name: c.name, order: c.order }))
+export function byCategory(
+  plan: PlanState,
+  indicators: ReadonlyArray<IndicatorReport>,
+): ReadonlyArray<CategoryRollup> {
+  const cats = Object.values(plan.categories).map((c) => ({
+    categoryId: c.categoryId,
+    name: c.name,
+    order: c.order,
+  }))
   for (const i of indicators) {
-    if (!cats.some((c) => c.categoryId === i.categoryId)) cats.push({ categoryId: i.categoryId, name: { zh: i.categoryId }, order: Number.MAX_SAFE_INTEGER })
+    if (!cats.some((c) => c.categoryId === i.categoryId))
+      cats.push({
+        categoryId: i.categoryId,
+        name: { zh: i.categoryId },
+        order: Number.MAX_SAFE_INTEGER,
+      })
   }
-  cats.sort((a, b) => a.order - b.order || (a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0))
-  return cats.map((c) => ({ ...c, ...tally(indicators.filter((i) => i.categoryId === c.categoryId)) }))
+  cats.sort(
+    (a, b) =>
+      a.order - b.order || (a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0),
+  )
+  return cats.map((c) => ({
+    ...c,
+    ...tally(indicators.filter((i) => i.categoryId === c.categoryId)),
+  }))
 }
 
 /**
  * The department scorecard: evaluation indicators attributed to the departments responsible on
  * the as-of date, ranked by share on schedule (equal shares share a rank; listed with more graded indicators first, then by id).
  */
-export function scorecard(departments: Readonly<Record<string, DepartmentState>>, indicators: ReadonlyArray<IndicatorReport>): ReadonlyArray<DepartmentScore> {
+export function scorecard(
+  departments: Readonly<Record<string, DepartmentState>>,
+  indicators: ReadonlyArray<IndicatorReport>,
+): ReadonlyArray<DepartmentScore> {
   const owned = new Map<string, IndicatorReport[]>()
   for (const i of indicators) {
     if (i.attribute !== 'evaluation') continue
     for (const d of i.departments) owned.set(d, [...(owned.get(d) ?? []), i])
   }
   const rows = [...owned.entries()].map(([id, items]) => ({
-    departmentId: id, name: departments[id]?.name ?? { zh: id }, indicatorIds: items.map((i) => i.indicatorId),
-    offTrack: items.filter((i) => i.status === 'off-track').map((i) => i.indicatorId), ...tally(items),
+    departmentId: id,
+    name: departments[id]?.name ?? { zh: id },
+    indicatorIds: items.map((i) => i.indicatorId),
+    offTrack: items.filter((i) => i.status === 'off-track').map((i) => i.indicatorId),
+    ...tally(items),
   }))
   rows.sort((a, b) => {
     if (a.shareOnSchedule === null || b.shareOnSchedule === null) {
       if (a.shareOnSchedule !== b.shareOnSchedule) return a.shareOnSchedule === null ? 1 : -1
     } else if (a.shareOnSchedule !== b.shareOnSchedule) return b.shareOnSchedule - a.shareOnSchedule
-    return b.graded - a.graded || (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0)
+    return (
+      b.graded - a.graded ||
+      (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0)
+    )
   })
   let rank = 0
   let prev: (typeof rows)[number] | undefined
@@ -104,13 +145,23 @@ export function scorecard(departments: Readonly<Record<string, DepartmentState>>
 }
 
 const TASK_KINDS: ReadonlyArray<TaskKind> = ['key-task', 'reform', 'action-item']
-const TASK_STATUSES: ReadonlyArray<TaskStatus | 'unreported'> = ['not-started', 'in-progress', 'completed', 'delayed', 'suspended', 'unreported']
+const TASK_STATUSES: ReadonlyArray<TaskStatus | 'unreported'> = [
+  'not-started',
+  'in-progress',
+  'completed',
+  'delayed',
+  'suspended',
+  'unreported',
+]
 
 /** Counts tasks of each kind by their status in force. */
 export function byTaskKind(tasks: ReadonlyArray<TaskState>): ReadonlyArray<TaskRollup> {
   return TASK_KINDS.map((kind) => {
     const mine = tasks.filter((t) => t.definition.kind === kind)
-    const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus | 'unreported', number>
+    const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<
+      TaskStatus | 'unreported',
+      number
+    >
     for (const t of mine) counts[taskStatus(t)?.status ?? 'unreported'] += 1
     return { kind, total: mine.length, counts }
   })

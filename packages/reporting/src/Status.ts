@@ -12,10 +12,25 @@
  * (quota not assigned, range not given) · `no-data` (too few data points) · `observed`
  * (an observation indicator: trended, not graded).
  */
-export type StatusCode = 'achieved' | 'on-track' | 'needs-acceleration' | 'off-track' | 'target-pending' | 'no-data' | 'observed'
+export type StatusCode =
+  | 'achieved'
+  | 'on-track'
+  | 'needs-acceleration'
+  | 'off-track'
+  | 'target-pending'
+  | 'no-data'
+  | 'observed'
 
 /** Every status code, best first; the order reports list them in. */
-export const statusCodes: ReadonlyArray<StatusCode> = ['achieved', 'on-track', 'needs-acceleration', 'off-track', 'target-pending', 'no-data', 'observed']
+export const statusCodes: ReadonlyArray<StatusCode> = [
+  'achieved',
+  'on-track',
+  'needs-acceleration',
+  'off-track',
+  'target-pending',
+  'no-data',
+  'observed',
+]
 
 /** A traffic light (亮灯). `grey` means not graded. */
 export type Light = 'green' | 'yellow' | 'red' | 'grey'

@@ -15,7 +15,11 @@ export { growthRatio } from './methods/GrowthRatio'
 export { statCan } from './methods/StatCan'
 export { expectedValue } from './methods/ExpectedValue'
 export { linear } from './methods/Linear'
-export { evaluateQualitative, type QualitativeCase, type QualitativeTarget } from './methods/Qualitative'
+export {
+  evaluateQualitative,
+  type QualitativeCase,
+  type QualitativeTarget,
+} from './methods/Qualitative'
 export * from './Forecast'
 export * from './Evaluate'
 export * from './Milestones'

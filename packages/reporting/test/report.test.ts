@@ -6,7 +6,10 @@ import { diffReports, evaluatePlan, type PlanReport } from '../src/index'
 import { d, ledger } from './fixture'
 
 function report(day: string, options: Record<string, unknown> = {}, knownAt?: string): PlanReport {
-  const state = asOf(ledger, { validTime: d(day), ...(knownAt === undefined ? {} : { recordedTime: knownAt as Instant }) })
+  const state = asOf(ledger, {
+    validTime: d(day),
+    ...(knownAt === undefined ? {} : { recordedTime: knownAt as Instant }),
+  })
   const r = evaluatePlan(state, { asOf: day, lang: 'zh', ...options })
   if (r._tag !== 'Report') throw new Error(JSON.stringify(r))
   return r.report
@@ -29,12 +32,20 @@ describe('evaluatePlan', () => {
     }
   })
   it('a ledger cut before adoption has no plan', () => {
-    const r = evaluatePlan(asOf(ledger, { validTime: d('2021-01-01') }), { asOf: '2021-01-01', lang: 'en' })
+    const r = evaluatePlan(asOf(ledger, { validTime: d('2021-01-01') }), {
+      asOf: '2021-01-01',
+      lang: 'en',
+    })
     expect(r).toMatchObject({ _tag: 'PlanNotFound' })
   })
   it('takes the plan period from PlanAdopted', () => {
     const r = report('2022-12-31')
-    expect([r.baseYear, r.startYear, r.endYear, r.adoptedOn]).toEqual([2020, 2021, 2025, '2021-08-10'])
+    expect([r.baseYear, r.startYear, r.endYear, r.adoptedOn]).toEqual([
+      2020,
+      2021,
+      2025,
+      '2021-08-10',
+    ])
     expect(r.elapsed).toBeCloseTo(0.4, 10)
   })
 })
@@ -55,7 +66,10 @@ describe('interim targets, segment by segment', () => {
   })
   it('after 2022, segment 2 starts from the 2022 actual (policy recorded)', () => {
     const i = ind(report('2022-12-31'), 'I01')
-    expect(i.segments.map((s) => [s.state, s.start])).toEqual([['closed', 'baseline'], ['active', 'interim-actual']])
+    expect(i.segments.map((s) => [s.state, s.start])).toEqual([
+      ['closed', 'baseline'],
+      ['active', 'interim-actual'],
+    ])
     expect(i.segments[0]?.explanation?.status).toBe('achieved') // 11.2 ≥ 11
     expect(i.explanation.notes.join(' ')).toContain('policy interim-actual')
     // segment 2 has one point only (2022 is its start): the headline stays the closed 2022 segment
@@ -67,7 +81,10 @@ describe('interim targets, segment by segment', () => {
     const i = ind(report('2022-12-31', { interimStart: 'interim-target' }), 'I01')
     expect(i.segments[1]?.start).toBe('interim-target')
     // base 2022 = 11 (the target), latest 2022 = 11.2: same time → single point
-    expect(i.segments[1]?.explanation?.inputs.find((x) => x.name === 'y0')).toMatchObject({ value: 11, eventId: 'I01-target-2022' })
+    expect(i.segments[1]?.explanation?.inputs.find((x) => x.name === 'y0')).toMatchObject({
+      value: 11,
+      eventId: 'I01-target-2022',
+    })
   })
   it('a level target below the baseline infers "lower is better" (城镇住房保障受益覆盖率 25.7 → 24.6)', () => {
     const i = ind(report('2021-12-31'), 'I38')
@@ -103,7 +120,9 @@ describe('quota, qualitative and observation indicators', () => {
 
 describe('what the report said then (recorded time)', () => {
   it('the 2021 correction is invisible as known on 2023-03-01, visible later', () => {
-    expect(ind(report('2021-12-31', {}, '2023-03-01T00:00:00.000Z'), 'I01').latest?.value).toBe(10.6)
+    expect(ind(report('2021-12-31', {}, '2023-03-01T00:00:00.000Z'), 'I01').latest?.value).toBe(
+      10.6,
+    )
     expect(ind(report('2021-12-31', {}, endOfDay(d('2023-12-31'))), 'I01').latest?.value).toBe(10.5)
   })
 })
@@ -111,11 +130,29 @@ describe('what the report said then (recorded time)', () => {
 describe('milestones and roll-ups', () => {
   it('railway: unplanned milestones met, a planned one slipped', () => {
     const p = report('2022-12-31').projects[0]
-    expect(p).toMatchObject({ projectId: 'hangtai', total: 3, met: 2, unplannedMet: 2, overdue: ['square'] })
+    expect(p).toMatchObject({
+      projectId: 'hangtai',
+      total: 3,
+      met: 2,
+      unplannedMet: 2,
+      overdue: ['square'],
+    })
     const square = p?.milestones.find((m) => m.milestoneId === 'square')
-    expect(square).toMatchObject({ planned: '2022-06-30', forecast: '2022-09-30', met: null, overdue: true })
+    expect(square).toMatchObject({
+      planned: '2022-06-30',
+      forecast: '2022-09-30',
+      met: null,
+      overdue: true,
+    })
     expect(square?.slipDays).toBe(184) // 2022-06-30 → 2022-12-31 (as-of, past the forecast)
-    expect(square?.history).toEqual([{ reportedOn: '2022-05-01', forecast: '2022-09-30', eventId: 'm-square-moved', reason: 'rain' }])
+    expect(square?.history).toEqual([
+      {
+        reportedOn: '2022-05-01',
+        forecast: '2022-09-30',
+        eventId: 'm-square-moved',
+        reason: 'rain',
+      },
+    ])
   })
   it('before the forecast date, slip is forecast − planned and next due is the forecast', () => {
     const p = report('2022-07-31').projects[0]
@@ -124,13 +161,20 @@ describe('milestones and roll-ups', () => {
   })
   it('department scorecard ranks by share of evaluation indicators on schedule', () => {
     const r = report('2021-12-31')
-    expect(r.departments.map((x) => [x.departmentId, x.rank, x.graded, x.onSchedule])).toEqual([
-      ['jsj', 1, 1, 1], ['jxj', 1, 2, 2], ['fgj', 1, 1, 1],
-    ].sort((a, b) => Number(b[2]) - Number(a[2]) || String(a[0]).localeCompare(String(b[0]))))
+    expect(r.departments.map((x) => [x.departmentId, x.rank, x.graded, x.onSchedule])).toEqual(
+      [
+        ['jsj', 1, 1, 1],
+        ['jxj', 1, 2, 2],
+        ['fgj', 1, 1, 1],
+      ].sort((a, b) => Number(b[2]) - Number(a[2]) || String(a[0]).localeCompare(String(b[0]))),
+    )
   })
   it('category and task roll-ups', () => {
     const r = report('2022-12-31')
-    expect(r.categories.map((c) => [c.categoryId, c.indicators])).toEqual([['economy', 4], ['public-services', 2]])
+    expect(r.categories.map((c) => [c.categoryId, c.indicators])).toEqual([
+      ['economy', 4],
+      ['public-services', 2],
+    ])
     expect(r.taskRollup.find((t) => t.kind === 'key-task')?.counts.completed).toBe(1)
     expect(r.taskRollup.find((t) => t.kind === 'reform')?.counts.unreported).toBe(1)
   })
@@ -142,7 +186,16 @@ describe('diffReports', () => {
     const i03 = diff.changes.filter((c) => c.subject === 'I03')
     expect(i03.map((c) => c.kind)).toEqual(['value', 'target', 'status'])
     expect(i03.find((c) => c.kind === 'target')?.eventIds).toEqual(['I03-quota'])
-    expect(i03.find((c) => c.kind === 'value')).toMatchObject({ before: '0.49 (2021)', after: '0.47 (2022)', eventIds: ['I03-v2022'] })
-    expect(diff.changes.find((c) => c.kind === 'task')).toMatchObject({ subject: 'T01', before: 'in-progress 40%', after: 'completed', eventIds: ['T01-s2'] })
+    expect(i03.find((c) => c.kind === 'value')).toMatchObject({
+      before: '0.49 (2021)',
+      after: '0.47 (2022)',
+      eventIds: ['I03-v2022'],
+    })
+    expect(diff.changes.find((c) => c.kind === 'task')).toMatchObject({
+      subject: 'T01',
+      before: 'in-progress 40%',
+      after: 'completed',
+      eventIds: ['T01-s2'],
+    })
   })
 })

@@ -29,9 +29,16 @@ import { readSpecs } from './internal/readSpecs'
  *   return { store, close: () => store.close() }
  * })
  */
-export function runStoreContract(name: string, open: OpenStore, options: ContractOptions = {}): void {
+export function runStoreContract(
+  name: string,
+  open: OpenStore,
+  options: ContractOptions = {},
+): void {
   const runs = options.propertyRuns ?? 200
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`options.propertyRuns: expected a whole number >= 1, got ${String(options.propertyRuns)}`)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(
+      `options.propertyRuns: expected a whole number >= 1, got ${String(options.propertyRuns)}`,
+    )
   describe(`store contract: ${name}`, () => {
     appendSpecs(open)
     idempotencySpecs(open)

@@ -31,5 +31,9 @@ export interface OpenPostgresOptions {
  */
 export function openPostgresStore(options: OpenPostgresOptions): Promise<PostgresEventStore> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 4 })
-  return PostgresEventStore.open({ client: pgClient(pool, { owned: true }), clock: options.clock, ...(options.schema === undefined ? {} : { schema: options.schema }) })
+  return PostgresEventStore.open({
+    client: pgClient(pool, { owned: true }),
+    clock: options.clock,
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+  })
 }

@@ -12,12 +12,40 @@
  * @module PostgresEventStore
  */
 import {
-  inBatchOrder, planAppend, sealWrites, validateBatch, verifyChain,
-  type AppendRequest, type AppendResult, type ChainVerification, type Clock, type EventInput, type EventStore,
-  type ExpectedVersion, type Instant, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoredSnapshot, type ValidRequest,
+  inBatchOrder,
+  planAppend,
+  sealWrites,
+  validateBatch,
+  verifyChain,
+  type AppendRequest,
+  type AppendResult,
+  type ChainVerification,
+  type Clock,
+  type EventInput,
+  type EventStore,
+  type ExpectedVersion,
+  type Instant,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoredSnapshot,
+  type ValidRequest,
 } from '@progress-ledger/core'
-import { EVENT_COLUMNS, EVENT_RECORD, fromRow, nulIssues, toRowJson, type EventRow } from './internal/EventRow'
-import { ConnectionLostError, isRetryable, sqlState, type SqlClient, type SqlQueryable } from './SqlClient'
+import {
+  EVENT_COLUMNS,
+  EVENT_RECORD,
+  fromRow,
+  nulIssues,
+  toRowJson,
+  type EventRow,
+} from './internal/EventRow'
+import {
+  ConnectionLostError,
+  isRetryable,
+  sqlState,
+  type SqlClient,
+  type SqlQueryable,
+} from './SqlClient'
 import { checkSchema, migrate, schemaName } from './Schema'
 
 /** Options of {@link PostgresEventStore.open}. */
@@ -52,7 +80,8 @@ export class AppendInterruptedError extends Error {
 }
 
 function checkCount(name: string, n: number | undefined): void {
-  if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new Error(`${name} must be a whole number >= 0, got ${String(n)}`)
+  if (n !== undefined && (!Number.isInteger(n) || n < 0))
+    throw new Error(`${name} must be a whole number >= 0, got ${String(n)}`)
 }
 
 interface HeadRow {
@@ -104,12 +133,19 @@ export class PostgresEventStore implements EventStore {
     return `${this.schema}.${name}`
   }
 
-  append(streamId: string, events: ReadonlyArray<EventInput>, expectedVersion: ExpectedVersion): Promise<AppendResult> {
+  append(
+    streamId: string,
+    events: ReadonlyArray<EventInput>,
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
     return this.appendBatch([{ streamId, events, expectedVersion }])
   }
 
   async appendBatch(requests: ReadonlyArray<AppendRequest>): Promise<AppendResult> {
-    if (this.readOnly) throw new Error(`appendBatch: expected a store opened read-write, got one opened with readOnly: true (schema ${this.schema})`)
+    if (this.readOnly)
+      throw new Error(
+        `appendBatch: expected a store opened read-write, got one opened with readOnly: true (schema ${this.schema})`,
+      )
     const checked = validateBatch(requests)
     if (checked._tag === 'InvalidEvents') return checked
     const nul = nulIssues(checked.requests)
@@ -123,7 +159,8 @@ export class PostgresEventStore implements EventStore {
         })
       } catch (e) {
         if (e instanceof Rejected) return e.result
-        if (e instanceof ConnectionLostError) throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
+        if (e instanceof ConnectionLostError)
+          throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
         // A unique violation means a writer bypassed the head lock; like a serialization failure
         // or deadlock, re-running the transaction under the lock decides it (retry or conflict).
         if ((isRetryable(e) || sqlState(e) === '23505') && attempt < this.retries) continue
@@ -132,15 +169,26 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async appendIn(tx: SqlQueryable, requests: ReadonlyArray<ValidRequest>): Promise<AppendResult | Rejected> {
-    const headRows = await tx.query<HeadRow>(`SELECT position, hash, recorded_time FROM ${this.table('ledger_head')} WHERE singleton FOR UPDATE`)
+  private async appendIn(
+    tx: SqlQueryable,
+    requests: ReadonlyArray<ValidRequest>,
+  ): Promise<AppendResult | Rejected> {
+    const headRows = await tx.query<HeadRow>(
+      `SELECT position, hash, recorded_time FROM ${this.table('ledger_head')} WHERE singleton FOR UPDATE`,
+    )
     const head = headRows.rows[0]
-    if (head === undefined) throw new Error(`${this.schema}.ledger_head: expected one row, got none (the schema was altered outside the store)`)
+    if (head === undefined)
+      throw new Error(
+        `${this.schema}.ledger_head: expected one row, got none (the schema was altered outside the store)`,
+      )
     const ids = requests.flatMap((r) => r.events.map((e) => e.id))
     const streams = [...new Set(requests.map((r) => r.streamId))]
     const existing = new Map<string, RecordedEvent>()
     if (ids.length > 0) {
-      const found = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE id IN (SELECT json_array_elements_text($1::json))`, [JSON.stringify(ids)])
+      const found = await tx.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE id IN (SELECT json_array_elements_text($1::json))`,
+        [JSON.stringify(ids)],
+      )
       for (const row of found.rows) existing.set(row.id, fromRow(row))
     }
     const versions = new Map<string, number>()
@@ -152,19 +200,42 @@ export class PostgresEventStore implements EventStore {
     const plan = planAppend(requests, existing, versions)
     if (plan._tag !== 'Plan') return new Rejected(plan)
     const headPosition = Number(head.position)
-    const sealed = sealWrites(plan.writes, { position: headPosition, hash: head.hash, recordedTime: head.recorded_time as Instant | null }, this.clock.now())
+    const sealed = sealWrites(
+      plan.writes,
+      {
+        position: headPosition,
+        hash: head.hash,
+        recordedTime: head.recorded_time as Instant | null,
+      },
+      this.clock.now(),
+    )
     const last = sealed[sealed.length - 1]
     if (last !== undefined) {
-      await tx.query(`INSERT INTO ${this.table('ledger_events')} (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM json_to_recordset($1::json) AS x(${EVENT_RECORD})`, [toRowJson(sealed)])
-      await tx.query(`UPDATE ${this.table('ledger_head')} SET position = $1, hash = $2, recorded_time = $3 WHERE singleton`, [last.position, last.hash, last.recordedTime])
+      await tx.query(
+        `INSERT INTO ${this.table('ledger_events')} (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM json_to_recordset($1::json) AS x(${EVENT_RECORD})`,
+        [toRowJson(sealed)],
+      )
+      await tx.query(
+        `UPDATE ${this.table('ledger_head')} SET position = $1, hash = $2, recorded_time = $3 WHERE singleton`,
+        [last.position, last.hash, last.recordedTime],
+      )
     }
-    return { _tag: 'Appended', events: inBatchOrder(plan.previously, sealed), written: sealed.length, head: last?.position ?? headPosition }
+    return {
+      _tag: 'Appended',
+      events: inBatchOrder(plan.previously, sealed),
+      written: sealed.length,
+      head: last?.position ?? headPosition,
+    }
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+  async readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<ReadonlyArray<RecordedEvent>> {
     checkCount('limit', options.limit)
     const from = options.fromVersion ?? 1
-    if (!Number.isInteger(from) || from < 1) throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
+    if (!Number.isInteger(from) || from < 1)
+      throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
     const r = await this.client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
       [streamId, from, options.limit ?? null],
@@ -177,7 +248,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** {@link readAll} through a given connection, e.g. inside a transaction of this store's client. */
-  async readAllIn(on: SqlQueryable, options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+  async readAllIn(
+    on: SqlQueryable,
+    options: ReadAllOptions = {},
+  ): Promise<ReadonlyArray<RecordedEvent>> {
     checkCount('after', options.after)
     checkCount('limit', options.limit)
     const after = options.after ?? 0
@@ -202,12 +276,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const r = await this.client.query<{ v: number | string | null }>(`SELECT max(version) AS v FROM ${this.table('ledger_events')} WHERE stream_id = $1`, [streamId])
+    const r = await this.client.query<{ v: number | string | null }>(
+      `SELECT max(version) AS v FROM ${this.table('ledger_events')} WHERE stream_id = $1`,
+      [streamId],
+    )
     return Number(r.rows[0]?.v ?? 0)
   }
 
   async headPosition(): Promise<number> {
-    const r = await this.client.query<{ position: number | string }>(`SELECT position FROM ${this.table('ledger_head')} WHERE singleton`)
+    const r = await this.client.query<{ position: number | string }>(
+      `SELECT position FROM ${this.table('ledger_head')} WHERE singleton`,
+    )
     return Number(r.rows[0]?.position ?? 0)
   }
 
@@ -228,13 +307,25 @@ export class PostgresEventStore implements EventStore {
   }
 
   async loadSnapshot(name: string, atOrBefore?: number): Promise<StoredSnapshot | undefined> {
-    const r = await this.client.query<{ name: string; position: number | string; schema_version: number | string; state: string }>(
+    const r = await this.client.query<{
+      name: string
+      position: number | string
+      schema_version: number | string
+      state: string
+    }>(
       `SELECT name, position, schema_version, state FROM ${this.table('ledger_snapshots')}
        WHERE name = $1 AND ($2::bigint IS NULL OR position <= $2::bigint) ORDER BY position DESC LIMIT 1`,
       [name, atOrBefore ?? null],
     )
     const row = r.rows[0]
-    return row === undefined ? undefined : { name: row.name, position: Number(row.position), schemaVersion: Number(row.schema_version), state: row.state }
+    return row === undefined
+      ? undefined
+      : {
+          name: row.name,
+          position: Number(row.position),
+          schemaVersion: Number(row.schema_version),
+          state: row.state,
+        }
   }
 
   /**
@@ -242,13 +333,21 @@ export class PostgresEventStore implements EventStore {
    * last event. Returns `Broken` naming the first bad position.
    */
   async verify(pageSize = 10_000): Promise<ChainVerification> {
-    if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number >= 1, got ${String(pageSize)}`)
-    const head = (await this.client.query<HeadRow>(`SELECT position, hash, recorded_time FROM ${this.table('ledger_head')} WHERE singleton`)).rows[0]
+    if (!Number.isInteger(pageSize) || pageSize < 1)
+      throw new Error(`pageSize must be a whole number >= 1, got ${String(pageSize)}`)
+    const head = (
+      await this.client.query<HeadRow>(
+        `SELECT position, hash, recorded_time FROM ${this.table('ledger_head')} WHERE singleton`,
+      )
+    ).rows[0]
     const upTo = Number(head?.position ?? 0)
     let from = { head: '', position: 0 }
     let count = 0
     while (from.position < upTo) {
-      const page = await this.readAll({ after: from.position, limit: Math.min(pageSize, upTo - from.position) })
+      const page = await this.readAll({
+        after: from.position,
+        limit: Math.min(pageSize, upTo - from.position),
+      })
       if (page.length === 0) break
       const v = verifyChain(page, from)
       if (v._tag === 'Broken') return v
@@ -256,7 +355,12 @@ export class PostgresEventStore implements EventStore {
       from = { head: v.head, position: from.position + v.count }
     }
     if (from.position !== upTo || from.head !== (head?.hash ?? '')) {
-      return { _tag: 'Broken', position: upTo, eventId: '', reason: `head row says position ${upTo} hash ${JSON.stringify(head?.hash ?? '')}, events end at position ${from.position} hash ${JSON.stringify(from.head)}` }
+      return {
+        _tag: 'Broken',
+        position: upTo,
+        eventId: '',
+        reason: `head row says position ${upTo} hash ${JSON.stringify(head?.hash ?? '')}, events end at position ${from.position} hash ${JSON.stringify(from.head)}`,
+      }
     }
     return { _tag: 'Intact', count, head: from.head }
   }

@@ -16,7 +16,11 @@ import type { SqlQueryable } from './SqlClient'
  */
 export interface ProjectionHandler {
   readonly name: string
-  readonly handle: (tx: SqlQueryable, events: ReadonlyArray<RecordedEvent>, state: string | null) => Promise<string | null>
+  readonly handle: (
+    tx: SqlQueryable,
+    events: ReadonlyArray<RecordedEvent>,
+    state: string | null,
+  ) => Promise<string | null>
 }
 
 interface CheckpointRow {
@@ -45,15 +49,26 @@ export class ProjectionRunner {
     private readonly handler: ProjectionHandler,
     private readonly pageSize = 1_000,
   ) {
-    if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number >= 1, got ${String(pageSize)}`)
-    if (typeof handler.name !== 'string' || handler.name.trim() === '') throw new Error(`handler.name: expected a non-empty string, got ${JSON.stringify(handler.name)}`)
+    if (!Number.isInteger(pageSize) || pageSize < 1)
+      throw new Error(`pageSize must be a whole number >= 1, got ${String(pageSize)}`)
+    if (typeof handler.name !== 'string' || handler.name.trim() === '')
+      throw new Error(
+        `handler.name: expected a non-empty string, got ${JSON.stringify(handler.name)}`,
+      )
   }
 
   /** The stored checkpoint (position 0 and no state before the first page). */
   async checkpoint(): Promise<ProjectionCheckpoint> {
-    const r = await this.store.client.query<CheckpointRow>(`SELECT position, state FROM ${this.store.schema}.ledger_projections WHERE name = $1`, [this.handler.name])
+    const r = await this.store.client.query<CheckpointRow>(
+      `SELECT position, state FROM ${this.store.schema}.ledger_projections WHERE name = $1`,
+      [this.handler.name],
+    )
     const row = r.rows[0]
-    return { name: this.handler.name, position: Number(row?.position ?? 0), state: row?.state ?? null }
+    return {
+      name: this.handler.name,
+      position: Number(row?.position ?? 0),
+      state: row?.state ?? null,
+    }
   }
 
   /**
@@ -63,14 +78,26 @@ export class ProjectionRunner {
   async step(): Promise<number> {
     const table = `${this.store.schema}.ledger_projections`
     return this.store.client.transaction(async (tx) => {
-      await tx.query(`INSERT INTO ${table} (name, position, state) VALUES ($1, 0, NULL) ON CONFLICT (name) DO NOTHING`, [this.handler.name])
-      const row = (await tx.query<CheckpointRow>(`SELECT position, state FROM ${table} WHERE name = $1 FOR UPDATE`, [this.handler.name])).rows[0]
+      await tx.query(
+        `INSERT INTO ${table} (name, position, state) VALUES ($1, 0, NULL) ON CONFLICT (name) DO NOTHING`,
+        [this.handler.name],
+      )
+      const row = (
+        await tx.query<CheckpointRow>(
+          `SELECT position, state FROM ${table} WHERE name = $1 FOR UPDATE`,
+          [this.handler.name],
+        )
+      ).rows[0]
       const position = Number(row?.position ?? 0)
       const events = await this.store.readAllIn(tx, { after: position, limit: this.pageSize })
       const last = events[events.length - 1]
       if (last === undefined) return 0
       const state = await this.handler.handle(tx, events, row?.state ?? null)
-      await tx.query(`UPDATE ${table} SET position = $2, state = $3 WHERE name = $1`, [this.handler.name, last.position, state])
+      await tx.query(`UPDATE ${table} SET position = $2, state = $3 WHERE name = $1`, [
+        this.handler.name,
+        last.position,
+        state,
+      ])
       return events.length
     })
   }
@@ -98,7 +125,12 @@ export function jsonStateHandler<S>(projection: Projection<S>): ProjectionHandle
   return {
     name: projection.name,
     handle: (_tx, events, stored) => {
-      const before = stored === null ? projection.initial() : cached !== undefined && cached.text === stored ? cached.state : (JSON.parse(stored) as S)
+      const before =
+        stored === null
+          ? projection.initial()
+          : cached !== undefined && cached.text === stored
+            ? cached.state
+            : (JSON.parse(stored) as S)
       const after = apply(projection, before, events)
       const text = JSON.stringify(after)
       cached = { text, state: after }

@@ -72,7 +72,9 @@ export class SchemaTooNewError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`schema ${schema}: expected a ledger schema at version ${supported} or older (this library's), got version ${found}, written by a newer @progress-ledger/store-postgres; upgrade the package to open it`)
+    super(
+      `schema ${schema}: expected a ledger schema at version ${supported} or older (this library's), got version ${found}, written by a newer @progress-ledger/store-postgres; upgrade the package to open it`,
+    )
   }
 }
 
@@ -87,13 +89,17 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/
  */
 export function schemaName(name: string): string {
   if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
-    throw new Error(`schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got ${JSON.stringify(name)}`)
+    throw new Error(
+      `schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got ${JSON.stringify(name)}`,
+    )
   }
   return name
 }
 
 async function currentVersion(tx: SqlQueryable, schema: string): Promise<number> {
-  const r = await tx.query<{ v: number | string | null }>(`SELECT max(version) AS v FROM ${schema}.ledger_schema`)
+  const r = await tx.query<{ v: number | string | null }>(
+    `SELECT max(version) AS v FROM ${schema}.ledger_schema`,
+  )
   return Number(r.rows[0]?.v ?? 0)
 }
 
@@ -105,7 +111,9 @@ export class SchemaNotReadyError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`schema ${schema}: expected a ledger schema at version ${supported}, got ${found === 0 ? 'none' : `version ${found}`}; open it once read-write (on the primary) to migrate it`)
+    super(
+      `schema ${schema}: expected a ledger schema at version ${supported}, got ${found === 0 ? 'none' : `version ${found}`}; open it once read-write (on the primary) to migrate it`,
+    )
   }
 }
 
@@ -117,9 +125,15 @@ export class SchemaNotReadyError extends Error {
  * import { checkSchema } from '@progress-ledger/store-postgres'
  * // await checkSchema(replicaClient, 'ledger')
  */
-export async function checkSchema(client: SqlClient, schema: string, supported: number = SCHEMA_VERSION): Promise<void> {
+export async function checkSchema(
+  client: SqlClient,
+  schema: string,
+  supported: number = SCHEMA_VERSION,
+): Promise<void> {
   const s = schemaName(schema)
-  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, [`${s}.ledger_schema`])
+  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, [
+    `${s}.ledger_schema`,
+  ])
   const found = exists.rows[0]?.t == null ? 0 : await currentVersion(client, s)
   if (found > supported) throw new SchemaTooNewError(s, found, supported)
   if (found < supported) throw new SchemaNotReadyError(s, found, supported)
@@ -134,19 +148,29 @@ export async function checkSchema(client: SqlClient, schema: string, supported: 
  * import { migrate } from '@progress-ledger/store-postgres'
  * // await migrate(client, 'ledger', '2024-01-01T00:00:00.000Z')
  */
-export async function migrate(client: SqlClient, schema: string, appliedAt: string, target: ReadonlyArray<Migration> = migrations): Promise<number> {
+export async function migrate(
+  client: SqlClient,
+  schema: string,
+  appliedAt: string,
+  target: ReadonlyArray<Migration> = migrations,
+): Promise<number> {
   const s = schemaName(schema)
   return client.transaction(async (tx) => {
     // One migrator at a time per schema, across processes; released at commit.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`progress-ledger:${s}`])
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`)
-    await tx.query(`CREATE TABLE IF NOT EXISTS ${s}.ledger_schema (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)`)
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_schema (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)`,
+    )
     const found = await currentVersion(tx, s)
     if (found > target.length) throw new SchemaTooNewError(s, found, target.length)
     for (const m of target) {
       if (m.version <= found) continue
       for (const statement of m.statements(s)) await tx.query(statement)
-      await tx.query(`INSERT INTO ${s}.ledger_schema (version, description, applied_at) VALUES ($1, $2, $3)`, [m.version, m.description, appliedAt])
+      await tx.query(
+        `INSERT INTO ${s}.ledger_schema (version, description, applied_at) VALUES ($1, $2, $3)`,
+        [m.version, m.description, appliedAt],
+      )
     }
     return found
   })

@@ -15,7 +15,10 @@ export interface SqlResult<R> {
 
 /** Runs statements with `$1`-style parameters. */
 export interface SqlQueryable {
-  readonly query: <R = Record<string, unknown>>(sql: string, params?: ReadonlyArray<unknown>) => Promise<SqlResult<R>>
+  readonly query: <R = Record<string, unknown>>(
+    sql: string,
+    params?: ReadonlyArray<unknown>,
+  ) => Promise<SqlResult<R>>
 }
 
 /** A database the store can use: statements, transactions, and release of resources. */
@@ -67,7 +70,9 @@ export class ConnectionLostError extends Error {
     readonly during: 'transaction' | 'commit',
     override readonly cause: unknown,
   ) {
-    super(`connection lost during ${during === 'commit' ? 'COMMIT' : 'the transaction'}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    super(
+      `connection lost during ${during === 'commit' ? 'COMMIT' : 'the transaction'}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    )
   }
 }
 
@@ -97,7 +102,11 @@ export function isConnectionFailure(e: unknown): boolean {
  * // … await client.close()
  */
 export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {}): SqlClient {
-  const run = async <R>(on: Pool | PoolClient, sql: string, params?: ReadonlyArray<unknown>): Promise<SqlResult<R>> => {
+  const run = async <R>(
+    on: Pool | PoolClient,
+    sql: string,
+    params?: ReadonlyArray<unknown>,
+  ): Promise<SqlResult<R>> => {
     const r = await on.query(sql, params === undefined ? undefined : [...params])
     return { rows: r.rows as R[] }
   }
@@ -112,7 +121,11 @@ export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {})
       // keeps the event from crashing the process.
       conn.on('error', ignore)
       let lost: ConnectionLostError | undefined
-      const guarded = async <R>(sql: string, params: ReadonlyArray<unknown> | undefined, during: 'transaction' | 'commit'): Promise<SqlResult<R>> => {
+      const guarded = async <R>(
+        sql: string,
+        params: ReadonlyArray<unknown> | undefined,
+        during: 'transaction' | 'commit',
+      ): Promise<SqlResult<R>> => {
         if (lost !== undefined) throw lost
         try {
           return await run<R>(conn, sql, params)
@@ -147,7 +160,9 @@ export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {})
 /** The part of a PGlite instance the store uses (structural: no dependency on the package). */
 export interface PGliteLike {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>
-  transaction<T>(fn: (tx: { query<U>(sql: string, params?: unknown[]): Promise<{ rows: U[] }> }) => Promise<T>): Promise<T>
+  transaction<T>(
+    fn: (tx: { query<U>(sql: string, params?: unknown[]): Promise<{ rows: U[] }> }) => Promise<T>,
+  ): Promise<T>
   close(): Promise<void>
 }
 
@@ -161,12 +176,21 @@ export interface PGliteLike {
  * const client = pgliteClient(await PGlite.create(), { owned: true })
  * // … await client.close()
  */
-export function pgliteClient(db: PGliteLike, options: { readonly owned?: boolean } = {}): SqlClient {
+export function pgliteClient(
+  db: PGliteLike,
+  options: { readonly owned?: boolean } = {},
+): SqlClient {
   return {
-    query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => ({ rows: (await db.query<R>(sql, params === undefined ? undefined : [...params])).rows }),
+    query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => ({
+      rows: (await db.query<R>(sql, params === undefined ? undefined : [...params])).rows,
+    }),
     transaction: (fn) =>
       db.transaction((tx) =>
-        fn({ query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => ({ rows: (await tx.query<R>(sql, params === undefined ? undefined : [...params])).rows }) }),
+        fn({
+          query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => ({
+            rows: (await tx.query<R>(sql, params === undefined ? undefined : [...params])).rows,
+          }),
+        }),
       ),
     close: async () => {
       if (options.owned === true) await db.close()

@@ -23,7 +23,9 @@ export interface Backend {
 }
 
 /** Backends enabled in this run: PGlite, plus a server when PG_URL is set. */
-export const backendNames: ReadonlyArray<BackendName> = process.env.PG_URL ? ['pglite', 'postgres'] : ['pglite']
+export const backendNames: ReadonlyArray<BackendName> = process.env.PG_URL
+  ? ['pglite', 'postgres']
+  : ['pglite']
 
 let counter = 0
 const freshSchema = (): string => `t${process.pid}_${Date.now().toString(36)}_${++counter}`
@@ -72,12 +74,17 @@ function postgresBackend(url: string): Backend {
 export function backend(name: BackendName): Backend {
   if (name === 'pglite') return pgliteBackend()
   const url = process.env.PG_URL
-  if (url === undefined) throw new Error('PG_URL: expected a postgres:// URL for the postgres backend, got nothing')
+  if (url === undefined)
+    throw new Error('PG_URL: expected a postgres:// URL for the postgres backend, got nothing')
   return postgresBackend(url)
 }
 
 /** Opens a store on a fresh schema; `close` also drops the schema. */
-export async function freshStore(b: Backend, clock: Clock, options: { readonly separate?: boolean; readonly schema?: string } = {}): Promise<{ store: PostgresEventStore; schema: string; close: () => Promise<void> }> {
+export async function freshStore(
+  b: Backend,
+  clock: Clock,
+  options: { readonly separate?: boolean; readonly schema?: string } = {},
+): Promise<{ store: PostgresEventStore; schema: string; close: () => Promise<void> }> {
   const schema = options.schema ?? b.freshSchema()
   const client = options.separate === true ? await b.separate() : await b.shared()
   const store = await PostgresEventStore.open({ client, clock, schema })

@@ -3,7 +3,12 @@
 // logical (one in-process connection interleaves the writers' transactions); with PG_URL set it
 // is also run with real parallel connections, and connection loss mid-append is tested by
 // terminating the writer's backend. The file prints which backends ran.
-import { type AppendResult, type RecordedEvent, manualClock, subscribe } from '@progress-ledger/core'
+import {
+  type AppendResult,
+  type RecordedEvent,
+  manualClock,
+  subscribe,
+} from '@progress-ledger/core'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { PostgresEventStore } from '../src/PostgresEventStore'
 import { backend, backendNames, freshStore, type Backend } from './backends'
@@ -25,7 +30,8 @@ async function writer(store: PostgresEventStore, w: number, outcome: Outcome): P
     if (i % 2 === 0) {
       // Own stream, exact expected version: never conflicts.
       const r = await store.append(`writer-${w}`, reports(`w${w}-own-${i}`, 1 + (i % 3)), own)
-      if (r._tag !== 'Appended') throw new Error(`writer ${w}: own stream append failed: ${JSON.stringify(r)}`)
+      if (r._tag !== 'Appended')
+        throw new Error(`writer ${w}: own stream append failed: ${JSON.stringify(r)}`)
       own += r.written
       outcome.acked.push(...r.events)
     } else {
@@ -34,7 +40,11 @@ async function writer(store: PostgresEventStore, w: number, outcome: Outcome): P
       const seen = await store.streamVersion('shared')
       const r = await store.appendBatch([
         { streamId: 'shared', events: reports(`w${w}-shared-${i}`, 2), expectedVersion: seen },
-        { streamId: `writer-${w}-log`, events: reports(`w${w}-log-${i}`, 1), expectedVersion: 'any' },
+        {
+          streamId: `writer-${w}-log`,
+          events: reports(`w${w}-log-${i}`, 1),
+          expectedVersion: 'any',
+        },
       ])
       if (r._tag === 'Appended') outcome.acked.push(...r.events)
       else if (r._tag === 'VersionConflict') {
@@ -50,7 +60,11 @@ function registerRace(b: Backend, separate: boolean): void {
   it(`${WRITERS} writers${separate ? ' with separate pools' : ''} on the same and on different streams against a catch-up reader: every event seen once, in order; no lost update; conflicts typed`, async () => {
     const clock = manualClock('2022-01-08T00:00:00.000Z')
     const main = await freshStore(b, clock)
-    const others = await Promise.all(Array.from({ length: WRITERS }, () => freshStore(b, clock, { separate, schema: main.schema })))
+    const others = await Promise.all(
+      Array.from({ length: WRITERS }, () =>
+        freshStore(b, clock, { separate, schema: main.schema }),
+      ),
+    )
     const seen: RecordedEvent[] = []
     const violations: string[] = []
     const sub = subscribe(main.store, {
@@ -58,7 +72,8 @@ function registerRace(b: Backend, separate: boolean): void {
       handle: (page) => {
         for (const e of page) {
           const expected = (seen[seen.length - 1]?.position ?? 0) + 1
-          if (e.position !== expected) violations.push(`expected position ${expected}, got ${e.position}`)
+          if (e.position !== expected)
+            violations.push(`expected position ${expected}, got ${e.position}`)
           seen.push(e)
         }
       },
@@ -92,14 +107,19 @@ function registerRace(b: Backend, separate: boolean): void {
     for (const e of outcome.acked) expect(byId.get(e.id)).toEqual(e)
     // The shared stream has gap-free versions and exactly the events of acknowledged batches.
     const shared = await main.store.readStream('shared')
-    expect(shared.map((e) => e.version)).toEqual(Array.from({ length: shared.length }, (_, i) => i + 1))
+    expect(shared.map((e) => e.version)).toEqual(
+      Array.from({ length: shared.length }, (_, i) => i + 1),
+    )
     expect(shared.length).toBe(outcome.acked.filter((e) => e.streamId === 'shared').length)
     expect(shared.length + outcome.conflicts * 2).toBe(WRITERS * (ROUNDS / 2) * 2)
     let ownEvents = 0
     for (let i = 0; i < ROUNDS; i += 2) ownEvents += 1 + (i % 3)
-    for (let w = 0; w < WRITERS; w++) expect(await main.store.streamVersion(`writer-${w}`)).toBe(ownEvents)
+    for (let w = 0; w < WRITERS; w++)
+      expect(await main.store.streamVersion(`writer-${w}`)).toBe(ownEvents)
     expect(await main.store.verify()).toMatchObject({ _tag: 'Intact', count: head })
-    console.log(`race on ${b.name}${separate ? ' (separate pools)' : ''}: ${head} events, ${outcome.conflicts} typed conflicts`)
+    console.log(
+      `race on ${b.name}${separate ? ' (separate pools)' : ''}: ${head} events, ${outcome.conflicts} typed conflicts`,
+    )
     await Promise.all(others.map((o) => o.store.close()))
     await main.close()
   })
@@ -116,4 +136,6 @@ for (const name of backendNames) {
     }
   })
 }
-console.log(`store-postgres concurrency: backends ${backendNames.join(', ')}${backendNames.includes('postgres') ? '' : ' (set PG_URL to also race real parallel connections and test connection loss)'}`)
+console.log(
+  `store-postgres concurrency: backends ${backendNames.join(', ')}${backendNames.includes('postgres') ? '' : ' (set PG_URL to also race real parallel connections and test connection loss)'}`,
+)

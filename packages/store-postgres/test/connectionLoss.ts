@@ -17,21 +17,45 @@ interface FaultPoint {
 
 const points: ReadonlyArray<FaultPoint> = [
   { label: 'before the head lock', match: /FOR UPDATE/, when: 'before', outcome: 'not-committed' },
-  { label: 'before the insert', match: /INSERT INTO \w+\.ledger_events/, when: 'before', outcome: 'not-committed' },
-  { label: 'after the insert, before the head moves', match: /INSERT INTO \w+\.ledger_events/, when: 'after', outcome: 'not-committed' },
-  { label: 'after the head moved, before COMMIT', match: /UPDATE \w+\.ledger_head/, when: 'after', outcome: 'unknown' },
+  {
+    label: 'before the insert',
+    match: /INSERT INTO \w+\.ledger_events/,
+    when: 'before',
+    outcome: 'not-committed',
+  },
+  {
+    label: 'after the insert, before the head moves',
+    match: /INSERT INTO \w+\.ledger_events/,
+    when: 'after',
+    outcome: 'not-committed',
+  },
+  {
+    label: 'after the head moved, before COMMIT',
+    match: /UPDATE \w+\.ledger_head/,
+    when: 'after',
+    outcome: 'unknown',
+  },
 ]
 
 /** Wraps a client so that, when armed, the transaction's backend is killed at a point. */
-function faulty(inner: SqlClient, kill: (pid: number) => Promise<void>): { client: SqlClient; arm: (p: FaultPoint) => void } {
+function faulty(
+  inner: SqlClient,
+  kill: (pid: number) => Promise<void>,
+): { client: SqlClient; arm: (p: FaultPoint) => void } {
   let armed: FaultPoint | undefined
   const client: SqlClient = {
     query: inner.query,
     close: inner.close,
     transaction: (fn) =>
       inner.transaction(async (tx) => {
-        const pid = Number((await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid)
-        const fire = async (p: FaultPoint | undefined, when: 'before' | 'after', sql: string): Promise<void> => {
+        const pid = Number(
+          (await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid,
+        )
+        const fire = async (
+          p: FaultPoint | undefined,
+          when: 'before' | 'after',
+          sql: string,
+        ): Promise<void> => {
           if (p === undefined || p.when !== when || !p.match.test(sql)) return
           armed = undefined
           await kill(pid)
@@ -65,10 +89,20 @@ export function registerConnectionLoss(b: Backend): void {
       }
       const { client, arm } = faulty(await b.separate(), kill)
       const writer = await PostgresEventStore.open({ client, clock, schema: observer.schema })
-      expect((await writer.append('before', reports('before', 3), 'no-stream'))._tag).toBe('Appended')
+      expect((await writer.append('before', reports('before', 3), 'no-stream'))._tag).toBe(
+        'Appended',
+      )
       const batch = [
-        { streamId: 'indicator-I01', events: reports('batch-a', 200), expectedVersion: 'no-stream' as const },
-        { streamId: 'indicator-I02', events: reports('batch-b', 100, 'I02'), expectedVersion: 'no-stream' as const },
+        {
+          streamId: 'indicator-I01',
+          events: reports('batch-a', 200),
+          expectedVersion: 'no-stream' as const,
+        },
+        {
+          streamId: 'indicator-I02',
+          events: reports('batch-b', 100, 'I02'),
+          expectedVersion: 'no-stream' as const,
+        },
       ]
       arm(point)
       const failure = await writer.appendBatch(batch).then(
@@ -87,7 +121,11 @@ export function registerConnectionLoss(b: Backend): void {
       const again = await writer.appendBatch(batch)
       expect(again).toMatchObject({ _tag: 'Appended', written: 300, head: 303 })
       expect(await observer.store.verify()).toMatchObject({ _tag: 'Intact', count: 303 })
-      expect(await writer.appendBatch(batch)).toMatchObject({ _tag: 'Appended', written: 0, head: 303 })
+      expect(await writer.appendBatch(batch)).toMatchObject({
+        _tag: 'Appended',
+        written: 0,
+        head: 303,
+      })
       await writer.close()
       await observer.close()
     })

@@ -6,17 +6,26 @@ import { backend, backendNames, freshStore } from './backends'
 for (const name of backendNames) {
   const b = backend(name)
   beforeAll(() => {
-    console.log(`store-postgres contract: running against ${name}${name === 'postgres' ? ` (${process.env.PG_URL})` : ' (in-process)'}`)
+    console.log(
+      `store-postgres contract: running against ${name}${name === 'postgres' ? ` (${process.env.PG_URL})` : ' (in-process)'}`,
+    )
   })
   afterAll(() => b.close())
-  runStoreContract(`PostgresEventStore on ${name}`, async ({ clock }) => {
-    const { store, schema, close } = await freshStore(b, clock)
-    return {
-      store,
-      close,
-      tamper: async (position) => {
-        await store.client.query(`UPDATE ${schema}.ledger_events SET actor = actor || '-edited' WHERE position = $1`, [position])
-      },
-    }
-  }, { propertyRuns: 100 })
+  runStoreContract(
+    `PostgresEventStore on ${name}`,
+    async ({ clock }) => {
+      const { store, schema, close } = await freshStore(b, clock)
+      return {
+        store,
+        close,
+        tamper: async (position) => {
+          await store.client.query(
+            `UPDATE ${schema}.ledger_events SET actor = actor || '-edited' WHERE position = $1`,
+            [position],
+          )
+        },
+      }
+    },
+    { propertyRuns: 100 },
+  )
 }

@@ -5,7 +5,13 @@ import { ledgerProjection, manualClock, replay, type RecordedEvent } from '@prog
 import { afterAll, describe, expect, it } from 'vitest'
 import { PostgresEventStore } from '../src/PostgresEventStore'
 import { jsonStateHandler, ProjectionRunner, type ProjectionHandler } from '../src/ProjectionRunner'
-import { migrate, type Migration, SCHEMA_VERSION, SchemaTooNewError, schemaName } from '../src/Schema'
+import {
+  migrate,
+  type Migration,
+  SCHEMA_VERSION,
+  SchemaTooNewError,
+  schemaName,
+} from '../src/Schema'
 import type { SqlClient } from '../src/SqlClient'
 import { backend, backendNames, freshStore, type Backend } from './backends'
 import { reports, valueReported } from './fixtures'
@@ -13,7 +19,11 @@ import { reports, valueReported } from './fixtures'
 const clock = () => manualClock('2022-01-08T00:00:00.000Z')
 
 /** A client whose transactions fail once with `error` when a statement matches. */
-function failingOnce(inner: SqlClient, match: RegExp, fail: (tx: Parameters<Parameters<SqlClient['transaction']>[0]>[0]) => Promise<never>): SqlClient & { fired: () => number } {
+function failingOnce(
+  inner: SqlClient,
+  match: RegExp,
+  fail: (tx: Parameters<Parameters<SqlClient['transaction']>[0]>[0]) => Promise<never>,
+): SqlClient & { fired: () => number } {
   let fired = 0
   let armed = true
   return {
@@ -41,47 +51,104 @@ function storeSpecs(b: Backend): void {
     it('creates the schema on open, records its version, and reopening changes nothing', async () => {
       const s = await freshStore(b, clock())
       expect((await s.store.append('s', reports('a', 2), 'no-stream'))._tag).toBe('Appended')
-      const again = await PostgresEventStore.open({ client: await b.shared(), clock: clock(), schema: s.schema })
+      const again = await PostgresEventStore.open({
+        client: await b.shared(),
+        clock: clock(),
+        schema: s.schema,
+      })
       expect(await again.headPosition()).toBe(2)
-      const rows = await s.store.client.query<{ version: number }>(`SELECT version FROM ${s.schema}.ledger_schema ORDER BY version`)
-      expect(rows.rows.map((r) => Number(r.version))).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1))
+      const rows = await s.store.client.query<{ version: number }>(
+        `SELECT version FROM ${s.schema}.ledger_schema ORDER BY version`,
+      )
+      expect(rows.rows.map((r) => Number(r.version))).toEqual(
+        Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+      )
       await s.close()
     })
 
     it('refuses a schema written by a newer version, naming both versions', async () => {
       const s = await freshStore(b, clock())
-      await s.store.client.query(`INSERT INTO ${s.schema}.ledger_schema (version, description, applied_at) VALUES ($1, 'from the future', '2030-01-01T00:00:00.000Z')`, [SCHEMA_VERSION + 2])
-      const opened = PostgresEventStore.open({ client: await b.shared(), clock: clock(), schema: s.schema })
+      await s.store.client.query(
+        `INSERT INTO ${s.schema}.ledger_schema (version, description, applied_at) VALUES ($1, 'from the future', '2030-01-01T00:00:00.000Z')`,
+        [SCHEMA_VERSION + 2],
+      )
+      const opened = PostgresEventStore.open({
+        client: await b.shared(),
+        clock: clock(),
+        schema: s.schema,
+      })
       await expect(opened).rejects.toBeInstanceOf(SchemaTooNewError)
-      await expect(opened).rejects.toThrow(`schema ${s.schema}: expected a ledger schema at version ${SCHEMA_VERSION} or older (this library's), got version ${SCHEMA_VERSION + 2}`)
+      await expect(opened).rejects.toThrow(
+        `schema ${s.schema}: expected a ledger schema at version ${SCHEMA_VERSION} or older (this library's), got version ${SCHEMA_VERSION + 2}`,
+      )
       await s.close()
     })
 
     it('applies later migrations in order, once', async () => {
       const s = await freshStore(b, clock())
-      const next: Migration = { version: SCHEMA_VERSION + 1, description: 'test column', statements: (sc) => [`ALTER TABLE ${sc}.ledger_snapshots ADD COLUMN note text`] }
-      expect(await migrate(s.store.client, s.schema, '2022-01-09T00:00:00.000Z', [...(await import('../src/Schema')).migrations, next])).toBe(SCHEMA_VERSION)
-      expect(await migrate(s.store.client, s.schema, '2022-01-09T00:00:00.000Z', [...(await import('../src/Schema')).migrations, next])).toBe(SCHEMA_VERSION + 1)
+      const next: Migration = {
+        version: SCHEMA_VERSION + 1,
+        description: 'test column',
+        statements: (sc) => [`ALTER TABLE ${sc}.ledger_snapshots ADD COLUMN note text`],
+      }
+      expect(
+        await migrate(s.store.client, s.schema, '2022-01-09T00:00:00.000Z', [
+          ...(await import('../src/Schema')).migrations,
+          next,
+        ]),
+      ).toBe(SCHEMA_VERSION)
+      expect(
+        await migrate(s.store.client, s.schema, '2022-01-09T00:00:00.000Z', [
+          ...(await import('../src/Schema')).migrations,
+          next,
+        ]),
+      ).toBe(SCHEMA_VERSION + 1)
       await s.close()
     })
 
     it('opens read-only without writing: checks the version, refuses appends', async () => {
       const bare = b.freshSchema()
-      await expect(PostgresEventStore.open({ client: await b.shared(), clock: clock(), schema: bare, readOnly: true })).rejects.toThrow(
+      await expect(
+        PostgresEventStore.open({
+          client: await b.shared(),
+          clock: clock(),
+          schema: bare,
+          readOnly: true,
+        }),
+      ).rejects.toThrow(
         `schema ${bare}: expected a ledger schema at version ${SCHEMA_VERSION}, got none; open it once read-write (on the primary) to migrate it`,
       )
       const s = await freshStore(b, clock())
       await s.store.append('s', reports('a', 3), 'no-stream')
-      const reader = await PostgresEventStore.open({ client: await b.shared(), clock: clock(), schema: s.schema, readOnly: true })
+      const reader = await PostgresEventStore.open({
+        client: await b.shared(),
+        clock: clock(),
+        schema: s.schema,
+        readOnly: true,
+      })
       expect((await reader.readAll()).map((e) => e.id)).toEqual(['a-1', 'a-2', 'a-3'])
-      await expect(reader.append('s', reports('b', 1), 'any')).rejects.toThrow(`appendBatch: expected a store opened read-write, got one opened with readOnly: true (schema ${s.schema})`)
-      await s.store.client.query(`INSERT INTO ${s.schema}.ledger_schema (version, description, applied_at) VALUES ($1, 'future', 'x')`, [SCHEMA_VERSION + 1])
-      await expect(PostgresEventStore.open({ client: await b.shared(), clock: clock(), schema: s.schema, readOnly: true })).rejects.toBeInstanceOf(SchemaTooNewError)
+      await expect(reader.append('s', reports('b', 1), 'any')).rejects.toThrow(
+        `appendBatch: expected a store opened read-write, got one opened with readOnly: true (schema ${s.schema})`,
+      )
+      await s.store.client.query(
+        `INSERT INTO ${s.schema}.ledger_schema (version, description, applied_at) VALUES ($1, 'future', 'x')`,
+        [SCHEMA_VERSION + 1],
+      )
+      await expect(
+        PostgresEventStore.open({
+          client: await b.shared(),
+          clock: clock(),
+          schema: s.schema,
+          readOnly: true,
+        }),
+      ).rejects.toBeInstanceOf(SchemaTooNewError)
       await s.close()
     })
 
     it('rejects a schema name that is not a plain identifier, naming the value', () => {
-      expect(() => schemaName('Ledger; DROP')).toThrow('schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got "Ledger; DROP"')
+      expect(() => schemaName('Ledger; DROP')).toThrow(
+        'schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got "Ledger; DROP"',
+      )
     })
   })
 
@@ -90,8 +157,15 @@ function storeSpecs(b: Backend): void {
       const s = await freshStore(b, clock())
       for (let i = 0; i < 5; i++) await s.store.append(`s${i % 2}`, reports(`b${i}`, 7), 'any')
       expect(await s.store.verify(4)).toMatchObject({ _tag: 'Intact', count: 35 })
-      await s.store.client.query(`UPDATE ${s.schema}.ledger_events SET data = replace(data, '"value":0.5', '"value":9.5') WHERE position = 8`)
-      expect(await s.store.verify(4)).toMatchObject({ _tag: 'Broken', position: 8, eventId: 'b1-1', reason: 'content does not match its hash' })
+      await s.store.client.query(
+        `UPDATE ${s.schema}.ledger_events SET data = replace(data, '"value":0.5', '"value":9.5') WHERE position = 8`,
+      )
+      expect(await s.store.verify(4)).toMatchObject({
+        _tag: 'Broken',
+        position: 8,
+        eventId: 'b1-1',
+        reason: 'content does not match its hash',
+      })
       await s.close()
     })
 
@@ -108,8 +182,14 @@ function storeSpecs(b: Backend): void {
     it('refuses NUL characters in envelope strings as invalid input, and keeps them in data', async () => {
       const s = await freshStore(b, clock())
       const bad = { ...valueReported('n1', '2021', 1), actor: 'f\u0000gj' }
-      expect(await s.store.append('s', [bad], 'any')).toMatchObject({ _tag: 'InvalidEvents', issues: [{ path: 'events[0].actor', got: JSON.stringify('f\u0000gj') }] })
-      const inData = { ...valueReported('n2', '2021', 1), data: { indicatorId: 'I\u000001', period: '2021', value: 1, status: 'final' } } as typeof bad
+      expect(await s.store.append('s', [bad], 'any')).toMatchObject({
+        _tag: 'InvalidEvents',
+        issues: [{ path: 'events[0].actor', got: JSON.stringify('f\u0000gj') }],
+      })
+      const inData = {
+        ...valueReported('n2', '2021', 1),
+        data: { indicatorId: 'I\u000001', period: '2021', value: 1, status: 'final' },
+      } as typeof bad
       const r = await s.store.append('s', [inData], 'any')
       expect(r._tag).toBe('Appended')
       expect((await s.store.readAll())[0]?.data).toEqual(inData.data)
@@ -118,23 +198,53 @@ function storeSpecs(b: Backend): void {
 
     it('re-runs an append after a serialization failure or a unique violation, and gives up with the error after the retries', async () => {
       const s = await freshStore(b, clock())
-      const serialization = failingOnce(await b.shared(), /FOR UPDATE/, () => Promise.reject(Object.assign(new Error('could not serialize access'), { code: '40001' })))
-      const st1 = await PostgresEventStore.open({ client: serialization, clock: clock(), schema: s.schema })
-      expect(await st1.append('s', reports('r', 2), 'no-stream')).toMatchObject({ _tag: 'Appended', written: 2 })
+      const serialization = failingOnce(await b.shared(), /FOR UPDATE/, () =>
+        Promise.reject(Object.assign(new Error('could not serialize access'), { code: '40001' })),
+      )
+      const st1 = await PostgresEventStore.open({
+        client: serialization,
+        clock: clock(),
+        schema: s.schema,
+      })
+      expect(await st1.append('s', reports('r', 2), 'no-stream')).toMatchObject({
+        _tag: 'Appended',
+        written: 2,
+      })
       expect(serialization.fired()).toBe(1)
       // A row slipped in under the same id, bypassing the head lock: the insert hits 23505, the
       // transaction (and the intruder's row with it) rolls back, and the re-run succeeds.
       const unique = failingOnce(await b.shared(), /INSERT INTO \w+\.ledger_events/, async (tx) => {
-        await tx.query(`INSERT INTO ${s.schema}.ledger_events SELECT 100, 'u-1', 'x', 1, type, schema_version, valid_time, recorded_time, actor, NULL, NULL, '', '', data FROM ${s.schema}.ledger_events WHERE position = 1`)
+        await tx.query(
+          `INSERT INTO ${s.schema}.ledger_events SELECT 100, 'u-1', 'x', 1, type, schema_version, valid_time, recorded_time, actor, NULL, NULL, '', '', data FROM ${s.schema}.ledger_events WHERE position = 1`,
+        )
         return undefined as never
       })
-      const st2 = await PostgresEventStore.open({ client: unique, clock: clock(), schema: s.schema })
-      expect(await st2.append('s', reports('u', 2), 2)).toMatchObject({ _tag: 'Appended', written: 2, head: 4 })
+      const st2 = await PostgresEventStore.open({
+        client: unique,
+        clock: clock(),
+        schema: s.schema,
+      })
+      expect(await st2.append('s', reports('u', 2), 2)).toMatchObject({
+        _tag: 'Appended',
+        written: 2,
+        head: 4,
+      })
       expect(unique.fired()).toBe(1)
       const inner = await b.shared()
       let broken = false
-      const deadlocking: SqlClient = { ...inner, transaction: (fn) => (broken ? Promise.reject(Object.assign(new Error('deadlock detected'), { code: '40P01' })) : inner.transaction(fn)) }
-      const st3 = await PostgresEventStore.open({ client: deadlocking, clock: clock(), schema: s.schema, retries: 2 })
+      const deadlocking: SqlClient = {
+        ...inner,
+        transaction: (fn) =>
+          broken
+            ? Promise.reject(Object.assign(new Error('deadlock detected'), { code: '40P01' }))
+            : inner.transaction(fn),
+      }
+      const st3 = await PostgresEventStore.open({
+        client: deadlocking,
+        clock: clock(),
+        schema: s.schema,
+        retries: 2,
+      })
       broken = true
       await expect(st3.append('s', reports('d', 1), 'any')).rejects.toThrow('deadlock detected')
       expect(await s.store.verify()).toMatchObject({ _tag: 'Intact', count: 4 })
@@ -143,7 +253,7 @@ function storeSpecs(b: Backend): void {
   })
 
   describe('projection runner', () => {
-    it('keeps a projection\'s state and checkpoint together and equal to a full replay', async () => {
+    it("keeps a projection's state and checkpoint together and equal to a full replay", async () => {
       const s = await freshStore(b, clock())
       for (let i = 0; i < 4; i++) await s.store.append('indicator-I01', reports(`p${i}`, 5), 'any')
       const runner = new ProjectionRunner(s.store, jsonStateHandler(ledgerProjection), 6)
@@ -151,20 +261,27 @@ function storeSpecs(b: Backend): void {
       await s.store.append('indicator-I01', reports('late', 3), 'any')
       expect(await runner.catchUp()).toBe(23)
       const cp = await runner.checkpoint()
-      expect(JSON.parse(cp.state ?? 'null')).toEqual(JSON.parse(JSON.stringify(replay(ledgerProjection, await s.store.readAll()))))
+      expect(JSON.parse(cp.state ?? 'null')).toEqual(
+        JSON.parse(JSON.stringify(replay(ledgerProjection, await s.store.readAll()))),
+      )
       await s.close()
     })
 
     it('a crash mid-page applies nothing of that page; resuming applies every event exactly once', async () => {
       const s = await freshStore(b, clock())
       await s.store.append('s', reports('c', 25), 'no-stream')
-      await s.store.client.query(`CREATE TABLE ${s.schema}.seen (position bigint PRIMARY KEY, id text NOT NULL)`)
+      await s.store.client.query(
+        `CREATE TABLE ${s.schema}.seen (position bigint PRIMARY KEY, id text NOT NULL)`,
+      )
       let crashAt: number | undefined = 14
       const handler: ProjectionHandler = {
         name: 'seen',
         handle: async (tx, events: ReadonlyArray<RecordedEvent>) => {
           for (const e of events) {
-            await tx.query(`INSERT INTO ${s.schema}.seen (position, id) VALUES ($1, $2)`, [e.position, e.id])
+            await tx.query(`INSERT INTO ${s.schema}.seen (position, id) VALUES ($1, $2)`, [
+              e.position,
+              e.id,
+            ])
             if (e.position === crashAt) throw new Error(`crash at ${crashAt}`)
           }
           return null
@@ -173,21 +290,31 @@ function storeSpecs(b: Backend): void {
       const runner = new ProjectionRunner(s.store, handler, 10)
       await expect(runner.catchUp()).rejects.toThrow('crash at 14')
       expect((await runner.checkpoint()).position).toBe(10)
-      expect((await s.store.client.query(`SELECT count(*)::int AS n FROM ${s.schema}.seen`)).rows[0]).toEqual({ n: 10 })
+      expect(
+        (await s.store.client.query(`SELECT count(*)::int AS n FROM ${s.schema}.seen`)).rows[0],
+      ).toEqual({ n: 10 })
       crashAt = undefined
       // Two runners of the same projection at once: the checkpoint row lock lets one page through at a time.
       const other = new ProjectionRunner(s.store, handler, 4)
       const [a, c] = await Promise.all([runner.catchUp(), other.catchUp()])
       expect([a, c]).toEqual([25, 25])
-      const rows = await s.store.client.query<{ position: number | string }>(`SELECT position FROM ${s.schema}.seen ORDER BY position`)
-      expect(rows.rows.map((r) => Number(r.position))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1))
+      const rows = await s.store.client.query<{ position: number | string }>(
+        `SELECT position FROM ${s.schema}.seen ORDER BY position`,
+      )
+      expect(rows.rows.map((r) => Number(r.position))).toEqual(
+        Array.from({ length: 25 }, (_, i) => i + 1),
+      )
       await s.close()
     })
 
     it('rejects a bad page size and a nameless handler, naming the value', async () => {
       const s = await freshStore(b, clock())
-      expect(() => new ProjectionRunner(s.store, jsonStateHandler(ledgerProjection), 0)).toThrow('pageSize must be a whole number >= 1, got 0')
-      expect(() => new ProjectionRunner(s.store, { name: ' ', handle: () => Promise.resolve(null) })).toThrow('handler.name: expected a non-empty string, got " "')
+      expect(() => new ProjectionRunner(s.store, jsonStateHandler(ledgerProjection), 0)).toThrow(
+        'pageSize must be a whole number >= 1, got 0',
+      )
+      expect(
+        () => new ProjectionRunner(s.store, { name: ' ', handle: () => Promise.resolve(null) }),
+      ).toThrow('handler.name: expected a non-empty string, got " "')
       await s.close()
     })
   })

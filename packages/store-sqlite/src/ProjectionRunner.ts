@@ -26,10 +26,15 @@ export interface RunProjectionOptions {
   readonly schemaVersion?: number
 }
 
-interface CheckpointRow { readonly position: number; readonly schema_version: number; readonly state: string }
+interface CheckpointRow {
+  readonly position: number
+  readonly schema_version: number
+  readonly state: string
+}
 
 function checkPageSize(pageSize: number): void {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize: expected a whole number >= 1, got ${String(pageSize)}`)
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`pageSize: expected a whole number >= 1, got ${String(pageSize)}`)
 }
 
 /**
@@ -38,9 +43,16 @@ function checkPageSize(pageSize: number): void {
  * @example
  * // loadProjection(store, 'ledger')?.position
  */
-export function loadProjection<S>(store: SqliteEventStore, name: string): Checkpointed<S> | undefined {
-  const row = store.db.prepare('SELECT position, schema_version, state FROM projections WHERE name = ?').get(name) as CheckpointRow | undefined
-  return row === undefined ? undefined : { name, position: row.position, state: JSON.parse(row.state) as S }
+export function loadProjection<S>(
+  store: SqliteEventStore,
+  name: string,
+): Checkpointed<S> | undefined {
+  const row = store.db
+    .prepare('SELECT position, schema_version, state FROM projections WHERE name = ?')
+    .get(name) as CheckpointRow | undefined
+  return row === undefined
+    ? undefined
+    : { name, position: row.position, state: JSON.parse(row.state) as S }
 }
 
 /**
@@ -52,17 +64,24 @@ export function loadProjection<S>(store: SqliteEventStore, name: string): Checkp
  * import { runProjection } from '@progress-ledger/store-sqlite'
  * // const { position, state } = await runProjection(store, ledgerProjection)
  */
-export async function runProjection<S>(store: SqliteEventStore, projection: Projection<S>, options: RunProjectionOptions = {}): Promise<Checkpointed<S>> {
+export async function runProjection<S>(
+  store: SqliteEventStore,
+  projection: Projection<S>,
+  options: RunProjectionOptions = {},
+): Promise<Checkpointed<S>> {
   const name = options.name ?? projection.name
   const pageSize = options.pageSize ?? 1000
   const schemaVersion = options.schemaVersion ?? 1
   checkPageSize(pageSize)
   const db = store.db
   const read = db.prepare('SELECT position, schema_version, state FROM projections WHERE name = ?')
-  const write = db.prepare('INSERT INTO projections (name, position, schema_version, state) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position, schema_version = excluded.schema_version, state = excluded.state')
+  const write = db.prepare(
+    'INSERT INTO projections (name, position, schema_version, state) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position, schema_version = excluded.schema_version, state = excluded.state',
+  )
   const load = (): { position: number; state: S } => {
     const row = read.get(name) as CheckpointRow | undefined
-    if (row === undefined || row.schema_version !== schemaVersion) return { position: 0, state: projection.initial() }
+    if (row === undefined || row.schema_version !== schemaVersion)
+      return { position: 0, state: projection.initial() }
     return { position: row.position, state: JSON.parse(row.state) as S }
   }
   const commit = db.transaction((from: number, to: number, state: S): boolean => {
@@ -101,12 +120,17 @@ export interface RunCheckpointedOptions {
  * @example
  * // await runCheckpointed(store, { name: 'values-table', handle: (page, db) => { … } })
  */
-export async function runCheckpointed(store: SqliteEventStore, options: RunCheckpointedOptions): Promise<number> {
+export async function runCheckpointed(
+  store: SqliteEventStore,
+  options: RunCheckpointedOptions,
+): Promise<number> {
   const pageSize = options.pageSize ?? 1000
   checkPageSize(pageSize)
   const db = store.db
   const read = db.prepare('SELECT position FROM projections WHERE name = ?')
-  const write = db.prepare("INSERT INTO projections (name, position, schema_version, state) VALUES (?, ?, 0, 'null') ON CONFLICT (name) DO UPDATE SET position = excluded.position")
+  const write = db.prepare(
+    "INSERT INTO projections (name, position, schema_version, state) VALUES (?, ?, 0, 'null') ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+  )
   const step = db.transaction((): number | undefined => {
     // The checkpoint and the page are read inside the write transaction: nobody else can advance it meanwhile.
     const position = (read.get(options.name) as { position: number } | undefined)?.position ?? 0

@@ -82,14 +82,23 @@ export function migrate(db: Database.Database, path: string): number {
     const found = db.pragma('user_version', { simple: true }) as number
     const app = db.pragma('application_id', { simple: true }) as number
     if (app !== 0 && app !== APPLICATION_ID) {
-      throw new SchemaError(`${path}: expected a progress-ledger database (application_id ${APPLICATION_ID}), got application_id ${app}`)
+      throw new SchemaError(
+        `${path}: expected a progress-ledger database (application_id ${APPLICATION_ID}), got application_id ${app}`,
+      )
     }
     if (found > SCHEMA_VERSION) {
-      throw new SchemaError(`${path}: expected schema version ${SCHEMA_VERSION} or older, got ${found}: the file was written by a newer progress-ledger; upgrade @progress-ledger/store-sqlite to open it`)
+      throw new SchemaError(
+        `${path}: expected schema version ${SCHEMA_VERSION} or older, got ${found}: the file was written by a newer progress-ledger; upgrade @progress-ledger/store-sqlite to open it`,
+      )
     }
     if (found === 0 && app === 0) {
-      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
-      if (tables.n > 0) throw new SchemaError(`${path}: expected an empty file or a progress-ledger database, got a database with ${tables.n} other tables`)
+      const tables = db
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+        .get() as { n: number }
+      if (tables.n > 0)
+        throw new SchemaError(
+          `${path}: expected an empty file or a progress-ledger database, got a database with ${tables.n} other tables`,
+        )
     }
     for (const m of migrations) if (m.version > found) db.exec(m.sql)
     if (found < SCHEMA_VERSION) {

@@ -6,9 +6,24 @@
  */
 import Database from 'better-sqlite3'
 import {
-  type AppendRequest, type AppendResult, type ChainVerification, type Clock, type EventInput, type EventStore,
-  type ExpectedVersion, type Instant, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoredSnapshot, type ValidRequest,
-  inBatchOrder, planAppend, sealWrites, validateBatch, verifyChain,
+  type AppendRequest,
+  type AppendResult,
+  type ChainVerification,
+  type Clock,
+  type EventInput,
+  type EventStore,
+  type ExpectedVersion,
+  type Instant,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoredSnapshot,
+  type ValidRequest,
+  inBatchOrder,
+  planAppend,
+  sealWrites,
+  validateBatch,
+  verifyChain,
 } from '@progress-ledger/core'
 import { retryBusy } from './internal/busy'
 import { checkCount, checkFromVersion } from './internal/options'
@@ -29,7 +44,11 @@ export interface SqliteStoreOptions {
   readonly synchronous?: 'full' | 'normal'
 }
 
-interface HeadRow { readonly position: number; readonly hash: string; readonly recorded_time: string }
+interface HeadRow {
+  readonly position: number
+  readonly hash: string
+  readonly recorded_time: string
+}
 
 /**
  * An event store in one SQLite file. Several processes may open the same file: appends
@@ -49,10 +68,16 @@ export class SqliteEventStore implements EventStore {
     private readonly attempts: number,
   ) {
     this.stmt = prepare(db)
-    this.writeBatch = db.transaction((requests: ReadonlyArray<ValidRequest>) => this.appendInTransaction(requests)).immediate
+    this.writeBatch = db.transaction((requests: ReadonlyArray<ValidRequest>) =>
+      this.appendInTransaction(requests),
+    ).immediate
   }
 
-  append(streamId: string, events: ReadonlyArray<EventInput>, expectedVersion: ExpectedVersion): Promise<AppendResult> {
+  append(
+    streamId: string,
+    events: ReadonlyArray<EventInput>,
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
     return this.appendBatch([{ streamId, events, expectedVersion }])
   }
 
@@ -76,17 +101,41 @@ export class SqliteEventStore implements EventStore {
     if (plan._tag !== 'Plan') return plan
     const head = this.stmt.head.get() as HeadRow | undefined
     const position = head?.position ?? 0
-    if (plan.writes.length === 0) return { _tag: 'Appended', events: inBatchOrder(plan.previously, []), written: 0, head: position }
-    const sealed = sealWrites(plan.writes, { position, hash: head?.hash ?? '', recordedTime: (head?.recorded_time as Instant | undefined) ?? null }, this.clock.now())
+    if (plan.writes.length === 0)
+      return {
+        _tag: 'Appended',
+        events: inBatchOrder(plan.previously, []),
+        written: 0,
+        head: position,
+      }
+    const sealed = sealWrites(
+      plan.writes,
+      {
+        position,
+        hash: head?.hash ?? '',
+        recordedTime: (head?.recorded_time as Instant | undefined) ?? null,
+      },
+      this.clock.now(),
+    )
     for (const e of sealed) this.stmt.insert.run(toParams(e))
-    return { _tag: 'Appended', events: inBatchOrder(plan.previously, sealed), written: sealed.length, head: position + sealed.length }
+    return {
+      _tag: 'Appended',
+      events: inBatchOrder(plan.previously, sealed),
+      written: sealed.length,
+      head: position + sealed.length,
+    }
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+  async readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<ReadonlyArray<RecordedEvent>> {
     checkCount('limit', options.limit)
     const from = options.fromVersion ?? 1
     checkFromVersion(from)
-    const rows = await this.busy(() => this.stmt.stream.all(streamId, from, options.limit ?? -1) as EventRow[])
+    const rows = await this.busy(
+      () => this.stmt.stream.all(streamId, from, options.limit ?? -1) as EventRow[],
+    )
     return rows.map(fromRow)
   }
 
@@ -102,7 +151,11 @@ export class SqliteEventStore implements EventStore {
     checkCount('limit', options.limit)
     const after = options.after ?? 0
     const limit = options.limit ?? -1
-    const rows = (options.recordedUpTo === undefined ? this.stmt.all.all(after, limit) : this.stmt.allUpTo.all(after, options.recordedUpTo, limit)) as EventRow[]
+    const rows = (
+      options.recordedUpTo === undefined
+        ? this.stmt.all.all(after, limit)
+        : this.stmt.allUpTo.all(after, options.recordedUpTo, limit)
+    ) as EventRow[]
     return rows.map(fromRow)
   }
 
@@ -123,13 +176,30 @@ export class SqliteEventStore implements EventStore {
   }
 
   async saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
-    await this.busy(() => this.stmt.saveSnapshot.run(snapshot.name, snapshot.position, snapshot.schemaVersion, snapshot.state))
+    await this.busy(() =>
+      this.stmt.saveSnapshot.run(
+        snapshot.name,
+        snapshot.position,
+        snapshot.schemaVersion,
+        snapshot.state,
+      ),
+    )
   }
 
   async loadSnapshot(name: string, atOrBefore?: number): Promise<StoredSnapshot | undefined> {
-    const row = await this.busy(() => this.stmt.loadSnapshot.get(name, atOrBefore ?? Number.MAX_SAFE_INTEGER) as
-      { name: string; position: number; schema_version: number; state: string } | undefined)
-    return row === undefined ? undefined : { name: row.name, position: row.position, schemaVersion: row.schema_version, state: row.state }
+    const row = await this.busy(
+      () =>
+        this.stmt.loadSnapshot.get(name, atOrBefore ?? Number.MAX_SAFE_INTEGER) as
+          { name: string; position: number; schema_version: number; state: string } | undefined,
+    )
+    return row === undefined
+      ? undefined
+      : {
+          name: row.name,
+          position: row.position,
+          schemaVersion: row.schema_version,
+          state: row.state,
+        }
   }
 
   /**
@@ -168,14 +238,26 @@ function prepare(db: Database.Database) {
   return {
     byId: db.prepare(`${select} WHERE id = ?`),
     version: db.prepare('SELECT max(version) AS v FROM events WHERE stream_id = ?'),
-    head: db.prepare('SELECT position, hash, recorded_time FROM events ORDER BY position DESC LIMIT 1'),
-    insert: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_COLUMNS.split(',').map(() => '?').join(', ')})`),
+    head: db.prepare(
+      'SELECT position, hash, recorded_time FROM events ORDER BY position DESC LIMIT 1',
+    ),
+    insert: db.prepare(
+      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`,
+    ),
     stream: db.prepare(`${select} WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`),
     all: db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`),
-    allUpTo: db.prepare(`${select} WHERE position > ? AND recorded_time <= ? ORDER BY position LIMIT ?`),
+    allUpTo: db.prepare(
+      `${select} WHERE position > ? AND recorded_time <= ? ORDER BY position LIMIT ?`,
+    ),
     positionAt: db.prepare('SELECT max(position) AS p FROM events WHERE recorded_time <= ?'),
-    saveSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (name, position, schema_version, state) VALUES (?, ?, ?, ?)'),
-    loadSnapshot: db.prepare('SELECT name, position, schema_version, state FROM snapshots WHERE name = ? AND position <= ? ORDER BY position DESC LIMIT 1'),
+    saveSnapshot: db.prepare(
+      'INSERT OR REPLACE INTO snapshots (name, position, schema_version, state) VALUES (?, ?, ?, ?)',
+    ),
+    loadSnapshot: db.prepare(
+      'SELECT name, position, schema_version, state FROM snapshots WHERE name = ? AND position <= ? ORDER BY position DESC LIMIT 1',
+    ),
   }
 }
 
@@ -193,23 +275,35 @@ function prepare(db: Database.Database) {
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteEventStore> {
   const timeout = options.busyTimeoutMs ?? 5000
   const attempts = options.busyAttempts ?? 8
-  if (!Number.isInteger(timeout) || timeout < 0) throw new Error(`busyTimeoutMs: expected a whole number >= 0, got ${String(options.busyTimeoutMs)}`)
-  if (!Number.isInteger(attempts) || attempts < 1) throw new Error(`busyAttempts: expected a whole number >= 1, got ${String(options.busyAttempts)}`)
+  if (!Number.isInteger(timeout) || timeout < 0)
+    throw new Error(
+      `busyTimeoutMs: expected a whole number >= 0, got ${String(options.busyTimeoutMs)}`,
+    )
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new Error(
+      `busyAttempts: expected a whole number >= 1, got ${String(options.busyAttempts)}`,
+    )
   let db: Database.Database
   try {
     db = new Database(options.path, { timeout })
   } catch (err) {
-    throw new Error(`${options.path}: cannot open the SQLite database: ${(err as Error).message}`, { cause: err })
+    throw new Error(`${options.path}: cannot open the SQLite database: ${(err as Error).message}`, {
+      cause: err,
+    })
   }
   try {
     await retryBusy(options.path, attempts, () => {
-      if (db.pragma('journal_mode', { simple: true }) !== 'wal' && options.path !== ':memory:') db.pragma('journal_mode = WAL')
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal' && options.path !== ':memory:')
+        db.pragma('journal_mode = WAL')
     })
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
     await retryBusy(options.path, attempts, () => migrate(db, options.path))
   } catch (err) {
     db.close()
-    if ((err as { code?: unknown }).code === 'SQLITE_NOTADB') throw new Error(`${options.path}: expected a SQLite database, got a file of another kind`, { cause: err })
+    if ((err as { code?: unknown }).code === 'SQLITE_NOTADB')
+      throw new Error(`${options.path}: expected a SQLite database, got a file of another kind`, {
+        cause: err,
+      })
     throw err
   }
   return new SqliteEventStore(db, options.path, options.clock, attempts)

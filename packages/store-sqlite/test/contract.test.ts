@@ -3,18 +3,26 @@ import { runStoreContract } from '@progress-ledger/store-contract'
 import { openSqliteStore } from '../src/SqliteEventStore'
 import { tempDir, withRaw } from './tmp'
 
-runStoreContract('SqliteEventStore', async ({ clock }) => {
-  const tmp = tempDir()
-  const path = join(tmp.dir, 'ledger.db')
-  const store = await openSqliteStore({ path, clock, synchronous: 'normal' })
-  return {
-    store,
-    close: async () => {
-      await store.close()
-      tmp.remove()
-    },
-    tamper: async (position) => {
-      withRaw(path, (db) => db.prepare("UPDATE events SET data = json_set(data, '$.value', 999) WHERE position = ?").run(position))
-    },
-  }
-}, { propertyRuns: 300 })
+runStoreContract(
+  'SqliteEventStore',
+  async ({ clock }) => {
+    const tmp = tempDir()
+    const path = join(tmp.dir, 'ledger.db')
+    const store = await openSqliteStore({ path, clock, synchronous: 'normal' })
+    return {
+      store,
+      close: async () => {
+        await store.close()
+        tmp.remove()
+      },
+      tamper: async (position) => {
+        withRaw(path, (db) =>
+          db
+            .prepare("UPDATE events SET data = json_set(data, '$.value', 999) WHERE position = ?")
+            .run(position),
+        )
+      },
+    }
+  },
+  { propertyRuns: 300 },
+)

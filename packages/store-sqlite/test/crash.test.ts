@@ -33,7 +33,8 @@ describe('crash safety', () => {
       await new Promise((resolve) => setTimeout(resolve, delay))
       w.child.kill('SIGKILL')
       await w.exit
-      for (const line of w.output().split('\n')) if (line.startsWith('ACK ')) acked.push(line.slice(4))
+      for (const line of w.output().split('\n'))
+        if (line.startsWith('ACK ')) acked.push(line.slice(4))
     }
     const store = await openSqliteStore({ path, clock: manualClock('2030-01-01') })
     const all = await store.readAll()
@@ -47,10 +48,18 @@ describe('crash safety', () => {
     const context = `seed ${seed}, ${acked.length} acknowledged batches, ${all.length} events`
     for (const [part, s] of sizes) expect(s.found, `${part} is whole (${context})`).toBe(s.expected)
     for (const batch of acked) {
-      expect(sizes.has(`${batch}x`), `acknowledged ${batch} part x is stored (${context})`).toBe(true)
-      expect(sizes.has(`${batch}y`), `acknowledged ${batch} part y is stored (${context})`).toBe(true)
+      expect(sizes.has(`${batch}x`), `acknowledged ${batch} part x is stored (${context})`).toBe(
+        true,
+      )
+      expect(sizes.has(`${batch}y`), `acknowledged ${batch} part y is stored (${context})`).toBe(
+        true,
+      )
     }
-    for (const part of sizes.keys()) expect(sizes.has(`${part.slice(0, -1)}x`) && sizes.has(`${part.slice(0, -1)}y`), `both halves of ${part}`).toBe(true)
+    for (const part of sizes.keys())
+      expect(
+        sizes.has(`${part.slice(0, -1)}x`) && sizes.has(`${part.slice(0, -1)}y`),
+        `both halves of ${part}`,
+      ).toBe(true)
     expect(acked.length).toBeGreaterThan(0)
     expect(all.map((e) => e.position)).toEqual(all.map((_, i) => i + 1))
     expect(await store.verify()).toMatchObject({ _tag: 'Intact', count: all.length })

@@ -39,9 +39,15 @@ afterAll(disposeWriter)
 describe('several processes on one file', () => {
   it('four processes racing on one shared stream and four on their own: conflicts detected, nothing lost or duplicated', async () => {
     const path = await fresh()
-    const writers = await Promise.all(Array.from({ length: 8 }, (_, w) => startWriter({ mode: 'race', path, writer: `p${w}`, batches: 15, shared: w < 4 })))
+    const writers = await Promise.all(
+      Array.from({ length: 8 }, (_, w) =>
+        startWriter({ mode: 'race', path, writer: `p${w}`, batches: 15, shared: w < 4 }),
+      ),
+    )
     expect(await Promise.all(writers.map((w) => w.exit))).toEqual(Array(8).fill(0))
-    const summaries = writers.map((w) => JSON.parse(w.output().trim()) as { acked: string[]; conflicts: number })
+    const summaries = writers.map(
+      (w) => JSON.parse(w.output().trim()) as { acked: string[]; conflicts: number },
+    )
     const store = await openSqliteStore({ path, clock: manualClock('2022-01-01') })
     const all = await store.readAll()
     expect(all.map((e) => e.position)).toEqual(all.map((_, i) => i + 1))
@@ -63,7 +69,11 @@ describe('several processes on one file', () => {
   it('a catch-up reader racing four writer processes sees every event exactly once, in position order', async () => {
     const path = await fresh()
     const store = await openSqliteStore({ path, clock: manualClock('2022-01-01') })
-    const writers = await Promise.all(Array.from({ length: 4 }, (_, w) => startWriter({ mode: 'race', path, writer: `r${w}`, batches: 25, shared: w % 2 === 0 })))
+    const writers = await Promise.all(
+      Array.from({ length: 4 }, (_, w) =>
+        startWriter({ mode: 'race', path, writer: `r${w}`, batches: 25, shared: w % 2 === 0 }),
+      ),
+    )
     let exited = false
     const all = Promise.all(writers.map((w) => w.exit)).finally(() => {
       exited = true

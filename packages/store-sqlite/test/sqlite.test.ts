@@ -1,6 +1,15 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { EventDecodeError, type EventInput, type IsoDate, type PeriodKey, type Projection, ledgerProjection, manualClock, replay } from '@progress-ledger/core'
+import {
+  EventDecodeError,
+  type EventInput,
+  type IsoDate,
+  type PeriodKey,
+  type Projection,
+  ledgerProjection,
+  manualClock,
+  replay,
+} from '@progress-ledger/core'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCheckpointed, loadProjection, runProjection } from '../src/ProjectionRunner'
@@ -18,8 +27,15 @@ function tmpPath(): string {
   return join(tmp.dir, 'ledger.db')
 }
 const clock = manualClock('2022-01-08')
-const report = (id: string, value: number): EventInput => ({ id, type: 'ValueReported', validTime: '2021-12-31' as IsoDate, actor: 'fgj', data: { indicatorId: 'I01', period: '2021' as PeriodKey, value, status: 'final' } })
-const reports = (prefix: string, n: number): EventInput[] => Array.from({ length: n }, (_, i) => report(`${prefix}-${i + 1}`, i))
+const report = (id: string, value: number): EventInput => ({
+  id,
+  type: 'ValueReported',
+  validTime: '2021-12-31' as IsoDate,
+  actor: 'fgj',
+  data: { indicatorId: 'I01', period: '2021' as PeriodKey, value, status: 'final' },
+})
+const reports = (prefix: string, n: number): EventInput[] =>
+  Array.from({ length: n }, (_, i) => report(`${prefix}-${i + 1}`, i))
 
 describe('migrations', () => {
   it('creates a fresh file in WAL mode at the current schema version, and re-opens it unchanged', async () => {
@@ -41,16 +57,25 @@ describe('migrations', () => {
     withRaw(path, (db) => db.pragma(`user_version = ${SCHEMA_VERSION + 1}`))
     const opening = openSqliteStore({ path, clock })
     await expect(opening).rejects.toBeInstanceOf(SchemaError)
-    await expect(opening).rejects.toThrow(`${path}: expected schema version ${SCHEMA_VERSION} or older, got ${SCHEMA_VERSION + 1}`)
+    await expect(opening).rejects.toThrow(
+      `${path}: expected schema version ${SCHEMA_VERSION} or older, got ${SCHEMA_VERSION + 1}`,
+    )
   })
 
   it('refuses another application’s database and a file that is not SQLite', async () => {
     const other = tmpPath()
     withRaw(other, (db) => db.exec('CREATE TABLE customers (id INTEGER)'))
-    await expect(openSqliteStore({ path: other, clock })).rejects.toThrow('expected an empty file or a progress-ledger database, got a database with 1 other tables')
+    await expect(openSqliteStore({ path: other, clock })).rejects.toThrow(
+      'expected an empty file or a progress-ledger database, got a database with 1 other tables',
+    )
     const text = tmpPath()
-    writeFileSync(text, 'not a database at all, just some text that is long enough to have a header'.repeat(10))
-    await expect(openSqliteStore({ path: text, clock })).rejects.toThrow(`${text}: expected a SQLite database, got a file of another kind`)
+    writeFileSync(
+      text,
+      'not a database at all, just some text that is long enough to have a header'.repeat(10),
+    )
+    await expect(openSqliteStore({ path: text, clock })).rejects.toThrow(
+      `${text}: expected a SQLite database, got a file of another kind`,
+    )
   })
 })
 
@@ -62,7 +87,12 @@ describe('SqliteEventStore', () => {
     await a.append('s', reports('a', 1), 'no-stream')
     const seen = await b.streamVersion('s')
     await a.append('s', reports('a2', 1), 1)
-    expect(await b.append('s', reports('b', 1), seen)).toEqual({ _tag: 'VersionConflict', streamId: 's', expected: 1, actual: 2 })
+    expect(await b.append('s', reports('b', 1), seen)).toEqual({
+      _tag: 'VersionConflict',
+      streamId: 's',
+      expected: 1,
+      actual: 2,
+    })
     await a.close()
     await b.close()
   })
@@ -72,7 +102,10 @@ describe('SqliteEventStore', () => {
     const store = await openSqliteStore({ path, clock, busyTimeoutMs: 0, busyAttempts: 2 })
     const other = new Database(path)
     other.exec('BEGIN IMMEDIATE')
-    await expect(store.append('s', reports('a', 1), 'any')).rejects.toMatchObject({ name: 'StoreBusyError', message: expect.stringContaining('locked by other writers through 2 attempts') })
+    await expect(store.append('s', reports('a', 1), 'any')).rejects.toMatchObject({
+      name: 'StoreBusyError',
+      message: expect.stringContaining('locked by other writers through 2 attempts'),
+    })
     other.exec('ROLLBACK')
     other.close()
     expect((await store.append('s', reports('a', 1), 'any'))._tag).toBe('Appended')
@@ -84,14 +117,24 @@ describe('SqliteEventStore', () => {
     const store = await openSqliteStore({ path, clock })
     await store.append('s', reports('a', 5), 'any')
     expect(await store.verify(2)).toMatchObject({ _tag: 'Intact', count: 5 })
-    withRaw(path, (db) => db.prepare("UPDATE events SET actor = 'mallory' WHERE position = 4").run())
+    withRaw(path, (db) =>
+      db.prepare("UPDATE events SET actor = 'mallory' WHERE position = 4").run(),
+    )
     expect(await store.verify(2)).toMatchObject({ _tag: 'Broken', position: 4, eventId: 'a-4' })
-    withRaw(path, (db) => db.prepare("UPDATE events SET data = json_set(data, '$.value', 'twelve') WHERE position = 2").run())
+    withRaw(path, (db) =>
+      db
+        .prepare("UPDATE events SET data = json_set(data, '$.value', 'twelve') WHERE position = 2")
+        .run(),
+    )
     const reading = store.readAll()
     await expect(reading).rejects.toBeInstanceOf(EventDecodeError)
-    await expect(reading).rejects.toThrow('event a-2 at position 2 cannot be decoded: data.value: expected a finite number, got "twelve"')
+    await expect(reading).rejects.toThrow(
+      'event a-2 at position 2 cannot be decoded: data.value: expected a finite number, got "twelve"',
+    )
     withRaw(path, (db) => db.prepare("UPDATE events SET data = '{oops' WHERE position = 3").run())
-    await expect(store.readStream('s', { fromVersion: 3 })).rejects.toThrow(/^event a-3 at position 3 cannot be decoded: data: expected JSON/)
+    await expect(store.readStream('s', { fromVersion: 3 })).rejects.toThrow(
+      /^event a-3 at position 3 cannot be decoded: data: expected JSON/,
+    )
     await store.close()
     await expect(store.headPosition()).rejects.toThrow(`${path}: the store is closed`)
   })
@@ -108,13 +151,21 @@ describe('projection runner', () => {
     const path = tmpPath()
     const store = await openSqliteStore({ path, clock })
     await store.append('s', reports('a', 7), 'any')
-    expect(await runProjection(store, counting, { pageSize: 3 })).toEqual({ name: 'counting', position: 7, state: { positions: [1, 2, 3, 4, 5, 6, 7] } })
+    expect(await runProjection(store, counting, { pageSize: 3 })).toEqual({
+      name: 'counting',
+      position: 7,
+      state: { positions: [1, 2, 3, 4, 5, 6, 7] },
+    })
     await store.append('s', reports('b', 2), 'any')
     const reopened = await openSqliteStore({ path, clock })
-    expect((await runProjection(reopened, counting)).state.positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect((await runProjection(reopened, counting)).state.positions).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ])
     expect(loadProjection(reopened, 'counting')).toMatchObject({ position: 9 })
     const ledger = await runProjection(reopened, ledgerProjection, { pageSize: 4 })
-    expect(JSON.parse(JSON.stringify(ledger.state))).toEqual(JSON.parse(JSON.stringify(replay(ledgerProjection, await store.readAll()))))
+    expect(JSON.parse(JSON.stringify(ledger.state))).toEqual(
+      JSON.parse(JSON.stringify(replay(ledgerProjection, await store.readAll()))),
+    )
     await store.close()
     await reopened.close()
   })
@@ -132,27 +183,49 @@ describe('projection runner', () => {
       },
     }
     await expect(runProjection(store, flaky, { pageSize: 4 })).rejects.toThrow('crash at 6')
-    expect(loadProjection(store, 'counting')).toEqual({ name: 'counting', position: 4, state: { positions: [1, 2, 3, 4] } })
+    expect(loadProjection(store, 'counting')).toEqual({
+      name: 'counting',
+      position: 4,
+      state: { positions: [1, 2, 3, 4] },
+    })
     failAt = -1
-    expect((await runProjection(store, flaky, { pageSize: 4 })).state.positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect((await runProjection(store, flaky, { pageSize: 4 })).state.positions).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ])
     await store.close()
   })
 
   it('runs a table-backed projection whose rows commit with its checkpoint', async () => {
     const path = tmpPath()
     const store = await openSqliteStore({ path, clock })
-    store.db.exec('CREATE TABLE latest_value (indicator TEXT PRIMARY KEY, value REAL, position INTEGER)')
+    store.db.exec(
+      'CREATE TABLE latest_value (indicator TEXT PRIMARY KEY, value REAL, position INTEGER)',
+    )
     await store.append('s', reports('a', 5), 'any')
     let calls = 0
-    const handle = (page: ReadonlyArray<{ position: number; data: unknown }>, db: typeof store.db): void => {
+    const handle = (
+      page: ReadonlyArray<{ position: number; data: unknown }>,
+      db: typeof store.db,
+    ): void => {
       calls++
       if (calls === 2) throw new Error('crash in page 2')
-      for (const e of page) db.prepare('INSERT INTO latest_value VALUES (?, ?, ?) ON CONFLICT (indicator) DO UPDATE SET value = excluded.value, position = excluded.position').run('I01', (e.data as { value: number }).value, e.position)
+      for (const e of page)
+        db.prepare(
+          'INSERT INTO latest_value VALUES (?, ?, ?) ON CONFLICT (indicator) DO UPDATE SET value = excluded.value, position = excluded.position',
+        ).run('I01', (e.data as { value: number }).value, e.position)
     }
-    await expect(runCheckpointed(store, { name: 'latest', pageSize: 2, handle })).rejects.toThrow('crash in page 2')
-    expect(store.db.prepare('SELECT value, position FROM latest_value').get()).toEqual({ value: 1, position: 2 })
+    await expect(runCheckpointed(store, { name: 'latest', pageSize: 2, handle })).rejects.toThrow(
+      'crash in page 2',
+    )
+    expect(store.db.prepare('SELECT value, position FROM latest_value').get()).toEqual({
+      value: 1,
+      position: 2,
+    })
     expect(await runCheckpointed(store, { name: 'latest', pageSize: 2, handle })).toBe(5)
-    expect(store.db.prepare('SELECT value, position FROM latest_value').get()).toEqual({ value: 4, position: 5 })
+    expect(store.db.prepare('SELECT value, position FROM latest_value').get()).toEqual({
+      value: 4,
+      position: 5,
+    })
     await store.close()
   })
 })

@@ -7,7 +7,14 @@
  *
  * @module GivenWhenThen
  */
-import { apply, type LedgerState, ledgerProjection, type Projection, type RecordedEvent, replay } from '@progress-ledger/core'
+import {
+  apply,
+  type LedgerState,
+  ledgerProjection,
+  type Projection,
+  type RecordedEvent,
+  replay,
+} from '@progress-ledger/core'
 import { type HistoryStep, recorded, type RecordedOptions } from './Recorded'
 
 /** A specification under construction. */
@@ -32,10 +39,17 @@ export interface InputScenario<S> {
   /** The state after the given and when inputs. */
   readonly state: () => S
   /** The sealed events of the given and when parts. */
-  readonly events: () => { readonly given: ReadonlyArray<RecordedEvent>; readonly when: ReadonlyArray<RecordedEvent> }
+  readonly events: () => {
+    readonly given: ReadonlyArray<RecordedEvent>
+    readonly when: ReadonlyArray<RecordedEvent>
+  }
 }
 
-function run<S>(projection: Projection<S>, givenEvents: ReadonlyArray<RecordedEvent>, whenEvents: ReadonlyArray<RecordedEvent>): S {
+function run<S>(
+  projection: Projection<S>,
+  givenEvents: ReadonlyArray<RecordedEvent>,
+  whenEvents: ReadonlyArray<RecordedEvent>,
+): S {
   const before = replay(projection, givenEvents)
   return whenEvents.length === 0 ? before : apply(projection, before, whenEvents)
 }
@@ -45,7 +59,11 @@ function check<S>(state: S, assertion: (state: S) => void | boolean): S {
   return state
 }
 
-function scenario<S>(projection: Projection<S>, givenEvents: ReadonlyArray<RecordedEvent>, whenEvents: ReadonlyArray<RecordedEvent>): Scenario<S> {
+function scenario<S>(
+  projection: Projection<S>,
+  givenEvents: ReadonlyArray<RecordedEvent>,
+  whenEvents: ReadonlyArray<RecordedEvent>,
+): Scenario<S> {
   return {
     when: (...events) => scenario(projection, givenEvents, [...whenEvents, ...events]),
     then: (assertion) => check(run(projection, givenEvents, whenEvents), assertion),
@@ -61,12 +79,25 @@ function scenario<S>(projection: Projection<S>, givenEvents: ReadonlyArray<Recor
  * given([]).then((state) => state.position === 0)
  */
 export function given(events: ReadonlyArray<RecordedEvent>): Scenario<LedgerState>
-export function given<S>(events: ReadonlyArray<RecordedEvent>, projection: Projection<S>): Scenario<S>
-export function given<S>(events: ReadonlyArray<RecordedEvent>, projection?: Projection<S>): Scenario<S> | Scenario<LedgerState> {
-  return projection === undefined ? scenario(ledgerProjection, events, []) : scenario(projection, events, [])
+export function given<S>(
+  events: ReadonlyArray<RecordedEvent>,
+  projection: Projection<S>,
+): Scenario<S>
+export function given<S>(
+  events: ReadonlyArray<RecordedEvent>,
+  projection?: Projection<S>,
+): Scenario<S> | Scenario<LedgerState> {
+  return projection === undefined
+    ? scenario(ledgerProjection, events, [])
+    : scenario(projection, events, [])
 }
 
-function inputScenario<S>(projection: Projection<S>, givenSteps: ReadonlyArray<HistoryStep>, whenSteps: ReadonlyArray<HistoryStep>, options: RecordedOptions): InputScenario<S> {
+function inputScenario<S>(
+  projection: Projection<S>,
+  givenSteps: ReadonlyArray<HistoryStep>,
+  whenSteps: ReadonlyArray<HistoryStep>,
+  options: RecordedOptions,
+): InputScenario<S> {
   const events = () => {
     const all = recorded([...givenSteps, ...whenSteps], options)
     return { given: all.slice(0, givenSteps.length), when: all.slice(givenSteps.length) }
@@ -93,8 +124,21 @@ function inputScenario<S>(projection: Projection<S>, givenSteps: ReadonlyArray<H
  *   data: { planId: 'sz', name: { zh: '方案' }, adoptedOn: '2021-08-10' as never, baseYear: 2020, startYear: 2021, endYear: 2025 } }])
  *   .then((state) => state.plans['sz']?.endYear === 2025)
  */
-export function givenInputs(steps: ReadonlyArray<HistoryStep>, options?: RecordedOptions): InputScenario<LedgerState>
-export function givenInputs<S>(steps: ReadonlyArray<HistoryStep>, options: RecordedOptions, projection: Projection<S>): InputScenario<S>
-export function givenInputs<S>(steps: ReadonlyArray<HistoryStep>, options: RecordedOptions = {}, projection?: Projection<S>): InputScenario<S> | InputScenario<LedgerState> {
-  return projection === undefined ? inputScenario(ledgerProjection, steps, [], options) : inputScenario(projection, steps, [], options)
+export function givenInputs(
+  steps: ReadonlyArray<HistoryStep>,
+  options?: RecordedOptions,
+): InputScenario<LedgerState>
+export function givenInputs<S>(
+  steps: ReadonlyArray<HistoryStep>,
+  options: RecordedOptions,
+  projection: Projection<S>,
+): InputScenario<S>
+export function givenInputs<S>(
+  steps: ReadonlyArray<HistoryStep>,
+  options: RecordedOptions = {},
+  projection?: Projection<S>,
+): InputScenario<S> | InputScenario<LedgerState> {
+  return projection === undefined
+    ? inputScenario(ledgerProjection, steps, [], options)
+    : inputScenario(projection, steps, [], options)
 }

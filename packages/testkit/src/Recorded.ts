@@ -6,7 +6,15 @@
  *
  * @module Recorded
  */
-import { catalog, type EventInput, type Instant, instant, type RecordedEvent, sealWrites, validateInput } from '@progress-ledger/core'
+import {
+  catalog,
+  type EventInput,
+  type Instant,
+  instant,
+  type RecordedEvent,
+  sealWrites,
+  validateInput,
+} from '@progress-ledger/core'
 
 /** An input with the instant it is recorded at and, optionally, the stream it goes to. */
 export interface TimedInput {
@@ -35,7 +43,10 @@ export function streamFor(input: EventInput): string {
   const fields = input.data as unknown as Readonly<Record<string, unknown>>
   return catalog[input.type].stream.replace(/\{(\w+)\}/g, (_, key: string) => {
     const v = key === 'actor' ? input.actor : fields[key]
-    if (typeof v !== 'string') throw new Error(`${input.id}.data.${key}: expected a string to name the stream, got ${JSON.stringify(v)}`)
+    if (typeof v !== 'string')
+      throw new Error(
+        `${input.id}.data.${key}: expected a string to name the stream, got ${JSON.stringify(v)}`,
+      )
     return v
   })
 }
@@ -64,21 +75,36 @@ export interface RecordedOptions {
  * events[0]?.streamId // 'plan-sz'
  * verifyChain(events)._tag // 'Intact'
  */
-export function recorded(history: ReadonlyArray<HistoryStep>, options: RecordedOptions = {}): RecordedEvent[] {
+export function recorded(
+  history: ReadonlyArray<HistoryStep>,
+  options: RecordedOptions = {},
+): RecordedEvent[] {
   const fallback = options.at === undefined ? defaultRecordedAt : instant(options.at)
   const versions = new Map<string, number>()
   const seen = new Set<string>()
   const out: RecordedEvent[] = []
-  let head: { position: number; hash: string; recordedTime: Instant | null } = { position: 0, hash: '', recordedTime: null }
+  let head: { position: number; hash: string; recordedTime: Instant | null } = {
+    position: 0,
+    hash: '',
+    recordedTime: null,
+  }
   history.forEach((step, i) => {
     const checked = validateInput(isTimed(step) ? step.input : step, `history[${i}]`)
-    if (checked._tag === 'Invalid') throw new Error(checked.issues.map((issue) => issue.message).join('; '))
+    if (checked._tag === 'Invalid')
+      throw new Error(checked.issues.map((issue) => issue.message).join('; '))
     const input = checked.event
-    if (seen.has(input.id)) throw new Error(`history[${i}].id: expected an id not used before, got ${JSON.stringify(input.id)}`)
+    if (seen.has(input.id))
+      throw new Error(
+        `history[${i}].id: expected an id not used before, got ${JSON.stringify(input.id)}`,
+      )
     seen.add(input.id)
     const streamId = isTimed(step) && step.streamId !== undefined ? step.streamId : streamFor(input)
     const fromVersion = versions.get(streamId) ?? 0
-    const [event] = sealWrites([{ streamId, fromVersion, events: [input] }], head, isTimed(step) ? step.at : fallback) as [RecordedEvent]
+    const [event] = sealWrites(
+      [{ streamId, fromVersion, events: [input] }],
+      head,
+      isTimed(step) ? step.at : fallback,
+    ) as [RecordedEvent]
     versions.set(streamId, fromVersion + 1)
     head = { position: event.position, hash: event.hash, recordedTime: event.recordedTime }
     out.push(event)

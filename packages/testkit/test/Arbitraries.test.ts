@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import * as fc from 'fast-check'
-import { catalog, eventTypes, type LedgerState, ledgerProjection, replay, validateInput, verifyChain } from '@progress-ledger/core'
+import {
+  catalog,
+  eventTypes,
+  type LedgerState,
+  ledgerProjection,
+  replay,
+  validateInput,
+  verifyChain,
+} from '@progress-ledger/core'
 import { eventDataArbitraries, eventInputsArb, historyArb, recorded, streamFor } from '../src/index'
 
 describe('arbitraries', () => {
   it('produce data every codec accepts, for every event type', () => {
     for (const type of eventTypes) {
-      for (const data of fc.sample(eventDataArbitraries[type] as fc.Arbitrary<unknown>, { numRuns: 200, seed: 7 })) {
+      for (const data of fc.sample(eventDataArbitraries[type] as fc.Arbitrary<unknown>, {
+        numRuns: 200,
+        seed: 7,
+      })) {
         expect(catalog[type].codec.decode(data)._tag, type).toBe('Right')
       }
     }
@@ -25,7 +36,9 @@ describe('arbitraries', () => {
       const state: LedgerState = replay(ledgerProjection, events)
       expect(state.unattached).toEqual([])
       expect(verifyChain(events)._tag).toBe('Intact')
-      expect(events.every((e, i) => i === 0 || (events[i - 1]?.recordedTime ?? '') <= e.recordedTime)).toBe(true)
+      expect(
+        events.every((e, i) => i === 0 || (events[i - 1]?.recordedTime ?? '') <= e.recordedTime),
+      ).toBe(true)
       const periods = events.filter((e) => e.type === 'ValueReported').map((e) => e.validTime)
       if (periods.some((p, i) => i > 0 && p < (periods[i - 1] ?? ''))) outOfOrder++
       if (events.some((e) => e.type === 'ValueCorrected')) corrected++
@@ -37,20 +50,51 @@ describe('arbitraries', () => {
 
 describe('recorded', () => {
   it('names streams by the catalog convention', () => {
-    const [denied] = fc.sample(eventInputsArb({ minLength: 1, maxLength: 1, type: 'AccessDenied' }), { numRuns: 1, seed: 1 })[0] ?? []
+    const [denied] =
+      fc.sample(eventInputsArb({ minLength: 1, maxLength: 1, type: 'AccessDenied' }), {
+        numRuns: 1,
+        seed: 1,
+      })[0] ?? []
     expect(denied === undefined ? '' : streamFor(denied)).toBe(`audit-${denied?.actor ?? ''}`)
   })
   it('rejects an invalid input naming its index, path and value, and a reused id', () => {
-    const bad = { id: 'b', type: 'BaselineSet', validTime: '2020-12-31', actor: 'tjj', data: { indicatorId: 'I01', period: '2020', value: '9,8' } }
-    expect(() => recorded([bad as never])).toThrow('history[0].data.value: expected a finite number, got "9,8"')
+    const bad = {
+      id: 'b',
+      type: 'BaselineSet',
+      validTime: '2020-12-31',
+      actor: 'tjj',
+      data: { indicatorId: 'I01', period: '2020', value: '9,8' },
+    }
+    expect(() => recorded([bad as never])).toThrow(
+      'history[0].data.value: expected a finite number, got "9,8"',
+    )
     const ok = { ...bad, data: { ...bad.data, value: 9.8 } }
-    expect(() => recorded([ok as never, ok as never])).toThrow('history[1].id: expected an id not used before, got "b"')
+    expect(() => recorded([ok as never, ok as never])).toThrow(
+      'history[1].id: expected an id not used before, got "b"',
+    )
   })
   it('is deterministic and keeps recorded time from going back', () => {
-    const input = { id: 'b', type: 'BaselineSet', validTime: '2020-12-31', actor: 'tjj', data: { indicatorId: 'I01', period: '2020', value: 9.8 } } as never
+    const input = {
+      id: 'b',
+      type: 'BaselineSet',
+      validTime: '2020-12-31',
+      actor: 'tjj',
+      data: { indicatorId: 'I01', period: '2020', value: 9.8 },
+    } as never
     const later = { ...(input as object), id: 'c' } as never
-    const one = recorded([{ input, at: '2022-01-01T00:00:00.000Z' as never }, { input: later, at: '2021-01-01T00:00:00.000Z' as never }])
-    expect(one).toEqual(recorded([{ input, at: '2022-01-01T00:00:00.000Z' as never }, { input: later, at: '2021-01-01T00:00:00.000Z' as never }]))
-    expect(one.map((e) => [e.position, e.version, e.recordedTime])).toEqual([[1, 1, '2022-01-01T00:00:00.000Z'], [2, 2, '2022-01-01T00:00:00.000Z']])
+    const one = recorded([
+      { input, at: '2022-01-01T00:00:00.000Z' as never },
+      { input: later, at: '2021-01-01T00:00:00.000Z' as never },
+    ])
+    expect(one).toEqual(
+      recorded([
+        { input, at: '2022-01-01T00:00:00.000Z' as never },
+        { input: later, at: '2021-01-01T00:00:00.000Z' as never },
+      ]),
+    )
+    expect(one.map((e) => [e.position, e.version, e.recordedTime])).toEqual([
+      [1, 1, '2022-01-01T00:00:00.000Z'],
+      [2, 2, '2022-01-01T00:00:00.000Z'],
+    ])
   })
 })

@@ -9,14 +9,34 @@
  */
 import { periodEnd, periodKind } from '@progress-ledger/core'
 import type {
-  LedgerState, MilestoneState, PeriodKey, ProjectState, RecordedEvent, TaskState,
+  LedgerState,
+  MilestoneState,
+  PeriodKey,
+  ProjectState,
+  RecordedEvent,
+  TaskState,
 } from '@progress-ledger/core'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-interface MIndicator { indicatorId: string; definitions: unknown[]; baselines: unknown[]; values: MPeriod[]; responsibility: unknown[]; targets: Record<string, { targetId: string; role: string; history: unknown[] }> }
+interface MIndicator {
+  indicatorId: string
+  definitions: unknown[]
+  baselines: unknown[]
+  values: MPeriod[]
+  responsibility: unknown[]
+  targets: Record<string, { targetId: string; role: string; history: unknown[] }>
+}
 type MPeriod = { period: PeriodKey; versions: unknown[]; approvals: unknown[] }
-type MProject = Mutable<ProjectState> & { milestones: Record<string, MMilestone>; milestoneOrder: string[]; responsibility: unknown[] }
-type MMilestone = Mutable<MilestoneState> & { planned: unknown[]; forecasts: unknown[]; met: unknown[] }
+type MProject = Mutable<ProjectState> & {
+  milestones: Record<string, MMilestone>
+  milestoneOrder: string[]
+  responsibility: unknown[]
+}
+type MMilestone = Mutable<MilestoneState> & {
+  planned: unknown[]
+  forecasts: unknown[]
+  met: unknown[]
+}
 type MTask = Mutable<TaskState> & { statuses: unknown[]; responsibility: unknown[] }
 interface MState {
   position: number
@@ -30,7 +50,13 @@ interface MState {
   unattached: unknown[]
 }
 
-const RANK: Readonly<Record<string, string>> = { year: '0', half: '1', quarter: '2', month: '3', day: '4' }
+const RANK: Readonly<Record<string, string>> = {
+  year: '0',
+  half: '1',
+  quarter: '2',
+  month: '3',
+  day: '4',
+}
 const orderKeys = new Map<string, string>()
 function orderKey(p: PeriodKey): string {
   let k = orderKeys.get(p)
@@ -65,10 +91,25 @@ function slot(values: MPeriod[], period: PeriodKey): MPeriod {
 }
 
 function unattached(s: MState, e: RecordedEvent, reason: string): void {
-  s.unattached.push({ eventId: e.id, position: e.position, validTime: e.validTime, recordedTime: e.recordedTime, actor: e.actor, type: e.type, reason })
+  s.unattached.push({
+    eventId: e.id,
+    position: e.position,
+    validTime: e.validTime,
+    recordedTime: e.recordedTime,
+    actor: e.actor,
+    type: e.type,
+    reason,
+  })
 }
 
-function milestone(s: MState, e: RecordedEvent, projectId: string, milestoneId: string, title: MilestoneState['title'] | undefined, kind: string | undefined): MMilestone | undefined {
+function milestone(
+  s: MState,
+  e: RecordedEvent,
+  projectId: string,
+  milestoneId: string,
+  title: MilestoneState['title'] | undefined,
+  kind: string | undefined,
+): MMilestone | undefined {
   const project = s.projects[projectId]
   if (project === undefined) {
     unattached(s, e, `project ${JSON.stringify(projectId)} is not defined`)
@@ -77,10 +118,22 @@ function milestone(s: MState, e: RecordedEvent, projectId: string, milestoneId: 
   let m = project.milestones[milestoneId]
   if (m === undefined) {
     if (title === undefined) {
-      unattached(s, e, `milestone ${JSON.stringify(milestoneId)} of project ${JSON.stringify(projectId)} is not planned`)
+      unattached(
+        s,
+        e,
+        `milestone ${JSON.stringify(milestoneId)} of project ${JSON.stringify(projectId)} is not planned`,
+      )
       return undefined
     }
-    m = { milestoneId, title, kind: kind ?? 'other', planned: [], forecasts: [], met: [], source: null }
+    m = {
+      milestoneId,
+      title,
+      kind: kind ?? 'other',
+      planned: [],
+      forecasts: [],
+      met: [],
+      source: null,
+    }
     project.milestones[milestoneId] = m
     project.milestoneOrder.push(milestoneId)
   }
@@ -89,35 +142,86 @@ function milestone(s: MState, e: RecordedEvent, projectId: string, milestoneId: 
 
 /** Folds events into a fresh `LedgerState` with plain mutation (the floor). */
 export function floorFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
-  const s: MState = { position: 0, head: '', plans: {}, departments: {}, indicators: {}, projects: {}, tasks: {}, denied: [], unattached: [] }
+  const s: MState = {
+    position: 0,
+    head: '',
+    plans: {},
+    departments: {},
+    indicators: {},
+    projects: {},
+    tasks: {},
+    denied: [],
+    unattached: [],
+  }
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as RecordedEvent
     s.position = e.position
     s.head = e.hash
-    const id = e.id, position = e.position, validTime = e.validTime, recordedTime = e.recordedTime, actor = e.actor
+    const id = e.id,
+      position = e.position,
+      validTime = e.validTime,
+      recordedTime = e.recordedTime,
+      actor = e.actor
     switch (e.type) {
       case 'ValueReported': {
         const d = e.data
         const ind = s.indicators[d.indicatorId]
-        if (ind === undefined) { unattached(s, e, `indicator ${JSON.stringify(d.indicatorId)} is not defined`); break }
+        if (ind === undefined) {
+          unattached(s, e, `indicator ${JSON.stringify(d.indicatorId)} is not defined`)
+          break
+        }
         const pv = slot(ind.values, d.period)
         pv.versions.push({
-          eventId: id, position, validTime, recordedTime, actor, cause: 'reported', value: d.value, status: d.status, reason: null, replaces: null,
-          illustrative: d.illustrative ?? false, outlier: d.outlier ?? null, source: d.source ?? null,
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          cause: 'reported',
+          value: d.value,
+          status: d.status,
+          reason: null,
+          replaces: null,
+          illustrative: d.illustrative ?? false,
+          outlier: d.outlier ?? null,
+          source: d.source ?? null,
         })
-        if (d.submitted === true) pv.approvals.push({ eventId: id, position, validTime, recordedTime, actor, state: 'submitted', reason: null })
+        if (d.submitted === true)
+          pv.approvals.push({
+            eventId: id,
+            position,
+            validTime,
+            recordedTime,
+            actor,
+            state: 'submitted',
+            reason: null,
+          })
         break
       }
       case 'TargetSet': {
         const d = e.data
         const ind = s.indicators[d.indicatorId]
-        if (ind === undefined) { unattached(s, e, `indicator ${JSON.stringify(d.indicatorId)} is not defined`); break }
+        if (ind === undefined) {
+          unattached(s, e, `indicator ${JSON.stringify(d.indicatorId)} is not defined`)
+          break
+        }
         const version = {
-          eventId: id, position, validTime, recordedTime, actor, cause: 'set', expression: d.expression, printed: d.printed ?? null, dueYear: d.dueYear,
-          dueDate: d.dueDate ?? null, reason: null, assignedBy: null,
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          cause: 'set',
+          expression: d.expression,
+          printed: d.printed ?? null,
+          dueYear: d.dueYear,
+          dueDate: d.dueDate ?? null,
+          reason: null,
+          assignedBy: null,
         }
         const target = ind.targets[d.targetId]
-        if (target === undefined) ind.targets[d.targetId] = { targetId: d.targetId, role: d.role, history: [version] }
+        if (target === undefined)
+          ind.targets[d.targetId] = { targetId: d.targetId, role: d.role, history: [version] }
         else target.history.push(version)
         break
       }
@@ -125,59 +229,157 @@ export function floorFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
         const d = e.data
         const existing = s.indicators[d.indicatorId]
         const def = { eventId: id, position, validTime, recordedTime, actor, definition: d }
-        if (existing !== undefined) { existing.definitions.push(def); break }
+        if (existing !== undefined) {
+          existing.definitions.push(def)
+          break
+        }
         s.indicators[d.indicatorId] = {
-          indicatorId: d.indicatorId, definitions: [def], baselines: [], targets: {}, values: [],
-          responsibility: [{ eventId: id, position, validTime, recordedTime, actor, departments: [...d.departments], reason: null }],
+          indicatorId: d.indicatorId,
+          definitions: [def],
+          baselines: [],
+          targets: {},
+          values: [],
+          responsibility: [
+            {
+              eventId: id,
+              position,
+              validTime,
+              recordedTime,
+              actor,
+              departments: [...d.departments],
+              reason: null,
+            },
+          ],
         }
         break
       }
       case 'BaselineSet': {
         const d = e.data
         const ind = s.indicators[d.indicatorId]
-        if (ind === undefined) { unattached(s, e, `indicator ${JSON.stringify(d.indicatorId)} is not defined`); break }
-        ind.baselines.push({ eventId: id, position, validTime, recordedTime, actor, period: d.period, value: d.value, illustrative: d.illustrative ?? false })
+        if (ind === undefined) {
+          unattached(s, e, `indicator ${JSON.stringify(d.indicatorId)} is not defined`)
+          break
+        }
+        ind.baselines.push({
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          period: d.period,
+          value: d.value,
+          illustrative: d.illustrative ?? false,
+        })
         break
       }
       case 'PlanAdopted': {
         const d = e.data
         const existing = s.plans[d.planId]
         s.plans[d.planId] = {
-          eventId: id, position, validTime, recordedTime, actor, planId: d.planId, name: d.name, adoptedOn: d.adoptedOn, baseYear: d.baseYear,
-          startYear: d.startYear, endYear: d.endYear, issuer: d.issuer ?? null, categories: existing?.categories ?? {},
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          planId: d.planId,
+          name: d.name,
+          adoptedOn: d.adoptedOn,
+          baseYear: d.baseYear,
+          startYear: d.startYear,
+          endYear: d.endYear,
+          issuer: d.issuer ?? null,
+          categories: existing?.categories ?? {},
         }
         break
       }
       case 'CategoryDefined': {
         const d = e.data
         const plan = s.plans[d.planId]
-        if (plan === undefined) { unattached(s, e, `plan ${JSON.stringify(d.planId)} is not adopted`); break }
-        plan.categories[d.categoryId] = { eventId: id, position, validTime, recordedTime, actor, categoryId: d.categoryId, name: d.name, order: d.order }
+        if (plan === undefined) {
+          unattached(s, e, `plan ${JSON.stringify(d.planId)} is not adopted`)
+          break
+        }
+        plan.categories[d.categoryId] = {
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          categoryId: d.categoryId,
+          name: d.name,
+          order: d.order,
+        }
         break
       }
       case 'TaskDefined': {
         const d = e.data
         const existing = s.tasks[d.taskId]
         s.tasks[d.taskId] = {
-          eventId: id, position, validTime, recordedTime, actor, taskId: d.taskId, definition: d, statuses: existing?.statuses ?? [],
-          responsibility: existing?.responsibility ?? [{ eventId: id, position, validTime, recordedTime, actor, departments: [...d.departments], reason: null }],
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          taskId: d.taskId,
+          definition: d,
+          statuses: existing?.statuses ?? [],
+          responsibility: existing?.responsibility ?? [
+            {
+              eventId: id,
+              position,
+              validTime,
+              recordedTime,
+              actor,
+              departments: [...d.departments],
+              reason: null,
+            },
+          ],
         } as MTask
         break
       }
       case 'TaskStatusReported': {
         const d = e.data
         const task = s.tasks[d.taskId]
-        if (task === undefined) { unattached(s, e, `task ${JSON.stringify(d.taskId)} is not defined`); break }
-        task.statuses.push({ eventId: id, position, validTime, recordedTime, actor, status: d.status, progress: d.progress ?? null, note: d.note ?? null })
+        if (task === undefined) {
+          unattached(s, e, `task ${JSON.stringify(d.taskId)} is not defined`)
+          break
+        }
+        task.statuses.push({
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          status: d.status,
+          progress: d.progress ?? null,
+          note: d.note ?? null,
+        })
         break
       }
       case 'ProjectDefined': {
         const d = e.data
         const existing = s.projects[d.projectId]
         s.projects[d.projectId] = {
-          eventId: id, position, validTime, recordedTime, actor, projectId: d.projectId, definition: d, milestones: existing?.milestones ?? {},
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          projectId: d.projectId,
+          definition: d,
+          milestones: existing?.milestones ?? {},
           milestoneOrder: existing?.milestoneOrder ?? [],
-          responsibility: existing?.responsibility ?? [{ eventId: id, position, validTime, recordedTime, actor, departments: [...d.departments], reason: null }],
+          responsibility: existing?.responsibility ?? [
+            {
+              eventId: id,
+              position,
+              validTime,
+              recordedTime,
+              actor,
+              departments: [...d.departments],
+              reason: null,
+            },
+          ],
         } as MProject
         break
       }
@@ -188,21 +390,56 @@ export function floorFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
         m.title = d.title
         m.kind = d.kind
         if (d.source !== undefined) m.source = d.source
-        m.planned.push({ eventId: id, position, validTime, recordedTime, actor, date: d.planned, reason: null })
+        m.planned.push({
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          date: d.planned,
+          reason: null,
+        })
         break
       }
       case 'MilestoneForecastMoved': {
         const d = e.data
         const m = milestone(s, e, d.projectId, d.milestoneId, undefined, undefined)
-        if (m !== undefined) m.forecasts.push({ eventId: id, position, validTime, recordedTime, actor, date: d.forecast, reason: d.reason ?? null })
+        if (m !== undefined)
+          m.forecasts.push({
+            eventId: id,
+            position,
+            validTime,
+            recordedTime,
+            actor,
+            date: d.forecast,
+            reason: d.reason ?? null,
+          })
         break
       }
       case 'MilestoneMet': {
         const d = e.data
-        const m = milestone(s, e, d.projectId, d.milestoneId, d.unplanned ? (d.title ?? { zh: d.milestoneId }) : undefined, d.kind)
+        const m = milestone(
+          s,
+          e,
+          d.projectId,
+          d.milestoneId,
+          d.unplanned ? (d.title ?? { zh: d.milestoneId }) : undefined,
+          d.kind,
+        )
         if (m === undefined) break
         if (d.source !== undefined && m.source === null) m.source = d.source
-        m.met.push({ eventId: id, position, validTime, recordedTime, actor, date: d.met, unplanned: d.unplanned, facts: [...d.facts], scope: d.scope ?? null, source: d.source ?? null })
+        m.met.push({
+          eventId: id,
+          position,
+          validTime,
+          recordedTime,
+          actor,
+          date: d.met,
+          unplanned: d.unplanned,
+          facts: [...d.facts],
+          scope: d.scope ?? null,
+          source: d.source ?? null,
+        })
         break
       }
       default:

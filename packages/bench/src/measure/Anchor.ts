@@ -6,8 +6,18 @@
  * @module measure/Anchor
  */
 import {
-  apply, asOf, InMemoryEventStore, ledgerProjection, manualClock, replay, resumeFromSnapshot, takeSnapshot,
-  type AppendRequest, type IsoDate, type LedgerState, type RecordedEvent,
+  apply,
+  asOf,
+  InMemoryEventStore,
+  ledgerProjection,
+  manualClock,
+  replay,
+  resumeFromSnapshot,
+  takeSnapshot,
+  type AppendRequest,
+  type IsoDate,
+  type LedgerState,
+  type RecordedEvent,
 } from '@progress-ledger/core'
 import { floorFold } from '../baselines/Floor'
 import { spreadFold } from '../baselines/Spread'
@@ -27,11 +37,16 @@ export interface AnchorOptions {
 }
 
 /** Appends requests one call each; throws on anything but `Appended` (a broken workload). */
-export function appendAll(store: InMemoryEventStore, requests: ReadonlyArray<AppendRequest>, clock?: { advance: (ms: number) => void }): void {
+export function appendAll(
+  store: InMemoryEventStore,
+  requests: ReadonlyArray<AppendRequest>,
+  clock?: { advance: (ms: number) => void },
+): void {
   for (let i = 0; i < requests.length; i++) {
     clock?.advance(1000)
     const r = store.appendNow([requests[i] as AppendRequest])
-    if (r._tag !== 'Appended') throw new Error(`requests[${i}]: expected Appended, got ${JSON.stringify(r).slice(0, 300)}`)
+    if (r._tag !== 'Appended')
+      throw new Error(`requests[${i}]: expected Appended, got ${JSON.stringify(r).slice(0, 300)}`)
   }
 }
 
@@ -53,7 +68,8 @@ function asOfLatency(state: LedgerState, events: ReadonlyArray<RecordedEvent>): 
   ]
   asOf(state, cuts[0] as never)
   const times: number[] = []
-  for (let round = 0; round < 3; round++) for (const cut of cuts) times.push(timed(() => asOf(state, cut)).ms)
+  for (let round = 0; round < 3; round++)
+    for (const cut of cuts) times.push(timed(() => asOf(state, cut)).ms)
   return median(times)
 }
 
@@ -67,18 +83,26 @@ export function runAnchorSuite(options: AnchorOptions): SuiteResult {
   const store = new InMemoryEventStore({ clock })
   const append = timed(() => appendAll(store, requests, clock))
   const heapStored = heapAfterGc()
-  if (heapRaw === undefined || heapStored === undefined) notes.push('bytes_per_event: node was not started with --expose-gc')
+  if (heapRaw === undefined || heapStored === undefined)
+    notes.push('bytes_per_event: node was not started with --expose-gc')
   const events = store.readAllNow()
 
-  const fold = foldRatios(events, { spreadEvents: options.spreadEvents, spread: spreadFold, floor: floorFold })
+  const fold = foldRatios(events, {
+    spreadEvents: options.spreadEvents,
+    spread: spreadFold,
+    floor: floorFold,
+  })
   const state = fold.state
 
   const figures: Figures = {
     events: n,
     append_events_per_sec: perSecond(n, append.ms),
-    bytes_per_event: heapRaw === undefined || heapStored === undefined ? null : (heapStored - heapRaw) / n,
+    bytes_per_event:
+      heapRaw === undefined || heapStored === undefined ? null : (heapStored - heapRaw) / n,
     ...fold.figures,
-    asof_cold_ms: timed(() => asOf(state, { recordedTime: (events[Math.floor(n / 3)] as RecordedEvent).recordedTime })).ms,
+    asof_cold_ms: timed(() =>
+      asOf(state, { recordedTime: (events[Math.floor(n / 3)] as RecordedEvent).recordedTime }),
+    ).ms,
     asof_ms: asOfLatency(state, events),
     asof_snapshot_ms: null,
     snapshot_bytes: null,
@@ -94,7 +118,9 @@ export function runAnchorSuite(options: AnchorOptions): SuiteResult {
       figures['snapshot_bytes'] = snapshot.state.length
       collect()
       const tail = events.slice(at, until)
-      figures['asof_snapshot_ms'] = timed(() => resumeFromSnapshot(ledgerProjection, snapshot, tail)).ms
+      figures['asof_snapshot_ms'] = timed(() =>
+        resumeFromSnapshot(ledgerProjection, snapshot, tail),
+      ).ms
     } catch (e) {
       notes.push(`asof_snapshot_ms: ${(e as Error).message}`)
     }
@@ -106,7 +132,19 @@ export function runAnchorSuite(options: AnchorOptions): SuiteResult {
     const s = (i * 7) % options.size.streams
     const indicatorId = anchorIndicator(s)
     const day = dayAfter(5000 + i) as IsoDate
-    extra.push({ streamId: `indicator-${indicatorId}`, expectedVersion: 'any', events: [{ id: `x${i}`, type: 'ValueReported', validTime: day, actor: 'tjj', data: { indicatorId, period: day as never, value: i, status: 'final' } }] })
+    extra.push({
+      streamId: `indicator-${indicatorId}`,
+      expectedVersion: 'any',
+      events: [
+        {
+          id: `x${i}`,
+          type: 'ValueReported',
+          validTime: day,
+          actor: 'tjj',
+          data: { indicatorId, period: day as never, value: i, status: 'final' },
+        },
+      ],
+    })
   }
   appendAll(store, extra, clock)
   const fresh = store.readAllNow({ after: n })
@@ -116,12 +154,14 @@ export function runAnchorSuite(options: AnchorOptions): SuiteResult {
     for (const e of fresh) published = apply(ledgerProjection, published, [e])
   })
   figures['incremental_us'] = fresh.length === 0 ? null : (inc.ms * 1000) / fresh.length
-  if (published.position !== n + fresh.length) throw new Error(`incremental: expected position ${n + fresh.length}, got ${published.position}`)
+  if (published.position !== n + fresh.length)
+    throw new Error(`incremental: expected position ${n + fresh.length}, got ${published.position}`)
   // The same events applied as the store appends them, 100 per `apply` (one produce per batch).
   let batched = state
   collect()
   const batch = timed(() => {
-    for (let at = 0; at < fresh.length; at += 100) batched = apply(ledgerProjection, batched, fresh.slice(at, at + 100))
+    for (let at = 0; at < fresh.length; at += 100)
+      batched = apply(ledgerProjection, batched, fresh.slice(at, at + 100))
   })
   figures['incremental_batch100_us'] = fresh.length === 0 ? null : (batch.ms * 1000) / fresh.length
   return { figures, notes }

@@ -6,7 +6,12 @@
  *
  * @module measure/Fold
  */
-import { ledgerProjection, replay, type LedgerState, type RecordedEvent } from '@progress-ledger/core'
+import {
+  ledgerProjection,
+  replay,
+  type LedgerState,
+  type RecordedEvent,
+} from '@progress-ledger/core'
 import { collect, perSecond, timed, type Figures } from './Timing'
 
 /** Contenders other than core. */
@@ -24,7 +29,10 @@ export interface FoldResult {
 }
 
 /** Measures the fold and its ratios. */
-export function foldRatios(events: ReadonlyArray<RecordedEvent>, contenders: FoldContenders): FoldResult {
+export function foldRatios(
+  events: ReadonlyArray<RecordedEvent>,
+  contenders: FoldContenders,
+): FoldResult {
   const warm = events.slice(0, Math.min(events.length, 50_000))
   contenders.floor(warm)
   replay(ledgerProjection, warm)
@@ -49,12 +57,14 @@ export function foldRatios(events: ReadonlyArray<RecordedEvent>, contenders: Fol
     fold_nofreeze_vs_floor_ratio: coreNoFreeze.ms / floor.ms,
   }
   if (contenders.spreadEvents > 0) {
-    const spreadInput = events.length <= contenders.spreadEvents ? events : events.slice(0, contenders.spreadEvents)
+    const spreadInput =
+      events.length <= contenders.spreadEvents ? events : events.slice(0, contenders.spreadEvents)
     collect()
     const spread = timed(() => void contenders.spread(spreadInput))
     collect()
     // The spread fold's prefix is compared with core on the same prefix.
-    const corePrefix = spreadInput === events ? core : timed(() => void replay(ledgerProjection, spreadInput))
+    const corePrefix =
+      spreadInput === events ? core : timed(() => void replay(ledgerProjection, spreadInput))
     figures['spread_events'] = spreadInput.length
     figures['spread_ms'] = spread.ms
     figures['spread_events_per_sec'] = perSecond(spreadInput.length, spread.ms)

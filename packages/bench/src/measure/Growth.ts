@@ -5,7 +5,12 @@
  *
  * @module measure/Growth
  */
-import { InMemoryEventStore, manualClock, type AppendRequest, type RecordedEvent } from '@progress-ledger/core'
+import {
+  InMemoryEventStore,
+  manualClock,
+  type AppendRequest,
+  type RecordedEvent,
+} from '@progress-ledger/core'
 import { floorFold } from '../baselines/Floor'
 import { countyBatches } from '../workloads/Counties'
 import { railwayRequests } from '../workloads/Railway'
@@ -13,23 +18,33 @@ import { foldRatios } from './Fold'
 import { reportTime } from './Report'
 import { perSecond, timed, type SuiteResult } from './Timing'
 
-function appendBatches(store: InMemoryEventStore, batches: ReadonlyArray<ReadonlyArray<AppendRequest>>, clock: { advance: (ms: number) => void }): number {
+function appendBatches(
+  store: InMemoryEventStore,
+  batches: ReadonlyArray<ReadonlyArray<AppendRequest>>,
+  clock: { advance: (ms: number) => void },
+): number {
   let count = 0
   for (let i = 0; i < batches.length; i++) {
     clock.advance(1000)
     const r = store.appendNow(batches[i] as ReadonlyArray<AppendRequest>)
-    if (r._tag !== 'Appended') throw new Error(`batches[${i}]: expected Appended, got ${JSON.stringify(r).slice(0, 300)}`)
+    if (r._tag !== 'Appended')
+      throw new Error(`batches[${i}]: expected Appended, got ${JSON.stringify(r).slice(0, 300)}`)
     count += r.written
   }
   return count
 }
 
 function noSpread(events: ReadonlyArray<RecordedEvent>): never {
-  throw new Error(`the spread baseline is measured on the anchor workload only (${events.length} events)`)
+  throw new Error(
+    `the spread baseline is measured on the anchor workload only (${events.length} events)`,
+  )
 }
 
 /** Plan over `counties` counties: append, fold (core and floor) and, where available, the report. */
-export async function runCountiesSuite(counties: number, withReport: boolean): Promise<SuiteResult> {
+export async function runCountiesSuite(
+  counties: number,
+  withReport: boolean,
+): Promise<SuiteResult> {
   const notes: string[] = []
   const batches = countyBatches(counties)
   const clock = manualClock('2021-08-10')
@@ -57,7 +72,13 @@ export function runRailwaySuite(projects: number): SuiteResult {
   const requests = railwayRequests(projects)
   const clock = manualClock('2016-12-23')
   const store = new InMemoryEventStore({ clock })
-  const append = timed(() => appendBatches(store, requests.map((r) => [r]), clock))
+  const append = timed(() =>
+    appendBatches(
+      store,
+      requests.map((r) => [r]),
+      clock,
+    ),
+  )
   const events = store.readAllNow()
   const fold = foldRatios(events, { floor: floorFold, spread: noSpread, spreadEvents: -1 })
   return {

@@ -9,11 +9,22 @@
 import type { LedgerState } from '@progress-ledger/core'
 import { timed } from './Timing'
 
-type Evaluate = (state: LedgerState, options: unknown) => { readonly _tag: string; readonly report?: unknown; readonly message?: string; readonly issues?: unknown }
+type Evaluate = (
+  state: LedgerState,
+  options: unknown,
+) => {
+  readonly _tag: string
+  readonly report?: unknown
+  readonly message?: string
+  readonly issues?: unknown
+}
 type Render = (report: unknown) => string
 
 /** Milliseconds to evaluate and render the HTML report (median of 5 after one warm-up), or a note. */
-export async function reportTime(state: LedgerState, planId = 'sz-c0000'): Promise<{ readonly ms: number | null; readonly note?: string }> {
+export async function reportTime(
+  state: LedgerState,
+  planId = 'sz-c0000',
+): Promise<{ readonly ms: number | null; readonly note?: string }> {
   let mod: Record<string, unknown>
   try {
     mod = (await import('@progress-ledger/reporting')) as Record<string, unknown>
@@ -23,11 +34,17 @@ export async function reportTime(state: LedgerState, planId = 'sz-c0000'): Promi
   const evaluate = mod['evaluatePlan'] as Evaluate | undefined
   const render = mod['renderHtml'] as Render | undefined
   if (typeof evaluate !== 'function' || typeof render !== 'function') {
-    return { ms: null, note: 'not available: @progress-ledger/reporting does not export evaluatePlan and renderHtml yet' }
+    return {
+      ms: null,
+      note: 'not available: @progress-ledger/reporting does not export evaluatePlan and renderHtml yet',
+    }
   }
   const once = (): number => {
     const r = evaluate(state, { asOf: '2025-12-31', lang: 'zh', planId })
-    if (r._tag !== 'Report') throw new Error(`evaluatePlan: expected Report, got ${r._tag} ${r.message ?? JSON.stringify(r.issues ?? '')}`)
+    if (r._tag !== 'Report')
+      throw new Error(
+        `evaluatePlan: expected Report, got ${r._tag} ${r.message ?? JSON.stringify(r.issues ?? '')}`,
+      )
     return render(r.report).length
   }
   try {

@@ -40,7 +40,8 @@ export function anchorIndicator(s: number): string {
  * stream's exact expected version.
  */
 export function anchorRequests(size: AnchorSize): AppendRequest[] {
-  if (size.events % size.blockSize !== 0) throw new Error(`events: expected a multiple of ${size.blockSize}, got ${size.events}`)
+  if (size.events % size.blockSize !== 0)
+    throw new Error(`events: expected a multiple of ${size.blockSize}, got ${size.events}`)
   const blocks = size.events / size.blockSize
   const requests: AppendRequest[] = []
   const valueCount = new Array<number>(size.streams).fill(0)
@@ -57,25 +58,48 @@ export function anchorRequests(size: AnchorSize): AppendRequest[] {
       const id = `e${b * size.blockSize + j}`
       if (j === 0 && version === 0) {
         events.push({
-          id, type: 'IndicatorDefined', validTime: '2020-01-01' as IsoDate, actor: 'plan-office',
+          id,
+          type: 'IndicatorDefined',
+          validTime: '2020-01-01' as IsoDate,
+          actor: 'plan-office',
           data: {
-            planId: 'anchor', indicatorId, name: { zh: `指标${s}`, en: `Indicator ${s}` }, unit: '%', categoryId: 'c1',
-            attribute: 'evaluation', selfSelected: false, departments: ['d1'], direction: 'higher', periodicity: 'day',
+            planId: 'anchor',
+            indicatorId,
+            name: { zh: `指标${s}`, en: `Indicator ${s}` },
+            unit: '%',
+            categoryId: 'c1',
+            attribute: 'evaluation',
+            selfSelected: false,
+            departments: ['d1'],
+            direction: 'higher',
+            periodicity: 'day',
           },
         })
       } else if (j === size.blockSize - 1) {
         const k = targetCount[s] ?? 0
         targetCount[s] = k + 1
         events.push({
-          id, type: 'TargetSet', validTime: '2020-01-01' as IsoDate, actor: 'plan-office',
-          data: { indicatorId, targetId: `${indicatorId}-t${k % 5}`, dueYear: 2025, role: 'final', expression: { kind: 'comparison', op: 'ge', value: 90 + k, wording: 'symbol' } },
+          id,
+          type: 'TargetSet',
+          validTime: '2020-01-01' as IsoDate,
+          actor: 'plan-office',
+          data: {
+            indicatorId,
+            targetId: `${indicatorId}-t${k % 5}`,
+            dueYear: 2025,
+            role: 'final',
+            expression: { kind: 'comparison', op: 'ge', value: 90 + k, wording: 'symbol' },
+          },
         })
       } else {
         const k = valueCount[s] ?? 0
         valueCount[s] = k + 1
         const day = days[k] ?? (days[k] = dayAfter(k))
         events.push({
-          id, type: 'ValueReported', validTime: day as IsoDate, actor: 'tjj',
+          id,
+          type: 'ValueReported',
+          validTime: day as IsoDate,
+          actor: 'tjj',
           data: { indicatorId, period: day as PeriodKey, value: (k % 997) / 10, status: 'final' },
         })
       }

@@ -7,7 +7,13 @@
  *
  * @module workloads/Counties
  */
-import type { AppendRequest, EventInput, IsoDate, PeriodKey, TargetExpression } from '@progress-ledger/core'
+import type {
+  AppendRequest,
+  EventInput,
+  IsoDate,
+  PeriodKey,
+  TargetExpression,
+} from '@progress-ledger/core'
 import { loadSeeds, type SeedDepartment } from './Seeds'
 
 /** Events per county: 1 plan + 7 categories + 68 × (definition, baseline, its targets, 60 months) + 65 × (task, 5 statuses). */
@@ -25,16 +31,27 @@ export function expressionOf(printed: string): TargetExpression {
     return { kind: 'comparison', op, value: Number(cmp[2]), wording: 'symbol' }
   }
   const above = /^([\d.]+)以上$/.exec(printed)
-  if (above !== null) return { kind: 'comparison', op: 'ge', value: Number(above[1]), wording: '以上' }
-  if (/^[\d.]+$/.test(printed)) return { kind: 'level', value: Number(printed), direction: 'higher', inferred: true }
+  if (above !== null)
+    return { kind: 'comparison', op: 'ge', value: Number(above[1]), wording: '以上' }
+  if (/^[\d.]+$/.test(printed))
+    return { kind: 'level', value: Number(printed), direction: 'higher', inferred: true }
   if (printed.includes('稳定')) return { kind: 'stable' }
   if (printed.includes('合理区间')) return { kind: 'reasonable-range' }
   if (printed.includes('上级')) return { kind: 'quota' }
-  return { kind: 'trend', direction: printed.includes('下降') ? 'fall' : 'rise', pace: printed.startsWith('逐年') ? 'yearly' : printed.startsWith('逐步') ? 'gradual' : 'steady' }
+  return {
+    kind: 'trend',
+    direction: printed.includes('下降') ? 'fall' : 'rise',
+    pace: printed.startsWith('逐年') ? 'yearly' : printed.startsWith('逐步') ? 'gradual' : 'steady',
+  }
 }
 
-function departmentIds(printed: ReadonlyArray<string>, departments: ReadonlyArray<SeedDepartment>): string[] {
-  const ids = printed.map((p) => departments.find((d) => d.name === p || d.aliases.includes(p))?.id ?? 'other')
+function departmentIds(
+  printed: ReadonlyArray<string>,
+  departments: ReadonlyArray<SeedDepartment>,
+): string[] {
+  const ids = printed.map(
+    (p) => departments.find((d) => d.name === p || d.aliases.includes(p))?.id ?? 'other',
+  )
   return ids.length === 0 ? ['other'] : ids
 }
 
@@ -52,35 +69,94 @@ export function countyBatches(counties: number): AppendRequest[][] {
   for (let c = 0; c < counties; c++) {
     const cid = `c${String(c).padStart(4, '0')}`
     const planId = `sz-${cid}`
-    const ev = (id: string, rest: Omit<EventInput, 'id' | 'actor'>, actor = 'plan-office'): EventInput => ({ id: `${cid}-${id}`, actor, ...rest }) as EventInput
+    const ev = (
+      id: string,
+      rest: Omit<EventInput, 'id' | 'actor'>,
+      actor = 'plan-office',
+    ): EventInput => ({ id: `${cid}-${id}`, actor, ...rest }) as EventInput
     const plan: EventInput[] = [
-      ev('plan', { type: 'PlanAdopted', validTime: adopted, data: { planId, name: { zh: `共同富裕行动方案 ${cid}` }, adoptedOn: adopted, baseYear: 2020, startYear: 2021, endYear: 2025 } }),
-      ...seeds.categories.map((cat, i) => ev(`cat-${cat.id}`, { type: 'CategoryDefined', validTime: adopted, data: { planId, categoryId: cat.id, name: cat.name, order: i + 1 } })),
+      ev('plan', {
+        type: 'PlanAdopted',
+        validTime: adopted,
+        data: {
+          planId,
+          name: { zh: `共同富裕行动方案 ${cid}` },
+          adoptedOn: adopted,
+          baseYear: 2020,
+          startYear: 2021,
+          endYear: 2025,
+        },
+      }),
+      ...seeds.categories.map((cat, i) =>
+        ev(`cat-${cat.id}`, {
+          type: 'CategoryDefined',
+          validTime: adopted,
+          data: { planId, categoryId: cat.id, name: cat.name, order: i + 1 },
+        }),
+      ),
     ]
-    const setup: AppendRequest[] = [{ streamId: `plan-${planId}`, events: plan, expectedVersion: 'no-stream' }]
+    const setup: AppendRequest[] = [
+      { streamId: `plan-${planId}`, events: plan, expectedVersion: 'no-stream' },
+    ]
     for (const ind of seeds.indicators) {
       const indicatorId = `${cid}-${ind.id}`
       const events: EventInput[] = [
         ev(`${ind.id}-def`, {
-          type: 'IndicatorDefined', validTime: adopted,
+          type: 'IndicatorDefined',
+          validTime: adopted,
           data: {
-            planId, indicatorId, name: ind.name, unit: ind.unit, categoryId: ind.category, attribute: ind.attribute ?? 'observation', selfSelected: ind.selfSelected,
-            departments: departmentIds(ind.departmentsPrinted, seeds.departments), direction: 'higher', periodicity: 'month',
+            planId,
+            indicatorId,
+            name: ind.name,
+            unit: ind.unit,
+            categoryId: ind.category,
+            attribute: ind.attribute ?? 'observation',
+            selfSelected: ind.selfSelected,
+            departments: departmentIds(ind.departmentsPrinted, seeds.departments),
+            direction: 'higher',
+            periodicity: 'month',
           },
         }),
-        ev(`${ind.id}-base`, { type: 'BaselineSet', validTime: '2020-12-31' as IsoDate, data: { indicatorId, period: '2020' as PeriodKey, value: 50, illustrative: true } }),
-        ...ind.targets.map((tg) => ev(`${ind.id}-t${tg.year}`, {
-          type: 'TargetSet', validTime: adopted,
-          data: { indicatorId, targetId: `${indicatorId}-${tg.year}`, dueYear: tg.year, role: tg.year === 2025 ? 'final' : 'interim', expression: expressionOf(tg.printed), printed: tg.printed },
-        })),
+        ev(`${ind.id}-base`, {
+          type: 'BaselineSet',
+          validTime: '2020-12-31' as IsoDate,
+          data: { indicatorId, period: '2020' as PeriodKey, value: 50, illustrative: true },
+        }),
+        ...ind.targets.map((tg) =>
+          ev(`${ind.id}-t${tg.year}`, {
+            type: 'TargetSet',
+            validTime: adopted,
+            data: {
+              indicatorId,
+              targetId: `${indicatorId}-${tg.year}`,
+              dueYear: tg.year,
+              role: tg.year === 2025 ? 'final' : 'interim',
+              expression: expressionOf(tg.printed),
+              printed: tg.printed,
+            },
+          }),
+        ),
       ]
       setup.push({ streamId: `indicator-${indicatorId}`, events, expectedVersion: 'no-stream' })
     }
     for (const task of seeds.tasks) {
       const taskId = `${cid}-${task.id}`
       setup.push({
-        streamId: `task-${taskId}`, expectedVersion: 'no-stream',
-        events: [ev(`${task.id}-def`, { type: 'TaskDefined', validTime: adopted, data: { planId, taskId, kind: task.id.startsWith('R') ? 'reform' : 'key-task', name: task.name, departments: departmentIds(task.unitsPrinted, seeds.departments) } })],
+        streamId: `task-${taskId}`,
+        expectedVersion: 'no-stream',
+        events: [
+          ev(`${task.id}-def`, {
+            type: 'TaskDefined',
+            validTime: adopted,
+            data: {
+              planId,
+              taskId,
+              kind: task.id.startsWith('R') ? 'reform' : 'key-task',
+              name: task.name,
+              departments: departmentIds(task.unitsPrinted, seeds.departments),
+            },
+          }),
+        ],
       })
     }
     batches.push(setup)
@@ -94,14 +170,42 @@ export function countyBatches(counties: number): AppendRequest[][] {
       for (let c = 0; c < counties; c++) {
         const cid = `c${String(c).padStart(4, '0')}`
         const batch: AppendRequest[] = seeds.indicators.map((ind, i) => ({
-          streamId: `indicator-${cid}-${ind.id}`, expectedVersion: 2 + ind.targets.length + k,
-          events: [{ id: `${cid}-${ind.id}-${period}`, type: 'ValueReported', validTime, actor: 'tjj', data: { indicatorId: `${cid}-${ind.id}`, period, value: 40 + ((i * 7 + k * 3 + c) % 50) + k / 10, status: 'final', illustrative: true } }],
+          streamId: `indicator-${cid}-${ind.id}`,
+          expectedVersion: 2 + ind.targets.length + k,
+          events: [
+            {
+              id: `${cid}-${ind.id}-${period}`,
+              type: 'ValueReported',
+              validTime,
+              actor: 'tjj',
+              data: {
+                indicatorId: `${cid}-${ind.id}`,
+                period,
+                value: 40 + ((i * 7 + k * 3 + c) % 50) + k / 10,
+                status: 'final',
+                illustrative: true,
+              },
+            },
+          ],
         }))
         if (month === 12) {
           for (const task of seeds.tasks) {
             batch.push({
-              streamId: `task-${cid}-${task.id}`, expectedVersion: year - 2020,
-              events: [{ id: `${cid}-${task.id}-${year}`, type: 'TaskStatusReported', validTime, actor: 'plan-office', data: { taskId: `${cid}-${task.id}`, status: year === 2025 ? 'completed' : 'in-progress', progress: (year - 2020) * 20 } }],
+              streamId: `task-${cid}-${task.id}`,
+              expectedVersion: year - 2020,
+              events: [
+                {
+                  id: `${cid}-${task.id}-${year}`,
+                  type: 'TaskStatusReported',
+                  validTime,
+                  actor: 'plan-office',
+                  data: {
+                    taskId: `${cid}-${task.id}`,
+                    status: year === 2025 ? 'completed' : 'in-progress',
+                    progress: (year - 2020) * 20,
+                  },
+                },
+              ],
             })
           }
         }

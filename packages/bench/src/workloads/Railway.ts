@@ -6,7 +6,13 @@
  *
  * @module workloads/Railway
  */
-import { milestoneDay, type AppendRequest, type DateSpec, type EventInput, type IsoDate } from '@progress-ledger/core'
+import {
+  milestoneDay,
+  type AppendRequest,
+  type DateSpec,
+  type EventInput,
+  type IsoDate,
+} from '@progress-ledger/core'
 import { loadSeeds, type SeedMilestone } from './Seeds'
 
 function dateSpecOf(m: SeedMilestone): DateSpec {
@@ -29,32 +35,73 @@ export function railwayRequests(projects: number, blockSize = 100): AppendReques
   const requests: AppendRequest[] = []
   for (let p = 0; p < projects; p++) {
     const projectId = `rail-${String(p).padStart(4, '0')}`
-    const events: EventInput[] = [{
-      id: `${projectId}-def`, type: 'ProjectDefined', validTime: '2016-12-23' as IsoDate, actor: 'rail-office',
-      data: { projectId, kind: 'construction', name: { zh: `杭台高铁 ${projectId}` }, departments: ['fgj'], facts: [{ key: 'lineLengthKm', value: 267, unit: 'km' }] },
-    }]
+    const events: EventInput[] = [
+      {
+        id: `${projectId}-def`,
+        type: 'ProjectDefined',
+        validTime: '2016-12-23' as IsoDate,
+        actor: 'rail-office',
+        data: {
+          projectId,
+          kind: 'construction',
+          name: { zh: `杭台高铁 ${projectId}` },
+          departments: ['fgj'],
+          facts: [{ key: 'lineLengthKm', value: 267, unit: 'km' }],
+        },
+      },
+    ]
     for (const m of milestones) {
       events.push({
-        id: `${projectId}-${m.id}-plan`, type: 'MilestonePlanned', validTime: '2016-12-23' as IsoDate, actor: 'rail-office',
-        data: { projectId, milestoneId: m.id, title: m.title, kind: m.kind, planned: dateSpecOf(m) },
+        id: `${projectId}-${m.id}-plan`,
+        type: 'MilestonePlanned',
+        validTime: '2016-12-23' as IsoDate,
+        actor: 'rail-office',
+        data: {
+          projectId,
+          milestoneId: m.id,
+          title: m.title,
+          kind: m.kind,
+          planned: dateSpecOf(m),
+        },
       })
     }
     milestones.forEach((m, i) => {
       if (i % 4 !== 0) return
       events.push({
-        id: `${projectId}-${m.id}-fc`, type: 'MilestoneForecastMoved', validTime: '2017-06-30' as IsoDate, actor: 'rail-office',
+        id: `${projectId}-${m.id}-fc`,
+        type: 'MilestoneForecastMoved',
+        validTime: '2017-06-30' as IsoDate,
+        actor: 'rail-office',
         data: { projectId, milestoneId: m.id, forecast: dateSpecOf(m), reason: 'quarterly review' },
       })
     })
     for (const m of milestones) {
       const met = dateSpecOf(m)
       events.push({
-        id: `${projectId}-${m.id}-met`, type: 'MilestoneMet', validTime: milestoneDay(met), actor: 'rail-office',
-        data: { projectId, milestoneId: m.id, met, unplanned: false, facts: m.facts.map((f) => ({ key: f.key, value: f.value, ...(f.unit === undefined ? {} : { unit: f.unit }) })), scope: m.scope },
+        id: `${projectId}-${m.id}-met`,
+        type: 'MilestoneMet',
+        validTime: milestoneDay(met),
+        actor: 'rail-office',
+        data: {
+          projectId,
+          milestoneId: m.id,
+          met,
+          unplanned: false,
+          facts: m.facts.map((f) => ({
+            key: f.key,
+            value: f.value,
+            ...(f.unit === undefined ? {} : { unit: f.unit }),
+          })),
+          scope: m.scope,
+        },
       })
     }
     for (let at = 0; at < events.length; at += blockSize) {
-      requests.push({ streamId: `project-${projectId}`, events: events.slice(at, at + blockSize), expectedVersion: at })
+      requests.push({
+        streamId: `project-${projectId}`,
+        events: events.slice(at, at + blockSize),
+        expectedVersion: at,
+      })
     }
   }
   return requests

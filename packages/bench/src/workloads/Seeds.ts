@@ -44,17 +44,25 @@ export interface SeedTask {
 export interface SeedMilestone {
   readonly id: string
   readonly date: string
-  readonly precision: 'day' | 'early-month' | 'mid-month' | 'late-month' | 'month' | 'year' | 'range'
+  readonly precision:
+    'day' | 'early-month' | 'mid-month' | 'late-month' | 'month' | 'year' | 'range'
   readonly dateEnd: string | null
   readonly kind: string
   readonly scope: string
   readonly title: { readonly zh: string; readonly en?: string }
-  readonly facts: ReadonlyArray<{ readonly key: string; readonly value: number; readonly unit?: string }>
+  readonly facts: ReadonlyArray<{
+    readonly key: string
+    readonly value: number
+    readonly unit?: string
+  }>
 }
 
 /** Everything the workloads use from the seeds. */
 export interface Seeds {
-  readonly categories: ReadonlyArray<{ readonly id: string; readonly name: { readonly zh: string; readonly en?: string } }>
+  readonly categories: ReadonlyArray<{
+    readonly id: string
+    readonly name: { readonly zh: string; readonly en?: string }
+  }>
   readonly indicators: ReadonlyArray<SeedIndicator>
   readonly departments: ReadonlyArray<SeedDepartment>
   readonly tasks: ReadonlyArray<SeedTask>
@@ -66,7 +74,11 @@ let cached: Seeds | undefined
 /** Loads (once) the seed parts. */
 export function loadSeeds(): Seeds {
   if (cached !== undefined) return cached
-  const ind = readPart<{ categories: Seeds['categories']; indicators: SeedIndicator[]; departments: SeedDepartment[] }>('indicators')
+  const ind = readPart<{
+    categories: Seeds['categories']
+    indicators: SeedIndicator[]
+    departments: SeedDepartment[]
+  }>('indicators')
   const lists = readPart<{ keyTasks: SeedTask[]; reforms: SeedTask[] }>('lists')
   const railway = readPart<{ milestones: SeedMilestone[] }>('railway')
   cached = {

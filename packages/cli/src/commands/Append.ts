@@ -18,7 +18,10 @@ interface BadLine {
 }
 
 /** Parses JSON lines; blank lines and lines starting with `#` or `//` are skipped. */
-export function parseJsonLines(text: string): { readonly values: ReadonlyArray<{ readonly line: number; readonly value: unknown }>; readonly bad: ReadonlyArray<BadLine> } {
+export function parseJsonLines(text: string): {
+  readonly values: ReadonlyArray<{ readonly line: number; readonly value: unknown }>
+  readonly bad: ReadonlyArray<BadLine>
+} {
   const values: Array<{ line: number; value: unknown }> = []
   const bad: BadLine[] = []
   const lines = text.split(/\r?\n/)
@@ -29,7 +32,10 @@ export function parseJsonLines(text: string): { readonly values: ReadonlyArray<{
       values.push({ line: i + 1, value: JSON.parse(trimmed) as unknown })
     } catch (e) {
       const shown = trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed
-      bad.push({ line: i + 1, message: `(line): expected a JSON object, got ${JSON.stringify(shown)} (${(e as Error).message})` })
+      bad.push({
+        line: i + 1,
+        message: `(line): expected a JSON object, got ${JSON.stringify(shown)} (${(e as Error).message})`,
+      })
     }
   })
   return { values, bad }
@@ -39,7 +45,8 @@ export function parseJsonLines(text: string): { readonly values: ReadonlyArray<{
 export const append: CommandSpec = {
   name: 'append',
   summary: 'decide and append new facts from a JSONL file of commands (all or nothing)',
-  usage: 'progress-ledger append FILE.jsonl --actor plan-admin:ID|reporter:ID@DEPT [--record-denied]',
+  usage:
+    'progress-ledger append FILE.jsonl --actor plan-admin:ID|reporter:ID@DEPT [--record-denied]',
   help: [
     'Each line is one command (see docs/commands.md), e.g.',
     '  {"type":"ReportValue","indicatorId":"I01","period":"2022","value":11.3,"status":"preliminary"}',
@@ -51,9 +58,13 @@ export const append: CommandSpec = {
   options: { actor: { type: 'string' }, 'record-denied': { type: 'boolean' } },
   run: async (ctx) => {
     const [file, ...rest] = ctx.positionals
-    if (file === undefined || rest.length > 0) throw new UsageError('expected exactly one FILE.jsonl')
+    if (file === undefined || rest.length > 0)
+      throw new UsageError('expected exactly one FILE.jsonl')
     const actorText = stringOption(ctx, 'actor')
-    if (actorText === undefined) throw new UsageError('--actor is required: plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID')
+    if (actorText === undefined)
+      throw new UsageError(
+        '--actor is required: plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID',
+      )
     const actor = parseActor(actorText)
     let text: string
     try {
@@ -70,10 +81,18 @@ export const append: CommandSpec = {
     }
     const now = ctx.io.clock.now()
     const store = await ctx.store()
-    const result = await handleAll(store, values.map((v) => v.value), { actor, today: dateOf(now), ids: sequentialIds(ctx.io.idPrefix()) }, { recordDenied: ctx.values['record-denied'] === true })
+    const result = await handleAll(
+      store,
+      values.map((v) => v.value),
+      { actor, today: dateOf(now), ids: sequentialIds(ctx.io.idPrefix()) },
+      { recordDenied: ctx.values['record-denied'] === true },
+    )
     if (result._tag === 'BatchRejected') {
-      for (const r of result.rejections) ctx.io.stderr.write(`${file}:${values[r.index]?.line ?? '?'}: ${r.rejection.message}\n`)
-      ctx.io.stderr.write(`${result.rejections.length} of ${values.length} line(s) refused; nothing appended\n`)
+      for (const r of result.rejections)
+        ctx.io.stderr.write(`${file}:${values[r.index]?.line ?? '?'}: ${r.rejection.message}\n`)
+      ctx.io.stderr.write(
+        `${result.rejections.length} of ${values.length} line(s) refused; nothing appended\n`,
+      )
       return ExitCode.failed
     }
     return describeResult(ctx.io, result, `${values.length} command(s)`)

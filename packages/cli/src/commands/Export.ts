@@ -18,10 +18,12 @@ export const exportCommand: CommandSpec = {
   options: { format: { type: 'string' }, out: { type: 'string' } },
   run: async (ctx) => {
     const format = stringOption(ctx, 'format') ?? 'jsonl'
-    if (format !== 'jsonl' && format !== 'cloudevents') throw new UsageError(`--format: expected jsonl or cloudevents, got ${JSON.stringify(format)}`)
+    if (format !== 'jsonl' && format !== 'cloudevents')
+      throw new UsageError(`--format: expected jsonl or cloudevents, got ${JSON.stringify(format)}`)
     const store = await ctx.store()
     const events: RecordedEvent[] = []
-    for await (const page of readWithProgress(store, ctx.io, 'export')) for (const e of page) events.push(e)
+    for await (const page of readWithProgress(store, ctx.io, 'export'))
+      for (const e of page) events.push(e)
     const text =
       format === 'jsonl'
         ? events.map((e) => `${JSON.stringify(e)}\n`).join('')

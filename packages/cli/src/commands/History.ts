@@ -47,7 +47,8 @@ export const history: CommandSpec = {
   options: { json: { type: 'boolean' } },
   run: async (ctx) => {
     const [id, ...rest] = ctx.positionals
-    if (id === undefined || rest.length > 0) throw new UsageError('expected exactly one INDICATOR id')
+    if (id === undefined || rest.length > 0)
+      throw new UsageError('expected exactly one INDICATOR id')
     const store = await ctx.store()
     const events = await store.readStream(streams.indicator(id))
     if (events.length === 0) {
@@ -60,7 +61,9 @@ export const history: CommandSpec = {
     }
     ctx.io.stdout.write(`#pos   recorded                  valid       actor           event\n`)
     for (const e of events) {
-      ctx.io.stdout.write(`${String(e.position).padEnd(6)} ${e.recordedTime}  ${e.validTime}  ${e.actor.padEnd(15)} ${describeEvent(e)}  [${e.id}]\n`)
+      ctx.io.stdout.write(
+        `${String(e.position).padEnd(6)} ${e.recordedTime}  ${e.validTime}  ${e.actor.padEnd(15)} ${describeEvent(e)}  [${e.id}]\n`,
+      )
     }
     return ExitCode.ok
   },

@@ -4,7 +4,13 @@
  *
  * @module commands/Import
  */
-import { type AppendRequest, type EventInput, manualClock, type RecordedEvent, verifyChain } from '@progress-ledger/core'
+import {
+  type AppendRequest,
+  type EventInput,
+  manualClock,
+  type RecordedEvent,
+  verifyChain,
+} from '@progress-ledger/core'
 import type { CommandSpec } from '../Command'
 import { parseExport } from '../Exchange'
 import { ExitCode, UsageError } from '../Io'
@@ -16,7 +22,8 @@ function batches(events: ReadonlyArray<RecordedEvent>): RecordedEvent[][] {
   const out: RecordedEvent[][] = []
   for (const e of events) {
     const last = out[out.length - 1]
-    if (last !== undefined && (last[0] as RecordedEvent).recordedTime === e.recordedTime) last.push(e)
+    if (last !== undefined && (last[0] as RecordedEvent).recordedTime === e.recordedTime)
+      last.push(e)
     else out.push([e])
   }
   return out
@@ -26,7 +33,15 @@ function batches(events: ReadonlyArray<RecordedEvent>): RecordedEvent[][] {
 function requests(batch: ReadonlyArray<RecordedEvent>): AppendRequest[] {
   const out: Array<{ streamId: string; events: EventInput[]; expectedVersion: number }> = []
   for (const e of batch) {
-    const input = { id: e.id, type: e.type, data: e.data, validTime: e.validTime, actor: e.actor, correlationId: e.correlationId, causationId: e.causationId } as EventInput
+    const input = {
+      id: e.id,
+      type: e.type,
+      data: e.data,
+      validTime: e.validTime,
+      actor: e.actor,
+      correlationId: e.correlationId,
+      causationId: e.causationId,
+    } as EventInput
     const last = out[out.length - 1]
     if (last !== undefined && last.streamId === e.streamId) last.events.push(input)
     else out.push({ streamId: e.streamId, events: [input], expectedVersion: e.version - 1 })
@@ -52,7 +67,9 @@ export const importCommand: CommandSpec = {
     }
     const chain = verifyChain(events)
     if (chain._tag === 'Broken') {
-      ctx.io.stderr.write(`${file}: hash chain broken at position ${chain.position} (event ${chain.eventId}): ${chain.reason}; nothing imported\n`)
+      ctx.io.stderr.write(
+        `${file}: hash chain broken at position ${chain.position} (event ${chain.eventId}): ${chain.reason}; nothing imported\n`,
+      )
       return ExitCode.failed
     }
     const clock = manualClock('1970-01-01')
@@ -72,7 +89,9 @@ export const importCommand: CommandSpec = {
           const original = batch[i] as RecordedEvent
           const written = result.events[i] as RecordedEvent
           if (written.hash !== original.hash || written.position !== original.position) {
-            ctx.io.stderr.write(`${file}: event ${original.id} at position ${original.position} does not reproduce its hash: the export was edited or is not from a whole ledger\n`)
+            ctx.io.stderr.write(
+              `${file}: event ${original.id} at position ${original.position} does not reproduce its hash: the export was edited or is not from a whole ledger\n`,
+            )
             return ExitCode.failed
           }
         }

@@ -16,13 +16,14 @@ export const importPlan: CommandSpec = {
   usage: 'progress-ledger import-plan FILE [--recorded-by NAME]',
   help: [
     'Validates everything first and prints every problem as FILE: path: expected …, got …; nothing is',
-    'recorded unless the whole plan is valid. Event ids derive from the plan\'s record ids, so',
+    "recorded unless the whole plan is valid. Event ids derive from the plan's record ids, so",
     'importing the same plan twice is a no-op. The format is described in docs/plan-model.md.',
   ].join('\n'),
   options: { 'recorded-by': { type: 'string' } },
   run: async (ctx) => {
     const [file, ...rest] = ctx.positionals
-    if (file === undefined || rest.length > 0) throw new UsageError('expected exactly one plan FILE')
+    if (file === undefined || rest.length > 0)
+      throw new UsageError('expected exactly one plan FILE')
     let json: unknown
     try {
       json = JSON.parse(ctx.io.readFile(file)) as unknown
@@ -37,7 +38,9 @@ export const importPlan: CommandSpec = {
       return ExitCode.failed
     }
     const plan = loaded.document.plan
-    const groups = planToEvents(plan, { recordedBy: stringOption(ctx, 'recorded-by') ?? 'plan-office' })
+    const groups = planToEvents(plan, {
+      recordedBy: stringOption(ctx, 'recorded-by') ?? 'plan-office',
+    })
     const store = await ctx.store()
     const result = await store.appendBatch(toAppendRequests(groups))
     return describeResult(ctx.io, result, `plan ${plan.id}`)

@@ -9,13 +9,19 @@ import { type CommandSpec, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Io'
 import { asOfOf, buildReport, reportOptionSpecs } from '../ReportOptions'
 
-const renderers = { md: renderMarkdown, html: renderHtml, csv: renderCsv, json: renderJson } as const
+const renderers = {
+  md: renderMarkdown,
+  html: renderHtml,
+  csv: renderCsv,
+  json: renderJson,
+} as const
 
 /** `report`. */
 export const report: CommandSpec = {
   name: 'report',
   summary: 'render the plan status as of a date (md, html, csv, json; zh or en)',
-  usage: 'progress-ledger report [--as-of DATE] [--known-at DATE] [--format md|html|csv|json] [--lang zh|en] [--out FILE] [--plan ID] [--method NAME]',
+  usage:
+    'progress-ledger report [--as-of DATE] [--known-at DATE] [--format md|html|csv|json] [--lang zh|en] [--out FILE] [--plan ID] [--method NAME]',
   help: [
     '--as-of DATE      the valid time: the world as of that day (default: today)',
     '--known-at DATE   the recorded time: only what the ledger knew by the end of that day',
@@ -25,11 +31,20 @@ export const report: CommandSpec = {
     '--method NAME     the status method for numeric targets (see docs/status-methods.md)',
     '--out FILE        write to a file instead of standard output',
   ].join('\n'),
-  options: { ...reportOptionSpecs, 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    ...reportOptionSpecs,
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
   run: async (ctx) => {
-    if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(ctx.positionals[0])}`)
+    if (ctx.positionals.length > 0)
+      throw new UsageError(`unexpected argument ${JSON.stringify(ctx.positionals[0])}`)
     const format = stringOption(ctx, 'format') ?? 'md'
-    if (!(format in renderers)) throw new UsageError(`--format: expected md, html, csv or json, got ${JSON.stringify(format)}`)
+    if (!(format in renderers))
+      throw new UsageError(
+        `--format: expected md, html, csv or json, got ${JSON.stringify(format)}`,
+      )
     const r = await buildReport(ctx, asOfOf(ctx))
     const text = renderers[format as keyof typeof renderers](r)
     const out = stringOption(ctx, 'out')

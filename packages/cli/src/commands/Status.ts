@@ -13,16 +13,20 @@ import { asOfOf, buildReport, langOf, reportOptionSpecs } from '../ReportOptions
 export const status: CommandSpec = {
   name: 'status',
   summary: "one indicator's status with its full explanation (method, inputs, arithmetic, events)",
-  usage: 'progress-ledger status INDICATOR [--as-of DATE] [--known-at DATE] [--lang zh|en] [--json]',
+  usage:
+    'progress-ledger status INDICATOR [--as-of DATE] [--known-at DATE] [--lang zh|en] [--json]',
   help: 'Explains the status well enough to check it by hand. --json prints the evaluation as JSON.',
   options: { ...reportOptionSpecs, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   run: async (ctx) => {
     const [id, ...rest] = ctx.positionals
-    if (id === undefined || rest.length > 0) throw new UsageError('expected exactly one INDICATOR id')
+    if (id === undefined || rest.length > 0)
+      throw new UsageError('expected exactly one INDICATOR id')
     const r = await buildReport(ctx, asOfOf(ctx))
     const indicator = r.indicators.find((i) => i.indicatorId === id)
     if (indicator === undefined) {
-      ctx.io.stderr.write(`indicator ${JSON.stringify(id)}: not in plan ${r.planId} as of ${r.asOf}\n`)
+      ctx.io.stderr.write(
+        `indicator ${JSON.stringify(id)}: not in plan ${r.planId} as of ${r.asOf}\n`,
+      )
       return ExitCode.failed
     }
     if (ctx.values['json'] === true) {
@@ -31,7 +35,9 @@ export const status: CommandSpec = {
     }
     const lang = langOf(ctx)
     const name = lang === 'en' ? (indicator.name.en ?? indicator.name.zh) : indicator.name.zh
-    ctx.io.stdout.write(`${indicator.indicatorId} ${name} — ${indicator.status} (${indicator.grade}) as of ${r.asOf}\n`)
+    ctx.io.stdout.write(
+      `${indicator.indicatorId} ${name} — ${indicator.status} (${indicator.grade}) as of ${r.asOf}\n`,
+    )
     ctx.io.stdout.write(`${renderExplanation(indicator.explanation, lang)}\n`)
     ctx.io.stdout.write(`events: ${indicator.eventIds.join(', ')}\n`)
     return ExitCode.ok

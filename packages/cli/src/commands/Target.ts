@@ -17,26 +17,35 @@ export const target: CommandSpec = {
   options: { json: { type: 'boolean' }, baseline: { type: 'string' }, interim: { type: 'string' } },
   run: (ctx) => {
     const [verb, expression, ...rest] = ctx.positionals
-    if (verb !== 'parse' || expression === undefined || rest.length > 0) throw new UsageError('expected: target parse "EXPR"')
+    if (verb !== 'parse' || expression === undefined || rest.length > 0)
+      throw new UsageError('expected: target parse "EXPR"')
     const number = (name: string): number | undefined => {
       const raw = stringOption(ctx, name)
       if (raw === undefined) return undefined
       const n = Number(raw)
-      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name}: expected a number, got ${JSON.stringify(raw)}`)
+      if (raw.trim() === '' || !Number.isFinite(n))
+        throw new UsageError(`--${name}: expected a number, got ${JSON.stringify(raw)}`)
       return n
     }
     const baseline = number('baseline')
     const interim = number('interim')
-    const parsed = parseTarget(expression, { ...(baseline === undefined ? {} : { baseline }), ...(interim === undefined ? {} : { interim }) })
+    const parsed = parseTarget(expression, {
+      ...(baseline === undefined ? {} : { baseline }),
+      ...(interim === undefined ? {} : { interim }),
+    })
     if (parsed._tag === 'Left') {
       ctx.io.stderr.write(`${parsed.left.message}\n`)
       return Promise.resolve(ExitCode.failed)
     }
     const expr = parsed.right
     if (ctx.values['json'] === true) {
-      ctx.io.stdout.write(`${JSON.stringify({ printed: expression, expression: expr, zh: formatTarget(expr, 'zh'), en: formatTarget(expr, 'en') }, null, 2)}\n`)
+      ctx.io.stdout.write(
+        `${JSON.stringify({ printed: expression, expression: expr, zh: formatTarget(expr, 'zh'), en: formatTarget(expr, 'en') }, null, 2)}\n`,
+      )
     } else {
-      ctx.io.stdout.write(`printed: ${expression}\nzh:      ${formatTarget(expr, 'zh')}\nen:      ${formatTarget(expr, 'en')}\nparsed:  ${JSON.stringify(expr)}\n`)
+      ctx.io.stdout.write(
+        `printed: ${expression}\nzh:      ${formatTarget(expr, 'zh')}\nen:      ${formatTarget(expr, 'en')}\nparsed:  ${JSON.stringify(expr)}\n`,
+      )
     }
     return Promise.resolve(ExitCode.ok)
   },

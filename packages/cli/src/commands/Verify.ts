@@ -4,7 +4,14 @@
  *
  * @module commands/Verify
  */
-import { type ChainVerification, type LedgerState, ledgerProjection, type RecordedEvent, replay, verifyChain } from '@progress-ledger/core'
+import {
+  type ChainVerification,
+  type LedgerState,
+  ledgerProjection,
+  type RecordedEvent,
+  replay,
+  verifyChain,
+} from '@progress-ledger/core'
 import type { CommandSpec } from '../Command'
 import { ExitCode } from '../Io'
 import { readWithProgress } from '../Ledger'
@@ -15,7 +22,7 @@ export const verify: CommandSpec = {
   summary: 'check the hash chain of every event and the projections built from them',
   usage: 'progress-ledger verify',
   help: [
-    'Recomputes every event\'s hash from its content and the previous hash, so any edit, removal or',
+    "Recomputes every event's hash from its content and the previous hash, so any edit, removal or",
     'reordering of stored events is found (exit code 1, naming the position and event id). Then',
     'replays the ledger, lists events that refer to something undefined, and compares the stored',
     'ledger snapshot, if any, with a fresh replay up to its position.',
@@ -35,22 +42,35 @@ export const verify: CommandSpec = {
       for (const e of page) events.push(e)
     }
     if (chain._tag === 'Broken') {
-      ctx.io.stderr.write(`hash chain BROKEN at position ${chain.position} (event ${chain.eventId}): ${chain.reason}\n`)
+      ctx.io.stderr.write(
+        `hash chain BROKEN at position ${chain.position} (event ${chain.eventId}): ${chain.reason}\n`,
+      )
       return ExitCode.failed
     }
-    ctx.io.stdout.write(`hash chain intact: ${count} events, head ${chain.head === '' ? '(empty)' : chain.head}\n`)
+    ctx.io.stdout.write(
+      `hash chain intact: ${count} events, head ${chain.head === '' ? '(empty)' : chain.head}\n`,
+    )
     const state: LedgerState = replay(ledgerProjection, events, { freeze: false })
-    for (const u of state.unattached) ctx.io.stdout.write(`warning: event ${u.eventId} at position ${u.position} (${u.type}) is not attached: ${u.reason}\n`)
+    for (const u of state.unattached)
+      ctx.io.stdout.write(
+        `warning: event ${u.eventId} at position ${u.position} (${u.type}) is not attached: ${u.reason}\n`,
+      )
     const snapshot = await store.loadSnapshot(ledgerProjection.name)
     if (snapshot !== undefined) {
-      const fresh = JSON.stringify(replay(ledgerProjection, events.slice(0, snapshot.position), { freeze: false }))
+      const fresh = JSON.stringify(
+        replay(ledgerProjection, events.slice(0, snapshot.position), { freeze: false }),
+      )
       if (fresh !== snapshot.state) {
-        ctx.io.stderr.write(`snapshot at position ${snapshot.position} differs from a fresh replay: rebuild it\n`)
+        ctx.io.stderr.write(
+          `snapshot at position ${snapshot.position} differs from a fresh replay: rebuild it\n`,
+        )
         return ExitCode.failed
       }
       ctx.io.stdout.write(`snapshot at position ${snapshot.position} matches a fresh replay\n`)
     }
-    ctx.io.stdout.write(`projections: ${Object.keys(state.indicators).length} indicators, ${Object.keys(state.projects).length} projects, ${Object.keys(state.tasks).length} tasks, ${state.unattached.length} unattached event(s)\n`)
+    ctx.io.stdout.write(
+      `projections: ${Object.keys(state.indicators).length} indicators, ${Object.keys(state.projects).length} projects, ${Object.keys(state.tasks).length} tasks, ${state.unattached.length} unattached event(s)\n`,
+    )
     return ExitCode.ok
   },
 }

@@ -7,16 +7,31 @@
  */
 import * as t from 'io-ts'
 import {
-  Direction, Fact, IndicatorAttribute, IsoDate, LocalizedText, NonEmptyString, NonNegativeInt, PeriodKey, PeriodKind, ProjectKind,
-  SourceRef, TaskKind,
+  Direction,
+  Fact,
+  IndicatorAttribute,
+  IsoDate,
+  LocalizedText,
+  NonEmptyString,
+  NonNegativeInt,
+  PeriodKey,
+  PeriodKind,
+  ProjectKind,
+  SourceRef,
+  TaskKind,
 } from '@progress-ledger/core'
 
 /** Adopt a plan (行动方案): its valid time is the adoption date. */
 export const AdoptPlan = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('AdoptPlan'), planId: NonEmptyString, name: LocalizedText, adoptedOn: IsoDate,
-      baseYear: NonNegativeInt, startYear: NonNegativeInt, endYear: NonNegativeInt,
+      type: t.literal('AdoptPlan'),
+      planId: NonEmptyString,
+      name: LocalizedText,
+      adoptedOn: IsoDate,
+      baseYear: NonNegativeInt,
+      startYear: NonNegativeInt,
+      endYear: NonNegativeInt,
     }),
     t.partial({ id: NonEmptyString, issuer: t.string, source: SourceRef }),
   ]),
@@ -26,7 +41,13 @@ export const AdoptPlan = t.exact(
 /** Define a category of a plan's indicators. Valid time defaults to the plan's adoption. */
 export const DefineCategory = t.exact(
   t.intersection([
-    t.type({ type: t.literal('DefineCategory'), planId: NonEmptyString, categoryId: NonEmptyString, name: LocalizedText, order: NonNegativeInt }),
+    t.type({
+      type: t.literal('DefineCategory'),
+      planId: NonEmptyString,
+      categoryId: NonEmptyString,
+      name: LocalizedText,
+      order: NonNegativeInt,
+    }),
     t.partial({ id: NonEmptyString, validTime: IsoDate }),
   ]),
   'DefineCategory',
@@ -35,8 +56,17 @@ export const DefineCategory = t.exact(
 /** Register a responsible unit (责任单位) under its names. Valid time defaults to today. */
 export const RegisterDepartment = t.exact(
   t.intersection([
-    t.type({ type: t.literal('RegisterDepartment'), departmentId: NonEmptyString, name: LocalizedText }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, aliases: t.readonlyArray(NonEmptyString), note: t.string }),
+    t.type({
+      type: t.literal('RegisterDepartment'),
+      departmentId: NonEmptyString,
+      name: LocalizedText,
+    }),
+    t.partial({
+      id: NonEmptyString,
+      validTime: IsoDate,
+      aliases: t.readonlyArray(NonEmptyString),
+      note: t.string,
+    }),
   ]),
   'RegisterDepartment',
 )
@@ -45,11 +75,26 @@ export const RegisterDepartment = t.exact(
 export const DefineIndicator = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('DefineIndicator'), planId: NonEmptyString, indicatorId: NonEmptyString, name: LocalizedText, unit: t.string,
-      categoryId: NonEmptyString, attribute: IndicatorAttribute, selfSelected: t.boolean, departments: t.readonlyArray(NonEmptyString),
-      direction: Direction, periodicity: PeriodKind,
+      type: t.literal('DefineIndicator'),
+      planId: NonEmptyString,
+      indicatorId: NonEmptyString,
+      name: LocalizedText,
+      unit: t.string,
+      categoryId: NonEmptyString,
+      attribute: IndicatorAttribute,
+      selfSelected: t.boolean,
+      departments: t.readonlyArray(NonEmptyString),
+      direction: Direction,
+      periodicity: PeriodKind,
     }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, number: t.string, unitEn: t.string, parentId: NonEmptyString, source: SourceRef }),
+    t.partial({
+      id: NonEmptyString,
+      validTime: IsoDate,
+      number: t.string,
+      unitEn: t.string,
+      parentId: NonEmptyString,
+      source: SourceRef,
+    }),
   ]),
   'DefineIndicator',
 )
@@ -61,8 +106,19 @@ export const DefineIndicator = t.exact(
  */
 export const SetBaseline = t.exact(
   t.intersection([
-    t.type({ type: t.literal('SetBaseline'), indicatorId: NonEmptyString, period: PeriodKey, value: t.number }),
-    t.partial({ id: NonEmptyString, unit: t.string, factor: t.number, illustrative: t.boolean, source: SourceRef }),
+    t.type({
+      type: t.literal('SetBaseline'),
+      indicatorId: NonEmptyString,
+      period: PeriodKey,
+      value: t.number,
+    }),
+    t.partial({
+      id: NonEmptyString,
+      unit: t.string,
+      factor: t.number,
+      illustrative: t.boolean,
+      source: SourceRef,
+    }),
   ]),
   'SetBaseline',
 )
@@ -71,11 +127,19 @@ export const SetBaseline = t.exact(
 export const DefineProject = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('DefineProject'), projectId: NonEmptyString, kind: ProjectKind, name: LocalizedText,
+      type: t.literal('DefineProject'),
+      projectId: NonEmptyString,
+      kind: ProjectKind,
+      name: LocalizedText,
       departments: t.readonlyArray(NonEmptyString),
     }),
     t.partial({
-      id: NonEmptyString, validTime: IsoDate, facts: t.readonlyArray(Fact), planId: NonEmptyString, number: t.string, section: t.string,
+      id: NonEmptyString,
+      validTime: IsoDate,
+      facts: t.readonlyArray(Fact),
+      planId: NonEmptyString,
+      number: t.string,
+      section: t.string,
       source: SourceRef,
     }),
   ]),
@@ -86,10 +150,21 @@ export const DefineProject = t.exact(
 export const DefineTask = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('DefineTask'), planId: NonEmptyString, taskId: NonEmptyString, kind: TaskKind, name: LocalizedText,
+      type: t.literal('DefineTask'),
+      planId: NonEmptyString,
+      taskId: NonEmptyString,
+      kind: TaskKind,
+      name: LocalizedText,
       departments: t.readonlyArray(NonEmptyString),
     }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, number: t.string, section: t.string, summary: t.string, source: SourceRef }),
+    t.partial({
+      id: NonEmptyString,
+      validTime: IsoDate,
+      number: t.string,
+      section: t.string,
+      summary: t.string,
+      source: SourceRef,
+    }),
   ]),
   'DefineTask',
 )

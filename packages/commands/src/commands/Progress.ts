@@ -5,13 +5,26 @@
  * @module commands/Progress
  */
 import * as t from 'io-ts'
-import { DateSpec, Fact, IsoDate, LocalizedText, NonEmptyString, SourceRef, SubjectKind, TaskStatus } from '@progress-ledger/core'
+import {
+  DateSpec,
+  Fact,
+  IsoDate,
+  LocalizedText,
+  NonEmptyString,
+  SourceRef,
+  SubjectKind,
+  TaskStatus,
+} from '@progress-ledger/core'
 
 /** Plan (or re-plan) a milestone of a project. Valid time (when the plan was made) defaults to today. */
 export const PlanMilestone = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('PlanMilestone'), projectId: NonEmptyString, milestoneId: NonEmptyString, title: LocalizedText, kind: NonEmptyString,
+      type: t.literal('PlanMilestone'),
+      projectId: NonEmptyString,
+      milestoneId: NonEmptyString,
+      title: LocalizedText,
+      kind: NonEmptyString,
       planned: DateSpec,
     }),
     t.partial({ id: NonEmptyString, validTime: IsoDate, source: SourceRef }),
@@ -22,7 +35,12 @@ export const PlanMilestone = t.exact(
 /** Move a planned milestone's forecast date. Valid time (the date of the forecast) defaults to today. */
 export const MoveMilestoneForecast = t.exact(
   t.intersection([
-    t.type({ type: t.literal('MoveMilestoneForecast'), projectId: NonEmptyString, milestoneId: NonEmptyString, forecast: DateSpec }),
+    t.type({
+      type: t.literal('MoveMilestoneForecast'),
+      projectId: NonEmptyString,
+      milestoneId: NonEmptyString,
+      forecast: DateSpec,
+    }),
     t.partial({ id: NonEmptyString, validTime: IsoDate, reason: t.string }),
   ]),
   'MoveMilestoneForecast',
@@ -34,9 +52,19 @@ export const MoveMilestoneForecast = t.exact(
  */
 export const MeetMilestone = t.exact(
   t.intersection([
-    t.type({ type: t.literal('MeetMilestone'), projectId: NonEmptyString, milestoneId: NonEmptyString, met: DateSpec }),
+    t.type({
+      type: t.literal('MeetMilestone'),
+      projectId: NonEmptyString,
+      milestoneId: NonEmptyString,
+      met: DateSpec,
+    }),
     t.partial({
-      id: NonEmptyString, unplanned: t.boolean, facts: t.readonlyArray(Fact), title: LocalizedText, kind: NonEmptyString, scope: t.string,
+      id: NonEmptyString,
+      unplanned: t.boolean,
+      facts: t.readonlyArray(Fact),
+      title: LocalizedText,
+      kind: NonEmptyString,
+      scope: t.string,
       source: SourceRef,
     }),
   ]),
@@ -59,7 +87,10 @@ export const ReportTaskStatus = t.exact(
 export const ReassignResponsibility = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('ReassignResponsibility'), subject: SubjectKind, subjectId: NonEmptyString, departments: t.readonlyArray(NonEmptyString),
+      type: t.literal('ReassignResponsibility'),
+      subject: SubjectKind,
+      subjectId: NonEmptyString,
+      departments: t.readonlyArray(NonEmptyString),
       validTime: IsoDate,
     }),
     t.partial({ id: NonEmptyString, reason: t.string }),

@@ -5,16 +5,33 @@
  * @module commands/Targets
  */
 import * as t from 'io-ts'
-import { IsoDate, NonEmptyString, NonNegativeInt, SourceRef, TargetExpression, TargetRole } from '@progress-ledger/core'
+import {
+  IsoDate,
+  NonEmptyString,
+  NonNegativeInt,
+  SourceRef,
+  TargetExpression,
+  TargetRole,
+} from '@progress-ledger/core'
 
 /** Set a target. Valid time defaults to the plan's adoption. */
 export const SetTarget = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('SetTarget'), indicatorId: NonEmptyString, targetId: NonEmptyString, dueYear: NonNegativeInt, role: TargetRole,
+      type: t.literal('SetTarget'),
+      indicatorId: NonEmptyString,
+      targetId: NonEmptyString,
+      dueYear: NonNegativeInt,
+      role: TargetRole,
       expression: TargetExpression,
     }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, dueDate: IsoDate, printed: t.string, source: SourceRef }),
+    t.partial({
+      id: NonEmptyString,
+      validTime: IsoDate,
+      dueDate: IsoDate,
+      printed: t.string,
+      source: SourceRef,
+    }),
   ]),
   'SetTarget',
 )
@@ -22,9 +39,20 @@ export const SetTarget = t.exact(
 /** Revise a target; the reason is required. Valid time (when the revision takes effect) defaults to today. */
 export const ReviseTarget = t.exact(
   t.intersection([
-    t.type({ type: t.literal('ReviseTarget'), indicatorId: NonEmptyString, targetId: NonEmptyString, expression: TargetExpression }),
+    t.type({
+      type: t.literal('ReviseTarget'),
+      indicatorId: NonEmptyString,
+      targetId: NonEmptyString,
+      expression: TargetExpression,
+    }),
     t.partial({
-      id: NonEmptyString, validTime: IsoDate, reason: t.string, printed: t.string, dueYear: NonNegativeInt, dueDate: IsoDate, document: t.string,
+      id: NonEmptyString,
+      validTime: IsoDate,
+      reason: t.string,
+      printed: t.string,
+      dueYear: NonNegativeInt,
+      dueDate: IsoDate,
+      document: t.string,
     }),
   ]),
   'ReviseTarget',
@@ -34,7 +62,10 @@ export const ReviseTarget = t.exact(
 export const AssignQuota = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('AssignQuota'), indicatorId: NonEmptyString, targetId: NonEmptyString, expression: TargetExpression,
+      type: t.literal('AssignQuota'),
+      indicatorId: NonEmptyString,
+      targetId: NonEmptyString,
+      expression: TargetExpression,
       assignedBy: NonEmptyString,
     }),
     t.partial({ id: NonEmptyString, validTime: IsoDate, printed: t.string, document: t.string }),

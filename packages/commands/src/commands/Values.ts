@@ -24,7 +24,13 @@ const ValueOptions = t.partial({
  */
 export const ReportValue = t.exact(
   t.intersection([
-    t.type({ type: t.literal('ReportValue'), indicatorId: NonEmptyString, period: PeriodKey, value: t.number, status: ValueStatus }),
+    t.type({
+      type: t.literal('ReportValue'),
+      indicatorId: NonEmptyString,
+      period: PeriodKey,
+      value: t.number,
+      status: ValueStatus,
+    }),
     ValueOptions,
   ]),
   'ReportValue',
@@ -34,7 +40,11 @@ export const ReportValue = t.exact(
 export const CorrectValue = t.exact(
   t.intersection([
     t.type({
-      type: t.literal('CorrectValue'), indicatorId: NonEmptyString, period: PeriodKey, value: t.number, status: ValueStatus,
+      type: t.literal('CorrectValue'),
+      indicatorId: NonEmptyString,
+      period: PeriodKey,
+      value: t.number,
+      status: ValueStatus,
       corrects: NonEmptyString,
     }),
     t.partial({ reason: t.string }),
@@ -46,7 +56,12 @@ export const CorrectValue = t.exact(
 /** Retract the value in force for a period: `retracts` names its event id; a reason is required. */
 export const RetractValue = t.exact(
   t.intersection([
-    t.type({ type: t.literal('RetractValue'), indicatorId: NonEmptyString, period: PeriodKey, retracts: NonEmptyString }),
+    t.type({
+      type: t.literal('RetractValue'),
+      indicatorId: NonEmptyString,
+      period: PeriodKey,
+      retracts: NonEmptyString,
+    }),
     t.partial({ id: NonEmptyString, reason: t.string }),
   ]),
   'RetractValue',
@@ -55,7 +70,12 @@ export const RetractValue = t.exact(
 /** Approve the submitted value in force for a period (`approves` names its event id). */
 export const ApproveValue = t.exact(
   t.intersection([
-    t.type({ type: t.literal('ApproveValue'), indicatorId: NonEmptyString, period: PeriodKey, approves: NonEmptyString }),
+    t.type({
+      type: t.literal('ApproveValue'),
+      indicatorId: NonEmptyString,
+      period: PeriodKey,
+      approves: NonEmptyString,
+    }),
     t.partial({ id: NonEmptyString }),
   ]),
   'ApproveValue',
@@ -64,7 +84,12 @@ export const ApproveValue = t.exact(
 /** Return the submitted value in force for a period to its reporter, with a reason. */
 export const ReturnValue = t.exact(
   t.intersection([
-    t.type({ type: t.literal('ReturnValue'), indicatorId: NonEmptyString, period: PeriodKey, returns: NonEmptyString }),
+    t.type({
+      type: t.literal('ReturnValue'),
+      indicatorId: NonEmptyString,
+      period: PeriodKey,
+      returns: NonEmptyString,
+    }),
     t.partial({ id: NonEmptyString, reason: t.string }),
   ]),
   'ReturnValue',

@@ -1,6 +1,12 @@
 // Finding what a command refers to, or the rejection that says it is not there.
 import {
-  currentDefinition, type IndicatorState, type LedgerState, type PlanState, type ProjectState, type TaskState, type TargetState,
+  currentDefinition,
+  type IndicatorState,
+  type LedgerState,
+  type PlanState,
+  type ProjectState,
+  type TaskState,
+  type TargetState,
 } from '@progress-ledger/core'
 import { rejected } from '../Rejection'
 import type { Checked } from './Scope'
@@ -12,11 +18,21 @@ function known(ids: ReadonlyArray<string>): string {
 }
 
 export function findPlan(state: LedgerState, planId: string, path = 'planId'): Checked<PlanState> {
-  return state.plans[planId] ?? rejected('plan-missing', path, `an adopted plan (${known(Object.keys(state.plans))})`, planId)
+  return (
+    state.plans[planId] ??
+    rejected('plan-missing', path, `an adopted plan (${known(Object.keys(state.plans))})`, planId)
+  )
 }
 
-export function findIndicator(state: LedgerState, indicatorId: string, path = 'indicatorId'): Checked<IndicatorState> {
-  return state.indicators[indicatorId] ?? rejected('indicator-missing', path, 'a defined indicator', indicatorId)
+export function findIndicator(
+  state: LedgerState,
+  indicatorId: string,
+  path = 'indicatorId',
+): Checked<IndicatorState> {
+  return (
+    state.indicators[indicatorId] ??
+    rejected('indicator-missing', path, 'a defined indicator', indicatorId)
+  )
 }
 
 /** The plan an indicator belongs to, per its definition in force. */
@@ -25,11 +41,25 @@ export function planOfIndicator(state: LedgerState, ind: IndicatorState): Checke
 }
 
 export function findTarget(ind: IndicatorState, targetId: string): Checked<TargetState> {
-  return ind.targets[targetId] ?? rejected('target-missing', 'targetId', `a target set for ${ind.indicatorId} (${known(Object.keys(ind.targets))})`, targetId)
+  return (
+    ind.targets[targetId] ??
+    rejected(
+      'target-missing',
+      'targetId',
+      `a target set for ${ind.indicatorId} (${known(Object.keys(ind.targets))})`,
+      targetId,
+    )
+  )
 }
 
-export function findProject(state: LedgerState, projectId: string, path = 'projectId'): Checked<ProjectState> {
-  return state.projects[projectId] ?? rejected('project-missing', path, 'a defined project', projectId)
+export function findProject(
+  state: LedgerState,
+  projectId: string,
+  path = 'projectId',
+): Checked<ProjectState> {
+  return (
+    state.projects[projectId] ?? rejected('project-missing', path, 'a defined project', projectId)
+  )
 }
 
 export function findTask(state: LedgerState, taskId: string, path = 'taskId'): Checked<TaskState> {
@@ -37,10 +67,15 @@ export function findTask(state: LedgerState, taskId: string, path = 'taskId'): C
 }
 
 /** Every department named is registered. */
-export function checkDepartments(state: LedgerState, departments: ReadonlyArray<string>, path = 'departments') {
+export function checkDepartments(
+  state: LedgerState,
+  departments: ReadonlyArray<string>,
+  path = 'departments',
+) {
   for (let i = 0; i < departments.length; i++) {
     const d = departments[i] as string
-    if (state.departments[d] === undefined) return rejected('department-missing', `${path}[${i}]`, 'a registered department', d)
+    if (state.departments[d] === undefined)
+      return rejected('department-missing', `${path}[${i}]`, 'a registered department', d)
   }
   return undefined
 }

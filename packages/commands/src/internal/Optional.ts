@@ -4,7 +4,9 @@ type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[
 type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T]
 
 /** `T` with every key that may be undefined made optional (and never undefined). */
-export type Compact<T> = { [K in RequiredKeys<T>]: T[K] } & { [K in OptionalKeys<T>]?: Exclude<T[K], undefined> }
+export type Compact<T> = { [K in RequiredKeys<T>]: T[K] } & {
+  [K in OptionalKeys<T>]?: Exclude<T[K], undefined>
+}
 
 /** Copies an object without its undefined values. */
 export function compact<T extends Record<string, unknown>>(o: T): Compact<T> {

@@ -30,14 +30,26 @@ export function unitClass(def: Pick<IndicatorDefinition, 'unit' | 'name'>): Unit
 }
 
 /** A rejection when `value` is implausible for the unit class. */
-export function plausible(value: number, cls: UnitClass, unit: string, path: string, hint = ' (or an outlier reason)'): Rejected | undefined {
+export function plausible(
+  value: number,
+  cls: UnitClass,
+  unit: string,
+  path: string,
+  hint = ' (or an outlier reason)',
+): Rejected | undefined {
   switch (cls) {
     case 'share':
-      return value < 0 || value > 100 ? rejected('implausible-value', path, `a share between 0 and 100 %${hint}`, value) : undefined
+      return value < 0 || value > 100
+        ? rejected('implausible-value', path, `a share between 0 and 100 %${hint}`, value)
+        : undefined
     case 'per-mille':
-      return value < 0 || value > 1000 ? rejected('implausible-value', path, `a rate between 0 and 1000 ‰${hint}`, value) : undefined
+      return value < 0 || value > 1000
+        ? rejected('implausible-value', path, `a rate between 0 and 1000 ‰${hint}`, value)
+        : undefined
     case 'non-negative':
-      return value < 0 ? rejected('implausible-value', path, `a figure >= 0 for ${unit}${hint}`, value) : undefined
+      return value < 0
+        ? rejected('implausible-value', path, `a figure >= 0 for ${unit}${hint}`, value)
+        : undefined
     case 'signed':
     case 'unbounded':
       return undefined
@@ -61,22 +73,45 @@ export interface Figure {
 }
 
 /** Checks a reported figure: unit or explicit conversion, finite, plausible unless flagged. */
-export function checkFigure(c: FigureInput, def: Pick<IndicatorDefinition, 'unit' | 'name'>, hint = ' (or an outlier reason)'): Checked<Figure> {
-  if (!Number.isFinite(c.value)) return rejected('value-not-finite', 'value', 'a finite number', c.value)
+export function checkFigure(
+  c: FigureInput,
+  def: Pick<IndicatorDefinition, 'unit' | 'name'>,
+  hint = ' (or an outlier reason)',
+): Checked<Figure> {
+  if (!Number.isFinite(c.value))
+    return rejected('value-not-finite', 'value', 'a finite number', c.value)
   const differs = c.unit !== undefined && normaliseUnit(c.unit) !== normaliseUnit(def.unit)
   let value = c.value
   if (differs && c.factor === undefined) {
-    return rejected('unit-mismatch', 'unit', `${showValue(def.unit)} (the indicator's unit) or a conversion factor`, c.unit)
+    return rejected(
+      'unit-mismatch',
+      'unit',
+      `${showValue(def.unit)} (the indicator's unit) or a conversion factor`,
+      c.unit,
+    )
   }
   if (!differs && c.factor !== undefined) {
-    return rejected('unit-mismatch', 'factor', `no conversion factor for a figure in the indicator's unit ${showValue(def.unit)}`, c.factor)
+    return rejected(
+      'unit-mismatch',
+      'factor',
+      `no conversion factor for a figure in the indicator's unit ${showValue(def.unit)}`,
+      c.factor,
+    )
   }
   if (c.factor !== undefined) {
-    if (!Number.isFinite(c.factor) || c.factor <= 0) return rejected('unit-mismatch', 'factor', 'a finite conversion factor > 0', c.factor)
+    if (!Number.isFinite(c.factor) || c.factor <= 0)
+      return rejected('unit-mismatch', 'factor', 'a finite conversion factor > 0', c.factor)
     value = c.value * c.factor
-    if (!Number.isFinite(value)) return rejected('value-not-finite', 'value', `a finite number after conversion by ${c.factor}`, c.value)
+    if (!Number.isFinite(value))
+      return rejected(
+        'value-not-finite',
+        'value',
+        `a finite number after conversion by ${c.factor}`,
+        c.value,
+      )
   }
-  if (c.outlier !== undefined && c.outlier.trim() === '') return rejected('reason-required', 'outlier', 'a non-blank reason', c.outlier)
+  if (c.outlier !== undefined && c.outlier.trim() === '')
+    return rejected('reason-required', 'outlier', 'a non-blank reason', c.outlier)
   if (c.outlier === undefined) {
     const bad = plausible(value, unitClass(def), def.unit, 'value', hint)
     if (bad !== undefined) return bad
@@ -85,7 +120,10 @@ export function checkFigure(c: FigureInput, def: Pick<IndicatorDefinition, 'unit
 }
 
 /** Checks the numbers of a target expression against the indicator's unit (and a range's order). */
-export function checkExpression(e: TargetExpression, def: Pick<IndicatorDefinition, 'unit' | 'name'>): Rejected | undefined {
+export function checkExpression(
+  e: TargetExpression,
+  def: Pick<IndicatorDefinition, 'unit' | 'name'>,
+): Rejected | undefined {
   const cls = unitClass(def)
   switch (e.kind) {
     case 'level':
@@ -93,12 +131,19 @@ export function checkExpression(e: TargetExpression, def: Pick<IndicatorDefiniti
       return plausible(e.value, cls, def.unit, 'expression.value', '')
     case 'range':
     case 'reasonable-range': {
-      const low = e.min === undefined ? undefined : plausible(e.min, cls, def.unit, 'expression.min', '')
+      const low =
+        e.min === undefined ? undefined : plausible(e.min, cls, def.unit, 'expression.min', '')
       if (low !== undefined) return low
-      const high = e.max === undefined ? undefined : plausible(e.max, cls, def.unit, 'expression.max', '')
+      const high =
+        e.max === undefined ? undefined : plausible(e.max, cls, def.unit, 'expression.max', '')
       if (high !== undefined) return high
       if (e.min !== undefined && e.max !== undefined && e.min > e.max) {
-        return rejected('implausible-value', 'expression.max', `a maximum >= the minimum ${e.min}`, e.max)
+        return rejected(
+          'implausible-value',
+          'expression.max',
+          `a maximum >= the minimum ${e.min}`,
+          e.max,
+        )
       }
       return undefined
     }

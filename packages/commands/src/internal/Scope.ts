@@ -26,7 +26,14 @@ export function firstFailure(...checks: ReadonlyArray<Rejected | undefined>): Re
 }
 
 /** Builds one event of the command, taking the command's id or the next id of the context. */
-export function streamed<K extends EventType>(s: Scope, commandId: string | undefined, streamId: string, type: K, data: EventData<K>, validTime: IsoDate): StreamedEvent {
+export function streamed<K extends EventType>(
+  s: Scope,
+  commandId: string | undefined,
+  streamId: string,
+  type: K,
+  data: EventData<K>,
+  validTime: IsoDate,
+): StreamedEvent {
   const event = {
     id: commandId ?? s.ctx.ids.next(),
     type,
@@ -40,6 +47,13 @@ export function streamed<K extends EventType>(s: Scope, commandId: string | unde
 }
 
 /** Accepts a command with one event. */
-export function accept<K extends EventType>(s: Scope, commandId: string | undefined, streamId: string, type: K, data: EventData<K>, validTime: IsoDate): Accepted {
+export function accept<K extends EventType>(
+  s: Scope,
+  commandId: string | undefined,
+  streamId: string,
+  type: K,
+  data: EventData<K>,
+  validTime: IsoDate,
+): Accepted {
   return { _tag: 'Accepted', events: [streamed(s, commandId, streamId, type, data, validTime)] }
 }

@@ -9,7 +9,10 @@ import { FiniteNumber, LocalizedText, NonEmptyString, SourceRef } from '../Scala
 import { Direction } from '../TargetExpression'
 
 /** 评价指标 (graded against its target) or 观察指标 (reported and trended, not graded). */
-export const IndicatorAttribute = t.keyof({ evaluation: null, observation: null }, 'IndicatorAttribute')
+export const IndicatorAttribute = t.keyof(
+  { evaluation: null, observation: null },
+  'IndicatorAttribute',
+)
 /** Evaluation or observation. */
 export type IndicatorAttribute = t.TypeOf<typeof IndicatorAttribute>
 

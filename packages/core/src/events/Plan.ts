@@ -25,14 +25,23 @@ export const PlanAdopted = t.exact(
 
 /** A category of indicators (类别) was defined within a plan, with its display order. */
 export const CategoryDefined = t.strict(
-  { planId: NonEmptyString, categoryId: NonEmptyString, name: LocalizedText, order: NonNegativeInt },
+  {
+    planId: NonEmptyString,
+    categoryId: NonEmptyString,
+    name: LocalizedText,
+    order: NonNegativeInt,
+  },
   'CategoryDefined',
 )
 
 /** A responsible unit (责任单位) was registered, with the other names it goes by. */
 export const DepartmentRegistered = t.exact(
   t.intersection([
-    t.type({ departmentId: NonEmptyString, name: LocalizedText, aliases: t.readonlyArray(NonEmptyString) }),
+    t.type({
+      departmentId: NonEmptyString,
+      name: LocalizedText,
+      aliases: t.readonlyArray(NonEmptyString),
+    }),
     t.partial({ note: t.string }),
   ]),
   'DepartmentRegistered',

@@ -29,7 +29,13 @@ export const ProjectDefined = t.exact(
 /** A milestone was planned for a date. */
 export const MilestonePlanned = t.exact(
   t.intersection([
-    t.type({ projectId: NonEmptyString, milestoneId: NonEmptyString, title: LocalizedText, kind: NonEmptyString, planned: DateSpec }),
+    t.type({
+      projectId: NonEmptyString,
+      milestoneId: NonEmptyString,
+      title: LocalizedText,
+      kind: NonEmptyString,
+      planned: DateSpec,
+    }),
     t.partial({ source: SourceRef }),
   ]),
   'MilestonePlanned',

@@ -16,7 +16,12 @@ export type SubjectKind = t.TypeOf<typeof SubjectKind>
  * valid time on; history before then stays attributed to the departments responsible then.
  */
 export const ResponsibilityReassigned = t.strict(
-  { subject: SubjectKind, subjectId: NonEmptyString, departments: t.readonlyArray(NonEmptyString), reason: NonEmptyString },
+  {
+    subject: SubjectKind,
+    subjectId: NonEmptyString,
+    departments: t.readonlyArray(NonEmptyString),
+    reason: NonEmptyString,
+  },
   'ResponsibilityReassigned',
 )
 

@@ -31,7 +31,12 @@ export const TargetSet = t.exact(
 /** A target was revised; the earlier version stays in the target's history. A reason is required. */
 export const TargetRevised = t.exact(
   t.intersection([
-    t.type({ indicatorId: NonEmptyString, targetId: NonEmptyString, expression: TargetExpression, reason: NonEmptyString }),
+    t.type({
+      indicatorId: NonEmptyString,
+      targetId: NonEmptyString,
+      expression: TargetExpression,
+      reason: NonEmptyString,
+    }),
     t.partial({ printed: t.string, dueYear: NonNegativeInt, dueDate: IsoDate, document: t.string }),
   ]),
   'TargetRevised',
@@ -40,7 +45,12 @@ export const TargetRevised = t.exact(
 /** The higher level assigned the quota for a target pending as 完成上级下达任务. */
 export const QuotaAssigned = t.exact(
   t.intersection([
-    t.type({ indicatorId: NonEmptyString, targetId: NonEmptyString, expression: TargetExpression, assignedBy: NonEmptyString }),
+    t.type({
+      indicatorId: NonEmptyString,
+      targetId: NonEmptyString,
+      expression: TargetExpression,
+      assignedBy: NonEmptyString,
+    }),
     t.partial({ printed: t.string, document: t.string }),
   ]),
   'QuotaAssigned',

@@ -22,7 +22,13 @@ export type TaskStatus = t.TypeOf<typeof TaskStatus>
 /** A task was defined within a plan, with its responsible departments. */
 export const TaskDefined = t.exact(
   t.intersection([
-    t.type({ planId: NonEmptyString, taskId: NonEmptyString, kind: TaskKind, name: LocalizedText, departments: t.readonlyArray(NonEmptyString) }),
+    t.type({
+      planId: NonEmptyString,
+      taskId: NonEmptyString,
+      kind: TaskKind,
+      name: LocalizedText,
+      departments: t.readonlyArray(NonEmptyString),
+    }),
     t.partial({ number: t.string, section: t.string, summary: t.string, source: SourceRef }),
   ]),
   'TaskDefined',

@@ -28,7 +28,12 @@ const ValueQualifiers = t.partial({
  */
 export const ValueReported = t.exact(
   t.intersection([
-    t.type({ indicatorId: NonEmptyString, period: PeriodKey, value: FiniteNumber, status: ValueStatus }),
+    t.type({
+      indicatorId: NonEmptyString,
+      period: PeriodKey,
+      value: FiniteNumber,
+      status: ValueStatus,
+    }),
     ValueQualifiers,
   ]),
   'ValueReported',
@@ -52,7 +57,12 @@ export const ValueCorrected = t.exact(
 
 /** A reported value was withdrawn; the period has no value until one is reported again. */
 export const ValueRetracted = t.strict(
-  { indicatorId: NonEmptyString, period: PeriodKey, retracts: NonEmptyString, reason: NonEmptyString },
+  {
+    indicatorId: NonEmptyString,
+    period: PeriodKey,
+    retracts: NonEmptyString,
+    reason: NonEmptyString,
+  },
   'ValueRetracted',
 )
 
@@ -64,6 +74,11 @@ export const ValueApproved = t.strict(
 
 /** A submitted value was returned to its reporter with a reason. */
 export const ValueReturned = t.strict(
-  { indicatorId: NonEmptyString, period: PeriodKey, returns: NonEmptyString, reason: NonEmptyString },
+  {
+    indicatorId: NonEmptyString,
+    period: PeriodKey,
+    returns: NonEmptyString,
+    reason: NonEmptyString,
+  },
   'ValueReturned',
 )

@@ -83,7 +83,10 @@ function compileProps(props: Readonly<Record<string, AnyCodec>>, required: boole
   }
 }
 
-function compileExact(inner: AnyCodec, props: Readonly<Record<string, AnyCodec>> | undefined): ExactCheck {
+function compileExact(
+  inner: AnyCodec,
+  props: Readonly<Record<string, AnyCodec>> | undefined,
+): ExactCheck {
   if (props === undefined) return byIdentity(inner)
   const check = compile(inner)
   return (u) => {
@@ -105,7 +108,14 @@ function compileExactProps(props: Readonly<Record<string, AnyCodec>>): ExactChec
 }
 
 /** Core's scalar codecs decode a value to itself exactly when `is` holds. */
-const IDENTITY_SCALARS: ReadonlySet<unknown> = new Set([FiniteNumber, NonEmptyString, NonNegativeInt, IsoDate, Instant, PeriodKey])
+const IDENTITY_SCALARS: ReadonlySet<unknown> = new Set([
+  FiniteNumber,
+  NonEmptyString,
+  NonNegativeInt,
+  IsoDate,
+  Instant,
+  PeriodKey,
+])
 
 function compileUncached(codec: AnyCodec): ExactCheck {
   if (IDENTITY_SCALARS.has(codec)) return (u) => codec.is(u)
@@ -126,7 +136,9 @@ function compileUncached(codec: AnyCodec): ExactCheck {
     case 'StrictType':
       return codec.props === undefined ? byIdentity(codec) : compileExactProps(codec.props)
     case 'ExactType':
-      return codec.type === undefined ? byIdentity(codec) : compileExact(codec.type, propsOf(codec.type))
+      return codec.type === undefined
+        ? byIdentity(codec)
+        : compileExact(codec.type, propsOf(codec.type))
     case 'ReadonlyType':
       return codec.type === undefined ? byIdentity(codec) : compile(codec.type)
     case 'IntersectionType': {
@@ -137,7 +149,8 @@ function compileUncached(codec: AnyCodec): ExactCheck {
       const members = codec.types ?? []
       const checks = members.map(compile)
       return (u) => {
-        for (let i = 0; i < members.length; i++) if ((members[i] as AnyCodec).is(u)) return (checks[i] as ExactCheck)(u)
+        for (let i = 0; i < members.length; i++)
+          if ((members[i] as AnyCodec).is(u)) return (checks[i] as ExactCheck)(u)
         return false
       }
     }

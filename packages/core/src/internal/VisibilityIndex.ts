@@ -89,7 +89,10 @@ function firstWhere(n: number, holds: (i: number) => boolean): number {
  * (kept as is), and no version of any item from `j` on is visible (dropped). `undefined` for a
  * list that is not frozen.
  */
-export function visibleSpan(values: ReadonlyArray<PeriodValue>, cut: Bounds): readonly [number, number] | undefined {
+export function visibleSpan(
+  values: ReadonlyArray<PeriodValue>,
+  cut: Bounds,
+): readonly [number, number] | undefined {
   if (!Object.isFrozen(values)) return undefined
   let index = cache.get(values)
   if (index === undefined) {
@@ -100,12 +103,36 @@ export function visibleSpan(values: ReadonlyArray<PeriodValue>, cut: Bounds): re
   const n = values.length
   const { position: p, recordedTime: r, validTime: v } = cut
   let k = n
-  if (p !== undefined) k = Math.min(k, firstWhere(n, (i) => (ix.maxPosition[i] as number) > p))
-  if (r !== undefined) k = Math.min(k, firstWhere(n, (i) => (ix.maxRecorded[i] as string) > r))
-  if (v !== undefined) k = Math.min(k, firstWhere(n, (i) => (ix.maxValid[i] as string) > v))
+  if (p !== undefined)
+    k = Math.min(
+      k,
+      firstWhere(n, (i) => (ix.maxPosition[i] as number) > p),
+    )
+  if (r !== undefined)
+    k = Math.min(
+      k,
+      firstWhere(n, (i) => (ix.maxRecorded[i] as string) > r),
+    )
+  if (v !== undefined)
+    k = Math.min(
+      k,
+      firstWhere(n, (i) => (ix.maxValid[i] as string) > v),
+    )
   let j = n
-  if (p !== undefined) j = Math.min(j, firstWhere(n, (i) => (ix.minPosition[i] as number) > p))
-  if (r !== undefined) j = Math.min(j, firstWhere(n, (i) => (ix.minRecorded[i] as string) > r))
-  if (v !== undefined) j = Math.min(j, firstWhere(n, (i) => (ix.minValid[i] as string) > v))
+  if (p !== undefined)
+    j = Math.min(
+      j,
+      firstWhere(n, (i) => (ix.minPosition[i] as number) > p),
+    )
+  if (r !== undefined)
+    j = Math.min(
+      j,
+      firstWhere(n, (i) => (ix.minRecorded[i] as string) > r),
+    )
+  if (v !== undefined)
+    j = Math.min(
+      j,
+      firstWhere(n, (i) => (ix.minValid[i] as string) > v),
+    )
   return [k, Math.max(k, j)]
 }

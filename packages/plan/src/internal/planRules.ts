@@ -19,37 +19,74 @@ type Issues = PlanIssue[]
 
 function add(issues: Issues, path: string, expected: string, got: unknown, raw = false): void {
   const shown = raw ? String(got) : showValue(got)
-  issues.push({ path, expected, got: shown, message: `${path}: expected ${expected}, got ${shown}` })
+  issues.push({
+    path,
+    expected,
+    got: shown,
+    message: `${path}: expected ${expected}, got ${shown}`,
+  })
 }
 
 /** Reports ids used twice in a list. */
-function unique(issues: Issues, path: string, items: ReadonlyArray<{ readonly id: string }>, what: string): Set<string> {
+function unique(
+  issues: Issues,
+  path: string,
+  items: ReadonlyArray<{ readonly id: string }>,
+  what: string,
+): Set<string> {
   const first = new Map<string, number>()
   items.forEach((item, i) => {
     const at = first.get(item.id)
     if (at === undefined) first.set(item.id, i)
-    else add(issues, `${path}[${i}].id`, `an id no other ${what} uses (${path}[${at}] has it)`, item.id)
+    else
+      add(
+        issues,
+        `${path}[${i}].id`,
+        `an id no other ${what} uses (${path}[${at}] has it)`,
+        item.id,
+      )
   })
   return new Set(first.keys())
 }
 
-function checkDepartmentRefs(issues: Issues, path: string, ids: ReadonlyArray<string>, known: ReadonlySet<string>): void {
+function checkDepartmentRefs(
+  issues: Issues,
+  path: string,
+  ids: ReadonlyArray<string>,
+  known: ReadonlySet<string>,
+): void {
   ids.forEach((id, j) => {
     if (!known.has(id)) add(issues, `${path}.departments[${j}]`, 'a registered department id', id)
   })
 }
 
 /** The printed names must resolve, and to the recorded ids. */
-function checkPrinted(issues: Issues, path: string, ids: ReadonlyArray<string>, transcript: Transcript | undefined, reg: DepartmentRegistry): void {
+function checkPrinted(
+  issues: Issues,
+  path: string,
+  ids: ReadonlyArray<string>,
+  transcript: Transcript | undefined,
+  reg: DepartmentRegistry,
+): void {
   const printed = transcript?.departments
   if (printed === undefined) return
   const resolved: string[] = []
   printed.forEach((name, j) => {
     const r = resolveDepartment(reg, name)
-    if (r._tag === 'Unresolved') add(issues, `${path}.transcript.departments[${j}]`, 'a registered department name or alias', name)
+    if (r._tag === 'Unresolved')
+      add(
+        issues,
+        `${path}.transcript.departments[${j}]`,
+        'a registered department name or alias',
+        name,
+      )
     else if (!resolved.includes(r.id)) resolved.push(r.id)
   })
-  if (resolved.length === printed.length && resolved.join('\u0000') !== ids.join('\u0000') && new Set(ids).size === ids.length) {
+  if (
+    resolved.length === printed.length &&
+    resolved.join('\u0000') !== ids.join('\u0000') &&
+    new Set(ids).size === ids.length
+  ) {
     add(issues, `${path}.departments`, `the printed names resolved, ${showValue(resolved)}`, ids)
   }
 }
@@ -58,31 +95,73 @@ function sameExpression(a: TargetExpression, b: TargetExpression): boolean {
   return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort())
 }
 
-function checkExpression(issues: Issues, path: string, printed: string | undefined, expression: TargetExpression, options: ParseTargetOptions): void {
-  if (expression.kind === 'comparison' && expression.wording !== 'symbol' && wordingOp(expression.wording) !== expression.op) {
-    add(issues, `${path}.expression.op`, `${showValue(wordingOp(expression.wording))} for the wording ${expression.wording}`, expression.op)
+function checkExpression(
+  issues: Issues,
+  path: string,
+  printed: string | undefined,
+  expression: TargetExpression,
+  options: ParseTargetOptions,
+): void {
+  if (
+    expression.kind === 'comparison' &&
+    expression.wording !== 'symbol' &&
+    wordingOp(expression.wording) !== expression.op
+  ) {
+    add(
+      issues,
+      `${path}.expression.op`,
+      `${showValue(wordingOp(expression.wording))} for the wording ${expression.wording}`,
+      expression.op,
+    )
   }
   if (printed === undefined) return
   const parsed = parseTarget(printed, options)
-  if (E.isLeft(parsed)) add(issues, `${path}.printed`, 'a target in the grammar', parsed.left.message, true)
+  if (E.isLeft(parsed))
+    add(issues, `${path}.printed`, 'a target in the grammar', parsed.left.message, true)
   else if (!sameExpression(parsed.right, expression)) {
-    add(issues, `${path}.expression`, `the parse of ${showValue(printed)} (${formatTarget(parsed.right, 'en')}, ${showValue(parsed.right)})`, expression)
+    add(
+      issues,
+      `${path}.expression`,
+      `the parse of ${showValue(printed)} (${formatTarget(parsed.right, 'en')}, ${showValue(parsed.right)})`,
+      expression,
+    )
   }
 }
 
 function checkTargets(issues: Issues, path: string, ind: Indicator, plan: Plan): void {
   const years = new Map<number, number>()
   const finals = ind.targets.flatMap((x, k) => (x.role === 'final' ? [k] : []))
-  finals.slice(1).forEach((k) => add(issues, `${path}.targets[${k}].role`, `one final target (${path}.targets[${finals[0]}] is final)`, 'final'))
+  finals
+    .slice(1)
+    .forEach((k) =>
+      add(
+        issues,
+        `${path}.targets[${k}].role`,
+        `one final target (${path}.targets[${finals[0]}] is final)`,
+        'final',
+      ),
+    )
   const finalYear = finals[0] === undefined ? undefined : ind.targets[finals[0]]?.dueYear
   ind.targets.forEach((x, k) => {
     const at = `${path}.targets[${k}]`
     const seen = years.get(x.dueYear)
-    if (seen !== undefined) add(issues, `${at}.dueYear`, `a due year no other target of ${ind.id} has (${path}.targets[${seen}])`, x.dueYear)
+    if (seen !== undefined)
+      add(
+        issues,
+        `${at}.dueYear`,
+        `a due year no other target of ${ind.id} has (${path}.targets[${seen}])`,
+        x.dueYear,
+      )
     else years.set(x.dueYear, k)
-    if (x.dueYear < plan.startYear || x.dueYear > plan.endYear) add(issues, `${at}.dueYear`, `a year from ${plan.startYear} to ${plan.endYear}`, x.dueYear)
+    if (x.dueYear < plan.startYear || x.dueYear > plan.endYear)
+      add(issues, `${at}.dueYear`, `a year from ${plan.startYear} to ${plan.endYear}`, x.dueYear)
     if (x.role === 'interim' && finalYear !== undefined && x.dueYear >= finalYear) {
-      add(issues, `${at}.dueYear`, `an interim due before the final target's ${finalYear}`, x.dueYear)
+      add(
+        issues,
+        `${at}.dueYear`,
+        `an interim due before the final target's ${finalYear}`,
+        x.dueYear,
+      )
     }
     checkExpression(issues, at, x.printed, x.expression, targetParseOptions(ind, x.role))
   })
@@ -90,8 +169,10 @@ function checkTargets(issues: Issues, path: string, ind: Indicator, plan: Plan):
 
 function checkPlan(issues: Issues, plan: Plan): void {
   const p = 'plan'
-  if (plan.startYear > plan.endYear) add(issues, `${p}.endYear`, `a year from the start year ${plan.startYear} on`, plan.endYear)
-  if (plan.baseYear > plan.startYear) add(issues, `${p}.baseYear`, `a year up to the start year ${plan.startYear}`, plan.baseYear)
+  if (plan.startYear > plan.endYear)
+    add(issues, `${p}.endYear`, `a year from the start year ${plan.startYear} on`, plan.endYear)
+  if (plan.baseYear > plan.startYear)
+    add(issues, `${p}.baseYear`, `a year up to the start year ${plan.startYear}`, plan.baseYear)
   const categories = unique(issues, `${p}.categories`, plan.categories, 'category')
   const departments = unique(issues, `${p}.departments`, plan.departments, 'department')
   const indicators = unique(issues, `${p}.indicators`, plan.indicators, 'indicator')
@@ -100,12 +181,19 @@ function checkPlan(issues: Issues, plan: Plan): void {
   const reg = departmentRegistry(plan.departments)
   for (const [name, ids] of reg.conflicts) {
     const i = plan.departments.findIndex((d) => d.id === ids[1])
-    add(issues, `${p}.departments[${i}]`, `names no other department uses (${showValue(name)} is also ${showValue(ids[0])}'s)`, name)
+    add(
+      issues,
+      `${p}.departments[${i}]`,
+      `names no other department uses (${showValue(name)} is also ${showValue(ids[0])}'s)`,
+      name,
+    )
   }
   plan.indicators.forEach((ind, i) => {
     const at = `${p}.indicators[${i}]`
-    if (!categories.has(ind.category)) add(issues, `${at}.category`, 'a category of the plan', ind.category)
-    if (ind.parent !== undefined && (!indicators.has(ind.parent) || ind.parent === ind.id)) add(issues, `${at}.parent`, 'another indicator of the plan', ind.parent)
+    if (!categories.has(ind.category))
+      add(issues, `${at}.category`, 'a category of the plan', ind.category)
+    if (ind.parent !== undefined && (!indicators.has(ind.parent) || ind.parent === ind.id))
+      add(issues, `${at}.parent`, 'another indicator of the plan', ind.parent)
     checkDepartmentRefs(issues, at, ind.departments, departments)
     checkPrinted(issues, at, ind.departments, ind.transcript, reg)
     checkTargets(issues, at, ind, plan)
@@ -129,13 +217,26 @@ function checkHeadlines(issues: Issues, doc: PlanDocument): void {
     const at = `headlineTargets[${i}]`
     if (h.expression === null) {
       const parsed = parseTarget(h.printed)
-      if (E.isRight(parsed)) add(issues, `${at}.expression`, `the parse of ${showValue(h.printed)}`, null)
+      if (E.isRight(parsed))
+        add(issues, `${at}.expression`, `the parse of ${showValue(h.printed)}`, null)
     } else checkExpression(issues, at, h.printed, h.expression, {})
-    if (h.agrees === (h.disagreement !== null)) add(issues, `${at}.disagreement`, h.agrees ? 'null when the prose agrees' : 'the disagreement, when the prose disagrees', h.disagreement)
+    if (h.agrees === (h.disagreement !== null))
+      add(
+        issues,
+        `${at}.disagreement`,
+        h.agrees ? 'null when the prose agrees' : 'the disagreement, when the prose disagrees',
+        h.disagreement,
+      )
     if (h.indicator === null) return
     const ind = byId.get(h.indicator)
     if (ind === undefined) add(issues, `${at}.indicator`, 'an indicator of the plan', h.indicator)
-    else if (h.agrees && h.unit !== '' && h.unit !== ind.unit) add(issues, `${at}.unit`, `the unit of ${ind.id}, ${showValue(ind.unit)} (or a recorded disagreement)`, h.unit)
+    else if (h.agrees && h.unit !== '' && h.unit !== ind.unit)
+      add(
+        issues,
+        `${at}.unit`,
+        `the unit of ${ind.id}, ${showValue(ind.unit)} (or a recorded disagreement)`,
+        h.unit,
+      )
   })
 }
 

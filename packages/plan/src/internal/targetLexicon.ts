@@ -14,11 +14,16 @@ export type Lang = 'zh' | 'en'
 export interface PhraseEntry {
   readonly text: string
   readonly lang: Lang
-  readonly expr: Extract<TargetExpression, { kind: 'trend' | 'stable' | 'reasonable-range' | 'quota' }>
+  readonly expr: Extract<
+    TargetExpression,
+    { kind: 'trend' | 'stable' | 'reasonable-range' | 'quota' }
+  >
 }
 
-const rise = (pace: 'steady' | 'gradual' | 'yearly') => ({ kind: 'trend', direction: 'rise', pace }) as const
-const fall = (pace: 'steady' | 'gradual' | 'yearly') => ({ kind: 'trend', direction: 'fall', pace }) as const
+const rise = (pace: 'steady' | 'gradual' | 'yearly') =>
+  ({ kind: 'trend', direction: 'rise', pace }) as const
+const fall = (pace: 'steady' | 'gradual' | 'yearly') =>
+  ({ kind: 'trend', direction: 'fall', pace }) as const
 const stable = { kind: 'stable' } as const
 const reasonable = { kind: 'reasonable-range' } as const
 const quota = { kind: 'quota' } as const
@@ -116,8 +121,23 @@ export function wordingOp(wording: ComparisonWording): ComparisonOp | undefined 
 
 /** Half-width replacements for full-width and variant characters (one character each). */
 const FULL_WIDTH: Readonly<Record<string, string>> = {
-  '＜': '<', '＞': '>', '≧': '≥', '≦': '≤', '～': '~', '〜': '~', '－': '-', '—': '-', '–': '-',
-  '．': '.', '　': ' ', '＋': '+', '（': '(', '）': ')', '，': ',', '：': ':', '＝': '=',
+  '＜': '<',
+  '＞': '>',
+  '≧': '≥',
+  '≦': '≤',
+  '～': '~',
+  '〜': '~',
+  '－': '-',
+  '—': '-',
+  '–': '-',
+  '．': '.',
+  '　': ' ',
+  '＋': '+',
+  '（': '(',
+  '）': ')',
+  '，': ',',
+  '：': ':',
+  '＝': '=',
 }
 
 /**
@@ -128,7 +148,9 @@ export function normalizeChars(s: string): string {
   let out = ''
   for (const ch of s) {
     const code = ch.codePointAt(0) as number
-    let c = FULL_WIDTH[ch] ?? (code >= 0xff01 && code <= 0xff5e ? String.fromCodePoint(code - 0xfee0) : ch)
+    let c =
+      FULL_WIDTH[ch] ??
+      (code >= 0xff01 && code <= 0xff5e ? String.fromCodePoint(code - 0xfee0) : ch)
     if (c.length !== ch.length) c = ch
     out += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c
   }

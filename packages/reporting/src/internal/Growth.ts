@@ -11,7 +11,13 @@ export function cagr(a: number, b: number, n: number): number | undefined {
 }
 
 /** The CAGR step as text: `CAGR(10, 11.5, 2) = (11.5 / 10)^(1/2) − 1 = 0.0724`. */
-export function cagrStep(name: string, a: number, b: number, n: number, r: number | undefined): string {
+export function cagrStep(
+  name: string,
+  a: number,
+  b: number,
+  n: number,
+  r: number | undefined,
+): string {
   const rhs = r === undefined ? 'undefined (zero or sign change)' : f(r)
   return `${name} = CAGR(${f(a)}, ${f(b)}, ${f(n)}) = (${f(b)} / ${f(a)})^(1/${f(n)}) − 1 = ${rhs}`
 }

@@ -43,10 +43,14 @@ function numericValue(e: TargetExpression): number | undefined {
 /** Lays out the segments: the first starts at the baseline, each later one at the previous due (actual or target, by policy). */
 export function planSegments(
   ordered: ReadonlyArray<{ readonly target: TargetState; readonly current: TargetVersion }>,
-  base: Point | undefined, points: ReadonlyArray<Point>, options: ResolvedOptions,
+  base: Point | undefined,
+  points: ReadonlyArray<Point>,
+  options: ResolvedOptions,
 ): ReadonlyArray<SegmentPlan> {
   const latestTime = points[points.length - 1]?.time ?? Number.NEGATIVE_INFINITY
-  const dues = ordered.map(({ current }) => (current.dueDate === null ? current.dueYear : yearTime(current.dueDate)))
+  const dues = ordered.map(({ current }) =>
+    current.dueDate === null ? current.dueYear : yearTime(current.dueDate),
+  )
   let active = dues.findIndex((d) => d > latestTime)
   if (active < 0) active = ordered.length - 1
   const out: SegmentPlan[] = []
@@ -59,29 +63,61 @@ export function planSegments(
     let startPoint: Point | undefined
     if (i === 0) {
       startPoint = base ?? points[0]
-      if (base === undefined && startPoint !== undefined) notes.push(`no baseline: the first reported value (${startPoint.period}) serves as the baseline`)
+      if (base === undefined && startPoint !== undefined)
+        notes.push(
+          `no baseline: the first reported value (${startPoint.period}) serves as the baseline`,
+        )
     } else {
       const prev = ordered[i - 1] as (typeof ordered)[number]
       const prevDue = dues[i - 1] as number
-      const actual = [...points].reverse().find((p) => p.time <= prevDue && (prevStart === undefined || p.time > prevStart.time))
+      const actual = [...points]
+        .reverse()
+        .find((p) => p.time <= prevDue && (prevStart === undefined || p.time > prevStart.time))
       const tv = numericValue(prev.current.expression)
-      const targetPoint: Point | undefined = tv === undefined ? undefined : { time: prevDue, value: tv, period: String(prev.current.dueYear), eventId: prev.current.eventId }
+      const targetPoint: Point | undefined =
+        tv === undefined
+          ? undefined
+          : {
+              time: prevDue,
+              value: tv,
+              period: String(prev.current.dueYear),
+              eventId: prev.current.eventId,
+            }
       if (options.interimStart === 'interim-target' && targetPoint !== undefined) {
         start = 'interim-target'
         startPoint = targetPoint
       } else if (actual !== undefined) {
         start = 'interim-actual'
         startPoint = actual
-        if (options.interimStart === 'interim-target') notes.push('policy interim-target, but the interim target has no number: starting from the interim actual')
+        if (options.interimStart === 'interim-target')
+          notes.push(
+            'policy interim-target, but the interim target has no number: starting from the interim actual',
+          )
       } else {
         start = 'interim-target'
         startPoint = targetPoint ?? prevStart
-        if (options.interimStart === 'interim-actual') notes.push('policy interim-actual, but no actual value at the interim due year: starting from the interim target')
+        if (options.interimStart === 'interim-actual')
+          notes.push(
+            'policy interim-actual, but no actual value at the interim due year: starting from the interim target',
+          )
       }
     }
-    notes.push(`segment starts from ${start}${startPoint === undefined ? '' : ` ${startPoint.period} = ${f(startPoint.value)}`} (policy ${options.interimStart})`)
-    const within = points.filter((p) => p.time <= due && (startPoint === undefined || p.time > startPoint.time))
-    out.push({ targetId: target.targetId, version: current, dueTime: due, start, startPoint, points: within, state: i < active ? 'closed' : i === active ? 'active' : 'not-started', notes })
+    notes.push(
+      `segment starts from ${start}${startPoint === undefined ? '' : ` ${startPoint.period} = ${f(startPoint.value)}`} (policy ${options.interimStart})`,
+    )
+    const within = points.filter(
+      (p) => p.time <= due && (startPoint === undefined || p.time > startPoint.time),
+    )
+    out.push({
+      targetId: target.targetId,
+      version: current,
+      dueTime: due,
+      start,
+      startPoint,
+      points: within,
+      state: i < active ? 'closed' : i === active ? 'active' : 'not-started',
+      notes,
+    })
     prevStart = startPoint
   }
   return out
@@ -89,7 +125,8 @@ export function planSegments(
 
 function directionOf(e: TargetExpression, def: Direction, y0: number, yT: number): 1 | -1 | 0 {
   if (e.kind === 'comparison') return e.op === 'ge' || e.op === 'gt' ? 1 : -1
-  const stated = e.kind === 'level' && (e.direction === 'higher' || e.direction === 'lower') ? e.direction : def
+  const stated =
+    e.kind === 'level' && (e.direction === 'higher' || e.direction === 'lower') ? e.direction : def
   if (stated === 'higher') return 1
   if (stated === 'lower') return -1
   return yT > y0 ? 1 : yT < y0 ? -1 : 0
@@ -115,22 +152,47 @@ function run(method: MethodName, c: NumericCase, o: ResolvedOptions): Explanatio
 }
 
 function pending(plan: SegmentPlan, grade: string, note: string): Explanation {
-  const ids = [plan.version.eventId, ...plan.points.flatMap((p) => (p.eventId === null ? [] : [p.eventId]))]
-  return { method: 'none', grade, status: 'no-data', inputs: [], thresholds: [], numbers: {}, steps: [], notes: [...plan.notes, note], eventIds: [...new Set(ids)].sort() }
+  const ids = [
+    plan.version.eventId,
+    ...plan.points.flatMap((p) => (p.eventId === null ? [] : [p.eventId])),
+  ]
+  return {
+    method: 'none',
+    grade,
+    status: 'no-data',
+    inputs: [],
+    thresholds: [],
+    numbers: {},
+    steps: [],
+    notes: [...plan.notes, note],
+    eventIds: [...new Set(ids)].sort(),
+  }
 }
 
 /** Grades one segment; also returns the numeric case so that the active one can be forecast. */
 export function runSegment(
-  plan: SegmentPlan, method: MethodName, o: ResolvedOptions, def: Direction, indicatorId: string,
+  plan: SegmentPlan,
+  method: MethodName,
+  o: ResolvedOptions,
+  def: Direction,
+  indicatorId: string,
 ): { readonly report: SegmentReport; readonly numericCase?: NumericCase } {
-  const head = { targetId: plan.targetId, dueYear: plan.version.dueYear, start: plan.start, state: plan.state }
+  const head = {
+    targetId: plan.targetId,
+    dueYear: plan.version.dueYear,
+    start: plan.start,
+    state: plan.state,
+  }
   if (plan.state === 'not-started') return { report: { ...head, explanation: null } }
   const e = plan.version.expression
   const yT = numericValue(e)
   if (yT === undefined) {
     const q = {
-      points: [...(plan.startPoint === undefined ? [] : [plan.startPoint]), ...plan.points], targetEventId: plan.version.eventId,
-      thresholds: o.thresholds, trendMethod: o.trendMethod, naturalLimit: o.naturalLimits[indicatorId],
+      points: [...(plan.startPoint === undefined ? [] : [plan.startPoint]), ...plan.points],
+      targetEventId: plan.version.eventId,
+      thresholds: o.thresholds,
+      trendMethod: o.trendMethod,
+      naturalLimit: o.naturalLimits[indicatorId],
     }
     const kind = e.kind === 'level' || e.kind === 'comparison' ? undefined : e
     if (kind === undefined) throw new Error('unreachable: numeric target without a value')
@@ -138,39 +200,97 @@ export function runSegment(
   }
   const base = plan.startPoint
   const latest = plan.points[plan.points.length - 1] ?? base
-  if (base === undefined || latest === undefined) return { report: { ...head, explanation: pending(plan, 'insufficient-data', 'no values reported') } }
+  if (base === undefined || latest === undefined)
+    return {
+      report: { ...head, explanation: pending(plan, 'insufficient-data', 'no values reported') },
+    }
   const d = directionOf(e, def, base.value, yT)
   const op: TargetOp = e.kind === 'comparison' ? e.op : d === 1 ? 'ge' : d === -1 ? 'le' : 'eq'
   const band = o.thresholds.stable
   const target: NumericTarget = {
-    value: yT, op, time: plan.dueTime, period: String(plan.version.dueYear), eventId: plan.version.eventId,
+    value: yT,
+    op,
+    time: plan.dueTime,
+    period: String(plan.version.dueYear),
+    eventId: plan.version.eventId,
     tolerance: band.relative ? (Math.abs(yT) * band.tolerance) / 100 : band.tolerance,
   }
   const now = plan.state === 'active' && o.timeBasis === 'as-of' ? yearTime(o.asOf) : latest.time
-  const c: NumericCase = { base, latest, history: [base, ...plan.points], target, direction: d === 0 ? 1 : d, now }
-  return { report: { ...head, explanation: withNotes(run(method, c, o), plan.notes) }, numericCase: c }
+  const c: NumericCase = {
+    base,
+    latest,
+    history: [base, ...plan.points],
+    target,
+    direction: d === 0 ? 1 : d,
+    now,
+  }
+  return {
+    report: { ...head, explanation: withNotes(run(method, c, o), plan.notes) },
+    numericCase: c,
+  }
 }
 
 /** Trends an observation indicator: rising, falling or flat, with its growth rate; not graded. */
-export function observe(base: Point | undefined, points: ReadonlyArray<Point>, def: Direction, target: TargetExpression | undefined): Explanation {
+export function observe(
+  base: Point | undefined,
+  points: ReadonlyArray<Point>,
+  def: Direction,
+  target: TargetExpression | undefined,
+): Explanation {
   const all = base === undefined ? points : [base, ...points.filter((p) => p.time > base.time)]
   const ids = [...new Set(all.flatMap((p) => (p.eventId === null ? [] : [p.eventId])))].sort()
-  const inputs = all.map((p) => ({ name: `y(${p.period})`, value: p.value, period: p.period, eventId: p.eventId }))
+  const inputs = all.map((p) => ({
+    name: `y(${p.period})`,
+    value: p.value,
+    period: p.period,
+    eventId: p.eventId,
+  }))
   const first = all[0]
   const last = all[all.length - 1]
-  const common = { method: 'observation', status: 'observed' as const, inputs, thresholds: [], eventIds: ids }
+  const common = {
+    method: 'observation',
+    status: 'observed' as const,
+    inputs,
+    thresholds: [],
+    eventIds: ids,
+  }
   if (first === undefined || last === undefined || last.time <= first.time) {
-    return { ...common, grade: 'insufficient-data', numbers: {}, steps: [], notes: ['observation indicator: reported and trended, not graded'] }
+    return {
+      ...common,
+      grade: 'insufficient-data',
+      numbers: {},
+      steps: [],
+      notes: ['observation indicator: reported and trended, not graded'],
+    }
   }
   const years = last.time - first.time
   const r = cagr(first.value, last.value, years)
   const slope = (last.value - first.value) / years
   const grade = slope > 0 ? 'rising' : slope < 0 ? 'falling' : 'flat'
-  const wanted = target?.kind === 'trend' ? (target.direction === 'rise' ? 1 : -1) : def === 'higher' ? 1 : def === 'lower' ? -1 : 0
+  const wanted =
+    target?.kind === 'trend'
+      ? target.direction === 'rise'
+        ? 1
+        : -1
+      : def === 'higher'
+        ? 1
+        : def === 'lower'
+          ? -1
+          : 0
   const notes = ['observation indicator: reported and trended, not graded']
-  if (wanted !== 0 && slope !== 0) notes.push(Math.sign(slope) === wanted ? 'moving in the desired direction' : 'moving against the desired direction')
+  if (wanted !== 0 && slope !== 0)
+    notes.push(
+      Math.sign(slope) === wanted
+        ? 'moving in the desired direction'
+        : 'moving against the desired direction',
+    )
   return {
-    ...common, grade, numbers: r === undefined ? { slope } : { slope, r }, notes,
-    steps: [`slope = (${f(last.value)} − ${f(first.value)}) / ${f(years)} = ${f(slope)}${r === undefined ? '' : `; r = ${f(r)}`}`],
+    ...common,
+    grade,
+    numbers: r === undefined ? { slope } : { slope, r },
+    notes,
+    steps: [
+      `slope = (${f(last.value)} − ${f(first.value)}) / ${f(years)} = ${f(slope)}${r === undefined ? '' : `; r = ${f(r)}`}`,
+    ],
   }
 }

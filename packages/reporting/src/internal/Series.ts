@@ -1,6 +1,11 @@
 /** Reading an indicator's values and baseline as points on the evaluation axis. */
 import {
-  currentBaseline, currentValues, type IndicatorState, type IsoDate, periodEnd, type PeriodKey,
+  currentBaseline,
+  currentValues,
+  type IndicatorState,
+  type IsoDate,
+  periodEnd,
+  type PeriodKey,
 } from '@progress-ledger/core'
 import type { Point } from '../methods/NumericCase'
 import { yearTime } from './Time'
@@ -24,13 +29,27 @@ export function periodTime(p: string): number {
 export function seriesOf(ind: IndicatorState, asOf: IsoDate): ReadonlyArray<ValuePoint> {
   return currentValues(ind)
     .filter((v) => periodEnd(v.period) <= asOf)
-    .map((v) => ({ period: v.period, value: v.value, eventId: v.version.eventId, illustrative: v.version.illustrative, revisions: v.revisions }))
+    .map((v) => ({
+      period: v.period,
+      value: v.value,
+      eventId: v.version.eventId,
+      illustrative: v.version.illustrative,
+      revisions: v.revisions,
+    }))
 }
 
 /** The baseline in force, if any, as a value point. */
 export function baselineOf(ind: IndicatorState): ValuePoint | null {
   const b = currentBaseline(ind)
-  return b === undefined ? null : { period: b.period, value: b.value, eventId: b.eventId, illustrative: b.illustrative, revisions: 1 }
+  return b === undefined
+    ? null
+    : {
+        period: b.period,
+        value: b.value,
+        eventId: b.eventId,
+        illustrative: b.illustrative,
+        revisions: 1,
+      }
 }
 
 /** A value point on the evaluation axis. */

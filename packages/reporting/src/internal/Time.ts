@@ -8,7 +8,9 @@ import { daysInMonth, type IsoDate } from '@progress-ledger/core'
 const MS_PER_DAY = 86_400_000
 
 function dayNumber(d: string): number {
-  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY
+  return (
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY
+  )
 }
 
 function daysInYear(y: number): number {

@@ -29,15 +29,25 @@ export function expectedValue(c: NumericCase, th: Thresholds): Explanation {
   const n = c.latest.time - c.base.time
   const r = cagr(c.base.value, c.latest.value, n)
   const step = cagrStep('r', c.base.value, c.latest.value, n, r)
-  if (r === undefined) return linear(c, th.expectedValue, th.linearWindow, [`expected-value: ${step}; fell back to the linear method`])
+  if (r === undefined)
+    return linear(c, th.expectedValue, th.linearWindow, [
+      `expected-value: ${step}; fell back to the linear method`,
+    ])
   const years = c.target.time - c.latest.time
   const projected = c.latest.value * Math.pow(1 + r, years)
   const P = (projected - c.base.value) / (c.target.value - c.base.value)
   const e = th.expectedValue
   const [grade, status]: [string, StatusCode] =
-    P >= e.onTrack ? ['on-track', 'on-track'] : P >= e.acceleration ? ['acceleration-needed', 'needs-acceleration'] : ['stagnation-or-regression', 'off-track']
+    P >= e.onTrack
+      ? ['on-track', 'on-track']
+      : P >= e.acceleration
+        ? ['acceleration-needed', 'needs-acceleration']
+        : ['stagnation-or-regression', 'off-track']
   return explainCase(c, method, grade, status, {
-    thresholds: [{ name: 'on track (P)', value: e.onTrack }, { name: 'acceleration needed (P)', value: e.acceleration }],
+    thresholds: [
+      { name: 'on track (P)', value: e.onTrack },
+      { name: 'acceleration needed (P)', value: e.acceleration },
+    ],
     numbers: { r, projected, P },
     steps: [
       step,

@@ -30,16 +30,31 @@ export function growthRatio(c: NumericCase, th: Thresholds): Explanation {
   const N = c.target.time - c.base.time
   const actual = cagr(c.base.value, c.latest.value, n)
   const required = cagr(c.base.value, c.target.value, N)
-  const steps = [cagrStep('actual', c.base.value, c.latest.value, n, actual), cagrStep('required', c.base.value, c.target.value, N, required)]
+  const steps = [
+    cagrStep('actual', c.base.value, c.latest.value, n, actual),
+    cagrStep('required', c.base.value, c.target.value, N, required),
+  ]
   if (actual === undefined || required === undefined) {
-    return linear(c, th.expectedValue, th.linearWindow, [`growth-ratio: ${steps.join('; ')}; fell back to the linear method`])
+    return linear(c, th.expectedValue, th.linearWindow, [
+      `growth-ratio: ${steps.join('; ')}; fell back to the linear method`,
+    ])
   }
   const cr = actual / required
   const g = th.growthRatio
   const [grade, status]: [string, StatusCode] =
-    cr >= g.onTrack ? ['on-track', 'on-track'] : cr >= g.fair ? ['fair-progress', 'needs-acceleration'] : cr >= g.limited ? ['limited-progress', 'off-track'] : ['deterioration', 'off-track']
+    cr >= g.onTrack
+      ? ['on-track', 'on-track']
+      : cr >= g.fair
+        ? ['fair-progress', 'needs-acceleration']
+        : cr >= g.limited
+          ? ['limited-progress', 'off-track']
+          : ['deterioration', 'off-track']
   return explainCase(c, method, grade, status, {
-    thresholds: [{ name: 'on track (CR)', value: g.onTrack }, { name: 'fair (CR)', value: g.fair }, { name: 'limited (CR)', value: g.limited }],
+    thresholds: [
+      { name: 'on track (CR)', value: g.onTrack },
+      { name: 'fair (CR)', value: g.fair },
+      { name: 'limited (CR)', value: g.limited },
+    ],
     numbers: { actual, required, cr },
     steps: [...steps, `CR = actual / required = ${f(actual)} / ${f(required)} = ${f(cr)}`],
   })

@@ -19,7 +19,10 @@ export function windowStart(c: NumericCase, window: number): Point {
 }
 
 /** The mean annual change `(yt − ya) / (t − ta)` over the window. */
-export function linearSlope(c: NumericCase, window: number): { readonly slope: number; readonly from: Point } {
+export function linearSlope(
+  c: NumericCase,
+  window: number,
+): { readonly slope: number; readonly from: Point } {
   const from = windowStart(c, window)
   return { slope: (c.latest.value - from.value) / (c.latest.time - from.time), from }
 }
@@ -35,7 +38,12 @@ export function linearSlope(c: NumericCase, window: number): { readonly slope: n
  *   history: [], target: { value: 3, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
  * linear(c, defaultThresholds.expectedValue, 5).numbers.P // 1 (ŷT = 0 + 1 · 3 = 3)
  */
-export function linear(c: NumericCase, th: Thresholds['expectedValue'], window: number, notes: ReadonlyArray<string> = []): Explanation {
+export function linear(
+  c: NumericCase,
+  th: Thresholds['expectedValue'],
+  window: number,
+  notes: ReadonlyArray<string> = [],
+): Explanation {
   const method = 'linear'
   const pre = preliminary(c, method)
   if (pre !== undefined) return pre
@@ -43,9 +51,17 @@ export function linear(c: NumericCase, th: Thresholds['expectedValue'], window: 
   const projected = c.latest.value + slope * (c.target.time - c.latest.time)
   const P = (projected - c.base.value) / (c.target.value - c.base.value)
   const [grade, status]: [string, StatusCode] =
-    P >= th.onTrack ? ['on-track', 'on-track'] : P >= th.acceleration ? ['acceleration-needed', 'needs-acceleration'] : ['stagnation-or-regression', 'off-track']
+    P >= th.onTrack
+      ? ['on-track', 'on-track']
+      : P >= th.acceleration
+        ? ['acceleration-needed', 'needs-acceleration']
+        : ['stagnation-or-regression', 'off-track']
   return explainCase(c, method, grade, status, {
-    thresholds: [{ name: 'on track (P)', value: th.onTrack }, { name: 'acceleration needed (P)', value: th.acceleration }, { name: 'window (years)', value: window }],
+    thresholds: [
+      { name: 'on track (P)', value: th.onTrack },
+      { name: 'acceleration needed (P)', value: th.acceleration },
+      { name: 'window (years)', value: window },
+    ],
     numbers: { slope, projected, P },
     steps: [
       `slope = (yt − ya) / (t − ta) = (${f(c.latest.value)} − ${f(from.value)}) / (${f(c.latest.time)} − ${f(from.time)}) = ${f(slope)} (from ${from.period})`,

@@ -4,7 +4,12 @@
  *
  * @module methods/NumericCase
  */
-import { type Explanation, type ExplanationInput, type ExplanationThreshold, formatNumber as f } from '../Explanation'
+import {
+  type Explanation,
+  type ExplanationInput,
+  type ExplanationThreshold,
+  formatNumber as f,
+} from '../Explanation'
 import type { StatusCode } from '../Status'
 
 /** A value at a year time (see `yearTime`: the end of year Y is `Y`). */
@@ -41,7 +46,10 @@ export interface NumericCase {
 }
 
 /** Does `value` satisfy the target comparison? */
-export function meets(value: number, target: Pick<NumericTarget, 'value' | 'op' | 'tolerance'>): boolean {
+export function meets(
+  value: number,
+  target: Pick<NumericTarget, 'value' | 'op' | 'tolerance'>,
+): boolean {
   switch (target.op) {
     case 'ge':
       return value >= target.value
@@ -79,20 +87,36 @@ export function caseInputs(c: NumericCase): ReadonlyArray<ExplanationInput> {
 /** The events a case rests on. */
 export function caseEvents(c: NumericCase): ReadonlyArray<string> {
   const ids = new Set<string>()
-  for (const p of [c.base, c.latest, c.target, ...c.history]) if (p.eventId !== null) ids.add(p.eventId)
+  for (const p of [c.base, c.latest, c.target, ...c.history])
+    if (p.eventId !== null) ids.add(p.eventId)
   return [...ids].sort()
 }
 
 /** Assembles an explanation for a case; the first step is always the target comparison. */
 export function explainCase(
-  c: NumericCase, method: string, grade: string, status: StatusCode,
-  parts: { thresholds?: ReadonlyArray<ExplanationThreshold>; numbers?: Readonly<Record<string, number>>; steps?: ReadonlyArray<string>; notes?: ReadonlyArray<string> },
+  c: NumericCase,
+  method: string,
+  grade: string,
+  status: StatusCode,
+  parts: {
+    thresholds?: ReadonlyArray<ExplanationThreshold>
+    numbers?: Readonly<Record<string, number>>
+    steps?: ReadonlyArray<string>
+    notes?: ReadonlyArray<string>
+  },
 ): Explanation {
   const first = meetsStep(c.latest.value, c.target)
   const steps = parts.steps ?? []
   return {
-    method, grade, status, inputs: caseInputs(c), thresholds: parts.thresholds ?? [], numbers: parts.numbers ?? {},
-    steps: steps[0] === first ? steps : [first, ...steps], notes: parts.notes ?? [], eventIds: caseEvents(c),
+    method,
+    grade,
+    status,
+    inputs: caseInputs(c),
+    thresholds: parts.thresholds ?? [],
+    numbers: parts.numbers ?? {},
+    steps: steps[0] === first ? steps : [first, ...steps],
+    notes: parts.notes ?? [],
+    eventIds: caseEvents(c),
   }
 }
 
@@ -110,15 +134,29 @@ export function preliminary(c: NumericCase, method: string): Explanation | undef
     return explainCase(c, method, grade, 'achieved', { steps })
   }
   if (c.latest.time <= c.base.time) {
-    return explainCase(c, method, 'insufficient-data', 'no-data', { steps, notes: ['only one data point: the latest value is the baseline'] })
+    return explainCase(c, method, 'insufficient-data', 'no-data', {
+      steps,
+      notes: ['only one data point: the latest value is the baseline'],
+    })
   }
   if (c.latest.time >= c.target.time) {
-    return explainCase(c, method, 'missed', 'off-track', { steps: [...steps, `t = ${f(c.latest.time)} ≥ T = ${f(c.target.time)}: the due year has passed`] })
+    return explainCase(c, method, 'missed', 'off-track', {
+      steps: [
+        ...steps,
+        `t = ${f(c.latest.time)} ≥ T = ${f(c.target.time)}: the due year has passed`,
+      ],
+    })
   }
   const required = c.direction * (c.target.value - c.base.value)
   if (required <= 0) {
-    const note = required === 0 ? 'the target equals the baseline and the latest value is worse' : 'the baseline is already beyond the target and the value moved away from it'
-    return explainCase(c, method, 'deterioration', 'off-track', { steps: [...steps, `d · (yT − y0) = ${f(required)} ≤ 0`], notes: [note] })
+    const note =
+      required === 0
+        ? 'the target equals the baseline and the latest value is worse'
+        : 'the baseline is already beyond the target and the value moved away from it'
+    return explainCase(c, method, 'deterioration', 'off-track', {
+      steps: [...steps, `d · (yT − y0) = ${f(required)} ≤ 0`],
+      notes: [note],
+    })
   }
   return undefined
 }

@@ -13,7 +13,10 @@ import type { Point } from './NumericCase'
 import { statCanNoTarget } from './StatCan'
 
 /** A target expression that is not judged by a numeric method. */
-export type QualitativeTarget = Extract<TargetExpression, { kind: 'trend' | 'stable' | 'reasonable-range' | 'quota' | 'range' }>
+export type QualitativeTarget = Extract<
+  TargetExpression,
+  { kind: 'trend' | 'stable' | 'reasonable-range' | 'quota' | 'range' }
+>
 
 /** Everything a qualitative rule looks at. `points` start with the baseline, in time order. */
 export interface QualitativeCase {
@@ -25,28 +28,61 @@ export interface QualitativeCase {
 }
 
 function explain(
-  q: QualitativeCase, method: string, grade: string, status: StatusCode,
-  parts: { inputs?: ReadonlyArray<ExplanationInput>; thresholds?: Explanation['thresholds']; numbers?: Explanation['numbers']; steps?: ReadonlyArray<string>; notes?: ReadonlyArray<string> },
+  q: QualitativeCase,
+  method: string,
+  grade: string,
+  status: StatusCode,
+  parts: {
+    inputs?: ReadonlyArray<ExplanationInput>
+    thresholds?: Explanation['thresholds']
+    numbers?: Explanation['numbers']
+    steps?: ReadonlyArray<string>
+    notes?: ReadonlyArray<string>
+  },
 ): Explanation {
   const ids = new Set<string>()
   for (const p of q.points) if (p.eventId !== null) ids.add(p.eventId)
   if (q.targetEventId !== null) ids.add(q.targetEventId)
   return {
-    method, grade, status,
-    inputs: parts.inputs ?? q.points.map((p) => ({ name: `y(${p.period})`, value: p.value, period: p.period, eventId: p.eventId })),
-    thresholds: parts.thresholds ?? [], numbers: parts.numbers ?? {}, steps: parts.steps ?? [], notes: parts.notes ?? [], eventIds: [...ids].sort(),
+    method,
+    grade,
+    status,
+    inputs:
+      parts.inputs ??
+      q.points.map((p) => ({
+        name: `y(${p.period})`,
+        value: p.value,
+        period: p.period,
+        eventId: p.eventId,
+      })),
+    thresholds: parts.thresholds ?? [],
+    numbers: parts.numbers ?? {},
+    steps: parts.steps ?? [],
+    notes: parts.notes ?? [],
+    eventIds: [...ids].sort(),
   }
 }
 
 function trend(q: QualitativeCase, d: 1 | -1, first: Point, last: Point): Explanation {
   const years = last.time - first.time
   if (q.trendMethod === 'statcan') {
-    const r = statCanNoTarget(first.value, last.value, years, d, q.thresholds.statCan, q.naturalLimit)
+    const r = statCanNoTarget(
+      first.value,
+      last.value,
+      years,
+      d,
+      q.thresholds.statCan,
+      q.naturalLimit,
+    )
     if (r !== undefined) {
       const k = q.thresholds.statCan
       return explain(q, 'trend (statcan, no target)', r.grade, r.status, {
-        thresholds: [{ name: 'substantial (v)', value: k.noTargetSubstantial }, { name: 'moderate (v)', value: k.noTargetModerate }],
-        numbers: r.numbers, steps: r.steps,
+        thresholds: [
+          { name: 'substantial (v)', value: k.noTargetSubstantial },
+          { name: 'moderate (v)', value: k.noTargetModerate },
+        ],
+        numbers: r.numbers,
+        steps: r.steps,
       })
     }
   } else {
@@ -54,19 +90,42 @@ function trend(q: QualitativeCase, d: 1 | -1, first: Point, last: Point): Explan
     if (r !== undefined) {
       const e = q.thresholds.expectedValue
       const g = d * r
-      const [grade, status]: [string, StatusCode] = g >= e.noTargetOnTrack ? ['on-track', 'on-track'] : g >= e.noTargetAcceleration ? ['acceleration-needed', 'needs-acceleration'] : ['stagnation-or-regression', 'off-track']
+      const [grade, status]: [string, StatusCode] =
+        g >= e.noTargetOnTrack
+          ? ['on-track', 'on-track']
+          : g >= e.noTargetAcceleration
+            ? ['acceleration-needed', 'needs-acceleration']
+            : ['stagnation-or-regression', 'off-track']
       return explain(q, 'trend (expected-value, no target)', grade, status, {
-        thresholds: [{ name: 'on track (d·r)', value: e.noTargetOnTrack }, { name: 'acceleration needed (d·r)', value: e.noTargetAcceleration }],
-        numbers: { r, directed: g }, steps: [cagrStep('r', first.value, last.value, years, r), `d · r = ${d} · ${f(r)} = ${f(g)}`],
+        thresholds: [
+          { name: 'on track (d·r)', value: e.noTargetOnTrack },
+          { name: 'acceleration needed (d·r)', value: e.noTargetAcceleration },
+        ],
+        numbers: { r, directed: g },
+        steps: [
+          cagrStep('r', first.value, last.value, years, r),
+          `d · r = ${d} · ${f(r)} = ${f(g)}`,
+        ],
       })
     }
   }
   const slope = (last.value - first.value) / years
   const ok = d * slope > 0
-  return explain(q, 'trend (linear sign)', ok ? 'moving-in-direction' : 'not-moving-in-direction', ok ? 'on-track' : 'off-track', {
-    numbers: { slope }, steps: [`slope = (${f(last.value)} − ${f(first.value)}) / ${f(years)} = ${f(slope)}; d · slope ${ok ? '>' : '≤'} 0`],
-    notes: ['growth rate undefined (zero or sign change): judged by the sign of the linear slope'],
-  })
+  return explain(
+    q,
+    'trend (linear sign)',
+    ok ? 'moving-in-direction' : 'not-moving-in-direction',
+    ok ? 'on-track' : 'off-track',
+    {
+      numbers: { slope },
+      steps: [
+        `slope = (${f(last.value)} − ${f(first.value)}) / ${f(years)} = ${f(slope)}; d · slope ${ok ? '>' : '≤'} 0`,
+      ],
+      notes: [
+        'growth rate undefined (zero or sign change): judged by the sign of the linear slope',
+      ],
+    },
+  )
 }
 
 function yearly(q: QualitativeCase, d: 1 | -1): Explanation {
@@ -75,10 +134,14 @@ function yearly(q: QualitativeCase, d: 1 | -1): Explanation {
     const a = q.points[i - 1] as Point
     const b = q.points[i] as Point
     const ok = d * (b.value - a.value) > 0
-    steps.push(`${b.period}: ${f(b.value)} − ${f(a.value)} = ${f(b.value - a.value)} ${ok ? 'ok' : 'violates'}`)
+    steps.push(
+      `${b.period}: ${f(b.value)} − ${f(a.value)} = ${f(b.value - a.value)} ${ok ? 'ok' : 'violates'}`,
+    )
     if (!ok) {
       return explain(q, 'every-year', 'first-violation', 'off-track', {
-        steps, notes: [`first violating year: ${b.period}`], numbers: { firstViolation: Number(b.period.slice(0, 4)) },
+        steps,
+        notes: [`first violating year: ${b.period}`],
+        numbers: { firstViolation: Number(b.period.slice(0, 4)) },
       })
     }
   }
@@ -90,22 +153,47 @@ function stable(q: QualitativeCase, first: Point, last: Point): Explanation {
   const band = s.relative ? (Math.abs(first.value) * s.tolerance) / 100 : s.tolerance
   const deviation = last.value - first.value
   const ok = Math.abs(deviation) <= band
-  return explain(q, 'stable-band', ok ? 'within-band' : 'outside-band', ok ? 'on-track' : 'off-track', {
-    thresholds: [{ name: s.relative ? 'tolerance (% of baseline)' : 'tolerance (units)', value: s.tolerance }],
-    numbers: { band, deviation },
-    steps: [`band = ${s.relative ? `|${f(first.value)}| · ${f(s.tolerance)}% = ` : ''}${f(band)}; |yt − y0| = |${f(last.value)} − ${f(first.value)}| = ${f(Math.abs(deviation))} ${ok ? '≤' : '>'} ${f(band)}`],
-  })
+  return explain(
+    q,
+    'stable-band',
+    ok ? 'within-band' : 'outside-band',
+    ok ? 'on-track' : 'off-track',
+    {
+      thresholds: [
+        {
+          name: s.relative ? 'tolerance (% of baseline)' : 'tolerance (units)',
+          value: s.tolerance,
+        },
+      ],
+      numbers: { band, deviation },
+      steps: [
+        `band = ${s.relative ? `|${f(first.value)}| · ${f(s.tolerance)}% = ` : ''}${f(band)}; |yt − y0| = |${f(last.value)} − ${f(first.value)}| = ${f(Math.abs(deviation))} ${ok ? '≤' : '>'} ${f(band)}`,
+      ],
+    },
+  )
 }
 
-function inRange(q: QualitativeCase, method: string, last: Point, min: number | undefined, max: number | undefined, inside: [string, StatusCode]): Explanation {
+function inRange(
+  q: QualitativeCase,
+  method: string,
+  last: Point,
+  min: number | undefined,
+  max: number | undefined,
+  inside: [string, StatusCode],
+): Explanation {
   if (min === undefined && max === undefined) {
-    return explain(q, method, 'range-pending', 'target-pending', { notes: ['the range has not been given yet'] })
+    return explain(q, method, 'range-pending', 'target-pending', {
+      notes: ['the range has not been given yet'],
+    })
   }
   const lo = min ?? Number.NEGATIVE_INFINITY
   const hi = max ?? Number.POSITIVE_INFINITY
   const ok = last.value >= lo && last.value <= hi
   return explain(q, method, ok ? inside[0] : 'outside-range', ok ? inside[1] : 'off-track', {
-    thresholds: [...(min === undefined ? [] : [{ name: 'min', value: min }]), ...(max === undefined ? [] : [{ name: 'max', value: max }])],
+    thresholds: [
+      ...(min === undefined ? [] : [{ name: 'min', value: min }]),
+      ...(max === undefined ? [] : [{ name: 'max', value: max }]),
+    ],
     steps: [`${f(lo)} ≤ ${f(last.value)} ≤ ${f(hi)} is ${String(ok)}`],
   })
 }
@@ -124,22 +212,45 @@ function inRange(q: QualitativeCase, method: string, last: Point, min: number | 
  * // ['first violating year: 2022']
  */
 export function evaluateQualitative(target: QualitativeTarget, q: QualitativeCase): Explanation {
-  if (target.kind === 'quota') return explain(q, 'quota', 'quota-pending', 'target-pending', { notes: ['the quota has not been assigned by the higher level yet'] })
+  if (target.kind === 'quota')
+    return explain(q, 'quota', 'quota-pending', 'target-pending', {
+      notes: ['the quota has not been assigned by the higher level yet'],
+    })
   const first = q.points[0]
   const last = q.points[q.points.length - 1]
   if (target.kind === 'reasonable-range' && target.min === undefined && target.max === undefined) {
-    return inRange(q, 'reasonable-range', last ?? { time: 0, value: 0, period: '', eventId: null }, undefined, undefined, ['within-range', 'on-track'])
+    return inRange(
+      q,
+      'reasonable-range',
+      last ?? { time: 0, value: 0, period: '', eventId: null },
+      undefined,
+      undefined,
+      ['within-range', 'on-track'],
+    )
   }
-  if (first === undefined || last === undefined) return explain(q, target.kind, 'insufficient-data', 'no-data', { notes: ['no values reported'] })
+  if (first === undefined || last === undefined)
+    return explain(q, target.kind, 'insufficient-data', 'no-data', {
+      notes: ['no values reported'],
+    })
   switch (target.kind) {
     case 'range':
       return inRange(q, 'range', last, target.min, target.max, ['achieved', 'achieved'])
     case 'reasonable-range':
-      return inRange(q, 'reasonable-range', last, target.min, target.max, ['within-range', 'on-track'])
+      return inRange(q, 'reasonable-range', last, target.min, target.max, [
+        'within-range',
+        'on-track',
+      ])
     case 'stable':
-      return q.points.length < 2 ? explain(q, 'stable-band', 'insufficient-data', 'no-data', { notes: ['only one data point'] }) : stable(q, first, last)
+      return q.points.length < 2
+        ? explain(q, 'stable-band', 'insufficient-data', 'no-data', {
+            notes: ['only one data point'],
+          })
+        : stable(q, first, last)
     case 'trend': {
-      if (q.points.length < 2 || last.time <= first.time) return explain(q, 'trend', 'insufficient-data', 'no-data', { notes: ['only one data point'] })
+      if (q.points.length < 2 || last.time <= first.time)
+        return explain(q, 'trend', 'insufficient-data', 'no-data', {
+          notes: ['only one data point'],
+        })
       const d = target.direction === 'rise' ? 1 : -1
       return target.pace === 'yearly' ? yearly(q, d) : trend(q, d, first, last)
     }

@@ -37,26 +37,44 @@ export function statCan(c: NumericCase, th: Thresholds): Explanation {
   if (pre !== undefined) return pre
   const n = c.latest.time - c.base.time
   if (n < 1) {
-    return explainCase(c, method, 'insufficient-data', 'no-data', { steps: [`t − t0 = ${f(n)} < 1`], notes: ['fewer than one year between the points'] })
+    return explainCase(c, method, 'insufficient-data', 'no-data', {
+      steps: [`t − t0 = ${f(n)} < 1`],
+      notes: ['fewer than one year between the points'],
+    })
   }
   const y0 = c.base.value === 0 ? GUARD : c.base.value
   const yT = c.target.value === 0 ? GUARD : c.target.value
   const N = c.target.time - c.base.time
   const actual = cagr(y0, c.latest.value, n)
   const required = cagr(y0, yT, N)
-  const steps = [cagrStep('actual', y0, c.latest.value, n, actual), cagrStep('required', y0, yT, N, required)]
+  const steps = [
+    cagrStep('actual', y0, c.latest.value, n, actual),
+    cagrStep('required', y0, yT, N, required),
+  ]
   if (actual === undefined || required === undefined || required === 0) {
-    return linear(c, th.expectedValue, th.linearWindow, [`statcan: ${steps.join('; ')}; fell back to the linear method`])
+    return linear(c, th.expectedValue, th.linearWindow, [
+      `statcan: ${steps.join('; ')}; fell back to the linear method`,
+    ])
   }
   const s = y0 < 0 ? -1 : 1
   const v = (s * c.direction * actual) / Math.abs(required)
   const k = th.statCan
   const [g, status] = grade(v, k.substantial, k.moderate, k.limited)
   return explainCase(c, method, g, status, {
-    thresholds: [{ name: 'substantial (v)', value: k.substantial }, { name: 'moderate (v)', value: k.moderate }, { name: 'limited (v)', value: k.limited }],
+    thresholds: [
+      { name: 'substantial (v)', value: k.substantial },
+      { name: 'moderate (v)', value: k.moderate },
+      { name: 'limited (v)', value: k.limited },
+    ],
     numbers: { actual, required, s, v },
-    steps: [...steps, `v = s · d · actual / |required| = ${s} · ${c.direction} · ${f(actual)} / ${f(Math.abs(required))} = ${f(v)}`],
-    notes: c.base.value === 0 || c.target.value === 0 ? ['a zero base or target was replaced by 0.001'] : [],
+    steps: [
+      ...steps,
+      `v = s · d · actual / |required| = ${s} · ${c.direction} · ${f(actual)} / ${f(Math.abs(required))} = ${f(v)}`,
+    ],
+    notes:
+      c.base.value === 0 || c.target.value === 0
+        ? ['a zero base or target was replaced by 0.001']
+        : [],
   })
 }
 
@@ -74,8 +92,20 @@ export function limitScale(y0: number, limit: number | undefined): number {
  * Returns the grade, status, numbers and steps, or `undefined` when the growth rate is undefined.
  */
 export function statCanNoTarget(
-  y0: number, yt: number, years: number, direction: 1 | -1, th: Thresholds['statCan'], limit: number | undefined,
-): { readonly grade: string; readonly status: StatusCode; readonly numbers: Readonly<Record<string, number>>; readonly steps: ReadonlyArray<string> } | undefined {
+  y0: number,
+  yt: number,
+  years: number,
+  direction: 1 | -1,
+  th: Thresholds['statCan'],
+  limit: number | undefined,
+):
+  | {
+      readonly grade: string
+      readonly status: StatusCode
+      readonly numbers: Readonly<Record<string, number>>
+      readonly steps: ReadonlyArray<string>
+    }
+  | undefined {
   const base = y0 === 0 ? GUARD : y0
   const r = cagr(base, yt, years)
   if (r === undefined) return undefined
@@ -84,7 +114,12 @@ export function statCanNoTarget(
   const C = limitScale(base, limit)
   const [g, status] = grade(v, th.noTargetSubstantial * C, th.noTargetModerate * C, 0)
   return {
-    grade: g, status, numbers: { r, s, v, C },
-    steps: [cagrStep('r', base, yt, years, r), `v = s · d · r = ${s} · ${direction} · ${f(r)} = ${f(v)}; C = ${f(C)}`],
+    grade: g,
+    status,
+    numbers: { r, s, v, C },
+    steps: [
+      cagrStep('r', base, yt, years, r),
+      `v = s · d · r = ${s} · ${direction} · ${f(r)} = ${f(v)}; C = ${f(C)}`,
+    ],
   }
 }

@@ -37,7 +37,9 @@ export function targetCell(t: TargetInfo | undefined): string {
 
 /** Department names, joined. */
 export function departmentsCell(r: PlanReport, ids: ReadonlyArray<string>): string {
-  return ids.map((id) => localized(r.departmentNames[id] ?? { zh: id }, r.lang)).join(r.lang === 'zh' ? '、' : ', ')
+  return ids
+    .map((id) => localized(r.departmentNames[id] ?? { zh: id }, r.lang))
+    .join(r.lang === 'zh' ? '、' : ', ')
 }
 
 /** The indicator's display name with its unit. */

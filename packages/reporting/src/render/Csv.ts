@@ -17,9 +17,31 @@ export function csvField(s: string): string {
 }
 
 const COLUMNS = [
-  'id', 'number', 'name', 'category', 'attribute', 'unit', 'baselineValue', 'baselinePeriod', 'latestValue', 'latestPeriod', 'illustrative',
-  'interimTarget', 'interimDueYear', 'target', 'dueYear', 'status', 'statusLabel', 'grade', 'gradeLabel', 'light', 'method', 'departments',
-  'projectedAtDue', 'targetMetOn', 'eventIds',
+  'id',
+  'number',
+  'name',
+  'category',
+  'attribute',
+  'unit',
+  'baselineValue',
+  'baselinePeriod',
+  'latestValue',
+  'latestPeriod',
+  'illustrative',
+  'interimTarget',
+  'interimDueYear',
+  'target',
+  'dueYear',
+  'status',
+  'statusLabel',
+  'grade',
+  'gradeLabel',
+  'light',
+  'method',
+  'departments',
+  'projectedAtDue',
+  'targetMetOn',
+  'eventIds',
 ] as const
 
 /**
@@ -31,18 +53,39 @@ const COLUMNS = [
  * // writeFileSync('report.csv', renderCsv(report)) // starts with '\uFEFFid,number,name,…\r\n'
  */
 export function renderCsv(r: PlanReport): string {
-  const n = (x: number | undefined | null): string => (x === undefined || x === null ? '' : formatNumber(x, 6))
+  const n = (x: number | undefined | null): string =>
+    x === undefined || x === null ? '' : formatNumber(x, 6)
   const cats = new Map(r.categories.map((c) => [c.categoryId, localized(c.name, r.lang)]))
   const rows: string[][] = [[...COLUMNS]]
   for (const i of r.indicators) {
     const it = interimTarget(i)
     const ft = finalTarget(i)
     rows.push([
-      i.indicatorId, i.number ?? '', localized(i.name, r.lang), cats.get(i.categoryId) ?? i.categoryId, i.attribute, i.unit,
-      n(i.baseline?.value), i.baseline?.period ?? '', n(i.latest?.value), i.latest?.period ?? '', i.latest?.illustrative === true ? 'true' : 'false',
-      it?.label ?? '', it === undefined ? '' : String(it.dueYear), ft?.label ?? '', ft === undefined ? '' : String(ft.dueYear),
-      i.status, label('status', i.status, r.lang), i.grade, label('grade', i.grade, r.lang), i.light, i.method, departmentsCell(r, i.departments),
-      n(i.forecast?.projected), i.forecast?.metOn ?? '', i.eventIds.join(' '),
+      i.indicatorId,
+      i.number ?? '',
+      localized(i.name, r.lang),
+      cats.get(i.categoryId) ?? i.categoryId,
+      i.attribute,
+      i.unit,
+      n(i.baseline?.value),
+      i.baseline?.period ?? '',
+      n(i.latest?.value),
+      i.latest?.period ?? '',
+      i.latest?.illustrative === true ? 'true' : 'false',
+      it?.label ?? '',
+      it === undefined ? '' : String(it.dueYear),
+      ft?.label ?? '',
+      ft === undefined ? '' : String(ft.dueYear),
+      i.status,
+      label('status', i.status, r.lang),
+      i.grade,
+      label('grade', i.grade, r.lang),
+      i.light,
+      i.method,
+      departmentsCell(r, i.departments),
+      n(i.forecast?.projected),
+      i.forecast?.metOn ?? '',
+      i.eventIds.join(' '),
     ])
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`

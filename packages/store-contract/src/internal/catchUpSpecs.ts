@@ -1,6 +1,12 @@
 // Contract: catch-up reading sees every event exactly once, in position order, also while
 // many appends are in flight; concurrent writers get typed conflicts and lose nothing.
-import { type EventStore, type RecordedEvent, readPages, subscribe, verifyChain } from '@progress-ledger/core'
+import {
+  type EventStore,
+  type RecordedEvent,
+  readPages,
+  subscribe,
+  verifyChain,
+} from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
 import { reports } from './fixtures'
@@ -10,7 +16,12 @@ function expectExactlyOnceInOrder(seen: ReadonlyArray<number>, head: number): vo
   expect(seen).toEqual(Array.from({ length: head }, (_, i) => i + 1))
 }
 
-async function writer(store: EventStore, w: number, batches: number, shared: boolean): Promise<number> {
+async function writer(
+  store: EventStore,
+  w: number,
+  batches: number,
+  shared: boolean,
+): Promise<number> {
   let written = 0
   for (let b = 0; b < batches; b++) {
     const streamId = shared ? 'shared' : `w${w}`
@@ -33,7 +44,10 @@ export function catchUpSpecs(open: OpenStore, concurrency: boolean): void {
     it('a subscription handles every event exactly once, in order, across appends', () =>
       withStore(open, async ({ store }) => {
         const seen: number[] = []
-        const sub = subscribe(store, { pageSize: 3, handle: (page) => void seen.push(...page.map((e) => e.position)) })
+        const sub = subscribe(store, {
+          pageSize: 3,
+          handle: (page) => void seen.push(...page.map((e) => e.position)),
+        })
         for (let i = 0; i < 5; i++) {
           appended(await store.append(`s${i % 2}`, reports(`a${i}`, i + 1), 'any'))
           await sub.catchUp()
@@ -47,9 +61,12 @@ export function catchUpSpecs(open: OpenStore, concurrency: boolean): void {
 
     it('concurrent appends on one stream with the same expected version: one wins, the rest conflict', () =>
       withStore(open, async ({ store }) => {
-        const results = await Promise.all(Array.from({ length: 8 }, (_, w) => store.append('s', reports(`w${w}`, 2), 0)))
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, w) => store.append('s', reports(`w${w}`, 2), 0)),
+        )
         expect(results.filter((r) => r._tag === 'Appended')).toHaveLength(1)
-        for (const r of results.filter((r) => r._tag !== 'Appended')) expect(r).toEqual({ _tag: 'VersionConflict', streamId: 's', expected: 0, actual: 2 })
+        for (const r of results.filter((r) => r._tag !== 'Appended'))
+          expect(r).toEqual({ _tag: 'VersionConflict', streamId: 's', expected: 0, actual: 2 })
         expect(await store.headPosition()).toBe(2)
         expect(verifyChain(await store.readAll())._tag).toBe('Intact')
       }))
@@ -58,12 +75,17 @@ export function catchUpSpecs(open: OpenStore, concurrency: boolean): void {
       withStore(open, async ({ store }) => {
         const seen: number[] = []
         const events: RecordedEvent[] = []
-        const sub = subscribe(store, { pageSize: 7, handle: (page) => {
-          seen.push(...page.map((e) => e.position))
-          events.push(...page)
-        } })
+        const sub = subscribe(store, {
+          pageSize: 7,
+          handle: (page) => {
+            seen.push(...page.map((e) => e.position))
+            events.push(...page)
+          },
+        })
         let done = false
-        const writers = Promise.all(Array.from({ length: 8 }, (_, w) => writer(store, w, 12, w % 2 === 0))).finally(() => {
+        const writers = Promise.all(
+          Array.from({ length: 8 }, (_, w) => writer(store, w, 12, w % 2 === 0)),
+        ).finally(() => {
           done = true
         })
         while (!done) await sub.catchUp()
@@ -75,7 +97,9 @@ export function catchUpSpecs(open: OpenStore, concurrency: boolean): void {
         expect(verifyChain(events)._tag).toBe('Intact')
         expect(new Set(events.map((e) => e.id)).size).toBe(written)
         const shared = await store.readStream('shared')
-        expect(shared.map((e) => e.version)).toEqual(Array.from({ length: shared.length }, (_, i) => i + 1))
+        expect(shared.map((e) => e.version)).toEqual(
+          Array.from({ length: shared.length }, (_, i) => i + 1),
+        )
       }))
   })
 }

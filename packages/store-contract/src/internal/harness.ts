@@ -1,5 +1,10 @@
 // Opening and closing stores around a test, with a manual clock the test controls.
-import { type AppendResult, type Appended, type ManualClock, manualClock } from '@progress-ledger/core'
+import {
+  type AppendResult,
+  type Appended,
+  type ManualClock,
+  manualClock,
+} from '@progress-ledger/core'
 import type { OpenStore, OpenedStore } from '../Contract'
 
 export const START = '2022-01-08T00:00:00.000Z'

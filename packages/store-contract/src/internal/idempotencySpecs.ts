@@ -20,7 +20,14 @@ export function idempotencySpecs(open: OpenStore): void {
       withStore(open, async ({ store }) => {
         const e = valueReported('v1', '2021', 12.5)
         const first = appended(await store.append('s', [e], 'any'))
-        const reordered = { actor: e.actor, data: { status: 'final', value: 12.5, period: '2021', indicatorId: 'I01' }, validTime: e.validTime, type: e.type, id: e.id, correlationId: null }
+        const reordered = {
+          actor: e.actor,
+          data: { status: 'final', value: 12.5, period: '2021', indicatorId: 'I01' },
+          validTime: e.validTime,
+          type: e.type,
+          id: e.id,
+          correlationId: null,
+        }
         const again = appended(await store.append('s', [reordered as typeof e], 'any'))
         expect(again).toMatchObject({ written: 0, events: first.events })
       }))
@@ -37,14 +44,21 @@ export function idempotencySpecs(open: OpenStore): void {
     it('answers IdConflict for an id recorded on another stream', () =>
       withStore(open, async ({ store }) => {
         appended(await store.append('s', [valueReported('v1', '2021', 12.5)], 'any'))
-        expect(await store.append('t', [valueReported('v1', '2021', 12.5)], 'any')).toMatchObject({ _tag: 'IdConflict', eventId: 'v1' })
+        expect(await store.append('t', [valueReported('v1', '2021', 12.5)], 'any')).toMatchObject({
+          _tag: 'IdConflict',
+          eventId: 'v1',
+        })
         expect(await store.streamVersion('t')).toBe(0)
       }))
 
     it('answers IdConflict for a partial retry, writing none of its new events', () =>
       withStore(open, async ({ store }) => {
         appended(await store.append('s', reports('a', 2), 'any'))
-        const r = await store.append('s', [...reports('a', 2), valueReported('new', '2024', 1)], 'any')
+        const r = await store.append(
+          's',
+          [...reports('a', 2), valueReported('new', '2024', 1)],
+          'any',
+        )
         expect(r).toMatchObject({ _tag: 'IdConflict', eventId: 'a-1' })
         expect(await store.headPosition()).toBe(2)
       }))
@@ -52,10 +66,12 @@ export function idempotencySpecs(open: OpenStore): void {
     it('writes the new requests of a batch whose other requests are retries, in batch order', () =>
       withStore(open, async ({ store }) => {
         const first = appended(await store.append('s', reports('a', 2), 'no-stream'))
-        const r = appended(await store.appendBatch([
-          { streamId: 't', events: reports('b', 1, 'I02'), expectedVersion: 'no-stream' },
-          { streamId: 's', events: reports('a', 2), expectedVersion: 'no-stream' },
-        ]))
+        const r = appended(
+          await store.appendBatch([
+            { streamId: 't', events: reports('b', 1, 'I02'), expectedVersion: 'no-stream' },
+            { streamId: 's', events: reports('a', 2), expectedVersion: 'no-stream' },
+          ]),
+        )
         expect(r.written).toBe(1)
         expect(r.events.map((e) => e.position)).toEqual([3, 1, 2])
         expect(r.events.slice(1)).toEqual(first.events)

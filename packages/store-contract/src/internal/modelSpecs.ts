@@ -1,6 +1,12 @@
 // Contract: random sequences of valid and invalid batches leave the store equal to the
 // reference in-memory store fed the same batches at the same instants.
-import { type AppendRequest, type EventInput, InMemoryEventStore, manualClock, verifyChain } from '@progress-ledger/core'
+import {
+  type AppendRequest,
+  type EventInput,
+  InMemoryEventStore,
+  manualClock,
+  verifyChain,
+} from '@progress-ledger/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
@@ -10,15 +16,26 @@ import { START, withStore } from './harness'
 const streams = ['indicator-A', 'indicator-B', 'plan-sz'] as const
 
 const eventArb: fc.Arbitrary<EventInput> = fc.oneof(
-  { weight: 9, arbitrary: fc.record({ id: fc.integer({ min: 1, max: 14 }), period: fc.constantFrom('2021', '2022'), value: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v)) })
-    .map(({ id, period, value }) => valueReported(`e${id}`, period, value)) },
+  {
+    weight: 9,
+    arbitrary: fc
+      .record({
+        id: fc.integer({ min: 1, max: 14 }),
+        period: fc.constantFrom('2021', '2022'),
+        value: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v)),
+      })
+      .map(({ id, period, value }) => valueReported(`e${id}`, period, value)),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 14 }).map((id) => badReport(`e${id}`)) },
 )
 
 const requestArb: fc.Arbitrary<AppendRequest> = fc.record({
   streamId: fc.constantFrom(...streams),
   events: fc.array(eventArb, { maxLength: 3 }),
-  expectedVersion: fc.oneof(fc.constantFrom('any' as const, 'no-stream' as const, 'stream-exists' as const), fc.nat(5)),
+  expectedVersion: fc.oneof(
+    fc.constantFrom('any' as const, 'no-stream' as const, 'stream-exists' as const),
+    fc.nat(5),
+  ),
 })
 
 const commandArb = fc.record({

@@ -11,11 +11,14 @@ export function readSpecs(open: OpenStore): void {
   describe('reads', () => {
     it('reads a stream from a version with a limit', () =>
       withStore(open, async ({ store }) => {
-        appended(await store.appendBatch([
-          { streamId: 's', events: reports('a', 5), expectedVersion: 'no-stream' },
-          { streamId: 't', events: reports('b', 2, 'I02'), expectedVersion: 'no-stream' },
-        ]))
-        const versions = async (o: { fromVersion?: number; limit?: number }): Promise<number[]> => (await store.readStream('s', o)).map((e) => e.version)
+        appended(
+          await store.appendBatch([
+            { streamId: 's', events: reports('a', 5), expectedVersion: 'no-stream' },
+            { streamId: 't', events: reports('b', 2, 'I02'), expectedVersion: 'no-stream' },
+          ]),
+        )
+        const versions = async (o: { fromVersion?: number; limit?: number }): Promise<number[]> =>
+          (await store.readStream('s', o)).map((e) => e.version)
         expect(await versions({})).toEqual([1, 2, 3, 4, 5])
         expect(await versions({ fromVersion: 3 })).toEqual([3, 4, 5])
         expect(await versions({ fromVersion: 2, limit: 2 })).toEqual([2, 3])
@@ -28,7 +31,8 @@ export function readSpecs(open: OpenStore): void {
     it('reads all after a position with a limit', () =>
       withStore(open, async ({ store }) => {
         appended(await store.append('s', reports('a', 6), 'any'))
-        const positions = async (o: { after?: number; limit?: number }): Promise<number[]> => (await store.readAll(o)).map((e) => e.position)
+        const positions = async (o: { after?: number; limit?: number }): Promise<number[]> =>
+          (await store.readAll(o)).map((e) => e.position)
         expect(await positions({})).toEqual([1, 2, 3, 4, 5, 6])
         expect(await positions({ after: 4 })).toEqual([5, 6])
         expect(await positions({ after: 1, limit: 2 })).toEqual([2, 3])
@@ -39,10 +43,18 @@ export function readSpecs(open: OpenStore): void {
 
     it('throws a clear Error for a malformed read option', () =>
       withStore(open, async ({ store }) => {
-        await expect(async () => store.readAll({ limit: -1 })).rejects.toThrow('limit must be a whole number >= 0, got -1')
-        await expect(async () => store.readAll({ after: 1.5 })).rejects.toThrow('after must be a whole number >= 0, got 1.5')
-        await expect(async () => store.readStream('s', { fromVersion: 0 })).rejects.toThrow('fromVersion must be a whole number >= 1, got 0')
-        await expect(async () => store.readStream('s', { limit: -2 })).rejects.toThrow('limit must be a whole number >= 0, got -2')
+        await expect(async () => store.readAll({ limit: -1 })).rejects.toThrow(
+          'limit must be a whole number >= 0, got -1',
+        )
+        await expect(async () => store.readAll({ after: 1.5 })).rejects.toThrow(
+          'after must be a whole number >= 0, got 1.5',
+        )
+        await expect(async () => store.readStream('s', { fromVersion: 0 })).rejects.toThrow(
+          'fromVersion must be a whole number >= 1, got 0',
+        )
+        await expect(async () => store.readStream('s', { limit: -2 })).rejects.toThrow(
+          'limit must be a whole number >= 0, got -2',
+        )
       }))
 
     it('finds positions by recorded time, which never decreases along positions', () =>
@@ -57,16 +69,25 @@ export function readSpecs(open: OpenStore): void {
         clock.set('2022-03-01T00:00:00.000Z')
         appended(await store.append('s', reports('d', 1), 'any'))
         const all = await store.readAll()
-        for (let i = 1; i < all.length; i++) expect((all[i]?.recordedTime ?? '') >= (all[i - 1]?.recordedTime ?? '')).toBe(true)
+        for (let i = 1; i < all.length; i++)
+          expect((all[i]?.recordedTime ?? '') >= (all[i - 1]?.recordedTime ?? '')).toBe(true)
         expect(await store.positionAt(at('2021-12-31T23:59:59.999Z'))).toBe(0)
         expect(await store.positionAt(at('2022-01-01T00:00:00.000Z'))).toBe(2)
         expect(await store.positionAt(at('2022-01-15T00:00:00.000Z'))).toBe(2)
         expect(await store.positionAt(at('2022-02-01T00:00:00.000Z'))).toBe(4)
         expect(await store.positionAt(at('2030-01-01T00:00:00.000Z'))).toBe(5)
-        const upTo = async (o: { after?: number; limit?: number; recordedUpTo: Instant }): Promise<number[]> => (await store.readAll(o)).map((e) => e.position)
+        const upTo = async (o: {
+          after?: number
+          limit?: number
+          recordedUpTo: Instant
+        }): Promise<number[]> => (await store.readAll(o)).map((e) => e.position)
         expect(await upTo({ recordedUpTo: at('2022-01-15T00:00:00.000Z') })).toEqual([1, 2])
-        expect(await upTo({ after: 1, recordedUpTo: at('2022-02-01T00:00:00.000Z') })).toEqual([2, 3, 4])
-        expect(await upTo({ after: 1, limit: 2, recordedUpTo: at('2022-02-01T00:00:00.000Z') })).toEqual([2, 3])
+        expect(await upTo({ after: 1, recordedUpTo: at('2022-02-01T00:00:00.000Z') })).toEqual([
+          2, 3, 4,
+        ])
+        expect(
+          await upTo({ after: 1, limit: 2, recordedUpTo: at('2022-02-01T00:00:00.000Z') }),
+        ).toEqual([2, 3])
         expect(await upTo({ recordedUpTo: at('2020-01-01T00:00:00.000Z') })).toEqual([])
       }))
   })

@@ -60,9 +60,20 @@ export function fromRow(row: EventRow): RecordedEvent {
 export function toRowJson(events: ReadonlyArray<RecordedEvent>): string {
   return JSON.stringify(
     events.map((e) => ({
-      position: e.position, id: e.id, stream_id: e.streamId, version: e.version, type: e.type, schema_version: e.schemaVersion,
-      valid_time: e.validTime, recorded_time: e.recordedTime, actor: e.actor, correlation_id: e.correlationId,
-      causation_id: e.causationId, prev_hash: e.prevHash, hash: e.hash, data: JSON.stringify(e.data),
+      position: e.position,
+      id: e.id,
+      stream_id: e.streamId,
+      version: e.version,
+      type: e.type,
+      schema_version: e.schemaVersion,
+      valid_time: e.validTime,
+      recorded_time: e.recordedTime,
+      actor: e.actor,
+      correlation_id: e.correlationId,
+      causation_id: e.causationId,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+      data: JSON.stringify(e.data),
     })),
   )
 }
@@ -72,11 +83,27 @@ export function toRowJson(events: ReadonlyArray<RecordedEvent>): string {
  * invalid input (with their path) instead of failing inside the transaction. `data` is stored as
  * JSON text, where NUL is escaped, so it is unaffected.
  */
-export function nulIssues(requests: ReadonlyArray<{ readonly streamId: string; readonly events: ReadonlyArray<{ readonly id: string; readonly actor: string; readonly correlationId?: string | null; readonly causationId?: string | null }> }>): DecodeIssue[] {
+export function nulIssues(
+  requests: ReadonlyArray<{
+    readonly streamId: string
+    readonly events: ReadonlyArray<{
+      readonly id: string
+      readonly actor: string
+      readonly correlationId?: string | null
+      readonly causationId?: string | null
+    }>
+  }>,
+): DecodeIssue[] {
   const issues: DecodeIssue[] = []
   const expected = 'a string without NUL characters (PostgreSQL text cannot store them)'
   const check = (path: string, v: string | null | undefined): void => {
-    if (typeof v === 'string' && v.includes('\u0000')) issues.push({ path, expected, got: JSON.stringify(v), message: `${path}: expected ${expected}, got ${JSON.stringify(v)}` })
+    if (typeof v === 'string' && v.includes('\u0000'))
+      issues.push({
+        path,
+        expected,
+        got: JSON.stringify(v),
+        message: `${path}: expected ${expected}, got ${JSON.stringify(v)}`,
+      })
   }
   let index = 0
   for (const r of requests) {

@@ -6,9 +6,10 @@ import { StoreBusyError } from '../StoreBusyError'
 /** Did the driver fail because another connection held a lock? */
 export function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  )
 }
-
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -20,7 +21,9 @@ export async function retryBusy<A>(path: string, attempts: number, op: () => A):
     } catch (err) {
       if (!isBusy(err)) throw err
       if (attempt >= attempts) {
-        throw new StoreBusyError(`${path}: the database stayed locked by other writers through ${attempts} attempts (${String((err as Error).message)})`)
+        throw new StoreBusyError(
+          `${path}: the database stayed locked by other writers through ${attempts} attempts (${String((err as Error).message)})`,
+        )
       }
       await pause(Math.min(2 ** attempt, 100))
     }

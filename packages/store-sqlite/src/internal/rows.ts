@@ -20,11 +20,27 @@ export interface EventRow {
 }
 
 /** The columns in insert order. */
-export const EVENT_COLUMNS = 'position, id, stream_id, version, type, schema_version, valid_time, recorded_time, actor, correlation_id, causation_id, data, prev_hash, hash'
+export const EVENT_COLUMNS =
+  'position, id, stream_id, version, type, schema_version, valid_time, recorded_time, actor, correlation_id, causation_id, data, prev_hash, hash'
 
 /** Bind parameters for inserting an event, in {@link EVENT_COLUMNS} order. */
 export function toParams(e: RecordedEvent): unknown[] {
-  return [e.position, e.id, e.streamId, e.version, e.type, e.schemaVersion, e.validTime, e.recordedTime, e.actor, e.correlationId, e.causationId, JSON.stringify(e.data), e.prevHash, e.hash]
+  return [
+    e.position,
+    e.id,
+    e.streamId,
+    e.version,
+    e.type,
+    e.schemaVersion,
+    e.validTime,
+    e.recordedTime,
+    e.actor,
+    e.correlationId,
+    e.causationId,
+    JSON.stringify(e.data),
+    e.prevHash,
+    e.hash,
+  ]
 }
 
 /** Decodes a row through core's `decodeStored`; throws EventDecodeError naming id and position. */
@@ -33,11 +49,24 @@ export function fromRow(row: EventRow): RecordedEvent {
   try {
     data = JSON.parse(row.data)
   } catch (err) {
-    throw new EventDecodeError(row.id, row.position, [`data: expected JSON, got ${JSON.stringify(row.data.slice(0, 80))} (${(err as Error).message})`])
+    throw new EventDecodeError(row.id, row.position, [
+      `data: expected JSON, got ${JSON.stringify(row.data.slice(0, 80))} (${(err as Error).message})`,
+    ])
   }
   return decodeStored({
-    id: row.id, streamId: row.stream_id, version: row.version, position: row.position, type: row.type,
-    schemaVersion: row.schema_version, validTime: row.valid_time, recordedTime: row.recorded_time, actor: row.actor,
-    correlationId: row.correlation_id, causationId: row.causation_id, data, prevHash: row.prev_hash, hash: row.hash,
+    id: row.id,
+    streamId: row.stream_id,
+    version: row.version,
+    position: row.position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    validTime: row.valid_time,
+    recordedTime: row.recorded_time,
+    actor: row.actor,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    data,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   })
 }

@@ -21,9 +21,25 @@ export function disposeWriter(): void {
 export function prepareWriter(): Promise<string> {
   bundled ??= (async () => {
     await build({
-      configFile: false, logLevel: 'silent', root,
-      ssr: { noExternal: true, external: ['better-sqlite3'], resolve: { conditions: ['@progress-ledger/source', 'node', 'import'], externalConditions: [] } },
-      build: { ssr: source, outDir, emptyOutDir: true, minify: false, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'writer.mjs' } } },
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      ssr: {
+        noExternal: true,
+        external: ['better-sqlite3'],
+        resolve: {
+          conditions: ['@progress-ledger/source', 'node', 'import'],
+          externalConditions: [],
+        },
+      },
+      build: {
+        ssr: source,
+        outDir,
+        emptyOutDir: true,
+        minify: false,
+        target: 'node20',
+        rollupOptions: { output: { format: 'es', entryFileNames: 'writer.mjs' } },
+      },
     })
     return `${outDir}/writer.mjs`
   })()
@@ -39,15 +55,20 @@ export interface Writer {
 
 /** Starts a writer process with its arguments; stdout is collected as text. */
 export async function startWriter(args: object): Promise<Writer> {
-  const child = spawn(process.execPath, [await prepareWriter(), JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [await prepareWriter(), JSON.stringify(args)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   let err = ''
   child.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString()))
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => {
-    if (code !== 0 && signal === null) process.stderr.write(`writer ${JSON.stringify(args)} failed (${code}): ${err}\n`)
-    resolve(code)
-  }))
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && signal === null)
+        process.stderr.write(`writer ${JSON.stringify(args)} failed (${code}): ${err}\n`)
+      resolve(code)
+    }),
+  )
   return { child, output: () => out, exit }
 }
 
@@ -58,7 +79,11 @@ export function waitFor(w: Writer, line: string): Promise<void> {
       if (w.output().includes(line)) resolve()
     }
     w.child.stdout?.on('data', check)
-    w.child.on('exit', () => (w.output().includes(line) ? resolve() : reject(new Error(`writer exited before printing ${line}`))))
+    w.child.on('exit', () =>
+      w.output().includes(line)
+        ? resolve()
+        : reject(new Error(`writer exited before printing ${line}`)),
+    )
     check()
   })
 }

@@ -18,7 +18,13 @@ const args = JSON.parse(process.argv[2] ?? '{}') as Args
 const clock = manualClock('2022-01-08T00:00:00.000Z')
 
 function event(id: string, value: number): EventInput {
-  return { id, type: 'ValueReported', validTime: '2021-12-31' as IsoDate, actor: args.writer, data: { indicatorId: 'I01', period: '2021' as PeriodKey, value, status: 'final' } }
+  return {
+    id,
+    type: 'ValueReported',
+    validTime: '2021-12-31' as IsoDate,
+    actor: args.writer,
+    data: { indicatorId: 'I01', period: '2021' as PeriodKey, value, status: 'final' },
+  }
 }
 
 /** A batch's events carry its id and size: `<batch>.<size>.<k>`. */
@@ -29,7 +35,12 @@ function batchEvents(batch: string, size: number): EventInput[] {
 const say = (line: string): void => void writeSync(1, `${line}\n`)
 
 async function race(): Promise<void> {
-  const store = await openSqliteStore({ path: args.path, clock, busyAttempts: 50, synchronous: 'normal' })
+  const store = await openSqliteStore({
+    path: args.path,
+    clock,
+    busyAttempts: 50,
+    synchronous: 'normal',
+  })
   const streamId = args.shared === true ? 'shared' : `own-${args.writer}`
   const acked: string[] = []
   let conflicts = 0
@@ -50,14 +61,23 @@ async function race(): Promise<void> {
 }
 
 async function crash(): Promise<void> {
-  const store = await openSqliteStore({ path: args.path, clock, busyAttempts: 50, synchronous: 'normal' })
+  const store = await openSqliteStore({
+    path: args.path,
+    clock,
+    busyAttempts: 50,
+    synchronous: 'normal',
+  })
   say('READY')
   for (let b = 0; ; b++) {
     const batch = `${args.writer}-b${b}`
     const size = 1 + (b % 4)
     clock.advance(1000)
     const r = await store.appendBatch([
-      { streamId: `crash-${b % 3}`, events: batchEvents(`${batch}x`, size), expectedVersion: 'any' },
+      {
+        streamId: `crash-${b % 3}`,
+        events: batchEvents(`${batch}x`, size),
+        expectedVersion: 'any',
+      },
       { streamId: 'crash-log', events: batchEvents(`${batch}y`, 2), expectedVersion: 'any' },
     ])
     if (r._tag !== 'Appended') throw new Error(`unexpected ${JSON.stringify(r)}`)

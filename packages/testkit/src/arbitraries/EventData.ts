@@ -8,8 +8,17 @@
 import * as fc from 'fast-check'
 import type { EventData, EventType } from '@progress-ledger/core'
 import {
-  dateSpecArb, factArb, finiteNumber, isoDateArb, localizedTextArb, nonEmptyString, periodKeyArb, periodKinds, recordOf,
-  sourceRefArb, targetExpressionArb,
+  dateSpecArb,
+  factArb,
+  finiteNumber,
+  isoDateArb,
+  localizedTextArb,
+  nonEmptyString,
+  periodKeyArb,
+  periodKinds,
+  recordOf,
+  sourceRefArb,
+  targetExpressionArb,
 } from './Scalars'
 
 /** An arbitrary for the data of each event type. */
@@ -18,10 +27,16 @@ export type EventDataArbitraries = { readonly [K in EventType]: fc.Arbitrary<Eve
 const id = nonEmptyString
 const ids = (): fc.Arbitrary<ReadonlyArray<string>> => fc.array(nonEmptyString(), { maxLength: 3 })
 const year = (): fc.Arbitrary<number> => fc.integer({ min: 2016, max: 2035 })
-const valueStatus = (): fc.Arbitrary<'preliminary' | 'final'> => fc.constantFrom('preliminary', 'final')
-const subject = (): fc.Arbitrary<'indicator' | 'task' | 'project'> => fc.constantFrom('indicator', 'task', 'project')
+const valueStatus = (): fc.Arbitrary<'preliminary' | 'final'> =>
+  fc.constantFrom('preliminary', 'final')
+const subject = (): fc.Arbitrary<'indicator' | 'task' | 'project'> =>
+  fc.constantFrom('indicator', 'task', 'project')
 const valueQualifiers = {
-  unit: fc.string(), source: sourceRefArb(), illustrative: fc.boolean(), outlier: nonEmptyString(), submitted: fc.boolean(),
+  unit: fc.string(),
+  source: sourceRefArb(),
+  illustrative: fc.boolean(),
+  outlier: nonEmptyString(),
+  submitted: fc.boolean(),
 }
 
 /**
@@ -36,22 +51,51 @@ const valueQualifiers = {
  */
 export const eventDataArbitraries: EventDataArbitraries = {
   PlanAdopted: recordOf(
-    { planId: id(), name: localizedTextArb(), adoptedOn: isoDateArb(), baseYear: year(), startYear: year(), endYear: year() },
+    {
+      planId: id(),
+      name: localizedTextArb(),
+      adoptedOn: isoDateArb(),
+      baseYear: year(),
+      startYear: year(),
+      endYear: year(),
+    },
     { issuer: fc.string(), source: sourceRefArb() },
   ),
-  CategoryDefined: fc.record({ planId: id(), categoryId: id(), name: localizedTextArb(), order: fc.nat(100) }, { noNullPrototype: true }),
-  DepartmentRegistered: recordOf({ departmentId: id(), name: localizedTextArb(), aliases: ids() }, { note: fc.string() }),
+  CategoryDefined: fc.record(
+    { planId: id(), categoryId: id(), name: localizedTextArb(), order: fc.nat(100) },
+    { noNullPrototype: true },
+  ),
+  DepartmentRegistered: recordOf(
+    { departmentId: id(), name: localizedTextArb(), aliases: ids() },
+    { note: fc.string() },
+  ),
   IndicatorDefined: recordOf(
     {
-      planId: id(), indicatorId: id(), name: localizedTextArb(), unit: fc.string(), categoryId: id(),
-      attribute: fc.constantFrom('evaluation', 'observation'), selfSelected: fc.boolean(), departments: ids(),
-      direction: fc.constantFrom('higher', 'lower', 'band', 'neutral'), periodicity: fc.constantFrom(...periodKinds),
+      planId: id(),
+      indicatorId: id(),
+      name: localizedTextArb(),
+      unit: fc.string(),
+      categoryId: id(),
+      attribute: fc.constantFrom('evaluation', 'observation'),
+      selfSelected: fc.boolean(),
+      departments: ids(),
+      direction: fc.constantFrom('higher', 'lower', 'band', 'neutral'),
+      periodicity: fc.constantFrom(...periodKinds),
     },
     { number: fc.string(), unitEn: fc.string(), parentId: id(), source: sourceRefArb() },
   ),
-  BaselineSet: recordOf({ indicatorId: id(), period: periodKeyArb(), value: finiteNumber() }, { illustrative: fc.boolean(), source: sourceRefArb() }),
+  BaselineSet: recordOf(
+    { indicatorId: id(), period: periodKeyArb(), value: finiteNumber() },
+    { illustrative: fc.boolean(), source: sourceRefArb() },
+  ),
   TargetSet: recordOf(
-    { indicatorId: id(), targetId: id(), dueYear: year(), role: fc.constantFrom('interim', 'final'), expression: targetExpressionArb() },
+    {
+      indicatorId: id(),
+      targetId: id(),
+      dueYear: year(),
+      role: fc.constantFrom('interim', 'final'),
+      expression: targetExpressionArb(),
+    },
     { dueDate: isoDateArb(), printed: fc.string(), source: sourceRefArb() },
   ),
   TargetRevised: recordOf(
@@ -62,32 +106,90 @@ export const eventDataArbitraries: EventDataArbitraries = {
     { indicatorId: id(), targetId: id(), expression: targetExpressionArb(), assignedBy: id() },
     { printed: fc.string(), document: fc.string() },
   ),
-  ValueReported: recordOf({ indicatorId: id(), period: periodKeyArb(), value: finiteNumber(), status: valueStatus() }, valueQualifiers),
-  ValueCorrected: recordOf(
-    { indicatorId: id(), period: periodKeyArb(), value: finiteNumber(), status: valueStatus(), corrects: id(), reason: id() },
+  ValueReported: recordOf(
+    { indicatorId: id(), period: periodKeyArb(), value: finiteNumber(), status: valueStatus() },
     valueQualifiers,
   ),
-  ValueRetracted: fc.record({ indicatorId: id(), period: periodKeyArb(), retracts: id(), reason: id() }, { noNullPrototype: true }),
-  ValueApproved: fc.record({ indicatorId: id(), period: periodKeyArb(), approves: id() }, { noNullPrototype: true }),
-  ValueReturned: fc.record({ indicatorId: id(), period: periodKeyArb(), returns: id(), reason: id() }, { noNullPrototype: true }),
+  ValueCorrected: recordOf(
+    {
+      indicatorId: id(),
+      period: periodKeyArb(),
+      value: finiteNumber(),
+      status: valueStatus(),
+      corrects: id(),
+      reason: id(),
+    },
+    valueQualifiers,
+  ),
+  ValueRetracted: fc.record(
+    { indicatorId: id(), period: periodKeyArb(), retracts: id(), reason: id() },
+    { noNullPrototype: true },
+  ),
+  ValueApproved: fc.record(
+    { indicatorId: id(), period: periodKeyArb(), approves: id() },
+    { noNullPrototype: true },
+  ),
+  ValueReturned: fc.record(
+    { indicatorId: id(), period: periodKeyArb(), returns: id(), reason: id() },
+    { noNullPrototype: true },
+  ),
   ProjectDefined: recordOf(
-    { projectId: id(), kind: fc.constantFrom('flagship', 'construction'), name: localizedTextArb(), departments: ids(), facts: fc.array(factArb(), { maxLength: 3 }) },
+    {
+      projectId: id(),
+      kind: fc.constantFrom('flagship', 'construction'),
+      name: localizedTextArb(),
+      departments: ids(),
+      facts: fc.array(factArb(), { maxLength: 3 }),
+    },
     { planId: id(), number: fc.string(), section: fc.string(), source: sourceRefArb() },
   ),
-  MilestonePlanned: recordOf({ projectId: id(), milestoneId: id(), title: localizedTextArb(), kind: id(), planned: dateSpecArb() }, { source: sourceRefArb() }),
-  MilestoneForecastMoved: recordOf({ projectId: id(), milestoneId: id(), forecast: dateSpecArb() }, { reason: fc.string() }),
+  MilestonePlanned: recordOf(
+    {
+      projectId: id(),
+      milestoneId: id(),
+      title: localizedTextArb(),
+      kind: id(),
+      planned: dateSpecArb(),
+    },
+    { source: sourceRefArb() },
+  ),
+  MilestoneForecastMoved: recordOf(
+    { projectId: id(), milestoneId: id(), forecast: dateSpecArb() },
+    { reason: fc.string() },
+  ),
   MilestoneMet: recordOf(
-    { projectId: id(), milestoneId: id(), met: dateSpecArb(), unplanned: fc.boolean(), facts: fc.array(factArb(), { maxLength: 3 }) },
+    {
+      projectId: id(),
+      milestoneId: id(),
+      met: dateSpecArb(),
+      unplanned: fc.boolean(),
+      facts: fc.array(factArb(), { maxLength: 3 }),
+    },
     { title: localizedTextArb(), kind: id(), scope: fc.string(), source: sourceRefArb() },
   ),
   TaskDefined: recordOf(
-    { planId: id(), taskId: id(), kind: fc.constantFrom('key-task', 'reform', 'action-item'), name: localizedTextArb(), departments: ids() },
+    {
+      planId: id(),
+      taskId: id(),
+      kind: fc.constantFrom('key-task', 'reform', 'action-item'),
+      name: localizedTextArb(),
+      departments: ids(),
+    },
     { number: fc.string(), section: fc.string(), summary: fc.string(), source: sourceRefArb() },
   ),
   TaskStatusReported: recordOf(
-    { taskId: id(), status: fc.constantFrom('not-started', 'in-progress', 'completed', 'delayed', 'suspended') },
+    {
+      taskId: id(),
+      status: fc.constantFrom('not-started', 'in-progress', 'completed', 'delayed', 'suspended'),
+    },
     { progress: finiteNumber(), note: fc.string() },
   ),
-  ResponsibilityReassigned: fc.record({ subject: subject(), subjectId: id(), departments: ids(), reason: id() }, { noNullPrototype: true }),
-  AccessDenied: recordOf({ command: id(), reason: id() }, { subject: subject(), subjectId: fc.string() }),
+  ResponsibilityReassigned: fc.record(
+    { subject: subject(), subjectId: id(), departments: ids(), reason: id() },
+    { noNullPrototype: true },
+  ),
+  AccessDenied: recordOf(
+    { command: id(), reason: id() },
+    { subject: subject(), subjectId: fc.string() },
+  ),
 }

@@ -46,7 +46,13 @@ export function eventInputArb(type?: EventType): fc.Arbitrary<EventInput> {
  * const batch = fc.sample(eventInputsArb({ maxLength: 5 }), 1)[0] ?? []
  * new Set(batch.map((e) => e.id)).size === batch.length // true
  */
-export function eventInputsArb(options: { readonly minLength?: number; readonly maxLength?: number; readonly type?: EventType } = {}): fc.Arbitrary<ReadonlyArray<EventInput>> {
+export function eventInputsArb(
+  options: {
+    readonly minLength?: number
+    readonly maxLength?: number
+    readonly type?: EventType
+  } = {},
+): fc.Arbitrary<ReadonlyArray<EventInput>> {
   return fc.uniqueArray(eventInputArb(options.type), {
     selector: (e) => e.id,
     minLength: options.minLength ?? 0,

@@ -10,7 +10,13 @@
  */
 import * as fc from 'fast-check'
 import type { Instant, RecordedEvent } from '@progress-ledger/core'
-import { interpret, type IndicatorSeed, type Op, type Skeleton, type Step } from '../internal/HistoryPlan'
+import {
+  interpret,
+  type IndicatorSeed,
+  type Op,
+  type Skeleton,
+  type Step,
+} from '../internal/HistoryPlan'
 import { recorded, type TimedInput } from '../Recorded'
 import { dateSpecArb, finiteNumber, isoDateArb, targetExpressionArb } from './Scalars'
 
@@ -29,41 +35,121 @@ export interface HistoryOptions {
 const value = (): fc.Arbitrary<number> => finiteNumber(true)
 
 function indicatorSeedArb(): fc.Arbitrary<IndicatorSeed> {
-  return fc.record({
-    periodicity: fc.constantFrom('year', 'quarter', 'month'),
-    direction: fc.constantFrom('higher', 'lower', 'band', 'neutral'),
-    attribute: fc.constantFrom('evaluation', 'observation'),
-    baseline: fc.option(value(), { nil: null }),
-    interim: targetExpressionArb(value()),
-    final: targetExpressionArb(value()),
-  }, { noNullPrototype: true })
+  return fc.record(
+    {
+      periodicity: fc.constantFrom('year', 'quarter', 'month'),
+      direction: fc.constantFrom('higher', 'lower', 'band', 'neutral'),
+      attribute: fc.constantFrom('evaluation', 'observation'),
+      baseline: fc.option(value(), { nil: null }),
+      interim: targetExpressionArb(value()),
+      final: targetExpressionArb(value()),
+    },
+    { noNullPrototype: true },
+  )
 }
 
 function skeletonArb(o: HistoryOptions): fc.Arbitrary<Skeleton> {
-  return fc.record({
-    adoptedOn: isoDateArb(2021, 2021),
-    categories: fc.integer({ min: 1, max: 3 }),
-    departments: fc.integer({ min: 1, max: 3 }),
-    indicators: fc.array(indicatorSeedArb(), { minLength: 1, maxLength: Math.max(1, o.maxIndicators ?? 3) }),
-    projects: fc.array(fc.array(dateSpecArb(), { minLength: 1, maxLength: 3 }), { maxLength: o.maxProjects ?? 2 }),
-    tasks: fc.integer({ min: 0, max: o.maxTasks ?? 2 }),
-  }, { noNullPrototype: true })
+  return fc.record(
+    {
+      adoptedOn: isoDateArb(2021, 2021),
+      categories: fc.integer({ min: 1, max: 3 }),
+      departments: fc.integer({ min: 1, max: 3 }),
+      indicators: fc.array(indicatorSeedArb(), {
+        minLength: 1,
+        maxLength: Math.max(1, o.maxIndicators ?? 3),
+      }),
+      projects: fc.array(fc.array(dateSpecArb(), { minLength: 1, maxLength: 3 }), {
+        maxLength: o.maxProjects ?? 2,
+      }),
+      tasks: fc.integer({ min: 0, max: o.maxTasks ?? 2 }),
+    },
+    { noNullPrototype: true },
+  )
 }
 
 function opArb(): fc.Arbitrary<Op> {
   const n = fc.nat(1000)
   return fc.oneof(
-    { weight: 6, arbitrary: fc.record({ op: fc.constant('report' as const), ind: n, period: n, value: value(), final: fc.boolean(), submitted: fc.boolean() }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('correct' as const), pick: n, value: value() }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        op: fc.constant('report' as const),
+        ind: n,
+        period: n,
+        value: value(),
+        final: fc.boolean(),
+        submitted: fc.boolean(),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({ op: fc.constant('correct' as const), pick: n, value: value() }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('retract' as const), pick: n }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('review' as const), pick: n, approve: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('revise' as const), ind: n, final: fc.boolean(), expression: targetExpressionArb(value()), quota: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('baseline' as const), ind: n, value: value() }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('redefine' as const), ind: n, attribute: fc.constantFrom('evaluation', 'observation') }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('forecast' as const), project: n, milestone: n, date: dateSpecArb() }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('met' as const), project: n, milestone: n, date: dateSpecArb(), unplanned: fc.boolean(), length: fc.nat(20_000) }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('task' as const), task: n, status: fc.constantFrom('not-started', 'in-progress', 'completed', 'delayed', 'suspended'), progress: fc.integer({ min: 0, max: 100 }) }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('reassign' as const), subject: fc.constantFrom('indicator', 'task', 'project'), index: n, department: n }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant('review' as const), pick: n, approve: fc.boolean() }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('revise' as const),
+        ind: n,
+        final: fc.boolean(),
+        expression: targetExpressionArb(value()),
+        quota: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant('baseline' as const), ind: n, value: value() }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('redefine' as const),
+        ind: n,
+        attribute: fc.constantFrom('evaluation', 'observation'),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('forecast' as const),
+        project: n,
+        milestone: n,
+        date: dateSpecArb(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('met' as const),
+        project: n,
+        milestone: n,
+        date: dateSpecArb(),
+        unplanned: fc.boolean(),
+        length: fc.nat(20_000),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        op: fc.constant('task' as const),
+        task: n,
+        status: fc.constantFrom('not-started', 'in-progress', 'completed', 'delayed', 'suspended'),
+        progress: fc.integer({ min: 0, max: 100 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('reassign' as const),
+        subject: fc.constantFrom('indicator', 'task', 'project'),
+        index: n,
+        department: n,
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('denied' as const), index: n }) },
   )
 }
@@ -103,6 +189,8 @@ export function historyArb(options: HistoryOptions = {}): fc.Arbitrary<ReadonlyA
  * const events = fc.sample(recordedHistoryArb({ maxOperations: 5 }), 1)[0] ?? []
  * verifyChain(events)._tag // 'Intact'
  */
-export function recordedHistoryArb(options: HistoryOptions = {}): fc.Arbitrary<ReadonlyArray<RecordedEvent>> {
+export function recordedHistoryArb(
+  options: HistoryOptions = {},
+): fc.Arbitrary<ReadonlyArray<RecordedEvent>> {
   return historyArb(options).map((h) => recorded(h))
 }

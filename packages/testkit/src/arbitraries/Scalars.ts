@@ -6,7 +6,17 @@
  * @module arbitraries/Scalars
  */
 import * as fc from 'fast-check'
-import type { DateSpec, Fact, Instant, IsoDate, LocalizedText, PeriodKey, PeriodKind, SourceRef, TargetExpression } from '@progress-ledger/core'
+import type {
+  DateSpec,
+  Fact,
+  Instant,
+  IsoDate,
+  LocalizedText,
+  PeriodKey,
+  PeriodKind,
+  SourceRef,
+  TargetExpression,
+} from '@progress-ledger/core'
 
 /**
  * A record with required and optional keys; optional keys are absent (never `undefined`) when
@@ -22,7 +32,10 @@ export function recordOf<R extends Record<string, unknown>, O extends Record<str
   optional: { [K in keyof O]: fc.Arbitrary<O[K]> },
 ): fc.Arbitrary<R & Partial<O>> {
   return fc
-    .tuple(fc.record(required, { noNullPrototype: true }), fc.record(optional, { requiredKeys: [], noNullPrototype: true }))
+    .tuple(
+      fc.record(required, { noNullPrototype: true }),
+      fc.record(optional, { requiredKeys: [], noNullPrototype: true }),
+    )
     .map(([r, o]) => ({ ...r, ...o }) as R & Partial<O>)
 }
 
@@ -36,7 +49,8 @@ export function recordOf<R extends Record<string, unknown>, O extends Record<str
  * fc.sample(finiteNumber(), 5).every(Number.isFinite) // true
  */
 export function finiteNumber(realistic = false): fc.Arbitrary<number> {
-  if (realistic) return fc.integer({ min: -1_000_000, max: 10_000_000 }).map((n) => (n === 0 ? 0 : n / 100))
+  if (realistic)
+    return fc.integer({ min: -1_000_000, max: 10_000_000 }).map((n) => (n === 0 ? 0 : n / 100))
   return fc.double({ noNaN: true, noDefaultInfinity: true })
 }
 
@@ -53,7 +67,12 @@ const ID_CHARS = [...LETTERS, ...'0123456789-']
  */
 export function nonEmptyString(): fc.Arbitrary<string> {
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...LETTERS), fc.string({ unit: fc.constantFrom(...ID_CHARS), maxLength: 8 })).map(([a, b]) => a + b),
+    fc
+      .tuple(
+        fc.constantFrom(...LETTERS),
+        fc.string({ unit: fc.constantFrom(...ID_CHARS), maxLength: 8 }),
+      )
+      .map(([a, b]) => a + b),
     fc.constantFrom('发改局', '统计局', '人均生产总值', '杭台高铁', '隧道贯通', '稳步提升'),
     fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0),
   )
@@ -76,7 +95,11 @@ function daysIn(year: number, month: number): number {
  */
 export function isoDateArb(fromYear = 2016, toYear = 2030): fc.Arbitrary<IsoDate> {
   return fc
-    .record({ y: fc.integer({ min: fromYear, max: toYear }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      y: fc.integer({ min: fromYear, max: toYear }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 31 }),
+    })
     .map(({ y, m, d }) => `${y}-${pad2(m)}-${pad2(Math.min(d, daysIn(y, m)))}` as IsoDate)
 }
 
@@ -110,7 +133,11 @@ export const periodKinds: ReadonlyArray<PeriodKind> = ['year', 'half', 'quarter'
  * import { periodKeyArb } from '@progress-ledger/testkit'
  * fc.sample(periodKeyArb('quarter', 2021, 2021), 1)[0]?.startsWith('2021-Q') // true
  */
-export function periodKeyArb(kind?: PeriodKind, fromYear = 2016, toYear = 2030): fc.Arbitrary<PeriodKey> {
+export function periodKeyArb(
+  kind?: PeriodKind,
+  fromYear = 2016,
+  toYear = 2030,
+): fc.Arbitrary<PeriodKey> {
   const k = kind === undefined ? fc.constantFrom(...periodKinds) : fc.constant(kind)
   return fc.tuple(k, isoDateArb(fromYear, toYear)).map(([kk, d]) => periodOfKind(kk, d))
 }
@@ -144,9 +171,12 @@ function periodOfKind(kind: PeriodKind, d: IsoDate): PeriodKey {
 export function dateSpecArb(): fc.Arbitrary<DateSpec> {
   return fc.oneof(
     isoDateArb().map((date): DateSpec => ({ date, precision: 'day' })),
-    fc.tuple(isoDateArb(), fc.integer({ min: 0, max: 40 })).map(([date, n]): DateSpec => ({ date, precision: 'range', end: addDays(date, n) })),
+    fc
+      .tuple(isoDateArb(), fc.integer({ min: 0, max: 40 }))
+      .map(([date, n]): DateSpec => ({ date, precision: 'range', end: addDays(date, n) })),
     isoDateArb().map((d): DateSpec => ({ date: d.slice(0, 4), precision: 'year' })),
-    fc.tuple(isoDateArb(), fc.constantFrom('early-month', 'mid-month', 'late-month', 'month'))
+    fc
+      .tuple(isoDateArb(), fc.constantFrom('early-month', 'mid-month', 'late-month', 'month'))
       .map(([d, precision]): DateSpec => ({ date: d.slice(0, 7), precision })),
   )
 }
@@ -187,7 +217,10 @@ export function localizedTextArb(): fc.Arbitrary<LocalizedText> {
  * fc.sample(sourceRefArb(), 1)[0]?.document.length // > 0
  */
 export function sourceRefArb(): fc.Arbitrary<SourceRef> {
-  return recordOf({ document: nonEmptyString() }, { quote: nonEmptyString(), line: fc.nat(5000), url: nonEmptyString() })
+  return recordOf(
+    { document: nonEmptyString() },
+    { quote: nonEmptyString(), line: fc.nat(5000), url: nonEmptyString() },
+  )
 }
 
 /**
@@ -199,7 +232,10 @@ export function sourceRefArb(): fc.Arbitrary<SourceRef> {
  * fc.sample(factArb(), 1)[0]?.key.length // > 0
  */
 export function factArb(): fc.Arbitrary<Fact> {
-  return recordOf({ key: nonEmptyString(), value: finiteNumber() }, { unit: fc.string(), label: localizedTextArb() })
+  return recordOf(
+    { key: nonEmptyString(), value: finiteNumber() },
+    { unit: fc.string(), label: localizedTextArb() },
+  )
 }
 
 /**
@@ -212,16 +248,48 @@ export function factArb(): fc.Arbitrary<Fact> {
  * import { targetExpressionArb } from '@progress-ledger/testkit'
  * fc.sample(targetExpressionArb(), 10).every((e) => TargetExpression.is(e)) // true
  */
-export function targetExpressionArb(numbers: fc.Arbitrary<number> = finiteNumber()): fc.Arbitrary<TargetExpression> {
+export function targetExpressionArb(
+  numbers: fc.Arbitrary<number> = finiteNumber(),
+): fc.Arbitrary<TargetExpression> {
   const n = numbers
   return fc.oneof(
-    fc.record({ kind: fc.constant('level' as const), value: n, direction: fc.constantFrom('higher', 'lower', 'band', 'neutral'), inferred: fc.boolean() }, { noNullPrototype: true }),
-    fc.record({
-      kind: fc.constant('comparison' as const), op: fc.constantFrom('ge', 'gt', 'le', 'lt'), value: n,
-      wording: fc.constantFrom('symbol', '以上', '以下', '以内', '突破', '超', '不低于', '不超过', '达到'),
-    }, { noNullPrototype: true }),
+    fc.record(
+      {
+        kind: fc.constant('level' as const),
+        value: n,
+        direction: fc.constantFrom('higher', 'lower', 'band', 'neutral'),
+        inferred: fc.boolean(),
+      },
+      { noNullPrototype: true },
+    ),
+    fc.record(
+      {
+        kind: fc.constant('comparison' as const),
+        op: fc.constantFrom('ge', 'gt', 'le', 'lt'),
+        value: n,
+        wording: fc.constantFrom(
+          'symbol',
+          '以上',
+          '以下',
+          '以内',
+          '突破',
+          '超',
+          '不低于',
+          '不超过',
+          '达到',
+        ),
+      },
+      { noNullPrototype: true },
+    ),
     fc.record({ kind: fc.constant('range' as const), min: n, max: n }, { noNullPrototype: true }),
-    fc.record({ kind: fc.constant('trend' as const), direction: fc.constantFrom('rise', 'fall'), pace: fc.constantFrom('steady', 'gradual', 'yearly') }, { noNullPrototype: true }),
+    fc.record(
+      {
+        kind: fc.constant('trend' as const),
+        direction: fc.constantFrom('rise', 'fall'),
+        pace: fc.constantFrom('steady', 'gradual', 'yearly'),
+      },
+      { noNullPrototype: true },
+    ),
     fc.constant({ kind: 'stable' as const }),
     recordOf({ kind: fc.constant('reasonable-range' as const) }, { min: n, max: n }),
     fc.constant({ kind: 'quota' as const }),

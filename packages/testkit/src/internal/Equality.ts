@@ -8,14 +8,24 @@ import { isDeepStrictEqual } from 'node:util'
 
 function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
   if (isDeepStrictEqual(a, b)) return undefined
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
     return `${path}: expected ${show(b)}, got ${show(a)}`
   }
   const ra = a as Record<string, unknown>
   const rb = b as Record<string, unknown>
   const keys = [...new Set([...Object.keys(ra), ...Object.keys(rb)])]
   for (const key of keys) {
-    const d = firstDifference(ra[key], rb[key], Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`)
+    const d = firstDifference(
+      ra[key],
+      rb[key],
+      Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`,
+    )
     if (d !== undefined) return d
   }
   return `${path}: differs in prototype or property order`

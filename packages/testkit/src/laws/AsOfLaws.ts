@@ -7,7 +7,14 @@
  * @module laws/AsOfLaws
  */
 import * as fc from 'fast-check'
-import { asOf, type Cut, type LedgerState, ledgerProjection, replay, type Stamp } from '@progress-ledger/core'
+import {
+  asOf,
+  type Cut,
+  type LedgerState,
+  ledgerProjection,
+  replay,
+  type Stamp,
+} from '@progress-ledger/core'
 import { recordedHistoryArb } from '../arbitraries/History'
 import { instantArb, isoDateArb } from '../arbitraries/Scalars'
 import { assertEqual } from '../internal/Equality'
@@ -24,18 +31,23 @@ export interface AsOfLawOptions extends LawOptions {
 function versionLists(s: LedgerState): Map<string, ReadonlyArray<string>> {
   const out = new Map<string, ReadonlyArray<string>>()
   const put = (path: string, items: ReadonlyArray<Stamp>): void => {
-    out.set(path, items.map((i) => i.eventId))
+    out.set(
+      path,
+      items.map((i) => i.eventId),
+    )
   }
   put('plans', Object.values(s.plans))
   put('projects', Object.values(s.projects))
   put('tasks', Object.values(s.tasks))
-  for (const [id, plan] of Object.entries(s.plans)) put(`plans.${id}.categories`, Object.values(plan.categories))
+  for (const [id, plan] of Object.entries(s.plans))
+    put(`plans.${id}.categories`, Object.values(plan.categories))
   put('departments', Object.values(s.departments))
   for (const [id, ind] of Object.entries(s.indicators)) {
     put(`indicators.${id}.definitions`, ind.definitions)
     put(`indicators.${id}.baselines`, ind.baselines)
     put(`indicators.${id}.responsibility`, ind.responsibility)
-    for (const [tid, tg] of Object.entries(ind.targets)) put(`indicators.${id}.targets.${tid}`, tg.history)
+    for (const [tid, tg] of Object.entries(ind.targets))
+      put(`indicators.${id}.targets.${tid}`, tg.history)
     for (const pv of ind.values) {
       put(`indicators.${id}.values.${pv.period}.versions`, pv.versions)
       put(`indicators.${id}.values.${pv.period}.approvals`, pv.approvals)
@@ -59,7 +71,12 @@ function versionLists(s: LedgerState): Map<string, ReadonlyArray<string>> {
 }
 
 /** Throws unless every list of `earlier` is a prefix (for recorded time) or a subsequence of the one in `later`. */
-function assertSubHistory(earlier: LedgerState, later: LedgerState, what: string, prefix: boolean): void {
+function assertSubHistory(
+  earlier: LedgerState,
+  later: LedgerState,
+  what: string,
+  prefix: boolean,
+): void {
   const late = versionLists(later)
   for (const [path, ids] of versionLists(earlier)) {
     const bigger = late.get(path) ?? []
@@ -69,7 +86,10 @@ function assertSubHistory(earlier: LedgerState, later: LedgerState, what: string
         if (prefix) break
         j++
       }
-      if (bigger[j] !== id) throw new Error(`${what}.${path}: expected a sub-history of ${JSON.stringify(bigger)}, got ${JSON.stringify(ids)}`)
+      if (bigger[j] !== id)
+        throw new Error(
+          `${what}.${path}: expected a sub-history of ${JSON.stringify(bigger)}, got ${JSON.stringify(ids)}`,
+        )
       j++
     }
   }
@@ -86,21 +106,45 @@ function assertSubHistory(earlier: LedgerState, later: LedgerState, what: string
  */
 export function asOfMonotonicityLaw(options: AsOfLawOptions = {}): void {
   const histories = options.histories ?? recordedHistoryArb()
-  const recordedTimes = (events: ReadonlyArray<RecordedEvent>) => fc.oneof(instantArb(2021, 2026), fc.constantFrom(...events.map((e) => e.recordedTime)))
-  const cuts = histories.filter((h) => h.length > 0).chain((events) =>
-    fc.tuple(fc.constant(events), recordedTimes(events), recordedTimes(events), isoDateArb(2016, 2030), isoDateArb(2016, 2030)),
-  )
+  const recordedTimes = (events: ReadonlyArray<RecordedEvent>) =>
+    fc.oneof(instantArb(2021, 2026), fc.constantFrom(...events.map((e) => e.recordedTime)))
+  const cuts = histories
+    .filter((h) => h.length > 0)
+    .chain((events) =>
+      fc.tuple(
+        fc.constant(events),
+        recordedTimes(events),
+        recordedTimes(events),
+        isoDateArb(2016, 2030),
+        isoDateArb(2016, 2030),
+      ),
+    )
   fc.assert(
     fc.property(cuts, ([events, ra, rb, va, vb]) => {
       const state = replay(ledgerProjection, events)
       const [r1, r2] = ra <= rb ? [ra, rb] : [rb, ra]
       const [v1, v2] = va <= vb ? [va, vb] : [vb, va]
-      assertSubHistory(asOf(state, { recordedTime: r1 }), asOf(state, { recordedTime: r2 }), `asOf(R=${r1}) vs asOf(R=${r2})`, true)
+      assertSubHistory(
+        asOf(state, { recordedTime: r1 }),
+        asOf(state, { recordedTime: r2 }),
+        `asOf(R=${r1}) vs asOf(R=${r2})`,
+        true,
+      )
       assertSubHistory(asOf(state, { recordedTime: r2 }), state, `asOf(R=${r2}) vs state`, true)
-      assertSubHistory(asOf(state, { validTime: v1 }), asOf(state, { validTime: v2 }), `asOf(V=${v1}) vs asOf(V=${v2})`, false)
+      assertSubHistory(
+        asOf(state, { validTime: v1 }),
+        asOf(state, { validTime: v2 }),
+        `asOf(V=${v1}) vs asOf(V=${v2})`,
+        false,
+      )
       const both1: Cut = { validTime: v1, recordedTime: r1 }
       const both2: Cut = { validTime: v2, recordedTime: r2 }
-      assertSubHistory(asOf(state, both1), asOf(state, both2), `asOf(${v1}, ${r1}) vs asOf(${v2}, ${r2})`, false)
+      assertSubHistory(
+        asOf(state, both1),
+        asOf(state, both2),
+        `asOf(${v1}, ${r1}) vs asOf(${v2}, ${r2})`,
+        false,
+      )
     }),
     lawParameters(options),
   )

@@ -7,7 +7,13 @@
  */
 import * as fc from 'fast-check'
 import type * as t from 'io-ts'
-import { canonicalJson, catalog, decodeStored, eventTypes, formatErrors } from '@progress-ledger/core'
+import {
+  canonicalJson,
+  catalog,
+  decodeStored,
+  eventTypes,
+  formatErrors,
+} from '@progress-ledger/core'
 import { eventDataArbitraries } from '../arbitraries/EventData'
 import { eventInputArb } from '../arbitraries/EventInput'
 import { instantArb } from '../arbitraries/Scalars'
@@ -17,7 +23,12 @@ import { type LawOptions, lawParameters } from './LawOptions'
 
 function decodeOrThrow(codec: t.Mixed, u: unknown, what: string): unknown {
   const r = codec.decode(u)
-  if (r._tag === 'Left') throw new Error(formatErrors(r.left, what).map((i) => i.message).join('; '))
+  if (r._tag === 'Left')
+    throw new Error(
+      formatErrors(r.left, what)
+        .map((i) => i.message)
+        .join('; '),
+    )
   return r.right
 }
 
@@ -36,7 +47,11 @@ export function codecRoundTripLaw(options: LawOptions = {}): void {
     fc.assert(
       fc.property(arb, (data) => {
         assertEqual(decodeOrThrow(codec, codec.encode(data), `${type}.data`), data, `${type}.data`)
-        const viaJson = decodeOrThrow(codec, JSON.parse(JSON.stringify(codec.encode(data))), `${type}.data`)
+        const viaJson = decodeOrThrow(
+          codec,
+          JSON.parse(JSON.stringify(codec.encode(data))),
+          `${type}.data`,
+        )
         // JSON has no negative zero: compare canonical texts, which print -0 as 0 too.
         assertEqual(canonicalJson(viaJson), canonicalJson(data), `${type}.data (through JSON)`)
       }),
@@ -44,13 +59,19 @@ export function codecRoundTripLaw(options: LawOptions = {}): void {
     )
   }
   fc.assert(
-    fc.property(fc.array(fc.tuple(eventInputArb(), instantArb()), { minLength: 1, maxLength: 3 }), (pairs) => {
-      const inputs = pairs.map(([input, at], i) => ({ input: { ...input, id: `${i}-${input.id}` }, at }))
-      for (const event of recorded(inputs)) {
-        const back = decodeStored(JSON.parse(JSON.stringify(event)))
-        assertEqual(canonicalJson(back), canonicalJson(event), `events[${event.position - 1}]`)
-      }
-    }),
+    fc.property(
+      fc.array(fc.tuple(eventInputArb(), instantArb()), { minLength: 1, maxLength: 3 }),
+      (pairs) => {
+        const inputs = pairs.map(([input, at], i) => ({
+          input: { ...input, id: `${i}-${input.id}` },
+          at,
+        }))
+        for (const event of recorded(inputs)) {
+          const back = decodeStored(JSON.parse(JSON.stringify(event)))
+          assertEqual(canonicalJson(back), canonicalJson(event), `events[${event.position - 1}]`)
+        }
+      },
+    ),
     lawParameters(options),
   )
 }

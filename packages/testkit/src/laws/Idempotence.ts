@@ -22,7 +22,8 @@ export interface DuplicateDeliveryOptions extends LawOptions {
 function toRequests(history: ReadonlyArray<TimedInput>): AppendRequest[] {
   const versions = new Map<string, number>()
   const out: AppendRequest[] = []
-  let current: { streamId: string; events: TimedInput['input'][]; expectedVersion: number } | undefined
+  let current:
+    { streamId: string; events: TimedInput['input'][]; expectedVersion: number } | undefined
   for (const { input } of history) {
     const streamId = streamFor(input)
     if (current !== undefined && current.streamId === streamId) {
@@ -51,7 +52,10 @@ function fail(what: string, got: unknown): never {
  * import { duplicateDeliveryLaw } from '@progress-ledger/testkit'
  * await duplicateDeliveryLaw(() => new InMemoryEventStore({ clock: fixedClock('2022-01-01') }), { numRuns: 5 })
  */
-export async function duplicateDeliveryLaw(makeStore: () => EventStore | Promise<EventStore>, options: DuplicateDeliveryOptions = {}): Promise<void> {
+export async function duplicateDeliveryLaw(
+  makeStore: () => EventStore | Promise<EventStore>,
+  options: DuplicateDeliveryOptions = {},
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(options.histories ?? historyArb({ maxOperations: 20 }), async (history) => {
       const store = await makeStore()
@@ -74,7 +78,8 @@ export async function duplicateDeliveryLaw(makeStore: () => EventStore | Promise
         assertEqual(await store.readAll(), before, 'log after redelivery')
         assertEqual(await store.headPosition(), history.length, 'head position')
         const chain = verifyChain(before)
-        if (chain._tag !== 'Intact') throw new Error(`log: expected an intact hash chain, got ${JSON.stringify(chain)}`)
+        if (chain._tag !== 'Intact')
+          throw new Error(`log: expected an intact hash chain, got ${JSON.stringify(chain)}`)
       } finally {
         await store.close()
       }

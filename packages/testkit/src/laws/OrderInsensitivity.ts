@@ -9,7 +9,15 @@
  */
 import * as fc from 'fast-check'
 import {
-  currentValues, type EventInput, type IndicatorState, type IsoDate, latestValue, ledgerProjection, type PeriodKey, periodEnd, replay,
+  currentValues,
+  type EventInput,
+  type IndicatorState,
+  type IsoDate,
+  latestValue,
+  ledgerProjection,
+  type PeriodKey,
+  periodEnd,
+  replay,
 } from '@progress-ledger/core'
 import { finiteNumber, periodKeyArb } from '../arbitraries/Scalars'
 import { assertEqual } from '../internal/Equality'
@@ -17,38 +25,84 @@ import { recorded } from '../Recorded'
 import { type LawOptions, lawParameters } from './LawOptions'
 
 const indicator: EventInput = {
-  id: 'defined', type: 'IndicatorDefined', validTime: '2021-08-10' as IsoDate, actor: 'office',
+  id: 'defined',
+  type: 'IndicatorDefined',
+  validTime: '2021-08-10' as IsoDate,
+  actor: 'office',
   data: {
-    planId: 'P', indicatorId: 'I', name: { zh: '指标' }, unit: '%', categoryId: 'C', attribute: 'evaluation', selfSelected: false,
-    departments: ['D'], direction: 'higher', periodicity: 'year',
+    planId: 'P',
+    indicatorId: 'I',
+    name: { zh: '指标' },
+    unit: '%',
+    categoryId: 'C',
+    attribute: 'evaluation',
+    selfSelected: false,
+    departments: ['D'],
+    direction: 'higher',
+    periodicity: 'year',
   },
 }
 
 /** One period's chain: a report, then corrections, maybe a retraction at the end. */
 function chainArb(period: PeriodKey, n: number): fc.Arbitrary<ReadonlyArray<EventInput>> {
-  return fc.tuple(fc.array(finiteNumber(true), { minLength: 1, maxLength: 3 }), fc.boolean()).map(([values, retract]) => {
-    const validTime = periodEnd(period)
-    const ids = values.map((_, i) => `p${n}-${i}`)
-    const chain: EventInput[] = values.map((value, i): EventInput =>
-      i === 0
-        ? { id: ids[0] as string, type: 'ValueReported', validTime, actor: 'D', data: { indicatorId: 'I', period, value, status: 'preliminary' } }
-        : {
-            id: ids[i] as string, type: 'ValueCorrected', validTime, actor: 'S',
-            data: { indicatorId: 'I', period, value, status: 'final', corrects: ids[i - 1] as string, reason: 'revision' },
+  return fc
+    .tuple(fc.array(finiteNumber(true), { minLength: 1, maxLength: 3 }), fc.boolean())
+    .map(([values, retract]) => {
+      const validTime = periodEnd(period)
+      const ids = values.map((_, i) => `p${n}-${i}`)
+      const chain: EventInput[] = values.map((value, i): EventInput =>
+        i === 0
+          ? {
+              id: ids[0] as string,
+              type: 'ValueReported',
+              validTime,
+              actor: 'D',
+              data: { indicatorId: 'I', period, value, status: 'preliminary' },
+            }
+          : {
+              id: ids[i] as string,
+              type: 'ValueCorrected',
+              validTime,
+              actor: 'S',
+              data: {
+                indicatorId: 'I',
+                period,
+                value,
+                status: 'final',
+                corrects: ids[i - 1] as string,
+                reason: 'revision',
+              },
+            },
+      )
+      if (retract)
+        chain.push({
+          id: `p${n}-x`,
+          type: 'ValueRetracted',
+          validTime,
+          actor: 'D',
+          data: {
+            indicatorId: 'I',
+            period,
+            retracts: ids[ids.length - 1] as string,
+            reason: 'withdrawn',
           },
-    )
-    if (retract) chain.push({ id: `p${n}-x`, type: 'ValueRetracted', validTime, actor: 'D', data: { indicatorId: 'I', period, retracts: ids[ids.length - 1] as string, reason: 'withdrawn' } })
-    return chain
-  })
+        })
+      return chain
+    })
 }
 
 /** Interleaves chains, keeping each chain's order, by a list of picks. */
-function interleave(chains: ReadonlyArray<ReadonlyArray<EventInput>>, picks: ReadonlyArray<number>): EventInput[] {
+function interleave(
+  chains: ReadonlyArray<ReadonlyArray<EventInput>>,
+  picks: ReadonlyArray<number>,
+): EventInput[] {
   const next = chains.map(() => 0)
   const out: EventInput[] = []
   let k = 0
   for (;;) {
-    const open = chains.map((_, i) => i).filter((i) => (next[i] as number) < (chains[i] as ReadonlyArray<EventInput>).length)
+    const open = chains
+      .map((_, i) => i)
+      .filter((i) => (next[i] as number) < (chains[i] as ReadonlyArray<EventInput>).length)
     if (open.length === 0) return out
     const i = open[(picks[k++ % Math.max(1, picks.length)] ?? 0) % open.length] as number
     out.push((chains[i] as ReadonlyArray<EventInput>)[next[i] as number] as EventInput)
@@ -57,7 +111,9 @@ function interleave(chains: ReadonlyArray<ReadonlyArray<EventInput>>, picks: Rea
 }
 
 function summary(state: ReturnType<typeof replay<unknown>>): unknown {
-  const ind = (state as { indicators: Record<string, IndicatorState> }).indicators['I'] as IndicatorState
+  const ind = (state as { indicators: Record<string, IndicatorState> }).indicators[
+    'I'
+  ] as IndicatorState
   return {
     periods: ind.values.map((pv) => pv.period),
     current: currentValues(ind).map((v) => [v.period, v.value, v.revisions]),

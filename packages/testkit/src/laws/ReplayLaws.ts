@@ -5,7 +5,16 @@
  * @module laws/ReplayLaws
  */
 import * as fc from 'fast-check'
-import { apply, type LedgerState, ledgerProjection, type Projection, type RecordedEvent, replay, resumeFromSnapshot, takeSnapshot } from '@progress-ledger/core'
+import {
+  apply,
+  type LedgerState,
+  ledgerProjection,
+  type Projection,
+  type RecordedEvent,
+  replay,
+  resumeFromSnapshot,
+  takeSnapshot,
+} from '@progress-ledger/core'
 import { recordedHistoryArb } from '../arbitraries/History'
 import { assertEqual } from '../internal/Equality'
 import { type LawOptions, lawParameters } from './LawOptions'
@@ -18,7 +27,10 @@ export interface ReplayLawOptions<S> extends LawOptions {
   readonly histories?: fc.Arbitrary<ReadonlyArray<RecordedEvent>>
 }
 
-function setup<S>(options: ReplayLawOptions<S>): { projection: Projection<S>; histories: fc.Arbitrary<ReadonlyArray<RecordedEvent>> } {
+function setup<S>(options: ReplayLawOptions<S>): {
+  projection: Projection<S>
+  histories: fc.Arbitrary<ReadonlyArray<RecordedEvent>>
+} {
   return {
     projection: options.projection ?? (ledgerProjection as unknown as Projection<S>),
     histories: options.histories ?? recordedHistoryArb(),
@@ -63,7 +75,11 @@ export function snapshotEquivalenceLaw<S = LedgerState>(options: ReplayLawOption
     fc.property(histories, fc.nat(), (events, cut) => {
       const k = cut % (events.length + 1)
       const snapshot = takeSnapshot(projection.name, k, replay(projection, events.slice(0, k)))
-      assertEqual(resumeFromSnapshot(projection, snapshot, events), replay(projection, events), `state (snapshot at ${k})`)
+      assertEqual(
+        resumeFromSnapshot(projection, snapshot, events),
+        replay(projection, events),
+        `state (snapshot at ${k})`,
+      )
     }),
     lawParameters(options),
   )

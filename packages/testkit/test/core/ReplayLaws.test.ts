@@ -1,13 +1,22 @@
 // Core's replay and as-of laws, run through the testkit with 1000 runs each (a separate file so
 // that vitest runs them in parallel with the other laws).
 import { describe, it } from 'vitest'
-import { asOfMonotonicityLaw, asOfPositionLaw, replaySplitInvarianceLaw, snapshotEquivalenceLaw } from '../../src/index'
+import {
+  asOfMonotonicityLaw,
+  asOfPositionLaw,
+  replaySplitInvarianceLaw,
+  snapshotEquivalenceLaw,
+} from '../../src/index'
 
 const runs = { numRuns: 1000 }
 
 describe('core laws: replay and as-of (1000 runs each)', () => {
-  it('replay split-invariance: replay then apply equals one replay', () => replaySplitInvarianceLaw(runs))
-  it('snapshot equivalence: snapshot + tail equals a full replay', () => snapshotEquivalenceLaw(runs))
-  it('as-of monotonicity: what was known at R1 is a sub-history of what was known at R2 >= R1', () => asOfMonotonicityLaw(runs))
-  it('as-of position: asOf(state, { position: p }) equals the replay of the first p events', () => asOfPositionLaw(runs))
+  it('replay split-invariance: replay then apply equals one replay', () =>
+    replaySplitInvarianceLaw(runs))
+  it('snapshot equivalence: snapshot + tail equals a full replay', () =>
+    snapshotEquivalenceLaw(runs))
+  it('as-of monotonicity: what was known at R1 is a sub-history of what was known at R2 >= R1', () =>
+    asOfMonotonicityLaw(runs))
+  it('as-of position: asOf(state, { position: p }) equals the replay of the first p events', () =>
+    asOfPositionLaw(runs))
 })

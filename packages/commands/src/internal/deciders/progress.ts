@@ -1,5 +1,13 @@
 // Deciders for milestones, task statuses and reassignments of responsibility.
-import { earliestDay, latestDay, type LedgerState, type Responsibility, responsibleOn, streams, type SubjectKind } from '@progress-ledger/core'
+import {
+  earliestDay,
+  latestDay,
+  type LedgerState,
+  type Responsibility,
+  responsibleOn,
+  streams,
+  type SubjectKind,
+} from '@progress-ledger/core'
 import { authoriseSubject } from '../../Authorisation'
 import type { CommandOf } from '../../Command'
 import type { Decision } from '../../Decision'
@@ -13,23 +21,60 @@ import { accept, type Checked, failed, type Scope } from '../Scope'
 export function planMilestone(s: Scope, c: CommandOf<'PlanMilestone'>): Decision {
   const project = findProject(s.state, c.projectId)
   if (failed(project)) return project
-  const data = compact({ projectId: c.projectId, milestoneId: c.milestoneId, title: c.title, kind: c.kind, planned: c.planned, source: c.source })
-  return accept(s, c.id, streams.project(c.projectId), 'MilestonePlanned', data, c.validTime ?? s.ctx.today)
+  const data = compact({
+    projectId: c.projectId,
+    milestoneId: c.milestoneId,
+    title: c.title,
+    kind: c.kind,
+    planned: c.planned,
+    source: c.source,
+  })
+  return accept(
+    s,
+    c.id,
+    streams.project(c.projectId),
+    'MilestonePlanned',
+    data,
+    c.validTime ?? s.ctx.today,
+  )
 }
 
 export function moveMilestoneForecast(s: Scope, c: CommandOf<'MoveMilestoneForecast'>): Decision {
   const project = findProject(s.state, c.projectId)
   if (failed(project)) return project
   const validTime = c.validTime ?? s.ctx.today
-  const denied = authoriseSubject(s.ctx.actor, project, validTime, 'a project', 'projectId', c.projectId)
+  const denied = authoriseSubject(
+    s.ctx.actor,
+    project,
+    validTime,
+    'a project',
+    'projectId',
+    c.projectId,
+  )
   if (denied !== undefined) return denied
   const m = project.milestones[c.milestoneId]
   if (m === undefined || m.planned.length === 0) {
-    return rejected('milestone-missing', 'milestoneId', `a milestone planned for project ${JSON.stringify(c.projectId)}`, c.milestoneId)
+    return rejected(
+      'milestone-missing',
+      'milestoneId',
+      `a milestone planned for project ${JSON.stringify(c.projectId)}`,
+      c.milestoneId,
+    )
   }
   const met = m.met[m.met.length - 1]
-  if (met !== undefined) return rejected('already-met', 'milestoneId', `a milestone not yet met (met by event ${JSON.stringify(met.eventId)})`, c.milestoneId)
-  const data = compact({ projectId: c.projectId, milestoneId: c.milestoneId, forecast: c.forecast, reason: c.reason })
+  if (met !== undefined)
+    return rejected(
+      'already-met',
+      'milestoneId',
+      `a milestone not yet met (met by event ${JSON.stringify(met.eventId)})`,
+      c.milestoneId,
+    )
+  const data = compact({
+    projectId: c.projectId,
+    milestoneId: c.milestoneId,
+    forecast: c.forecast,
+    reason: c.reason,
+  })
   return accept(s, c.id, streams.project(c.projectId), 'MilestoneForecastMoved', data, validTime)
 }
 
@@ -39,21 +84,40 @@ export function meetMilestone(s: Scope, c: CommandOf<'MeetMilestone'>): Decision
   const day = latestDay(c.met)
   const denied = authoriseSubject(s.ctx.actor, project, day, 'a project', 'projectId', c.projectId)
   if (denied !== undefined) return denied
-  if (earliestDay(c.met) > s.ctx.today) return rejected('in-future', 'met', `a date begun by today (${s.ctx.today})`, c.met)
+  if (earliestDay(c.met) > s.ctx.today)
+    return rejected('in-future', 'met', `a date begun by today (${s.ctx.today})`, c.met)
   const m = project.milestones[c.milestoneId]
   const plannedBy = m?.planned.some((p) => p.validTime <= day) ?? false
   const unplanned = c.unplanned ?? false
   if (!plannedBy && !unplanned) {
     const later = m?.planned[0]
-    const why = later === undefined ? 'it was never planned' : `it was planned only on ${later.validTime}`
-    return rejected('met-before-planned', 'unplanned', `true for a milestone not planned by ${day} (${why})`, c.unplanned)
+    const why =
+      later === undefined ? 'it was never planned' : `it was planned only on ${later.validTime}`
+    return rejected(
+      'met-before-planned',
+      'unplanned',
+      `true for a milestone not planned by ${day} (${why})`,
+      c.unplanned,
+    )
   }
   if (plannedBy && unplanned) {
-    return rejected('unplanned-but-planned', 'unplanned', `false: the milestone was planned by ${day}`, c.unplanned)
+    return rejected(
+      'unplanned-but-planned',
+      'unplanned',
+      `false: the milestone was planned by ${day}`,
+      c.unplanned,
+    )
   }
   const data = compact({
-    projectId: c.projectId, milestoneId: c.milestoneId, met: c.met, unplanned, facts: c.facts ?? [], title: c.title, kind: c.kind,
-    scope: c.scope, source: c.source,
+    projectId: c.projectId,
+    milestoneId: c.milestoneId,
+    met: c.met,
+    unplanned,
+    facts: c.facts ?? [],
+    title: c.title,
+    kind: c.kind,
+    scope: c.scope,
+    source: c.source,
   })
   return accept(s, c.id, streams.project(c.projectId), 'MilestoneMet', data, day)
 }
@@ -64,9 +128,16 @@ export function reportTaskStatus(s: Scope, c: CommandOf<'ReportTaskStatus'>): De
   const validTime = c.validTime ?? s.ctx.today
   const denied = authoriseSubject(s.ctx.actor, task, validTime, 'a task', 'taskId', c.taskId)
   if (denied !== undefined) return denied
-  if (validTime > s.ctx.today) return rejected('in-future', 'validTime', `a date no later than today (${s.ctx.today})`, validTime)
+  if (validTime > s.ctx.today)
+    return rejected(
+      'in-future',
+      'validTime',
+      `a date no later than today (${s.ctx.today})`,
+      validTime,
+    )
   if (c.progress !== undefined) {
-    if (!Number.isFinite(c.progress)) return rejected('value-not-finite', 'progress', 'a finite number', c.progress)
+    if (!Number.isFinite(c.progress))
+      return rejected('value-not-finite', 'progress', 'a finite number', c.progress)
     const bad = plausible(c.progress, 'share', '%', 'progress', '')
     if (bad !== undefined) return bad
   }
@@ -74,7 +145,11 @@ export function reportTaskStatus(s: Scope, c: CommandOf<'ReportTaskStatus'>): De
   return accept(s, c.id, streams.task(c.taskId), 'TaskStatusReported', data, validTime)
 }
 
-function holderOf(state: LedgerState, subject: SubjectKind, id: string): Checked<{ readonly responsibility: ReadonlyArray<Responsibility> }> {
+function holderOf(
+  state: LedgerState,
+  subject: SubjectKind,
+  id: string,
+): Checked<{ readonly responsibility: ReadonlyArray<Responsibility> }> {
   switch (subject) {
     case 'indicator':
       return findIndicator(state, id, 'subjectId')
@@ -88,15 +163,28 @@ function holderOf(state: LedgerState, subject: SubjectKind, id: string): Checked
 export function reassignResponsibility(s: Scope, c: CommandOf<'ReassignResponsibility'>): Decision {
   const holder = holderOf(s.state, c.subject, c.subjectId)
   if (failed(holder)) return holder
-  if (c.departments.length === 0) return rejected('department-missing', 'departments', 'at least one department', c.departments)
+  if (c.departments.length === 0)
+    return rejected('department-missing', 'departments', 'at least one department', c.departments)
   const unknown = checkDepartments(s.state, c.departments)
   if (unknown !== undefined) return unknown
   const reason = reasonOf(c.reason)
   if (failed(reason)) return reason
   const before = responsibleOn(holder, c.validTime)
   if (sameDepartments(before, c.departments)) {
-    return rejected('no-change', 'departments', `departments other than those responsible on ${c.validTime} [${before.join(', ')}]`, c.departments)
+    return rejected(
+      'no-change',
+      'departments',
+      `departments other than those responsible on ${c.validTime} [${before.join(', ')}]`,
+      c.departments,
+    )
   }
   const data = { subject: c.subject, subjectId: c.subjectId, departments: c.departments, reason }
-  return accept(s, c.id, streams[c.subject](c.subjectId), 'ResponsibilityReassigned', data, c.validTime)
+  return accept(
+    s,
+    c.id,
+    streams[c.subject](c.subjectId),
+    'ResponsibilityReassigned',
+    data,
+    c.validTime,
+  )
 }

@@ -1,5 +1,11 @@
 // Deciders for targets: set, revise, assign a quota.
-import { currentDefinition, type IndicatorState, type IsoDate, type PlanState, streams } from '@progress-ledger/core'
+import {
+  currentDefinition,
+  type IndicatorState,
+  type IsoDate,
+  type PlanState,
+  streams,
+} from '@progress-ledger/core'
 import type { CommandOf } from '../../Command'
 import type { Decision } from '../../Decision'
 import { rejected, type Rejected } from '../../Rejection'
@@ -9,19 +15,33 @@ import { checkExpression } from '../Plausibility'
 import { reasonOf } from '../Reason'
 import { accept, type Checked, failed, type Scope } from '../Scope'
 
-function indicatorAndPlan(s: Scope, indicatorId: string): Checked<{ ind: IndicatorState; plan: PlanState }> {
+function indicatorAndPlan(
+  s: Scope,
+  indicatorId: string,
+): Checked<{ ind: IndicatorState; plan: PlanState }> {
   const ind = findIndicator(s.state, indicatorId)
   if (failed(ind)) return ind
   const plan = planOfIndicator(s.state, ind)
   return failed(plan) ? plan : { ind, plan }
 }
 
-function checkDue(plan: PlanState, dueYear: number | undefined, dueDate: IsoDate | undefined, fallbackYear: number): Rejected | undefined {
+function checkDue(
+  plan: PlanState,
+  dueYear: number | undefined,
+  dueDate: IsoDate | undefined,
+  fallbackYear: number,
+): Rejected | undefined {
   if (dueYear !== undefined && (dueYear < plan.startYear || dueYear > plan.endYear)) {
-    return rejected('due-outside-plan', 'dueYear', `a year within the plan's years ${plan.startYear}–${plan.endYear}`, dueYear)
+    return rejected(
+      'due-outside-plan',
+      'dueYear',
+      `a year within the plan's years ${plan.startYear}–${plan.endYear}`,
+      dueYear,
+    )
   }
   const year = dueYear ?? fallbackYear
-  if (dueDate !== undefined && Number(dueDate.slice(0, 4)) !== year) return rejected('due-outside-plan', 'dueDate', `a date in the due year ${year}`, dueDate)
+  if (dueDate !== undefined && Number(dueDate.slice(0, 4)) !== year)
+    return rejected('due-outside-plan', 'dueDate', `a date in the due year ${year}`, dueDate)
   return undefined
 }
 
@@ -30,15 +50,35 @@ export function setTarget(s: Scope, c: CommandOf<'SetTarget'>): Decision {
   if (failed(found)) return found
   const { ind, plan } = found
   if (ind.targets[c.targetId] !== undefined) {
-    return rejected('target-exists', 'targetId', `a target id not yet set for ${c.indicatorId} (revise ${JSON.stringify(c.targetId)} instead)`, c.targetId)
+    return rejected(
+      'target-exists',
+      'targetId',
+      `a target id not yet set for ${c.indicatorId} (revise ${JSON.stringify(c.targetId)} instead)`,
+      c.targetId,
+    )
   }
-  const bad = checkDue(plan, c.dueYear, c.dueDate, c.dueYear) ?? checkExpression(c.expression, currentDefinition(ind))
+  const bad =
+    checkDue(plan, c.dueYear, c.dueDate, c.dueYear) ??
+    checkExpression(c.expression, currentDefinition(ind))
   if (bad !== undefined) return bad
   const data = compact({
-    indicatorId: c.indicatorId, targetId: c.targetId, dueYear: c.dueYear, role: c.role, expression: c.expression, dueDate: c.dueDate,
-    printed: c.printed, source: c.source,
+    indicatorId: c.indicatorId,
+    targetId: c.targetId,
+    dueYear: c.dueYear,
+    role: c.role,
+    expression: c.expression,
+    dueDate: c.dueDate,
+    printed: c.printed,
+    source: c.source,
   })
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'TargetSet', data, c.validTime ?? plan.adoptedOn)
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'TargetSet',
+    data,
+    c.validTime ?? plan.adoptedOn,
+  )
 }
 
 export function reviseTarget(s: Scope, c: CommandOf<'ReviseTarget'>): Decision {
@@ -50,13 +90,28 @@ export function reviseTarget(s: Scope, c: CommandOf<'ReviseTarget'>): Decision {
   const reason = reasonOf(c.reason)
   if (failed(reason)) return reason
   const dueYear = target.history[target.history.length - 1]?.dueYear ?? plan.endYear
-  const bad = checkDue(plan, c.dueYear, c.dueDate, dueYear) ?? checkExpression(c.expression, currentDefinition(ind))
+  const bad =
+    checkDue(plan, c.dueYear, c.dueDate, dueYear) ??
+    checkExpression(c.expression, currentDefinition(ind))
   if (bad !== undefined) return bad
   const data = compact({
-    indicatorId: c.indicatorId, targetId: c.targetId, expression: c.expression, reason, printed: c.printed, dueYear: c.dueYear,
-    dueDate: c.dueDate, document: c.document,
+    indicatorId: c.indicatorId,
+    targetId: c.targetId,
+    expression: c.expression,
+    reason,
+    printed: c.printed,
+    dueYear: c.dueYear,
+    dueDate: c.dueDate,
+    document: c.document,
   })
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'TargetRevised', data, c.validTime ?? s.ctx.today)
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'TargetRevised',
+    data,
+    c.validTime ?? s.ctx.today,
+  )
 }
 
 export function assignQuota(s: Scope, c: CommandOf<'AssignQuota'>): Decision {
@@ -66,13 +121,36 @@ export function assignQuota(s: Scope, c: CommandOf<'AssignQuota'>): Decision {
   if (failed(target)) return target
   const set = target.history[0]
   if (set === undefined || set.expression.kind !== 'quota') {
-    return rejected('not-a-quota-target', 'targetId', 'a target set as 完成上级下达任务 (quota)', c.targetId)
+    return rejected(
+      'not-a-quota-target',
+      'targetId',
+      'a target set as 完成上级下达任务 (quota)',
+      c.targetId,
+    )
   }
-  if (c.expression.kind === 'quota') return rejected('quota-pending', 'expression.kind', 'the assigned figure (level, comparison or range)', c.expression.kind)
+  if (c.expression.kind === 'quota')
+    return rejected(
+      'quota-pending',
+      'expression.kind',
+      'the assigned figure (level, comparison or range)',
+      c.expression.kind,
+    )
   const bad = checkExpression(c.expression, currentDefinition(found.ind))
   if (bad !== undefined) return bad
   const data = compact({
-    indicatorId: c.indicatorId, targetId: c.targetId, expression: c.expression, assignedBy: c.assignedBy, printed: c.printed, document: c.document,
+    indicatorId: c.indicatorId,
+    targetId: c.targetId,
+    expression: c.expression,
+    assignedBy: c.assignedBy,
+    printed: c.printed,
+    document: c.document,
   })
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'QuotaAssigned', data, c.validTime ?? s.ctx.today)
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'QuotaAssigned',
+    data,
+    c.validTime ?? s.ctx.today,
+  )
 }

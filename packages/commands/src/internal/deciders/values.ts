@@ -1,7 +1,17 @@
 // Deciders for reported values: report, correct, retract, approve, return.
 import {
-  currentDefinition, currentVersion, type IndicatorState, type PeriodKey, type PeriodValue, periodEnd, periodKind, periodStart, periodYear,
-  type PlanState, streams, type ValueVersion,
+  currentDefinition,
+  currentVersion,
+  type IndicatorState,
+  type PeriodKey,
+  type PeriodValue,
+  periodEnd,
+  periodKind,
+  periodStart,
+  periodYear,
+  type PlanState,
+  streams,
+  type ValueVersion,
 } from '@progress-ledger/core'
 import { authoriseSubject } from '../../Authorisation'
 import type { CommandOf } from '../../Command'
@@ -23,35 +33,90 @@ function lockOf(pv: PeriodValue | undefined) {
 }
 
 /** The indicator of a value command, with the responsibility check at the period's end. */
-function indicatorFor(s: Scope, c: { readonly indicatorId: string; readonly period: PeriodKey }): Checked<IndicatorState> {
+function indicatorFor(
+  s: Scope,
+  c: { readonly indicatorId: string; readonly period: PeriodKey },
+): Checked<IndicatorState> {
   const ind = findIndicator(s.state, c.indicatorId)
   if (failed(ind)) return ind
-  return authoriseSubject(s.ctx.actor, ind, periodEnd(c.period), 'an indicator', 'indicatorId', c.indicatorId) ?? ind
+  return (
+    authoriseSubject(
+      s.ctx.actor,
+      ind,
+      periodEnd(c.period),
+      'an indicator',
+      'indicatorId',
+      c.indicatorId,
+    ) ?? ind
+  )
 }
 
-function checkPeriod(s: Scope, period: PeriodKey, ind: IndicatorState, plan: PlanState): Rejected | undefined {
+function checkPeriod(
+  s: Scope,
+  period: PeriodKey,
+  ind: IndicatorState,
+  plan: PlanState,
+): Rejected | undefined {
   const periodicity = currentDefinition(ind).periodicity
-  if (periodKind(period) !== periodicity) return rejected('period-kind', 'period', `a ${periodicity} period (the periodicity of ${ind.indicatorId})`, period)
+  if (periodKind(period) !== periodicity)
+    return rejected(
+      'period-kind',
+      'period',
+      `a ${periodicity} period (the periodicity of ${ind.indicatorId})`,
+      period,
+    )
   const year = periodYear(period)
   if (year < plan.startYear || year > plan.endYear) {
-    return rejected('period-outside-plan', 'period', `a period within the plan's years ${plan.startYear}–${plan.endYear}`, period)
+    return rejected(
+      'period-outside-plan',
+      'period',
+      `a period within the plan's years ${plan.startYear}–${plan.endYear}`,
+      period,
+    )
   }
-  if (periodStart(period) > s.ctx.today) return rejected('in-future', 'period', `a period begun by today (${s.ctx.today})`, period)
+  if (periodStart(period) > s.ctx.today)
+    return rejected('in-future', 'period', `a period begun by today (${s.ctx.today})`, period)
   return undefined
 }
 
 /** The version in force that `named` must be, or the rejection saying it is not. */
-function inForce(pv: PeriodValue | undefined, path: string, named: string, period: PeriodKey): Checked<ValueVersion> {
+function inForce(
+  pv: PeriodValue | undefined,
+  path: string,
+  named: string,
+  period: PeriodKey,
+): Checked<ValueVersion> {
   const current = pv === undefined ? undefined : currentVersion(pv)
-  if (current === undefined) return rejected('not-in-force', path, `the id of the value in force for ${period} (there is none)`, named)
-  if (current.eventId !== named) return rejected('not-in-force', path, `${JSON.stringify(current.eventId)} (the value in force for ${period})`, named)
+  if (current === undefined)
+    return rejected(
+      'not-in-force',
+      path,
+      `the id of the value in force for ${period} (there is none)`,
+      named,
+    )
+  if (current.eventId !== named)
+    return rejected(
+      'not-in-force',
+      path,
+      `${JSON.stringify(current.eventId)} (the value in force for ${period})`,
+      named,
+    )
   return current
 }
 
-function locked(pv: PeriodValue | undefined, period: PeriodKey, what: string): Rejected | undefined {
+function locked(
+  pv: PeriodValue | undefined,
+  period: PeriodKey,
+  what: string,
+): Rejected | undefined {
   const lock = lockOf(pv)
   if (lock === undefined) return undefined
-  return rejected('value-locked', 'period', `a period without an approved figure (${period} was approved by event ${JSON.stringify(lock.eventId)}; ${what})`, period)
+  return rejected(
+    'value-locked',
+    'period',
+    `a period without an approved figure (${period} was approved by event ${JSON.stringify(lock.eventId)}; ${what})`,
+    period,
+  )
 }
 
 export function reportValue(s: Scope, c: CommandOf<'ReportValue'>): Decision {
@@ -66,10 +131,24 @@ export function reportValue(s: Scope, c: CommandOf<'ReportValue'>): Decision {
   const lock = locked(slotOf(ind, c.period), c.period, 'correct the figure in force instead')
   if (lock !== undefined) return lock
   const data = compact({
-    indicatorId: c.indicatorId, period: c.period, value: figure.value, status: c.status, unit: figure.unit, source: c.source,
-    illustrative: c.illustrative, outlier: figure.outlier, submitted: c.submitted,
+    indicatorId: c.indicatorId,
+    period: c.period,
+    value: figure.value,
+    status: c.status,
+    unit: figure.unit,
+    source: c.source,
+    illustrative: c.illustrative,
+    outlier: figure.outlier,
+    submitted: c.submitted,
   })
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'ValueReported', data, periodEnd(c.period))
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'ValueReported',
+    data,
+    periodEnd(c.period),
+  )
 }
 
 export function correctValue(s: Scope, c: CommandOf<'CorrectValue'>): Decision {
@@ -82,10 +161,26 @@ export function correctValue(s: Scope, c: CommandOf<'CorrectValue'>): Decision {
   const figure = checkFigure(c, currentDefinition(ind))
   if (failed(figure)) return figure
   const data = compact({
-    indicatorId: c.indicatorId, period: c.period, value: figure.value, status: c.status, corrects: c.corrects, reason, unit: figure.unit,
-    source: c.source, illustrative: c.illustrative, outlier: figure.outlier, submitted: c.submitted,
+    indicatorId: c.indicatorId,
+    period: c.period,
+    value: figure.value,
+    status: c.status,
+    corrects: c.corrects,
+    reason,
+    unit: figure.unit,
+    source: c.source,
+    illustrative: c.illustrative,
+    outlier: figure.outlier,
+    submitted: c.submitted,
   })
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'ValueCorrected', data, periodEnd(c.period))
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'ValueCorrected',
+    data,
+    periodEnd(c.period),
+  )
 }
 
 export function retractValue(s: Scope, c: CommandOf<'RetractValue'>): Decision {
@@ -99,11 +194,23 @@ export function retractValue(s: Scope, c: CommandOf<'RetractValue'>): Decision {
   const lock = locked(pv, c.period, 'correct it instead of retracting it')
   if (lock !== undefined) return lock
   const data = { indicatorId: c.indicatorId, period: c.period, retracts: c.retracts, reason }
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'ValueRetracted', data, periodEnd(c.period))
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'ValueRetracted',
+    data,
+    periodEnd(c.period),
+  )
 }
 
 /** The submitted version in force a review names, checked for four eyes. */
-function reviewable(s: Scope, c: { readonly indicatorId: string; readonly period: PeriodKey }, path: string, named: string): Checked<ValueVersion> {
+function reviewable(
+  s: Scope,
+  c: { readonly indicatorId: string; readonly period: PeriodKey },
+  path: string,
+  named: string,
+): Checked<ValueVersion> {
   const ind = findIndicator(s.state, c.indicatorId)
   if (failed(ind)) return ind
   const pv = slotOf(ind, c.period)
@@ -111,11 +218,26 @@ function reviewable(s: Scope, c: { readonly indicatorId: string; readonly period
   if (failed(current)) return current
   const last = pv?.approvals[pv.approvals.length - 1]
   if (last === undefined || last.state !== 'submitted' || last.eventId !== current.eventId) {
-    const state = last === undefined ? 'never submitted' : last.state === 'submitted' ? 'superseded since submission' : last.state
-    return rejected('not-submitted', path, `a figure awaiting approval (${named} is ${state})`, named)
+    const state =
+      last === undefined
+        ? 'never submitted'
+        : last.state === 'submitted'
+          ? 'superseded since submission'
+          : last.state
+    return rejected(
+      'not-submitted',
+      path,
+      `a figure awaiting approval (${named} is ${state})`,
+      named,
+    )
   }
   if (current.actor === s.ctx.actor.id) {
-    return rejected('self-approval', 'actor', `someone other than the reporter of ${JSON.stringify(named)}`, s.ctx.actor.id)
+    return rejected(
+      'self-approval',
+      'actor',
+      `someone other than the reporter of ${JSON.stringify(named)}`,
+      s.ctx.actor.id,
+    )
   }
   return current
 }
@@ -124,7 +246,14 @@ export function approveValue(s: Scope, c: CommandOf<'ApproveValue'>): Decision {
   const current = reviewable(s, c, 'approves', c.approves)
   if (failed(current)) return current
   const data = { indicatorId: c.indicatorId, period: c.period, approves: c.approves }
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'ValueApproved', data, periodEnd(c.period))
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'ValueApproved',
+    data,
+    periodEnd(c.period),
+  )
 }
 
 export function returnValue(s: Scope, c: CommandOf<'ReturnValue'>): Decision {
@@ -133,5 +262,12 @@ export function returnValue(s: Scope, c: CommandOf<'ReturnValue'>): Decision {
   const reason = reasonOf(c.reason)
   if (failed(reason)) return reason
   const data = { indicatorId: c.indicatorId, period: c.period, returns: c.returns, reason }
-  return accept(s, c.id, streams.indicator(c.indicatorId), 'ValueReturned', data, periodEnd(c.period))
+  return accept(
+    s,
+    c.id,
+    streams.indicator(c.indicatorId),
+    'ValueReturned',
+    data,
+    periodEnd(c.period),
+  )
 }

@@ -1,2 +1,0 @@
-import type { Options } from 'tsup';
-export declare function packageBuild(entry?: ReadonlyArray<string>): Options;
