@@ -107,7 +107,10 @@ function rederive(e: Explanation): string | undefined {
           : 'off-track'
     }
     case 'statcan': {
-      const v = ((y0 < 0 ? -1 : 1) * d * cagr(y0, yt, t - t0)) / Math.abs(cagr(y0, yT, T - t0))
+      // The method's documented guard: a zero base or target counts as 0.001.
+      const b = y0 === 0 ? 0.001 : y0
+      const g = yT === 0 ? 0.001 : yT
+      const v = ((b < 0 ? -1 : 1) * d * cagr(b, yt, t - t0)) / Math.abs(cagr(b, g, T - t0))
       return v >= thr('substantial (v)')
         ? 'on-track'
         : v >= thr('moderate (v)')
