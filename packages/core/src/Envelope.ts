@@ -15,6 +15,7 @@ import {
   type IsoDate,
   IsoDate as IsoDateCodec,
   isIsoDate,
+  isInstant,
   NonEmptyString,
   NonNegativeInt,
 } from './Scalars'
@@ -209,6 +210,78 @@ const StoredEnvelope = t.type({
   data: t.unknown,
 })
 
+function isCount(u: unknown): u is number {
+  return typeof u === 'number' && Number.isInteger(u) && u >= 0
+}
+
+/**
+ * The fast path of {@link decodeStored}: the envelope checked by hand and the data by the codec's
+ * exact pre-check, for events of the current schema version. Returns `undefined` whenever the full
+ * decode could differ (older schema, unknown keys to strip, anything invalid), which then runs.
+ */
+function storedFast(u: unknown): RecordedEvent | undefined {
+  if (typeof u !== 'object' || u === null) return undefined
+  const r = u as Record<string, unknown>
+  const {
+    id,
+    streamId,
+    version,
+    position,
+    type,
+    schemaVersion,
+    validTime,
+    recordedTime,
+    actor,
+    correlationId,
+    causationId,
+    prevHash,
+    hash,
+    data,
+  } = r
+  if (
+    !isNonEmptyString(id) ||
+    !isNonEmptyString(streamId) ||
+    !isCount(version) ||
+    !isCount(position) ||
+    !isEventType(type)
+  )
+    return undefined
+  if (
+    schemaVersion !== catalog[type].schemaVersion ||
+    !isIsoDate(validTime) ||
+    !isInstant(recordedTime) ||
+    typeof actor !== 'string'
+  )
+    return undefined
+  if (
+    !(correlationId === null || typeof correlationId === 'string') ||
+    !(causationId === null || typeof causationId === 'string')
+  )
+    return undefined
+  if (
+    typeof prevHash !== 'string' ||
+    typeof hash !== 'string' ||
+    !exactCheck(catalog[type].codec)(data)
+  )
+    return undefined
+  return {
+    id,
+    streamId,
+    version,
+    position,
+    type,
+    schemaVersion,
+    validTime,
+    recordedTime,
+    actor,
+    correlationId,
+    causationId,
+    prevHash,
+    hash,
+    data,
+  } as RecordedEvent
+}
+
 /** A stored event that could not be decoded: names its id and position. */
 export class EventDecodeError extends Error {
   override readonly name = 'EventDecodeError'
@@ -227,6 +300,8 @@ export class EventDecodeError extends Error {
  * and position: a stored event that does not decode is corruption, not a user error.
  */
 export function decodeStored(u: unknown): RecordedEvent {
+  const fast = storedFast(u)
+  if (fast !== undefined) return fast
   const env = StoredEnvelope.decode(u)
   const raw = u as { id?: unknown; position?: unknown }
   if (env._tag === 'Left') {

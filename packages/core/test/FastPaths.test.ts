@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { asOf } from '../src/AsOf'
 import { catalog, isEventType } from '../src/Catalog'
 import { formatErrors, showValue } from '../src/Decode'
-import { validateInput } from '../src/Envelope'
+import { decodeStored, validateInput } from '../src/Envelope'
 import { canonicalJson, chainHash, contentText } from '../src/Hash'
 import { InMemoryEventStore } from '../src/InMemoryEventStore'
 import { manualClock } from '../src/Clock'
@@ -392,6 +392,70 @@ describe('as-of index and period order', () => {
             comparePeriods(a as PeriodKey, b as PeriodKey),
           ),
         )
+      }),
+      runs,
+    )
+  })
+})
+
+describe('decodeStored fast path', () => {
+  const envelopeKeys = [
+    'id',
+    'streamId',
+    'version',
+    'position',
+    'type',
+    'schemaVersion',
+    'validTime',
+    'recordedTime',
+    'actor',
+    'correlationId',
+    'causationId',
+    'prevHash',
+    'hash',
+    'data',
+  ] as const
+  // The full decode as it was before the fast path: envelope, then the type's codec.
+  function referenceStored(u: unknown): unknown {
+    const r = u as Record<string, unknown>
+    const type = r['type']
+    if (!isEventType(type)) return 'error'
+    if (!NonEmptyString.is(r['id']) || !NonEmptyString.is(r['streamId'])) return 'error'
+    const decoded = catalog[type].codec.decode(r['data'])
+    if (decoded._tag === 'Left') return 'error'
+    return Object.fromEntries(envelopeKeys.map((k) => [k, k === 'data' ? decoded.right : r[k]]))
+  }
+  const storedArb = fc.record({
+    id: text,
+    streamId: text,
+    version: fc.nat(50),
+    position: fc.nat(50),
+    type: fc.constantFrom('ValueReported', 'TargetSet'),
+    schemaVersion: fc.constant(1),
+    validTime: fc.constant('2021-12-31'),
+    recordedTime: fc.constant('2022-03-01T09:00:00.000Z'),
+    actor: fc.string(),
+    correlationId: fc.oneof(fc.constant(null), text),
+    causationId: fc.constant(null),
+    prevHash: fc.string(),
+    hash: fc.string(),
+    data: fc.oneof(dataArb, targetData),
+  })
+  it('gives what the full decode gives on the envelope fields, or throws as it does', () => {
+    fc.assert(
+      fc.property(storedArb, (u) => {
+        const reference = referenceStored(u)
+        let fast: unknown
+        try {
+          fast = decodeStored(u)
+        } catch {
+          fast = 'error'
+        }
+        if (reference === 'error' || fast === 'error') expect(fast).toBe(reference)
+        else
+          expect(
+            Object.fromEntries(envelopeKeys.map((k) => [k, (fast as Record<string, unknown>)[k]])),
+          ).toEqual(reference)
       }),
       runs,
     )

@@ -192,11 +192,14 @@ export class PostgresEventStore implements EventStore {
       for (const row of found.rows) existing.set(row.id, fromRow(row))
     }
     const versions = new Map<string, number>()
-    const current = await tx.query<{ stream_id: string; v: number | string }>(
-      `SELECT stream_id, max(version) AS v FROM ${this.table('ledger_events')} WHERE stream_id IN (SELECT json_array_elements_text($1::json)) GROUP BY stream_id`,
+    const current = await tx.query<{ stream_id: string; v: number | string | null }>(
+      // One index-only backward scan of (stream_id, version) per stream: a plain
+      // `stream_id IN (…) GROUP BY` is planned as a scan of the whole table.
+      `SELECT s.stream_id, (SELECT max(e.version) FROM ${this.table('ledger_events')} e WHERE e.stream_id = s.stream_id) AS v
+       FROM json_array_elements_text($1::json) AS s(stream_id)`,
       [JSON.stringify(streams)],
     )
-    for (const row of current.rows) versions.set(row.stream_id, Number(row.v))
+    for (const row of current.rows) if (row.v !== null) versions.set(row.stream_id, Number(row.v))
     const plan = planAppend(requests, existing, versions)
     if (plan._tag !== 'Plan') return new Rejected(plan)
     const headPosition = Number(head.position)
