@@ -1,0 +1,92 @@
+/**
+ * The per-period value slots of an indicator: kept sorted by period (the order of
+ * `comparePeriods`), appended in O(1) when periods arrive in order, inserted by binary search
+ * when a late fact arrives for an earlier period.
+ *
+ * @module internal/PeriodSlots
+ */
+import type { Draft } from 'immer'
+import { periodEnd, periodKind, type PeriodKey } from '../Period'
+import type { RecordedEvent } from '../Envelope'
+import type { PeriodValue, Stamp, ValueVersion } from '../State'
+
+/**
+ * A string whose order is the order of {@link comparePeriods}: the period's last day, then the
+ * rank of its kind (longer periods first). Memoised, because replay compares the same few
+ * period keys millions of times; the memo is bounded and simply starts over when full.
+ */
+const orderKeys = new Map<string, string>()
+const KIND_RANK: Readonly<Record<string, string>> = {
+  year: '0',
+  half: '1',
+  quarter: '2',
+  month: '3',
+  day: '4',
+}
+
+function orderKey(period: PeriodKey): string {
+  let key = orderKeys.get(period)
+  if (key === undefined) {
+    key = `${periodEnd(period)}${KIND_RANK[periodKind(period) as string] ?? '9'}`
+    if (orderKeys.size >= 100_000) orderKeys.clear()
+    orderKeys.set(period, key)
+  }
+  return key
+}
+
+/** `comparePeriods(a, b) < 0`, through the memoised order keys. */
+function periodBefore(a: PeriodKey, b: PeriodKey): boolean {
+  return a !== b && orderKey(a) < orderKey(b)
+}
+
+/** Finds the slot of a period in values sorted by period; appends fast when periods come in order. */
+export function slotFor(
+  values: Draft<PeriodValue>[],
+  period: PeriodKey,
+  create: boolean,
+): Draft<PeriodValue> | undefined {
+  const n = values.length
+  const last = values[n - 1]
+  if (last === undefined || periodBefore(last.period, period)) {
+    if (!create) return undefined
+    const fresh: Draft<PeriodValue> = { period, versions: [], approvals: [] }
+    values.push(fresh)
+    return fresh
+  }
+  let lo = 0
+  let hi = n
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (periodBefore((values[mid] as Draft<PeriodValue>).period, period)) lo = mid + 1
+    else hi = mid
+  }
+  const found = values[lo]
+  if (found !== undefined && found.period === period) return found
+  if (!create) return undefined
+  const fresh: Draft<PeriodValue> = { period, versions: [], approvals: [] }
+  values.splice(lo, 0, fresh)
+  return fresh
+}
+
+/** A new version of a period's value, stamped by its event. */
+export function valueVersion(
+  e: RecordedEvent,
+  fields: Omit<ValueVersion, keyof Stamp>,
+): ValueVersion {
+  // One literal, not two spreads: this runs once per reported value, the hottest path of replay.
+  return {
+    eventId: e.id,
+    position: e.position,
+    validTime: e.validTime,
+    recordedTime: e.recordedTime,
+    actor: e.actor,
+    cause: fields.cause,
+    value: fields.value,
+    status: fields.status,
+    reason: fields.reason,
+    replaces: fields.replaces,
+    illustrative: fields.illustrative,
+    outlier: fields.outlier,
+    source: fields.source,
+  }
+}
