@@ -37,6 +37,7 @@ interface Step {
   readonly label: string
   readonly write: (
     state: LedgerState,
+    versionOf: (streamId: string) => number,
   ) => ReadonlyArray<AppendRequest> | { readonly rejected: string }
 }
 
@@ -162,7 +163,7 @@ function illustrativeSteps(history: IllustrativeHistory): Step[] {
   return history.batches.map((batch, i) => ({
     at: batch.recordedAt,
     label: batch.note,
-    write: (state: LedgerState) => {
+    write: (state, versionOf) => {
       const decided = decideAll(state, batch.commands, {
         actor: batch.actor as Actor,
         today: batch.recordedAt.slice(0, 10) as never,
@@ -175,15 +176,9 @@ function illustrativeSteps(history: IllustrativeHistory): Step[] {
             .join('\n'),
         }
       }
-      return appendRequests(decided.events, (streamId) => versionOf(state, streamId))
+      return appendRequests(decided.events, versionOf)
     },
   }))
-}
-
-/** Stream versions as the store knows them, tracked while replaying. */
-const versions = new WeakMap<LedgerState, ReadonlyMap<string, number>>()
-function versionOf(state: LedgerState, streamId: string): number {
-  return versions.get(state)?.get(streamId) ?? 0
 }
 
 /** What the replay did. */
@@ -224,19 +219,19 @@ export async function replayShengzhou(
     .sort((a, b) => (a.s.at < b.s.at ? -1 : a.s.at > b.s.at ? 1 : a.i - b.i))
     .map((x) => x.s)
   let state = replay(ledgerProjection, [])
+  // Stream versions as the store knows them, for the expected versions of decided commands.
   const counts = new Map<string, number>()
-  versions.set(state, counts)
+  const versionOf = (streamId: string): number => counts.get(streamId) ?? 0
   let events = 0
   for (const step of ordered) {
     clock.set(step.at)
-    const written = step.write(state)
+    const written = step.write(state, versionOf)
     if ('rejected' in written) throw new Error(`the seed history was refused:\n${written.rejected}`)
     const result = await store.appendBatch(written)
     if (result._tag !== 'Appended') throw new Error(`${step.label}: ${JSON.stringify(result)}`)
     const fresh: RecordedEvent[] = result.events.filter((e) => e.position > state.position)
     state = apply(ledgerProjection, state, fresh)
     for (const e of fresh) counts.set(e.streamId, e.version)
-    versions.set(state, counts)
     events += fresh.length
   }
   return { events, steps: ordered.length, state }

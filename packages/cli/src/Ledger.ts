@@ -5,7 +5,6 @@
  * @module Ledger
  */
 import {
-  asOf,
   type Cut,
   isInstant,
   isIsoDate,
@@ -59,9 +58,4 @@ export function cutOf(asOfDate: string | undefined, knownAt: string | undefined)
       ? {}
       : { recordedTime: knownAt.length === 10 ? `${knownAt}T23:59:59.999Z` : knownAt }),
   }
-}
-
-/** Applies a cut. */
-export function viewAt(state: LedgerState, cut: Cut): LedgerState {
-  return asOf(state, cut)
 }

@@ -4,11 +4,12 @@
  *
  * @module ReportOptions
  */
+import { asOf } from '@progress-ledger/core'
 import { formatTarget } from '@progress-ledger/plan'
 import { evaluatePlan, type PlanReport } from '@progress-ledger/reporting'
 import { type RunContext, stringOption } from './Command'
 import { UsageError } from './Io'
-import { cutOf, loadLedger, viewAt } from './Ledger'
+import { cutOf, loadLedger } from './Ledger'
 
 /** Options shared by `report`, `status` and `diff`. */
 export const reportOptionSpecs = {
@@ -27,16 +28,16 @@ export function langOf(ctx: RunContext): 'zh' | 'en' {
 }
 
 /** Evaluates the plan as of a valid date, as known at `--known-at`. Errors are usage errors naming the option. */
-export async function buildReport(ctx: RunContext, asOf: string): Promise<PlanReport> {
+export async function buildReport(ctx: RunContext, asOfDate: string): Promise<PlanReport> {
   const knownAt = stringOption(ctx, 'known-at')
   const store = await ctx.store()
-  const state = viewAt(await loadLedger(store, ctx.io), cutOf(asOf, knownAt))
+  const state = asOf(await loadLedger(store, ctx.io), cutOf(asOfDate, knownAt))
   const plan = stringOption(ctx, 'plan')
   const method = stringOption(ctx, 'method')
   const result = evaluatePlan(
     state,
     {
-      asOf,
+      asOf: asOfDate,
       lang: langOf(ctx),
       ...(plan === undefined ? {} : { planId: plan }),
       ...(method === undefined ? {} : { method }),

@@ -6,7 +6,6 @@
  * @module Reducer
  */
 import { castDraft, type Draft } from 'immer'
-import { latestDay } from './DateSpec'
 import type { RecordedEvent } from './Envelope'
 import { slotFor, valueVersion } from './internal/PeriodSlots'
 import type {
@@ -478,6 +477,3 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       return absurd(e)
   }
 }
-
-/** The day by which a milestone version had surely happened (for ordering and as-of cuts). */
-export { latestDay as milestoneDay }

@@ -7,7 +7,7 @@
  * @module workloads/Railway
  */
 import {
-  milestoneDay,
+  latestDay,
   type AppendRequest,
   type DateSpec,
   type EventInput,
@@ -80,7 +80,7 @@ export function railwayRequests(projects: number, blockSize = 100): AppendReques
       events.push({
         id: `${projectId}-${m.id}-met`,
         type: 'MilestoneMet',
-        validTime: milestoneDay(met),
+        validTime: latestDay(met),
         actor: 'rail-office',
         data: {
           projectId,
