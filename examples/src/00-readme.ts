@@ -12,5 +12,5 @@ await store.append(streams.indicator('I01'), [
 ], 'no-stream')
 
 const state = replay(ledgerProjection, await store.readAll())
-const gdp = asOf(state, { validTime: '2021-12-31' }).indicators['I01']
+const gdp = asOf(state, { validTime: '2021-12-31' }).indicators.get('I01')
 console.log(gdp && latestValue(gdp)) // { period: '2021', value: 10.6, … }

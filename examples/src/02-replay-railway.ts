@@ -25,7 +25,7 @@ export async function main(): Promise<string> {
   const lines: string[] = []
   const counts: number[] = []
   for (const day of DATES) {
-    const project = asOf(state, { validTime: day }).projects[RAILWAY]
+    const project = asOf(state, { validTime: day }).projects.get(RAILWAY)
     assert.ok(project !== undefined, `the railway is registered by ${day}`)
     const report = evaluateProject(project, day as never)
     counts.push(report.met)
@@ -38,7 +38,7 @@ export async function main(): Promise<string> {
     )
   }
   lines.push('', 'timeline (as of the opening day):')
-  const opened = asOf(state, { validTime: '2022-01-08' }).projects[RAILWAY]
+  const opened = asOf(state, { validTime: '2022-01-08' }).projects.get(RAILWAY)
   assert.ok(opened !== undefined)
   const byDate = Object.values(opened.milestones)
     .filter((m) => metRecord(m) !== undefined)

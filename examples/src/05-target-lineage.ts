@@ -11,7 +11,7 @@ import { runIfMain, shengzhouLedger } from './shengzhou/ledger'
 import { loadPlan } from './shengzhou/seeds'
 
 function lineage(state: LedgerState, id: string): string[] {
-  const ind = state.indicators[id]
+  const ind = state.indicators.get(id)
   assert.ok(ind !== undefined)
   const lines: string[] = []
   for (const { target } of targetsByDue(ind)) {
@@ -59,7 +59,7 @@ export async function main(): Promise<string> {
   )
   assert.equal(before, 'target-pending')
   assert.notEqual(after, 'target-pending')
-  const i18 = state.indicators['I18']?.targets['I18-2025']
+  const i18 = state.indicators.get('I18')?.targets['I18-2025']
   assert.equal(i18?.history.length, 2)
   assert.equal(i18?.history[1]?.cause, 'revised')
   return `${lines.join('\n')}\n`

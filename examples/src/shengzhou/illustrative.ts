@@ -206,7 +206,7 @@ function taskStatusFor(
 }
 
 function taskStatuses(state: LedgerState, planId: string, year: number): IllustrativeBatch[] {
-  const tasks = Object.values(state.tasks)
+  const tasks = state.tasks.toArray()
     .filter((t) => t.definition.planId === planId)
     .sort((a, b) => (a.taskId < b.taskId ? -1 : 1))
   const items = tasks.map((task) => {
@@ -235,7 +235,7 @@ function taskStatuses(state: LedgerState, planId: string, year: number): Illustr
 
 /** Builds the illustrative history for a ledger holding the plan (indicators and targets). */
 export function illustrativeHistory(state: LedgerState, planId: string): IllustrativeHistory {
-  const indicators = Object.values(state.indicators)
+  const indicators = state.indicators.toArray()
     .filter((i) => currentDefinition(i).planId === planId)
     .sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1))
   const batches: IllustrativeBatch[] = []
@@ -330,7 +330,7 @@ export function illustrativeHistory(state: LedgerState, planId: string): Illustr
     if (year === 2021 || year === 2023 || year === 2025)
       batches.push(...taskStatuses(state, planId, year))
     const corrections = CORRECTED.filter(([, y]) => y === year).flatMap(([id, , factor]) => {
-      const ind = state.indicators[id]
+      const ind = state.indicators.get(id)
       const value = ind === undefined ? undefined : valueFor(ind, year)
       if (ind === undefined || value === undefined) return []
       return [

@@ -29,7 +29,7 @@ describe('handle', () => {
       events: [{ id: 'v1', streamId: 'indicator-I01', actor: 'fgj-clerk' }],
     })
     const state = replay(ledgerProjection, await store.readAll())
-    expect(latestValue(state.indicators['I01'] as never)?.value).toBe(11.2)
+    expect(latestValue(state.indicators.get('I01') as never)?.value).toBe(11.2)
   })
 
   it('appends nothing on a rejection, or only the audit record when asked', async () => {

@@ -5,6 +5,7 @@
  *
  * @module AsOf
  */
+import type { EntityMap, EntityMapEditor } from './EntityMap'
 import { type Bounds, visibleSpan } from './internal/VisibilityIndex'
 import { isInstant, isIsoDate } from './Scalars'
 import type {
@@ -86,6 +87,19 @@ function keepRecord<T>(
     if (after !== undefined) out[key] = after
   }
   return out ?? record
+}
+
+/** The entities of a map through `view` (undefined drops one); the same map when nothing changed. */
+function keepMap<T>(map: EntityMap<T>, view: (x: T) => T | undefined): EntityMap<T> {
+  let editor: EntityMapEditor<T> | undefined
+  map.each((before, key) => {
+    const after = view(before)
+    if (after === before) return
+    editor ??= map.edit()
+    if (after === undefined) editor.delete(key)
+    else editor.set(key, after)
+  })
+  return editor === undefined ? map : editor.done()
 }
 
 function viewIndicator(
@@ -180,7 +194,7 @@ function viewPlan(plan: PlanState, visible: Visible): PlanState | undefined {
  * @example
  * import { asOf, emptyLedger } from '@progress-ledger/core'
  * const view = asOf(emptyLedger(), { validTime: '2021-12-31', recordedTime: '2022-03-01T00:00:00.000Z' })
- * view.indicators // {}
+ * view.indicators.size // 0
  */
 export function asOf(state: LedgerState, cut: Cut): LedgerState {
   if (cut.validTime === undefined && cut.recordedTime === undefined && cut.position === undefined)
@@ -194,11 +208,11 @@ export function asOf(state: LedgerState, cut: Cut): LedgerState {
   return {
     position: cut.position === undefined ? state.position : Math.min(cut.position, state.position),
     head: state.head,
-    plans: keepRecord(state.plans, (p) => viewPlan(p, visible)),
-    departments: keepRecord(state.departments, (d) => (visible(d) ? d : undefined)),
-    indicators: keepRecord(state.indicators, (i) => viewIndicator(i, visible, bounds)),
-    projects: keepRecord(state.projects, (p) => viewProject(p, visible)),
-    tasks: keepRecord(state.tasks, (task) => viewTask(task, visible)),
+    plans: keepMap(state.plans, (p) => viewPlan(p, visible)),
+    departments: keepMap(state.departments, (d) => (visible(d) ? d : undefined)),
+    indicators: keepMap(state.indicators, (i) => viewIndicator(i, visible, bounds)),
+    projects: keepMap(state.projects, (p) => viewProject(p, visible)),
+    tasks: keepMap(state.tasks, (task) => viewTask(task, visible)),
     denied: keep(state.denied, visible),
     unattached: keep(state.unattached, visible),
   }

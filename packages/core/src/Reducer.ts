@@ -1,24 +1,37 @@
 /**
- * The reducer: one total, exhaustive recipe over the event union. It is written in immer's
- * mutating style for clarity; {@link Replay} runs it on owned state during replay and inside a
- * single `produce` when updating published (frozen) state.
+ * The reducer: one total, exhaustive function over the event union, written in a mutating style.
+ * It runs on a {@link LedgerDraft}: during replay the draft owns the state and every write is in
+ * place; when updating published (frozen) state the draft copies a node the first time the reducer
+ * asks to write it. The reducer asks explicitly, node by node (`d.open`, `d.own`, `d.list`,
+ * `d.push`), which is what immer's proxies do implicitly; see docs/architecture.md for why the
+ * built-in ledger does it by hand while custom projections keep immer.
  *
  * @module Reducer
  */
-import { castDraft, type Draft } from 'immer'
+import type { Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
-import { slotFor, valueVersion } from './internal/PeriodSlots'
+import type { EntityMapEditor } from './EntityMap'
+import { LedgerDraft, type Mutable } from './internal/LedgerDraft'
+import { slotIndex, valueVersion } from './internal/PeriodSlots'
 import type {
   IndicatorState,
   LedgerState,
+  TargetState,
   MilestoneState,
   PeriodValue,
   Responsibility,
   Stamp,
+  TargetVersion,
 } from './State'
 
 /** A reducer recipe: applies one event to a mutable (owned or immer-drafted) state. */
 export type Recipe<S, E> = (draft: Draft<S>, event: E) => void
+
+/** Folding events onto one state: `step` per event, then `finish` for the result. */
+export interface Fold<S> {
+  readonly step: (event: RecordedEvent) => void
+  readonly finish: () => S
+}
 
 function absurd(x: never): never {
   throw new Error(`unhandled event: ${JSON.stringify(x)}`)
@@ -45,8 +58,8 @@ function stampOnly(s: Stamp): Stamp {
   }
 }
 
-function unattached(s: Draft<LedgerState>, e: RecordedEvent, reason: string): void {
-  s.unattached.push({
+function unattached(d: LedgerDraft, e: RecordedEvent, reason: string): void {
+  d.unattached = d.push(d.unattached, {
     eventId: e.id,
     position: e.position,
     validTime: e.validTime,
@@ -57,51 +70,52 @@ function unattached(s: Draft<LedgerState>, e: RecordedEvent, reason: string): vo
   })
 }
 
-function indicatorOf(
-  s: Draft<LedgerState>,
-  e: RecordedEvent,
-  id: string,
-): Draft<IndicatorState> | undefined {
-  const ind = s.indicators[id]
-  if (ind === undefined) unattached(s, e, `indicator ${JSON.stringify(id)} is not defined`)
-  return ind
+function missingIndicator(d: LedgerDraft, e: RecordedEvent, id: string): void {
+  unattached(d, e, `indicator ${JSON.stringify(id)} is not defined`)
 }
 
+/**
+ * The milestone of a project, writable (created when `title` is given and it does not exist), or
+ * undefined with the event kept as unattached.
+ */
 function milestoneOf(
-  s: Draft<LedgerState>,
+  d: LedgerDraft,
   e: RecordedEvent,
   projectId: string,
   milestoneId: string,
   title?: MilestoneState['title'],
   kind?: string,
-): Draft<MilestoneState> | undefined {
-  const project = s.projects[projectId]
+): Mutable<MilestoneState> | undefined {
+  const project = d.projects.get(projectId)
   if (project === undefined) {
-    unattached(s, e, `project ${JSON.stringify(projectId)} is not defined`)
+    unattached(d, e, `project ${JSON.stringify(projectId)} is not defined`)
     return undefined
   }
-  let m = project.milestones[milestoneId]
-  if (m === undefined) {
-    if (title === undefined) {
-      unattached(
-        s,
-        e,
-        `milestone ${JSON.stringify(milestoneId)} of project ${JSON.stringify(projectId)} is not planned`,
-      )
-      return undefined
-    }
-    m = {
+  const existing = project.milestones[milestoneId]
+  if (existing === undefined && title === undefined) {
+    unattached(
+      d,
+      e,
+      `milestone ${JSON.stringify(milestoneId)} of project ${JSON.stringify(projectId)} is not planned`,
+    )
+    return undefined
+  }
+  const p = d.open(d.projects, projectId) as Mutable<typeof project>
+  const milestones = (p.milestones = d.own(p.milestones))
+  let m: Mutable<MilestoneState>
+  if (existing === undefined) {
+    m = d.adopt({
       milestoneId,
-      title,
+      title: title as MilestoneState['title'],
       kind: kind ?? 'other',
       planned: [],
       forecasts: [],
       met: [],
       source: null,
-    }
-    project.milestones[milestoneId] = m
-    project.milestoneOrder.push(milestoneId)
-  }
+    })
+    p.milestoneOrder = d.push(p.milestoneOrder, milestoneId)
+  } else m = d.own(existing)
+  milestones[milestoneId] = m
   return m
 }
 
@@ -109,8 +123,8 @@ function responsibilityOf(
   e: RecordedEvent,
   departments: ReadonlyArray<string>,
   reason: string | null,
-): Draft<Responsibility> {
-  return castDraft<Responsibility>({
+): Responsibility {
+  return {
     eventId: e.id,
     position: e.position,
     validTime: e.validTime,
@@ -118,40 +132,88 @@ function responsibilityOf(
     actor: e.actor,
     departments: [...departments],
     reason,
-  })
+  }
+}
+
+/** Appends a responsibility to the entity `id` of a map; false when there is no such entity. */
+function reassign<T extends { readonly responsibility: ReadonlyArray<Responsibility> }>(
+  d: LedgerDraft,
+  map: EntityMapEditor<T>,
+  id: string,
+  r: Responsibility,
+): boolean {
+  const holder = d.open(map, id)
+  if (holder === undefined) return false
+  holder.responsibility = d.push(holder.responsibility, r)
+  return true
+}
+
+/** Appends a version to a target of an indicator (the indicator and target exist). */
+function pushTarget(d: LedgerDraft, indicatorId: string, targetId: string, v: TargetVersion): void {
+  const ind = d.open(d.indicators, indicatorId) as Mutable<IndicatorState>
+  const targets = (ind.targets = d.own(ind.targets))
+  const target = d.own(targets[targetId] as TargetState)
+  target.history = d.push(target.history, v)
+  targets[targetId] = target
 }
 
 /**
- * Applies one recorded event to the ledger state. Total: an event that refers to something not
- * defined is kept in `unattached` instead of throwing.
+ * The period slot of an indicator, writable; created when `create` is set, else undefined when
+ * the indicator has no value for the period. The indicator must exist.
  */
-export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
-  s.position = e.position
-  s.head = e.hash
+function slotOf(
+  d: LedgerDraft,
+  indicatorId: string,
+  period: PeriodValue['period'],
+  create: boolean,
+): Mutable<PeriodValue> | undefined {
+  const current = (d.indicators.get(indicatorId) as IndicatorState).values
+  const i = slotIndex(current, period)
+  const hit = current[i]
+  const found = hit !== undefined && hit.period === period
+  if (!found && !create) return undefined
+  const ind = d.open(d.indicators, indicatorId) as Mutable<IndicatorState>
+  const values = (ind.values = d.list(ind.values))
+  if (found) {
+    const slot = d.own(values[i] as PeriodValue)
+    values[i] = slot
+    return slot
+  }
+  const slot: Mutable<PeriodValue> = d.adopt({ period, versions: [], approvals: [] })
+  if (i === values.length) values.push(slot)
+  else values.splice(i, 0, slot)
+  return slot
+}
+
+/** Applies one recorded event to a ledger draft. */
+function step(d: LedgerDraft, e: RecordedEvent): void {
+  d.position = e.position
+  d.head = e.hash
   switch (e.type) {
     case 'PlanAdopted': {
-      const d = e.data
-      const existing = s.plans[d.planId]
+      const data = e.data
+      const existing = d.plans.get(data.planId)
       // A re-adoption updates the plan but keeps the stamp of its first adoption: as-of views
       // show the plan from the day it first existed.
-      s.plans[d.planId] = {
+      d.set(d.plans, data.planId, {
         ...(existing === undefined ? stampOf(e) : stampOnly(existing)),
-        planId: d.planId,
-        name: d.name,
-        adoptedOn: d.adoptedOn,
-        baseYear: d.baseYear,
-        startYear: d.startYear,
-        endYear: d.endYear,
-        issuer: d.issuer ?? null,
+        planId: data.planId,
+        name: data.name,
+        adoptedOn: data.adoptedOn,
+        baseYear: data.baseYear,
+        startYear: data.startYear,
+        endYear: data.endYear,
+        issuer: data.issuer ?? null,
         categories: existing?.categories ?? {},
-      }
+      })
       return
     }
     case 'CategoryDefined': {
-      const plan = s.plans[e.data.planId]
+      const plan = d.open(d.plans, e.data.planId)
       if (plan === undefined)
-        return unattached(s, e, `plan ${JSON.stringify(e.data.planId)} is not adopted`)
-      plan.categories[e.data.categoryId] = {
+        return unattached(d, e, `plan ${JSON.stringify(e.data.planId)} is not adopted`)
+      const categories = (plan.categories = d.own(plan.categories))
+      categories[e.data.categoryId] = {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
@@ -164,7 +226,7 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       return
     }
     case 'DepartmentRegistered':
-      s.departments[e.data.departmentId] = {
+      d.set(d.departments, e.data.departmentId, {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
@@ -173,132 +235,120 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
         departmentId: e.data.departmentId,
         name: e.data.name,
         aliases: [...e.data.aliases],
-      }
+      })
       return
     case 'IndicatorDefined': {
-      const d = e.data
-      const existing = s.indicators[d.indicatorId]
-      if (existing === undefined) {
-        s.indicators[d.indicatorId] = {
-          indicatorId: d.indicatorId,
-          definitions: [
-            castDraft({
-              eventId: e.id,
-              position: e.position,
-              validTime: e.validTime,
-              recordedTime: e.recordedTime,
-              actor: e.actor,
-              definition: d,
-            }),
-          ],
-          baselines: [],
-          targets: {},
-          values: [],
-          responsibility: [responsibilityOf(e, d.departments, null)],
-        }
-      } else {
-        existing.definitions.push(
-          castDraft({
-            eventId: e.id,
-            position: e.position,
-            validTime: e.validTime,
-            recordedTime: e.recordedTime,
-            actor: e.actor,
-            definition: d,
-          }),
-        )
-      }
-      return
-    }
-    case 'BaselineSet': {
-      const ind = indicatorOf(s, e, e.data.indicatorId)
-      if (ind !== undefined)
-        ind.baselines.push({
-          eventId: e.id,
-          position: e.position,
-          validTime: e.validTime,
-          recordedTime: e.recordedTime,
-          actor: e.actor,
-          period: e.data.period,
-          value: e.data.value,
-          illustrative: e.data.illustrative ?? false,
-        })
-      return
-    }
-    case 'TargetSet': {
-      const d = e.data
-      const ind = indicatorOf(s, e, d.indicatorId)
-      if (ind === undefined) return
+      const data = e.data
       const version = {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
         recordedTime: e.recordedTime,
         actor: e.actor,
-        cause: 'set' as const,
-        expression: d.expression,
-        printed: d.printed ?? null,
-        dueYear: d.dueYear,
-        dueDate: d.dueDate ?? null,
+        definition: data,
+      }
+      const existing = d.open(d.indicators, data.indicatorId)
+      if (existing === undefined) {
+        d.set(d.indicators, data.indicatorId, {
+          indicatorId: data.indicatorId,
+          definitions: [version],
+          baselines: [],
+          targets: {},
+          values: [],
+          responsibility: [responsibilityOf(e, data.departments, null)],
+        })
+      } else existing.definitions = d.push(existing.definitions, version)
+      return
+    }
+    case 'BaselineSet': {
+      const ind = d.open(d.indicators, e.data.indicatorId)
+      if (ind === undefined) return missingIndicator(d, e, e.data.indicatorId)
+      ind.baselines = d.push(ind.baselines, {
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
+        period: e.data.period,
+        value: e.data.value,
+        illustrative: e.data.illustrative ?? false,
+      })
+      return
+    }
+    case 'TargetSet': {
+      const data = e.data
+      const ind = d.indicators.get(data.indicatorId)
+      if (ind === undefined) return missingIndicator(d, e, data.indicatorId)
+      const version: TargetVersion = {
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
+        cause: 'set',
+        expression: data.expression,
+        printed: data.printed ?? null,
+        dueYear: data.dueYear,
+        dueDate: data.dueDate ?? null,
         reason: null,
         assignedBy: null,
       }
-      const target = ind.targets[d.targetId]
-      if (target === undefined)
-        ind.targets[d.targetId] = { targetId: d.targetId, role: d.role, history: [version] }
-      else target.history.push(version)
+      if (ind.targets[data.targetId] !== undefined)
+        return pushTarget(d, data.indicatorId, data.targetId, version)
+      const w = d.open(d.indicators, data.indicatorId) as Mutable<IndicatorState>
+      const targets = (w.targets = d.own(w.targets))
+      targets[data.targetId] = { targetId: data.targetId, role: data.role, history: [version] }
       return
     }
     case 'TargetRevised':
     case 'QuotaAssigned': {
-      const d = e.data
-      const ind = indicatorOf(s, e, d.indicatorId)
-      if (ind === undefined) return
-      const target = ind.targets[d.targetId]
+      const data = e.data
+      const ind = d.indicators.get(data.indicatorId)
+      if (ind === undefined) return missingIndicator(d, e, data.indicatorId)
+      const target = ind.targets[data.targetId]
       const previous = target?.history[target.history.length - 1]
       if (target === undefined || previous === undefined)
         return unattached(
-          s,
+          d,
           e,
-          `target ${JSON.stringify(d.targetId)} of indicator ${JSON.stringify(d.indicatorId)} is not set`,
+          `target ${JSON.stringify(data.targetId)} of indicator ${JSON.stringify(data.indicatorId)} is not set`,
         )
       const revised = e.type === 'TargetRevised' ? e.data : undefined
-      target.history.push({
+      return pushTarget(d, data.indicatorId, data.targetId, {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
         recordedTime: e.recordedTime,
         actor: e.actor,
         cause: revised === undefined ? 'quota' : 'revised',
-        expression: d.expression,
-        printed: d.printed ?? null,
+        expression: data.expression,
+        printed: data.printed ?? null,
         dueYear: revised?.dueYear ?? previous.dueYear,
         dueDate: revised?.dueDate ?? previous.dueDate,
         reason: revised?.reason ?? null,
         assignedBy: e.type === 'QuotaAssigned' ? e.data.assignedBy : null,
       })
-      return
     }
     case 'ValueReported':
     case 'ValueCorrected': {
-      const d = e.data
-      const ind = indicatorOf(s, e, d.indicatorId)
-      if (ind === undefined) return
-      const slot = slotFor(ind.values as Draft<PeriodValue>[], d.period, true) as Draft<PeriodValue>
-      slot.versions.push(
+      const data = e.data
+      if (!d.indicators.has(data.indicatorId)) return missingIndicator(d, e, data.indicatorId)
+      const slot = slotOf(d, data.indicatorId, data.period, true) as Mutable<PeriodValue>
+      slot.versions = d.push(
+        slot.versions,
         valueVersion(e, {
           cause: e.type === 'ValueReported' ? 'reported' : 'corrected',
-          value: d.value,
-          status: d.status,
+          value: data.value,
+          status: data.status,
           reason: e.type === 'ValueCorrected' ? e.data.reason : null,
           replaces: e.type === 'ValueCorrected' ? e.data.corrects : null,
-          illustrative: d.illustrative ?? false,
-          outlier: d.outlier ?? null,
-          source: d.source ?? null,
+          illustrative: data.illustrative ?? false,
+          outlier: data.outlier ?? null,
+          source: data.source ?? null,
         }),
       )
-      if (d.submitted === true)
-        slot.approvals.push({
+      if (data.submitted === true)
+        slot.approvals = d.push(slot.approvals, {
           eventId: e.id,
           position: e.position,
           validTime: e.validTime,
@@ -310,12 +360,13 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       return
     }
     case 'ValueRetracted': {
-      const ind = indicatorOf(s, e, e.data.indicatorId)
-      if (ind === undefined) return
-      const slot = slotFor(ind.values as Draft<PeriodValue>[], e.data.period, false)
+      if (!d.indicators.has(e.data.indicatorId))
+        return missingIndicator(d, e, e.data.indicatorId)
+      const slot = slotOf(d, e.data.indicatorId, e.data.period, false)
       if (slot === undefined)
-        return unattached(s, e, `no value for period ${e.data.period} to retract`)
-      slot.versions.push(
+        return unattached(d, e, `no value for period ${e.data.period} to retract`)
+      slot.versions = d.push(
+        slot.versions,
         valueVersion(e, {
           cause: 'retracted',
           value: null,
@@ -331,12 +382,12 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
     }
     case 'ValueApproved':
     case 'ValueReturned': {
-      const ind = indicatorOf(s, e, e.data.indicatorId)
-      if (ind === undefined) return
-      const slot = slotFor(ind.values as Draft<PeriodValue>[], e.data.period, false)
+      if (!d.indicators.has(e.data.indicatorId))
+        return missingIndicator(d, e, e.data.indicatorId)
+      const slot = slotOf(d, e.data.indicatorId, e.data.period, false)
       if (slot === undefined)
-        return unattached(s, e, `no value for period ${e.data.period} to review`)
-      slot.approvals.push({
+        return unattached(d, e, `no value for period ${e.data.period} to review`)
+      slot.approvals = d.push(slot.approvals, {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
@@ -348,94 +399,94 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       return
     }
     case 'ProjectDefined': {
-      const d = e.data
-      const existing = s.projects[d.projectId]
-      s.projects[d.projectId] = {
+      const data = e.data
+      const existing = d.projects.get(data.projectId)
+      d.set(d.projects, data.projectId, {
         ...(existing === undefined ? stampOf(e) : stampOnly(existing)),
-        projectId: d.projectId,
-        definition: castDraft(d),
+        projectId: data.projectId,
+        definition: data,
         milestones: existing?.milestones ?? {},
         milestoneOrder: existing?.milestoneOrder ?? [],
-        responsibility: existing?.responsibility ?? [responsibilityOf(e, d.departments, null)],
-      }
+        responsibility: existing?.responsibility ?? [responsibilityOf(e, data.departments, null)],
+      })
       return
     }
     case 'MilestonePlanned': {
-      const d = e.data
-      const m = milestoneOf(s, e, d.projectId, d.milestoneId, d.title, d.kind)
+      const data = e.data
+      const m = milestoneOf(d, e, data.projectId, data.milestoneId, data.title, data.kind)
       if (m === undefined) return
-      m.title = d.title
-      m.kind = d.kind
-      if (d.source !== undefined) m.source = d.source
-      m.planned.push({
+      m.title = data.title
+      m.kind = data.kind
+      if (data.source !== undefined) m.source = data.source
+      m.planned = d.push(m.planned, {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
         recordedTime: e.recordedTime,
         actor: e.actor,
-        date: d.planned,
+        date: data.planned,
         reason: null,
       })
       return
     }
     case 'MilestoneForecastMoved': {
-      const d = e.data
-      const m = milestoneOf(s, e, d.projectId, d.milestoneId)
+      const data = e.data
+      const m = milestoneOf(d, e, data.projectId, data.milestoneId)
       if (m !== undefined)
-        m.forecasts.push({
+        m.forecasts = d.push(m.forecasts, {
           eventId: e.id,
           position: e.position,
           validTime: e.validTime,
           recordedTime: e.recordedTime,
           actor: e.actor,
-          date: d.forecast,
-          reason: d.reason ?? null,
+          date: data.forecast,
+          reason: data.reason ?? null,
         })
       return
     }
     case 'MilestoneMet': {
-      const d = e.data
+      const data = e.data
       const m = milestoneOf(
-        s,
+        d,
         e,
-        d.projectId,
-        d.milestoneId,
-        d.unplanned ? (d.title ?? { zh: d.milestoneId }) : undefined,
-        d.kind,
+        data.projectId,
+        data.milestoneId,
+        data.unplanned ? (data.title ?? { zh: data.milestoneId }) : undefined,
+        data.kind,
       )
       if (m === undefined) return
-      if (d.source !== undefined && m.source === null) m.source = d.source
-      m.met.push({
+      if (data.source !== undefined && m.source === null) m.source = data.source
+      m.met = d.push(m.met, {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
         recordedTime: e.recordedTime,
         actor: e.actor,
-        date: d.met,
-        unplanned: d.unplanned,
-        facts: [...d.facts],
-        scope: d.scope ?? null,
-        source: d.source ?? null,
+        date: data.met,
+        unplanned: data.unplanned,
+        facts: [...data.facts],
+        scope: data.scope ?? null,
+        source: data.source ?? null,
       })
       return
     }
     case 'TaskDefined': {
-      const d = e.data
-      const existing = s.tasks[d.taskId]
-      s.tasks[d.taskId] = {
+      const data = e.data
+      const existing = d.tasks.get(data.taskId)
+      d.set(d.tasks, data.taskId, {
         ...(existing === undefined ? stampOf(e) : stampOnly(existing)),
-        taskId: d.taskId,
-        definition: castDraft(d),
+        taskId: data.taskId,
+        definition: data,
         statuses: existing?.statuses ?? [],
-        responsibility: existing?.responsibility ?? [responsibilityOf(e, d.departments, null)],
-      }
+        responsibility: existing?.responsibility ?? [responsibilityOf(e, data.departments, null)],
+      })
       return
     }
     case 'TaskStatusReported': {
-      const task = s.tasks[e.data.taskId]
+      const task = d.open(d.tasks, e.data.taskId)
       if (task === undefined)
-        return unattached(s, e, `task ${JSON.stringify(e.data.taskId)} is not defined`)
-      task.statuses.push({
+        return unattached(d, e, `task ${JSON.stringify(e.data.taskId)} is not defined`)
+      task.statuses = d.push(task.statuses, {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
@@ -448,20 +499,20 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
       return
     }
     case 'ResponsibilityReassigned': {
-      const d = e.data
-      const holder =
-        d.subject === 'indicator'
-          ? s.indicators[d.subjectId]
-          : d.subject === 'task'
-            ? s.tasks[d.subjectId]
-            : s.projects[d.subjectId]
-      if (holder === undefined)
-        return unattached(s, e, `${d.subject} ${JSON.stringify(d.subjectId)} is not defined`)
-      holder.responsibility.push(responsibilityOf(e, d.departments, d.reason))
+      const data = e.data
+      const r = responsibilityOf(e, data.departments, data.reason)
+      const found =
+        data.subject === 'indicator'
+          ? reassign(d, d.indicators, data.subjectId, r)
+          : data.subject === 'task'
+            ? reassign(d, d.tasks, data.subjectId, r)
+            : reassign(d, d.projects, data.subjectId, r)
+      if (!found)
+        return unattached(d, e, `${data.subject} ${JSON.stringify(data.subjectId)} is not defined`)
       return
     }
     case 'AccessDenied':
-      s.denied.push({
+      d.denied = d.push(d.denied, {
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
@@ -476,4 +527,25 @@ export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
     default:
       return absurd(e)
   }
+}
+
+/**
+ * Starts folding events onto a ledger state. `owned`: the state is the caller's to change in
+ * place (replay); otherwise it is left unchanged and the result shares what the events did not
+ * touch (copy on write).
+ */
+export function beginLedger(state: LedgerState, owned: boolean): Fold<LedgerState> {
+  const d = new LedgerDraft(state, owned)
+  return { step: (e) => step(d, e), finish: () => d.finish() }
+}
+
+/**
+ * Applies one recorded event to a ledger state the caller owns, in place. Total: an event that
+ * refers to something not defined is kept in `unattached` instead of throwing. To fold many
+ * events use `replay`; to update published state use `apply`.
+ */
+export const evolve: Recipe<LedgerState, RecordedEvent> = (s, e) => {
+  const fold = beginLedger(s as unknown as LedgerState, true)
+  fold.step(e)
+  fold.finish()
 }

@@ -5,7 +5,7 @@
  * @module Snapshot
  */
 import type { RecordedEvent } from './Envelope'
-import { replayOwned, type Projection, type ReplayOptions } from './Replay'
+import { replayOwned, stateFromJson, type Projection, type ReplayOptions } from './Replay'
 
 /** A stored snapshot. */
 export interface StoredSnapshot {
@@ -45,7 +45,7 @@ export function resumeFromSnapshot<S>(
   tail: Iterable<RecordedEvent>,
   options: ReplayOptions = {},
 ): S {
-  const owned = JSON.parse(snapshot.state) as S
+  const owned = stateFromJson(projection, JSON.parse(snapshot.state))
   function* after(): Iterable<RecordedEvent> {
     for (const e of tail) if (e.position > snapshot.position) yield e
   }

@@ -7,6 +7,7 @@
  * @module State
  */
 import type * as t from 'io-ts'
+import { EntityMap } from './EntityMap'
 import type { DateSpec } from './DateSpec'
 import type { IsoDate, Instant, Fact, LocalizedText, SourceRef } from './Scalars'
 import type { PeriodKey } from './Period'
@@ -205,17 +206,20 @@ export interface Unattached extends Stamp {
   readonly reason: string
 }
 
-/** The whole projected ledger. */
+/**
+ * The whole projected ledger. The five kinds of entity are kept in {@link EntityMap}s (persistent
+ * maps iterating in id order), so that a change to one entity shares the rest.
+ */
 export interface LedgerState {
   /** Position of the last event applied (0 before any). */
   readonly position: number
   /** Hash of the last event applied (`''` before any). */
   readonly head: string
-  readonly plans: Readonly<Record<string, PlanState>>
-  readonly departments: Readonly<Record<string, DepartmentState>>
-  readonly indicators: Readonly<Record<string, IndicatorState>>
-  readonly projects: Readonly<Record<string, ProjectState>>
-  readonly tasks: Readonly<Record<string, TaskState>>
+  readonly plans: EntityMap<PlanState>
+  readonly departments: EntityMap<DepartmentState>
+  readonly indicators: EntityMap<IndicatorState>
+  readonly projects: EntityMap<ProjectState>
+  readonly tasks: EntityMap<TaskState>
   readonly denied: ReadonlyArray<DeniedAttempt>
   readonly unattached: ReadonlyArray<Unattached>
 }
@@ -231,12 +235,49 @@ export function emptyLedger(): LedgerState {
   return {
     position: 0,
     head: '',
-    plans: {},
-    departments: {},
-    indicators: {},
-    projects: {},
-    tasks: {},
+    plans: EntityMap.empty(),
+    departments: EntityMap.empty(),
+    indicators: EntityMap.empty(),
+    projects: EntityMap.empty(),
+    tasks: EntityMap.empty(),
     denied: [],
     unattached: [],
+  }
+}
+
+/**
+ * A ledger state rebuilt from its JSON (as written by `JSON.stringify`, e.g. in a snapshot): the
+ * entity maps come back as {@link EntityMap}s. The result is owned by the caller (not frozen).
+ *
+ * @example
+ * import { emptyLedger, ledgerFromJson } from '@progress-ledger/core'
+ * ledgerFromJson(JSON.parse(JSON.stringify(emptyLedger()))).indicators.size // 0
+ */
+export function ledgerFromJson(json: unknown): LedgerState {
+  if (typeof json !== 'object' || json === null)
+    throw new Error(`ledger state: expected an object, got ${JSON.stringify(json)}`)
+  const o = json as Record<string, unknown>
+  const map = <V>(key: string): EntityMap<V> =>
+    EntityMap.fromJSON(o[key], `ledger state.${key}`, (v) => v as V)
+  const list = <V>(key: string): V[] => {
+    const v = o[key]
+    if (!Array.isArray(v))
+      throw new Error(`ledger state.${key}: expected an array, got ${JSON.stringify(v)}`)
+    return v as V[]
+  }
+  if (typeof o['position'] !== 'number' || typeof o['head'] !== 'string')
+    throw new Error(
+      `ledger state: expected a number position and a string head, got ${JSON.stringify([o['position'], o['head']])}`,
+    )
+  return {
+    position: o['position'],
+    head: o['head'],
+    plans: map('plans'),
+    departments: map('departments'),
+    indicators: map('indicators'),
+    projects: map('projects'),
+    tasks: map('tasks'),
+    denied: list('denied'),
+    unattached: list('unattached'),
   }
 }

@@ -15,7 +15,7 @@ import {
 } from './fixtures'
 
 const R = (s: string): Instant => `${s}T00:00:00.000Z` as Instant
-const I01 = (s: LedgerState): IndicatorState | undefined => s.indicators['I01']
+const I01 = (s: LedgerState): IndicatorState | undefined => s.indicators.get('I01')
 
 // Setup recorded 2021-08-10; 2021 value recorded 2022-03-01 (11.2), corrected 2022-09-01 (11.4);
 // 2022 value recorded 2023-03-01 (11.9).
@@ -63,8 +63,8 @@ describe('asOf', () => {
     expect(currentTarget(I01(known2021)!.targets['I01-2025']!).dueYear).toBe(2025)
   })
   it('hides what was not yet defined, and cuts by position', () => {
-    expect(asOf(state, { recordedTime: R('2021-01-01') }).indicators).toEqual({})
-    expect(asOf(state, { validTime: d('2021-08-09') }).plans).toEqual({})
+    expect(asOf(state, { recordedTime: R('2021-01-01') }).indicators.size).toBe(0)
+    expect(asOf(state, { validTime: d('2021-08-09') }).plans.size).toBe(0)
     expect(state.position).toBe(6)
     const atFour = asOf(state, { position: 4 })
     expect([atFour.position, I01(atFour)!.values[0]!.versions.length]).toEqual([4, 1])

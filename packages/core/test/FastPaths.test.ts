@@ -16,7 +16,7 @@ import { ledgerProjection, replay } from '../src/Replay'
 import { IsoDate, NonEmptyString } from '../src/Scalars'
 import { comparePeriods, type PeriodKey } from '../src/Period'
 import type { EventInput } from '../src/Envelope'
-import type { LedgerState } from '../src/State'
+import { ledgerFromJson, type LedgerState } from '../src/State'
 
 const runs = { numRuns: 1000 }
 
@@ -229,7 +229,7 @@ describe('canonicalJson and the chain hash', () => {
 })
 
 function thaw<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T
+  return ledgerFromJson(JSON.parse(JSON.stringify(x))) as T
 }
 
 const months = [
@@ -384,7 +384,7 @@ describe('as-of index and period order', () => {
           ]),
         )
         const periodsSeen =
-          replay(ledgerProjection, store.readAllNow()).indicators['A']?.values.map(
+          replay(ledgerProjection, store.readAllNow()).indicators.get('A')?.values.map(
             (v) => v.period,
           ) ?? []
         expect(periodsSeen).toEqual(

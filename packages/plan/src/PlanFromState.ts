@@ -131,10 +131,10 @@ function projectOf(project: ProjectState): Project {
  * planFromState(emptyLedger(), 'p') // undefined
  */
 export function planFromState(state: LedgerState, planId: string): Plan | undefined {
-  const p = state.plans[planId]
+  const p = state.plans.get(planId)
   if (p === undefined) return undefined
   const indicators = byPosition(
-    Object.values(state.indicators).filter(
+    state.indicators.toArray().filter(
       (ind) => ind.definitions.length > 0 && currentDefinition(ind).planId === planId,
     ),
     (ind) => ind.definitions[0]?.position ?? 0,
@@ -149,18 +149,18 @@ export function planFromState(state: LedgerState, planId: string): Plan | undefi
     categories: [...Object.values(p.categories)]
       .sort((a, b) => a.order - b.order)
       .map((c) => ({ id: c.categoryId, name: c.name })),
-    departments: byPosition(Object.values(state.departments), (d) => d.position).map((d) => ({
+    departments: byPosition(state.departments.toArray(), (d) => d.position).map((d) => ({
       id: d.departmentId,
       name: d.name,
       aliases: d.aliases,
     })),
     indicators: indicators.map(indicatorOf),
     tasks: byPosition(
-      Object.values(state.tasks).filter((x) => x.definition.planId === planId),
+      state.tasks.toArray().filter((x) => x.definition.planId === planId),
       (x) => x.position,
     ).map(taskOf),
     projects: byPosition(
-      Object.values(state.projects).filter((x) => x.definition.planId === planId),
+      state.projects.toArray().filter((x) => x.definition.planId === planId),
       (x) => x.position,
     ).map(projectOf),
     ...opt('issuer', p.issuer),

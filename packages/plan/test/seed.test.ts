@@ -142,7 +142,7 @@ describe('the Shengzhou seed', () => {
       historyToEvents(chronicles, { recordedBy: 'yearbook' }),
     )
     expect(state.unattached).toEqual([])
-    const rail = state.projects['hangtai-hsr-shengzhou']!
+    const rail = state.projects.get('hangtai-hsr-shengzhou')!
     expect(rail.milestoneOrder).toHaveLength(56)
     const met = rail.milestoneOrder.map((m) => metRecord(rail.milestones[m]!)!)
     expect(met.every((m) => m.unplanned)).toBe(true)
@@ -154,7 +154,7 @@ describe('the Shengzhou seed', () => {
       .map((m) => rail.milestones[m]!)
       .find((m) => m.kind === 'opening')
     expect(metRecord(opening!)?.date).toEqual({ date: '2022-01-08', precision: 'day' })
-    const observed = Object.values(state.indicators).filter(
+    const observed = state.indicators.toArray().filter(
       (i) =>
         i.definitions[0]?.definition.attribute === 'observation' &&
         i.definitions[0]?.definition.planId === 'shengzhou-chronicles-2021',

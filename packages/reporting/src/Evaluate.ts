@@ -86,7 +86,7 @@ export interface EvaluateContext {
  * @example
  * import { evaluateIndicator, resolveOptions } from '@progress-ledger/reporting'
  * // const r = resolveOptions({ asOf: '2022-12-31', lang: 'zh' })
- * // if (r._tag === 'Resolved') evaluateIndicator(state.indicators['I01'], r.options).status
+ * // if (r._tag === 'Resolved') evaluateIndicator(state.indicators.get('I01'), r.options).status
  */
 export function evaluateIndicator(
   ind: IndicatorState,

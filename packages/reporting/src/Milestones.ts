@@ -69,7 +69,7 @@ export interface ProjectReport {
  *
  * @example
  * import { evaluateMilestone } from '@progress-ledger/reporting'
- * // evaluateMilestone(state.projects['hangtai'].milestones['opened'], '2022-12-31' as IsoDate).slipDays
+ * // evaluateMilestone(state.projects.get('hangtai').milestones['opened'], '2022-12-31' as IsoDate).slipDays
  */
 export function evaluateMilestone(m: MilestoneState, asOf: IsoDate): MilestoneReport {
   const plannedSpec = plannedDate(m)
@@ -111,7 +111,7 @@ export function evaluateMilestone(m: MilestoneState, asOf: IsoDate): MilestoneRe
  *
  * @example
  * import { evaluateProject } from '@progress-ledger/reporting'
- * // evaluateProject(state.projects['hangtai'], '2022-12-31' as IsoDate).shareMet
+ * // evaluateProject(state.projects.get('hangtai'), '2022-12-31' as IsoDate).shareMet
  */
 export function evaluateProject(p: ProjectState, asOf: IsoDate): ProjectReport {
   const milestones = p.milestoneOrder.flatMap((id) => {

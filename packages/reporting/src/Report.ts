@@ -104,8 +104,8 @@ export function evaluatePlan(
   const resolved = resolveOptions(options)
   if (resolved._tag === 'InvalidOptions') return resolved
   const o = resolved.options
-  const plans = Object.values(state.plans).sort((a, b) => byId(a.planId, b.planId))
-  const plan = o.planId === null ? plans[0] : state.plans[o.planId]
+  const plans = state.plans.toArray().sort((a, b) => byId(a.planId, b.planId))
+  const plan = o.planId === null ? plans[0] : state.plans.get(o.planId)
   if (plan === undefined || (o.planId === null && plans.length > 1)) {
     const message =
       o.planId === null
@@ -116,7 +116,7 @@ export function evaluatePlan(
     return { _tag: 'PlanNotFound', message }
   }
   const order = new Map(Object.values(plan.categories).map((c) => [c.categoryId, c.order]))
-  const indicators = Object.values(state.indicators)
+  const indicators = state.indicators.toArray()
     .filter((i) => currentDefinition(i).planId === plan.planId)
     .map((i) => evaluateIndicator(i, o, context))
     .sort(
@@ -125,7 +125,7 @@ export function evaluatePlan(
         compareNumbers(a.number, b.number) ||
         byId(a.indicatorId, b.indicatorId),
     )
-  const taskStates = Object.values(state.tasks).filter((t) => t.definition.planId === plan.planId)
+  const taskStates = state.tasks.toArray().filter((t) => t.definition.planId === plan.planId)
   const tasks: TaskReport[] = taskStates
     .map((t) => {
       const s = taskStatus(t)
@@ -144,7 +144,7 @@ export function evaluatePlan(
       (a, b) =>
         byId(a.kind, b.kind) || compareNumbers(a.number, b.number) || byId(a.taskId, b.taskId),
     )
-  const projects = Object.values(state.projects)
+  const projects = state.projects.toArray()
     .filter((p) => p.definition.planId === undefined || p.definition.planId === plan.planId)
     .sort((a, b) => byId(a.projectId, b.projectId))
     .map((p) => evaluateProject(p, o.asOf))
@@ -154,7 +154,7 @@ export function evaluatePlan(
     ...tasks.flatMap((t) => t.departments),
     ...projects.flatMap((p) => p.departments),
   ].sort(byId)) {
-    departmentNames[id] = state.departments[id]?.name ?? { zh: id }
+    departmentNames[id] = state.departments.get(id)?.name ?? { zh: id }
   }
   const span = plan.endYear - plan.baseYear
   const elapsed =

@@ -110,7 +110,7 @@ export function byCategory(
  * the as-of date, ranked by share on schedule (equal shares share a rank; listed with more graded indicators first, then by id).
  */
 export function scorecard(
-  departments: Readonly<Record<string, DepartmentState>>,
+  departments: ReadonlyMap<string, DepartmentState>,
   indicators: ReadonlyArray<IndicatorReport>,
 ): ReadonlyArray<DepartmentScore> {
   const owned = new Map<string, IndicatorReport[]>()
@@ -120,7 +120,7 @@ export function scorecard(
   }
   const rows = [...owned.entries()].map(([id, items]) => ({
     departmentId: id,
-    name: departments[id]?.name ?? { zh: id },
+    name: departments.get(id)?.name ?? { zh: id },
     indicatorIds: items.map((i) => i.indicatorId),
     offTrack: items.filter((i) => i.status === 'off-track').map((i) => i.indicatorId),
     ...tally(items),

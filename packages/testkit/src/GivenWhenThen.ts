@@ -122,7 +122,7 @@ function inputScenario<S>(
  * import { givenInputs } from '@progress-ledger/testkit'
  * givenInputs([{ id: 'p', type: 'PlanAdopted', validTime: '2021-08-10' as never, actor: 'office',
  *   data: { planId: 'sz', name: { zh: '方案' }, adoptedOn: '2021-08-10' as never, baseYear: 2020, startYear: 2021, endYear: 2025 } }])
- *   .then((state) => state.plans['sz']?.endYear === 2025)
+ *   .then((state) => state.plans.get('sz')?.endYear === 2025)
  */
 export function givenInputs(
   steps: ReadonlyArray<HistoryStep>,

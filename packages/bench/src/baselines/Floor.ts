@@ -7,7 +7,7 @@
  *
  * @module baselines/Floor
  */
-import { periodEnd, periodKind } from '@progress-ledger/core'
+import { EntityMap, periodEnd, periodKind } from '@progress-ledger/core'
 import type {
   LedgerState,
   MilestoneState,
@@ -446,5 +446,13 @@ export function floorFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
         throw new Error(`floorFold: event type ${e.type} is not used by the workloads`)
     }
   }
-  return s as unknown as LedgerState
+  // Core keeps entities in persistent maps: building them is part of the floor's work.
+  return {
+    ...s,
+    plans: EntityMap.of(s.plans),
+    departments: EntityMap.of(s.departments),
+    indicators: EntityMap.of(s.indicators),
+    projects: EntityMap.of(s.projects),
+    tasks: EntityMap.of(s.tasks),
+  } as unknown as LedgerState
 }

@@ -1,21 +1,36 @@
 /**
  * The immutable-spread baseline: the reducer most TypeScript event-sourcing code is written as,
  * `(state, event) => ({ ...state, … })`, copying every object and array on the path to a change,
- * run in a plain loop. It builds the same `LedgerState` as core (the bench's test checks
+ * run in a plain loop. It builds the same `SpreadState` as core (the bench's test checks
  * deep equality), for the event types the workloads use.
  *
  * @module baselines/Spread
  */
-import { comparePeriods, emptyLedger } from '@progress-ledger/core'
+import { comparePeriods, EntityMap } from '@progress-ledger/core'
 import type {
+  DepartmentState,
   IndicatorState,
   LedgerState,
   MilestoneState,
   PeriodValue,
+  PlanState,
   ProjectState,
   RecordedEvent,
   Stamp,
+  TaskState,
 } from '@progress-ledger/core'
+
+/** The spread reducer's state: `SpreadState` with plain records, the way such code is written. */
+interface SpreadState extends Omit<
+  LedgerState,
+  'plans' | 'departments' | 'indicators' | 'projects' | 'tasks'
+> {
+  readonly plans: Readonly<Record<string, PlanState>>
+  readonly departments: Readonly<Record<string, DepartmentState>>
+  readonly indicators: Readonly<Record<string, IndicatorState>>
+  readonly projects: Readonly<Record<string, ProjectState>>
+  readonly tasks: Readonly<Record<string, TaskState>>
+}
 
 function stamp(e: RecordedEvent): Stamp {
   return {
@@ -27,16 +42,16 @@ function stamp(e: RecordedEvent): Stamp {
   }
 }
 
-function unattached(s: LedgerState, e: RecordedEvent, reason: string): LedgerState {
+function unattached(s: SpreadState, e: RecordedEvent, reason: string): SpreadState {
   return { ...s, unattached: [...s.unattached, { ...stamp(e), type: e.type, reason }] }
 }
 
 function withIndicator(
-  s: LedgerState,
+  s: SpreadState,
   e: RecordedEvent,
   id: string,
   f: (ind: IndicatorState) => IndicatorState,
-): LedgerState {
+): SpreadState {
   const ind = s.indicators[id]
   if (ind === undefined) return unattached(s, e, `indicator ${JSON.stringify(id)} is not defined`)
   return { ...s, indicators: { ...s.indicators, [id]: f(ind) } }
@@ -58,14 +73,14 @@ function withValue(
 }
 
 function withMilestone(
-  s: LedgerState,
+  s: SpreadState,
   e: RecordedEvent,
   projectId: string,
   milestoneId: string,
   title: MilestoneState['title'] | undefined,
   kind: string | undefined,
   f: (m: MilestoneState) => MilestoneState,
-): LedgerState {
+): SpreadState {
   const project = s.projects[projectId]
   if (project === undefined)
     return unattached(s, e, `project ${JSON.stringify(projectId)} is not defined`)
@@ -96,8 +111,8 @@ function withMilestone(
 }
 
 /** One event, applied by copying. */
-export function spreadEvolve(s0: LedgerState, e: RecordedEvent): LedgerState {
-  const s: LedgerState = { ...s0, position: e.position, head: e.hash }
+export function spreadEvolve(s0: SpreadState, e: RecordedEvent): SpreadState {
+  const s: SpreadState = { ...s0, position: e.position, head: e.hash }
   switch (e.type) {
     case 'ValueReported': {
       const d = e.data
@@ -303,7 +318,25 @@ export function spreadEvolve(s0: LedgerState, e: RecordedEvent): LedgerState {
 
 /** Folds events with the spread reducer in a plain loop. */
 export function spreadFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
-  let s = emptyLedger()
+  let s: SpreadState = {
+    position: 0,
+    head: '',
+    plans: {},
+    departments: {},
+    indicators: {},
+    projects: {},
+    tasks: {},
+    denied: [],
+    unattached: [],
+  }
   for (let i = 0; i < events.length; i++) s = spreadEvolve(s, events[i] as RecordedEvent)
-  return s
+  // Core keeps entities in persistent maps; the conversion is part of the baseline's time.
+  return {
+    ...s,
+    plans: EntityMap.of(s.plans),
+    departments: EntityMap.of(s.departments),
+    indicators: EntityMap.of(s.indicators),
+    projects: EntityMap.of(s.projects),
+    tasks: EntityMap.of(s.tasks),
+  }
 }

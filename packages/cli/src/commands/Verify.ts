@@ -69,7 +69,7 @@ export const verify: CommandSpec = {
       ctx.io.stdout.write(`snapshot at position ${snapshot.position} matches a fresh replay\n`)
     }
     ctx.io.stdout.write(
-      `projections: ${Object.keys(state.indicators).length} indicators, ${Object.keys(state.projects).length} projects, ${Object.keys(state.tasks).length} tasks, ${state.unattached.length} unattached event(s)\n`,
+      `projections: ${state.indicators.size} indicators, ${state.projects.size} projects, ${state.tasks.size} tasks, ${state.unattached.length} unattached event(s)\n`,
     )
     return ExitCode.ok
   },

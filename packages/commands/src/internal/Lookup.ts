@@ -19,8 +19,8 @@ function known(ids: ReadonlyArray<string>): string {
 
 export function findPlan(state: LedgerState, planId: string, path = 'planId'): Checked<PlanState> {
   return (
-    state.plans[planId] ??
-    rejected('plan-missing', path, `an adopted plan (${known(Object.keys(state.plans))})`, planId)
+    state.plans.get(planId) ??
+    rejected('plan-missing', path, `an adopted plan (${known([...state.plans.keys()])})`, planId)
   )
 }
 
@@ -30,7 +30,7 @@ export function findIndicator(
   path = 'indicatorId',
 ): Checked<IndicatorState> {
   return (
-    state.indicators[indicatorId] ??
+    state.indicators.get(indicatorId) ??
     rejected('indicator-missing', path, 'a defined indicator', indicatorId)
   )
 }
@@ -58,12 +58,12 @@ export function findProject(
   path = 'projectId',
 ): Checked<ProjectState> {
   return (
-    state.projects[projectId] ?? rejected('project-missing', path, 'a defined project', projectId)
+    state.projects.get(projectId) ?? rejected('project-missing', path, 'a defined project', projectId)
   )
 }
 
 export function findTask(state: LedgerState, taskId: string, path = 'taskId'): Checked<TaskState> {
-  return state.tasks[taskId] ?? rejected('task-missing', path, 'a defined task', taskId)
+  return state.tasks.get(taskId) ?? rejected('task-missing', path, 'a defined task', taskId)
 }
 
 /** Every department named is registered. */
@@ -74,7 +74,7 @@ export function checkDepartments(
 ) {
   for (let i = 0; i < departments.length; i++) {
     const d = departments[i] as string
-    if (state.departments[d] === undefined)
+    if (state.departments.get(d) === undefined)
       return rejected('department-missing', `${path}[${i}]`, 'a registered department', d)
   }
   return undefined

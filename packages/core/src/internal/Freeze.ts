@@ -1,13 +1,14 @@
 /**
  * Deep freezing for published state and stored events: the same result as immer's
- * `freeze(x, true)` on plain objects and arrays (the only shapes of ledger state and event data),
- * without immer's per-node generic dispatch. Frozen subtrees are skipped, as immer does, so
+ * `freeze(x, true)` on plain objects and arrays, without immer's per-node generic dispatch, and
+ * through the entries of an {@link EntityMap}. Frozen subtrees are skipped, as immer does, so
  * events frozen at append are not walked again when a replayed state shares their data. Anything
  * else (Map, Set, class instances) is handed to immer unchanged.
  *
  * @module internal/Freeze
  */
 import { freeze as immerFreeze } from 'immer'
+import { EntityMap } from '../EntityMap'
 
 const objectProto = Object.prototype
 
@@ -27,6 +28,13 @@ function walk(o: object): void {
     return
   }
   const proto: unknown = Object.getPrototypeOf(o)
+  if (o instanceof EntityMap) {
+    Object.freeze(o)
+    ;(o as EntityMap<unknown>).each((v) => {
+      if (typeof v === 'object' && v !== null) walk(v)
+    })
+    return
+  }
   if (proto !== objectProto && proto !== null) {
     immerFreeze(o, true)
     return

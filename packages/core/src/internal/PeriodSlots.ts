@@ -1,11 +1,9 @@
 /**
- * The per-period value slots of an indicator: kept sorted by period (the order of
- * `comparePeriods`), appended in O(1) when periods arrive in order, inserted by binary search
- * when a late fact arrives for an earlier period.
+ * The per-period value slots of an indicator, kept sorted by period (the order of
+ * `comparePeriods`).
  *
  * @module internal/PeriodSlots
  */
-import type { Draft } from 'immer'
 import { periodEnd, periodKind, type PeriodKey } from '../Period'
 import type { RecordedEvent } from '../Envelope'
 import type { PeriodValue, Stamp, ValueVersion } from '../State'
@@ -39,33 +37,23 @@ function periodBefore(a: PeriodKey, b: PeriodKey): boolean {
   return a !== b && orderKey(a) < orderKey(b)
 }
 
-/** Finds the slot of a period in values sorted by period; appends fast when periods come in order. */
-export function slotFor(
-  values: Draft<PeriodValue>[],
-  period: PeriodKey,
-  create: boolean,
-): Draft<PeriodValue> | undefined {
+/**
+ * Where a period's slot is, or belongs, in values sorted by period: the index of the first slot
+ * whose period is not before `period` (the list's length when all are). O(1) when periods come in
+ * order, a binary search when a late fact arrives for an earlier period.
+ */
+export function slotIndex(values: ReadonlyArray<PeriodValue>, period: PeriodKey): number {
   const n = values.length
   const last = values[n - 1]
-  if (last === undefined || periodBefore(last.period, period)) {
-    if (!create) return undefined
-    const fresh: Draft<PeriodValue> = { period, versions: [], approvals: [] }
-    values.push(fresh)
-    return fresh
-  }
+  if (last === undefined || periodBefore(last.period, period)) return n
   let lo = 0
   let hi = n
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (periodBefore((values[mid] as Draft<PeriodValue>).period, period)) lo = mid + 1
+    if (periodBefore((values[mid] as PeriodValue).period, period)) lo = mid + 1
     else hi = mid
   }
-  const found = values[lo]
-  if (found !== undefined && found.period === period) return found
-  if (!create) return undefined
-  const fresh: Draft<PeriodValue> = { period, versions: [], approvals: [] }
-  values.splice(lo, 0, fresh)
-  return fresh
+  return lo
 }
 
 /** A new version of a period's value, stamped by its event. */

@@ -5,6 +5,26 @@
  * @module internal/Equality
  */
 import { isDeepStrictEqual } from 'node:util'
+import { EntityMap } from '@progress-ledger/core'
+
+/**
+ * `u` with every {@link EntityMap} replaced by a plain object of its entries (marked by a
+ * `{ entityMap: … }` wrapper), so that structural comparison sees the entries: `isDeepStrictEqual`
+ * compares only own properties, and an `EntityMap` keeps its entries in private fields.
+ */
+function normalize(u: unknown): unknown {
+  if (typeof u !== 'object' || u === null) return u
+  if (u instanceof EntityMap) {
+    const entries: Record<string, unknown> = {}
+    for (const [k, v] of u as EntityMap<unknown>) entries[k] = normalize(v)
+    return { entityMap: entries }
+  }
+  if (Array.isArray(u)) return u.map(normalize)
+  if (Object.getPrototypeOf(u) !== Object.prototype) return u
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(u)) out[k] = normalize((u as Record<string, unknown>)[k])
+  return out
+}
 
 function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
   if (isDeepStrictEqual(a, b)) return undefined
@@ -38,6 +58,6 @@ function show(u: unknown): string {
 
 /** Throws unless `actual` deep-equals `expected`, naming the first differing path. */
 export function assertEqual(actual: unknown, expected: unknown, what: string): void {
-  const d = firstDifference(actual, expected, what)
+  const d = firstDifference(normalize(actual), normalize(expected), what)
   if (d !== undefined) throw new Error(d)
 }

@@ -36,13 +36,13 @@ function versionLists(s: LedgerState): Map<string, ReadonlyArray<string>> {
       items.map((i) => i.eventId),
     )
   }
-  put('plans', Object.values(s.plans))
-  put('projects', Object.values(s.projects))
-  put('tasks', Object.values(s.tasks))
-  for (const [id, plan] of Object.entries(s.plans))
+  put('plans', s.plans.toArray())
+  put('projects', s.projects.toArray())
+  put('tasks', s.tasks.toArray())
+  for (const [id, plan] of s.plans.entries())
     put(`plans.${id}.categories`, Object.values(plan.categories))
-  put('departments', Object.values(s.departments))
-  for (const [id, ind] of Object.entries(s.indicators)) {
+  put('departments', s.departments.toArray())
+  for (const [id, ind] of s.indicators.entries()) {
     put(`indicators.${id}.definitions`, ind.definitions)
     put(`indicators.${id}.baselines`, ind.baselines)
     put(`indicators.${id}.responsibility`, ind.responsibility)
@@ -53,7 +53,7 @@ function versionLists(s: LedgerState): Map<string, ReadonlyArray<string>> {
       put(`indicators.${id}.values.${pv.period}.approvals`, pv.approvals)
     }
   }
-  for (const [id, p] of Object.entries(s.projects)) {
+  for (const [id, p] of s.projects.entries()) {
     put(`projects.${id}.responsibility`, p.responsibility)
     for (const [mid, m] of Object.entries(p.milestones)) {
       put(`projects.${id}.milestones.${mid}.planned`, m.planned)
@@ -61,7 +61,7 @@ function versionLists(s: LedgerState): Map<string, ReadonlyArray<string>> {
       put(`projects.${id}.milestones.${mid}.met`, m.met)
     }
   }
-  for (const [id, task] of Object.entries(s.tasks)) {
+  for (const [id, task] of s.tasks.entries()) {
     put(`tasks.${id}.statuses`, task.statuses)
     put(`tasks.${id}.responsibility`, task.responsibility)
   }

@@ -12,6 +12,7 @@ import {
   currentValues,
   type EventInput,
   type IndicatorState,
+  type LedgerState,
   type IsoDate,
   latestValue,
   ledgerProjection,
@@ -111,9 +112,7 @@ function interleave(
 }
 
 function summary(state: ReturnType<typeof replay<unknown>>): unknown {
-  const ind = (state as { indicators: Record<string, IndicatorState> }).indicators[
-    'I'
-  ] as IndicatorState
+  const ind = (state as LedgerState).indicators.get('I') as IndicatorState
   return {
     periods: ind.values.map((pv) => pv.period),
     current: currentValues(ind).map((v) => [v.period, v.value, v.revisions]),

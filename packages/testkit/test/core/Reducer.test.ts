@@ -17,14 +17,14 @@ import {
 import { givenInputs } from '../../src/index'
 import * as f from './fixtures'
 
-const I01 = (s: LedgerState): IndicatorState => s.indicators['I01'] as IndicatorState
+const I01 = (s: LedgerState): IndicatorState => s.indicators.get('I01') as IndicatorState
 
 describe('reducer: plans, categories, departments', () => {
   it('PlanAdopted records the plan with its stamp', () => {
     givenInputs([])
       .when(f.planAdopted)
       .then((s) => {
-        expect(s.plans['sz']).toMatchObject({
+        expect(s.plans.get('sz')).toMatchObject({
           planId: 'sz',
           adoptedOn: '2021-08-10',
           startYear: 2021,
@@ -39,7 +39,7 @@ describe('reducer: plans, categories, departments', () => {
   it('CategoryDefined attaches to its plan, or is kept unattached without one', () => {
     givenInputs([f.planAdopted])
       .when(f.categoryDefined)
-      .then((s) => expect(s.plans['sz']?.categories['economy']?.order).toBe(1))
+      .then((s) => expect(s.plans.get('sz')?.categories['economy']?.order).toBe(1))
     givenInputs([])
       .when(f.categoryDefined)
       .then((s) =>
@@ -51,7 +51,7 @@ describe('reducer: plans, categories, departments', () => {
   it('DepartmentRegistered keeps the aliases', () => {
     givenInputs([])
       .when(f.departmentRegistered)
-      .then((s) => expect(s.departments['fgj']?.aliases).toEqual(['发改局']))
+      .then((s) => expect(s.departments.get('fgj')?.aliases).toEqual(['发改局']))
   })
   it('AccessDenied is kept for auditors', () => {
     givenInputs([])
@@ -213,7 +213,7 @@ describe('reducer: projects, milestones, tasks, responsibility', () => {
     givenInputs([f.railwayDefined, f.tunnelPlanned])
       .when(f.tunnelForecast, f.tunnelMet)
       .then((s) => {
-        const m = s.projects['hangtai']?.milestones['tunnel']
+        const m = s.projects.get('hangtai')?.milestones['tunnel']
         expect(
           m === undefined ? undefined : [plannedDate(m), forecastDate(m), metRecord(m)?.facts],
         ).toEqual([
@@ -227,8 +227,8 @@ describe('reducer: projects, milestones, tasks, responsibility', () => {
     givenInputs([f.railwayDefined])
       .when(f.lineOpened)
       .then((s) => {
-        expect(s.projects['hangtai']?.milestoneOrder).toEqual(['opened'])
-        expect(s.projects['hangtai']?.milestones['opened']).toMatchObject({
+        expect(s.projects.get('hangtai')?.milestoneOrder).toEqual(['opened'])
+        expect(s.projects.get('hangtai')?.milestones['opened']).toMatchObject({
           title: { zh: '开通运营' },
           kind: 'opened',
         })
@@ -248,7 +248,7 @@ describe('reducer: projects, milestones, tasks, responsibility', () => {
     givenInputs([f.taskDefined, f.taskStatus('s1', 'in-progress', '2022-06-30')])
       .when(f.taskStatus('s2', 'completed', '2023-06-30'))
       .then((s) => {
-        const task = s.tasks['T01']
+        const task = s.tasks.get('T01')
         expect(task?.statuses).toHaveLength(2)
         expect(task === undefined ? undefined : taskStatus(task)?.status).toBe('completed')
       })

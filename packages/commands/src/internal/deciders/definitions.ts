@@ -23,7 +23,7 @@ import { checkFigure } from '../Plausibility'
 import { accept, failed, type Scope } from '../Scope'
 
 export function adoptPlan(s: Scope, c: CommandOf<'AdoptPlan'>): Decision {
-  if (s.state.plans[c.planId] !== undefined)
+  if (s.state.plans.get(c.planId) !== undefined)
     return rejected('already-defined', 'planId', 'a plan not yet adopted', c.planId)
   if (c.baseYear > c.startYear)
     return rejected(
@@ -124,7 +124,7 @@ export function defineIndicator(s: Scope, c: CommandOf<'DefineIndicator'>): Deci
     const parent = findIndicator(s.state, c.parentId, 'parentId')
     if (failed(parent)) return parent
   }
-  const existing = s.state.indicators[c.indicatorId]
+  const existing = s.state.indicators.get(c.indicatorId)
   if (existing !== undefined) {
     const before = currentDefinition(existing)
     if (before.planId !== c.planId)
@@ -207,7 +207,7 @@ export function defineProject(s: Scope, c: CommandOf<'DefineProject'>): Decision
     if (failed(plan)) return plan
     validTime = c.validTime ?? plan.adoptedOn
   }
-  const deps = keepsDepartments(s.state, s.state.projects[c.projectId], c.departments)
+  const deps = keepsDepartments(s.state, s.state.projects.get(c.projectId), c.departments)
   if (deps !== undefined) return deps
   const data = compact({
     projectId: c.projectId,
@@ -226,7 +226,7 @@ export function defineProject(s: Scope, c: CommandOf<'DefineProject'>): Decision
 export function defineTask(s: Scope, c: CommandOf<'DefineTask'>): Decision {
   const plan = findPlan(s.state, c.planId)
   if (failed(plan)) return plan
-  const existing = s.state.tasks[c.taskId]
+  const existing = s.state.tasks.get(c.taskId)
   if (existing !== undefined && existing.definition.planId !== c.planId) {
     return rejected(
       'redefinition',
