@@ -206,7 +206,8 @@ function taskStatusFor(
 }
 
 function taskStatuses(state: LedgerState, planId: string, year: number): IllustrativeBatch[] {
-  const tasks = state.tasks.toArray()
+  const tasks = state.tasks
+    .toArray()
     .filter((t) => t.definition.planId === planId)
     .sort((a, b) => (a.taskId < b.taskId ? -1 : 1))
   const items = tasks.map((task) => {
@@ -235,7 +236,8 @@ function taskStatuses(state: LedgerState, planId: string, year: number): Illustr
 
 /** Builds the illustrative history for a ledger holding the plan (indicators and targets). */
 export function illustrativeHistory(state: LedgerState, planId: string): IllustrativeHistory {
-  const indicators = state.indicators.toArray()
+  const indicators = state.indicators
+    .toArray()
     .filter((i) => currentDefinition(i).planId === planId)
     .sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1))
   const batches: IllustrativeBatch[] = []

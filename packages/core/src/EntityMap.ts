@@ -235,7 +235,9 @@ export class EntityMap<V> implements ReadonlyMap<string, V> {
   }
 
   /** A map of the given entries (later duplicates win), or of a plain object's own properties. */
-  static of<V>(entries: Iterable<readonly [string, V]> | Readonly<Record<string, V>>): EntityMap<V> {
+  static of<V>(
+    entries: Iterable<readonly [string, V]> | Readonly<Record<string, V>>,
+  ): EntityMap<V> {
     const editor = EntityMap.empty<V>().edit()
     if (Symbol.iterator in entries) {
       for (const [k, v] of entries as Iterable<readonly [string, V]>) editor.set(k, v)
@@ -334,7 +336,10 @@ export class EntityMap<V> implements ReadonlyMap<string, V> {
   }
 
   /** Calls `fn` for each entry, in id order. */
-  forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+  forEach(
+    fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const l of this.#leaves()) fn.call(thisArg, l.value, l.key, this)
   }
 

@@ -11,7 +11,7 @@
 import type { Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
 import type { EntityMapEditor } from './EntityMap'
-import { LedgerDraft, type Mutable } from './internal/LedgerDraft'
+import { LedgerDraft, NONE, type Mutable } from './internal/LedgerDraft'
 import { slotIndex, valueVersion } from './internal/PeriodSlots'
 import type {
   IndicatorState,
@@ -106,11 +106,11 @@ function milestoneOf(
   if (existing === undefined) {
     m = d.adopt({
       milestoneId,
-      title: title as MilestoneState['title'],
+      title: d.sealed(title as MilestoneState['title']),
       kind: kind ?? 'other',
-      planned: [],
-      forecasts: [],
-      met: [],
+      planned: NONE,
+      forecasts: NONE,
+      met: NONE,
       source: null,
     })
     p.milestoneOrder = d.push(p.milestoneOrder, milestoneId)
@@ -158,30 +158,28 @@ function pushTarget(d: LedgerDraft, indicatorId: string, targetId: string, v: Ta
 }
 
 /**
- * The period slot of an indicator, writable; created when `create` is set, else undefined when
- * the indicator has no value for the period. The indicator must exist.
+ * The period slot of an indicator (as read from the draft), writable; created when `create` is
+ * set, else undefined when the indicator has no value for the period.
  */
 function slotOf(
   d: LedgerDraft,
-  indicatorId: string,
+  current: IndicatorState,
   period: PeriodValue['period'],
   create: boolean,
 ): Mutable<PeriodValue> | undefined {
-  const current = (d.indicators.get(indicatorId) as IndicatorState).values
-  const i = slotIndex(current, period)
-  const hit = current[i]
+  const i = slotIndex(current.values, period)
+  const hit = current.values[i]
   const found = hit !== undefined && hit.period === period
   if (!found && !create) return undefined
-  const ind = d.open(d.indicators, indicatorId) as Mutable<IndicatorState>
-  const values = (ind.values = d.list(ind.values))
+  const ind = d.openFound(d.indicators, current.indicatorId, current)
   if (found) {
+    const values = (ind.values = d.list(ind.values))
     const slot = d.own(values[i] as PeriodValue)
     values[i] = slot
     return slot
   }
-  const slot: Mutable<PeriodValue> = d.adopt({ period, versions: [], approvals: [] })
-  if (i === values.length) values.push(slot)
-  else values.splice(i, 0, slot)
+  const slot: Mutable<PeriodValue> = d.adopt({ period, versions: NONE, approvals: NONE })
+  ind.values = d.insert(ind.values, i, slot)
   return slot
 }
 
@@ -213,7 +211,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       if (plan === undefined)
         return unattached(d, e, `plan ${JSON.stringify(e.data.planId)} is not adopted`)
       const categories = (plan.categories = d.own(plan.categories))
-      categories[e.data.categoryId] = {
+      categories[e.data.categoryId] = d.sealed({
         eventId: e.id,
         position: e.position,
         validTime: e.validTime,
@@ -222,7 +220,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         categoryId: e.data.categoryId,
         name: e.data.name,
         order: e.data.order,
-      }
+      })
       return
     }
     case 'DepartmentRegistered':
@@ -297,7 +295,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         return pushTarget(d, data.indicatorId, data.targetId, version)
       const w = d.open(d.indicators, data.indicatorId) as Mutable<IndicatorState>
       const targets = (w.targets = d.own(w.targets))
-      targets[data.targetId] = { targetId: data.targetId, role: data.role, history: [version] }
+      targets[data.targetId] = d.sealed({
+        targetId: data.targetId,
+        role: data.role,
+        history: [version],
+      })
       return
     }
     case 'TargetRevised':
@@ -332,8 +334,9 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     case 'ValueReported':
     case 'ValueCorrected': {
       const data = e.data
-      if (!d.indicators.has(data.indicatorId)) return missingIndicator(d, e, data.indicatorId)
-      const slot = slotOf(d, data.indicatorId, data.period, true) as Mutable<PeriodValue>
+      const ind = d.indicators.get(data.indicatorId)
+      if (ind === undefined) return missingIndicator(d, e, data.indicatorId)
+      const slot = slotOf(d, ind, data.period, true) as Mutable<PeriodValue>
       slot.versions = d.push(
         slot.versions,
         valueVersion(e, {
@@ -360,9 +363,9 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       return
     }
     case 'ValueRetracted': {
-      if (!d.indicators.has(e.data.indicatorId))
-        return missingIndicator(d, e, e.data.indicatorId)
-      const slot = slotOf(d, e.data.indicatorId, e.data.period, false)
+      const ind = d.indicators.get(e.data.indicatorId)
+      if (ind === undefined) return missingIndicator(d, e, e.data.indicatorId)
+      const slot = slotOf(d, ind, e.data.period, false)
       if (slot === undefined)
         return unattached(d, e, `no value for period ${e.data.period} to retract`)
       slot.versions = d.push(
@@ -382,9 +385,9 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     }
     case 'ValueApproved':
     case 'ValueReturned': {
-      if (!d.indicators.has(e.data.indicatorId))
-        return missingIndicator(d, e, e.data.indicatorId)
-      const slot = slotOf(d, e.data.indicatorId, e.data.period, false)
+      const ind = d.indicators.get(e.data.indicatorId)
+      if (ind === undefined) return missingIndicator(d, e, e.data.indicatorId)
+      const slot = slotOf(d, ind, e.data.period, false)
       if (slot === undefined)
         return unattached(d, e, `no value for period ${e.data.period} to review`)
       slot.approvals = d.push(slot.approvals, {
@@ -415,9 +418,9 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       const data = e.data
       const m = milestoneOf(d, e, data.projectId, data.milestoneId, data.title, data.kind)
       if (m === undefined) return
-      m.title = data.title
+      m.title = d.sealed(data.title)
       m.kind = data.kind
-      if (data.source !== undefined) m.source = data.source
+      if (data.source !== undefined) m.source = d.sealed(data.source)
       m.planned = d.push(m.planned, {
         eventId: e.id,
         position: e.position,
@@ -455,7 +458,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         data.kind,
       )
       if (m === undefined) return
-      if (data.source !== undefined && m.source === null) m.source = data.source
+      if (data.source !== undefined && m.source === null) m.source = d.sealed(data.source)
       m.met = d.push(m.met, {
         eventId: e.id,
         position: e.position,
@@ -535,8 +538,21 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
  * touch (copy on write).
  */
 export function beginLedger(state: LedgerState, owned: boolean): Fold<LedgerState> {
-  const d = new LedgerDraft(state, owned)
-  return { step: (e) => step(d, e), finish: () => d.finish() }
+  return new LedgerFold(state, owned)
+}
+
+/** A fold of the ledger reducer over one draft (a class: no closures per fold). */
+class LedgerFold implements Fold<LedgerState> {
+  readonly #draft: LedgerDraft
+  constructor(state: LedgerState, owned: boolean) {
+    this.#draft = new LedgerDraft(state, owned)
+  }
+  step(e: RecordedEvent): void {
+    step(this.#draft, e)
+  }
+  finish(): LedgerState {
+    return this.#draft.finish()
+  }
 }
 
 /**

@@ -5,10 +5,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EntityMap } from '../src/EntityMap'
 
-type Op = { readonly kind: 'set'; readonly key: string; readonly value: number } | {
-  readonly kind: 'delete'
-  readonly key: string
-}
+type Op =
+  | { readonly kind: 'set'; readonly key: string; readonly value: number }
+  | {
+      readonly kind: 'delete'
+      readonly key: string
+    }
 
 /** FNV-1a over UTF-16 code units: the published hash, recomputed here to find collisions. */
 function fnv1a(key: string): number {
@@ -41,7 +43,10 @@ const key = fc.oneof(
   fc.constantFrom(...collidingKeys),
 )
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('set' as const), key, value: fc.integer() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('set' as const), key, value: fc.integer() }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), key }) },
 )
 

@@ -384,9 +384,9 @@ describe('as-of index and period order', () => {
           ]),
         )
         const periodsSeen =
-          replay(ledgerProjection, store.readAllNow()).indicators.get('A')?.values.map(
-            (v) => v.period,
-          ) ?? []
+          replay(ledgerProjection, store.readAllNow())
+            .indicators.get('A')
+            ?.values.map((v) => v.period) ?? []
         expect(periodsSeen).toEqual(
           [...new Set<string>(order)].sort((a, b) =>
             comparePeriods(a as PeriodKey, b as PeriodKey),

@@ -134,9 +134,9 @@ export function planFromState(state: LedgerState, planId: string): Plan | undefi
   const p = state.plans.get(planId)
   if (p === undefined) return undefined
   const indicators = byPosition(
-    state.indicators.toArray().filter(
-      (ind) => ind.definitions.length > 0 && currentDefinition(ind).planId === planId,
-    ),
+    state.indicators
+      .toArray()
+      .filter((ind) => ind.definitions.length > 0 && currentDefinition(ind).planId === planId),
     (ind) => ind.definitions[0]?.position ?? 0,
   )
   return {

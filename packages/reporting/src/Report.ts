@@ -116,7 +116,8 @@ export function evaluatePlan(
     return { _tag: 'PlanNotFound', message }
   }
   const order = new Map(Object.values(plan.categories).map((c) => [c.categoryId, c.order]))
-  const indicators = state.indicators.toArray()
+  const indicators = state.indicators
+    .toArray()
     .filter((i) => currentDefinition(i).planId === plan.planId)
     .map((i) => evaluateIndicator(i, o, context))
     .sort(
@@ -144,7 +145,8 @@ export function evaluatePlan(
       (a, b) =>
         byId(a.kind, b.kind) || compareNumbers(a.number, b.number) || byId(a.taskId, b.taskId),
     )
-  const projects = state.projects.toArray()
+  const projects = state.projects
+    .toArray()
     .filter((p) => p.definition.planId === undefined || p.definition.planId === plan.planId)
     .sort((a, b) => byId(a.projectId, b.projectId))
     .map((p) => evaluateProject(p, o.asOf))

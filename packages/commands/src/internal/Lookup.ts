@@ -58,7 +58,8 @@ export function findProject(
   path = 'projectId',
 ): Checked<ProjectState> {
   return (
-    state.projects.get(projectId) ?? rejected('project-missing', path, 'a defined project', projectId)
+    state.projects.get(projectId) ??
+    rejected('project-missing', path, 'a defined project', projectId)
   )
 }
 

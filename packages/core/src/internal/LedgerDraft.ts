@@ -30,6 +30,12 @@ import type {
 /** `T` with its own properties writable (one level deep). */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
+/**
+ * The empty list new nodes start with: shared and frozen, so a node adopted in published mode
+ * holds no unfrozen empty list; `list`, `push` and `insert` replace it by a new list on write.
+ */
+export const NONE: ReadonlyArray<never> = Object.freeze([])
+
 /** Copies a list. Spread, not `slice`: V8's `slice` takes a slow path on frozen arrays. */
 function copyList<T>(list: ReadonlyArray<T>): T[] {
   return [...list]
@@ -94,6 +100,14 @@ export class LedgerDraft {
     return x
   }
 
+  /**
+   * A new value the reducer stores directly into a writable node (not through `push` or `set`)
+   * and will not write again: frozen in published mode.
+   */
+  sealed<T>(value: T): T {
+    return this.#fresh === undefined ? value : deepFreeze(value)
+  }
+
   /** Stores an entity in a map; in published mode the entity is frozen first. */
   set<T>(map: EntityMapEditor<T>, id: string, value: T): void {
     map.set(id, this.#fresh === undefined ? value : deepFreeze(value))
@@ -102,7 +116,8 @@ export class LedgerDraft {
   /** `list` made writable, on the same terms as {@link own}. */
   list<T>(list: ReadonlyArray<T>): T[] {
     const fresh = this.#fresh
-    if (fresh === undefined || fresh.has(list)) return list as T[]
+    if (fresh === undefined) return list === NONE ? [] : (list as T[])
+    if (fresh.has(list)) return list as T[]
     const copy = copyList(list)
     fresh.add(copy)
     return copy
@@ -110,15 +125,50 @@ export class LedgerDraft {
 
   /** `list` with `item` appended, to store back where `list` was. */
   push<T>(list: ReadonlyArray<T>, item: T): ReadonlyArray<T> {
-    const out = this.list(list)
-    out.push(this.#fresh === undefined ? item : deepFreeze(item))
+    const fresh = this.#fresh
+    if (fresh === undefined) {
+      if (list === NONE) return [item]
+      ;(list as T[]).push(item)
+      return list
+    }
+    if (fresh.has(list)) {
+      ;(list as T[]).push(deepFreeze(item))
+      return list
+    }
+    // One allocation of the final length: a copy followed by a push would grow (copy) again.
+    const out = [...list, deepFreeze(item)]
+    fresh.add(out)
+    return out
+  }
+
+  /**
+   * `list` with `item` inserted at `index` (the length appends), to store back where `list` was.
+   * Unlike {@link push}, the item is not frozen here: it is a node the reducer adopted.
+   */
+  insert<T>(list: ReadonlyArray<T>, index: number, item: T): T[] {
+    const fresh = this.#fresh
+    const atEnd = index === list.length
+    if (fresh === undefined && list === NONE) return [item]
+    if (fresh === undefined || fresh.has(list)) {
+      const out = list as T[]
+      if (atEnd) out.push(item)
+      else out.splice(index, 0, item)
+      return out
+    }
+    const out = atEnd ? [...list, item] : [...list]
+    if (!atEnd) out.splice(index, 0, item)
+    fresh.add(out)
     return out
   }
 
   /** The entity `id` of a map, writable and stored back in the map; undefined if absent. */
   open<T extends object>(map: EntityMapEditor<T>, id: string): Mutable<T> | undefined {
     const x = map.get(id)
-    if (x === undefined) return undefined
+    return x === undefined ? undefined : this.openFound(map, id, x)
+  }
+
+  /** {@link open} for an entity `x` just read from the map under `id` (saves a lookup). */
+  openFound<T extends object>(map: EntityMapEditor<T>, id: string, x: T): Mutable<T> {
     const w = this.own(x)
     if (w !== x) map.set(id, w as T)
     return w
@@ -131,8 +181,6 @@ export class LedgerDraft {
   finish(): LedgerState {
     const b = this.#base
     const fresh = this.#fresh
-    const done = <V>(e: EntityMapEditor<V> | undefined, m: EntityMap<V>): EntityMap<V> =>
-      e === undefined ? m : e.done()
     const next: LedgerState = {
       position: this.position,
       head: this.head,
@@ -145,11 +193,9 @@ export class LedgerDraft {
       unattached: this.unattached,
     }
     if (fresh === undefined) return Object.assign(b as Mutable<LedgerState>, next)
-    // Copied and adopted lists hold only frozen items (pushed ones were frozen as they came, and
-    // adopted or copied nodes are frozen here), so a shallow freeze suffices; records are few-keyed.
-    // Lists first, so that freezing a record does not walk into a (long) list it holds.
-    for (const x of fresh) if (Array.isArray(x)) Object.freeze(x)
-    for (const x of fresh) if (!Array.isArray(x)) deepFreeze(x)
+    // Every value reachable from a copied or adopted node is old (frozen), frozen as it was
+    // stored (`push`, `set`, `sealed`), or itself copied or adopted: a shallow freeze suffices.
+    for (const x of fresh) Object.freeze(x)
     Object.freeze(next.plans)
     Object.freeze(next.departments)
     Object.freeze(next.indicators)
@@ -157,4 +203,8 @@ export class LedgerDraft {
     Object.freeze(next.tasks)
     return Object.freeze(next)
   }
+}
+
+function done<V>(editor: EntityMapEditor<V> | undefined, map: EntityMap<V>): EntityMap<V> {
+  return editor === undefined ? map : editor.done()
 }

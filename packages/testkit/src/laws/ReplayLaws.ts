@@ -1,12 +1,14 @@
 /**
- * Laws of the replay engine: replaying in two pieces (`replay` then `apply`) equals one go, and
- * restoring a snapshot then replaying the tail equals a full replay.
+ * Laws of the replay engine: replaying in two pieces (`replay` then `apply`) equals one go,
+ * restoring a snapshot then replaying the tail equals a full replay, and what `replay` and `apply`
+ * publish is frozen all the way down.
  *
  * @module laws/ReplayLaws
  */
 import * as fc from 'fast-check'
 import {
   apply,
+  EntityMap,
   type LedgerState,
   ledgerProjection,
   type Projection,
@@ -80,6 +82,51 @@ export function snapshotEquivalenceLaw<S = LedgerState>(options: ReplayLawOption
         replay(projection, events),
         `state (snapshot at ${k})`,
       )
+    }),
+    lawParameters(options),
+  )
+}
+
+/** The path of the first value reachable from `u` that is not frozen, if any. */
+function firstUnfrozen(u: unknown, path: string, seen: Set<object>): string | undefined {
+  if (typeof u !== 'object' || u === null || seen.has(u)) return undefined
+  seen.add(u)
+  if (!Object.isFrozen(u)) return path
+  if (u instanceof EntityMap) {
+    for (const [k, v] of u as EntityMap<unknown>) {
+      const p = firstUnfrozen(v, `${path}.get(${JSON.stringify(k)})`, seen)
+      if (p !== undefined) return p
+    }
+    return undefined
+  }
+  for (const [k, v] of Object.entries(u)) {
+    const p = firstUnfrozen(v, Array.isArray(u) ? `${path}[${k}]` : `${path}.${k}`, seen)
+    if (p !== undefined) return p
+  }
+  return undefined
+}
+
+/**
+ * For any history (its events not frozen) and split point k: everything reachable from
+ * `replay(first k)` and from `apply(that, rest)` is frozen, including the parts `apply` copied or
+ * created.
+ *
+ * @example
+ * import { publishedFrozenLaw } from '@progress-ledger/testkit'
+ * publishedFrozenLaw({ numRuns: 10 })
+ */
+export function publishedFrozenLaw<S = LedgerState>(options: ReplayLawOptions<S> = {}): void {
+  const { projection, histories } = setup(options)
+  fc.assert(
+    fc.property(histories, fc.nat(), (history, cut) => {
+      const events = structuredClone(history) as RecordedEvent[]
+      const k = cut % (events.length + 1)
+      const head = replay(projection, events.slice(0, k))
+      const headPath = firstUnfrozen(head, 'replay(first k)', new Set())
+      if (headPath !== undefined) throw new Error(`${headPath} is not frozen (split at ${k})`)
+      const next = apply(projection, head, events.slice(k))
+      const nextPath = firstUnfrozen(next, 'apply(rest)', new Set())
+      if (nextPath !== undefined) throw new Error(`${nextPath} is not frozen (split at ${k})`)
     }),
     lawParameters(options),
   )

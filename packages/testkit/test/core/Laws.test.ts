@@ -6,6 +6,7 @@ import {
   codecRoundTripLaw,
   duplicateDeliveryLaw,
   orderInsensitivityLaw,
+  publishedFrozenLaw,
   replaySplitInvarianceLaw,
   snapshotEquivalenceLaw,
 } from '../../src/index'
@@ -60,6 +61,31 @@ describe('the laws catch broken projections and stores', () => {
     expect(() => replaySplitInvarianceLaw({ projection: unstable, numRuns: 50 })).toThrow(
       /Property failed/,
     )
+  })
+  it('the frozen law fails for a projection whose apply publishes a thawed copy', () => {
+    const thawing: Projection<{ n: number }> = {
+      name: 'thawing',
+      initial: () => ({ n: 0 }),
+      evolve: (s) => {
+        s.n++
+      },
+      begin: (state, owned) => {
+        let n = state.n
+        return {
+          step: () => {
+            n++
+          },
+          finish: () => (owned ? Object.assign(state, { n }) : { n }),
+        }
+      },
+    }
+    let failure: unknown
+    try {
+      publishedFrozenLaw({ projection: thawing, numRuns: 50 })
+    } catch (e) {
+      failure = e
+    }
+    expect(String((failure as Error | undefined)?.cause)).toMatch(/apply\(rest\) is not frozen/)
   })
   it('duplicate delivery fails for a store that writes a retry again', async () => {
     const forgetful = () => {

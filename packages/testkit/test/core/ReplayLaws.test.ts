@@ -4,6 +4,7 @@ import { describe, it } from 'vitest'
 import {
   asOfMonotonicityLaw,
   asOfPositionLaw,
+  publishedFrozenLaw,
   replaySplitInvarianceLaw,
   snapshotEquivalenceLaw,
 } from '../../src/index'
@@ -13,6 +14,8 @@ const runs = { numRuns: 1000 }
 describe('core laws: replay and as-of (1000 runs each)', () => {
   it('replay split-invariance: replay then apply equals one replay', () =>
     replaySplitInvarianceLaw(runs))
+  it('published state is frozen all the way down, after replay and after apply', () =>
+    publishedFrozenLaw(runs))
   it('snapshot equivalence: snapshot + tail equals a full replay', () =>
     snapshotEquivalenceLaw(runs))
   it('as-of monotonicity: what was known at R1 is a sub-history of what was known at R2 >= R1', () =>
