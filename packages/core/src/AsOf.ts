@@ -51,16 +51,6 @@ function visibility(cut: Cut): Visible {
     (v === undefined || s.validTime <= v)
 }
 
-/**
- * The first `n` items of a list, as a new array. Published lists are frozen, and V8's `slice` and
- * `filter` take a slow generic path on frozen arrays (tens of times slower); spreading does not.
- */
-function prefix<T>(items: ReadonlyArray<T>, n: number): T[] {
-  const out = [...items]
-  out.length = n
-  return out
-}
-
 /** The visible items of a list, or the same list when all are visible. */
 function keep<T extends Stamp>(items: ReadonlyArray<T>, visible: Visible): ReadonlyArray<T> {
   for (let i = 0; i < items.length; i++) {
@@ -71,22 +61,35 @@ function keep<T extends Stamp>(items: ReadonlyArray<T>, visible: Visible): Reado
 
 function keepRecord<T>(
   record: Readonly<Record<string, T>>,
-  view: (x: T) => T | undefined,
+  view: (x: T, visible: Visible) => T | undefined,
+  visible: Visible,
 ): Readonly<Record<string, T>> {
   let out: Record<string, T> | undefined
-  const keys = Object.keys(record)
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string
+  // for-in allocates no key list; ledger records have plain prototypes, so it visits own keys.
+  for (const key in record) {
     const before = record[key] as T
-    const after = view(before)
+    const after = view(before, visible)
     if (after === before && out === undefined) continue
     if (out === undefined) {
       out = {}
-      for (let j = 0; j < i; j++) out[keys[j] as string] = record[keys[j] as string] as T
+      for (const k in record) {
+        if (k === key) break
+        out[k] = record[k] as T
+      }
     }
     if (after !== undefined) out[key] = after
   }
   return out ?? record
+}
+
+function viewTarget(tg: TargetState, visible: Visible): TargetState | undefined {
+  const history = keep(tg.history, visible)
+  if (history.length === 0) return undefined
+  return history === tg.history ? tg : { ...tg, history }
+}
+
+function viewCategory<T extends Stamp>(c: T, visible: Visible): T | undefined {
+  return visible(c) ? c : undefined
 }
 
 /** The entities of a map through `view` (undefined drops one); the same map when nothing changed. */
@@ -109,27 +112,28 @@ function viewIndicator(
 ): IndicatorState | undefined {
   const definitions = keep(ind.definitions, visible)
   if (definitions.length === 0) return undefined
-  const targets = keepRecord(ind.targets, (tg): TargetState | undefined => {
-    const history = keep(tg.history, visible)
-    if (history.length === 0) return undefined
-    return history === tg.history ? tg : { ...tg, history }
-  })
-  // A frozen list is indexed: its fully visible prefix is kept, its invisible suffix dropped,
-  // and only the items between are inspected.
-  const span = visibleSpan(ind.values, cut)
+  const targets = keepRecord(ind.targets, viewTarget, visible)
+  // A frozen list is indexed: its fully visible prefix is kept (sharing its chunks), its
+  // invisible suffix dropped, and only the items between are inspected.
+  const all = ind.values
+  const span = visibleSpan(all, cut)
   const from = span === undefined ? 0 : span[0]
-  const to = span === undefined ? ind.values.length : span[1]
-  let values: PeriodValue[] | undefined =
-    from < ind.values.length ? prefix(ind.values, from) : undefined
+  const to = span === undefined ? all.length : span[1]
+  let kept: number | undefined = from < all.length ? from : undefined
+  let tail: PeriodValue[] = []
   for (let i = from; i < to; i++) {
-    const pv = ind.values[i] as PeriodValue
+    const pv = all.get(i) as PeriodValue
     const versions = keep(pv.versions, visible)
     const approvals = keep(pv.approvals, visible)
     const same = versions === pv.versions && approvals === pv.approvals
-    if (same && values === undefined) continue
-    if (values === undefined) values = prefix(ind.values, i)
-    if (versions.length > 0) values.push(same ? pv : { period: pv.period, versions, approvals })
+    if (same && kept === undefined) continue
+    if (kept === undefined) {
+      kept = i
+      tail = []
+    }
+    if (versions.length > 0) tail.push(same ? pv : { period: pv.period, versions, approvals })
   }
+  const values = kept === undefined ? undefined : all.prefix(kept).concat(tail)
   const baselines = keep(ind.baselines, visible)
   const responsibility = keep(ind.responsibility, visible)
   if (
@@ -162,7 +166,7 @@ function viewMilestone(m: MilestoneState, visible: Visible): MilestoneState | un
 
 function viewProject(p: ProjectState, visible: Visible): ProjectState | undefined {
   if (!visible(p)) return undefined
-  const milestones = keepRecord(p.milestones, (m) => viewMilestone(m, visible))
+  const milestones = keepRecord(p.milestones, viewMilestone, visible)
   const responsibility = keep(p.responsibility, visible)
   if (milestones === p.milestones && responsibility === p.responsibility) return p
   return {
@@ -184,7 +188,7 @@ function viewTask(task: TaskState, visible: Visible): TaskState | undefined {
 
 function viewPlan(plan: PlanState, visible: Visible): PlanState | undefined {
   if (!visible(plan)) return undefined
-  const categories = keepRecord(plan.categories, (c) => (visible(c) ? c : undefined))
+  const categories = keepRecord(plan.categories, viewCategory, visible)
   return categories === plan.categories ? plan : { ...plan, categories }
 }
 

@@ -248,11 +248,15 @@ export class EntityMap<V> implements ReadonlyMap<string, V> {
   }
 
   /** Builds a map from the entry list a restored snapshot holds (see {@link EntityMap.toJSON}). */
-  static fromJSON<V>(json: unknown, path: string, revive: (v: unknown) => V): EntityMap<V> {
+  static fromJSON<V>(
+    json: unknown,
+    path: string,
+    revive: (v: unknown, id: string) => V,
+  ): EntityMap<V> {
     if (typeof json !== 'object' || json === null || Array.isArray(json))
       throw new Error(`${path}: expected an object of entities by id, got ${JSON.stringify(json)}`)
     const editor = EntityMap.empty<V>().edit()
-    for (const [k, v] of Object.entries(json)) editor.set(k, revive(v))
+    for (const [k, v] of Object.entries(json)) editor.set(k, revive(v, k))
     return editor.done()
   }
 

@@ -85,7 +85,7 @@ export function currentValues(ind: IndicatorState): ReadonlyArray<CurrentValue> 
 /** The value of the latest period that has one in force. */
 export function latestValue(ind: IndicatorState): CurrentValue | undefined {
   for (let i = ind.values.length - 1; i >= 0; i--) {
-    const pv = ind.values[i] as PeriodValue
+    const pv = ind.values.get(i) as PeriodValue
     const v = currentVersion(pv)
     if (v !== undefined && v.value !== null)
       return { period: pv.period, value: v.value, version: v, revisions: pv.versions.length }

@@ -10,6 +10,7 @@
  */
 import type { Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
+import { ChunkList } from './ChunkList'
 import type { EntityMapEditor } from './EntityMap'
 import { LedgerDraft, NONE, type Mutable } from './internal/LedgerDraft'
 import { slotIndex, valueVersion } from './internal/PeriodSlots'
@@ -168,18 +169,17 @@ function slotOf(
   create: boolean,
 ): Mutable<PeriodValue> | undefined {
   const i = slotIndex(current.values, period)
-  const hit = current.values[i]
+  const hit = current.values.get(i)
   const found = hit !== undefined && hit.period === period
   if (!found && !create) return undefined
   const ind = d.openFound(d.indicators, current.indicatorId, current)
   if (found) {
-    const values = (ind.values = d.list(ind.values))
-    const slot = d.own(values[i] as PeriodValue)
-    values[i] = slot
+    const slot = d.own(hit)
+    ind.values = ind.values.set(i, slot, d.owner)
     return slot
   }
   const slot: Mutable<PeriodValue> = d.adopt({ period, versions: NONE, approvals: NONE })
-  ind.values = d.insert(ind.values, i, slot)
+  ind.values = ind.values.insert(i, slot, d.owner)
   return slot
 }
 
@@ -252,7 +252,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
           definitions: [version],
           baselines: [],
           targets: {},
-          values: [],
+          values: ChunkList.empty<PeriodValue>(),
           responsibility: [responsibilityOf(e, data.departments, null)],
         })
       } else existing.definitions = d.push(existing.definitions, version)

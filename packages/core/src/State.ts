@@ -7,6 +7,7 @@
  * @module State
  */
 import type * as t from 'io-ts'
+import { ChunkList } from './ChunkList'
 import { EntityMap } from './EntityMap'
 import type { DateSpec } from './DateSpec'
 import type { IsoDate, Instant, Fact, LocalizedText, SourceRef } from './Scalars'
@@ -131,8 +132,11 @@ export interface IndicatorState {
   readonly definitions: ReadonlyArray<DefinitionVersion>
   readonly baselines: ReadonlyArray<BaselineVersion>
   readonly targets: Readonly<Record<string, TargetState>>
-  /** Sorted by period (see `comparePeriods`), whatever order values arrived in. */
-  readonly values: ReadonlyArray<PeriodValue>
+  /**
+   * Sorted by period (see `comparePeriods`), whatever order values arrived in. A persistent
+   * {@link ChunkList}, so that a new value shares the rest of the list.
+   */
+  readonly values: ChunkList<PeriodValue>
   readonly responsibility: ReadonlyArray<Responsibility>
 }
 
@@ -257,8 +261,8 @@ export function ledgerFromJson(json: unknown): LedgerState {
   if (typeof json !== 'object' || json === null)
     throw new Error(`ledger state: expected an object, got ${JSON.stringify(json)}`)
   const o = json as Record<string, unknown>
-  const map = <V>(key: string): EntityMap<V> =>
-    EntityMap.fromJSON(o[key], `ledger state.${key}`, (v) => v as V)
+  const map = <V>(key: string, revive: (v: unknown, id: string) => V = (v) => v as V) =>
+    EntityMap.fromJSON(o[key], `ledger state.${key}`, revive)
   const list = <V>(key: string): V[] => {
     const v = o[key]
     if (!Array.isArray(v))
@@ -274,7 +278,16 @@ export function ledgerFromJson(json: unknown): LedgerState {
     head: o['head'],
     plans: map('plans'),
     departments: map('departments'),
-    indicators: map('indicators'),
+    indicators: map('indicators', (v, id) => {
+      const ind = v as Omit<IndicatorState, 'values'> & { readonly values: unknown }
+      return {
+        ...ind,
+        values: ChunkList.fromJSON<PeriodValue>(
+          ind.values,
+          `ledger state.indicators.${id}.values`,
+        ),
+      }
+    }),
     projects: map('projects'),
     tasks: map('tasks'),
     denied: list('denied'),

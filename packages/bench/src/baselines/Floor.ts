@@ -7,7 +7,7 @@
  *
  * @module baselines/Floor
  */
-import { EntityMap, periodEnd, periodKind } from '@progress-ledger/core'
+import { ChunkList, EntityMap, periodEnd, periodKind } from '@progress-ledger/core'
 import type {
   LedgerState,
   MilestoneState,
@@ -451,7 +451,11 @@ export function floorFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
     ...s,
     plans: EntityMap.of(s.plans),
     departments: EntityMap.of(s.departments),
-    indicators: EntityMap.of(s.indicators),
+    indicators: EntityMap.of(
+      Object.entries(s.indicators).map(
+        ([id, ind]) => [id, { ...ind, values: ChunkList.of(ind.values) }] as const,
+      ),
+    ),
     projects: EntityMap.of(s.projects),
     tasks: EntityMap.of(s.tasks),
   } as unknown as LedgerState

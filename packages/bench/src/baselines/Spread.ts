@@ -6,7 +6,7 @@
  *
  * @module baselines/Spread
  */
-import { comparePeriods, EntityMap } from '@progress-ledger/core'
+import { ChunkList, comparePeriods, EntityMap } from '@progress-ledger/core'
 import type {
   DepartmentState,
   IndicatorState,
@@ -20,6 +20,9 @@ import type {
   TaskState,
 } from '@progress-ledger/core'
 
+/** An indicator as the spread reducer keeps it: its period values in a plain array. */
+type SpreadIndicator = Omit<IndicatorState, 'values'> & { readonly values: ReadonlyArray<PeriodValue> }
+
 /** The spread reducer's state: `SpreadState` with plain records, the way such code is written. */
 interface SpreadState extends Omit<
   LedgerState,
@@ -27,7 +30,7 @@ interface SpreadState extends Omit<
 > {
   readonly plans: Readonly<Record<string, PlanState>>
   readonly departments: Readonly<Record<string, DepartmentState>>
-  readonly indicators: Readonly<Record<string, IndicatorState>>
+  readonly indicators: Readonly<Record<string, SpreadIndicator>>
   readonly projects: Readonly<Record<string, ProjectState>>
   readonly tasks: Readonly<Record<string, TaskState>>
 }
@@ -50,7 +53,7 @@ function withIndicator(
   s: SpreadState,
   e: RecordedEvent,
   id: string,
-  f: (ind: IndicatorState) => IndicatorState,
+  f: (ind: SpreadIndicator) => SpreadIndicator,
 ): SpreadState {
   const ind = s.indicators[id]
   if (ind === undefined) return unattached(s, e, `indicator ${JSON.stringify(id)} is not defined`)
@@ -171,7 +174,7 @@ export function spreadEvolve(s0: SpreadState, e: RecordedEvent): SpreadState {
       const d = e.data
       const existing = s.indicators[d.indicatorId]
       const def = { ...stamp(e), definition: d }
-      const ind: IndicatorState =
+      const ind: SpreadIndicator =
         existing !== undefined
           ? { ...existing, definitions: [...existing.definitions, def] }
           : {
@@ -335,7 +338,11 @@ export function spreadFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
     ...s,
     plans: EntityMap.of(s.plans),
     departments: EntityMap.of(s.departments),
-    indicators: EntityMap.of(s.indicators),
+    indicators: EntityMap.of(
+      Object.entries(s.indicators).map(
+        ([id, ind]) => [id, { ...ind, values: ChunkList.of(ind.values) }] as const,
+      ),
+    ),
     projects: EntityMap.of(s.projects),
     tasks: EntityMap.of(s.tasks),
   }

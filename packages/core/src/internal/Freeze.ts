@@ -8,6 +8,7 @@
  * @module internal/Freeze
  */
 import { freeze as immerFreeze } from 'immer'
+import { ChunkList } from '../ChunkList'
 import { EntityMap } from '../EntityMap'
 
 const objectProto = Object.prototype
@@ -28,6 +29,11 @@ function walk(o: object): void {
     return
   }
   const proto: unknown = Object.getPrototypeOf(o)
+  if (o instanceof ChunkList) {
+    Object.freeze(o)
+    for (const v of o as ChunkList<unknown>) if (typeof v === 'object' && v !== null) walk(v)
+    return
+  }
   if (o instanceof EntityMap) {
     Object.freeze(o)
     ;(o as EntityMap<unknown>).each((v) => {

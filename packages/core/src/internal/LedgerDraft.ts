@@ -14,6 +14,7 @@
  *
  * @module internal/LedgerDraft
  */
+import type { ListOwner } from '../ChunkList'
 import type { EntityMap, EntityMapEditor } from '../EntityMap'
 import { deepFreeze } from './Freeze'
 import type {
@@ -111,6 +112,11 @@ export class LedgerDraft {
   /** Stores an entity in a map; in published mode the entity is frozen first. */
   set<T>(map: EntityMapEditor<T>, id: string, value: T): void {
     map.set(id, this.#fresh === undefined ? value : deepFreeze(value))
+  }
+
+  /** Who may change a {@link ChunkList} in place: everything when owned, else what this draft made. */
+  get owner(): ListOwner {
+    return this.#fresh ?? true
   }
 
   /** `list` made writable, on the same terms as {@link own}. */

@@ -6,6 +6,7 @@
  */
 import { periodEnd, periodKind, type PeriodKey } from '../Period'
 import type { RecordedEvent } from '../Envelope'
+import type { ChunkList } from '../ChunkList'
 import type { PeriodValue, Stamp, ValueVersion } from '../State'
 
 /**
@@ -42,15 +43,15 @@ function periodBefore(a: PeriodKey, b: PeriodKey): boolean {
  * whose period is not before `period` (the list's length when all are). O(1) when periods come in
  * order, a binary search when a late fact arrives for an earlier period.
  */
-export function slotIndex(values: ReadonlyArray<PeriodValue>, period: PeriodKey): number {
+export function slotIndex(values: ChunkList<PeriodValue>, period: PeriodKey): number {
   const n = values.length
-  const last = values[n - 1]
+  const last = values.get(n - 1)
   if (last === undefined || periodBefore(last.period, period)) return n
   let lo = 0
   let hi = n
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (periodBefore((values[mid] as PeriodValue).period, period)) lo = mid + 1
+    if (periodBefore((values.get(mid) as PeriodValue).period, period)) lo = mid + 1
     else hi = mid
   }
   return lo

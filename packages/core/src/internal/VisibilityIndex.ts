@@ -9,6 +9,7 @@
  *
  * @module internal/VisibilityIndex
  */
+import type { ChunkList } from '../ChunkList'
 import type { PeriodValue, Stamp } from '../State'
 
 /** Prefix maxima (over versions and approvals) and suffix minima (over versions) of a list. */
@@ -28,7 +29,7 @@ export interface Bounds {
   readonly validTime: string | undefined
 }
 
-const cache = new WeakMap<ReadonlyArray<PeriodValue>, Index>()
+const cache = new WeakMap<ChunkList<PeriodValue>, Index>()
 
 function build(values: ReadonlyArray<PeriodValue>): Index {
   const n = values.length
@@ -90,13 +91,13 @@ function firstWhere(n: number, holds: (i: number) => boolean): number {
  * list that is not frozen.
  */
 export function visibleSpan(
-  values: ReadonlyArray<PeriodValue>,
+  values: ChunkList<PeriodValue>,
   cut: Bounds,
 ): readonly [number, number] | undefined {
   if (!Object.isFrozen(values)) return undefined
   let index = cache.get(values)
   if (index === undefined) {
-    index = build(values)
+    index = build(values.toArray())
     cache.set(values, index)
   }
   const ix = index

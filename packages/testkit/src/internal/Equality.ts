@@ -5,11 +5,12 @@
  * @module internal/Equality
  */
 import { isDeepStrictEqual } from 'node:util'
-import { EntityMap } from '@progress-ledger/core'
+import { ChunkList, EntityMap } from '@progress-ledger/core'
 
 /**
  * `u` with every {@link EntityMap} replaced by a plain object of its entries (marked by a
- * `{ entityMap: … }` wrapper), so that structural comparison sees the entries: `isDeepStrictEqual`
+ * `{ entityMap: … }` wrapper) and every {@link ChunkList} by an array of its items (in a
+ * `{ chunkList: … }` wrapper), so that structural comparison sees the entries: `isDeepStrictEqual`
  * compares only own properties, and an `EntityMap` keeps its entries in private fields.
  */
 function normalize(u: unknown): unknown {
@@ -19,6 +20,7 @@ function normalize(u: unknown): unknown {
     for (const [k, v] of u as EntityMap<unknown>) entries[k] = normalize(v)
     return { entityMap: entries }
   }
+  if (u instanceof ChunkList) return { chunkList: (u as ChunkList<unknown>).map(normalize) }
   if (Array.isArray(u)) return u.map(normalize)
   if (Object.getPrototypeOf(u) !== Object.prototype) return u
   const out: Record<string, unknown> = {}

@@ -8,6 +8,7 @@
 import * as fc from 'fast-check'
 import {
   apply,
+  ChunkList,
   EntityMap,
   type LedgerState,
   ledgerProjection,
@@ -92,6 +93,14 @@ function firstUnfrozen(u: unknown, path: string, seen: Set<object>): string | un
   if (typeof u !== 'object' || u === null || seen.has(u)) return undefined
   seen.add(u)
   if (!Object.isFrozen(u)) return path
+  if (u instanceof ChunkList) {
+    let i = 0
+    for (const v of u as ChunkList<unknown>) {
+      const p = firstUnfrozen(v, `${path}.get(${i++})`, seen)
+      if (p !== undefined) return p
+    }
+    return undefined
+  }
   if (u instanceof EntityMap) {
     for (const [k, v] of u as EntityMap<unknown>) {
       const p = firstUnfrozen(v, `${path}.get(${JSON.stringify(k)})`, seen)

@@ -152,7 +152,7 @@ describe('reducer: values', () => {
         expect(currentValues(I01(s))).toEqual([
           expect.objectContaining({ period: '2021', value: 11.4, revisions: 2 }),
         ])
-        expect(I01(s).values[0]?.versions.map((v) => [v.cause, v.value, v.replaces])).toEqual([
+        expect(I01(s).values.get(0)?.versions.map((v) => [v.cause, v.value, v.replaces])).toEqual([
           ['reported', 11.2, null],
           ['corrected', 11.4, 'v2021'],
         ])
@@ -167,7 +167,7 @@ describe('reducer: values', () => {
       .when(f.valueRetracted('r2022', '2022', 'v2022'))
       .then((s) => {
         expect(latestValue(I01(s))?.period).toBe('2021')
-        expect(I01(s).values[1]?.versions.at(-1)).toMatchObject({
+        expect(I01(s).values.get(1)?.versions.at(-1)).toMatchObject({
           cause: 'retracted',
           value: null,
           replaces: 'v2022',
@@ -187,15 +187,15 @@ describe('reducer: values', () => {
   it('a submitted value is approved or returned', () => {
     const submitted = f.valueReported('v2021', '2021', 11.2, { submitted: true })
     givenInputs([...f.gdpPlan, submitted]).then((s) =>
-      expect(approvalState(I01(s).values[0] as never)).toBe('submitted'),
+      expect(approvalState(I01(s).values.get(0) as never)).toBe('submitted'),
     )
     givenInputs([...f.gdpPlan, submitted])
       .when(f.valueApproved('a2021', '2021', 'v2021'))
-      .then((s) => expect(approvalState(I01(s).values[0] as never)).toBe('approved'))
+      .then((s) => expect(approvalState(I01(s).values.get(0) as never)).toBe('approved'))
     givenInputs([...f.gdpPlan, submitted])
       .when(f.valueReturned('b2021', '2021', 'v2021'))
       .then((s) => {
-        expect(I01(s).values[0]?.approvals.map((a) => [a.state, a.reason])).toEqual([
+        expect(I01(s).values.get(0)?.approvals.map((a) => [a.state, a.reason])).toEqual([
           ['submitted', null],
           ['returned', 'source missing'],
         ])
