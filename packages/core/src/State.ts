@@ -282,10 +282,7 @@ export function ledgerFromJson(json: unknown): LedgerState {
       const ind = v as Omit<IndicatorState, 'values'> & { readonly values: unknown }
       return {
         ...ind,
-        values: ChunkList.fromJSON<PeriodValue>(
-          ind.values,
-          `ledger state.indicators.${id}.values`,
-        ),
+        values: ChunkList.fromJSON<PeriodValue>(ind.values, `ledger state.indicators.${id}.values`),
       }
     }),
     projects: map('projects'),

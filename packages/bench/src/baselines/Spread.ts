@@ -21,7 +21,9 @@ import type {
 } from '@progress-ledger/core'
 
 /** An indicator as the spread reducer keeps it: its period values in a plain array. */
-type SpreadIndicator = Omit<IndicatorState, 'values'> & { readonly values: ReadonlyArray<PeriodValue> }
+type SpreadIndicator = Omit<IndicatorState, 'values'> & {
+  readonly values: ReadonlyArray<PeriodValue>
+}
 
 /** The spread reducer's state: `SpreadState` with plain records, the way such code is written. */
 interface SpreadState extends Omit<

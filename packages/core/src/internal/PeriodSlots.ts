@@ -26,7 +26,9 @@ const KIND_RANK: Readonly<Record<string, string>> = {
 function orderKey(period: PeriodKey): string {
   let key = orderKeys.get(period)
   if (key === undefined) {
-    key = `${periodEnd(period)}${KIND_RANK[periodKind(period) as string] ?? '9'}`
+    const kind = periodKind(period)
+    // A day is its own last day: no need to compute it.
+    key = `${kind === 'day' ? period : periodEnd(period)}${KIND_RANK[kind as string] ?? '9'}`
     if (orderKeys.size >= 100_000) orderKeys.clear()
     orderKeys.set(period, key)
   }
