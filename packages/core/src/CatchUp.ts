@@ -14,7 +14,9 @@ import type { EventStore } from './EventStore'
  * @example
  * import { InMemoryEventStore, fixedClock, readPages } from '@progress-ledger/core'
  * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-01') })
- * // for await (const page of readPages(store, 0, 1000)) …
+ * let pages = 0
+ * for await (const page of readPages(store, 0, 1000)) pages += page.length > 0 ? 1 : 0
+ * pages // 0
  */
 export async function* readPages(
   store: EventStore,

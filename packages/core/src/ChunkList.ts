@@ -140,8 +140,8 @@ export class ChunkList<T> implements Iterable<T> {
   concat(items: ReadonlyArray<T>): ChunkList<T> {
     if (items.length === 0) return this
     const owner = new Set<object>()
-    let out: ChunkList<T> = this
-    for (const item of items) out = out.push(item, owner)
+    let out = this.push(items[0] as T, owner)
+    for (let i = 1; i < items.length; i++) out = out.push(items[i] as T, owner)
     return out
   }
 

@@ -316,23 +316,20 @@ export class EntityMap<V> implements ReadonlyMap<string, V> {
 
   /** The ids, in id order. */
   keys(): MapIterator<string> {
-    return this.#leaves()
-      .map((l) => l.key)
-      [Symbol.iterator]()
+    const keys = this.#leaves().map((l) => l.key)
+    return keys[Symbol.iterator]()
   }
 
   /** The entities, in id order. */
   values(): MapIterator<V> {
-    return this.#leaves()
-      .map((l) => l.value)
-      [Symbol.iterator]()
+    const values = this.#leaves().map((l) => l.value)
+    return values[Symbol.iterator]()
   }
 
   /** `[id, entity]` pairs, in id order. */
   entries(): MapIterator<[string, V]> {
-    return this.#leaves()
-      .map((l): [string, V] => [l.key, l.value])
-      [Symbol.iterator]()
+    const entries = this.#leaves().map((l): [string, V] => [l.key, l.value])
+    return entries[Symbol.iterator]()
   }
 
   [Symbol.iterator](): MapIterator<[string, V]> {

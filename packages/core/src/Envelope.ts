@@ -114,7 +114,7 @@ export type InputValidation =
  * import { validateInput } from '@progress-ledger/core'
  * const r = validateInput({ id: 'e1', type: 'ValueReported', validTime: '2021-12-31', actor: 'fgj',
  *   data: { indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' } }, 'events[3]')
- * // r._tag === 'Invalid'; r.issues[0].message === 'events[3].data.value: expected a finite number, got "12,5"'
+ * r._tag === 'Invalid' && r.issues[0]?.message // 'events[3].data.value: expected a finite number, got "12,5"'
  */
 export function validateInput(u: unknown, prefix = ''): InputValidation {
   const fast = validInputFast(u)

@@ -37,7 +37,14 @@ export interface InMemoryOptions {
  * @example
  * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
  * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
- * // await store.append('project-hangtai', [event], 'no-stream')
+ * const r = await store.append(
+ *   'department-fgj',
+ *   [{ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10', actor: 'office',
+ *      data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }],
+ *   'no-stream',
+ * )
+ * r._tag // 'Appended'
+ * store.readAllNow()[0]?.recordedTime // '2022-01-08T10:30:00.000Z'
  */
 export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = []

@@ -11,8 +11,7 @@
 import type { Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
 import { ChunkList } from './ChunkList'
-import type { EntityMapEditor } from './EntityMap'
-import { LedgerDraft, NONE, type Mutable } from './internal/LedgerDraft'
+import { LedgerDraft, NONE, type EntityWriter, type Mutable } from './internal/LedgerDraft'
 import { slotIndex, valueVersion } from './internal/PeriodSlots'
 import type {
   IndicatorState,
@@ -139,7 +138,7 @@ function responsibilityOf(
 /** Appends a responsibility to the entity `id` of a map; false when there is no such entity. */
 function reassign<T extends { readonly responsibility: ReadonlyArray<Responsibility> }>(
   d: LedgerDraft,
-  map: EntityMapEditor<T>,
+  map: EntityWriter<T>,
   id: string,
   r: Responsibility,
 ): boolean {

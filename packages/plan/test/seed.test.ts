@@ -154,11 +154,13 @@ describe('the Shengzhou seed', () => {
       .map((m) => rail.milestones[m]!)
       .find((m) => m.kind === 'opening')
     expect(metRecord(opening!)?.date).toEqual({ date: '2022-01-08', precision: 'day' })
-    const observed = state.indicators.toArray().filter(
-      (i) =>
-        i.definitions[0]?.definition.attribute === 'observation' &&
-        i.definitions[0]?.definition.planId === 'shengzhou-chronicles-2021',
-    )
+    const observed = state.indicators
+      .toArray()
+      .filter(
+        (i) =>
+          i.definitions[0]?.definition.attribute === 'observation' &&
+          i.definitions[0]?.definition.planId === 'shengzhou-chronicles-2021',
+      )
     expect(observed).toHaveLength(86)
     expect(observed.flatMap((i) => i.values)).toHaveLength(86)
     // the chronicles do not leak into the plan

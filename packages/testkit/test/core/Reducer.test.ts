@@ -152,7 +152,11 @@ describe('reducer: values', () => {
         expect(currentValues(I01(s))).toEqual([
           expect.objectContaining({ period: '2021', value: 11.4, revisions: 2 }),
         ])
-        expect(I01(s).values.get(0)?.versions.map((v) => [v.cause, v.value, v.replaces])).toEqual([
+        expect(
+          I01(s)
+            .values.get(0)
+            ?.versions.map((v) => [v.cause, v.value, v.replaces]),
+        ).toEqual([
           ['reported', 11.2, null],
           ['corrected', 11.4, 'v2021'],
         ])
@@ -195,7 +199,11 @@ describe('reducer: values', () => {
     givenInputs([...f.gdpPlan, submitted])
       .when(f.valueReturned('b2021', '2021', 'v2021'))
       .then((s) => {
-        expect(I01(s).values.get(0)?.approvals.map((a) => [a.state, a.reason])).toEqual([
+        expect(
+          I01(s)
+            .values.get(0)
+            ?.approvals.map((a) => [a.state, a.reason]),
+        ).toEqual([
           ['submitted', null],
           ['returned', 'source missing'],
         ])
