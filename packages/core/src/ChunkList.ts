@@ -15,8 +15,27 @@
 
 const CHUNK = 32
 
+/**
+ * The nodes one writer made (and may change in place). A writer makes a handful per update, so
+ * they are kept in a plain array and found by a scan: no hash table to allocate per update.
+ */
+export class OwnedNodes implements Iterable<object> {
+  readonly #items: object[] = []
+  /** Did this writer make `x`? */
+  has(x: object): boolean {
+    return this.#items.includes(x)
+  }
+  /** Records that this writer made `x`. */
+  add(x: object): void {
+    this.#items.push(x)
+  }
+  [Symbol.iterator](): Iterator<object> {
+    return this.#items[Symbol.iterator]()
+  }
+}
+
 /** Who may change what in place; see the module documentation. */
-export type ListOwner = true | Set<object>
+export type ListOwner = true | OwnedNodes
 
 function mine(owner: ListOwner | undefined, x: object): boolean {
   return owner === true || (owner !== undefined && owner.has(x))
@@ -139,7 +158,7 @@ export class ChunkList<T> implements Iterable<T> {
   /** This list with `items` appended. */
   concat(items: ReadonlyArray<T>): ChunkList<T> {
     if (items.length === 0) return this
-    const owner = new Set<object>()
+    const owner = new OwnedNodes()
     let out = this.push(items[0] as T, owner)
     for (let i = 1; i < items.length; i++) out = out.push(items[i] as T, owner)
     return out

@@ -3,7 +3,7 @@
 // changes a version that the writer did not own.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ChunkList, type ListOwner } from '../src/ChunkList'
+import { ChunkList, OwnedNodes, type ListOwner } from '../src/ChunkList'
 
 type Op =
   | { readonly kind: 'push'; readonly value: number }
@@ -80,7 +80,7 @@ describe('ChunkList', () => {
         fc.array(op, { maxLength: 150 }),
         (start, ops) => {
           const original = ChunkList.of(start)
-          const owner = new Set<object>()
+          const owner = new OwnedNodes()
           const model = [...start]
           let list = original
           for (const o of ops) list = run(list, model, o, owner)

@@ -14,7 +14,7 @@
  *
  * @module internal/LedgerDraft
  */
-import type { ListOwner } from '../ChunkList'
+import { OwnedNodes, type ListOwner } from '../ChunkList'
 import type { EntityMap, EntityMapEditor } from '../EntityMap'
 import { deepFreeze } from './Freeze'
 import type {
@@ -89,7 +89,7 @@ export class LedgerDraft {
   unattached: ReadonlyArray<Unattached>
   readonly #base: LedgerState
   /** Published mode: the nodes copied in this draft (writable from then on). */
-  readonly #fresh: Set<object> | undefined
+  readonly #fresh: OwnedNodes | undefined
   #plans: Writer<PlanState> | undefined
   #departments: Writer<DepartmentState> | undefined
   #indicators: Writer<IndicatorState> | undefined
@@ -98,7 +98,7 @@ export class LedgerDraft {
 
   constructor(base: LedgerState, owned: boolean) {
     this.#base = base
-    this.#fresh = owned ? undefined : new Set()
+    this.#fresh = owned ? undefined : new OwnedNodes()
     this.position = base.position
     this.head = base.head
     this.denied = base.denied
