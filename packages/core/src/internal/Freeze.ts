@@ -31,7 +31,9 @@ function walk(o: object): void {
   const proto: unknown = Object.getPrototypeOf(o)
   if (o instanceof ChunkList) {
     Object.freeze(o)
-    for (const v of o as ChunkList<unknown>) if (typeof v === 'object' && v !== null) walk(v)
+    ;(o as ChunkList<unknown>).forEach((v) => {
+      if (typeof v === 'object' && v !== null) walk(v)
+    })
     return
   }
   if (o instanceof EntityMap) {
