@@ -7,7 +7,7 @@
  *
  * @module baselines/Floor
  */
-import { ChunkList, EntityMap, periodEnd, periodKind } from '@progress-ledger/core'
+import { periodEnd, periodKind } from '@progress-ledger/core'
 import type {
   LedgerState,
   MilestoneState,
@@ -16,6 +16,7 @@ import type {
   RecordedEvent,
   TaskState,
 } from '@progress-ledger/core'
+import { emptyPlain, persist } from './Persist'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 interface MIndicator {
@@ -142,17 +143,7 @@ function milestone(
 
 /** Folds events into a fresh `LedgerState` with plain mutation (the floor). */
 export function floorFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
-  const s: MState = {
-    position: 0,
-    head: '',
-    plans: {},
-    departments: {},
-    indicators: {},
-    projects: {},
-    tasks: {},
-    denied: [],
-    unattached: [],
-  }
+  const s: MState = emptyPlain<MState>()
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as RecordedEvent
     s.position = e.position
@@ -446,17 +437,5 @@ export function floorFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
         throw new Error(`floorFold: event type ${e.type} is not used by the workloads`)
     }
   }
-  // Core keeps entities in persistent maps: building them is part of the floor's work.
-  return {
-    ...s,
-    plans: EntityMap.of(s.plans),
-    departments: EntityMap.of(s.departments),
-    indicators: EntityMap.of(
-      Object.entries(s.indicators).map(
-        ([id, ind]) => [id, { ...ind, values: ChunkList.of(ind.values) }] as const,
-      ),
-    ),
-    projects: EntityMap.of(s.projects),
-    tasks: EntityMap.of(s.tasks),
-  } as unknown as LedgerState
+  return persist(s)
 }

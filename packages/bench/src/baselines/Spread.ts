@@ -6,7 +6,7 @@
  *
  * @module baselines/Spread
  */
-import { ChunkList, comparePeriods, EntityMap } from '@progress-ledger/core'
+import { comparePeriods } from '@progress-ledger/core'
 import type {
   DepartmentState,
   IndicatorState,
@@ -19,6 +19,7 @@ import type {
   Stamp,
   TaskState,
 } from '@progress-ledger/core'
+import { emptyPlain, persist } from './Persist'
 
 /** An indicator as the spread reducer keeps it: its period values in a plain array. */
 type SpreadIndicator = Omit<IndicatorState, 'values'> & {
@@ -323,29 +324,7 @@ export function spreadEvolve(s0: SpreadState, e: RecordedEvent): SpreadState {
 
 /** Folds events with the spread reducer in a plain loop. */
 export function spreadFold(events: ReadonlyArray<RecordedEvent>): LedgerState {
-  let s: SpreadState = {
-    position: 0,
-    head: '',
-    plans: {},
-    departments: {},
-    indicators: {},
-    projects: {},
-    tasks: {},
-    denied: [],
-    unattached: [],
-  }
+  let s: SpreadState = emptyPlain<SpreadState>()
   for (let i = 0; i < events.length; i++) s = spreadEvolve(s, events[i] as RecordedEvent)
-  // Core keeps entities in persistent maps; the conversion is part of the baseline's time.
-  return {
-    ...s,
-    plans: EntityMap.of(s.plans),
-    departments: EntityMap.of(s.departments),
-    indicators: EntityMap.of(
-      Object.entries(s.indicators).map(
-        ([id, ind]) => [id, { ...ind, values: ChunkList.of(ind.values) }] as const,
-      ),
-    ),
-    projects: EntityMap.of(s.projects),
-    tasks: EntityMap.of(s.tasks),
-  }
+  return persist(s)
 }

@@ -73,13 +73,25 @@ function build(values: ReadonlyArray<PeriodValue>): Index {
   return { maxPosition, maxRecorded, maxValid, minPosition, minRecorded, minValid }
 }
 
-/** The first index in [0, n) where a monotone predicate holds, or n. */
-function firstWhere(n: number, holds: (i: number) => boolean): number {
+/** The first index whose (non-decreasing) number exceeds `x`, or the length. */
+function firstNumberAbove(xs: Float64Array, x: number): number {
   let lo = 0
-  let hi = n
+  let hi = xs.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (holds(mid)) hi = mid
+    if ((xs[mid] as number) > x) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+/** The first index whose (non-decreasing) string exceeds `x`, or the length. */
+function firstStringAbove(xs: ReadonlyArray<string>, x: string): number {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((xs[mid] as string) > x) hi = mid
     else lo = mid + 1
   }
   return lo
@@ -95,45 +107,26 @@ export function visibleSpan(
   cut: Bounds,
 ): readonly [number, number] | undefined {
   if (!Object.isFrozen(values)) return undefined
-  let index = cache.get(values)
-  if (index === undefined) {
-    index = build(values.toArray())
-    cache.set(values, index)
+  let ix = cache.get(values)
+  if (ix === undefined) {
+    ix = build(values.toArray())
+    cache.set(values, ix)
   }
-  const ix = index
   const n = values.length
   const { position: p, recordedTime: r, validTime: v } = cut
   let k = n
-  if (p !== undefined)
-    k = Math.min(
-      k,
-      firstWhere(n, (i) => (ix.maxPosition[i] as number) > p),
-    )
-  if (r !== undefined)
-    k = Math.min(
-      k,
-      firstWhere(n, (i) => (ix.maxRecorded[i] as string) > r),
-    )
-  if (v !== undefined)
-    k = Math.min(
-      k,
-      firstWhere(n, (i) => (ix.maxValid[i] as string) > v),
-    )
   let j = n
-  if (p !== undefined)
-    j = Math.min(
-      j,
-      firstWhere(n, (i) => (ix.minPosition[i] as number) > p),
-    )
-  if (r !== undefined)
-    j = Math.min(
-      j,
-      firstWhere(n, (i) => (ix.minRecorded[i] as string) > r),
-    )
-  if (v !== undefined)
-    j = Math.min(
-      j,
-      firstWhere(n, (i) => (ix.minValid[i] as string) > v),
-    )
+  if (p !== undefined) {
+    k = Math.min(k, firstNumberAbove(ix.maxPosition, p))
+    j = Math.min(j, firstNumberAbove(ix.minPosition, p))
+  }
+  if (r !== undefined) {
+    k = Math.min(k, firstStringAbove(ix.maxRecorded, r))
+    j = Math.min(j, firstStringAbove(ix.minRecorded, r))
+  }
+  if (v !== undefined) {
+    k = Math.min(k, firstStringAbove(ix.maxValid, v))
+    j = Math.min(j, firstStringAbove(ix.minValid, v))
+  }
   return [k, Math.max(k, j)]
 }
