@@ -5,7 +5,7 @@
  *
  * @module ProjectionRunner
  */
-import { apply, type Projection, type RecordedEvent } from '@progress-ledger/core'
+import { apply, type Projection, type RecordedEvent, stateFromJson } from '@progress-ledger/core'
 import type { PostgresEventStore } from './PostgresEventStore'
 import type { SqlQueryable } from './SqlClient'
 
@@ -130,7 +130,7 @@ export function jsonStateHandler<S>(projection: Projection<S>): ProjectionHandle
           ? projection.initial()
           : cached !== undefined && cached.text === stored
             ? cached.state
-            : (JSON.parse(stored) as S)
+            : stateFromJson(projection, JSON.parse(stored))
       const after = apply(projection, before, events)
       const text = JSON.stringify(after)
       cached = { text, state: after }

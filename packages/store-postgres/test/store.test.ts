@@ -264,6 +264,13 @@ function storeSpecs(b: Backend): void {
       expect(JSON.parse(cp.state ?? 'null')).toEqual(
         JSON.parse(JSON.stringify(replay(ledgerProjection, await s.store.readAll()))),
       )
+      // A new runner (no cached state) resumes from the stored JSON.
+      await s.store.append('indicator-I01', reports('later', 2), 'any')
+      const fresh = new ProjectionRunner(s.store, jsonStateHandler(ledgerProjection), 6)
+      expect(await fresh.catchUp()).toBe(25)
+      expect(JSON.parse((await fresh.checkpoint()).state ?? 'null')).toEqual(
+        JSON.parse(JSON.stringify(replay(ledgerProjection, await s.store.readAll()))),
+      )
       await s.close()
     })
 

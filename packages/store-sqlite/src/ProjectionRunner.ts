@@ -6,7 +6,12 @@
  * @module ProjectionRunner
  */
 import type Database from 'better-sqlite3'
-import { type Projection, type RecordedEvent, replayOwned } from '@progress-ledger/core'
+import {
+  type Projection,
+  type RecordedEvent,
+  replayOwned,
+  stateFromJson,
+} from '@progress-ledger/core'
 import type { SqliteEventStore } from './SqliteEventStore'
 
 /** A projection's durable state and the position of the last event folded into it. */
@@ -38,21 +43,31 @@ function checkPageSize(pageSize: number): void {
 }
 
 /**
- * The stored state of a projection, or `undefined` if it never ran.
+ * The stored state of a projection, or `undefined` if it never ran. Pass the projection to have
+ * its state rebuilt through its `fromJson` (the ledger's entity maps and period lists); without
+ * it the state is the parsed JSON.
  *
  * @example
- * // loadProjection(store, 'ledger')?.position
+ * // loadProjection(store, 'ledger', ledgerProjection)?.state.indicators.size
  */
 export function loadProjection<S>(
   store: SqliteEventStore,
   name: string,
+  projection?: Projection<S>,
 ): Checkpointed<S> | undefined {
   const row = store.db
     .prepare('SELECT position, schema_version, state FROM projections WHERE name = ?')
     .get(name) as CheckpointRow | undefined
   return row === undefined
     ? undefined
-    : { name, position: row.position, state: JSON.parse(row.state) as S }
+    : {
+        name,
+        position: row.position,
+        state:
+          projection === undefined
+            ? (JSON.parse(row.state) as S)
+            : stateFromJson(projection, JSON.parse(row.state)),
+      }
 }
 
 /**
@@ -82,7 +97,7 @@ export async function runProjection<S>(
     const row = read.get(name) as CheckpointRow | undefined
     if (row === undefined || row.schema_version !== schemaVersion)
       return { position: 0, state: projection.initial() }
-    return { position: row.position, state: JSON.parse(row.state) as S }
+    return { position: row.position, state: stateFromJson(projection, JSON.parse(row.state)) }
   }
   const commit = db.transaction((from: number, to: number, state: S): boolean => {
     const row = read.get(name) as CheckpointRow | undefined

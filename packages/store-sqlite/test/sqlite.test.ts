@@ -166,6 +166,16 @@ describe('projection runner', () => {
     expect(JSON.parse(JSON.stringify(ledger.state))).toEqual(
       JSON.parse(JSON.stringify(replay(ledgerProjection, await store.readAll()))),
     )
+    // Resuming the ledger from its stored JSON: the state comes back with its entity maps.
+    await store.append('s', reports('c', 3), 'any')
+    const third = await openSqliteStore({ path, clock })
+    const resumed = await runProjection(third, ledgerProjection, { pageSize: 2 })
+    expect(resumed.position).toBe(12)
+    expect(resumed.state).toEqual(replay(ledgerProjection, await store.readAll()))
+    const loaded = loadProjection(third, 'ledger', ledgerProjection)
+    expect(loaded?.state).toEqual(resumed.state)
+    expect(loaded?.state.unattached).toHaveLength(12)
+    await third.close()
     await store.close()
     await reopened.close()
   })
