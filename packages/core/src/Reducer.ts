@@ -2,7 +2,7 @@
  * The reducer: one total, exhaustive function over the event union, written in a mutating style.
  * It runs on a {@link LedgerDraft}: during replay the draft owns the state and every write is in
  * place; when updating published (frozen) state the draft copies a node the first time the reducer
- * asks to write it. The reducer asks explicitly, node by node (`d.open`, `d.own`, `d.list`,
+ * asks to write it. The reducer asks explicitly, node by node (`d.open`, `d.own`, `d.owner`,
  * `d.push`), which is what immer's proxies do implicitly; see docs/architecture.md for why the
  * built-in ledger does it by hand while custom projections keep immer.
  *
@@ -12,7 +12,7 @@ import type { Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
 import { ChunkList } from './ChunkList'
 import { LedgerDraft, NONE, type EntityWriter, type Mutable } from './internal/LedgerDraft'
-import { slotIndex, valueVersion } from './internal/PeriodSlots'
+import { slotOf, valueVersion } from './internal/PeriodSlots'
 import type {
   IndicatorState,
   LedgerState,
@@ -60,11 +60,7 @@ function stampOnly(s: Stamp): Stamp {
 
 function unattached(d: LedgerDraft, e: RecordedEvent, reason: string): void {
   d.unattached = d.push(d.unattached, {
-    eventId: e.id,
-    position: e.position,
-    validTime: e.validTime,
-    recordedTime: e.recordedTime,
-    actor: e.actor,
+    ...stampOf(e),
     type: e.type,
     reason,
   })
@@ -125,11 +121,7 @@ function responsibilityOf(
   reason: string | null,
 ): Responsibility {
   return {
-    eventId: e.id,
-    position: e.position,
-    validTime: e.validTime,
-    recordedTime: e.recordedTime,
-    actor: e.actor,
+    ...stampOf(e),
     departments: [...departments],
     reason,
   }
@@ -155,31 +147,6 @@ function pushTarget(d: LedgerDraft, indicatorId: string, targetId: string, v: Ta
   const target = d.own(targets[targetId] as TargetState)
   target.history = d.push(target.history, v)
   targets[targetId] = target
-}
-
-/**
- * The period slot of an indicator (as read from the draft), writable; created when `create` is
- * set, else undefined when the indicator has no value for the period.
- */
-function slotOf(
-  d: LedgerDraft,
-  current: IndicatorState,
-  period: PeriodValue['period'],
-  create: boolean,
-): Mutable<PeriodValue> | undefined {
-  const i = slotIndex(current.values, period)
-  const hit = current.values.get(i)
-  const found = hit !== undefined && hit.period === period
-  if (!found && !create) return undefined
-  const ind = d.openFound(d.indicators, current.indicatorId, current)
-  if (found) {
-    const slot = d.own(hit)
-    ind.values = ind.values.set(i, slot, d.owner)
-    return slot
-  }
-  const slot: Mutable<PeriodValue> = d.adopt({ period, versions: NONE, approvals: NONE })
-  ind.values = ind.values.insert(i, slot, d.owner)
-  return slot
 }
 
 /** Applies one recorded event to a ledger draft. */
@@ -211,11 +178,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         return unattached(d, e, `plan ${JSON.stringify(e.data.planId)} is not adopted`)
       const categories = (plan.categories = d.own(plan.categories))
       categories[e.data.categoryId] = d.sealed({
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         categoryId: e.data.categoryId,
         name: e.data.name,
         order: e.data.order,
@@ -224,11 +187,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     }
     case 'DepartmentRegistered':
       d.set(d.departments, e.data.departmentId, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         departmentId: e.data.departmentId,
         name: e.data.name,
         aliases: [...e.data.aliases],
@@ -237,11 +196,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     case 'IndicatorDefined': {
       const data = e.data
       const version = {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         definition: data,
       }
       const existing = d.open(d.indicators, data.indicatorId)
@@ -261,11 +216,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       const ind = d.open(d.indicators, e.data.indicatorId)
       if (ind === undefined) return missingIndicator(d, e, e.data.indicatorId)
       ind.baselines = d.push(ind.baselines, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         period: e.data.period,
         value: e.data.value,
         illustrative: e.data.illustrative ?? false,
@@ -277,11 +228,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       const ind = d.indicators.get(data.indicatorId)
       if (ind === undefined) return missingIndicator(d, e, data.indicatorId)
       const version: TargetVersion = {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         cause: 'set',
         expression: data.expression,
         printed: data.printed ?? null,
@@ -316,11 +263,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         )
       const revised = e.type === 'TargetRevised' ? e.data : undefined
       return pushTarget(d, data.indicatorId, data.targetId, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         cause: revised === undefined ? 'quota' : 'revised',
         expression: data.expression,
         printed: data.printed ?? null,
@@ -351,11 +294,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       )
       if (data.submitted === true)
         slot.approvals = d.push(slot.approvals, {
-          eventId: e.id,
-          position: e.position,
-          validTime: e.validTime,
-          recordedTime: e.recordedTime,
-          actor: e.actor,
+          ...stampOf(e),
           state: 'submitted',
           reason: null,
         })
@@ -390,11 +329,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       if (slot === undefined)
         return unattached(d, e, `no value for period ${e.data.period} to review`)
       slot.approvals = d.push(slot.approvals, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         state: e.type === 'ValueApproved' ? 'approved' : 'returned',
         reason: e.type === 'ValueReturned' ? e.data.reason : null,
       })
@@ -421,11 +356,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       m.kind = data.kind
       if (data.source !== undefined) m.source = d.sealed(data.source)
       m.planned = d.push(m.planned, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         date: data.planned,
         reason: null,
       })
@@ -436,11 +367,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       const m = milestoneOf(d, e, data.projectId, data.milestoneId)
       if (m !== undefined)
         m.forecasts = d.push(m.forecasts, {
-          eventId: e.id,
-          position: e.position,
-          validTime: e.validTime,
-          recordedTime: e.recordedTime,
-          actor: e.actor,
+          ...stampOf(e),
           date: data.forecast,
           reason: data.reason ?? null,
         })
@@ -459,11 +386,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       if (m === undefined) return
       if (data.source !== undefined && m.source === null) m.source = d.sealed(data.source)
       m.met = d.push(m.met, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         date: data.met,
         unplanned: data.unplanned,
         facts: [...data.facts],
@@ -489,11 +412,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       if (task === undefined)
         return unattached(d, e, `task ${JSON.stringify(e.data.taskId)} is not defined`)
       task.statuses = d.push(task.statuses, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         status: e.data.status,
         progress: e.data.progress ?? null,
         note: e.data.note ?? null,
@@ -515,11 +434,7 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     }
     case 'AccessDenied':
       d.denied = d.push(d.denied, {
-        eventId: e.id,
-        position: e.position,
-        validTime: e.validTime,
-        recordedTime: e.recordedTime,
-        actor: e.actor,
+        ...stampOf(e),
         command: e.data.command,
         reason: e.data.reason,
         subject: e.data.subject ?? null,

@@ -22,38 +22,30 @@ function walk(o: object): void {
   if (frozen(o)) return
   if (Array.isArray(o)) {
     Object.freeze(o)
-    for (let i = 0; i < o.length; i++) {
-      const v: unknown = o[i]
-      if (typeof v === 'object' && v !== null) walk(v)
-    }
+    for (let i = 0; i < o.length; i++) walkValue(o[i])
     return
   }
   const proto: unknown = Object.getPrototypeOf(o)
+  if (proto === objectProto || proto === null) {
+    Object.freeze(o)
+    const r = o as Record<string, unknown>
+    // for-in allocates nothing; with a plain or null prototype it visits exactly Object.keys.
+    for (const key in r) walkValue(r[key])
+    return
+  }
+  // The persistent containers keep their items in private fields: freeze the container, then walk
+  // its items. Plain objects are by far the most common and are tested first, above.
   if (o instanceof ChunkList) {
     Object.freeze(o)
-    ;(o as ChunkList<unknown>).forEach((v) => {
-      if (typeof v === 'object' && v !== null) walk(v)
-    })
-    return
-  }
-  if (o instanceof EntityMap) {
+    ;(o as ChunkList<unknown>).forEach(walkValue)
+  } else if (o instanceof EntityMap) {
     Object.freeze(o)
-    ;(o as EntityMap<unknown>).each((v) => {
-      if (typeof v === 'object' && v !== null) walk(v)
-    })
-    return
-  }
-  if (proto !== objectProto && proto !== null) {
-    immerFreeze(o, true)
-    return
-  }
-  Object.freeze(o)
-  const r = o as Record<string, unknown>
-  // for-in allocates nothing; with a plain or null prototype it visits exactly Object.keys.
-  for (const key in r) {
-    const v = r[key]
-    if (typeof v === 'object' && v !== null) walk(v)
-  }
+    ;(o as EntityMap<unknown>).each(walkValue)
+  } else immerFreeze(o, true)
+}
+
+function walkValue(v: unknown): void {
+  if (typeof v === 'object' && v !== null) walk(v)
 }
 
 /** Freezes `value` and everything reachable from it that is not frozen yet; returns `value`. */

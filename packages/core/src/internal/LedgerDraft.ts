@@ -6,11 +6,13 @@
  * - **published** (apply): the state is shared and frozen; a node is copied the first time the
  *   reducer asks to write it (and only then), so the result shares everything else.
  *
- * The reducer asks for write access explicitly (`own`, `list`, `open`), node by node, on the path
- * to a change, and hands new nodes it will go on writing to `adopt`. In published mode the result
- * is frozen as it is built: items appended with `push` or stored with `set` are deep-frozen then,
- * and `finish` freezes the copied and adopted nodes, so nothing old is walked again. That is what immer's proxies do implicitly; doing it by hand keeps an update to one
- * indicator of thousands in the microseconds (no proxy per access, no copy of wide records).
+ * The reducer asks for write access explicitly (`open`, `own`, `push`, and `owner` for period
+ * lists), node by node, on the path to a change, and hands new nodes it will go on writing to
+ * `adopt`. In published mode the result is frozen as it is built: items appended with `push` or
+ * stored with `set` or `sealed` are deep-frozen then, and `finish` freezes the copied and adopted
+ * nodes, so nothing old is walked again. That is what immer's proxies do implicitly; doing it by
+ * hand keeps an update to one indicator of thousands in the microseconds (no proxy per access, no
+ * copy of wide records).
  *
  * @module internal/LedgerDraft
  */
@@ -31,7 +33,6 @@ import type {
 /** What the reducer needs of an entity map while it writes: an editor, or a cached one. */
 export interface EntityWriter<V> {
   get(id: string): V | undefined
-  has(id: string): boolean
   set(id: string, value: V): unknown
 }
 
@@ -51,9 +52,6 @@ class CachedWriter<V> implements EntityWriter<V> {
       if (v !== undefined) this.#cache.set(id, v)
     }
     return v
-  }
-  has(id: string): boolean {
-    return this.get(id) !== undefined
   }
   set(id: string, value: V): void {
     this.#cache.set(id, value)
@@ -75,11 +73,6 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] }
  * holds no unfrozen empty list; `list`, `push` and `insert` replace it by a new list on write.
  */
 export const NONE: ReadonlyArray<never> = Object.freeze([])
-
-/** Copies a list. Spread, not `slice`: V8's `slice` takes a slow path on frozen arrays. */
-function copyList<T>(list: ReadonlyArray<T>): T[] {
-  return [...list]
-}
 
 /** See the module documentation. */
 export class LedgerDraft {
@@ -163,16 +156,6 @@ export class LedgerDraft {
     return this.#fresh ?? true
   }
 
-  /** `list` made writable, on the same terms as {@link own}. */
-  list<T>(list: ReadonlyArray<T>): T[] {
-    const fresh = this.#fresh
-    if (fresh === undefined) return list === NONE ? [] : (list as T[])
-    if (fresh.has(list)) return list as T[]
-    const copy = copyList(list)
-    fresh.add(copy)
-    return copy
-  }
-
   /** `list` with `item` appended, to store back where `list` was. */
   push<T>(list: ReadonlyArray<T>, item: T): ReadonlyArray<T> {
     const fresh = this.#fresh
@@ -185,28 +168,9 @@ export class LedgerDraft {
       ;(list as T[]).push(deepFreeze(item))
       return list
     }
-    // One allocation of the final length: a copy followed by a push would grow (copy) again.
+    // One allocation of the final length (spread, not `slice`, which V8 runs slowly on frozen
+    // arrays; and a copy followed by a push would grow, and copy, again).
     const out = [...list, deepFreeze(item)]
-    fresh.add(out)
-    return out
-  }
-
-  /**
-   * `list` with `item` inserted at `index` (the length appends), to store back where `list` was.
-   * Unlike {@link push}, the item is not frozen here: it is a node the reducer adopted.
-   */
-  insert<T>(list: ReadonlyArray<T>, index: number, item: T): T[] {
-    const fresh = this.#fresh
-    const atEnd = index === list.length
-    if (fresh === undefined && list === NONE) return [item]
-    if (fresh === undefined || fresh.has(list)) {
-      const out = list as T[]
-      if (atEnd) out.push(item)
-      else out.splice(index, 0, item)
-      return out
-    }
-    const out = atEnd ? [...list, item] : [...list]
-    if (!atEnd) out.splice(index, 0, item)
     fresh.add(out)
     return out
   }

@@ -7,7 +7,8 @@
 import { periodEnd, periodKind, type PeriodKey } from '../Period'
 import type { RecordedEvent } from '../Envelope'
 import type { ChunkList } from '../ChunkList'
-import type { PeriodValue, Stamp, ValueVersion } from '../State'
+import type { IndicatorState, PeriodValue, Stamp, ValueVersion } from '../State'
+import { NONE, type LedgerDraft, type Mutable } from './LedgerDraft'
 
 /**
  * A string whose order is the order of {@link comparePeriods}: the period's last day, then the
@@ -57,6 +58,31 @@ export function slotIndex(values: ChunkList<PeriodValue>, period: PeriodKey): nu
     else hi = mid
   }
   return lo
+}
+
+/**
+ * The period slot of an indicator (as read from the draft), writable; created when `create` is
+ * set, else undefined when the indicator has no value for the period.
+ */
+export function slotOf(
+  d: LedgerDraft,
+  current: IndicatorState,
+  period: PeriodValue['period'],
+  create: boolean,
+): Mutable<PeriodValue> | undefined {
+  const i = slotIndex(current.values, period)
+  const hit = current.values.get(i)
+  const found = hit !== undefined && hit.period === period
+  if (!found && !create) return undefined
+  const ind = d.openFound(d.indicators, current.indicatorId, current)
+  if (found) {
+    const slot = d.own(hit)
+    ind.values = ind.values.set(i, slot, d.owner)
+    return slot
+  }
+  const slot: Mutable<PeriodValue> = d.adopt({ period, versions: NONE, approvals: NONE })
+  ind.values = ind.values.insert(i, slot, d.owner)
+  return slot
 }
 
 /** A new version of a period's value, stamped by its event. */
