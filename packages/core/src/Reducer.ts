@@ -47,6 +47,10 @@ function stampOf(e: RecordedEvent): Stamp {
   }
 }
 
+// Versions are built as literals with the stamp fields written out, not `{ ...stampOf(e), … }`:
+// a spread followed by more properties takes a slow path in V8 (measured here: the railway fold
+// ran 4.7 times slower that way).
+
 /** The stamp fields of a state node (its first definition). */
 function stampOnly(s: Stamp): Stamp {
   return {
@@ -60,7 +64,11 @@ function stampOnly(s: Stamp): Stamp {
 
 function unattached(d: LedgerDraft, e: RecordedEvent, reason: string): void {
   d.unattached = d.push(d.unattached, {
-    ...stampOf(e),
+    eventId: e.id,
+    position: e.position,
+    validTime: e.validTime,
+    recordedTime: e.recordedTime,
+    actor: e.actor,
     type: e.type,
     reason,
   })
@@ -121,7 +129,11 @@ function responsibilityOf(
   reason: string | null,
 ): Responsibility {
   return {
-    ...stampOf(e),
+    eventId: e.id,
+    position: e.position,
+    validTime: e.validTime,
+    recordedTime: e.recordedTime,
+    actor: e.actor,
     departments: [...departments],
     reason,
   }
@@ -178,7 +190,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         return unattached(d, e, `plan ${JSON.stringify(e.data.planId)} is not adopted`)
       const categories = (plan.categories = d.own(plan.categories))
       categories[e.data.categoryId] = d.sealed({
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         categoryId: e.data.categoryId,
         name: e.data.name,
         order: e.data.order,
@@ -187,7 +203,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     }
     case 'DepartmentRegistered':
       d.set(d.departments, e.data.departmentId, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         departmentId: e.data.departmentId,
         name: e.data.name,
         aliases: [...e.data.aliases],
@@ -196,7 +216,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     case 'IndicatorDefined': {
       const data = e.data
       const version = {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         definition: data,
       }
       const existing = d.open(d.indicators, data.indicatorId)
@@ -216,7 +240,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       const ind = d.open(d.indicators, e.data.indicatorId)
       if (ind === undefined) return missingIndicator(d, e, e.data.indicatorId)
       ind.baselines = d.push(ind.baselines, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         period: e.data.period,
         value: e.data.value,
         illustrative: e.data.illustrative ?? false,
@@ -228,7 +256,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       const ind = d.indicators.get(data.indicatorId)
       if (ind === undefined) return missingIndicator(d, e, data.indicatorId)
       const version: TargetVersion = {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         cause: 'set',
         expression: data.expression,
         printed: data.printed ?? null,
@@ -263,7 +295,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         )
       const revised = e.type === 'TargetRevised' ? e.data : undefined
       return pushTarget(d, data.indicatorId, data.targetId, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         cause: revised === undefined ? 'quota' : 'revised',
         expression: data.expression,
         printed: data.printed ?? null,
@@ -294,7 +330,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       )
       if (data.submitted === true)
         slot.approvals = d.push(slot.approvals, {
-          ...stampOf(e),
+          eventId: e.id,
+          position: e.position,
+          validTime: e.validTime,
+          recordedTime: e.recordedTime,
+          actor: e.actor,
           state: 'submitted',
           reason: null,
         })
@@ -329,7 +369,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       if (slot === undefined)
         return unattached(d, e, `no value for period ${e.data.period} to review`)
       slot.approvals = d.push(slot.approvals, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         state: e.type === 'ValueApproved' ? 'approved' : 'returned',
         reason: e.type === 'ValueReturned' ? e.data.reason : null,
       })
@@ -356,7 +400,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       m.kind = data.kind
       if (data.source !== undefined) m.source = d.sealed(data.source)
       m.planned = d.push(m.planned, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         date: data.planned,
         reason: null,
       })
@@ -367,7 +415,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       const m = milestoneOf(d, e, data.projectId, data.milestoneId)
       if (m !== undefined)
         m.forecasts = d.push(m.forecasts, {
-          ...stampOf(e),
+          eventId: e.id,
+          position: e.position,
+          validTime: e.validTime,
+          recordedTime: e.recordedTime,
+          actor: e.actor,
           date: data.forecast,
           reason: data.reason ?? null,
         })
@@ -386,7 +438,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       if (m === undefined) return
       if (data.source !== undefined && m.source === null) m.source = d.sealed(data.source)
       m.met = d.push(m.met, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         date: data.met,
         unplanned: data.unplanned,
         facts: [...data.facts],
@@ -412,7 +468,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
       if (task === undefined)
         return unattached(d, e, `task ${JSON.stringify(e.data.taskId)} is not defined`)
       task.statuses = d.push(task.statuses, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         status: e.data.status,
         progress: e.data.progress ?? null,
         note: e.data.note ?? null,
@@ -434,7 +494,11 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
     }
     case 'AccessDenied':
       d.denied = d.push(d.denied, {
-        ...stampOf(e),
+        eventId: e.id,
+        position: e.position,
+        validTime: e.validTime,
+        recordedTime: e.recordedTime,
+        actor: e.actor,
         command: e.data.command,
         reason: e.data.reason,
         subject: e.data.subject ?? null,
