@@ -57,7 +57,7 @@ export function jobsFor(mode: Mode, pgUrl: string | undefined): Job[] {
         suite: 'anchor',
         events: q ? 20_000 : ANCHOR_1M.events,
         spreadEvents: q ? 2_000 : 5_000,
-        incrementalEvents: q ? 100 : 2000,
+        incrementalEvents: q ? 100 : 100_000,
         snapshot: true,
       },
       runs,

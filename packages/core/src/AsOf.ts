@@ -6,7 +6,7 @@
  * @module AsOf
  */
 import type { EntityMap, EntityMapEditor } from './EntityMap'
-import { type Bounds, visibleSpan } from './internal/VisibilityIndex'
+import { type Bounds, dayNumber, instantMs, visibleSpan } from './internal/VisibilityIndex'
 import { isInstant, isIsoDate } from './Scalars'
 import type {
   IndicatorState,
@@ -216,8 +216,8 @@ export function asOf(state: LedgerState, cut: Cut): LedgerState {
   const visible = visibility(cut)
   const bounds: Bounds = {
     position: cut.position,
-    recordedTime: cut.recordedTime,
-    validTime: cut.validTime,
+    recordedTime: cut.recordedTime === undefined ? undefined : instantMs(cut.recordedTime),
+    validTime: cut.validTime === undefined ? undefined : dayNumber(cut.validTime),
   }
   return {
     position: cut.position === undefined ? state.position : Math.min(cut.position, state.position),

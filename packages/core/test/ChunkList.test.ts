@@ -100,6 +100,35 @@ describe('ChunkList', () => {
     expect(list.toArray()).toEqual([9, 7, 2, 3, 4])
   })
 
+  it('a frozen list refuses in-place writes; a later draft copies what an earlier one made', () => {
+    const items = Array.from({ length: 40 }, (_, i) => i)
+    const first = new OwnedNodes()
+    let list = ChunkList.of(items)
+    list = list.push(40, first).set(35, -35, first).push(41, first)
+    // What a draft publishes: its lists (frozen then), never the chunks they keep privately.
+    const published = [...first]
+    expect(published).toEqual([list])
+    for (const x of published) Object.freeze(x)
+    expect(() => list.push(42, true)).toThrow(
+      'ChunkList: a frozen (published) list cannot be changed in place',
+    )
+    expect(() => list.set(0, 9, true)).toThrow(TypeError)
+    const second = new OwnedNodes()
+    const next = list.push(42, second).set(35, 0, second).set(1, -1, second)
+    expect(next).not.toBe(list)
+    expect(list.toArray()).toEqual([...items.slice(0, 35), -35, ...items.slice(36), 40, 41])
+    expect(next.toArray()).toEqual([
+      0,
+      -1,
+      ...items.slice(2, 35),
+      0,
+      ...items.slice(36),
+      40,
+      41,
+      42,
+    ])
+  })
+
   it('prefixes share chunks and concat appends', () => {
     const items = Array.from({ length: 100 }, (_, i) => i)
     const list = ChunkList.of(items)

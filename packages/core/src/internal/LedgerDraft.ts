@@ -168,9 +168,10 @@ export class LedgerDraft {
       ;(list as T[]).push(deepFreeze(item))
       return list
     }
-    // One allocation of the final length (spread, not `slice`, which V8 runs slowly on frozen
-    // arrays; and a copy followed by a push would grow, and copy, again).
-    const out = [...list, deepFreeze(item)]
+    // Most lists written here are empty (a period's first version): `[item]` is one small array,
+    // where a spread of the shared empty list takes V8's generic path. A longer list is copied
+    // by a spread (not `slice`, which V8 runs slowly on frozen arrays).
+    const out = list.length === 0 ? [deepFreeze(item)] : [...list, deepFreeze(item)]
     fresh.add(out)
     return out
   }
@@ -209,7 +210,7 @@ export class LedgerDraft {
     if (fresh === undefined) return Object.assign(b as Mutable<LedgerState>, next)
     // Every value reachable from a copied or adopted node is old (frozen), frozen as it was
     // stored (`push`, `set`, `sealed`), or itself copied or adopted: a shallow freeze suffices.
-    for (const x of fresh) Object.freeze(x)
+    fresh.forEach(Object.freeze)
     Object.freeze(next.plans)
     Object.freeze(next.departments)
     Object.freeze(next.indicators)

@@ -12,37 +12,95 @@
 import type { ChunkList } from '../ChunkList'
 import type { PeriodValue, Stamp } from '../State'
 
-/** Prefix maxima (over versions and approvals) and suffix minima (over versions) of a list. */
+/**
+ * Prefix maxima (over versions and approvals) and suffix minima (over versions) of a list. Times
+ * are numbers (milliseconds of an instant, days of a date): a binary search then reads one
+ * contiguous array instead of a string object per probe, each somewhere else on the heap.
+ */
 interface Index {
   readonly maxPosition: Float64Array
-  readonly maxRecorded: ReadonlyArray<string>
-  readonly maxValid: ReadonlyArray<string>
+  readonly maxRecorded: Float64Array
+  readonly maxValid: Float64Array
   readonly minPosition: Float64Array
-  readonly minRecorded: ReadonlyArray<string>
-  readonly minValid: ReadonlyArray<string>
+  readonly minRecorded: Float64Array
+  readonly minValid: Float64Array
 }
 
-/** A bitemporal cut with every part present (`undefined` parts do not filter). */
+/** A bitemporal cut with every part present (`undefined` parts do not filter), times as numbers. */
 export interface Bounds {
   readonly position: number | undefined
-  readonly recordedTime: string | undefined
-  readonly validTime: string | undefined
+  readonly recordedTime: number | undefined
+  readonly validTime: number | undefined
 }
 
 const cache = new WeakMap<ChunkList<PeriodValue>, Index>()
 
+/** The number made of the decimal digits of `s` from `from` to `to`. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48
+  return n
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), by the usual era arithmetic:
+ * 400-year eras of 146,097 days, years counted from March so that the leap day comes last.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+/**
+ * An instant `YYYY-MM-DDTHH:mm:ss.sssZ` as milliseconds since the epoch. Instants in the ledger
+ * are validated in exactly this form, so the numbers order as the strings do.
+ */
+export function instantMs(s: string): number {
+  return (
+    daysFromCivil(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)) * 86_400_000 +
+    digits(s, 11, 13) * 3_600_000 +
+    digits(s, 14, 16) * 60_000 +
+    digits(s, 17, 19) * 1_000 +
+    digits(s, 20, 23)
+  )
+}
+
+/** A date `YYYY-MM-DD` as days since the epoch (ordered as the strings are). */
+export function dayNumber(s: string): number {
+  return daysFromCivil(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10))
+}
+
 function build(values: ReadonlyArray<PeriodValue>): Index {
   const n = values.length
   const maxPosition = new Float64Array(n)
-  const maxRecorded = new Array<string>(n)
-  const maxValid = new Array<string>(n)
+  const maxRecorded = new Float64Array(n)
+  const maxValid = new Float64Array(n)
   let p = -Infinity
-  let r = ''
-  let v = ''
+  let r = -Infinity
+  let v = -Infinity
+  // Consecutive stamps mostly share their strings (one recorded time per appended batch, one
+  // valid time per period): parse only when the string changes.
+  let rs = ''
+  let rn = -Infinity
+  let vs = ''
+  let vn = -Infinity
   const widen = (s: Stamp): void => {
     if (s.position > p) p = s.position
-    if (s.recordedTime > r) r = s.recordedTime
-    if (s.validTime > v) v = s.validTime
+    if (s.recordedTime !== rs) {
+      rs = s.recordedTime
+      rn = instantMs(rs)
+    }
+    if (rn > r) r = rn
+    if (s.validTime !== vs) {
+      vs = s.validTime
+      vn = dayNumber(vs)
+    }
+    if (vn > v) v = vn
   }
   for (let i = 0; i < n; i++) {
     const pv = values[i] as PeriodValue
@@ -53,18 +111,26 @@ function build(values: ReadonlyArray<PeriodValue>): Index {
     maxValid[i] = v
   }
   const minPosition = new Float64Array(n)
-  const minRecorded = new Array<string>(n)
-  const minValid = new Array<string>(n)
+  const minRecorded = new Float64Array(n)
+  const minValid = new Float64Array(n)
   p = Infinity
-  r = '\uffff'
-  v = '\uffff'
+  r = Infinity
+  v = Infinity
   for (let i = n - 1; i >= 0; i--) {
     const versions = (values[i] as PeriodValue).versions
     for (let j = 0; j < versions.length; j++) {
       const s = versions[j] as Stamp
       if (s.position < p) p = s.position
-      if (s.recordedTime < r) r = s.recordedTime
-      if (s.validTime < v) v = s.validTime
+      if (s.recordedTime !== rs) {
+        rs = s.recordedTime
+        rn = instantMs(rs)
+      }
+      if (rn < r) r = rn
+      if (s.validTime !== vs) {
+        vs = s.validTime
+        vn = dayNumber(vs)
+      }
+      if (vn < v) v = vn
     }
     minPosition[i] = p
     minRecorded[i] = r
@@ -80,18 +146,6 @@ function firstNumberAbove(xs: Float64Array, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if ((xs[mid] as number) > x) hi = mid
-    else lo = mid + 1
-  }
-  return lo
-}
-
-/** The first index whose (non-decreasing) string exceeds `x`, or the length. */
-function firstStringAbove(xs: ReadonlyArray<string>, x: string): number {
-  let lo = 0
-  let hi = xs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((xs[mid] as string) > x) hi = mid
     else lo = mid + 1
   }
   return lo
@@ -121,12 +175,12 @@ export function visibleSpan(
     j = Math.min(j, firstNumberAbove(ix.minPosition, p))
   }
   if (r !== undefined) {
-    k = Math.min(k, firstStringAbove(ix.maxRecorded, r))
-    j = Math.min(j, firstStringAbove(ix.minRecorded, r))
+    k = Math.min(k, firstNumberAbove(ix.maxRecorded, r))
+    j = Math.min(j, firstNumberAbove(ix.minRecorded, r))
   }
   if (v !== undefined) {
-    k = Math.min(k, firstStringAbove(ix.maxValid, v))
-    j = Math.min(j, firstStringAbove(ix.minValid, v))
+    k = Math.min(k, firstNumberAbove(ix.maxValid, v))
+    j = Math.min(j, firstNumberAbove(ix.minValid, v))
   }
   return [k, Math.max(k, j)]
 }
