@@ -23,7 +23,15 @@ import { floorFold } from '../baselines/Floor'
 import { spreadFold } from '../baselines/Spread'
 import { anchorIndicator, anchorRequests, dayAfter, type AnchorSize } from '../workloads/Anchor'
 import { foldRatios } from './Fold'
-import { collect, heapAfterGc, perSecond, timed, type Figures, type SuiteResult } from './Timing'
+import {
+  collect,
+  heapAfterGc,
+  median,
+  perSecond,
+  timed,
+  type Figures,
+  type SuiteResult,
+} from './Timing'
 
 /** Options of the anchor suite. */
 export interface AnchorOptions {
@@ -48,11 +56,6 @@ export function appendAll(
     if (r._tag !== 'Appended')
       throw new Error(`requests[${i}]: expected Appended, got ${JSON.stringify(r).slice(0, 300)}`)
   }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] as number
 }
 
 /** As-of latency on a published state: the median over several bitemporal cuts. */

@@ -7,7 +7,7 @@
  * @module measure/Report
  */
 import type { LedgerState } from '@progress-ledger/core'
-import { timed } from './Timing'
+import { median, timed } from './Timing'
 
 type Evaluate = (
   state: LedgerState,
@@ -51,8 +51,7 @@ export async function reportTime(
     once()
     const times: number[] = []
     for (let i = 0; i < 5; i++) times.push(timed(once).ms)
-    times.sort((a, b) => a - b)
-    return { ms: times[2] as number }
+    return { ms: median(times) }
   } catch (e) {
     return { ms: null, note: `the report failed: ${(e as Error).message.slice(0, 200)}` }
   }

@@ -21,6 +21,12 @@ export function collect(): boolean {
   return true
 }
 
+/** The median of some measurements (the upper one of an even count). */
+export function median(xs: ReadonlyArray<number>): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
 /** Heap in use after a full collection, or `undefined` without `--expose-gc`. */
 export function heapAfterGc(): number | undefined {
   return collect() ? process.memoryUsage().heapUsed : undefined
