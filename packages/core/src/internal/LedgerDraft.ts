@@ -210,6 +210,7 @@ export class LedgerDraft {
     if (fresh === undefined) return Object.assign(b as Mutable<LedgerState>, next)
     // Every value reachable from a copied or adopted node is old (frozen), frozen as it was
     // stored (`push`, `set`, `sealed`), or itself copied or adopted: a shallow freeze suffices.
+    // (A `ChunkList`'s chunks are private storage, reachable only through the frozen list.)
     fresh.forEach(Object.freeze)
     Object.freeze(next.plans)
     Object.freeze(next.departments)
