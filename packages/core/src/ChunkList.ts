@@ -16,9 +16,8 @@
  * in-place writes even from owner `true`, and a draft changes only the chunks it made. Keeping
  * chunks unfrozen keeps every chunk the same kind of array, so reads and copies stay on V8's
  * fast paths (a frozen array is another elements kind: reading a mix of both made code
- * polymorphic, and copying a frozen chunk with one item appended took a slow, growing path; in the
- * bench's incremental workload a stream of single-event updates took 6.7–9.8 µs per event while
- * chunks were frozen, 5.3–5.8 µs after).
+ * polymorphic, and copying a frozen chunk with one item appended took a slow, growing path; the
+ * measurements are in docs/architecture.md).
  *
  * @module ChunkList
  */
