@@ -11,18 +11,13 @@
 import type { Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
 import { ChunkList } from './ChunkList'
-import { LedgerDraft, NONE, type EntityWriter, type Mutable } from './internal/LedgerDraft'
+import { LedgerDraft, type Mutable } from './internal/LedgerDraft'
+import { milestoneOf } from './internal/Milestones'
 import { slotOf, valueVersion } from './internal/PeriodSlots'
-import type {
-  IndicatorState,
-  LedgerState,
-  TargetState,
-  MilestoneState,
-  PeriodValue,
-  Responsibility,
-  Stamp,
-  TargetVersion,
-} from './State'
+import { stampOf, stampOnly } from './internal/Stamps'
+import { reassign, responsibilityOf } from './internal/Responsibilities'
+import { missingIndicator, unattached } from './internal/Unattached'
+import type { IndicatorState, LedgerState, TargetState, PeriodValue, TargetVersion } from './State'
 
 /** A reducer recipe: applies one event to a mutable (owned or immer-drafted) state. */
 export type Recipe<S, E> = (draft: Draft<S>, event: E) => void
@@ -35,121 +30,6 @@ export interface Fold<S> {
 
 function absurd(x: never): never {
   throw new Error(`unhandled event: ${JSON.stringify(x)}`)
-}
-
-function stampOf(e: RecordedEvent): Stamp {
-  return {
-    eventId: e.id,
-    position: e.position,
-    validTime: e.validTime,
-    recordedTime: e.recordedTime,
-    actor: e.actor,
-  }
-}
-
-// Versions are built as literals with the stamp fields written out, not `{ ...stampOf(e), … }`:
-// a spread followed by more properties takes a slow path in V8 (measured here: the railway fold
-// ran 4.7 times slower that way).
-
-/** The stamp fields of a state node (its first definition). */
-function stampOnly(s: Stamp): Stamp {
-  return {
-    eventId: s.eventId,
-    position: s.position,
-    validTime: s.validTime,
-    recordedTime: s.recordedTime,
-    actor: s.actor,
-  }
-}
-
-function unattached(d: LedgerDraft, e: RecordedEvent, reason: string): void {
-  d.unattached = d.push(d.unattached, {
-    eventId: e.id,
-    position: e.position,
-    validTime: e.validTime,
-    recordedTime: e.recordedTime,
-    actor: e.actor,
-    type: e.type,
-    reason,
-  })
-}
-
-function missingIndicator(d: LedgerDraft, e: RecordedEvent, id: string): void {
-  unattached(d, e, `indicator ${JSON.stringify(id)} is not defined`)
-}
-
-/**
- * The milestone of a project, writable (created when `title` is given and it does not exist), or
- * undefined with the event kept as unattached.
- */
-function milestoneOf(
-  d: LedgerDraft,
-  e: RecordedEvent,
-  projectId: string,
-  milestoneId: string,
-  title?: MilestoneState['title'],
-  kind?: string,
-): Mutable<MilestoneState> | undefined {
-  const project = d.projects.get(projectId)
-  if (project === undefined) {
-    unattached(d, e, `project ${JSON.stringify(projectId)} is not defined`)
-    return undefined
-  }
-  const existing = project.milestones[milestoneId]
-  if (existing === undefined && title === undefined) {
-    unattached(
-      d,
-      e,
-      `milestone ${JSON.stringify(milestoneId)} of project ${JSON.stringify(projectId)} is not planned`,
-    )
-    return undefined
-  }
-  const p = d.open(d.projects, projectId) as Mutable<typeof project>
-  const milestones = (p.milestones = d.own(p.milestones))
-  let m: Mutable<MilestoneState>
-  if (existing === undefined) {
-    m = d.adopt({
-      milestoneId,
-      title: d.sealed(title as MilestoneState['title']),
-      kind: kind ?? 'other',
-      planned: NONE,
-      forecasts: NONE,
-      met: NONE,
-      source: null,
-    })
-    p.milestoneOrder = d.push(p.milestoneOrder, milestoneId)
-  } else m = d.own(existing)
-  milestones[milestoneId] = m
-  return m
-}
-
-function responsibilityOf(
-  e: RecordedEvent,
-  departments: ReadonlyArray<string>,
-  reason: string | null,
-): Responsibility {
-  return {
-    eventId: e.id,
-    position: e.position,
-    validTime: e.validTime,
-    recordedTime: e.recordedTime,
-    actor: e.actor,
-    departments: [...departments],
-    reason,
-  }
-}
-
-/** Appends a responsibility to the entity `id` of a map; false when there is no such entity. */
-function reassign<T extends { readonly responsibility: ReadonlyArray<Responsibility> }>(
-  d: LedgerDraft,
-  map: EntityWriter<T>,
-  id: string,
-  r: Responsibility,
-): boolean {
-  const holder = d.open(map, id)
-  if (holder === undefined) return false
-  holder.responsibility = d.push(holder.responsibility, r)
-  return true
 }
 
 /** Appends a version to a target of an indicator (the indicator and target exist). */
