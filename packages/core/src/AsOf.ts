@@ -130,17 +130,14 @@ function viewIndicator(
   const from = span === undefined ? 0 : span[0]
   const to = span === undefined ? all.length : span[1]
   let kept: number | undefined = from < all.length ? from : undefined
-  let tail: PeriodValue[] = []
+  const tail: PeriodValue[] = []
   for (let i = from; i < to; i++) {
     const pv = all.get(i) as PeriodValue
     const versions = keep(pv.versions, visible)
     const approvals = keep(pv.approvals, visible)
     const same = versions === pv.versions && approvals === pv.approvals
     if (same && kept === undefined) continue
-    if (kept === undefined) {
-      kept = i
-      tail = []
-    }
+    kept ??= i
     if (versions.length > 0) tail.push(same ? pv : { period: pv.period, versions, approvals })
   }
   const values = kept === undefined ? undefined : all.prefix(kept).concat(tail)

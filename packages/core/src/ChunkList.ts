@@ -255,34 +255,35 @@ export class ChunkList<T> implements Iterable<T> {
     return claim(owner, new ChunkList(chunks, tail, length))
   }
 
+  /** This list changed in place (`inPlace`) to the given index and tail, else a new list of them. */
+  #update(
+    owner: ListOwner | undefined,
+    inPlace: boolean,
+    chunks: T[][],
+    tail: T[],
+    length: number,
+  ): ChunkList<T> {
+    if (!inPlace) return this.#derived(owner, chunks, tail, length)
+    this.#chunks = chunks
+    this.#tail = tail
+    this.#length = length
+    return this
+  }
+
   /** This list with `item` appended (in place when `owner` owns it). */
   push(item: T, owner?: ListOwner): ChunkList<T> {
-    const tail = this.#tail
     const inPlace = this.#mine(owner)
-    if (tail.length < CHUNK - 1) {
-      // The common case: only the tail changes (in place when this writer made it).
-      if (inPlace && mine(owner, tail)) tail.push(item)
-      else {
-        const next = claimStorage(owner, appended(tail, item))
-        if (!inPlace) return this.#derived(owner, this.#chunks, next, this.#length + 1)
-        this.#tail = next
-      }
-    } else {
-      // The tail fills up: it becomes a full chunk of the index, and the new tail is empty.
-      const full = inPlace && mine(owner, tail) ? tail : appended(tail, item)
-      if (full === tail) tail.push(item)
-      else claimStorage(owner, full)
-      const empty = claimStorage(owner, [] as T[])
-      if (!inPlace) {
-        const index = claimStorage(owner, appended(this.#chunks, full))
-        return this.#derived(owner, index, empty, this.#length + 1)
-      }
-      if (mine(owner, this.#chunks)) this.#chunks.push(full)
-      else this.#chunks = claimStorage(owner, appended(this.#chunks, full))
-      this.#tail = empty
+    let chunks = this.#chunks
+    let tail = this.#tail
+    if (inPlace && mine(owner, tail)) tail.push(item)
+    else tail = claimStorage(owner, appended(tail, item))
+    if (tail.length === CHUNK) {
+      // The tail is full: it becomes a chunk of the index, and the new tail is empty.
+      if (inPlace && mine(owner, chunks)) chunks.push(tail)
+      else chunks = claimStorage(owner, appended(chunks, tail))
+      tail = claimStorage(owner, [] as T[])
     }
-    this.#length++
-    return this
+    return this.#update(owner, inPlace, chunks, tail, this.#length + 1)
   }
 
   /** This list with the item at `index` replaced (in place when `owner` owns it). */
@@ -337,11 +338,7 @@ export class ChunkList<T> implements Iterable<T> {
     for (let i = first * CHUNK; i < full; i += CHUNK)
       chunks.push(claimStorage(owner, items.slice(i, i + CHUNK)))
     const tail = claimStorage(owner, items.slice(full))
-    if (!inPlace) return this.#derived(owner, chunks, tail, items.length)
-    this.#chunks = chunks
-    this.#tail = tail
-    this.#length = items.length
-    return this
+    return this.#update(owner, inPlace, chunks, tail, items.length)
   }
 
   get [Symbol.toStringTag](): string {

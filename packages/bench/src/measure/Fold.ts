@@ -59,17 +59,17 @@ export function foldRatios(
     // Only the last round's state is kept: an earlier one alive would slow the next collections.
     if (round === rounds - 1) published = run.value
   }
-  const floor = { ms: median(floorMs) }
-  const coreNoFreeze = { ms: median(noFreezeMs) }
+  const floor = median(floorMs)
+  const noFreeze = median(noFreezeMs)
   const core = { ms: median(coreMs), value: published as LedgerState }
   const figures: Figures = {
     fold_ms: core.ms,
     fold_events_per_sec: perSecond(events.length, core.ms),
-    fold_nofreeze_ms: coreNoFreeze.ms,
-    floor_ms: floor.ms,
-    floor_events_per_sec: perSecond(events.length, floor.ms),
-    fold_vs_floor_ratio: core.ms / floor.ms,
-    fold_nofreeze_vs_floor_ratio: coreNoFreeze.ms / floor.ms,
+    fold_nofreeze_ms: noFreeze,
+    floor_ms: floor,
+    floor_events_per_sec: perSecond(events.length, floor),
+    fold_vs_floor_ratio: core.ms / floor,
+    fold_nofreeze_vs_floor_ratio: noFreeze / floor,
   }
   if (contenders.spreadEvents > 0) {
     const spreadInput =

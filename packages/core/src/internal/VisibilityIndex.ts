@@ -80,27 +80,33 @@ function build(values: ReadonlyArray<PeriodValue>): Index {
   const maxPosition = new Float64Array(n)
   const maxRecorded = new Float64Array(n)
   const maxValid = new Float64Array(n)
-  let p = -Infinity
-  let r = -Infinity
-  let v = -Infinity
   // Consecutive stamps mostly share their strings (one recorded time per appended batch, one
   // valid time per period): parse only when the string changes.
   let rs = ''
-  let rn = -Infinity
+  let rn = 0
   let vs = ''
-  let vn = -Infinity
-  const widen = (s: Stamp): void => {
-    if (s.position > p) p = s.position
+  let vn = 0
+  const recorded = (s: Stamp): number => {
     if (s.recordedTime !== rs) {
       rs = s.recordedTime
       rn = instantMs(rs)
     }
-    if (rn > r) r = rn
+    return rn
+  }
+  const valid = (s: Stamp): number => {
     if (s.validTime !== vs) {
       vs = s.validTime
       vn = dayNumber(vs)
     }
-    if (vn > v) v = vn
+    return vn
+  }
+  let p = -Infinity
+  let r = -Infinity
+  let v = -Infinity
+  const widen = (s: Stamp): void => {
+    p = Math.max(p, s.position)
+    r = Math.max(r, recorded(s))
+    v = Math.max(v, valid(s))
   }
   for (let i = 0; i < n; i++) {
     const pv = values[i] as PeriodValue
@@ -120,17 +126,9 @@ function build(values: ReadonlyArray<PeriodValue>): Index {
     const versions = (values[i] as PeriodValue).versions
     for (let j = 0; j < versions.length; j++) {
       const s = versions[j] as Stamp
-      if (s.position < p) p = s.position
-      if (s.recordedTime !== rs) {
-        rs = s.recordedTime
-        rn = instantMs(rs)
-      }
-      if (rn < r) r = rn
-      if (s.validTime !== vs) {
-        vs = s.validTime
-        vn = dayNumber(vs)
-      }
-      if (vn < v) v = vn
+      p = Math.min(p, s.position)
+      r = Math.min(r, recorded(s))
+      v = Math.min(v, valid(s))
     }
     minPosition[i] = p
     minRecorded[i] = r
