@@ -1,0 +1,43 @@
+// The probes the docs quote run and print a finite figure for every name they promise. No figure
+// is compared with a time or a size: those are measured, not asserted.
+import { describe, expect, it } from 'vitest'
+import { allocationProbe, appendPathProbe, chunkCopyProbe, PROBES } from '../src/measure/Probes'
+
+function expectFinite(
+  figures: Readonly<Record<string, number>>,
+  names: ReadonlyArray<string>,
+): void {
+  expect(Object.keys(figures).sort()).toEqual([...names].sort())
+  for (const name of names) expect(Number.isFinite(figures[name])).toBe(true)
+}
+
+describe('probes', () => {
+  it('are the four the docs name', () => {
+    expect(Object.keys(PROBES).sort()).toEqual(['alloc', 'append-path', 'chunk-copy', 'freeze'])
+  })
+
+  it('alloc gives bytes per apply three times', () => {
+    expectFinite(allocationProbe(2_000), [
+      'bytes_per_apply_1',
+      'bytes_per_apply_2',
+      'bytes_per_apply_3',
+    ])
+  })
+
+  it('chunk-copy and append-path give every figure they name', () => {
+    expectFinite(chunkCopyProbe(), [
+      'frozen_spread_bytes',
+      'frozen_spread_ns',
+      'unfrozen_exact_bytes',
+      'unfrozen_exact_ns',
+      'freeze_object_ns',
+    ])
+    expectFinite(appendPathProbe(), [
+      'text_bytes',
+      'sha256_per_event_ns',
+      'sha256_per_batch_of_100_ns_per_event',
+      'content_text_ns',
+      'sorted_copy_then_stringify_ns',
+    ])
+  })
+})
