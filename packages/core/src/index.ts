@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export * from './Exhaustive'
 export * from './Scalars'
 export * from './Period'
 export * from './DateSpec'

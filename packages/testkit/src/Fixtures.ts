@@ -1,11 +1,25 @@
-// Domain fixtures for the reducer specifications: a slice of the Shengzhou plan (indicator I01,
-// GDP per capita; the Hangzhou–Taizhou railway; key task T01) as event inputs. Values after 2021
-// are illustrative, not official statistics.
-import type { DateSpec, EventInput, Instant, IsoDate, PeriodKey } from '@progress-ledger/core'
-import type { TimedInput } from '../../src/index'
+/**
+ * Domain fixtures: a slice of the Shengzhou plan (indicator I01, GDP per capita; the
+ * Hangzhou–Taizhou railway; key task T01) as event inputs, for specifications and examples.
+ * Values after 2021 are illustrative, not official statistics.
+ *
+ * @module Fixtures
+ */
+import {
+  type DateSpec,
+  type EventInput,
+  type Instant,
+  type IsoDate,
+  type PeriodKey,
+  isoDate,
+  period,
+} from '@progress-ledger/core'
+import type { TimedInput } from './Recorded'
 
-export const d = (s: string): IsoDate => s as IsoDate
-export const p = (s: string): PeriodKey => s as PeriodKey
+/** A date as the fixtures write it. */
+export const d = (s: string): IsoDate => isoDate(s)
+/** A period as the fixtures write it. */
+export const p = (s: string): PeriodKey => period(s)
 export const at = (input: EventInput, when: string): TimedInput => ({
   input,
   at: (when.length === 10 ? `${when}T00:00:00.000Z` : when) as Instant,

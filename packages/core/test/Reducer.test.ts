@@ -14,8 +14,8 @@ import {
   type IndicatorState,
   type LedgerState,
 } from '@progress-ledger/core'
-import { givenInputs } from '../../src/index'
-import * as f from './fixtures'
+import { givenInputs } from '@progress-ledger/testkit'
+import { fixtures as f } from '@progress-ledger/testkit'
 
 const I01 = (s: LedgerState): IndicatorState => s.indicators.get('I01') as IndicatorState
 

@@ -7,7 +7,7 @@ import {
   publishedFrozenLaw,
   replaySplitInvarianceLaw,
   snapshotEquivalenceLaw,
-} from '../../src/index'
+} from '@progress-ledger/testkit'
 
 const runs = { numRuns: 1000 }
 
