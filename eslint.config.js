@@ -1,6 +1,8 @@
 // Lint configuration: typescript-eslint's recommended rules, plus the house rules that keep
-// library code free of ambient time and randomness and fp-ts imports on one path.
+// library code free of ambient time and randomness, fp-ts imports on one path, and modules free
+// of import cycles (import-x/no-cycle; cycles between packages are refused by pnpm itself).
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -18,7 +20,14 @@ export default tseslint.config(
         Buffer: 'readonly',
       },
     },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+    },
     rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -11,10 +11,9 @@ import {
   endOfDay,
   ledgerProjection,
   type LedgerState,
-  sealWrites,
-  type StreamWrite,
   validateInput,
 } from '@progress-ledger/core'
+import { sealWrites, type StreamWrite } from '@progress-ledger/core/adapter'
 import type { CommandContext } from './Context'
 import { decideInput } from './Decide'
 import type { Rejected } from './Rejection'

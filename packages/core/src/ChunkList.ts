@@ -116,7 +116,7 @@ class ChunkIterator<T> implements Iterator<T> {
  * An immutable list with structural sharing between versions (see the module documentation).
  *
  * @example
- * import { ChunkList } from '@progress-ledger/core'
+ * import { ChunkList } from '@progress-ledger/core/collections'
  * const a = ChunkList.of([1, 2, 3])
  * const b = a.push(4)
  * ;[a.length, b.length, b.get(3)] // [3, 4, 4]

@@ -212,7 +212,7 @@ function visit<V>(node: Slot<V>, fn: (leaf: Leaf<V>) => void): void {
  * An immutable map from ids to entities, with structural sharing between versions.
  *
  * @example
- * import { EntityMap } from '@progress-ledger/core'
+ * import { EntityMap } from '@progress-ledger/core/collections'
  * const a = EntityMap.of({ I02: 'second', I01: 'first' })
  * const b = a.set('I03', 'third')
  * ;[...b.keys()] // ['I01', 'I02', 'I03']
@@ -367,7 +367,7 @@ export class EntityMap<V> implements ReadonlyMap<string, V> {
  * as an immutable map and closes the editor.
  *
  * @example
- * import { EntityMap } from '@progress-ledger/core'
+ * import { EntityMap } from '@progress-ledger/core/collections'
  * const editor = EntityMap.empty<number>().edit()
  * for (let i = 0; i < 3; i++) editor.set(`k${i}`, i)
  * editor.done().size // 3

@@ -10,9 +10,8 @@
 import { createDraft, finishDraft, type Draft } from 'immer'
 import type { RecordedEvent } from './Envelope'
 import { deepFreeze } from './internal/Freeze'
-import { freezeLedger } from './internal/LedgerFreeze'
 import { beginLedger, evolve, type Fold, type Recipe } from './Reducer'
-import { emptyLedger, ledgerFromJson, type LedgerState } from './State'
+import { emptyLedger, freezeLedger, ledgerFromJson, type LedgerState } from './State'
 
 /** A projection: an initial state and a recipe applying one event. */
 export interface Projection<S> {

@@ -7,8 +7,11 @@
  * @module State
  */
 import type * as t from 'io-ts'
-import { ChunkList } from './ChunkList'
+import type { ChunkList } from './ChunkList'
 import { EntityMap } from './EntityMap'
+import { compileFreeze } from './internal/ShapeFreeze'
+import { compileRevive } from './internal/ShapeRevive'
+import { describeShape, shape, type NodeShape } from './internal/Shape'
 import type { DateSpec } from './DateSpec'
 import type { IsoDate, Instant, Fact, LocalizedText, SourceRef } from './Scalars'
 import type { PeriodKey } from './Period'
@@ -228,6 +231,193 @@ export interface LedgerState {
   readonly unattached: ReadonlyArray<Unattached>
 }
 
+// ─── The declaration ────────────────────────────────────────────────────────────────────────
+// Every node of the state once more, as data: what kind each field is (see internal/Shape). The
+// freeze, the as-of view, the JSON revival and the checkpoint fingerprint are derived from it;
+// the compiler checks that it describes every field of the types above.
+
+const stamp = {
+  eventId: shape.scalar,
+  position: shape.scalar,
+  validTime: shape.scalar,
+  recordedTime: shape.scalar,
+  actor: shape.scalar,
+} as const
+
+/** A node that is a stamped version: visible when its stamp is. */
+function version<T extends Stamp>(
+  name: string,
+  fields: Omit<NodeShape<T>['fields'], keyof Stamp>,
+): NodeShape<T> {
+  return shape.node<T>(name, { kind: 'stamp' }, { ...stamp, ...fields } as NodeShape<T>['fields'])
+}
+
+const responsibility = version<Responsibility>('Responsibility', {
+  departments: shape.list,
+  reason: shape.scalar,
+})
+
+const plan = version<PlanState>('Plan', {
+  planId: shape.scalar,
+  name: shape.data,
+  adoptedOn: shape.scalar,
+  baseYear: shape.scalar,
+  startYear: shape.scalar,
+  endYear: shape.scalar,
+  issuer: shape.scalar,
+  categories: shape.dict(
+    version<CategoryState>('Category', {
+      categoryId: shape.scalar,
+      name: shape.data,
+      order: shape.scalar,
+    }),
+  ),
+})
+
+const department = version<DepartmentState>('Department', {
+  departmentId: shape.scalar,
+  name: shape.data,
+  aliases: shape.list,
+})
+
+const target = shape.node<TargetState>(
+  'Target',
+  { kind: 'any', of: ['history'] },
+  {
+    targetId: shape.scalar,
+    role: shape.scalar,
+    history: shape.versions(
+      version<TargetVersion>('TargetVersion', {
+        cause: shape.scalar,
+        expression: shape.data,
+        printed: shape.scalar,
+        dueYear: shape.scalar,
+        dueDate: shape.scalar,
+        reason: shape.scalar,
+        assignedBy: shape.scalar,
+      }),
+    ),
+  },
+)
+
+const periodValue = shape.node<PeriodValue>(
+  'PeriodValue',
+  { kind: 'any', of: ['versions'] },
+  {
+    period: shape.scalar,
+    versions: shape.versions(
+      version<ValueVersion>('ValueVersion', {
+        cause: shape.scalar,
+        value: shape.scalar,
+        status: shape.scalar,
+        reason: shape.scalar,
+        replaces: shape.scalar,
+        illustrative: shape.scalar,
+        outlier: shape.scalar,
+        source: shape.data,
+      }),
+    ),
+    approvals: shape.versions(
+      version<ApprovalStep>('ApprovalStep', { state: shape.scalar, reason: shape.scalar }),
+    ),
+  },
+)
+
+const indicator = shape.node<IndicatorState>(
+  'Indicator',
+  { kind: 'any', of: ['definitions'] },
+  {
+    indicatorId: shape.scalar,
+    definitions: shape.versions(
+      version<DefinitionVersion>('DefinitionVersion', { definition: shape.data }),
+    ),
+    baselines: shape.versions(
+      version<BaselineVersion>('BaselineVersion', {
+        period: shape.scalar,
+        value: shape.scalar,
+        illustrative: shape.scalar,
+      }),
+    ),
+    targets: shape.dict(target),
+    values: shape.periods(periodValue),
+    responsibility: shape.versions(responsibility),
+  },
+)
+
+const milestoneDate = version<MilestoneDate>('MilestoneDate', {
+  date: shape.data,
+  reason: shape.scalar,
+})
+
+const milestone = shape.node<MilestoneState>(
+  'Milestone',
+  { kind: 'any', of: ['planned', 'met'] },
+  {
+    milestoneId: shape.scalar,
+    title: shape.data,
+    kind: shape.scalar,
+    planned: shape.versions(milestoneDate),
+    forecasts: shape.versions(milestoneDate),
+    met: shape.versions(
+      version<MilestoneMetState>('MilestoneMet', {
+        date: shape.data,
+        unplanned: shape.scalar,
+        facts: shape.list,
+        scope: shape.scalar,
+        source: shape.data,
+      }),
+    ),
+    source: shape.data,
+  },
+)
+
+const project = version<ProjectState>('Project', {
+  projectId: shape.scalar,
+  definition: shape.data,
+  milestones: shape.dict(milestone),
+  milestoneOrder: shape.order('milestones'),
+  responsibility: shape.versions(responsibility),
+})
+
+const task = version<TaskState>('Task', {
+  taskId: shape.scalar,
+  definition: shape.data,
+  statuses: shape.versions(
+    version<TaskStatusVersion>('TaskStatus', {
+      status: shape.scalar,
+      progress: shape.scalar,
+      note: shape.scalar,
+    }),
+  ),
+  responsibility: shape.versions(responsibility),
+})
+
+/** The shape of the whole ledger state: the one declaration everything that walks it is derived from. */
+export const ledgerShape: NodeShape<LedgerState> = shape.node<LedgerState>(
+  'Ledger',
+  { kind: 'always' },
+  {
+    position: shape.scalar,
+    head: shape.scalar,
+    plans: shape.entities(plan),
+    departments: shape.entities(department),
+    indicators: shape.entities(indicator),
+    projects: shape.entities(project),
+    tasks: shape.entities(task),
+    denied: shape.versions(
+      version<DeniedAttempt>('DeniedAttempt', {
+        command: shape.scalar,
+        reason: shape.scalar,
+        subject: shape.scalar,
+        subjectId: shape.scalar,
+      }),
+    ),
+    unattached: shape.versions(
+      version<Unattached>('Unattached', { type: shape.scalar, reason: shape.scalar }),
+    ),
+  },
+)
+
 /**
  * A fresh, empty ledger state.
  *
@@ -249,45 +439,34 @@ export function emptyLedger(): LedgerState {
   }
 }
 
+const reviveLedger = compileRevive(ledgerShape, 'ledger state')
+
 /**
- * A ledger state rebuilt from its JSON (as written by `JSON.stringify`, e.g. in a snapshot): the
- * entity maps come back as {@link EntityMap}s. The result is owned by the caller (not frozen).
+ * A ledger state rebuilt from plain data: its JSON (as `JSON.stringify` writes it, e.g. in a
+ * snapshot), or plain records by id with period values in arrays. The entity maps come back as
+ * {@link EntityMap}s and period lists as {@link ChunkList}s; a container of the wrong kind is an
+ * error naming its path. The result is owned by the caller (not frozen).
  *
  * @example
  * import { emptyLedger, ledgerFromJson } from '@progress-ledger/core'
  * ledgerFromJson(JSON.parse(JSON.stringify(emptyLedger()))).indicators.size // 0
  */
 export function ledgerFromJson(json: unknown): LedgerState {
-  if (typeof json !== 'object' || json === null)
-    throw new Error(`ledger state: expected an object, got ${JSON.stringify(json)}`)
-  const o = json as Record<string, unknown>
-  const map = <V>(key: string, revive: (v: unknown, id: string) => V = (v) => v as V) =>
-    EntityMap.fromJSON(o[key], `ledger state.${key}`, revive)
-  const list = <V>(key: string): V[] => {
-    const v = o[key]
-    if (!Array.isArray(v))
-      throw new Error(`ledger state.${key}: expected an array, got ${JSON.stringify(v)}`)
-    return v as V[]
-  }
-  if (typeof o['position'] !== 'number' || typeof o['head'] !== 'string')
+  const state = reviveLedger(json) as LedgerState
+  if (typeof state.position !== 'number' || typeof state.head !== 'string')
     throw new Error(
-      `ledger state: expected a number position and a string head, got ${JSON.stringify([o['position'], o['head']])}`,
+      `ledger state: expected a number position and a string head, got ${JSON.stringify([state.position, state.head])}`,
     )
-  return {
-    position: o['position'],
-    head: o['head'],
-    plans: map('plans'),
-    departments: map('departments'),
-    indicators: map('indicators', (v, id) => {
-      const ind = v as Omit<IndicatorState, 'values'> & { readonly values: unknown }
-      return {
-        ...ind,
-        values: ChunkList.fromJSON<PeriodValue>(ind.values, `ledger state.indicators.${id}.values`),
-      }
-    }),
-    projects: map('projects'),
-    tasks: map('tasks'),
-    denied: list('denied'),
-    unattached: list('unattached'),
-  }
+  return state
 }
+
+const freezeByShape = compileFreeze(ledgerShape) as (s: unknown) => void
+
+/** Deep-freezes a ledger state in place, by its shape, and returns it. */
+export function freezeLedger(s: LedgerState): LedgerState {
+  freezeByShape(s)
+  return s
+}
+
+/** A canonical description of the state's shape: it changes whenever the shape does. */
+export const ledgerShapeText: string = describeShape(ledgerShape)

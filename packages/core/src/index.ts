@@ -1,6 +1,8 @@
 /**
  * `@progress-ledger/core`: the event catalog, envelope, reducers, bitemporal replay and the
- * event-store port of progress-ledger.
+ * event-store port of progress-ledger. The persistent containers are at
+ * `@progress-ledger/core/collections`, the shared append algorithm for store adapters at
+ * `@progress-ledger/core/adapter`.
  *
  * @packageDocumentation
  */
@@ -22,8 +24,8 @@ export * from './Envelope'
 export * from './Hash'
 export * from './Clock'
 export * from './Stream'
-export * from './ChunkList'
-export * from './EntityMap'
+export type { ChunkList } from './ChunkList'
+export type { EntityMap } from './EntityMap'
 export * from './State'
 export * from './Reducer'
 export * from './Replay'
@@ -31,6 +33,5 @@ export * from './Snapshot'
 export * from './AsOf'
 export * from './Queries'
 export * from './EventStore'
-export * from './Batch'
 export * from './InMemoryEventStore'
 export * from './CatchUp'

@@ -2,6 +2,8 @@
 import { join } from 'node:path'
 import { docExamples, runDocExample } from '@progress-ledger/testkit/doc-examples'
 import { describe, expect, it } from 'vitest'
+import * as adapter from '../src/adapter'
+import * as collections from '../src/collections'
 import * as core from '../src/index'
 
 const examples = docExamples(join(__dirname, '../src'))
@@ -12,6 +14,12 @@ describe('doc examples of @progress-ledger/core', () => {
   })
   for (const ex of examples)
     it(`${ex.file}:${ex.line}`, async () => {
-      expect(await runDocExample(ex, { '@progress-ledger/core': core })).toBeGreaterThan(0)
+      expect(
+        await runDocExample(ex, {
+          '@progress-ledger/core': core,
+          '@progress-ledger/core/collections': collections,
+          '@progress-ledger/core/adapter': adapter,
+        }),
+      ).toBeGreaterThan(0)
     })
 })

@@ -12,10 +12,6 @@
  * @module PostgresEventStore
  */
 import {
-  inBatchOrder,
-  planAppend,
-  sealWrites,
-  validateBatch,
   verifyChain,
   type AppendRequest,
   type AppendResult,
@@ -29,8 +25,14 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredSnapshot,
-  type ValidRequest,
 } from '@progress-ledger/core'
+import {
+  inBatchOrder,
+  planAppend,
+  sealWrites,
+  validateBatch,
+  type ValidRequest,
+} from '@progress-ledger/core/adapter'
 import {
   EVENT_COLUMNS,
   EVENT_RECORD,

@@ -18,13 +18,15 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredSnapshot,
+  verifyChain,
+} from '@progress-ledger/core'
+import {
   type ValidRequest,
   inBatchOrder,
   planAppend,
   sealWrites,
   validateBatch,
-  verifyChain,
-} from '@progress-ledger/core'
+} from '@progress-ledger/core/adapter'
 import { retryBusy } from './internal/busy'
 import { checkCount, checkFromVersion } from './internal/options'
 import { EVENT_COLUMNS, type EventRow, fromRow, toParams } from './internal/rows'

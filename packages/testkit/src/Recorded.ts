@@ -12,9 +12,9 @@ import {
   type Instant,
   instant,
   type RecordedEvent,
-  sealWrites,
   validateInput,
 } from '@progress-ledger/core'
+import { sealWrites } from '@progress-ledger/core/adapter'
 
 /** An input with the instant it is recorded at and, optionally, the stream it goes to. */
 export interface TimedInput {

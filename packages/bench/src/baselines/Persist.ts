@@ -1,11 +1,11 @@
 /**
  * The baselines fold into plain records and arrays; core keeps entities in `EntityMap`s and
- * period values in `ChunkList`s. Building those at the end is part of a baseline's time.
+ * period values in `ChunkList`s. Building those at the end is part of a baseline's time, done by
+ * the same shape-derived conversion core uses to restore a state from plain data.
  *
  * @module baselines/Persist
  */
-import { ChunkList, EntityMap } from '@progress-ledger/core'
-import type { LedgerState, PeriodValue } from '@progress-ledger/core'
+import { ledgerFromJson, type LedgerState } from '@progress-ledger/core'
 
 /** A ledger state as the baselines build it: records by id, period values in arrays. */
 export interface PlainLedger {
@@ -38,16 +38,5 @@ export function emptyPlain<S extends PlainLedger>(): S {
 
 /** The `LedgerState` of a plain one: the same entities, in core's persistent containers. */
 export function persist(s: PlainLedger): LedgerState {
-  return {
-    ...s,
-    plans: EntityMap.of(s.plans),
-    departments: EntityMap.of(s.departments),
-    indicators: EntityMap.of(
-      Object.entries(s.indicators).map(
-        ([id, ind]) => [id, { ...ind, values: ChunkList.of(ind.values as PeriodValue[]) }] as const,
-      ),
-    ),
-    projects: EntityMap.of(s.projects),
-    tasks: EntityMap.of(s.tasks),
-  } as unknown as LedgerState
+  return ledgerFromJson(s)
 }

@@ -1,8 +1,9 @@
 /**
- * An index over an indicator's (frozen) list of period values that lets an as-of view skip the
- * parts of the list a cut cannot change: the longest prefix whose every version and approval is
- * visible, and the suffix where no version is visible. Prefix maxima and suffix minima of
- * position, recorded time and valid time are monotone, so both bounds are binary searches.
+ * An index over a (frozen) list of nodes with stamped versions — an indicator's period values —
+ * that lets an as-of view skip the parts of the list a cut cannot change: the longest prefix
+ * whose every version (of every versioned field) is visible, and the suffix where no version of
+ * the fields that make a node present is visible. Prefix maxima and suffix minima of position,
+ * recorded time and valid time are monotone, so both bounds are binary searches.
  *
  * Published state never changes (it is deeply frozen), so an index is computed once per list
  * and cached by identity; a list that is not frozen is never indexed.
@@ -10,7 +11,15 @@
  * @module internal/VisibilityIndex
  */
 import type { ChunkList } from '../ChunkList'
-import type { PeriodValue, Stamp } from '../State'
+import type { Stamp } from '../State'
+
+/** Which fields of the items hold stamped versions, and which of them make an item present. */
+export interface IndexFields {
+  readonly all: ReadonlyArray<string>
+  readonly presence: ReadonlyArray<string>
+}
+
+type Item = Readonly<Record<string, unknown>>
 
 /**
  * Prefix maxima (over versions and approvals) and suffix minima (over versions) of a list. Times
@@ -33,7 +42,7 @@ export interface Bounds {
   readonly validTime: number | undefined
 }
 
-const cache = new WeakMap<ChunkList<PeriodValue>, Index>()
+const cache = new WeakMap<ChunkList<Item>, Index>()
 
 /** The number made of the decimal digits of `s` from `from` to `to`. */
 function digits(s: string, from: number, to: number): number {
@@ -75,7 +84,7 @@ export function dayNumber(s: string): number {
   return daysFromCivil(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10))
 }
 
-function build(values: ReadonlyArray<PeriodValue>): Index {
+function build(values: ReadonlyArray<Item>, fields: IndexFields): Index {
   const n = values.length
   const maxPosition = new Float64Array(n)
   const maxRecorded = new Float64Array(n)
@@ -108,10 +117,13 @@ function build(values: ReadonlyArray<PeriodValue>): Index {
     r = Math.max(r, recorded(s))
     v = Math.max(v, valid(s))
   }
+  const { all, presence } = fields
   for (let i = 0; i < n; i++) {
-    const pv = values[i] as PeriodValue
-    for (let j = 0; j < pv.versions.length; j++) widen(pv.versions[j] as Stamp)
-    for (let j = 0; j < pv.approvals.length; j++) widen(pv.approvals[j] as Stamp)
+    const item = values[i] as Item
+    for (let f = 0; f < all.length; f++) {
+      const versions = item[all[f] as string] as ReadonlyArray<Stamp>
+      for (let j = 0; j < versions.length; j++) widen(versions[j] as Stamp)
+    }
     maxPosition[i] = p
     maxRecorded[i] = r
     maxValid[i] = v
@@ -123,12 +135,15 @@ function build(values: ReadonlyArray<PeriodValue>): Index {
   r = Infinity
   v = Infinity
   for (let i = n - 1; i >= 0; i--) {
-    const versions = (values[i] as PeriodValue).versions
-    for (let j = 0; j < versions.length; j++) {
-      const s = versions[j] as Stamp
-      p = Math.min(p, s.position)
-      r = Math.min(r, recorded(s))
-      v = Math.min(v, valid(s))
+    const item = values[i] as Item
+    for (let f = 0; f < presence.length; f++) {
+      const versions = item[presence[f] as string] as ReadonlyArray<Stamp>
+      for (let j = 0; j < versions.length; j++) {
+        const s = versions[j] as Stamp
+        p = Math.min(p, s.position)
+        r = Math.min(r, recorded(s))
+        v = Math.min(v, valid(s))
+      }
     }
     minPosition[i] = p
     minRecorded[i] = r
@@ -155,13 +170,14 @@ function firstNumberAbove(xs: Float64Array, x: number): number {
  * list that is not frozen.
  */
 export function visibleSpan(
-  values: ChunkList<PeriodValue>,
+  values: ChunkList<Item>,
   cut: Bounds,
+  fields: IndexFields,
 ): readonly [number, number] | undefined {
   if (!Object.isFrozen(values)) return undefined
   let ix = cache.get(values)
   if (ix === undefined) {
-    ix = build(values.toArray())
+    ix = build(values.toArray(), fields)
     cache.set(values, ix)
   }
   const n = values.length

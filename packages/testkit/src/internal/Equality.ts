@@ -5,7 +5,7 @@
  * @module internal/Equality
  */
 import { isDeepStrictEqual } from 'node:util'
-import { ChunkList, EntityMap } from '@progress-ledger/core'
+import { ChunkList, EntityMap } from '@progress-ledger/core/collections'
 
 /**
  * `u` with every {@link EntityMap} replaced by a plain object of its entries (marked by a

@@ -8,8 +8,6 @@
 import * as fc from 'fast-check'
 import {
   apply,
-  ChunkList,
-  EntityMap,
   type LedgerState,
   ledgerProjection,
   type Projection,
@@ -18,6 +16,7 @@ import {
   resumeFromSnapshot,
   takeSnapshot,
 } from '@progress-ledger/core'
+import { ChunkList, EntityMap } from '@progress-ledger/core/collections'
 import { recordedHistoryArb } from '../arbitraries/History'
 import { assertEqual } from '../internal/Equality'
 import { type LawOptions, lawParameters } from './LawOptions'
