@@ -7,6 +7,7 @@
 import type { DecodeIssue } from './Decode'
 import type { EventInput, RecordedEvent } from './Envelope'
 import type { Instant } from './Scalars'
+import type { StoredCheckpoint } from './Checkpoint'
 import type { StoredSnapshot } from './Snapshot'
 
 /**
@@ -102,6 +103,13 @@ export interface EventStore {
   saveSnapshot(snapshot: StoredSnapshot): Promise<void>
   /** The latest snapshot of a projection at or before a position (default: the latest). */
   loadSnapshot(name: string, atOrBefore?: number): Promise<StoredSnapshot | undefined>
+  /**
+   * Stores a checkpoint of a projection's state (replacing one of the same name and position);
+   * older checkpoints of the name beyond the newest few may be pruned.
+   */
+  saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>
+  /** The newest checkpoint of a projection at or before a position (default: the newest). */
+  loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined>
   /** Releases resources. */
   close(): Promise<void>
 }

@@ -18,6 +18,7 @@ import type {
   ReadStreamOptions,
 } from './EventStore'
 import type { Instant } from './Scalars'
+import { CHECKPOINTS_KEPT, type StoredCheckpoint } from './Checkpoint'
 import type { StoredSnapshot } from './Snapshot'
 
 function checkCount(name: string, n: number | undefined): void {
@@ -51,6 +52,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, number[]>()
   private readonly ids = new Map<string, number>()
   private readonly snapshots = new Map<string, StoredSnapshot[]>()
+  private readonly checkpoints = new Map<string, StoredCheckpoint[]>()
   private readonly clock: Clock
 
   constructor(options: InMemoryOptions) {
@@ -194,6 +196,25 @@ export class InMemoryEventStore implements EventStore {
     for (let i = list.length - 1; i >= 0; i--) {
       const s = list[i] as StoredSnapshot
       if (atOrBefore === undefined || s.position <= atOrBefore) return Promise.resolve(s)
+    }
+    return Promise.resolve(undefined)
+  }
+
+  saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    const list = (this.checkpoints.get(checkpoint.name) ?? []).filter(
+      (c) => c.position !== checkpoint.position,
+    )
+    list.push({ ...checkpoint, image: Uint8Array.from(checkpoint.image) })
+    list.sort((a, b) => a.position - b.position)
+    this.checkpoints.set(checkpoint.name, list.slice(-CHECKPOINTS_KEPT))
+    return Promise.resolve()
+  }
+
+  loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined> {
+    const list = this.checkpoints.get(name) ?? []
+    for (let i = list.length - 1; i >= 0; i--) {
+      const c = list[i] as StoredCheckpoint
+      if (atOrBefore === undefined || c.position <= atOrBefore) return Promise.resolve(c)
     }
     return Promise.resolve(undefined)
   }

@@ -4,6 +4,7 @@ import { describe, it } from 'vitest'
 import {
   asOfMonotonicityLaw,
   asOfPositionLaw,
+  checkpointEquivalenceLaw,
   publishedFrozenLaw,
   replaySplitInvarianceLaw,
   snapshotEquivalenceLaw,
@@ -18,6 +19,8 @@ describe('core laws: replay and as-of (1000 runs each)', () => {
     publishedFrozenLaw(runs))
   it('snapshot equivalence: snapshot + tail equals a full replay', () =>
     snapshotEquivalenceLaw(runs))
+  it('checkpoint equivalence: a checkpoint image restored + tail equals a full replay', () =>
+    checkpointEquivalenceLaw(runs))
   it('as-of monotonicity: what was known at R1 is a sub-history of what was known at R2 >= R1', () =>
     asOfMonotonicityLaw(runs))
   it('as-of position: asOf(state, { position: p }) equals the replay of the first p events', () =>

@@ -8,6 +8,7 @@ import { describe } from 'vitest'
 import type { ContractOptions, OpenStore } from './Contract'
 import { appendSpecs } from './internal/appendSpecs'
 import { catchUpSpecs } from './internal/catchUpSpecs'
+import { checkpointSpecs } from './internal/checkpointSpecs'
 import { idempotencySpecs } from './internal/idempotencySpecs'
 import { integritySpecs } from './internal/integritySpecs'
 import { modelSpecs } from './internal/modelSpecs'
@@ -17,7 +18,7 @@ import { readSpecs } from './internal/readSpecs'
  * Defines vitest `describe`/`it` blocks checking a store against the port's contract: appends,
  * versions and gap-free positions, expected versions and typed conflicts, atomic batches,
  * idempotent retries, validation, reads, recorded time, the hash chain, data round trips,
- * snapshots, catch-up reading, and a model-based property test against the reference store.
+ * snapshots, checkpoints and loading through them, catch-up reading, and a model-based property test against the reference store.
  * `open` gets a manual clock the store must stamp recorded time with, and returns a fresh,
  * empty store.
  *
@@ -44,6 +45,7 @@ export function runStoreContract(
     idempotencySpecs(open)
     readSpecs(open)
     integritySpecs(open)
+    checkpointSpecs(open)
     catchUpSpecs(open, options.concurrency ?? true)
     modelSpecs(open, runs)
   })

@@ -25,6 +25,8 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredSnapshot,
+  type StoredCheckpoint,
+  CHECKPOINTS_KEPT,
 } from '@progress-ledger/core'
 import {
   inBatchOrder,
@@ -330,6 +332,55 @@ export class PostgresEventStore implements EventStore {
           position: Number(row.position),
           schemaVersion: Number(row.schema_version),
           state: row.state,
+        }
+  }
+
+  async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    await this.client.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO ${this.table('ledger_checkpoints')} (name, position, head, format, image) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (name, position) DO UPDATE SET head = EXCLUDED.head, format = EXCLUDED.format, image = EXCLUDED.image`,
+        [
+          checkpoint.name,
+          checkpoint.position,
+          checkpoint.head,
+          checkpoint.format,
+          Buffer.from(
+            checkpoint.image.buffer,
+            checkpoint.image.byteOffset,
+            checkpoint.image.byteLength,
+          ),
+        ],
+      )
+      await tx.query(
+        `DELETE FROM ${this.table('ledger_checkpoints')} WHERE name = $1 AND position NOT IN
+         (SELECT position FROM ${this.table('ledger_checkpoints')} WHERE name = $1 ORDER BY position DESC LIMIT $2)`,
+        [checkpoint.name, CHECKPOINTS_KEPT],
+      )
+    })
+  }
+
+  async loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined> {
+    const r = await this.client.query<{
+      name: string
+      position: number | string
+      head: string
+      format: string
+      image: Uint8Array
+    }>(
+      `SELECT name, position, head, format, image FROM ${this.table('ledger_checkpoints')}
+       WHERE name = $1 AND ($2::bigint IS NULL OR position <= $2::bigint) ORDER BY position DESC LIMIT 1`,
+      [name, atOrBefore ?? null],
+    )
+    const row = r.rows[0]
+    return row === undefined
+      ? undefined
+      : {
+          name: row.name,
+          position: Number(row.position),
+          head: row.head,
+          format: row.format,
+          image: row.image,
         }
   }
 

@@ -59,6 +59,20 @@ export const migrations: ReadonlyArray<Migration> = [
       )`,
     ],
   },
+  {
+    version: 2,
+    description: 'checkpoints of the ledger state (binary images with their head and format)',
+    statements: (s) => [
+      `CREATE TABLE IF NOT EXISTS ${s}.ledger_checkpoints (
+        name text NOT NULL,
+        position bigint NOT NULL,
+        head text NOT NULL,
+        format text NOT NULL,
+        image bytea NOT NULL,
+        PRIMARY KEY (name, position)
+      )`,
+    ],
+  },
 ]
 
 /** The schema version this package writes. */

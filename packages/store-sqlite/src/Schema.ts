@@ -55,6 +55,20 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'checkpoints of the ledger state (binary images with their head and format)',
+    sql: `
+      CREATE TABLE checkpoints (
+        name     TEXT    NOT NULL,
+        position INTEGER NOT NULL,
+        head     TEXT    NOT NULL,
+        format   TEXT    NOT NULL,
+        image    BLOB    NOT NULL,
+        PRIMARY KEY (name, position)
+      ) STRICT;
+    `,
+  },
 ]
 
 /** The schema version this library writes. */

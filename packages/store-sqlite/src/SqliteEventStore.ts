@@ -18,6 +18,8 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredSnapshot,
+  type StoredCheckpoint,
+  CHECKPOINTS_KEPT,
   verifyChain,
 } from '@progress-ledger/core'
 import {
@@ -165,6 +167,10 @@ export class SqliteEventStore implements EventStore {
     return this.busy(() => this.versionNow(streamId))
   }
 
+  private saveCheckpointNow(checkpoint: StoredCheckpoint): void {
+    this.stmt.saveCheckpoint.immediate(checkpoint)
+  }
+
   private versionNow(streamId: string): number {
     return (this.stmt.version.get(streamId) as { v: number | null }).v ?? 0
   }
@@ -204,6 +210,28 @@ export class SqliteEventStore implements EventStore {
         }
   }
 
+  async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    await this.busy(() => this.saveCheckpointNow(checkpoint))
+  }
+
+  async loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined> {
+    const row = await this.busy(
+      () =>
+        this.stmt.loadCheckpoint.get(name, atOrBefore ?? Number.MAX_SAFE_INTEGER) as
+          | { name: string; position: number; head: string; format: string; image: Buffer }
+          | undefined,
+    )
+    return row === undefined
+      ? undefined
+      : {
+          name: row.name,
+          position: row.position,
+          head: row.head,
+          format: row.format,
+          image: row.image,
+        }
+  }
+
   /**
    * Re-checks the whole hash chain from position 1, page by page.
    *
@@ -236,6 +264,12 @@ export class SqliteEventStore implements EventStore {
 }
 
 function prepare(db: Database.Database) {
+  const saveCheckpoint = db.prepare(
+    'INSERT OR REPLACE INTO checkpoints (name, position, head, format, image) VALUES (?, ?, ?, ?, ?)',
+  )
+  const pruneCheckpoints = db.prepare(
+    'DELETE FROM checkpoints WHERE name = ? AND position NOT IN (SELECT position FROM checkpoints WHERE name = ? ORDER BY position DESC LIMIT ?)',
+  )
   const select = `SELECT ${EVENT_COLUMNS} FROM events`
   return {
     byId: db.prepare(`${select} WHERE id = ?`),
@@ -259,6 +293,13 @@ function prepare(db: Database.Database) {
     ),
     loadSnapshot: db.prepare(
       'SELECT name, position, schema_version, state FROM snapshots WHERE name = ? AND position <= ? ORDER BY position DESC LIMIT 1',
+    ),
+    saveCheckpoint: db.transaction((c: StoredCheckpoint) => {
+      saveCheckpoint.run(c.name, c.position, c.head, c.format, c.image)
+      pruneCheckpoints.run(c.name, c.name, CHECKPOINTS_KEPT)
+    }),
+    loadCheckpoint: db.prepare(
+      'SELECT name, position, head, format, image FROM checkpoints WHERE name = ? AND position <= ? ORDER BY position DESC LIMIT 1',
     ),
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Laws of the replay engine: replaying in two pieces (`replay` then `apply`) equals one go,
- * restoring a snapshot then replaying the tail equals a full replay, and what `replay` and `apply`
- * publish is frozen all the way down.
+ * restoring a snapshot or a checkpoint then replaying the tail equals a full replay, and what
+ * `replay` and `apply` publish is frozen all the way down.
  *
  * @module laws/ReplayLaws
  */
@@ -13,11 +13,14 @@ import {
   type Projection,
   type RecordedEvent,
   replay,
+  replayOwned,
+  restoreCheckpoint,
   resumeFromSnapshot,
+  takeCheckpoint,
   takeSnapshot,
 } from '@progress-ledger/core'
 import { ChunkList, EntityMap } from '@progress-ledger/core/collections'
-import { recordedHistoryArb } from '../arbitraries/History'
+import { type HistoryOptions, recordedHistoryArb } from '../arbitraries/History'
 import { assertEqual } from '../internal/Equality'
 import { type LawOptions, lawParameters } from './LawOptions'
 
@@ -81,6 +84,32 @@ export function snapshotEquivalenceLaw<S = LedgerState>(options: ReplayLawOption
         resumeFromSnapshot(projection, snapshot, events),
         replay(projection, events),
         `state (snapshot at ${k})`,
+      )
+    }),
+    lawParameters(options),
+  )
+}
+
+/**
+ * For any ledger history and position k: a checkpoint of the state at k (its binary image
+ * encoded and decoded) restored, then the events after k replayed onto it, equals a full replay.
+ *
+ * @example
+ * import { checkpointEquivalenceLaw } from '@progress-ledger/testkit'
+ * checkpointEquivalenceLaw({ numRuns: 10 })
+ */
+export function checkpointEquivalenceLaw(options: LawOptions & HistoryOptions = {}): void {
+  fc.assert(
+    fc.property(recordedHistoryArb(options), fc.nat(), (events, cut) => {
+      const k = cut % (events.length + 1)
+      const restored = restoreCheckpoint(
+        takeCheckpoint(replay(ledgerProjection, events.slice(0, k))),
+      )
+      if (restored._tag !== 'Restored') throw new Error(`checkpoint at ${k}: ${restored.reason}`)
+      assertEqual(
+        replayOwned(ledgerProjection, restored.state, events.slice(k)),
+        replay(ledgerProjection, events),
+        `state (checkpoint at ${k})`,
       )
     }),
     lawParameters(options),

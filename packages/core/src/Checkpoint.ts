@@ -1,0 +1,110 @@
+/**
+ * Checkpoints: the ledger state at a position, stored beside the events so that loading a ledger
+ * restores the newest one and replays only the events after it. A checkpoint carries the hash of
+ * the event it was built up to (the chain is verified from there on) and a format: the state's
+ * declared shape, the reducers' meaning and the image encoding. A checkpoint of another format is
+ * never trusted: the loader ignores it and rebuilds.
+ *
+ * The image is the columnar encoding derived from `ledgerShape` (internal/ShapeCodec).
+ *
+ * @module Checkpoint
+ */
+import { createHash } from 'node:crypto'
+import { compileCodec } from './internal/ShapeCodec'
+import { type LedgerState, ledgerShape, ledgerShapeText } from './State'
+
+/**
+ * The meaning of the reducers, as a number: bump it whenever a reducer changes what an event does
+ * to the state without the state's shape changing (the shape is fingerprinted separately).
+ */
+export const REDUCER_VERSION = 1
+
+/** Version of the image encoding (internal/ShapeCodec). */
+const IMAGE_VERSION = 1
+
+/**
+ * The format of ledger checkpoints this library writes and trusts: the fingerprint of the state's
+ * declared shape, the reducer version and the image version.
+ *
+ * @example
+ * import { LEDGER_CHECKPOINT_FORMAT } from '@progress-ledger/core'
+ * LEDGER_CHECKPOINT_FORMAT.startsWith('ledger/') // true
+ */
+export const LEDGER_CHECKPOINT_FORMAT = `ledger/${createHash('sha256')
+  .update(ledgerShapeText)
+  .digest('hex')
+  .slice(0, 16)}/r${REDUCER_VERSION}/i${IMAGE_VERSION}`
+
+/** How many checkpoints of a name a store keeps (the newest; older ones are pruned on save). */
+export const CHECKPOINTS_KEPT = 3
+
+/** A stored checkpoint of a projection's state. */
+export interface StoredCheckpoint {
+  /** The projection's name (`ledger` for the built-in one). */
+  readonly name: string
+  /** The position of the last event folded into the state. */
+  readonly position: number
+  /** The hash of that event (`''` at position 0). */
+  readonly head: string
+  /** The format the image was written in; see {@link LEDGER_CHECKPOINT_FORMAT}. */
+  readonly format: string
+  /** The state's image. */
+  readonly image: Uint8Array
+}
+
+const codec = compileCodec(ledgerShape)
+
+/**
+ * A checkpoint of a ledger state (at its own position and head).
+ *
+ * @example
+ * import { emptyLedger, takeCheckpoint } from '@progress-ledger/core'
+ * takeCheckpoint(emptyLedger()).position // 0
+ */
+export function takeCheckpoint(state: LedgerState): StoredCheckpoint {
+  return {
+    name: 'ledger',
+    position: state.position,
+    head: state.head,
+    format: LEDGER_CHECKPOINT_FORMAT,
+    image: codec.encode(state),
+  }
+}
+
+/** A checkpoint restored, or why it cannot be used. */
+export type CheckpointRestore =
+  | { readonly _tag: 'Restored'; readonly state: LedgerState }
+  | { readonly _tag: 'Unusable'; readonly reason: string }
+
+/**
+ * The state of a ledger checkpoint, owned by the caller (unfrozen, ready to replay the tail onto),
+ * or `Unusable` with the reason: another format, a corrupt image, or an image whose own position
+ * and head disagree with the checkpoint's.
+ *
+ * @example
+ * import { emptyLedger, restoreCheckpoint, takeCheckpoint } from '@progress-ledger/core'
+ * restoreCheckpoint(takeCheckpoint(emptyLedger()))._tag // 'Restored'
+ * restoreCheckpoint({ ...takeCheckpoint(emptyLedger()), format: 'ledger/old' })._tag // 'Unusable'
+ */
+export function restoreCheckpoint(cp: StoredCheckpoint): CheckpointRestore {
+  if (cp.format !== LEDGER_CHECKPOINT_FORMAT)
+    return {
+      _tag: 'Unusable',
+      reason: `checkpoint at position ${cp.position} has format ${JSON.stringify(cp.format)}, this library writes ${JSON.stringify(LEDGER_CHECKPOINT_FORMAT)}`,
+    }
+  let state: LedgerState
+  try {
+    state = codec.decode(cp.image) as LedgerState
+  } catch (e) {
+    return {
+      _tag: 'Unusable',
+      reason: `checkpoint at position ${cp.position}: ${(e as Error).message}`,
+    }
+  }
+  if (state.position !== cp.position || state.head !== cp.head)
+    return {
+      _tag: 'Unusable',
+      reason: `checkpoint at position ${cp.position}: its image holds position ${state.position}`,
+    }
+  return { _tag: 'Restored', state }
+}

@@ -1,0 +1,154 @@
+/**
+ * The one way a ledger is loaded from a store (the CLI, the command handlers and the stores'
+ * projection runners all use it): restore the newest usable checkpoint, read the events after it
+ * page by page, verify their hash chain from the checkpoint's head on, and replay them onto the
+ * restored state. A checkpoint of another format, or one that no longer matches the stored event
+ * at its position, is ignored (and the ledger replayed from the start); after a long enough
+ * replay a new checkpoint is written. A chain that does not verify is reported with its position,
+ * and the state is not returned unless the caller asks to load it anyway.
+ *
+ * @module LoadLedger
+ */
+import { type StoredCheckpoint, restoreCheckpoint, takeCheckpoint } from './Checkpoint'
+import type { EventStore } from './EventStore'
+import { type ChainVerification, verifyChain } from './Hash'
+import { beginFold, ledgerProjection } from './Replay'
+import { emptyLedger, freezeLedger, type LedgerState } from './State'
+
+/** Where and why the hash chain does not verify. */
+export interface ChainBreak {
+  readonly position: number
+  readonly eventId: string
+  readonly reason: string
+}
+
+/** Options of {@link loadLedger}. */
+export interface LoadLedgerOptions {
+  /** Called after each page read: events replayed so far and the number to replay. */
+  readonly onProgress?: (done: number, total: number) => void
+  /** Restore the newest checkpoint (default `true`); `false` replays from the start. */
+  readonly useCheckpoint?: boolean
+  /**
+   * Write a checkpoint when at least this many events were replayed after the one restored
+   * (default 10,000; `0` never writes one).
+   */
+  readonly checkpointAfter?: number
+  /** Load and return the state even when the chain does not verify (the break is reported). */
+  readonly allowBroken?: boolean
+  /** Events per read (default 10,000). */
+  readonly pageSize?: number
+}
+
+/** A loaded ledger. */
+export interface LoadedLedger {
+  readonly _tag: 'Loaded'
+  /** The replayed, published (frozen) state. */
+  readonly state: LedgerState
+  /** The checkpoint restored (`null`: replayed from the start). */
+  readonly checkpoint: { readonly position: number } | null
+  /** Why a stored checkpoint was not used, if one was not. */
+  readonly checkpointIgnored: string | null
+  /** Events replayed after the checkpoint. */
+  readonly replayed: number
+  /** Whether a new checkpoint was written. */
+  readonly checkpointWritten: boolean
+  /** Where the chain breaks, when it was loaded anyway (`allowBroken`). */
+  readonly broken: ChainBreak | null
+}
+
+/** The chain does not verify; nothing was loaded. */
+export interface ChainBroken {
+  readonly _tag: 'ChainBroken'
+  readonly break: ChainBreak
+}
+
+/** The outcome of {@link loadLedger}. */
+export type LoadResult = LoadedLedger | ChainBroken
+
+async function usableCheckpoint(
+  store: EventStore,
+): Promise<{ readonly state: LedgerState | undefined; readonly ignored: string | null }> {
+  const cp: StoredCheckpoint | undefined = await store.loadCheckpoint('ledger')
+  if (cp === undefined) return { state: undefined, ignored: null }
+  const restored = restoreCheckpoint(cp)
+  if (restored._tag === 'Unusable') return { state: undefined, ignored: restored.reason }
+  if (cp.position > 0) {
+    const [at] = await store.readAll({ after: cp.position - 1, limit: 1 })
+    if (at === undefined)
+      return {
+        state: undefined,
+        ignored: `checkpoint at position ${cp.position}: the ledger ends before it (truncated?)`,
+      }
+    if (
+      at.hash !== cp.head ||
+      verifyChain([at], { head: at.prevHash, position: at.position - 1 })._tag !== 'Intact'
+    )
+      return {
+        state: undefined,
+        ignored: `checkpoint at position ${cp.position}: the stored event there no longer matches the checkpoint's head (rewritten?)`,
+      }
+  }
+  return { state: restored.state, ignored: null }
+}
+
+/**
+ * Loads the ledger of a store (see the module documentation).
+ *
+ * @example
+ * import { InMemoryEventStore, fixedClock, loadLedger } from '@progress-ledger/core'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * const r = await loadLedger(store)
+ * r._tag === 'Loaded' && r.state.position // 0
+ */
+export async function loadLedger(
+  store: EventStore,
+  options: LoadLedgerOptions = {},
+): Promise<LoadResult> {
+  const pageSize = options.pageSize ?? 10_000
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`pageSize: expected a whole number >= 1, got ${String(options.pageSize)}`)
+  const every = options.checkpointAfter ?? 10_000
+  const restored =
+    options.useCheckpoint === false
+      ? { state: undefined, ignored: null }
+      : await usableCheckpoint(store)
+  const start = restored.state ?? emptyLedger()
+  const from = { head: start.head, position: start.position }
+  const total = Math.max(0, (await store.headPosition()) - from.position)
+  const fold = beginFold(ledgerProjection, start, true)
+  let chain: ChainVerification = { _tag: 'Intact', count: 0, head: from.head }
+  let broken: ChainBreak | null = null
+  let done = 0
+  for (;;) {
+    const page = await store.readAll({ after: from.position + done, limit: pageSize })
+    if (page.length === 0) break
+    if (broken === null) {
+      chain = verifyChain(page, {
+        head: chain._tag === 'Intact' ? chain.head : '',
+        position: from.position + done,
+      })
+      if (chain._tag === 'Broken') {
+        broken = { position: chain.position, eventId: chain.eventId, reason: chain.reason }
+        if (options.allowBroken !== true) return { _tag: 'ChainBroken', break: broken }
+      }
+    }
+    for (const e of page) fold.step(e)
+    done += page.length
+    options.onProgress?.(done, total)
+  }
+  const state = fold.finish()
+  let written = false
+  if (broken === null && every > 0 && done >= every && state.position > 0) {
+    await store.saveCheckpoint(takeCheckpoint(state))
+    written = true
+  }
+  return {
+    _tag: 'Loaded',
+    state: freezeLedger(state),
+    checkpoint: restored.state === undefined ? null : { position: from.position },
+    checkpointIgnored: restored.ignored,
+    replayed: done,
+    checkpointWritten: written,
+    broken,
+  }
+}

@@ -1,0 +1,519 @@
+/**
+ * A compact, columnar binary image of a state, encoded and decoded by its declared shape (the
+ * representation of stored checkpoints). The shape fixes the order in which nodes are visited, so
+ * the image holds only values:
+ *
+ * - one table per kind of node (per node shape), one column per scalar or data field, each
+ *   column stored as the tightest array that holds all its values (Float64 numbers, string
+ *   references, booleans, or, for anything else, a JSON array);
+ * - a stream of counts (list lengths, map sizes) and a stream of keys (ids of maps and orders);
+ * - one table of every distinct string and every distinct piece of event data (as JSON), parsed
+ *   in one native call.
+ *
+ * Decoding walks the shape once more and builds each node with an object literal generated for
+ * its kind (one hidden class per kind, the fields read straight from typed arrays), so it
+ * allocates little besides the state's own objects. The measured comparison with JSON and
+ * `v8.serialize` is in docs/architecture.md.
+ *
+ * @module internal/ShapeCodec
+ */
+import { ChunkList } from '../ChunkList'
+import { EntityMap } from '../EntityMap'
+import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
+
+/** How a column is stored. */
+type ColumnKind = 'number' | 'nnumber' | 'string' | 'bool' | 'data' | 'json' | 'null'
+
+const NONE = 0xffffffff
+
+/** Node tables, counts and keys being written. */
+class Writer {
+  readonly tables = new Map<AnyNode, unknown[][]>()
+  readonly rows = new Map<AnyNode, number>()
+  counts: number[] = []
+  keys: number[] = []
+  readonly strings: string[] = []
+  readonly stringIndex = new Map<string, number>()
+  readonly dataIndex = new Map<string, number>()
+
+  table(node: AnyNode, width: number): unknown[][] {
+    let t = this.tables.get(node)
+    if (t === undefined) {
+      t = Array.from({ length: width }, () => [])
+      this.tables.set(node, t)
+    }
+    return t
+  }
+  string(s: string): number {
+    let i = this.stringIndex.get(s)
+    if (i === undefined) {
+      i = this.strings.length
+      this.strings.push(s)
+      this.stringIndex.set(s, i)
+    }
+    return i
+  }
+  data(x: unknown): number {
+    if (x === null || x === undefined) return NONE
+    const text = JSON.stringify(x)
+    let i = this.dataIndex.get(text)
+    if (i === undefined) {
+      i = this.strings.length
+      this.strings.push(text)
+      this.dataIndex.set(text, i)
+    }
+    return i
+  }
+}
+
+type Encoder = (x: unknown, w: Writer) => void
+
+function nodeEncoder(node: AnyNode): Encoder {
+  const fields = fieldsOf(node)
+  const width = fields.length
+  const plan = fields.map(([key, f]) => ({
+    key,
+    column: f.kind === 'scalar' || f.kind === 'data' || f.kind === 'list' ? f.kind : undefined,
+    inner: f.kind === 'scalar' || f.kind === 'data' || f.kind === 'list' ? undefined : f,
+  }))
+  let inner: Array<Encoder | undefined> | undefined
+  return (x, w) => {
+    inner ??= plan.map((p) => (p.inner === undefined ? undefined : compileEncode(p.inner)))
+    const o = x as Readonly<Record<string, unknown>>
+    const table = w.table(node, width)
+    w.rows.set(node, (w.rows.get(node) ?? 0) + 1)
+    for (let i = 0; i < width; i++) {
+      const p = plan[i] as (typeof plan)[number]
+      const v = o[p.key]
+      if (p.column === 'scalar') (table[i] as unknown[]).push(v === undefined ? null : v)
+      else if (p.column !== undefined) (table[i] as unknown[]).push(w.data(v))
+      else (inner[i] as Encoder)(v, w)
+    }
+  }
+}
+
+function compileEncode(s: AnyShape): Encoder {
+  switch (s.kind) {
+    case 'scalar':
+    case 'data':
+    case 'list':
+      throw new Error(`checkpoint: a ${s.kind} is written as a column of its node`)
+    case 'order':
+      return (x, w) => {
+        const ids = x as ReadonlyArray<string>
+        w.counts.push(ids.length)
+        for (const id of ids) w.keys.push(w.string(id))
+      }
+    case 'node':
+      return nodeEncoder(s)
+    case 'versions':
+    case 'periods': {
+      const item = nodeEncoder(s.item)
+      return (x, w) => {
+        const xs = x as ReadonlyArray<unknown> | ChunkList<unknown>
+        w.counts.push(xs.length)
+        xs.forEach((v) => item(v, w))
+      }
+    }
+    case 'dict': {
+      const value = nodeEncoder(s.value)
+      return (x, w) => {
+        const r = x as Readonly<Record<string, unknown>>
+        const keys = Object.keys(r)
+        w.counts.push(keys.length)
+        for (const key of keys) {
+          w.keys.push(w.string(key))
+          value(r[key], w)
+        }
+      }
+    }
+    case 'entities': {
+      const value = nodeEncoder(s.value)
+      return (x, w) => {
+        const m = x as EntityMap<unknown>
+        w.counts.push(m.size)
+        m.each((v, key) => {
+          w.keys.push(w.string(key))
+          value(v, w)
+        })
+      }
+    }
+  }
+}
+
+/** The kind a scalar column can be stored as, given all its values. */
+function kindOf(values: ReadonlyArray<unknown>, data: boolean): ColumnKind {
+  if (data) return 'data'
+  let numbers = 0
+  let nulls = 0
+  let strings = 0
+  let bools = 0
+  for (const v of values) {
+    if (v === null) nulls++
+    else if (typeof v === 'number' && !Number.isNaN(v)) numbers++
+    else if (typeof v === 'string') strings++
+    else if (typeof v === 'boolean') bools++
+    else return 'json'
+  }
+  const n = values.length
+  if (nulls === n) return 'null'
+  if (numbers === n) return 'number'
+  if (numbers + nulls === n) return 'nnumber'
+  if (strings + nulls === n) return 'string'
+  if (bools === n) return 'bool'
+  return 'json'
+}
+
+interface ColumnHead {
+  readonly kind: ColumnKind
+  /** Byte offset of the column's array (relative to the body), or an index into the JSON columns. */
+  readonly at: number
+}
+
+interface Header {
+  /** Per node table (in shape order): its row count and columns. */
+  readonly tables: ReadonlyArray<{
+    readonly rows: number
+    readonly columns: ReadonlyArray<ColumnHead>
+  }>
+  readonly counts: { readonly at: number; readonly length: number }
+  readonly keys: { readonly at: number; readonly length: number }
+  readonly strings: { readonly at: number; readonly bytes: number }
+  readonly json: ReadonlyArray<ReadonlyArray<unknown>>
+}
+
+/** Every node shape under `s`, in a fixed (depth-first, declaration) order. */
+function nodesOf(s: AnyShape, out: AnyNode[] = []): AnyNode[] {
+  switch (s.kind) {
+    case 'node':
+      if (!out.includes(s)) {
+        out.push(s)
+        for (const [, f] of fieldsOf(s)) nodesOf(f, out)
+      }
+      return out
+    case 'versions':
+    case 'periods':
+      return nodesOf(s.item, out)
+    case 'dict':
+    case 'entities':
+      return nodesOf(s.value, out)
+    default:
+      return out
+  }
+}
+
+class Reader {
+  count = 0
+  key = 0
+  readonly cache: unknown[]
+  constructor(
+    readonly counts: Uint32Array,
+    readonly keys: Uint32Array,
+    readonly strings: ReadonlyArray<string>,
+  ) {
+    this.cache = new Array<unknown>(strings.length)
+  }
+  nextCount(): number {
+    return this.counts[this.count++] as number
+  }
+  nextKey(): string {
+    return this.strings[this.keys[this.key++] as number] as string
+  }
+  data(ref: number): unknown {
+    if (ref === NONE) return null
+    let v = this.cache[ref]
+    if (v === undefined) {
+      v = JSON.parse(this.strings[ref] as string) as unknown
+      this.cache[ref] = v
+    }
+    return v
+  }
+}
+
+type Decoder = (r: Reader) => unknown
+type Make = (row: number, r: Reader) => unknown
+
+/**
+ * The constructor of one kind of node: an object literal with the node's fields in declaration
+ * order (so every node of a kind shares one hidden class), each read from its column or decoded
+ * by its container's decoder.
+ */
+function generateMake(
+  node: AnyNode,
+  columns: ReadonlyArray<ColumnHead & { readonly array: unknown }>,
+  inner: ReadonlyArray<Decoder | undefined>,
+  strings: ReadonlyArray<string>,
+): Make {
+  const fields = fieldsOf(node)
+  const parts = fields.map(([key, f], i) => {
+    const k = JSON.stringify(key)
+    if (f.kind !== 'scalar' && f.kind !== 'data' && f.kind !== 'list') return `${k}: inner[${i}](r)`
+    const c = columns[i] as ColumnHead
+    switch (c.kind) {
+      case 'null':
+        return `${k}: null`
+      case 'number':
+      case 'json':
+        return `${k}: col${i}[row]`
+      case 'nnumber':
+        return `${k}: (v = col${i}[row], v !== v ? null : v)`
+      case 'bool':
+        return `${k}: col${i}[row] === 1`
+      case 'string':
+        return `${k}: (v = col${i}[row], v === ${NONE} ? null : S[v])`
+      case 'data':
+        return `${k}: r.data(col${i}[row])`
+    }
+  })
+  const names = columns.map((_, i) => `col${i}`)
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per node kind from the declared shape (no outside input): literal objects of one hidden class
+  const factory = new Function(
+    'inner',
+    'S',
+    ...names,
+    `return function make(row, r) { let v; return { ${parts.join(', ')} } }`,
+  ) as (...args: unknown[]) => Make
+  return factory(inner, strings, ...columns.map((c) => c.array))
+}
+
+const MAGIC = 0x504c434b // "PLCK"
+const VERSION = 1
+
+function pad8(n: number): number {
+  return (n + 7) & ~7
+}
+
+/** A codec for values of one shape. */
+export interface ShapeCodec {
+  readonly encode: (x: unknown) => Uint8Array
+  /** Decodes an image; throws a clear Error for one that is truncated or not an image. */
+  readonly decode: (bytes: Uint8Array) => unknown
+}
+
+/** The codec of a shape (see the module documentation). */
+export function compileCodec(root: AnyShape): ShapeCodec {
+  const nodes = nodesOf(root)
+  const encodeRoot = compileEncode(root)
+  return {
+    encode(x) {
+      const w = new Writer()
+      encodeRoot(x, w)
+      const sections: Uint8Array[] = []
+      let size = 0
+      let end = 0
+      const place = (bytes: Uint8Array): number => {
+        const at = size
+        sections.push(bytes)
+        end = at + bytes.byteLength
+        size = pad8(end)
+        return at
+      }
+      const json: Array<ReadonlyArray<unknown>> = []
+      const tables = nodes.map((node) => {
+        const fields = fieldsOf(node)
+        const table = w.tables.get(node) ?? fields.map(() => [])
+        const rows = w.rows.get(node) ?? 0
+        const columns = fields.map(([, f], i): ColumnHead => {
+          if (f.kind !== 'scalar' && f.kind !== 'data' && f.kind !== 'list')
+            return { kind: 'null', at: 0 }
+          const values = table[i] as unknown[]
+          const kind = kindOf(values, f.kind !== 'scalar')
+          switch (kind) {
+            case 'null':
+              return { kind, at: 0 }
+            case 'number':
+            case 'nnumber':
+              return {
+                kind,
+                at: place(
+                  new Uint8Array(
+                    Float64Array.from(values, (v) => (v === null ? NaN : (v as number))).buffer,
+                  ),
+                ),
+              }
+            case 'bool':
+              return { kind, at: place(Uint8Array.from(values, (v) => (v === true ? 1 : 0))) }
+            case 'string':
+              return {
+                kind,
+                at: place(
+                  new Uint8Array(
+                    Uint32Array.from(values, (v) => (v === null ? NONE : w.string(v as string)))
+                      .buffer,
+                  ),
+                ),
+              }
+            case 'data':
+              return {
+                kind,
+                at: place(new Uint8Array(Uint32Array.from(values as number[]).buffer)),
+              }
+            case 'json':
+              json.push(values)
+              return { kind, at: json.length - 1 }
+          }
+        })
+        return { rows, columns }
+      })
+      const counts = {
+        at: place(new Uint8Array(Uint32Array.from(w.counts).buffer)),
+        length: w.counts.length,
+      }
+      const keys = {
+        at: place(new Uint8Array(Uint32Array.from(w.keys).buffer)),
+        length: w.keys.length,
+      }
+      const stringBytes = Buffer.from(JSON.stringify(w.strings), 'utf8')
+      const strings = { at: place(stringBytes), bytes: stringBytes.byteLength }
+      const header: Header = { tables, counts, keys, strings, json }
+      const headerBytes = Buffer.from(JSON.stringify(header), 'utf8')
+      const bodyAt = pad8(12 + headerBytes.byteLength)
+      const out = new Uint8Array(bodyAt + end)
+      const view = new DataView(out.buffer)
+      view.setUint32(0, MAGIC, true)
+      view.setUint32(4, VERSION, true)
+      view.setUint32(8, headerBytes.byteLength, true)
+      out.set(headerBytes, 12)
+      let at = bodyAt
+      for (const s of sections) {
+        out.set(s, at)
+        at = bodyAt + pad8(at - bodyAt + s.byteLength)
+      }
+      return out
+    },
+    decode(input) {
+      // Typed views need aligned offsets: a buffer read from a database may start anywhere.
+      const bytes = input.byteOffset % 8 === 0 ? input : new Uint8Array(input)
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC)
+        throw new Error('checkpoint: expected a checkpoint image, got other bytes')
+      if (view.getUint32(4, true) !== VERSION)
+        throw new Error(
+          `checkpoint: expected image version ${VERSION}, got ${view.getUint32(4, true)}`,
+        )
+      const headerBytes = view.getUint32(8, true)
+      const bodyAt = bytes.byteOffset + pad8(12 + headerBytes)
+      let header: Header
+      try {
+        header = JSON.parse(
+          Buffer.from(bytes.buffer, bytes.byteOffset + 12, headerBytes).toString('utf8'),
+        ) as Header
+      } catch {
+        throw new Error('checkpoint: corrupt image (unreadable header)')
+      }
+      const end = bodyAt + header.strings.at + header.strings.bytes
+      if (end !== bytes.byteOffset + bytes.byteLength)
+        throw new Error(
+          `checkpoint: expected ${end - bytes.byteOffset} bytes, got ${bytes.byteLength} (truncated or corrupt)`,
+        )
+      const strings = JSON.parse(
+        Buffer.from(bytes.buffer, bodyAt + header.strings.at, header.strings.bytes).toString(
+          'utf8',
+        ),
+      ) as string[]
+      const r = new Reader(
+        new Uint32Array(bytes.buffer, bodyAt + header.counts.at, header.counts.length),
+        new Uint32Array(bytes.buffer, bodyAt + header.keys.at, header.keys.length),
+        strings,
+      )
+      const makers = new Map<AnyNode, { make: Make; row: number }>()
+      const decoders = new Map<AnyShape, Decoder>()
+      const nodeDecoder = (node: AnyNode): Decoder => {
+        // Looked up on first use: a node shared by several parents (a responsibility, a
+        // milestone date) may be compiled after one of them.
+        let entry: { make: Make; row: number } | undefined
+        return (rd) => {
+          entry ??= makers.get(node) as { make: Make; row: number }
+          return entry.make(entry.row++, rd)
+        }
+      }
+      const decoderOf = (s: AnyShape): Decoder => {
+        let d = decoders.get(s)
+        if (d !== undefined) return d
+        d = compileDecode(s, nodeDecoder)
+        decoders.set(s, d)
+        return d
+      }
+      for (let t = nodes.length - 1; t >= 0; t--) {
+        const node = nodes[t] as AnyNode
+        const table = header.tables[t] as Header['tables'][number]
+        const columns = table.columns.map((c) => {
+          const rows = table.rows
+          const at = bodyAt + c.at
+          const array =
+            c.kind === 'number' || c.kind === 'nnumber'
+              ? new Float64Array(bytes.buffer, at, rows)
+              : c.kind === 'string' || c.kind === 'data'
+                ? new Uint32Array(bytes.buffer, at, rows)
+                : c.kind === 'bool'
+                  ? new Uint8Array(bytes.buffer, at, rows)
+                  : c.kind === 'json'
+                    ? header.json[c.at]
+                    : undefined
+          return { ...c, array }
+        })
+        const inner = fieldsOf(node).map(([, f]) =>
+          f.kind === 'scalar' || f.kind === 'data' || f.kind === 'list' ? undefined : decoderOf(f),
+        )
+        makers.set(node, { make: generateMake(node, columns, inner, strings), row: 0 })
+      }
+      const value = decoderOf(root)(r)
+      if (r.count !== header.counts.length || r.key !== header.keys.length)
+        throw new Error('checkpoint: corrupt image (counts or keys not consumed exactly)')
+      return value
+    },
+  }
+}
+
+function compileDecode(s: AnyShape, nodeDecoder: (node: AnyNode) => Decoder): Decoder {
+  switch (s.kind) {
+    case 'scalar':
+    case 'data':
+    case 'list':
+      throw new Error(`checkpoint: a ${s.kind} is read as a column of its node`)
+    case 'order':
+      return (r) => {
+        const n = r.nextCount()
+        const out = new Array<string>(n)
+        for (let i = 0; i < n; i++) out[i] = r.nextKey()
+        return out
+      }
+    case 'node':
+      return nodeDecoder(s)
+    case 'versions':
+    case 'periods': {
+      const item = nodeDecoder(s.item)
+      const periods = s.kind === 'periods'
+      return (r) => {
+        const n = r.nextCount()
+        const out = new Array<unknown>(n)
+        for (let i = 0; i < n; i++) out[i] = item(r)
+        return periods ? ChunkList.of(out) : out
+      }
+    }
+    case 'dict': {
+      const value = nodeDecoder(s.value)
+      return (r) => {
+        const n = r.nextCount()
+        const out: Record<string, unknown> = {}
+        for (let i = 0; i < n; i++) {
+          const key = r.nextKey()
+          out[key] = value(r)
+        }
+        return out
+      }
+    }
+    case 'entities': {
+      const value = nodeDecoder(s.value)
+      return (r) => {
+        const n = r.nextCount()
+        const editor = EntityMap.empty<unknown>().edit()
+        for (let i = 0; i < n; i++) {
+          const key = r.nextKey()
+          editor.set(key, value(r))
+        }
+        return editor.done()
+      }
+    }
+  }
+}
