@@ -111,7 +111,7 @@ export type FieldShape<F> = [F] extends [Primitive]
     : [F] extends [EntityMap<infer V>]
       ? EntitiesShape<V>
       : [F] extends [ReadonlyArray<infer I>]
-        ? VersionsShape<I> | ListShape | OrderShape
+        ? ListShape | OrderShape | (I extends object ? VersionsShape<I> : never)
         : null extends F
           ? DataShape
           : [F] extends [Readonly<Record<string, infer V>>]

@@ -266,7 +266,6 @@ function generateMake(
     }
   })
   const names = columns.map((_, i) => `col${i}`)
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per node kind from the declared shape (no outside input): literal objects of one hidden class
   const factory = new Function(
     'inner',
     'S',
