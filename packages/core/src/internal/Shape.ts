@@ -114,9 +114,11 @@ export type FieldShape<F> = [F] extends [Primitive]
         ? ListShape | OrderShape | (I extends object ? VersionsShape<I> : never)
         : null extends F
           ? DataShape
-          : [F] extends [Readonly<Record<string, infer V>>]
-            ? DataShape | NodeShape<F> | (V extends object ? DictShape<V> : never)
-            : DataShape | NodeShape<F>
+          : undefined extends F
+            ? DataShape
+            : [F] extends [Readonly<Record<string, infer V>>]
+              ? DataShape | NodeShape<F> | (V extends object ? DictShape<V> : never)
+              : DataShape | NodeShape<F>
 
 /** The shape constructors. */
 export const shape = {
