@@ -161,3 +161,24 @@ describe('a toy state declared with the shape vocabulary', () => {
     expect(describeShape(shelfShape)).toContain('readings:periods(Reading[any:loans]')
   })
 })
+
+describe('the declaration is checked against the types', () => {
+  it('refuses a node shape that leaves a field undescribed or gives it the wrong kind', () => {
+    interface Two {
+      readonly a: string
+      readonly list: ReadonlyArray<Loan>
+    }
+    // @ts-expect-error: `list` is not described
+    shape.node<Two>('Two', { kind: 'always' }, { a: shape.scalar })
+    // @ts-expect-error: a list of stamped versions is not a scalar
+    shape.node<Two>('Two', { kind: 'always' }, { a: shape.scalar, list: shape.scalar })
+    const ok = shape.node<Two>(
+      'Two',
+      { kind: 'always' },
+      { a: shape.scalar, list: shape.versions(loan) },
+    )
+    expect(describeShape(ok)).toBe(
+      'Two[always]{a:scalar,list:versions(Loan[stamp]{eventId:scalar,position:scalar,validTime:scalar,recordedTime:scalar,actor:scalar,borrower:scalar})}',
+    )
+  })
+})

@@ -103,7 +103,10 @@ export type AnyShape =
 
 type Primitive = string | number | boolean | null | undefined
 
-/** The shapes that fit a field of type `F`. */
+/**
+ * The shapes that fit a field of type `F`. A node sits in a container (a map, a record, a list of
+ * versions or periods); an object field directly in a node is data (or a record of nodes).
+ */
 export type FieldShape<F> = [F] extends [Primitive]
   ? ScalarShape
   : [F] extends [ChunkList<infer I>]
@@ -111,14 +114,14 @@ export type FieldShape<F> = [F] extends [Primitive]
     : [F] extends [EntityMap<infer V>]
       ? EntitiesShape<V>
       : [F] extends [ReadonlyArray<infer I>]
-        ? ListShape | OrderShape | (I extends object ? VersionsShape<I> : never)
+        ? ListShape | OrderShape | ([I] extends [object] ? VersionsShape<I> : never)
         : null extends F
           ? DataShape
           : undefined extends F
             ? DataShape
             : [F] extends [Readonly<Record<string, infer V>>]
-              ? DataShape | NodeShape<F> | (V extends object ? DictShape<V> : never)
-              : DataShape | NodeShape<F>
+              ? DataShape | ([V] extends [object] ? DictShape<V> : never)
+              : DataShape
 
 /** The shape constructors. */
 export const shape = {
