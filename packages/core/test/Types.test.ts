@@ -4,6 +4,8 @@ import type { EventInput, RecordedEvent, RecordedOf } from '../src/Envelope'
 import type { PeriodKey } from '../src/Period'
 import type { Instant, IsoDate } from '../src/Scalars'
 import type { AppendResult } from '../src/EventStore'
+import { planReducers } from '../src/reducers/Plan'
+import type { Reducers } from '../src/reducers/Reducers'
 
 describe('inferred types', () => {
   it('EventData<"ValueReported"> has its fields, optional ones optional', () => {
@@ -47,5 +49,14 @@ describe('inferred types', () => {
     expectTypeOf<AppendResult['_tag']>().toEqualTypeOf<
       'Appended' | 'VersionConflict' | 'InvalidEvents' | 'IdConflict'
     >()
+  })
+})
+
+describe('the reducer covers the catalog', () => {
+  it('a handler map that leaves an event type out does not compile', () => {
+    const partial = { ...planReducers }
+    // @ts-expect-error: every event type needs its handler
+    const all: Reducers<EventType> = partial
+    expectTypeOf(all).toMatchTypeOf<Reducers<'PlanAdopted'>>()
   })
 })
