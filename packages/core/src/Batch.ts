@@ -15,7 +15,7 @@ import type {
   InvalidEvents,
   VersionConflict,
 } from './EventStore'
-import { canonicalJson, chainHash } from './Hash'
+import { canonicalJson, type ChainKey, chainHash } from './Hash'
 import { catalog } from './Catalog'
 import type { Instant } from './Scalars'
 
@@ -195,12 +195,14 @@ export interface Head {
 
 /**
  * Seals new events: versions, gap-free positions after `head`, one recorded time for the whole
- * batch (never earlier than the head's, so recorded time follows position), and chained hashes.
+ * batch (never earlier than the head's, so recorded time follows position), and chained hashes
+ * (keyed when the store has a {@link ChainKey}).
  */
 export function sealWrites(
   writes: ReadonlyArray<StreamWrite>,
   head: Head,
   now: Instant,
+  key?: ChainKey,
 ): RecordedEvent[] {
   const recordedTime =
     head.recordedTime !== null && head.recordedTime > now ? head.recordedTime : now
@@ -228,7 +230,7 @@ export function sealWrites(
         prevHash: hash,
         hash: '',
       }
-      const next = chainHash(hash, sealed)
+      const next = chainHash(hash, sealed, key)
       sealed.hash = next
       out.push(sealed as RecordedEvent)
       hash = next

@@ -94,9 +94,22 @@ function sha256Hex(text: string): string {
     : crypto.createHash('sha256').update(text).digest('hex')
 }
 
-/** The hash of an event given the previous event's hash: SHA-256 over `prevHash`, a newline and {@link contentText}. */
-export function chainHash(prevHash: string, e: HashedContent): string {
-  return sha256Hex(`${prevHash}\n${contentText(e)}`)
+/**
+ * The secret of a keyed chain: with it, each hash is an HMAC-SHA256 instead of a plain SHA-256,
+ * so that rewriting the ledger and recomputing the chain is impossible without the key. It is
+ * never stored in the ledger (the CLI reads it from `PROGRESS_LEDGER_KEY`).
+ */
+export type ChainKey = string | Uint8Array
+
+/**
+ * The hash of an event given the previous event's hash: SHA-256 over `prevHash`, a newline and
+ * {@link contentText}; with a {@link ChainKey}, HMAC-SHA256 of the same text under the key.
+ */
+export function chainHash(prevHash: string, e: HashedContent, key?: ChainKey): string {
+  const text = `${prevHash}\n${contentText(e)}`
+  return key === undefined
+    ? sha256Hex(text)
+    : crypto.createHmac('sha256', key).update(text).digest('hex')
 }
 
 /** Where the chain breaks, if it does. */
@@ -111,7 +124,8 @@ export type ChainVerification =
 
 /**
  * Checks positions, previous-hash links and every hash, in order. Feed it the whole log from
- * position 1 (or resume with the `head` and `position` of an earlier intact check).
+ * position 1 (or resume with the `head` and `position` of an earlier intact check). A keyed
+ * ledger is checked with its key.
  *
  * @example
  * import { verifyChain } from '@progress-ledger/core'
@@ -120,6 +134,7 @@ export type ChainVerification =
 export function verifyChain(
   events: Iterable<RecordedEvent>,
   from: { readonly head: string; readonly position: number } = { head: '', position: 0 },
+  key?: ChainKey,
 ): ChainVerification {
   let head = from.head
   let position = from.position
@@ -140,13 +155,16 @@ export function verifyChain(
         eventId: e.id,
         reason: 'previous-hash link does not match',
       }
-    const expected = chainHash(head, e)
+    const expected = chainHash(head, e, key)
     if (expected !== e.hash)
       return {
         _tag: 'Broken',
         position: e.position,
         eventId: e.id,
-        reason: 'content does not match its hash',
+        reason:
+          key === undefined
+            ? 'content does not match its hash (if the ledger is keyed, give its key)'
+            : 'content does not match its keyed hash (edited, or another key)',
       }
     head = e.hash
     position = e.position

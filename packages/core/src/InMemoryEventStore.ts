@@ -7,6 +7,7 @@
  */
 import { inBatchOrder, planAppend, sealWrites, validateBatch } from './Batch'
 import type { Clock } from './Clock'
+import type { ChainKey } from './Hash'
 import { deepFreeze } from './internal/Freeze'
 import type { EventInput, RecordedEvent } from './Envelope'
 import type {
@@ -30,6 +31,8 @@ function checkCount(name: string, n: number | undefined): void {
 export interface InMemoryOptions {
   /** Stamps recorded time. */
   readonly clock: Clock
+  /** Makes the chain keyed (HMAC-SHA256 under this secret); see `ChainKey`. */
+  readonly chainKey?: ChainKey
 }
 
 /**
@@ -54,9 +57,11 @@ export class InMemoryEventStore implements EventStore {
   private readonly snapshots = new Map<string, StoredSnapshot[]>()
   private readonly checkpoints = new Map<string, StoredCheckpoint[]>()
   private readonly clock: Clock
+  private readonly chainKey: ChainKey | undefined
 
   constructor(options: InMemoryOptions) {
     this.clock = options.clock
+    this.chainKey = options.chainKey
   }
 
   append(
@@ -95,6 +100,7 @@ export class InMemoryEventStore implements EventStore {
         recordedTime: last?.recordedTime ?? null,
       },
       this.clock.now(),
+      this.chainKey,
     )
     for (const e of sealed) {
       deepFreeze(e)

@@ -11,7 +11,7 @@
  */
 import { type StoredCheckpoint, restoreCheckpoint, takeCheckpoint } from './Checkpoint'
 import type { EventStore } from './EventStore'
-import { type ChainVerification, verifyChain } from './Hash'
+import { type ChainKey, type ChainVerification, verifyChain } from './Hash'
 import { beginFold, ledgerProjection } from './Replay'
 import { emptyLedger, freezeLedger, type LedgerState } from './State'
 
@@ -37,6 +37,8 @@ export interface LoadLedgerOptions {
   readonly allowBroken?: boolean
   /** Events per read (default 10,000). */
   readonly pageSize?: number
+  /** The key of a keyed chain (see `ChainKey`); the chain is verified with it. */
+  readonly chainKey?: ChainKey
 }
 
 /** A loaded ledger. */
@@ -67,6 +69,7 @@ export type LoadResult = LoadedLedger | ChainBroken
 
 async function usableCheckpoint(
   store: EventStore,
+  key: ChainKey | undefined,
 ): Promise<{ readonly state: LedgerState | undefined; readonly ignored: string | null }> {
   const cp: StoredCheckpoint | undefined = await store.loadCheckpoint('ledger')
   if (cp === undefined) return { state: undefined, ignored: null }
@@ -81,7 +84,7 @@ async function usableCheckpoint(
       }
     if (
       at.hash !== cp.head ||
-      verifyChain([at], { head: at.prevHash, position: at.position - 1 })._tag !== 'Intact'
+      verifyChain([at], { head: at.prevHash, position: at.position - 1 }, key)._tag !== 'Intact'
     )
       return {
         state: undefined,
@@ -111,7 +114,7 @@ export async function loadLedger(
   const restored =
     options.useCheckpoint === false
       ? { state: undefined, ignored: null }
-      : await usableCheckpoint(store)
+      : await usableCheckpoint(store, options.chainKey)
   const start = restored.state ?? emptyLedger()
   const from = { head: start.head, position: start.position }
   const total = Math.max(0, (await store.headPosition()) - from.position)
@@ -123,10 +126,14 @@ export async function loadLedger(
     const page = await store.readAll({ after: from.position + done, limit: pageSize })
     if (page.length === 0) break
     if (broken === null) {
-      chain = verifyChain(page, {
-        head: chain._tag === 'Intact' ? chain.head : '',
-        position: from.position + done,
-      })
+      chain = verifyChain(
+        page,
+        {
+          head: chain._tag === 'Intact' ? chain.head : '',
+          position: from.position + done,
+        },
+        options.chainKey,
+      )
       if (chain._tag === 'Broken') {
         broken = { position: chain.position, eventId: chain.eventId, reason: chain.reason }
         if (options.allowBroken !== true) return { _tag: 'ChainBroken', break: broken }

@@ -3,7 +3,7 @@
  *
  * @module OpenUrl
  */
-import type { Clock } from '@progress-ledger/core'
+import type { ChainKey, Clock } from '@progress-ledger/core'
 import pg from 'pg'
 import { PostgresEventStore } from './PostgresEventStore'
 import { pgClient } from './SqlClient'
@@ -18,6 +18,8 @@ export interface OpenPostgresOptions {
   readonly schema?: string
   /** Connections in the pool (default 4). */
   readonly maxConnections?: number
+  /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
+  readonly chainKey?: ChainKey
 }
 
 /**
@@ -35,5 +37,6 @@ export function openPostgresStore(options: OpenPostgresOptions): Promise<Postgre
     client: pgClient(pool, { owned: true }),
     clock: options.clock,
     ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
   })
 }

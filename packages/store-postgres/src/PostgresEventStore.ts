@@ -15,6 +15,7 @@ import {
   verifyChain,
   type AppendRequest,
   type AppendResult,
+  type ChainKey,
   type ChainVerification,
   type Clock,
   type EventInput,
@@ -67,6 +68,8 @@ export interface PostgresStoreOptions {
    * throw. For readers on a hot-standby replica or with a read-only role.
    */
   readonly readOnly?: boolean
+  /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
+  readonly chainKey?: ChainKey
 }
 
 /** The connection failed during an append; see `outcome`. */
@@ -120,6 +123,7 @@ export class PostgresEventStore implements EventStore {
     private readonly retries: number,
     /** Opened read-only: appends throw. */
     readonly readOnly: boolean,
+    private readonly chainKey: ChainKey | undefined,
   ) {}
 
   /** Opens a store: creates or migrates its schema (refusing one written by a newer version). */
@@ -130,7 +134,14 @@ export class PostgresEventStore implements EventStore {
     const readOnly = options.readOnly ?? false
     if (readOnly) await checkSchema(options.client, schema)
     else await migrate(options.client, schema, options.clock.now())
-    return new PostgresEventStore(options.client, schema, options.clock, retries, readOnly)
+    return new PostgresEventStore(
+      options.client,
+      schema,
+      options.clock,
+      retries,
+      readOnly,
+      options.chainKey,
+    )
   }
 
   private table(name: string): string {
@@ -215,6 +226,7 @@ export class PostgresEventStore implements EventStore {
         recordedTime: head.recorded_time as Instant | null,
       },
       this.clock.now(),
+      this.chainKey,
     )
     const last = sealed[sealed.length - 1]
     if (last !== undefined) {
@@ -405,7 +417,7 @@ export class PostgresEventStore implements EventStore {
         limit: Math.min(pageSize, upTo - from.position),
       })
       if (page.length === 0) break
-      const v = verifyChain(page, from)
+      const v = verifyChain(page, from, this.chainKey)
       if (v._tag === 'Broken') return v
       count += v.count
       from = { head: v.head, position: from.position + v.count }

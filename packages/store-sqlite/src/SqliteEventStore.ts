@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import {
   type AppendRequest,
   type AppendResult,
+  type ChainKey,
   type ChainVerification,
   type Clock,
   type EventInput,
@@ -46,6 +47,8 @@ export interface SqliteStoreOptions {
   readonly busyAttempts?: number
   /** `full` (default): an acknowledged append survives power loss; `normal`: survives a process crash only, faster. */
   readonly synchronous?: 'full' | 'normal'
+  /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
+  readonly chainKey?: ChainKey
 }
 
 interface HeadRow {
@@ -70,6 +73,7 @@ export class SqliteEventStore implements EventStore {
     readonly path: string,
     private readonly clock: Clock,
     private readonly attempts: number,
+    private readonly chainKey?: ChainKey,
   ) {
     this.stmt = prepare(db)
     this.writeBatch = db.transaction((requests: ReadonlyArray<ValidRequest>) =>
@@ -120,6 +124,7 @@ export class SqliteEventStore implements EventStore {
         recordedTime: (head?.recorded_time as Instant | undefined) ?? null,
       },
       this.clock.now(),
+      this.chainKey,
     )
     for (const e of sealed) this.stmt.insert.run(toParams(e))
     return {
@@ -244,7 +249,7 @@ export class SqliteEventStore implements EventStore {
     for (;;) {
       const page = await this.readAll({ after: from.position, limit: pageSize })
       if (page.length === 0) return { _tag: 'Intact', count, head: from.head }
-      const r = verifyChain(page, from)
+      const r = verifyChain(page, from, this.chainKey)
       if (r._tag === 'Broken') return r
       count += r.count
       from = { head: r.head, position: from.position + r.count }
@@ -349,5 +354,5 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       })
     throw err
   }
-  return new SqliteEventStore(db, options.path, options.clock, attempts)
+  return new SqliteEventStore(db, options.path, options.clock, attempts, options.chainKey)
 }
