@@ -163,7 +163,7 @@ export function verifyChain(
         eventId: e.id,
         reason:
           key === undefined
-            ? 'content does not match its hash (if the ledger is keyed, give its key)'
+            ? 'content does not match its hash'
             : 'content does not match its keyed hash (edited, or another key)',
       }
     head = e.hash
