@@ -56,30 +56,30 @@ function indicatorRow(r: PlanReport, i: IndicatorReport, category: string): Exce
   const f = i.forecast
   const yesNo = (b: boolean): string => word(b ? 'yes' : 'no', r.lang)
   return [
-    i.number ?? '',
+    i.number,
     i.indicatorId,
     `${localized(i.name, r.lang)}${i.selfSelected ? '*' : ''}`,
     category,
     label('text', i.attribute, r.lang),
-    i.unit,
+    i.unit === '' ? null : i.unit,
     i.baseline?.value ?? null,
-    i.baseline?.period ?? '',
+    i.baseline?.period ?? null,
     i.latest?.value ?? null,
-    i.latest?.period ?? '',
-    g?.target.label ?? '',
+    i.latest?.period ?? null,
+    g?.target.label ?? null,
     g?.value ?? null,
-    g?.comparison == null ? '' : COMPARISON[g.comparison],
+    g?.comparison == null ? null : COMPARISON[g.comparison],
     g?.target.dueYear ?? null,
     g?.gap ?? null,
     f?.projected ?? null,
     f?.metOn == null ? null : excelDate(f.metOn),
-    f === null ? '' : yesNo(f.meetsByDue),
+    f === null ? null : yesNo(f.meetsByDue),
     label('status', i.status, r.lang),
     label('grade', i.grade, r.lang),
     label('text', i.light, r.lang),
     i.method,
     departmentsCell(r, i.departments),
-    i.latest?.illustrative === true ? label('text', 'illustrative', r.lang) : '',
+    i.latest?.illustrative === true ? label('text', 'illustrative', r.lang) : null,
   ]
 }
 

@@ -3,8 +3,10 @@
  * derives them, so that the reporting package can take this over without touching the
  * renderers.
  *
- * The target is the one the indicator is graded against now (the active segment's); without
- * one (an observation indicator, every segment closed) the final target. Its number and
+ * The target is the one the indicator's status was graded against (the target input `yT` of
+ * its explanation: the active segment's, or the segment just closed while the next has no value
+ * yet); without one (an observation indicator, a target in words) the active segment's target,
+ * else the final target. So the target, the gap and the status of a row always agree. Its number and
  * comparison: a comparison target's own (`≥90` → `ge` 90); a level target's number, compared as
  * the level's stated direction, else the indicator's (`higher` → `ge`, `lower` → `le`), else by
  * where the target lies from the baseline (above → `ge`, below → `le`, equal → `eq`); a range
@@ -36,14 +38,16 @@ export interface TargetGap {
 /** What {@link targetGap} reads of an indicator report. */
 export type TargetGapInput = Pick<
   IndicatorReport,
-  'targets' | 'segments' | 'latest' | 'direction' | 'baseline' | 'series'
+  'targets' | 'segments' | 'explanation' | 'latest' | 'direction' | 'baseline' | 'series'
 >
 
 const round = (x: number): number => Number(x.toPrecision(12))
 
 function targetOf(i: TargetGapInput): TargetInfo | undefined {
+  const graded = i.explanation.inputs.find((x) => x.name === 'yT')?.eventId
   const active = i.segments.find((s) => s.state === 'active')
   return (
+    (graded == null ? undefined : i.targets.find((t) => t.eventId === graded)) ??
     (active === undefined ? undefined : i.targets.find((t) => t.targetId === active.targetId)) ??
     i.targets[i.targets.length - 1]
   )
@@ -79,7 +83,7 @@ function gapTo(latest: number, value: number, c: Exclude<TargetComparison, 'betw
  * const target = { targetId: 'I01-2025', role: 'final', dueYear: 2025, label: '14', printed: '14', cause: 'set', eventId: 't',
  *   expression: { kind: 'level', value: 14, direction: 'higher', inferred: true } }
  * const indicator = { direction: 'higher', baseline: null, series: [], segments: [], targets: [target],
- *   latest: { period: '2022', value: 11.8, eventId: 'v', illustrative: true, revisions: 1 } }
+ *   explanation: { inputs: [] }, latest: { period: '2022', value: 11.8, eventId: 'v', illustrative: true, revisions: 1 } }
  * const g = targetGap(indicator)
  * g?.value // 14
  * g?.comparison // 'ge'

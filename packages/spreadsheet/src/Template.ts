@@ -63,9 +63,9 @@ interface Row {
   readonly unit: string
   readonly departments: string
   readonly latest: number | null
-  readonly latestPeriod: string
-  readonly latestStatus: string
-  readonly target: string
+  readonly latestPeriod: string | null
+  readonly latestStatus: string | null
+  readonly target: string | null
   readonly dueYear: number | null
 }
 
@@ -86,9 +86,9 @@ function rowOf(state: LedgerState, ind: IndicatorState, year: number, lang: Lang
     unit: lang === 'en' && def.unitEn !== undefined ? def.unitEn : def.unit,
     departments,
     latest: last?.value ?? null,
-    latestPeriod: last?.period ?? '',
-    latestStatus: last?.version.status == null ? '' : word(last.version.status, lang),
-    target: t === undefined ? '' : formatTarget(t.current.expression, lang),
+    latestPeriod: last?.period ?? null,
+    latestStatus: last?.version.status == null ? null : word(last.version.status, lang),
+    target: t === undefined ? null : formatTarget(t.current.expression, lang),
     dueYear: t?.current.dueYear ?? null,
   }
 }

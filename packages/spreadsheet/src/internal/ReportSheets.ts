@@ -108,7 +108,7 @@ export function departmentsSheet(wb: ExcelJS.Workbook, r: PlanReport): void {
       d.onSchedule,
       d.shareOnSchedule,
       ...statusCodes.map((s) => d.counts[s]),
-      d.offTrack.join(', '),
+      d.offTrack.length === 0 ? null : d.offTrack.join(', '),
     ]),
     2,
   )
@@ -134,7 +134,7 @@ export function tasksSheet(wb: ExcelJS.Workbook, r: PlanReport): void {
       { heading: word('progress', r.lang), width: 10 },
     ],
     r.tasks.map((t) => [
-      t.number ?? '',
+      t.number,
       label('task', t.kind, r.lang),
       localized(t.name, r.lang),
       departmentsCell(r, t.departments),
@@ -175,8 +175,8 @@ export function projectsSheets(wb: ExcelJS.Workbook, r: PlanReport): void {
       p.total,
       p.met,
       p.shareMet,
-      p.overdue.join(', '),
-      p.nextDue?.milestoneId ?? '',
+      p.overdue.length === 0 ? null : p.overdue.join(', '),
+      p.nextDue?.milestoneId ?? null,
       p.nextDue === null ? null : excelDate(p.nextDue.date),
     ]),
     2,
