@@ -31,10 +31,14 @@ const MESSAGE = /^(?:[\w.[\]]+: )?expected (.*), got (.*)$/s
  *
  * @example
  * import { locateRejections } from '@progress-ledger/spreadsheet'
+ * import { period } from '@progress-ledger/core'
+ * const command = { type: 'ReportValue', indicatorId: 'I01', period: period('2024'), value: 12.6, status: 'final' } as const
  * const origin = { file: 'f.xlsx', sheet: '表1', cell: 'D3', row: 3, column: 4 }
- * const read = { _tag: 'Read', file: 'f.xlsx', planId: 'sz', sheets: [], commands: [], figures: [{ origin, formula: false, command: null }] }
- * const rejected = { _tag: 'BatchRejected', rejections: [{ index: 0, rejection: { _tag: 'Rejected', rule: 'in-future', message: 'period: expected a period begun by today (2023-06-30), got "2024"' } }] }
- * locateRejections(read, rejected)[0].message // 'f.xlsx!表1!D3: expected a period begun by today (2023-06-30), got "2024"'
+ * const read = { _tag: 'Read', file: 'f.xlsx', planId: 'sz', sheets: [], commands: [command], figures: [{ origin, formula: false, command }] } as const
+ * const rejection = { _tag: 'Rejected', rule: 'in-future', message: 'period: expected a period begun by today (2023-06-30), got "2024"' } as const
+ * const problems = locateRejections(read, { _tag: 'BatchRejected', rejections: [{ index: 0, rejection }] })
+ * problems[0]?.message // 'f.xlsx!表1!D3: expected a period begun by today (2023-06-30), got "2024"'
+ * problems[0]?.rule // 'in-future'
  */
 export function locateRejections(
   read: FiguresRead,
