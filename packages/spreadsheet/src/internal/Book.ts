@@ -88,6 +88,16 @@ export function headingRow(
     if (c.format !== undefined) col.numFmt = c.format
   })
   ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: row, activeCell: `A${row + 1}` }]
+  // Printed: landscape A4, as wide as the page, the heading row on every page.
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${row}:${row}`,
+  }
 }
 
 /** A date string `YYYY-MM-DD` as the Date exceljs writes as an Excel date (UTC midnight). */

@@ -34,8 +34,16 @@ export function tableSheet(
 export function summarySheet(wb: ExcelJS.Workbook, r: PlanReport): void {
   const L = (k: string): string => label('text', k, r.lang)
   const ws = wb.addWorksheet(word('summary', r.lang))
-  ws.getColumn(1).width = 22
-  ws.getColumn(2).width = 60
+  ws.getColumn(1).width = 24
+  ws.getColumn(2).width = 10
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  }
   const facts: Array<[string, ExcelJS.CellValue, string?]> = [
     [word('planName', r.lang), localized(r.name, r.lang)],
     [L('asOf'), excelDate(r.asOf), DATE],
