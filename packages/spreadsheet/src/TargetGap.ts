@@ -18,6 +18,7 @@
  *
  * @module TargetGap
  */
+import { absurd } from '@progress-ledger/core'
 import type { IndicatorReport, TargetInfo } from '@progress-ledger/reporting'
 
 /** How a value is compared with the target number. */
@@ -72,6 +73,8 @@ function gapTo(latest: number, value: number, c: Exclude<TargetComparison, 'betw
       return Math.max(0, round(latest - value))
     case 'eq':
       return Math.abs(round(latest - value))
+    default:
+      return absurd(c)
   }
 }
 

@@ -4,7 +4,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { currentDefinition, type IndicatorState } from '@progress-ledger/core'
-import { isPercentUnit, parseFigure, readCsv, readFigures, readXlsx } from '../src/index'
+import * as XLSX from 'xlsx'
+import {
+  isPercentUnit,
+  parseFigure,
+  readCsv,
+  readFigures,
+  readXlsx,
+  writeTemplate,
+} from '../src/index'
 import { seedState } from './ledger'
 import { type CellSpec, csvBytes, exceljsBook, sheetjsBook } from './writers'
 
@@ -166,6 +174,47 @@ describe('laws of tables', () => {
         ).toEqual(expected)
       }),
       params(60),
+    )
+  })
+
+  it('any filling of the template by SheetJS reads back as the figures filled in', async () => {
+    const state = await seedState()
+    const t = await writeTemplate(state, { year: 2023, at: '2024-01-05T09:00:00.000Z', lang: 'en' })
+    if (t._tag !== 'Template') throw new Error('no template')
+    const rows = t.indicators
+    const fill = fc.uniqueArray(
+      fc.record({
+        row: fc.integer({ min: 0, max: rows - 1 }),
+        figure: decimal,
+        form: fc.constantFrom(...forms),
+        asNumber: fc.boolean(),
+        status: fc.constantFrom(null, 'preliminary', 'final'),
+      }),
+      { maxLength: 10, selector: (f) => f.row },
+    )
+    await fc.assert(
+      fc.asyncProperty(fill, async (cells) => {
+        const wb = XLSX.read(t.bytes, { type: 'buffer' })
+        const ws = wb.Sheets['2023'] as XLSX.WorkSheet
+        const expected = [...cells]
+          .sort((a, b) => a.row - b.row)
+          .map((c) => {
+            const id = String(ws[`B${3 + c.row}`]?.v)
+            ws[`K${3 + c.row}`] = c.asNumber
+              ? { t: 'n', v: c.figure.value }
+              : { t: 's', v: render(c.figure, c.form) }
+            if (c.status !== null) ws[`L${3 + c.row}`] = { t: 's', v: c.status }
+            return [id, '2023', c.figure.value, c.status ?? 'preliminary']
+          })
+        const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+        const r = await readFigures({ name: 'filled.xlsx', bytes }, { state })
+        expect(
+          r._tag === 'Read'
+            ? r.commands.map((c) => [c.indicatorId, c.period, c.value, c.status])
+            : r.problems.map((p) => p.message),
+        ).toEqual(expected)
+      }),
+      params(30),
     )
   })
 
