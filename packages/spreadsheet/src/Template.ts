@@ -141,17 +141,19 @@ export async function writeTemplate(
   const wb = newBook({ at, creator: 'progress-ledger', title, subject: plan.planId })
   const ws = wb.addWorksheet(lang === 'zh' ? `${year}年` : String(year))
   const yearHeading = lang === 'zh' ? `${year}年` : String(year)
+  // English names and labels run longer than Chinese ones.
+  const wide = lang === 'en'
   const columns: ReadonlyArray<ColumnSpec> = [
     { heading: label('text', 'number', lang), width: 7 },
     { heading: word('id', lang), width: 12 },
-    { heading: label('text', 'indicator', lang), width: 44 },
-    { heading: label('text', 'unit', lang), width: 14 },
-    { heading: label('text', 'departments', lang), width: 26 },
+    { heading: label('text', 'indicator', lang), width: wide ? 60 : 44 },
+    { heading: label('text', 'unit', lang), width: wide ? 22 : 14 },
+    { heading: label('text', 'departments', lang), width: wide ? 44 : 26 },
     { heading: word('latestValue', lang), width: 12 },
-    { heading: word('latestPeriod', lang), width: 12 },
-    { heading: word('latestStatus', lang), width: 12 },
-    { heading: label('text', 'target', lang), width: 18 },
-    { heading: word('dueYear', lang), width: 10 },
+    { heading: word('latestPeriod', lang), width: 12, centre: true },
+    { heading: word('latestStatus', lang), width: 12, centre: true },
+    { heading: label('text', 'target', lang), width: wide ? 26 : 18 },
+    { heading: word('dueYear', lang), width: 10, centre: true },
     { heading: yearHeading, width: 14 },
     { heading: label('text', 'status', lang), width: 12 },
     { heading: word('notes', lang), width: 32 },
@@ -162,6 +164,7 @@ export async function writeTemplate(
   titleCell.value = title
   titleCell.font = { bold: true, size: 14 }
   headingRow(ws, 2, columns, 3)
+  titleCell.alignment = { horizontal: 'left', vertical: 'middle' }
   const statusList = `"${word('preliminary', lang)},${word('final', lang)}"`
   rows.forEach((row, k) => {
     const r = ws.getRow(3 + k)

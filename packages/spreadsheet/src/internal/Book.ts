@@ -64,6 +64,8 @@ export interface ColumnSpec {
   readonly heading: string
   readonly width: number
   readonly format?: string
+  /** Centre the column's cells (periods, years, symbols). */
+  readonly centre?: boolean
 }
 
 /**
@@ -78,14 +80,16 @@ export function headingRow(
 ): void {
   const r = ws.getRow(row)
   columns.forEach((c, i) => {
+    // Column styles first: exceljs applies them to the column's existing cells too.
+    const col = ws.getColumn(i + 1)
+    col.width = c.width
+    if (c.format !== undefined) col.numFmt = c.format
+    if (c.centre === true) col.alignment = { horizontal: 'center' }
     const cell = r.getCell(i + 1)
     cell.value = c.heading
     cell.font = { bold: true }
     cell.fill = solidFill(COLOURS.header)
     cell.alignment = { vertical: 'middle', wrapText: true }
-    const col = ws.getColumn(i + 1)
-    col.width = c.width
-    if (c.format !== undefined) col.numFmt = c.format
   })
   ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: row, activeCell: `A${row + 1}` }]
   // Printed: landscape A4, as wide as the page, the heading row on every page.
