@@ -1,0 +1,112 @@
+/**
+ * Reading a CSV file into one {@link Sheet}, named after the file as Excel names it when it
+ * opens one (`figures.csv` → sheet `figures`). Every cell is text as written (or empty): the
+ * figures reader decides what a number is, so nothing is converted on the way in. The text must
+ * be UTF-8 (a byte-order mark is allowed, as Excel's "CSV UTF-8" writes it) unless
+ * `encoding: 'gb18030'` says it is GB18030/GBK, as Excel's plain "CSV" writes it on Chinese
+ * Windows. Fields are separated by commas and quoted as RFC 4180 says.
+ *
+ * @module Csv
+ */
+import { parse } from 'csv-parse/sync'
+import { sheetProblem } from './Problem'
+import type { Cell, Sheet, SheetsResult } from './Sheet'
+
+/** The encodings a CSV file may be in. */
+export type CsvEncoding = 'utf-8' | 'gb18030'
+
+/** Options of {@link readCsv}. */
+export interface CsvOptions {
+  /** The text encoding (default `utf-8`; a UTF-8 byte-order mark is skipped). */
+  readonly encoding?: CsvEncoding
+}
+
+/**
+ * The sheet name Excel gives a CSV file: its name without folders and extension.
+ *
+ * @example
+ * import { csvSheetName } from '@progress-ledger/spreadsheet'
+ * csvSheetName('data/figures.csv') // 'figures'
+ */
+export function csvSheetName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(0, dot) : base
+}
+
+function decode(
+  bytes: Uint8Array,
+  encoding: CsvEncoding,
+): { readonly text: string } | { readonly got: string } {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    return { got: 'UTF-16 text (save it as "CSV UTF-8")' }
+  if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b)
+    return { got: 'a zip archive (an .xlsx workbook? name it .xlsx)' }
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes)
+    return { text }
+  } catch {
+    return {
+      got:
+        encoding === 'utf-8'
+          ? 'bytes that are not UTF-8 (save it as "CSV UTF-8", or read it as gb18030)'
+          : 'bytes that are not GB18030',
+    }
+  }
+}
+
+/**
+ * Reads a CSV file as one sheet of text cells. `file` names the file in problems.
+ *
+ * @example
+ * import { readCsv } from '@progress-ledger/spreadsheet'
+ * const r = readCsv(new TextEncoder().encode('序号,2023年\n6,"1,234.5"\n'), 'figures.csv')
+ * r._tag === 'Sheets' && r.sheets[0]?.name // 'figures'
+ * r._tag === 'Sheets' && r.sheets[0]?.rows[1] // [{ kind: 'text', text: '6' }, { kind: 'text', text: '1,234.5' }]
+ * readCsv(new TextEncoder().encode('a,"b\n'), 'bad.csv')._tag // 'Unreadable'
+ */
+export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {}): SheetsResult {
+  const name = csvSheetName(file)
+  const decoded = decode(bytes, options.encoding ?? 'utf-8')
+  if ('got' in decoded)
+    return {
+      _tag: 'Unreadable',
+      problems: [
+        sheetProblem(
+          { file, sheet: null, cell: null },
+          options.encoding === 'gb18030' ? 'GB18030 CSV text' : 'UTF-8 CSV text',
+          decoded.got,
+        ),
+      ],
+    }
+  let records: string[][]
+  try {
+    records = parse(decoded.text, { relax_column_count: true, bom: true }) as string[][]
+  } catch (e) {
+    const row =
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as { records?: unknown }).records === 'number'
+        ? (e as { records: number }).records + 1
+        : 1
+    const reason = e instanceof Error ? e.message : String(e)
+    return {
+      _tag: 'Unreadable',
+      problems: [
+        sheetProblem(
+          { file, sheet: name, cell: `A${row}` },
+          'well-formed CSV (fields separated by commas, quotes doubled inside quoted fields)',
+          reason,
+        ),
+      ],
+    }
+  }
+  const rows: Cell[][] = records.map((r) =>
+    r.map((text): Cell => (text === '' ? { kind: 'empty' } : { kind: 'text', text })),
+  )
+  const sheet: Sheet = { name, hidden: false, rows }
+  return { _tag: 'Sheets', file, sheets: [sheet] }
+}

@@ -1,0 +1,166 @@
+// Read figures through the commands' decide → append path: all or nothing, the deciders'
+// refusals at their cells; on the in-memory reference store and on a real SQLite file.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { type EventStore, isoDate, latestValue, manualClock } from '@progress-ledger/core'
+import { planAdmin, reporter, sequentialIds } from '@progress-ledger/commands'
+import { openSqliteStore } from '@progress-ledger/store-sqlite'
+import { appendFigures, type FiguresRead, readFigures } from '../src/index'
+import { adoptSeed, seedStore, stateOf } from './ledger'
+import { exceljsBook, sheetjsBook, type TableSpec } from './writers'
+
+const dir = mkdtempSync(join(tmpdir(), 'spreadsheet-append-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function read(store: EventStore, tables: TableSpec): Promise<FiguresRead> {
+  const r = await readFigures(
+    { name: 'figures.xlsx', bytes: sheetjsBook(tables) },
+    { state: await stateOf(store) },
+  )
+  if (r._tag !== 'Read') throw new Error(r.problems.map((p) => p.message).join('\n'))
+  return r
+}
+
+const ctx = (today: string, actor = planAdmin('plan-office'), prefix = 'xl') => ({
+  actor,
+  today: isoDate(today),
+  ids: sequentialIds(prefix),
+})
+
+describe('appendFigures', () => {
+  it('appends every figure of a sheet in one batch', async () => {
+    const store = await seedStore()
+    const before = (await store.readAll()).length
+    const figures = await read(store, {
+      表1: [
+        ['序号', '2023年', '状态'],
+        [1, 12.6, '正式'],
+        ['14.1', 9.2, null],
+      ],
+    })
+    const r = await appendFigures(store, figures, ctx('2024-03-01'), {
+      state: await stateOf(store),
+    })
+    expect(r._tag === 'Appended' && r.written).toBe(2)
+    const state = await stateOf(store)
+    expect((await store.readAll()).length).toBe(before + 2)
+    const i01 = state.indicators.get('I01')
+    expect(i01 && latestValue(i01)?.value).toBe(12.6)
+    expect(i01 && latestValue(i01)?.version.source).toEqual({ document: 'figures.xlsx!表1!B2' })
+    expect(i01 && latestValue(i01)?.version.status).toBe('final')
+  })
+
+  it('appends nothing when a decider refuses one figure, and names its cell', async () => {
+    const store = await seedStore()
+    const before = await store.readAll()
+    const figures = await read(store, {
+      表1: [
+        ['序号', '2023年', '2024年'],
+        [1, 12.6, 13.1],
+        [7, 120, null],
+      ],
+    })
+    const r = await appendFigures(store, figures, ctx('2023-06-30'))
+    expect(r._tag === 'Refused' && r.problems.map((p) => [p.message, p.rule])).toEqual([
+      [
+        'figures.xlsx!表1!C2: expected a period begun by today (2023-06-30), got "2024"',
+        'in-future',
+      ],
+      [
+        'figures.xlsx!表1!B3: expected a share between 0 and 100 % (or an outlier reason), got 120',
+        'implausible-value',
+      ],
+    ])
+    expect(await store.readAll()).toEqual(before)
+  })
+
+  it('refuses figures of indicators the reporting department does not answer for', async () => {
+    const store = await seedStore()
+    const figures = await read(store, {
+      表1: [
+        ['序号', '2023年'],
+        [1, 12.6],
+        [6, 17],
+      ],
+    })
+    const r = await appendFigures(store, figures, ctx('2024-03-01', reporter('clerk', 'fgj')))
+    expect(r._tag === 'Refused' && r.problems.map((p) => p.message)).toEqual([
+      'figures.xlsx!表1!B3: expected an indicator fgj answers for on 2023-12-31 (responsible: jxj), got "I06"',
+    ])
+  })
+
+  it('turns a unit the indicator does not use into a refusal asking for a factor', async () => {
+    const store = await seedStore()
+    const figures = await read(store, {
+      表1: [
+        ['序号', '单位', '2023年'],
+        [1, '元', 126000],
+      ],
+    })
+    const r = await appendFigures(store, figures, ctx('2024-03-01'))
+    expect(r._tag === 'Refused' && r.problems.map((p) => p.rule)).toEqual(['unit-mismatch'])
+  })
+
+  it('surfaces a writer that came in between as a version conflict', async () => {
+    const store = await seedStore()
+    const state = await stateOf(store)
+    const figures = await read(store, {
+      表1: [
+        ['序号', '2023年'],
+        [1, 12.6],
+      ],
+    })
+    const other = await appendFigures(store, figures, ctx('2024-03-01', planAdmin('a'), 'a'), {
+      state,
+    })
+    expect(other._tag).toBe('Appended')
+    const late = await appendFigures(store, figures, ctx('2024-03-01', planAdmin('b'), 'b'), {
+      state,
+    })
+    expect(late._tag).toBe('VersionConflict')
+  })
+
+  it('works the same on a SQLite file, refusal included', async () => {
+    const store = await openSqliteStore({
+      path: join(dir, 'ledger.sqlite'),
+      clock: manualClock('2024-03-01T09:00:00.000Z'),
+    })
+    try {
+      await adoptSeed(store)
+      const before = await store.readAll()
+      const bad = await readFigures(
+        {
+          name: 'figures.xlsx',
+          bytes: await exceljsBook({
+            表1: [
+              ['序号', '2023年'],
+              [1, 12.6],
+              [13, -1],
+            ],
+          }),
+        },
+        { state: await stateOf(store) },
+      )
+      if (bad._tag !== 'Read') throw new Error('expected a read')
+      const refused = await appendFigures(store, bad, ctx('2024-03-01'))
+      expect(refused._tag === 'Refused' && refused.problems.map((p) => p.message)).toEqual([
+        'figures.xlsx!表1!B3: expected a share between 0 and 100 % (or an outlier reason), got -1',
+      ])
+      expect(await store.readAll()).toEqual(before)
+      const good = await read(store, {
+        表1: [
+          ['序号', '2023年'],
+          [1, 12.6],
+          [13, 3.02],
+        ],
+      })
+      const r = await appendFigures(store, good, ctx('2024-03-01'))
+      expect(r._tag === 'Appended' && r.written).toBe(2)
+      expect((await store.readAll()).length).toBe(before.length + 2)
+    } finally {
+      await store.close()
+    }
+  })
+})
