@@ -5,7 +5,7 @@
  * @module Forecast
  */
 import type { IsoDate } from '@progress-ledger/core'
-import { formatNumber as f } from './Explanation'
+import { formatNumber as f } from './Format'
 import { cagr } from './internal/Growth'
 import { dateOfYearTime } from './internal/Time'
 import { linearSlope } from './methods/Linear'
@@ -59,7 +59,7 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
       if (x > 0) {
         metOn = dateOfYearTime(c.latest.time + x)
         steps.push(
-          `years to target = ln(${f(goal)} / ${f(c.latest.value)}) / ln(1 + ${f(r)}) = ${f(x)}`,
+          `Δt = ln(yT / yt) / ln(1 + r) = ln(${f(goal)} / ${f(c.latest.value)}) / ln(1 + ${f(r)}) = ${f(x)}`,
         )
       }
     }
@@ -77,13 +77,15 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
   const projected = c.latest.value + slope * (T - c.latest.time)
   let metOn: IsoDate | null = already ? dateOfYearTime(c.latest.time) : null
   const steps = [
-    `slope = ${f(slope)} per year (from ${from.period}); ŷ(${dueYear}) = ${f(c.latest.value)} + ${f(slope)} · ${f(T - c.latest.time)} = ${f(projected)}`,
+    `slope = ${f(slope)} (a = ${from.period}); ŷ(${dueYear}) = ${f(c.latest.value)} + ${f(slope)} · ${f(T - c.latest.time)} = ${f(projected)}`,
   ]
   if (!already && slope !== 0) {
     const x = (goal - c.latest.value) / slope
     if (x > 0) {
       metOn = dateOfYearTime(c.latest.time + x)
-      steps.push(`years to target = (${f(goal)} − ${f(c.latest.value)}) / ${f(slope)} = ${f(x)}`)
+      steps.push(
+        `Δt = (yT − yt) / slope = (${f(goal)} − ${f(c.latest.value)}) / ${f(slope)} = ${f(x)}`,
+      )
     }
   }
   return {

@@ -139,6 +139,7 @@ export const ReportOptions = t.exact(
       timeBasis: TimeBasis,
       trendMethod: TrendMethod,
       naturalLimits: t.record(t.string, Positive),
+      naturalLimitsByUnit: t.record(t.string, Positive),
     }),
   ]),
   'ReportOptions',
@@ -157,8 +158,18 @@ export interface ResolvedOptions {
   readonly interimStart: InterimStart
   readonly timeBasis: TimeBasis
   readonly trendMethod: TrendMethod
+  /** Natural limits by indicator id (they override the unit defaults). */
   readonly naturalLimits: Readonly<Record<string, number>>
+  /** Natural limits by unit; {@link defaultNaturalLimitsByUnit} unless replaced. */
+  readonly naturalLimitsByUnit: Readonly<Record<string, number>>
 }
+
+/**
+ * The default natural limits by unit: a percentage cannot exceed 100 (`%`), a per-mille 1000
+ * (`‰`). Other units have no limit unless one is given per indicator (`naturalLimits`) or per
+ * unit (`naturalLimitsByUnit`, which replaces these defaults).
+ */
+export const defaultNaturalLimitsByUnit: Readonly<Record<string, number>> = { '%': 100, '‰': 1000 }
 
 /** The result of {@link resolveOptions}. */
 export type OptionsResult =
@@ -171,8 +182,10 @@ export type OptionsResult =
  * @example
  * import { resolveOptions } from '@progress-ledger/reporting'
  * const r = resolveOptions({ asOf: '2022-12-31', lang: 'zh', thresholds: { growthRatio: { fair: '0.5' } } })
- * // r._tag === 'InvalidOptions'
- * // r.issues[0].message === 'options.thresholds.growthRatio.fair: expected a finite number, got "0.5"'
+ * r._tag // 'InvalidOptions'
+ * r._tag === 'InvalidOptions' && r.issues[0]?.message // 'options.thresholds.growthRatio.fair: expected a finite number, got "0.5"'
+ * const ok = resolveOptions({ asOf: '2022-12-31', lang: 'en' })
+ * ok._tag === 'Resolved' && ok.options.naturalLimitsByUnit // { '%': 100, '‰': 1000 }
  */
 export function resolveOptions(u: unknown): OptionsResult {
   const r = ReportOptions.decode(u)
@@ -200,6 +213,7 @@ export function resolveOptions(u: unknown): OptionsResult {
       timeBasis: o.timeBasis ?? 'latest-period',
       trendMethod: o.trendMethod ?? 'statcan',
       naturalLimits: o.naturalLimits ?? {},
+      naturalLimitsByUnit: o.naturalLimitsByUnit ?? defaultNaturalLimitsByUnit,
     },
   }
 }

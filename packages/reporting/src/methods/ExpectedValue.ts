@@ -4,9 +4,10 @@
  *
  * @module methods/ExpectedValue
  */
-import { formatNumber as f, type Explanation } from '../Explanation'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
 import type { Thresholds } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Grade, StatusCode } from '../Status'
 import { cagr, cagrStep } from '../internal/Growth'
 import { linear } from './Linear'
 import { explainCase, type NumericCase, preliminary } from './NumericCase'
@@ -30,14 +31,12 @@ export function expectedValue(c: NumericCase, th: Thresholds): Explanation {
   const r = cagr(c.base.value, c.latest.value, n)
   const step = cagrStep('r', c.base.value, c.latest.value, n, r)
   if (r === undefined)
-    return linear(c, th.expectedValue, th.linearWindow, [
-      `expected-value: ${step}; fell back to the linear method`,
-    ])
+    return linear(c, th.expectedValue, th.linearWindow, { from: method, steps: [step] })
   const years = c.target.time - c.latest.time
   const projected = c.latest.value * Math.pow(1 + r, years)
   const P = (projected - c.base.value) / (c.target.value - c.base.value)
   const e = th.expectedValue
-  const [grade, status]: [string, StatusCode] =
+  const [grade, status]: [Grade, StatusCode] =
     P >= e.onTrack
       ? ['on-track', 'on-track']
       : P >= e.acceleration
@@ -45,8 +44,8 @@ export function expectedValue(c: NumericCase, th: Thresholds): Explanation {
         : ['stagnation-or-regression', 'off-track']
   return explainCase(c, method, grade, status, {
     thresholds: [
-      { name: 'on track (P)', value: e.onTrack },
-      { name: 'acceleration needed (P)', value: e.acceleration },
+      { name: 'on-track-p', value: e.onTrack },
+      { name: 'acceleration-p', value: e.acceleration },
     ],
     numbers: { r, projected, P },
     steps: [

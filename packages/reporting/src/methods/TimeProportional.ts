@@ -5,9 +5,10 @@
  *
  * @module methods/TimeProportional
  */
-import { formatNumber as f, type Explanation } from '../Explanation'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
 import type { Thresholds } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Grade, StatusCode } from '../Status'
 import { explainCase, type NumericCase, preliminary } from './NumericCase'
 
 /**
@@ -33,7 +34,7 @@ export function timeProportional(c: NumericCase, th: Thresholds['timeProportiona
   const relative = th.unit === 'percent-of-expected'
   const shortfall = relative ? (tau === 0 ? 0 : ((tau - p) / tau) * 100) : (tau - p) * 100
   const lead = (p - tau) * 100
-  let grade: string
+  let grade: Grade
   let status: StatusCode
   if (lead >= th.ahead) {
     grade = 'ahead'
@@ -50,7 +51,7 @@ export function timeProportional(c: NumericCase, th: Thresholds['timeProportiona
   }
   const unit = relative ? '% of τ' : 'pp'
   const steps = [
-    `τ = (now − t0) / (T − t0) = (${f(c.now)} − ${f(c.base.time)}) / (${f(c.target.time)} − ${f(c.base.time)}) = ${f(tauRaw)}${tau === tauRaw ? '' : ` → clamped to ${f(tau)}`}`,
+    `τ = (now − t0) / (T − t0) = (${f(c.now)} − ${f(c.base.time)}) / (${f(c.target.time)} − ${f(c.base.time)}) = ${f(tauRaw)}${tau === tauRaw ? '' : ` → min(1, max(0, τ)) = ${f(tau)}`}`,
     `p = (yt − y0) / (yT − y0) = (${f(c.latest.value)} − ${f(c.base.value)}) / (${f(c.target.value)} − ${f(c.base.value)}) = ${f(p)}`,
     relative
       ? `shortfall = (τ − p) / τ · 100 = ${f(shortfall, 2)} ${unit}`
@@ -58,9 +59,9 @@ export function timeProportional(c: NumericCase, th: Thresholds['timeProportiona
   ]
   return explainCase(c, method, grade, status, {
     thresholds: [
-      { name: 'ahead (pp)', value: th.ahead },
-      { name: `yellow (${unit})`, value: th.yellow },
-      { name: `red (${unit})`, value: th.red },
+      { name: 'ahead-pp', value: th.ahead },
+      { name: relative ? 'yellow-pct-of-tau' : 'yellow-pp', value: th.yellow },
+      { name: relative ? 'red-pct-of-tau' : 'red-pp', value: th.red },
     ],
     numbers: { now: c.now, tau, p, shortfall, lead },
     steps,
