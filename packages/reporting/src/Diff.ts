@@ -181,7 +181,7 @@ function change(
  * const a = at('2021-12-31')
  * const b = at('2022-12-31')
  * const d = a._tag === 'Report' && b._tag === 'Report' ? diffReports(a.report, b.report) : undefined
- * d?.changes.map((c) => [c.kind, c.before, c.after]) // [['value', '10.6 (2021)', '11.8 (2022)']]
+ * d?.changes.map((c) => [c.kind, c.before, c.after]) // [['value', '10.6 (2021)', '11.8 (2022)'], ['status', 'on-track (on-schedule)', 'on-track (ahead)']]
  */
 export function diffReports(a: PlanReport, b: PlanReport): ReportDiff {
   const changes: Change[] = []

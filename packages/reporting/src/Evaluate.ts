@@ -128,7 +128,7 @@ export interface EvaluateContext {
  * const gdp = state.indicators.get('I01')
  * const report = r._tag === 'Resolved' && gdp !== undefined ? evaluateIndicator(gdp, r.options) : undefined
  * report?.grade // 'on-schedule'
- * report?.summary // 'By now 20% of the way should be done and 19.2% is done: 0.8 points behind.'
+ * report?.summary // 'By now 20% of the way should be done and 19% is done: 1 pp behind.'
  */
 export function evaluateIndicator(
   ind: IndicatorState,
@@ -201,7 +201,9 @@ export function evaluateIndicator(
       }
     }
     if (active?.numericCase !== undefined) {
-      fc = forecast(active.numericCase, options.thresholds.linearWindow) ?? null
+      // A forecast looks ahead: none once the latest value is at or past the due time.
+      if (active.numericCase.latest.time < active.numericCase.target.time)
+        fc = forecast(active.numericCase, options.thresholds.linearWindow) ?? null
       gap = gapOf(active.numericCase, active.report.targetId)
     }
     const activeTarget = targets.find((t) => t.targetId === active?.report.targetId)
@@ -224,7 +226,9 @@ export function evaluateIndicator(
   const unit = options.lang === 'en' ? (def.unitEn ?? def.unit) : def.unit
   let summary = explanationSentence(explanation, options.lang, unit)
   if (atRisk && fc !== null) {
-    const target = targets.find((t) => t.dueYear === fc?.dueYear)?.meaning ?? ''
+    const due = targets.find((t) => t.dueYear === fc?.dueYear)
+    const op = due?.meaning.match(/^[≥≤><]/)?.[0] ?? ''
+    const target = due?.value == null ? (due?.meaning ?? '') : `${op}${withUnit(due.value, unit)}`
     summary +=
       options.lang === 'zh'
         ? `但按当前速度${fc.dueYear}年预计为${withUnit(fc.projected, unit)}，达不到目标${target}。`

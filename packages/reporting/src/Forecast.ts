@@ -37,7 +37,8 @@ export interface Forecast {
  * import { forecast } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 12, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * forecast(c, 5)?.metOn // '2024-09-09' (9.54 % a year reaches 14 after 1.691 years)
+ * // 9.54 % a year reaches 14 after 1.691 years:
+ * forecast(c, 5)?.metOn // '2024-09-09'
  */
 export function forecast(c: NumericCase, window: number): Forecast | undefined {
   const n = c.latest.time - c.base.time

@@ -71,11 +71,17 @@ describe('interim targets, segment by segment', () => {
       ['active', 'interim-actual'],
     ])
     expect(i.segments[0]?.explanation?.status).toBe('achieved') // 11.2 ≥ 11
-    expect(i.explanation.notes.join(' ')).toContain('policy interim-actual')
+    expect(i.explanation.notes).toContainEqual(
+      expect.objectContaining({
+        _tag: 'SegmentStart',
+        start: 'baseline',
+        policy: 'interim-actual',
+      }),
+    )
     // segment 2 has one point only (2022 is its start): the headline stays the closed 2022 segment
     expect(i.segments[1]?.explanation?.status).toBe('no-data')
     expect([i.status, i.grade]).toEqual(['achieved', 'achieved'])
-    expect(i.explanation.notes.join(' ')).toContain('the 2022 segment is shown')
+    expect(i.explanation.notes).toContainEqual({ _tag: 'ClosedSegmentShown', dueYear: 2022 })
   })
   it('policy interim-target starts segment 2 at the 2022 target', () => {
     const i = ind(report('2022-12-31', { interimStart: 'interim-target' }), 'I01')
@@ -106,7 +112,7 @@ describe('quota, qualitative and observation indicators', () => {
   it('逐年下降 reports 2022 as the first violating year', () => {
     const i = ind(report('2022-12-31'), 'I05')
     expect(i.status).toBe('off-track')
-    expect(i.explanation.notes).toContain('first violating year: 2022')
+    expect(i.explanation.notes).toContainEqual({ _tag: 'FirstViolation', period: '2022' })
   })
   it('an observation indicator is trended, not graded', () => {
     const i = ind(report('2022-12-31'), 'I29')

@@ -21,7 +21,8 @@ import { explainCase, type NumericCase, preliminary } from './NumericCase'
  * import { expectedValue, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * expectedValue(c, defaultThresholds).grade // 'acceleration-needed' (ŷT = 12.6906, P = 0.6726)
+ * // ŷT = 11 · 1.0488^3 = 12.6906 and P = 0.6726:
+ * expectedValue(c, defaultThresholds).grade // 'acceleration-needed'
  */
 export function expectedValue(c: NumericCase, th: Thresholds): Explanation {
   const method = 'expected-value'

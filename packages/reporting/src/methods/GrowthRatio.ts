@@ -21,7 +21,8 @@ import { explainCase, type NumericCase, preliminary } from './NumericCase'
  * import { growthRatio, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * growthRatio(c, defaultThresholds).grade // 'fair-progress' (CR = 0.0488 / 0.0696 = 0.7012)
+ * // CR = 0.0488 / 0.0696 = 0.7012:
+ * growthRatio(c, defaultThresholds).grade // 'fair-progress'
  */
 export function growthRatio(c: NumericCase, th: Thresholds): Explanation {
   const method = 'growth-ratio'

@@ -37,7 +37,8 @@ export function linearSlope(
  * import { linear, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: -2, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 0, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 3, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * linear(c, defaultThresholds.expectedValue, 5).numbers.P // 1 (ŷT = 0 + 1 · 3 = 3)
+ * // slope 1 a year, ŷT = 0 + 1 · 3 = 3:
+ * linear(c, defaultThresholds.expectedValue, 5).numbers.P // 1
  */
 export function linear(
   c: NumericCase,

@@ -30,7 +30,8 @@ function grade(v: number, hi: number, mid: number, lo: number): [Grade, StatusCo
  * import { statCan, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * statCan(c, defaultThresholds).grade // 'moderate-progress' (v = 0.7012)
+ * // v = 0.7012:
+ * statCan(c, defaultThresholds).grade // 'moderate-progress'
  */
 export function statCan(c: NumericCase, th: Thresholds): Explanation {
   const method = 'statcan'

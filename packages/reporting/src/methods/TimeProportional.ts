@@ -21,7 +21,8 @@ import { explainCase, type NumericCase, preliminary } from './NumericCase'
  * import { timeProportional, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11.4, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * timeProportional(c, defaultThresholds.timeProportional).grade // 'on-schedule' (τ = 0.4, p = 0.35, 5 points behind)
+ * // τ = 0.4, p = 0.35: 5 points behind, within the 10-point yellow threshold:
+ * timeProportional(c, defaultThresholds.timeProportional).grade // 'on-schedule'
  */
 export function timeProportional(c: NumericCase, th: Thresholds['timeProportional']): Explanation {
   const method = 'time-proportional'

@@ -29,12 +29,12 @@ export function unitOf(i: IndicatorReport, lang: Lang): string {
   return lang === 'en' ? (i.unitEn ?? i.unit) : i.unit
 }
 
-/** A value with its period: `11.8 (2022)`, or `—`. */
-export function valueCell(lang: Lang, v: IndicatorReport['latest']): string {
+/** A value with its period, and its unit when given: `11.8万元（2022）`, `11.8 (2022)`, or `—`. */
+export function valueCell(lang: Lang, v: IndicatorReport['latest'], unit = ''): string {
   if (v === null) return '—'
   return lang === 'zh'
-    ? `${formatNumber(v.value)}（${v.period}）`
-    : `${formatNumber(v.value)} (${v.period})`
+    ? `${withUnit(v.value, unit)}（${v.period}）`
+    : `${withUnit(v.value, unit)} (${v.period})`
 }
 
 /** The final target (the one due last). */
@@ -72,9 +72,13 @@ export function gapCell(i: IndicatorReport, lang: Lang): string {
   if (i.gap === null) return '—'
   const unit = unitOf(i, lang)
   if (i.gap.value <= 0) return lang === 'zh' ? '已达到' : 'met'
-  return lang === 'zh'
-    ? `差${withUnit(i.gap.value, unit)}（${i.gap.dueYear}）`
-    : `${withUnit(i.gap.value, unit)} short (${i.gap.dueYear})`
+  const amount =
+    i.unit.trim() === '%'
+      ? lang === 'zh'
+        ? `${formatNumber(i.gap.value)}个百分点`
+        : `${formatNumber(i.gap.value)} pp`
+      : withUnit(i.gap.value, unit)
+  return lang === 'zh' ? `差${amount}（${i.gap.dueYear}）` : `${amount} short (${i.gap.dueYear})`
 }
 
 /** The forecast: `2025年预计 18.47万元，未达目标` / `18.47 in 2025 — misses the target`, or `—`. */

@@ -52,7 +52,7 @@ function card(i: IndicatorReport, reason: AttentionReason, r: PlanReport): strin
     `<p class="meta">${statusHtml(i, r)} · ${esc(label('grade', i.grade, r.lang))}</p>`,
     '<dl class="facts">',
     `<dt>${L('owner')}</dt><dd>${esc(departmentsCell(r, i.departments))}</dd>`,
-    `<dt>${L('latest')}</dt><dd>${esc(valueCell(r.lang, i.latest))} ${esc(unitOf(i, r.lang))}</dd>`,
+    `<dt>${L('latest')}</dt><dd>${esc(valueCell(r.lang, i.latest, unitOf(i, r.lang)))}</dd>`,
     `<dt>${L('target')}</dt><dd>${esc(targetCell(finalTarget(i), r.lang))}</dd>`,
     `<dt>${L('gap')}</dt><dd>${esc(gapCell(i, r.lang))}</dd>`,
     `<dt>${L('forecast')}</dt><dd>${esc(forecastCell(i, r.lang))}</dd>`,

@@ -113,8 +113,8 @@ export function indicatorChart(
       : undefined
   const ys = [...pts.map((p) => p.y), ...path.map((p) => p.y), ...(fc === undefined ? [] : [fc.y])]
   if (ys.length === 0) return ''
-  const x0 = Math.min(fromYear, ...pts.map((p) => p.x))
-  const x1 = Math.max(toYear, ...pts.map((p) => p.x))
+  const x0 = Math.min(fromYear, ...pts.map((p) => p.x)) - 0.3
+  const x1 = Math.max(toYear, ...pts.map((p) => p.x)) + 0.2
   let y0 = Math.min(...ys)
   let y1 = Math.max(...ys)
   const padY = (y1 - y0) * 0.12 || Math.abs(y1) * 0.05 || 1
@@ -132,22 +132,31 @@ export function indicatorChart(
   }
   for (let y = Math.ceil(x0); y <= Math.floor(x1); y++)
     o.push(
+      `<line x1="${c(X(y))}" y1="${H - bottom}" x2="${c(X(y))}" y2="${H - bottom + 4}" stroke="${MUTED}" stroke-width="1"/>`,
+    )
+  for (let y = Math.ceil(x0); y <= Math.floor(x1); y++)
+    o.push(
       `<text x="${c(X(y))}" y="${H - 10}" text-anchor="middle" font-size="11" fill="${MUTED}">${y}</text>`,
     )
   o.push(
     `<line x1="${left}" y1="${H - bottom}" x2="${W - right}" y2="${H - bottom}" stroke="${MUTED}" stroke-width="1"/>`,
   )
-  if (fv !== undefined && final !== undefined) {
+  const finalY = fv === undefined ? undefined : Y(fv)
+  if (fv !== undefined && final !== undefined && finalY !== undefined) {
     o.push(
-      `<line x1="${left}" y1="${c(Y(fv))}" x2="${W - right}" y2="${c(Y(fv))}" stroke="${INK}" stroke-dasharray="6 3" stroke-width="1.2"/>`,
-      `<text x="${W - right + 6}" y="${c(Y(fv) + 4)}" font-size="11" fill="${INK}">${esc(`${label('text', 'finalTarget', lang)} ${final.meaning}`)}</text>`,
+      `<line x1="${left}" y1="${c(finalY)}" x2="${W - right}" y2="${c(finalY)}" stroke="${INK}" stroke-dasharray="6 3" stroke-width="1.2"/>`,
+      `<text x="${W - right + 6}" y="${c(finalY + 4)}" font-size="11" fill="${INK}">${esc(`${label('text', 'finalTarget', lang)} ${final.meaning}`)}</text>`,
     )
   }
   if (iv !== undefined && interim !== undefined) {
     const x = X(interim.dueYear)
+    let ly = Y(iv) + 4
+    if (finalY !== undefined && Math.abs(ly - (finalY + 4)) < 14)
+      ly = ly <= finalY + 4 ? finalY + 4 - 14 : finalY + 4 + 14
     o.push(
-      `<line x1="${c(x - 24)}" y1="${c(Y(iv))}" x2="${c(x + 24)}" y2="${c(Y(iv))}" stroke="${INK}" stroke-dasharray="3 2" stroke-width="1.2"/>`,
-      `<text x="${c(x)}" y="${c(Y(iv) - 6)}" text-anchor="middle" font-size="11" fill="${INK}">${esc(`${label('text', 'interimTarget', lang)} ${interim.meaning}`)}</text>`,
+      `<line x1="${c(x - 24)}" y1="${c(Y(iv))}" x2="${c(W - right)}" y2="${c(Y(iv))}" stroke="${INK}" stroke-dasharray="1 4" stroke-width="1"/>`,
+      `<line x1="${c(x - 24)}" y1="${c(Y(iv))}" x2="${c(x + 24)}" y2="${c(Y(iv))}" stroke="${INK}" stroke-dasharray="3 2" stroke-width="1.5"/>`,
+      `<text x="${W - right + 6}" y="${c(ly)}" font-size="11" fill="${INK}">${esc(`${label('text', 'interimTarget', lang)} ${interim.meaning} (${interim.dueYear})`)}</text>`,
     )
   }
   if (path.length > 1)
