@@ -3,14 +3,20 @@
 // no yearly figures, so every number here is invented by the documented rules below and marked
 // `illustrative: true` — they are not official statistics.
 //
-// Rules (deterministic, no randomness):
+// Rules (deterministic, no randomness), chosen so that every series is one a reader finds
+// plausible:
 // - numeric targets: the 2020 baseline lies on the straight line through the 2022 and 2025
-//   targets (baseline = T2022 − 2 × (T2025 − T2022) / 3); equal targets keep the target level;
+//   targets (baseline = T2022 − 2 × (T2025 − T2022) / 3); equal targets start just short of the
+//   level to hold and close the gap;
 // - qualitative targets (稳步提升, 逐年下降, …) start from the plausible 2020 levels in BASELINES;
-// - each indicator gets a pace from a hash of its id: ahead 1.3, on track 1.06, slightly behind
-//   0.9, lagging 0.5, reversing −0.3 (shares roughly 20/50/12/12/6 %), so a report shows every
-//   colour; the value for year y is baseline + pace × (y − 2020) × yearly step, capped at 100
-//   for shares and never below half the baseline for positive quantities;
+// - each indicator gets a story from a hash of its id — ahead (pace 1.25), on track (1.05),
+//   slightly behind (0.88), lagging (0.55); shares roughly 18/62/14/14 % — so a report shows
+//   every colour. The value for year y is baseline + pace × (y − 2020) × yearly step plus a fixed
+//   wobble of at most 6 % of a year's change, so every series moves the way its target asks,
+//   every year (monotone); shares are capped at 100;
+// - the only falls are the SETBACKS below, each in one year with its reason recorded on the
+//   reported value (`outlier`); after a setback the series resumes at its pace from the lower
+//   level;
 // - a value is reported by the first department responsible for the indicator, as a preliminary
 //   figure at the end of February of the following year; a few are corrected in September.
 import {
@@ -70,13 +76,50 @@ function hash(s: string): number {
   return h
 }
 
-function paceOf(id: string): number {
+/** Where an indicator's illustrative story goes, from a hash of its id. */
+export type Story = 'ahead' | 'on-track' | 'slightly-behind' | 'lagging'
+
+const PACE: Readonly<Record<Story, number>> = {
+  ahead: 1.25,
+  'on-track': 1.05,
+  'slightly-behind': 0.88,
+  lagging: 0.55,
+}
+
+/** The story of an indicator: ahead 18 %, on track 62 %, slightly behind 14 %, lagging 6 %. */
+export function storyOf(id: string): Story {
   const bucket = hash(id) % 100
-  if (bucket < 20) return 1.3
-  if (bucket < 70) return 1.06
-  if (bucket < 82) return 0.9
-  if (bucket < 94) return 0.5
-  return -0.3
+  if (bucket < 18) return 'ahead'
+  if (bucket < 80) return 'on-track'
+  if (bucket < 94) return 'slightly-behind'
+  return 'lagging'
+}
+
+/**
+ * The years a series falls back, with the reason the reporter gives: the value that year is the
+ * previous year's moved back by `steps` yearly steps.
+ */
+export const SETBACKS: Readonly<
+  Record<string, { readonly year: number; readonly steps: number; readonly reason: string }>
+> = {
+  I51: {
+    year: 2022,
+    steps: 1.5,
+    reason:
+      'illustrative: cinemas, theatres and scenic spots were closed for months in 2022, so cultural spending fell back',
+  },
+  I35: {
+    year: 2022,
+    steps: 1,
+    reason:
+      'illustrative: the winter 2022 epidemic wave raised deaths among the elderly and lowered the period life expectancy',
+  },
+  I18: {
+    year: 2022,
+    steps: 0.8,
+    reason:
+      'illustrative: export orders fell in 2022 as logistics were disrupted; trade recovered from 2023',
+  },
 }
 
 function numberOf(e: TargetExpression): number | undefined {
@@ -129,17 +172,26 @@ function pathOf(ind: IndicatorState):
   return { base: t22 - 2 * step, step, decimals, cap }
 }
 
+function rawValue(path: NonNullable<ReturnType<typeof pathOf>>, id: string, year: number): number {
+  if (year <= 2020) return path.base
+  const pace = PACE[storyOf(id)]
+  const setback = SETBACKS[id]
+  if (setback !== undefined && year >= setback.year) {
+    // The setback year: the previous year's value moved back; afterwards the usual pace again.
+    const fallen = rawValue(path, id, setback.year - 1) - setback.steps * path.step
+    return fallen + pace * (year - setback.year) * path.step
+  }
+  // A small, fixed wobble (at most 6 % of a year's change), so that series are not perfectly
+  // straight yet never move against their direction.
+  const wobble = ((hash(`${id}:${year}`) % 5) - 2) * 0.03 * pace * path.step
+  return path.base + pace * (year - 2020) * path.step + wobble
+}
+
 function valueFor(ind: IndicatorState, year: number): number | undefined {
   const path = pathOf(ind)
   if (path === undefined) return undefined
-  const pace = year === 2020 ? 1 : paceOf(ind.indicatorId)
-  // A small, fixed wobble so that series are not perfectly straight.
-  const wobble = ((hash(`${ind.indicatorId}:${year}`) % 7) - 3) * 0.04 * path.step
-  let v = path.base + pace * (year - 2020) * path.step + (year === 2020 ? 0 : wobble)
-  if (path.cap !== null) v = Math.min(path.cap, v)
-  // A positive quantity never falls below half its baseline, however badly it goes.
-  if (path.base > 0) v = Math.max(v, path.base / 2)
-  return round(v, path.decimals)
+  const v = rawValue(path, ind.indicatorId, year)
+  return round(path.cap === null ? v : Math.min(path.cap, v), path.decimals)
 }
 
 const reporterOf = (ind: IndicatorState): IllustrativeBatch['actor'] => {
@@ -296,6 +348,9 @@ export function illustrativeHistory(state: LedgerState, planId: string): Illustr
                 value,
                 status: 'preliminary',
                 illustrative: true,
+                ...(SETBACKS[ind.indicatorId]?.year === year
+                  ? { outlier: SETBACKS[ind.indicatorId]?.reason }
+                  : {}),
               } as Record<string, unknown>,
             },
           ]

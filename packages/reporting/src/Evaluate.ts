@@ -20,7 +20,7 @@ import { type Forecast, forecast } from './Forecast'
 import { formatNumber } from './Format'
 import type { InferredFrom, Note } from './Note'
 import type { Lang, MethodName, ResolvedOptions } from './Options'
-import { explanationSentence, withUnit } from './Sentence'
+import { explanationSentence, projectionDigits, withUnit } from './Sentence'
 import { type Grade, lightOf, type Light, type RuleName, type StatusCode } from './Status'
 import type { NaturalLimit } from './methods/Qualitative'
 import type { NumericCase } from './methods/NumericCase'
@@ -146,13 +146,15 @@ export function evaluateIndicator(
     const value = numberOf(current.expression)
     const label = fmt(current.expression, options.lang)
     const op =
-      current.expression.kind === 'level'
-        ? current.expression.direction === 'lower'
-          ? '≤'
-          : current.expression.direction === 'higher'
-            ? '≥'
-            : ''
-        : ''
+      current.expression.kind === 'comparison'
+        ? SYMBOL[current.expression.op]
+        : current.expression.kind === 'level'
+          ? current.expression.direction === 'lower'
+            ? '≤'
+            : current.expression.direction === 'higher'
+              ? '≥'
+              : ''
+          : ''
     return {
       targetId: target.targetId,
       role: target.role,
@@ -175,6 +177,7 @@ export function evaluateIndicator(
   let segments: SegmentReport[] = []
   let fc: Forecast | null = null
   let gap: Gap | null = null
+  let activeCase: NumericCase | undefined
   const limit = naturalLimitOf(ind.indicatorId, def.unit, options)
   if (def.attribute === 'observation') {
     explanation = observe(
@@ -200,6 +203,7 @@ export function evaluateIndicator(
         ],
       }
     }
+    activeCase = active?.numericCase
     if (active?.numericCase !== undefined) {
       // A forecast looks ahead: none once the latest value is at or past the due time.
       if (active.numericCase.latest.time < active.numericCase.target.time)
@@ -222,17 +226,28 @@ export function evaluateIndicator(
         ],
       }
   }
-  const atRisk = explanation.status === 'on-track' && fc !== null && !fc.meetsByDue
+  const atRisk =
+    explanation.status === 'on-track' &&
+    fc !== null &&
+    !fc.meetsByDue &&
+    activeCase !== undefined &&
+    activeCase.direction * (activeCase.target.value - fc.projected) >
+      options.thresholds.atRisk.margin * Math.abs(activeCase.target.value - activeCase.base.value)
   const unit = options.lang === 'en' ? (def.unitEn ?? def.unit) : def.unit
   let summary = explanationSentence(explanation, options.lang, unit)
   if (atRisk && fc !== null) {
     const due = targets.find((t) => t.dueYear === fc?.dueYear)
     const op = due?.meaning.match(/^[≥≤><]/)?.[0] ?? ''
     const target = due?.value == null ? (due?.meaning ?? '') : `${op}${withUnit(due.value, unit)}`
+    const projected = withUnit(
+      fc.projected,
+      unit,
+      due?.value == null ? 2 : projectionDigits(fc.projected, due.value),
+    )
     summary +=
       options.lang === 'zh'
-        ? `但按当前速度${fc.dueYear}年预计为${withUnit(fc.projected, unit)}，达不到目标${target}。`
-        : ` But at the current pace it reaches only ${withUnit(fc.projected, unit)} by ${fc.dueYear}, short of the target ${target}.`
+        ? `但按当前速度${fc.dueYear}年预计为${projected}，达不到目标${target}。`
+        : ` But at the current pace it reaches only ${projected} by ${fc.dueYear}, short of the target ${target}.`
   }
   const ids = new Set<string>([
     ...defEvents,
@@ -268,6 +283,13 @@ export function evaluateIndicator(
     gap,
     eventIds: [...ids].sort(),
   }
+}
+
+const SYMBOL: Readonly<Record<'ge' | 'gt' | 'le' | 'lt', string>> = {
+  ge: '≥',
+  gt: '>',
+  le: '≤',
+  lt: '<',
 }
 
 function numberOf(e: TargetExpression | undefined): number | null {

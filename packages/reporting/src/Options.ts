@@ -65,6 +65,12 @@ export const ExpectedValueThresholds = t.strict({
 /** The stable band of 保持稳定: `tolerance` percent of the baseline (relative) or units (absolute). */
 export const StableThresholds = t.strict({ tolerance: FiniteNumber, relative: t.boolean })
 
+/**
+ * When an indicator on track counts as at risk: its forecast misses the due target by more than
+ * `margin` (a share of the change the segment requires, default 0.01 = 1 %).
+ */
+export const AtRiskThresholds = t.strict({ margin: FiniteNumber })
+
 /** All thresholds. */
 export const Thresholds = t.strict({
   timeProportional: TimeProportionalThresholds,
@@ -74,6 +80,7 @@ export const Thresholds = t.strict({
   /** Years of history the linear method averages annual changes over (the German method uses 5). */
   linearWindow: Positive,
   stable: StableThresholds,
+  atRisk: AtRiskThresholds,
 })
 /** All thresholds. */
 export type Thresholds = t.TypeOf<typeof Thresholds>
@@ -97,6 +104,7 @@ export const defaultThresholds: Thresholds = {
   },
   linearWindow: 5,
   stable: { tolerance: 5, relative: true },
+  atRisk: { margin: 0.01 },
 }
 
 /** Where the second segment of an interim/final target pair starts. */
@@ -133,6 +141,7 @@ export const ReportOptions = t.exact(
           expectedValue: t.exact(t.partial(ExpectedValueThresholds.type.props)),
           linearWindow: Positive,
           stable: t.exact(t.partial(StableThresholds.type.props)),
+          atRisk: t.exact(t.partial(AtRiskThresholds.type.props)),
         }),
       ),
       interimStart: InterimStart,
@@ -208,6 +217,7 @@ export function resolveOptions(u: unknown): OptionsResult {
         expectedValue: { ...d.expectedValue, ...th.expectedValue },
         linearWindow: th.linearWindow ?? d.linearWindow,
         stable: { ...d.stable, ...th.stable },
+        atRisk: { ...d.atRisk, ...th.atRisk },
       },
       interimStart: o.interimStart ?? 'interim-actual',
       timeBasis: o.timeBasis ?? 'latest-period',

@@ -18,9 +18,24 @@ import type { Lang } from './Options'
  * withUnit(11.2, '万元') // '11.2万元'
  * withUnit(11.2, '10,000 yuan') // '11.2 10,000 yuan'
  */
-export function withUnit(x: number, unit: string): string {
-  if (unit === '') return f(x)
-  return /^[%‰\p{Script=Han}]/u.test(unit) ? `${f(x)}${unit}` : `${f(x)} ${unit}`
+export function withUnit(x: number, unit: string, digits = 4): string {
+  if (unit === '') return f(x, digits)
+  return /^[%‰\p{Script=Han}]/u.test(unit) ? `${f(x, digits)}${unit}` : `${f(x, digits)} ${unit}`
+}
+
+/**
+ * The decimals to print a projection with: two, or more when two would make it look equal to
+ * the target it is compared with (0.5401 against 0.54).
+ *
+ * @example
+ * import { projectionDigits } from '@progress-ledger/reporting'
+ * projectionDigits(43.7743, 44) // 2
+ * projectionDigits(0.5401, 0.54) // 4
+ */
+export function projectionDigits(projected: number, target: number): number {
+  let d = 2
+  while (d < 6 && f(projected, d) === f(target, d)) d++
+  return d
 }
 
 const pct = (x: number | undefined): string => (x === undefined ? '—' : `${f(x * 100, 1)}%`)
@@ -82,6 +97,10 @@ export function explanationSentence(e: Explanation, lang: Lang, unit: string): s
       const p = num('p')
       const lead = num('lead') ?? 0
       const pp = f(Math.abs(lead), 1)
+      if (pp === '0')
+        return zh
+          ? `按序时进度应完成${pct(tau)}，实际完成${pct(p)}，与序时进度持平。`
+          : `By now ${pct(tau)} of the way should be done and ${pct(p)} is done: exactly on schedule.`
       return zh
         ? `按序时进度应完成${pct(tau)}，实际完成${pct(p)}，${lead >= 0 ? `领先${pp}个百分点` : `落后${pp}个百分点`}。`
         : `By now ${pct(tau)} of the way should be done and ${pct(p)} is done: ${pp} pp ${lead >= 0 ? 'ahead' : 'behind'}.`
@@ -96,9 +115,13 @@ export function explanationSentence(e: Explanation, lang: Lang, unit: string): s
       if (num('P') !== undefined) {
         const due = input('T')?.value
         const year = due === undefined ? '' : f(Math.round(due))
+        const projected = num('projected')
+        const digits =
+          projected === undefined || yT === undefined ? 2 : projectionDigits(projected, yT.value)
+        const pu = projected === undefined ? '—' : withUnit(projected, unit, digits)
         return zh
-          ? `按当前速度，${year}年预计为${u(num('projected'))}，可完成所需变化的${pct(num('P'))}。`
-          : `At the current pace the value reaches ${u(num('projected'))} in ${year}: ${pct(num('P'))} of the change the target needs.`
+          ? `按当前速度，${year}年预计为${pu}，可完成所需变化的${pct(num('P'))}。`
+          : `At the current pace the value reaches ${pu} in ${year}: ${pct(num('P'))} of the change the target needs.`
       }
       if (num('cr') !== undefined || (num('v') !== undefined && num('required') !== undefined)) {
         const ratio = num('cr') ?? num('v')

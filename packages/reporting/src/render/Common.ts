@@ -11,7 +11,7 @@ import { formatNumber } from '../Format'
 import { label, localized } from '../Labels'
 import { inferredText } from '../Note'
 import type { Lang } from '../Options'
-import { withUnit } from '../Sentence'
+import { projectionDigits, withUnit } from '../Sentence'
 
 /** What the common cells need from a report. */
 export interface CellContext {
@@ -85,7 +85,12 @@ export function gapCell(i: IndicatorReport, lang: Lang): string {
 export function forecastCell(i: IndicatorReport, lang: Lang): string {
   const fc = i.forecast
   if (fc === null) return '—'
-  const v = withUnit(fc.projected, unitOf(i, lang))
+  const target = i.gap?.target
+  const v = withUnit(
+    fc.projected,
+    unitOf(i, lang),
+    target === undefined ? 2 : projectionDigits(fc.projected, target),
+  )
   return lang === 'zh'
     ? `${fc.dueYear}年预计${v}，${fc.meetsByDue ? '可达目标' : '达不到目标'}`
     : `${v} in ${fc.dueYear}: ${fc.meetsByDue ? 'meets the target' : 'misses the target'}`
