@@ -112,6 +112,7 @@ const TEXT = {
   targetValue: ['目标数值', 'Target value'],
   targetOp: ['目标比较', 'Target comparison'],
   interim: ['中期目标', 'Interim target'],
+  interimShort: ['中期', 'Interim'],
   dueYear: ['目标年', 'Due year'],
   interimDueYear: ['中期目标年', 'Interim due year'],
   status: ['状态', 'Status'],

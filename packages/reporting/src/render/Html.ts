@@ -16,7 +16,6 @@ import { label, localized, type TextKey } from '../Labels'
 import type { PlanReport } from '../Report'
 import { statusCodes } from '../Status'
 import {
-  departmentsCell,
   finalTarget,
   forecastCell,
   gapCell,
@@ -27,11 +26,11 @@ import {
   unitOf,
   valueCell,
 } from './Common'
-import { page, projectSection, responsiveTable, scrollTable } from './HtmlParts'
+import { departmentsHtml, page, projectSection, responsiveTable, scrollTable } from './HtmlParts'
 import { esc, indicatorChart, lightSvg } from './Svg'
 
 function statusHtml(i: IndicatorReport, r: PlanReport): string {
-  return `${lightSvg(i.light)}${esc(label('status', i.status, r.lang))}${i.atRisk ? ` <span class="risk">${esc(label('text', 'atRisk', r.lang))}</span>` : ''}`
+  return `<span class="st">${lightSvg(i.light)}${esc(label('status', i.status, r.lang))}</span>${i.atRisk ? ` <span class="risk">${esc(label('text', 'atRisk', r.lang))}</span>` : ''}`
 }
 
 const REASON_CLASS: Readonly<Record<AttentionReason, string>> = {
@@ -51,7 +50,7 @@ function card(i: IndicatorReport, reason: AttentionReason, r: PlanReport): strin
     `<h4><a href="#ind-${esc(i.indicatorId)}">${esc(`${i.number ?? i.indicatorId}. ${indicatorName(r.lang, i)}`)}</a></h4>`,
     `<p class="meta">${statusHtml(i, r)} · ${esc(label('grade', i.grade, r.lang))}</p>`,
     '<dl class="facts">',
-    `<dt>${L('owner')}</dt><dd>${esc(departmentsCell(r, i.departments))}</dd>`,
+    `<dt>${L('owner')}</dt><dd>${departmentsHtml(r, i.departments)}</dd>`,
     `<dt>${L('latest')}</dt><dd>${esc(valueCell(r.lang, i.latest, unitOf(i, r.lang)))}</dd>`,
     `<dt>${L('target')}</dt><dd>${esc(targetCell(finalTarget(i), r.lang))}</dd>`,
     `<dt>${L('gap')}</dt><dd>${esc(gapCell(i, r.lang))}</dd>`,
@@ -168,7 +167,7 @@ export function renderHtml(r: PlanReport): string {
             { html: esc(t.number ?? t.taskId) },
             { html: esc(localized(t.name, r.lang)) },
             { html: esc(label('task', t.status, r.lang)), className: 'status' },
-            { html: esc(departmentsCell(r, t.departments)), className: 'owner' },
+            { html: departmentsHtml(r, t.departments), className: 'owner' },
           ],
         })),
       ),
@@ -195,7 +194,7 @@ export function renderHtml(r: PlanReport): string {
                   .join(r.lang === 'zh' ? '；' : '; '),
               ),
             },
-            { html: esc(departmentsCell(r, p.departments)), className: 'owner' },
+            { html: departmentsHtml(r, p.departments), className: 'owner' },
           ],
         })),
       ),
@@ -226,7 +225,7 @@ export function renderHtml(r: PlanReport): string {
             html: `${esc(targetCell(finalTarget(i), r.lang))}${interimTarget(i) === undefined ? '' : `<br><small>${L('interim')} ${esc(targetCell(interimTarget(i), r.lang))}</small>`}`,
           },
           { html: statusHtml(i, r), className: 'status' },
-          { html: esc(departmentsCell(r, i.departments)), className: 'owner' },
+          { html: departmentsHtml(r, i.departments), className: 'owner' },
         ],
       })),
     ),
@@ -244,7 +243,7 @@ export function renderHtml(r: PlanReport): string {
     o.push(
       `<article class="ind" id="ind-${esc(i.indicatorId)}">`,
       `<h3>${esc(`${i.number ?? i.indicatorId}. ${indicatorName(r.lang, i)}`)}</h3>`,
-      `<p class="meta">${statusHtml(i, r)} · ${esc(label('grade', i.grade, r.lang))} · ${L('owner')}: ${esc(departmentsCell(r, i.departments))} · ${L('target')}: ${esc(targetCell(finalTarget(i), r.lang))}</p>`,
+      `<p class="meta">${statusHtml(i, r)} · ${esc(label('grade', i.grade, r.lang))} · ${L('owner')}: ${departmentsHtml(r, i.departments)} · ${L('target')}: ${esc(targetCell(finalTarget(i), r.lang))}</p>`,
       `<p class="why">${esc(i.summary)}</p>`,
       chart,
       chart === ''
@@ -333,7 +332,7 @@ export function renderHtml(r: PlanReport): string {
           id: `project-${p.projectId}`,
           cells: [
             { html: esc(localized(p.name, r.lang)) },
-            { html: esc(departmentsCell(r, p.departments)), className: 'owner' },
+            { html: departmentsHtml(r, p.departments), className: 'owner' },
           ],
         })),
       ),

@@ -8,7 +8,7 @@ import type { IsoDate } from '@progress-ledger/core'
 import { label, localized, type TextKey } from '../Labels'
 import type { ProjectReport } from '../Milestones'
 import type { Lang } from '../Options'
-import { type CellContext, departmentsCell, percent } from './Common'
+import { type CellContext, percent } from './Common'
 import { esc, forecastHistoryChart, milestoneChart } from './Svg'
 
 /** The style sheet: readable on paper, a desktop and a phone (card rows below 700 px). */
@@ -29,12 +29,13 @@ table{border-collapse:collapse;width:100%;margin:.5em 0}
 th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 th{background:var(--soft)}
 td.num{text-align:right;white-space:nowrap}
-td.status,td.owner{white-space:nowrap}
+td.status{white-space:nowrap}
+td .nw{white-space:nowrap}
 .light{vertical-align:-1px;margin-right:4px}
 ul.cards{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px}
-li.card{border:1px solid var(--line);border-left:5px solid var(--muted);border-radius:6px;padding:8px 10px}
+li.card{min-width:0;border:1px solid var(--line);border-left:5px solid var(--muted);border-radius:6px;padding:8px 10px}
 li.card.red{border-left-color:#cf222e}li.card.yellow{border-left-color:#9a6700}li.card.risk-card{border-left-color:#bc4c00}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:0 10px;margin:.3em 0}
+dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:0 10px;margin:.3em 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 p.why{margin:.3em 0}
 article.ind{border-top:1px solid var(--line);padding:.4em 0 .8em}
@@ -50,6 +51,7 @@ table.rt thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(
 table.rt,table.rt tbody,table.rt tr,table.rt td{display:block;width:100%}
 table.rt tr{border:1px solid var(--line);border-radius:6px;margin:0 0 8px;padding:4px 0}
 table.rt td{border:0;padding:1px 8px;white-space:normal;text-align:left}
+td .nw{white-space:normal}
 table.rt td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
 }
 @media print{body{max-width:none;padding:0;font-size:10pt}.scroll{overflow:visible}a{color:inherit;text-decoration:none}
@@ -72,6 +74,17 @@ export function page(lang: Lang, title: string, body: ReadonlyArray<string>): st
     '</body>',
     '</html>',
   ].join('\n')}\n`
+}
+
+/** Department names for HTML, each kept on one line, the list free to wrap between names. */
+export function departmentsHtml(ctx: CellContext, ids: ReadonlyArray<string>): string {
+  if (ids.length === 0) return '—'
+  return ids
+    .map(
+      (id) =>
+        `<span class="nw">${esc(localized(ctx.departmentNames[id] ?? { zh: id }, ctx.lang))}</span>`,
+    )
+    .join(ctx.lang === 'zh' ? '、' : ', ')
 }
 
 /** A cell of a responsive table: its column heading travels with it for the card view. */
@@ -121,7 +134,7 @@ export function projectSection(
   const o: string[] = [
     `<section class="project" id="project-${esc(p.projectId)}">`,
     `<${h}>${esc(localized(p.name, lang))}</${h}>`,
-    `<p class="meta">${L('departments')}: ${esc(departmentsCell(ctx, p.departments))} · ${L('plannedMilestones')} ${p.plannedMet}/${p.plannedTotal} (${percent(p.shareMet)}) · ${L('unplannedMet')} ${p.unplannedMet} · ${L('overdue')} ${p.overdue.length} · ${L('nextDue')} ${p.nextDue === null ? '—' : `${esc(p.nextDue.milestoneId)} ${p.nextDue.date}`}</p>`,
+    `<p class="meta">${L('departments')}: ${departmentsHtml(ctx, p.departments)} · ${L('plannedMilestones')} ${p.plannedMet}/${p.plannedTotal} (${percent(p.shareMet)}) · ${L('unplannedMet')} ${p.unplannedMet} · ${L('overdue')} ${p.overdue.length} · ${L('nextDue')} ${p.nextDue === null ? '—' : `${esc(p.nextDue.milestoneId)} ${p.nextDue.date}`}</p>`,
     milestoneChart(p, asOf, lang),
   ]
   for (const m of p.milestones) {

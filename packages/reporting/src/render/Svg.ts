@@ -79,10 +79,10 @@ export function indicatorChart(
   toYear: number,
   lang: Lang,
 ): string {
-  const W = 560
+  const W = 600
   const H = 230
   const left = 52
-  const right = 118
+  const right = 136
   const top = 30
   const bottom = 30
   const pts: XY[] = [
@@ -145,7 +145,7 @@ export function indicatorChart(
   if (fv !== undefined && final !== undefined && finalY !== undefined) {
     o.push(
       `<line x1="${left}" y1="${c(finalY)}" x2="${W - right}" y2="${c(finalY)}" stroke="${INK}" stroke-dasharray="6 3" stroke-width="1.2"/>`,
-      `<text x="${W - right + 6}" y="${c(finalY + 4)}" font-size="11" fill="${INK}">${esc(`${label('text', 'finalTarget', lang)} ${final.meaning}`)}</text>`,
+      `<text x="${W - right + 6}" y="${c(finalY + 4)}" font-size="11" fill="${INK}">${esc(`${label('text', 'target', lang)} ${final.meaning} (${final.dueYear})`)}</text>`,
     )
   }
   if (iv !== undefined && interim !== undefined) {
@@ -156,7 +156,7 @@ export function indicatorChart(
     o.push(
       `<line x1="${c(x - 24)}" y1="${c(Y(iv))}" x2="${c(W - right)}" y2="${c(Y(iv))}" stroke="${INK}" stroke-dasharray="1 4" stroke-width="1"/>`,
       `<line x1="${c(x - 24)}" y1="${c(Y(iv))}" x2="${c(x + 24)}" y2="${c(Y(iv))}" stroke="${INK}" stroke-dasharray="3 2" stroke-width="1.5"/>`,
-      `<text x="${W - right + 6}" y="${c(ly)}" font-size="11" fill="${INK}">${esc(`${label('text', 'interimTarget', lang)} ${interim.meaning} (${interim.dueYear})`)}</text>`,
+      `<text x="${W - right + 6}" y="${c(ly)}" font-size="11" fill="${INK}">${esc(`${label('text', 'interimShort', lang)} ${interim.meaning} (${interim.dueYear})`)}</text>`,
     )
   }
   if (path.length > 1)
