@@ -292,7 +292,7 @@ const KIND: Readonly<Record<ChangeKind, readonly [string, string]>> = {
  * const diff = { from: '2021-12-31', to: '2022-12-31', changes: [{ kind: 'status', subject: 'I03', name: { zh: '单位GDP能耗', en: 'Energy use per unit of GDP' },
  *   before: null, after: null, beforeSide: { _tag: 'Status', status: 'target-pending', grade: 'quota-pending', atRisk: false },
  *   afterSide: { _tag: 'Status', status: 'on-track', grade: 'ahead', atRisk: false }, eventIds: ['I03-quota'] }] } as const
- * renderDiff(diff, 'zh').split('\n')[1] // '  状态　I03 单位GDP能耗：目标待定（待上级下达） → 符合进度（快于预期）［I03-quota］'
+ * renderDiff(diff, 'zh').split('\n')[1] // '  状态\u3000I03 单位GDP能耗：目标待定（待上级下达） → 符合进度（快于预期）［I03-quota］'
  * renderDiff(diff, 'en').split('\n')[0] // 'Changes from 2021-12-31 to 2022-12-31: 1'
  */
 export function renderDiff(d: ReportDiff, lang: Lang): string {
@@ -315,7 +315,7 @@ export function renderDiff(d: ReportDiff, lang: Lang): string {
           : `  [${c.eventIds.join(', ')}]`
     lines.push(
       zh
-        ? `  ${kind}　${c.subject}${name}：${before} → ${after}${events}`
+        ? `  ${kind}\u3000${c.subject}${name}：${before} → ${after}${events}`
         : `  ${kind}: ${c.subject}${name}: ${before} → ${after}${events}`,
     )
   }
