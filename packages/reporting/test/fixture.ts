@@ -191,11 +191,7 @@ export const events: ReadonlyArray<readonly [EventInput, string]> = [
     },
     T2021,
   ],
-  // GDP per capita as testkit's fixture defines it, with its number in 表1.
-  [
-    { ...fixtures.gdpDefined, data: { ...fixtures.gdpDefined.data, number: '1' } } as EventInput,
-    T2021,
-  ],
+  [gdpDefined, T2021],
   [baseline('I01', 10), T2021],
   [
     target(
