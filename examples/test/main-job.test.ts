@@ -62,6 +62,29 @@ describe('main job', () => {
     }
   })
 
+  it('is bilingual: Chinese throughout in zh, English units in en, names cleaned', () => {
+    const zh = readFileSync(join(out, 'shengzhou.md'), 'utf8')
+    const en = readFileSync(join(out, 'shengzhou.en.md'), 'utf8')
+    // method, grade, status names and notes in Chinese (formulas and event ids aside)
+    const prose = zh
+      .split('\n')
+      .filter(
+        (l) => !l.startsWith('- 计算') && !l.startsWith('- 依据事件') && !l.startsWith('- 输入'),
+      )
+      .join('\n')
+    expect(prose).not.toMatch(
+      /time-proportional|achieved|on-track|off-track|\bis (true|false)\b|\bpolicy\b|\bsegment\b|Target met on/,
+    )
+    expect(zh).toContain('方法：序时进度法')
+    expect(zh).toContain('城市PM2.5平均浓度')
+    expect(zh).not.toContain('_{2.5}')
+    expect(en).toContain('10,000 yuan')
+    expect(en).toContain('Method: time-proportional progress')
+    expect(
+      readFileSync(join(out, 'shengzhou.csv'), 'utf8').startsWith('\uFEFF编号,序号,指标名称,'),
+    ).toBe(true)
+  })
+
   it('labels the illustrative figures in the reports', () => {
     expect(readFileSync(join(out, 'shengzhou.en.md'), 'utf8')).toMatch(/illustrative/i)
     const json: unknown = JSON.parse(readFileSync(join(out, 'shengzhou.json'), 'utf8'))

@@ -49,6 +49,7 @@ export {
   ProjectJson,
   reportSchemaVersion,
 } from './render/Json'
+export { renderIndicatorStatus } from './render/Status'
 export {
   renderProjectHtml,
   renderProjectJson,
