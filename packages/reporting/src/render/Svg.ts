@@ -13,6 +13,7 @@ import { formatNumber } from '../Format'
 import { label, localized } from '../Labels'
 import type { MilestoneReport, ProjectReport } from '../Milestones'
 import type { Lang } from '../Options'
+import { projectionDigits } from '../Sentence'
 import type { Light } from '../Status'
 import { periodTime } from '../internal/Series'
 import { yearTime } from '../internal/Time'
@@ -127,7 +128,7 @@ export function indicatorChart(
   for (const v of ticks(y0, y1)) {
     o.push(
       `<line x1="${left}" y1="${c(Y(v))}" x2="${W - right}" y2="${c(Y(v))}" stroke="#d0d7de" stroke-width="1"/>`,
-      `<text x="${left - 6}" y="${c(Y(v) + 4)}" text-anchor="end" font-size="11" fill="${MUTED}">${esc(formatNumber(v))}</text>`,
+      `<text x="${left - 6}" y="${c(Y(v) + 4)}" text-anchor="end" font-size="12" fill="${MUTED}">${esc(formatNumber(v))}</text>`,
     )
   }
   for (let y = Math.ceil(x0); y <= Math.floor(x1); y++)
@@ -136,7 +137,7 @@ export function indicatorChart(
     )
   for (let y = Math.ceil(x0); y <= Math.floor(x1); y++)
     o.push(
-      `<text x="${c(X(y))}" y="${H - 10}" text-anchor="middle" font-size="11" fill="${MUTED}">${y}</text>`,
+      `<text x="${c(X(y))}" y="${H - 10}" text-anchor="middle" font-size="12" fill="${MUTED}">${y}</text>`,
     )
   o.push(
     `<line x1="${left}" y1="${H - bottom}" x2="${W - right}" y2="${H - bottom}" stroke="${MUTED}" stroke-width="1"/>`,
@@ -145,7 +146,7 @@ export function indicatorChart(
   if (fv !== undefined && final !== undefined && finalY !== undefined) {
     o.push(
       `<line x1="${left}" y1="${c(finalY)}" x2="${W - right}" y2="${c(finalY)}" stroke="${INK}" stroke-dasharray="6 3" stroke-width="1.2"/>`,
-      `<text x="${W - right + 6}" y="${c(finalY + 4)}" font-size="11" fill="${INK}">${esc(`${label('text', 'target', lang)} ${final.meaning} (${final.dueYear})`)}</text>`,
+      `<text x="${W - right + 6}" y="${c(finalY + 4)}" font-size="12" fill="${INK}">${esc(`${label('text', 'target', lang)} ${final.meaning} (${final.dueYear})`)}</text>`,
     )
   }
   if (iv !== undefined && interim !== undefined) {
@@ -156,7 +157,7 @@ export function indicatorChart(
     o.push(
       `<line x1="${c(x - 24)}" y1="${c(Y(iv))}" x2="${c(W - right)}" y2="${c(Y(iv))}" stroke="${INK}" stroke-dasharray="1 4" stroke-width="1"/>`,
       `<line x1="${c(x - 24)}" y1="${c(Y(iv))}" x2="${c(x + 24)}" y2="${c(Y(iv))}" stroke="${INK}" stroke-dasharray="3 2" stroke-width="1.5"/>`,
-      `<text x="${W - right + 6}" y="${c(ly)}" font-size="11" fill="${INK}">${esc(`${label('text', 'interimShort', lang)} ${interim.meaning} (${interim.dueYear})`)}</text>`,
+      `<text x="${W - right + 6}" y="${c(ly)}" font-size="12" fill="${INK}">${esc(`${label('text', 'interimShort', lang)} ${interim.meaning} (${interim.dueYear})`)}</text>`,
     )
   }
   if (path.length > 1)
@@ -168,7 +169,7 @@ export function indicatorChart(
     o.push(
       `<line x1="${c(X(last.x))}" y1="${c(Y(last.y))}" x2="${c(X(fc.x))}" y2="${c(Y(fc.y))}" stroke="${MUTED}" stroke-dasharray="5 3" stroke-width="1.5"/>`,
       `<circle cx="${c(X(fc.x))}" cy="${c(Y(fc.y))}" r="3.5" fill="#ffffff" stroke="${MUTED}" stroke-width="1.5"/>`,
-      `<text x="${c(X(fc.x) + 6)}" y="${c(Y(fc.y) + 14)}" font-size="11" fill="${MUTED}">${esc(`${label('text', 'forecast', lang)} ${formatNumber(fc.y, 2)}`)}</text>`,
+      `<text x="${c(X(fc.x) - 8)}" y="${c(Y(fc.y) + (fv === undefined || fc.y >= fv ? -8 : 17))}" text-anchor="end" font-size="12" fill="${MUTED}">${esc(`${label('text', 'forecast', lang)} ${formatNumber(fc.y, fv === undefined ? 2 : projectionDigits(fc.y, fv))}`)}</text>`,
     )
   }
   if (pts.length > 1)
@@ -180,7 +181,7 @@ export function indicatorChart(
     const above = prev === undefined || p.y >= prev.y
     o.push(
       `<circle cx="${c(X(p.x))}" cy="${c(Y(p.y))}" r="3.5" fill="${colour}"/>`,
-      `<text x="${c(X(p.x))}" y="${c(Y(p.y) + (above ? -8 : 16))}" text-anchor="middle" font-size="11" fill="${INK}">${esc(formatNumber(p.y, 3))}</text>`,
+      `<text x="${c(X(p.x))}" y="${c(Y(p.y) + (above ? -8 : 16))}" text-anchor="middle" font-size="12" fill="${INK}">${esc(formatNumber(p.y, 3))}</text>`,
     )
   })
   const legend: Array<[string, string]> = [
@@ -207,9 +208,9 @@ export function indicatorChart(
   let lx = left
   for (const [mark, text] of legend) {
     o.push(
-      `<g transform="translate(${c(lx)} 12)">${mark}<text x="20" y="4" font-size="11" fill="${INK}">${esc(text)}</text></g>`,
+      `<g transform="translate(${c(lx)} 12)">${mark}<text x="20" y="4" font-size="12" fill="${INK}">${esc(text)}</text></g>`,
     )
-    lx += 28 + text.length * (lang === 'zh' ? 11 : 6.2)
+    lx += 28 + text.length * (lang === 'zh' ? 12 : 6.8)
   }
   const title = `${localized(i.name, lang)}: ${pts.map((p) => `${Math.round(p.x)} ${formatNumber(p.y)}`).join(', ')}${final === undefined ? '' : ` → ${final.meaning} (${final.dueYear})`}`
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${o.join('')}</svg>`
