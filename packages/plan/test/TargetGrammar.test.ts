@@ -312,6 +312,41 @@ describe('laws', () => {
       { numRuns: 1000 },
     )
   })
+  it("a unit printed after every number changes nothing but the result's unit", () => {
+    const NUMBER = /-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/g
+    fc.assert(
+      fc.property(
+        parsableTarget,
+        fc.constantFrom(...langs),
+        fc.constantFrom('%', '万元', '个'),
+        ({ expr, options }, lang, unit) => {
+          const plain = formatTarget(expr, lang)
+          const withUnits = plain.replace(NUMBER, (n) => `${n}${unit}`)
+          const own = unit === '个' ? '' : unit
+          expect(parseTarget(withUnits, { ...options, unit: own })).toEqual({
+            _tag: 'Parsed',
+            value: expr,
+            unit: withUnits === plain ? null : unit,
+          })
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+  it("a unit that is not the indicator's is refused, naming both", () => {
+    fc.assert(
+      fc.property(parsableTarget, fc.constantFrom(...langs), ({ expr, options }, lang) => {
+        const plain = formatTarget(expr, lang)
+        const withUnits = plain.replace(/\d(?![\d.e])/, (d) => `${d}%`)
+        const r = parseTarget(withUnits, { ...options, unit: '万元' })
+        if (withUnits === plain) return
+        expect(r).toMatchObject({ _tag: 'TargetParseError', found: '%' })
+        if (r._tag === 'TargetParseError')
+          expect(r.message).toContain('is not the indicator\'s unit "万元"')
+      }),
+      { numRuns: 1000 },
+    )
+  })
   it('never throws, and every failure quotes the input', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {

@@ -1,6 +1,7 @@
 // Renderers: snapshot-tested on the fixture ledger, deterministic, and shaped for their readers.
 import { asOf } from '@progress-ledger/core'
 import { isRight } from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   evaluatePlan,
@@ -12,6 +13,11 @@ import {
   renderMarkdown,
   ReportJson,
   csvField,
+  grades,
+  label,
+  markdownText,
+  ruleNames,
+  statusCodes,
 } from '../src/index'
 import { d, ledger } from './fixture'
 
@@ -150,4 +156,52 @@ describe('safe outputs', () => {
     expect(html).not.toMatch(/<img|<script/)
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
   })
+})
+
+describe('laws of the safe outputs', () => {
+  const hostile = fc.string({ unit: 'binary' })
+  it('a CSV text cell never starts, once unquoted, with a formula character', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(hostile, fc.constantFrom('=', '+', '-', '@', '\t', '\r')),
+        fc.string(),
+        (a, b) => {
+          const cell = csvField(a + b)
+          const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell
+          expect(/^[=+\-@\t\r]/.test(unquoted)).toBe(false)
+          // the text itself is kept, behind a ' when it would start a formula
+          expect(unquoted).toBe(/^[=+\-@\t\r]/.test(a + b) ? `'${a + b}` : a + b)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+  it('Markdown text never carries a tag or a line break', () => {
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const md = markdownText(s)
+        expect(md).not.toMatch(/[<>\r\n\u2028\u2029]/)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('labels are total', () => {
+  it.each(['zh', 'en'] as const)(
+    'every status, grade and rule has a %s label of its own',
+    (lang) => {
+      const tables = [
+        ['status', statusCodes.map((k) => label('status', k, lang))],
+        ['grade', grades.map((k) => label('grade', k, lang))],
+        ['method', ruleNames.map((k) => label('method', k, lang))],
+      ] as const
+      for (const [kind, labels] of tables) {
+        for (const l of labels) expect(l.trim()).not.toBe('')
+        if (lang === 'zh') for (const l of labels) expect(l).toMatch(/\p{Script=Han}/u)
+        // grades may share a word across methods (已实现, 滞后); statuses and rules may not
+        if (kind !== 'grade') expect(new Set(labels).size).toBe(labels.length)
+      }
+    },
+  )
 })
