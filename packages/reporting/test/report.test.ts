@@ -2,7 +2,15 @@
 // milestones, roll-ups, bitemporal cuts and diffs.
 import { asOf, endOfDay, type Instant } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
-import { diffReports, evaluatePlan, type PlanReport } from '../src/index'
+import {
+  diffReports,
+  evaluatePlan,
+  evaluateProjectTimeline,
+  type PlanReport,
+  ProjectReportJson,
+  renderDiff,
+  renderProjectJson,
+} from '../src/index'
 import { d, ledger } from './fixture'
 
 function report(day: string, options: Record<string, unknown> = {}, knownAt?: string): PlanReport {
@@ -203,5 +211,61 @@ describe('diffReports', () => {
       after: 'completed',
       eventIds: ['T01-s2'],
     })
+  })
+})
+
+describe('renderDiff', () => {
+  const diff = diffReports(report('2021-12-31'), report('2022-12-31'))
+  it('prints Chinese throughout in Chinese', () => {
+    const zh = renderDiff(diff, 'zh')
+    expect(zh.split('\n')[0]).toBe(`2021-12-31 至 2022-12-31 的变化：${diff.changes.length} 项`)
+    expect(zh).toContain(
+      '状态\u3000I03 单位GDP能耗：目标待定（待上级下达） → 符合进度（快于预期）［I03-quota，I03-v2022］',
+    )
+    expect(zh).toContain(
+      '任务\u3000T01 构建现代产业平台体系：推进中 40% → 已完成 100%［T01-s2］'.replace(' 100%', ''),
+    )
+    expect(zh).not.toMatch(/\b(on-track|target-pending|in-progress|completed|value|status|met)\b/)
+  })
+  it('prints English in English', () => {
+    const en = renderDiff(diff, 'en')
+    expect(en).toContain(
+      '  status: I03 Energy use per unit of GDP: Target pending (Quota pending) → On track (Ahead of schedule)  [I03-quota, I03-v2022]',
+    )
+    expect(en).not.toMatch(/\p{Script=Han}/u)
+  })
+})
+
+describe('a project on its own timeline', () => {
+  it('renders as JSON that decodes with its schema', () => {
+    const r = evaluateProjectTimeline(asOf(ledger, { validTime: d('2022-07-31') }), {
+      projectId: 'hangtai',
+      asOf: '2022-07-31',
+      lang: 'en',
+    })
+    if (r._tag !== 'ProjectReport') throw new Error(r._tag)
+    const json: unknown = JSON.parse(renderProjectJson(r.report))
+    expect(ProjectReportJson.decode(json)._tag).toBe('Right')
+    expect(json).toMatchObject({
+      kind: 'project-report',
+      planId: null,
+      project: { plannedTotal: 1, unplannedMet: 2, nextDue: { milestoneId: 'square' } },
+    })
+  })
+  it('refuses an unknown project naming the known ones, and bad options naming the path', () => {
+    expect(
+      evaluateProjectTimeline(ledger, { projectId: 'x', asOf: '2022-07-31', lang: 'en' }),
+    ).toEqual({
+      _tag: 'ProjectNotFound',
+      message: 'options.projectId: expected one of "hangtai", got "x"',
+    })
+    const bad = evaluateProjectTimeline(ledger, {
+      projectId: 'hangtai',
+      asOf: '2022-02-30',
+      lang: 'en',
+    })
+    expect(bad._tag === 'InvalidOptions' && bad.issues[0]?.message).toBe(
+      'options.asOf: expected a date YYYY-MM-DD, got "2022-02-30"',
+    )
   })
 })
