@@ -5,6 +5,8 @@
  * @module Status
  */
 
+import { MethodName } from './Options'
+
 /**
  * Where an indicator stands, whatever method graded it:
  * `achieved` the target comparison holds · `on-track` · `needs-acceleration` ·
@@ -137,12 +139,7 @@ export type Grade = keyof typeof GRADES
 /** Every grade. */
 export const grades: ReadonlyArray<Grade> = Object.keys(GRADES) as Grade[]
 
-const RULES = {
-  'time-proportional': null,
-  'growth-ratio': null,
-  statcan: null,
-  'expected-value': null,
-  linear: null,
+const OTHER_RULES = {
   'trend-statcan': null,
   'trend-expected-value': null,
   'trend-sign': null,
@@ -162,7 +159,10 @@ const RULES = {
  * undefined), the qualitative rules (`every-year`, `stable-band`, `range`, `reasonable-range`,
  * `quota`, `trend` with too few points), `observation`, or `none` (no target, or no values).
  */
-export type RuleName = keyof typeof RULES
+export type RuleName = MethodName | keyof typeof OTHER_RULES
 
-/** Every rule name. */
-export const ruleNames: ReadonlyArray<RuleName> = Object.keys(RULES) as RuleName[]
+/** Every rule name: the numeric methods first, then the other rules. */
+export const ruleNames: ReadonlyArray<RuleName> = [
+  ...(Object.keys(MethodName.keys) as MethodName[]),
+  ...(Object.keys(OTHER_RULES) as Array<keyof typeof OTHER_RULES>),
+]
