@@ -157,7 +157,7 @@ export function renderHtml(r: PlanReport): string {
         [
           label('text', 'kind', r.lang),
           label('text', 'number', r.lang),
-          label('text', 'tasks', r.lang),
+          label('text', 'name', r.lang),
           label('text', 'status', r.lang),
           label('text', 'owner', r.lang),
         ],

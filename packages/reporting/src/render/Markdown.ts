@@ -99,19 +99,22 @@ function header(lang: Lang, title: string): string[] {
 export function renderMarkdown(r: PlanReport): string {
   const L = (k: TextKey): string => label('text', k, r.lang)
   const ctx: CellContext = r
+  const sep = r.lang === 'zh' ? '：' : ': '
   const out: string[] = header(r.lang, localized(r.name, r.lang))
   if (r.illustrative) out.push(`> **${L('illustrative')}** — ${L('illustrativeNotice')}`, '')
-  out.push(`- ${L('asOf')}: ${r.asOf}`)
+  out.push(`- ${L('asOf')}${sep}${r.asOf}`)
   out.push(
-    `- ${L('plan')}: ${r.startYear}–${r.endYear} (${L('baseline')} ${r.baseYear}); ${L('elapsed')}: ${percent(r.elapsed)}`,
+    r.lang === 'zh'
+      ? `- ${L('plan')}${sep}${r.startYear}–${r.endYear}（${L('baselinePeriod')} ${r.baseYear}）；${L('elapsed')}${sep}${percent(r.elapsed)}`
+      : `- ${L('plan')}${sep}${r.startYear}–${r.endYear} (${L('baselinePeriod')} ${r.baseYear}); ${L('elapsed')}${sep}${percent(r.elapsed)}`,
   )
   out.push(
-    `- ${L('overall')}: ${
+    `- ${L('overall')}${sep}${
       statusCodes
         .filter((s) => r.overall.counts[s] > 0)
         .map((s) => `${label('status', s, r.lang)} ${r.overall.counts[s]}`)
-        .join(', ') || '—'
-    }; ${L('atRisk')} ${r.attention.indicators.filter((a) => a.reason === 'at-risk').length}; ${L('onSchedule')} ${r.overall.onSchedule}/${r.overall.graded} (${percent(r.overall.shareOnSchedule)})`,
+        .join(r.lang === 'zh' ? '，' : ', ') || '—'
+    }${r.lang === 'zh' ? '；' : '; '}${L('atRisk')} ${r.attention.indicators.filter((a) => a.reason === 'at-risk').length}${r.lang === 'zh' ? '；' : '; '}${L('onSchedule')} ${r.overall.onSchedule}/${r.overall.graded} (${percent(r.overall.shareOnSchedule)})`,
     '',
   )
   out.push(`## ${L('attention')}`, '')
@@ -153,7 +156,7 @@ export function renderMarkdown(r: PlanReport): string {
     out.push(`### ${L('delayedTasks')} (${a.tasks.length})`, '')
     out.push(
       ...table(
-        [L('kind'), L('number'), L('indicator'), L('status'), L('owner')],
+        [L('kind'), L('number'), L('name'), L('status'), L('owner')],
         a.tasks.map((t) => [
           label('taskKind', t.kind, r.lang),
           t.number ?? t.taskId,
