@@ -245,6 +245,13 @@ export function renderHtml(r: PlanReport): string {
       `<h3>${esc(`${i.number ?? i.indicatorId}. ${indicatorName(r.lang, i)}`)}</h3>`,
       `<p class="meta">${statusHtml(i, r)} · ${esc(label('grade', i.grade, r.lang))} · ${L('owner')}: ${departmentsHtml(r, i.departments)} · ${L('target')}: ${esc(targetCell(finalTarget(i), r.lang))}</p>`,
       `<p class="why">${esc(i.summary)}</p>`,
+      ...i.series.flatMap((v) =>
+        v.outlier === null
+          ? []
+          : [
+              `<p class="meta">${esc(`${v.period}${r.lang === 'zh' ? '：' : ': '}${v.outlier}`)}</p>`,
+            ],
+      ),
       chart,
       chart === ''
         ? ''

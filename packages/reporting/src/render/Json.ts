@@ -35,6 +35,7 @@ const ValueAt = t.strict({
   period: t.string,
   illustrative: t.boolean,
   eventId: t.string,
+  outlier: Nullable(t.string),
 })
 const TargetAt = t.strict({
   targetId: t.string,
@@ -200,7 +201,13 @@ export type ReportJson = t.TypeOf<typeof ReportJson>
 const valueAt = (v: IndicatorReport['latest']): t.TypeOf<typeof ValueAt> | null =>
   v === null
     ? null
-    : { value: v.value, period: v.period, illustrative: v.illustrative, eventId: v.eventId }
+    : {
+        value: v.value,
+        period: v.period,
+        illustrative: v.illustrative,
+        eventId: v.eventId,
+        outlier: v.outlier,
+      }
 
 const targetAt = (x: TargetInfo | undefined): t.TypeOf<typeof TargetAt> | null =>
   x === undefined

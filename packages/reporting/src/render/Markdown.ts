@@ -224,7 +224,8 @@ export function renderMarkdown(r: PlanReport): string {
     )
     const lines = renderExplanation(i.explanation, r.lang, unitOf(i, r.lang)).split('\n')
     if (i.atRisk) lines.splice(1, 0, i.summary)
-    if (i.forecast !== null) lines.push(`${L('forecast')}: ${forecastCell(i, r.lang)}`)
+    if (i.forecast !== null) lines.push(`${L('forecast')}${sep}${forecastCell(i, r.lang)}`)
+    for (const v of i.series) if (v.outlier !== null) lines.push(`${v.period}${sep}${v.outlier}`)
     out.push(...lines.map((l) => `- ${markdownText(l)}`), '')
   }
   out.push(`## ${L('categories')}`, '')
