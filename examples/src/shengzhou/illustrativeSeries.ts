@@ -69,19 +69,19 @@ export const SETBACKS: Readonly<
     year: 2022,
     steps: 1.5,
     reason:
-      'illustrative: cinemas, theatres and scenic spots were closed for months in 2022, so cultural spending fell back',
+      '示例：2022年影院、剧场和景区停业数月，文化娱乐消费回落 / illustrative: cinemas, theatres and scenic spots were closed for months in 2022, so cultural spending fell back',
   },
   I35: {
     year: 2022,
     steps: 1,
     reason:
-      'illustrative: the winter 2022 epidemic wave raised deaths among the elderly and lowered the period life expectancy',
+      '示例：2022年冬季疫情高峰期老年人死亡增加，当年预期寿命下降 / illustrative: the winter 2022 epidemic wave raised deaths among the elderly and lowered the period life expectancy',
   },
   I18: {
     year: 2022,
     steps: 0.8,
     reason:
-      'illustrative: export orders fell in 2022 as logistics were disrupted; trade recovered from 2023',
+      '示例：2022年物流受阻、出口订单减少，2023年起恢复 / illustrative: export orders fell in 2022 as logistics were disrupted; trade recovered from 2023',
   },
 }
 
