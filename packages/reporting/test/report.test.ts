@@ -9,7 +9,10 @@ import {
   type PlanReport,
   ProjectReportJson,
   renderDiff,
+  renderProjectHtml,
   renderProjectJson,
+  renderProjectMarkdown,
+  renderProjectText,
 } from '../src/index'
 import { d, ledger } from './fixture'
 
@@ -252,6 +255,26 @@ describe('a project on its own timeline', () => {
       project: { plannedTotal: 1, unplannedMet: 2, nextDue: { milestoneId: 'square' } },
     })
   })
+  it.each(['zh', 'en'] as const)(
+    'renders Markdown, text and HTML (%s) as their snapshots',
+    async (lang) => {
+      const r = evaluateProjectTimeline(asOf(ledger, { validTime: d('2022-12-31') }), {
+        projectId: 'hangtai',
+        asOf: '2022-12-31',
+        lang,
+      })
+      if (r._tag !== 'ProjectReport') throw new Error(r._tag)
+      await expect(renderProjectMarkdown(r.report)).toMatchFileSnapshot(
+        `./__snapshots__/project.${lang}.md`,
+      )
+      await expect(renderProjectText(r.report)).toMatchFileSnapshot(
+        `./__snapshots__/project.${lang}.txt`,
+      )
+      const html = renderProjectHtml(r.report)
+      await expect(html).toMatchFileSnapshot(`./__snapshots__/project.${lang}.html`)
+      expect(html).not.toMatch(/<script|<link|src=|url\(|@import|https?:\/\//)
+    },
+  )
   it('refuses an unknown project naming the known ones, and bad options naming the path', () => {
     expect(
       evaluateProjectTimeline(ledger, { projectId: 'x', asOf: '2022-07-31', lang: 'en' }),

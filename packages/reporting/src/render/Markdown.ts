@@ -58,11 +58,14 @@ function table(head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<st
 /** The milestone table of one project (milestones by date), or a line saying there are none. */
 export function projectMarkdown(p: ProjectReport, ctx: CellContext, level = 3): string[] {
   const L = (k: TextKey): string => label('text', k, ctx.lang)
+  const zh = ctx.lang === 'zh'
+  const sep = zh ? '：' : ': '
+  const semi = zh ? '；' : '; '
   const out: string[] = [`${'#'.repeat(level)} ${markdownText(localized(p.name, ctx.lang))}`, '']
   out.push(
-    `- ${L('departments')}: ${markdownText(departmentsCell(ctx, p.departments))}`,
-    `- ${L('plannedMilestones')}: ${p.plannedMet}/${p.plannedTotal} (${percent(p.shareMet)}); ${L('unplannedMet')}: ${p.unplannedMet}`,
-    `- ${L('overdue')}: ${markdownText(p.overdue.join(', ')) || '—'}; ${L('nextDue')}: ${p.nextDue === null ? '—' : `${markdownText(p.nextDue.milestoneId)} (${p.nextDue.date})`}`,
+    `- ${L('departments')}${sep}${markdownText(departmentsCell(ctx, p.departments))}`,
+    `- ${L('plannedMilestones')}${sep}${p.plannedMet}/${p.plannedTotal} (${percent(p.shareMet)})${semi}${L('unplannedMet')}${sep}${p.unplannedMet}`,
+    `- ${L('overdue')}${sep}${markdownText(p.overdue.join(', ')) || '—'}${semi}${L('nextDue')}${sep}${p.nextDue === null ? '—' : `${markdownText(p.nextDue.milestoneId)} (${p.nextDue.date})`}`,
     '',
   )
   out.push(

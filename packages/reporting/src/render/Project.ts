@@ -117,15 +117,19 @@ export function renderProjectJson(r: ProjectTimelineReport): string {
 export function renderProjectText(r: ProjectTimelineReport): string {
   const p = r.project
   const L = (k: TextKey): string => label('text', k, r.lang)
-  const sep = r.lang === 'zh' ? '：' : ': '
+  const zh = r.lang === 'zh'
+  const sep = zh ? '：' : ': '
+  const semi = zh ? '；' : '; '
+  const paren = (x: string): string => (zh ? `（${x}）` : ` (${x})`)
   const lines = [
-    `${localized(p.name, r.lang)} — ${L('asOf')} ${r.asOf} (${L('departments')}${sep}${departmentsCell(ctxOf(r), p.departments)})`,
-    `${L('plannedMilestones')}${sep}${p.plannedMet}/${p.plannedTotal} (${percent(p.shareMet)}); ${L('unplannedMet')}${sep}${p.unplannedMet}; ${L('overdue')}${sep}${p.overdue.join(', ') || '—'}; ${L('nextDue')}${sep}${p.nextDue === null ? '—' : `${p.nextDue.milestoneId} ${p.nextDue.date}`}`,
+    `${localized(p.name, r.lang)} — ${L('asOf')} ${r.asOf}${paren(`${L('departments')}${sep}${departmentsCell(ctxOf(r), p.departments)}`)}`,
+    `${L('plannedMilestones')}${sep}${p.plannedMet}/${p.plannedTotal}${paren(percent(p.shareMet))}${semi}${L('unplannedMet')}${sep}${p.unplannedMet}${semi}${L('overdue')}${sep}${p.overdue.join(', ') || '—'}${semi}${L('nextDue')}${sep}${p.nextDue === null ? '—' : `${p.nextDue.milestoneId} ${p.nextDue.date}`}`,
   ]
   for (const m of p.milestones) {
-    const slip = m.slipDays === null ? '' : ` (${L('slip')} ${formatNumber(m.slipDays)})`
+    const slip = m.slipDays === null ? '' : paren(`${L('slip')} ${formatNumber(m.slipDays)}`)
+    const comma = zh ? '，' : ', '
     lines.push(
-      `  ${m.met ?? m.forecast ?? m.planned ?? '—'}  ${localized(m.title, r.lang)}${m.unplanned ? ` [${L('unplanned')}]` : ''} — ${L('planned')} ${m.planned ?? '—'}, ${L('forecast')} ${m.forecast ?? '—'}, ${L('met')} ${m.met ?? '—'}${slip}${m.overdue ? ` ${L('overdue')}` : ''}`,
+      `  ${m.met ?? m.forecast ?? m.planned ?? '—'}  ${localized(m.title, r.lang)}${m.unplanned ? paren(L('unplanned')) : ''} — ${L('planned')} ${m.planned ?? '—'}${comma}${L('forecast')} ${m.forecast ?? '—'}${comma}${L('met')} ${m.met ?? '—'}${slip}${m.overdue ? ` ${L('overdue')}` : ''}`,
     )
   }
   return `${lines.join('\n')}\n`
