@@ -89,6 +89,29 @@ async function axe(page: Page): Promise<ReadonlyArray<AxeViolation>> {
   })
 }
 
+// What can be checked without a browser runs everywhere.
+describe('HTML reports as written', () => {
+  it('are self-contained, flag illustrative data once, and carry status and owner on every row', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pl-layout-static-'))
+    await mainJob(out)
+    for (const file of REPORTS) {
+      const html = readFileSync(join(out, file), 'utf8')
+      expect(html, file).not.toMatch(/<script|<link|src=|url\(|@import|https?:\/\//)
+      expect(html, file).toContain(
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      )
+      if (file === 'railway-2019.html') continue
+      expect(html.match(/class="badge"/g)?.length, file).toBe(1)
+      const rows = html.match(/<tr id="row-[^"]+">.*?<\/tr>/g) ?? []
+      expect(rows.length, file).toBe(68)
+      for (const row of rows) {
+        expect(row).toMatch(/<td class="status" data-label="[^"]+">/)
+        expect(row).toMatch(/<td class="owner" data-label="[^"]+">/)
+      }
+    }
+  })
+})
+
 if (existsSync(CHROMIUM)) {
   describe('HTML reports in headless Chromium', () => {
     const out = mkdtempSync(join(tmpdir(), 'pl-layout-'))
