@@ -12,7 +12,13 @@ import type { TaskReport } from './Task'
 /** Why an indicator is on the attention list, most urgent first. */
 export type AttentionReason = 'off-track' | 'needs-acceleration' | 'at-risk'
 
-/** Every attention reason, most urgent first. */
+/**
+ * Every attention reason, most urgent first.
+ *
+ * @example
+ * import { attentionReasons } from '@progress-ledger/reporting'
+ * attentionReasons // ['off-track', 'needs-acceleration', 'at-risk']
+ */
 export const attentionReasons: ReadonlyArray<AttentionReason> = [
   'off-track',
   'needs-acceleration',

@@ -179,7 +179,17 @@ export function evaluateProject(p: ProjectState, asOf: IsoDate): ProjectReport {
   }
 }
 
-/** The date a milestone is shown at: met, else forecast, else planned. */
+/**
+ * The date a milestone is shown at (and sorted by): met, else forecast, else planned.
+ *
+ * @example
+ * import { isoDate, ledgerProjection, replay } from '@progress-ledger/core'
+ * import { fixtures, recorded } from '@progress-ledger/testkit'
+ * import { evaluateMilestone, milestoneDate } from '@progress-ledger/reporting'
+ * const state = replay(ledgerProjection, recorded([fixtures.railwayDefined, fixtures.tunnelPlanned, fixtures.tunnelForecast]))
+ * const tunnel = state.projects.get('hangtai')?.milestones['tunnel']
+ * tunnel === undefined ? undefined : milestoneDate(evaluateMilestone(tunnel, isoDate('2019-03-31'))) // '2019-09-30'
+ */
 export function milestoneDate(m: MilestoneReport): IsoDate | null {
   return m.met ?? m.forecast ?? m.planned
 }

@@ -177,6 +177,10 @@ export interface ResolvedOptions {
  * The default natural limits by unit: a percentage cannot exceed 100 (`%`), a per-mille 1000
  * (`‰`). Other units have no limit unless one is given per indicator (`naturalLimits`) or per
  * unit (`naturalLimitsByUnit`, which replaces these defaults).
+ *
+ * @example
+ * import { defaultNaturalLimitsByUnit } from '@progress-ledger/reporting'
+ * defaultNaturalLimitsByUnit['%'] // 100
  */
 export const defaultNaturalLimitsByUnit: Readonly<Record<string, number>> = { '%': 100, '‰': 1000 }
 

@@ -31,8 +31,6 @@ import {
 import type { TaskReport } from './Task'
 import { yearTime } from './internal/Time'
 
-export type { TaskReport } from './Task'
-
 /** Everything a report says about a plan as of a date. */
 export interface PlanReport {
   readonly planId: string

@@ -136,7 +136,13 @@ const GRADES = {
  */
 export type Grade = keyof typeof GRADES
 
-/** Every grade. */
+/**
+ * Every grade.
+ *
+ * @example
+ * import { grades } from '@progress-ledger/reporting'
+ * grades.includes('on-schedule') // true
+ */
 export const grades: ReadonlyArray<Grade> = Object.keys(GRADES) as Grade[]
 
 const OTHER_RULES = {
@@ -161,7 +167,13 @@ const OTHER_RULES = {
  */
 export type RuleName = MethodName | keyof typeof OTHER_RULES
 
-/** Every rule name: the numeric methods first, then the other rules. */
+/**
+ * Every rule name: the numeric methods first, then the other rules.
+ *
+ * @example
+ * import { ruleNames } from '@progress-ledger/reporting'
+ * ruleNames.slice(0, 2) // ['time-proportional', 'growth-ratio']
+ */
 export const ruleNames: ReadonlyArray<RuleName> = [
   ...(Object.keys(MethodName.keys) as MethodName[]),
   ...(Object.keys(OTHER_RULES) as Array<keyof typeof OTHER_RULES>),
