@@ -97,4 +97,13 @@ describe('the red list at the end of the plan', () => {
     expect(new Set(red.map((i) => i.categoryId)).size).toBeGreaterThanOrEqual(3)
     expect(new Set(red.flatMap((i) => i.departments)).size).toBeGreaterThanOrEqual(5)
   })
+  it('moves: some indicators red at the mid-term review recover by 2025, some green ones slip', async () => {
+    const { final, midTerm } = await mainJobReports()
+    const redAt = (r: typeof final): Set<string> =>
+      new Set(r.indicators.filter((i) => i.light === 'red').map((i) => i.indicatorId))
+    const before = redAt(midTerm)
+    const after = redAt(final)
+    expect([...before].filter((id) => !after.has(id)).length).toBeGreaterThanOrEqual(2)
+    expect([...after].filter((id) => !before.has(id)).length).toBeGreaterThanOrEqual(2)
+  })
 })

@@ -9,11 +9,13 @@
 //   targets (baseline = T2022 − 2 × (T2025 − T2022) / 3); equal targets start just short of the
 //   level to hold and close the gap;
 // - qualitative targets (稳步提升, 逐年下降, …) start from the plausible 2020 levels in BASELINES;
-// - each indicator gets a story from a hash of its id — ahead (pace 1.25), on track (1.05),
-//   slightly behind (0.88), lagging (0.55); shares roughly 18/62/14/14 % — so a report shows
-//   every colour. The value for year y is baseline + pace × (y − 2020) × yearly step plus a fixed
-//   wobble of at most 6 % of a year's change, so every series moves the way its target asks,
-//   every year (monotone); shares are capped at 100;
+// - each indicator gets a story from a hash of its id (`storyOf`): ahead (1.25 yearly steps a
+//   year), on track (1.05), slightly behind (0.88), lagging (0.55), recovering after the
+//   mid-term review (0.7 up to 2022, 1.35 after) or slipping after it (1.05, then 0.6); shares
+//   16/50/12/8/7/7 %, so a report shows every colour and the 2022 and 2025 red lists differ. The
+//   value for year y is the baseline plus the steps made by then, plus a fixed wobble of at most
+//   6 % of the slowest year's change, so every series moves the way its target asks, every year
+//   (monotone); shares are capped at 100;
 // - the only falls are the SETBACKS below, each in one year with its reason recorded on the
 //   reported value (`outlier`); after a setback the series resumes at its pace from the lower
 //   level;

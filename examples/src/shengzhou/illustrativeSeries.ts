@@ -40,22 +40,36 @@ export function hash(s: string): number {
 }
 
 /** Where an indicator's illustrative story goes, from a hash of its id. */
-export type Story = 'ahead' | 'on-track' | 'slightly-behind' | 'lagging'
+export type Story = 'ahead' | 'on-track' | 'slightly-behind' | 'lagging' | 'recovering' | 'slipping'
 
-const PACE: Readonly<Record<Story, number>> = {
-  ahead: 1.25,
-  'on-track': 1.05,
-  'slightly-behind': 0.88,
-  lagging: 0.55,
+/** Yearly steps a year, up to 2022 and after 2022 (the mid-term review). */
+const PACE: Readonly<Record<Story, readonly [upTo2022: number, after2022: number]>> = {
+  ahead: [1.25, 1.25],
+  'on-track': [1.05, 1.05],
+  'slightly-behind': [0.88, 0.88],
+  lagging: [0.55, 0.55],
+  recovering: [0.7, 1.35],
+  slipping: [1.05, 0.6],
 }
 
-/** The story of an indicator: ahead 18 %, on track 62 %, slightly behind 14 %, lagging 6 %. */
+/**
+ * The story of an indicator: ahead 16 %, on track 50 %, slightly behind 12 %, lagging 8 %,
+ * recovering after the mid-term review 7 %, slipping after it 7 %.
+ */
 export function storyOf(id: string): Story {
   const bucket = hash(id) % 100
-  if (bucket < 18) return 'ahead'
-  if (bucket < 80) return 'on-track'
-  if (bucket < 94) return 'slightly-behind'
-  return 'lagging'
+  if (bucket < 16) return 'ahead'
+  if (bucket < 66) return 'on-track'
+  if (bucket < 78) return 'slightly-behind'
+  if (bucket < 86) return 'lagging'
+  if (bucket < 93) return 'recovering'
+  return 'slipping'
+}
+
+/** Yearly steps made from 2020 to the end of `year` in a story. */
+function progress(story: Story, year: number): number {
+  const [early, late] = PACE[story]
+  return early * Math.min(year - 2020, 2) + late * Math.max(0, year - 2022)
 }
 
 /**
@@ -137,17 +151,18 @@ export function pathOf(ind: IndicatorState):
 
 function rawValue(path: NonNullable<ReturnType<typeof pathOf>>, id: string, year: number): number {
   if (year <= 2020) return path.base
-  const pace = PACE[storyOf(id)]
+  const story = storyOf(id)
   const setback = SETBACKS[id]
   if (setback !== undefined && year >= setback.year) {
     // The setback year: the previous year's value moved back; afterwards the usual pace again.
     const fallen = rawValue(path, id, setback.year - 1) - setback.steps * path.step
-    return fallen + pace * (year - setback.year) * path.step
+    return fallen + (progress(story, year) - progress(story, setback.year)) * path.step
   }
   // A small, fixed wobble (at most 6 % of a year's change), so that series are not perfectly
   // straight yet never move against their direction.
-  const wobble = ((hash(`${id}:${year}`) % 5) - 2) * 0.03 * pace * path.step
-  return path.base + pace * (year - 2020) * path.step + wobble
+  const slowest = Math.min(...PACE[story])
+  const wobble = ((hash(`${id}:${year}`) % 5) - 2) * 0.03 * slowest * path.step
+  return path.base + progress(story, year) * path.step + wobble
 }
 
 export function valueFor(ind: IndicatorState, year: number): number | undefined {
