@@ -50,6 +50,11 @@ export function summary(input: SummaryInput): string {
   )
   lines.push(`Mid-term review as of ${input.midTerm.asOf}, as known on 2023-03-31:`)
   lines.push(`  ${counts(input.midTerm)}`)
+  const midRed = input.midTerm.indicators.filter((i) => i.light === 'red').map((i) => i.indicatorId)
+  const finalRed = new Set(r.indicators.filter((i) => i.light === 'red').map((i) => i.indicatorId))
+  lines.push(
+    `  red then: ${midRed.join(', ')}; of these, back on course by ${r.asOf}: ${midRed.filter((id) => !finalRed.has(id)).join(', ') || '—'}`,
+  )
   const red = r.indicators.filter((i) => i.light === 'red')
   lines.push('')
   lines.push(`Red indicators (${red.length}):`)
