@@ -2,7 +2,7 @@
 // section's state at chosen dates — end of 2019, end of 2020, the opening day — with the
 // milestone timeline. Dates keep the chronicle's precision (a month, late December, a range).
 import assert from 'node:assert/strict'
-import { asOf, earliestDay, metRecord, type MilestoneState } from '@progress-ledger/core'
+import { asOf, earliestDay, isoDate, metRecord, type MilestoneState } from '@progress-ledger/core'
 import { evaluateProject } from '@progress-ledger/reporting'
 import { runIfMain, shengzhouLedger } from './shengzhou/ledger'
 import { RAILWAY } from './shengzhou/seeds'
@@ -27,7 +27,7 @@ export async function main(): Promise<string> {
   for (const day of DATES) {
     const project = asOf(state, { validTime: day }).projects.get(RAILWAY)
     assert.ok(project !== undefined, `the railway is registered by ${day}`)
-    const report = evaluateProject(project, day as never)
+    const report = evaluateProject(project, isoDate(day))
     counts.push(report.met)
     const met = project.milestoneOrder
       .map((id) => project.milestones[id] as MilestoneState)
@@ -50,7 +50,7 @@ export async function main(): Promise<string> {
   for (const { m } of byDate) {
     lines.push(`  ${when(m).padEnd(24)} ${m.kind.padEnd(21)} ${m.title.zh}`)
   }
-  const opening = evaluateProject(opened, '2022-01-08' as never).milestones.find(
+  const opening = evaluateProject(opened, isoDate('2022-01-08')).milestones.find(
     (m) => m.kind === 'opening',
   )
   lines.push(

@@ -3,23 +3,28 @@
 // no yearly figures, so every number here is invented by the documented rules below and marked
 // `illustrative: true` — they are not official statistics.
 //
-// Rules (deterministic, no randomness):
+// Rules (deterministic, no randomness), chosen so that every series is one a reader finds
+// plausible:
 // - numeric targets: the 2020 baseline lies on the straight line through the 2022 and 2025
-//   targets (baseline = T2022 − 2 × (T2025 − T2022) / 3); equal targets keep the target level;
+//   targets (baseline = T2022 − 2 × (T2025 − T2022) / 3); equal targets start just short of the
+//   level to hold and close the gap;
 // - qualitative targets (稳步提升, 逐年下降, …) start from the plausible 2020 levels in BASELINES;
-// - each indicator gets a pace from a hash of its id: ahead 1.3, on track 1.06, slightly behind
-//   0.9, lagging 0.5, reversing −0.3 (shares roughly 20/50/12/12/6 %), so a report shows every
-//   colour; the value for year y is baseline + pace × (y − 2020) × yearly step, capped at 100
-//   for shares and never below half the baseline for positive quantities;
+// - each indicator gets a story from a hash of its id (`storyOf`): ahead (1.25 yearly steps a
+//   year), on track (1.05), slightly behind (0.88), lagging (0.55), recovering after the
+//   mid-term review (0.7 up to 2022, 1.35 after) or slipping after it (1.05, then 0.6); shares
+//   16/50/12/8/7/7 %, so a report shows every colour and the 2022 and 2025 red lists differ. The
+//   value for year y is the baseline plus the steps made by then, plus a fixed wobble of at most
+//   6 % of the slowest year's change, so every series moves the way its target asks, every year
+//   (monotone); shares are capped at 100;
+// - the only falls are the SETBACKS below, each in one year with its reason recorded on the
+//   reported value (`outlier`); after a setback the series resumes at its pace from the lower
+//   level;
 // - a value is reported by the first department responsible for the indicator, as a preliminary
 //   figure at the end of February of the following year; a few are corrected in September.
-import {
-  currentDefinition,
-  type IndicatorState,
-  type LedgerState,
-  type TargetExpression,
-  targetsByDue,
-} from '@progress-ledger/core'
+import { currentDefinition, type IndicatorState, type LedgerState } from '@progress-ledger/core'
+import { hash, pathOf, round, SETBACKS, valueFor } from './illustrativeSeries'
+
+export { SETBACKS, type Story, storyOf } from './illustrativeSeries'
 
 /** A batch of commands issued together by one actor at one recorded time. */
 export interface IllustrativeBatch {
@@ -36,110 +41,6 @@ export interface IllustrativeHistory {
   readonly illustrative: true
   readonly notice: string
   readonly batches: ReadonlyArray<IllustrativeBatch>
-}
-
-/** Plausible 2020 levels and yearly changes for indicators whose targets carry no number. */
-const BASELINES: Readonly<
-  Record<string, { readonly base: number; readonly step: number; readonly decimals: number }>
-> = {
-  I03: { base: 0.42, step: -0.012, decimals: 3 },
-  I04: { base: 0.85, step: -0.03, decimals: 3 },
-  I05: { base: 32.0, step: -1.2, decimals: 1 },
-  I14: { base: 9.0, step: 0.6, decimals: 1 },
-  I19: { base: 28.5, step: -0.4, decimals: 1 },
-  I24: { base: 46.5, step: 0.4, decimals: 1 },
-  I26a: { base: 78.0, step: 0.8, decimals: 1 },
-  I26b: { base: 30.0, step: 0.9, decimals: 1 },
-  I28: { base: 2.6, step: -0.08, decimals: 2 },
-  I29: { base: 0.31, step: -0.002, decimals: 3 },
-  I40: { base: 90.0, step: 0.5, decimals: 1 },
-  I41: { base: 28.0, step: -0.5, decimals: 1 },
-  I42: { base: 78.0, step: 0.1, decimals: 1 },
-  I43: { base: 11.5, step: -0.3, decimals: 1 },
-  I45: { base: 22.0, step: 0.3, decimals: 1 },
-  I50: { base: 85.0, step: 0.8, decimals: 1 },
-  I61: { base: 0.009, step: -0.0003, decimals: 4 },
-  I64: { base: 96.5, step: 0.3, decimals: 1 },
-  I65: { base: 80.0, step: 2.0, decimals: 1 },
-}
-
-/** FNV-1a over an id: the same id always gets the same pace. */
-function hash(s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0
-  return h
-}
-
-function paceOf(id: string): number {
-  const bucket = hash(id) % 100
-  if (bucket < 20) return 1.3
-  if (bucket < 70) return 1.06
-  if (bucket < 82) return 0.9
-  if (bucket < 94) return 0.5
-  return -0.3
-}
-
-function numberOf(e: TargetExpression): number | undefined {
-  switch (e.kind) {
-    case 'level':
-    case 'comparison':
-      return e.value
-    case 'range':
-      return (e.min + e.max) / 2
-    default:
-      return undefined
-  }
-}
-
-function decimalsOf(x: number): number {
-  const s = String(x)
-  const dot = s.indexOf('.')
-  return dot < 0 ? 0 : s.length - dot - 1
-}
-
-const round = (x: number, decimals: number): number => Number(x.toFixed(decimals))
-
-/** The path of an indicator: 2020 baseline, yearly step, decimals; `undefined` when it has no values. */
-function pathOf(ind: IndicatorState):
-  | {
-      readonly base: number
-      readonly step: number
-      readonly decimals: number
-      readonly cap: number | null
-    }
-  | undefined {
-  const def = currentDefinition(ind)
-  const cap = def.unit === '%' ? 100 : null
-  const known = BASELINES[ind.indicatorId]
-  if (known !== undefined) return { ...known, cap }
-  const numbers = targetsByDue(ind).map((t) => ({
-    year: t.current.dueYear,
-    value: numberOf(t.current.expression),
-  }))
-  const t22 = numbers.find((n) => n.year === 2022)?.value
-  const t25 = numbers.find((n) => n.year === 2025)?.value
-  if (t22 === undefined || t25 === undefined) return undefined
-  const decimals = Math.max(decimalsOf(t22), decimalsOf(t25)) + (Math.abs(t25) >= 1000 ? 0 : 1)
-  if (t22 === t25) {
-    // Already at the level to hold (100 %, ≥97.5 …): start just below it and close the gap.
-    const base = cap !== null && t22 >= 100 ? t22 - 1.5 : t22 * 0.99
-    return { base, step: (t22 - base) / 2, decimals, cap }
-  }
-  const step = (t25 - t22) / 3
-  return { base: t22 - 2 * step, step, decimals, cap }
-}
-
-function valueFor(ind: IndicatorState, year: number): number | undefined {
-  const path = pathOf(ind)
-  if (path === undefined) return undefined
-  const pace = year === 2020 ? 1 : paceOf(ind.indicatorId)
-  // A small, fixed wobble so that series are not perfectly straight.
-  const wobble = ((hash(`${ind.indicatorId}:${year}`) % 7) - 3) * 0.04 * path.step
-  let v = path.base + pace * (year - 2020) * path.step + (year === 2020 ? 0 : wobble)
-  if (path.cap !== null) v = Math.min(path.cap, v)
-  // A positive quantity never falls below half its baseline, however badly it goes.
-  if (path.base > 0) v = Math.max(v, path.base / 2)
-  return round(v, path.decimals)
 }
 
 const reporterOf = (ind: IndicatorState): IllustrativeBatch['actor'] => {
@@ -296,6 +197,9 @@ export function illustrativeHistory(state: LedgerState, planId: string): Illustr
                 value,
                 status: 'preliminary',
                 illustrative: true,
+                ...(SETBACKS[ind.indicatorId]?.year === year
+                  ? { outlier: SETBACKS[ind.indicatorId]?.reason }
+                  : {}),
               } as Record<string, unknown>,
             },
           ]

@@ -20,6 +20,7 @@ import {
   type RecordedEvent,
   latestDay,
   type DateSpec,
+  isoDate,
 } from '@progress-ledger/core'
 import { type Actor, appendRequests, decideAll, sequentialIds } from '@progress-ledger/commands'
 import {
@@ -166,7 +167,7 @@ function illustrativeSteps(history: IllustrativeHistory): Step[] {
     write: (state, versionOf) => {
       const decided = decideAll(state, batch.commands, {
         actor: batch.actor as Actor,
-        today: batch.recordedAt.slice(0, 10) as never,
+        today: isoDate(batch.recordedAt.slice(0, 10)),
         ids: sequentialIds(`illustrative-${i + 1}`),
       })
       if (decided._tag === 'BatchRejected') {

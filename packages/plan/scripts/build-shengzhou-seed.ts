@@ -6,14 +6,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import * as E from 'fp-ts/lib/Either.js'
 import { daysInMonth, type LocalizedText, type TargetExpression } from '@progress-ledger/core'
 import { departmentRegistry, resolveDepartment } from '../src/Department'
 import { HISTORY_DOCUMENT_FORMAT, loadHistoryDocument } from '../src/History'
 import { targetParseOptions } from '../src/Indicator'
 import { PLAN_DOCUMENT_FORMAT } from '../src/PlanDocument'
 import { loadPlanDocument } from '../src/PlanValidation'
-import { parseTarget } from '../src/TargetGrammar'
+import { parseTarget, type TargetParseResult } from '../src/TargetGrammar'
+
+/** The parsed expression, or a quota placeholder while the problems are collected. */
+const parsedOr = (r: TargetParseResult): TargetExpression =>
+  r._tag === 'Parsed' ? r.value : { kind: 'quota' }
 
 interface Src {
   readonly line: number
@@ -197,12 +200,12 @@ export function buildShengzhouSeed(parts: Parts): {
     }))
     const pre = raw.map((x) => ({
       ...x,
-      expression: E.getOrElseW((): TargetExpression => ({ kind: 'quota' }))(parseTarget(x.printed)),
+      expression: parsedOr(parseTarget(x.printed, { unit: i.unit })),
     }))
     const targets = raw.map((x) => {
-      const r = parseTarget(x.printed, targetParseOptions({ targets: pre }, x.role))
-      if (E.isLeft(r)) problems.push(`${i.id}: ${r.left.message}`)
-      return { ...x, expression: E.getOrElseW((): TargetExpression => ({ kind: 'quota' }))(r) }
+      const r = parseTarget(x.printed, targetParseOptions({ targets: pre, unit: i.unit }, x.role))
+      if (r._tag === 'TargetParseError') problems.push(`${i.id}: ${r.message}`)
+      return { ...x, expression: parsedOr(r) }
     })
     return {
       id: i.id,
@@ -315,7 +318,7 @@ export function buildShengzhouSeed(parts: Parts): {
         text: h.text,
         dueYear: h.year,
         printed: h.printed,
-        expression: E.isRight(r) ? r.right : null,
+        expression: r._tag === 'Parsed' ? r.value : null,
         unit: h.unit,
         indicator: h.indicator,
         agrees: h.agrees,

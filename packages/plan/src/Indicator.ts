@@ -99,11 +99,10 @@ function numberOf(e: TargetExpression | undefined): number | undefined {
  * @example
  * import { targetParseOptions } from '@progress-ledger/plan'
  * const lvl = (value: number) => ({ kind: 'level', value, direction: 'lower', inferred: true }) as const
- * targetParseOptions({ targets: [{ dueYear: 2022, role: 'interim', expression: lvl(25.7) }, { dueYear: 2025, role: 'final', expression: lvl(24.6) }] }, 'final')
- * // { interim: 25.7 }
+ * targetParseOptions({ targets: [{ dueYear: 2022, role: 'interim', expression: lvl(25.7) }, { dueYear: 2025, role: 'final', expression: lvl(24.6) }], unit: '%' }, 'final') // { interim: 25.7, unit: '%' }
  */
 export function targetParseOptions(
-  indicator: Pick<Indicator, 'targets'> & { readonly baseline?: Baseline },
+  indicator: Pick<Indicator, 'targets'> & { readonly baseline?: Baseline; readonly unit?: string },
   role: TargetRole,
 ): ParseTargetOptions {
   const others = indicator.targets.filter((x) => x.role !== role)
@@ -113,5 +112,6 @@ export function targetParseOptions(
   return {
     ...(base === undefined ? {} : { baseline: base }),
     ...(n === undefined ? {} : role === 'final' ? { interim: n } : { final: n }),
+    ...(indicator.unit === undefined ? {} : { unit: indicator.unit }),
   }
 }

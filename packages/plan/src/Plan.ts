@@ -67,10 +67,11 @@ function withoutTranscript<A extends { readonly transcript?: unknown }>(
  * a target's and a baseline's `source`).
  *
  * @example
+ * import { isoDate } from '@progress-ledger/core'
  * import { ledgerView } from '@progress-ledger/plan'
- * const plan = { id: 'p', name: { zh: '方案' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025,
- *   categories: [{ id: 'c', name: { zh: '类' }, transcript: { category: '类 别' } }], departments: [], indicators: [], tasks: [], projects: [] } as const
- * ledgerView(plan as never).categories // [{ id: 'c', name: { zh: '类' } }]
+ * const plan = { id: 'p', name: { zh: '方案' }, adoptedOn: isoDate('2021-08-10'), baseYear: 2020, startYear: 2021, endYear: 2025,
+ *   categories: [{ id: 'c', name: { zh: '类' }, transcript: { category: '类 别' } }], departments: [], indicators: [], tasks: [], projects: [] }
+ * ledgerView(plan).categories // [{ id: 'c', name: { zh: '类' } }]
  */
 export function ledgerView(plan: Plan): Plan {
   const { source: _source, ...rest } = plan

@@ -36,8 +36,9 @@ export interface PlanToEventsOptions {
  * stream per department, indicator, task and project, in the plan's order.
  *
  * @example
+ * import { isoDate } from '@progress-ledger/core'
  * import { planToEvents } from '@progress-ledger/plan'
- * const groups = planToEvents({ id: 'p', name: { zh: '方案' }, adoptedOn: '2021-08-10' as never, baseYear: 2020, startYear: 2021,
+ * const groups = planToEvents({ id: 'p', name: { zh: '方案' }, adoptedOn: isoDate('2021-08-10'), baseYear: 2020, startYear: 2021,
  *   endYear: 2025, categories: [], departments: [], indicators: [], tasks: [], projects: [] }, { recordedBy: 'plan-office' })
  * groups[0].streamId // 'plan-p'
  * groups[0].events[0].id // 'p/adopted'

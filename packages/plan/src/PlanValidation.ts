@@ -37,7 +37,8 @@ export type PlanValidation =
  * @example
  * import { loadPlanDocument } from '@progress-ledger/plan'
  * const r = loadPlanDocument({ format: 'progress-ledger/plan@1', plan: { id: 'p' } })
- * // r._tag === 'Invalid'; r.issues[0].message === 'plan.name: expected an object (LocalizedText), got nothing'
+ * r._tag // 'Invalid'
+ * r._tag === 'Invalid' && r.issues[0]?.message // 'plan.name: expected an object (LocalizedText), got nothing'
  */
 export function loadPlanDocument(json: unknown): PlanValidation {
   const decoded = PlanDocument.decode(json)

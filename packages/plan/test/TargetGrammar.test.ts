@@ -7,15 +7,21 @@ import { parsableTarget } from './arbitraries'
 
 const ok = (s: string, options?: ParseTargetOptions): TargetExpression => {
   const r = parseTarget(s, options)
-  if (E.isLeft(r)) throw new Error(r.left.message)
-  return r.right
+  if (r._tag === 'TargetParseError') throw new Error(r.message)
+  return r.value
 }
-const err = (s: string): string => {
-  const r = parseTarget(s)
-  if (E.isRight(r))
-    throw new Error(`expected ${JSON.stringify(s)} to fail, got ${JSON.stringify(r.right)}`)
-  return r.left.message
+const err = (s: string, options?: ParseTargetOptions): string => {
+  const r = parseTarget(s, options)
+  if (r._tag === 'Parsed')
+    throw new Error(`expected ${JSON.stringify(s)} to fail, got ${JSON.stringify(r.value)}`)
+  return r.message
 }
+const lvl = (value: number, direction: string, inferred: boolean) => ({
+  kind: 'level',
+  value,
+  direction,
+  inferred,
+})
 const cmp = (op: string, value: number, wording: string) => ({
   kind: 'comparison',
   op,
@@ -163,7 +169,8 @@ describe('parseTarget: errors quote the text and the position', () => {
     ['约90', 'cannot parse target "约90": unexpected "约" at position 0'],
     ['', 'cannot parse target "": unexpected end of text at position 0'],
     ['≥', 'cannot parse target "≥": unexpected end of text at position 1'],
-    ['90%', 'cannot parse target "90%": unexpected "%" at position 2'],
+    ['90万元', 'cannot parse target "90万元": unexpected "万" at position 2'],
+    ['90%%', 'cannot parse target "90%%": unexpected "%" at position 3'],
     ['1,000', 'cannot parse target "1,000": unexpected "," at position 1'],
     ['10~5', 'cannot parse target "10~5": unexpected "5" at position 3'],
     ['稳步提升明显', 'cannot parse target "稳步提升明显": unexpected "明" at position 4'],
@@ -181,15 +188,55 @@ describe('parseTarget: errors quote the text and the position', () => {
     expect(err(s)).toBe(message)
   })
   it('returns a tagged value with the position', () => {
-    expect(parseTarget('约90')).toEqual(
-      E.left({
-        _tag: 'TargetParseError',
-        input: '约90',
-        position: 0,
-        found: '约',
-        message: 'cannot parse target "约90": unexpected "约" at position 0',
-      }),
-    )
+    expect(parseTarget('约90')).toEqual({
+      _tag: 'TargetParseError',
+      input: '约90',
+      position: 0,
+      found: '约',
+      message: 'cannot parse target "约90": unexpected "约" at position 0',
+    })
+  })
+})
+
+describe('parseTarget: a unit after the number', () => {
+  it.each([
+    ['80%以上', { unit: '%' }, cmp('ge', 80, '以上'), '%'],
+    ['≥90%', { unit: '%' }, cmp('ge', 90, 'symbol'), '%'],
+    ['≥90 %', {}, cmp('ge', 90, 'symbol'), '%'],
+    ['＞８５％', { unit: '%' }, cmp('gt', 85, 'symbol'), '％'],
+    ['5~10个', {}, { kind: 'range', min: 5, max: 10 }, '个'],
+    ['5个~10个', { unit: '' }, { kind: 'range', min: 5, max: 10 }, '个'],
+    ['between 5% and 10%', { unit: '%' }, { kind: 'range', min: 5, max: 10 }, '%'],
+    ['突破14万元', { unit: '万元' }, cmp('gt', 14, '突破'), '万元'],
+    ['82.5岁', { unit: '岁', direction: 'higher' }, lvl(82.5, 'higher', false), '岁'],
+    ['3人次以上', {}, cmp('ge', 3, '以上'), '人次'],
+    ['维持在合理区间(3%~5%)', { unit: '%' }, { kind: 'reasonable-range', min: 3, max: 5 }, '%'],
+  ] as const)('%s', (s, options, value, unit) => {
+    expect(parseTarget(s, options)).toEqual({ _tag: 'Parsed', value, unit })
+  })
+  it('keeps the unit out of the AST: 80%以上 is 80以上', () => {
+    expect(ok('80%以上', { unit: '%' })).toEqual(ok('80以上'))
+  })
+  it.each([
+    [
+      '80%以上',
+      { unit: '万元' },
+      'cannot parse target "80%以上": unit "%" at position 2 is not the indicator\'s unit "万元"',
+    ],
+    [
+      '5~10个',
+      { unit: '%' },
+      'cannot parse target "5~10个": unit "个" at position 4 is not the indicator\'s unit "%"',
+    ],
+    [
+      '90%',
+      { unit: '' },
+      'cannot parse target "90%": unit "%" at position 2 on an indicator without a unit (only a counting unit such as "个" fits)',
+    ],
+    ['5%~10个', {}, 'cannot parse target "5%~10个": unexpected "个" at position 5'],
+    ['14万元', {}, 'cannot parse target "14万元": unexpected "万" at position 2'],
+  ] as const)('refuses %s for %j', (s, options, message) => {
+    expect(err(s, options)).toBe(message)
   })
 })
 
@@ -222,7 +269,11 @@ describe('laws', () => {
   it('parse(format(t)) = t for every target the parser can produce, in both languages', () => {
     fc.assert(
       fc.property(parsableTarget, fc.constantFrom(...langs), ({ expr, options }, lang) => {
-        expect(parseTarget(formatTarget(expr, lang), options)).toEqual(E.right(expr))
+        expect(parseTarget(formatTarget(expr, lang), options)).toEqual({
+          _tag: 'Parsed',
+          value: expr,
+          unit: null,
+        })
       }),
       { numRuns: 1000 },
     )
@@ -249,13 +300,49 @@ describe('laws', () => {
     fc.assert(
       fc.property(printed, fc.constantFrom(...langs), (s, lang) => {
         const once = parseTarget(s)
-        expect(E.isRight(once)).toBe(true)
-        if (E.isLeft(once)) return
-        const canonical = formatTarget(once.right, lang)
-        expect(parseTarget(canonical)).toEqual(once)
-        expect(formatTarget(E.getOrElseW(() => once.right)(parseTarget(canonical)), lang)).toBe(
+        expect(once._tag).toBe('Parsed')
+        if (once._tag !== 'Parsed') return
+        const canonical = formatTarget(once.value, lang)
+        const again = parseTarget(canonical)
+        expect(again).toEqual({ ...once, unit: null })
+        expect(formatTarget(again._tag === 'Parsed' ? again.value : once.value, lang)).toBe(
           canonical,
         )
+      }),
+      { numRuns: 1000 },
+    )
+  })
+  it("a unit printed after every number changes nothing but the result's unit", () => {
+    const NUMBER = /-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/g
+    fc.assert(
+      fc.property(
+        parsableTarget,
+        fc.constantFrom(...langs),
+        fc.constantFrom('%', '万元', '个'),
+        ({ expr, options }, lang, unit) => {
+          const plain = formatTarget(expr, lang)
+          const withUnits = plain.replace(NUMBER, (n) => `${n}${unit}`)
+          const own = unit === '个' ? '' : unit
+          expect(parseTarget(withUnits, { ...options, unit: own })).toEqual({
+            _tag: 'Parsed',
+            value: expr,
+            unit: withUnits === plain ? null : unit,
+          })
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+  it("a unit that is not the indicator's is refused, naming both", () => {
+    fc.assert(
+      fc.property(parsableTarget, fc.constantFrom(...langs), ({ expr, options }, lang) => {
+        const plain = formatTarget(expr, lang)
+        const withUnits = plain.replace(/\d(?![\d.e])/, (d) => `${d}%`)
+        const r = parseTarget(withUnits, { ...options, unit: '万元' })
+        if (withUnits === plain) return
+        expect(r).toMatchObject({ _tag: 'TargetParseError', found: '%' })
+        if (r._tag === 'TargetParseError')
+          expect(r.message).toContain('is not the indicator\'s unit "万元"')
       }),
       { numRuns: 1000 },
     )
@@ -264,10 +351,8 @@ describe('laws', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         const r = parseTarget(s)
-        if (E.isLeft(r))
-          expect(
-            r.left.message.startsWith(`cannot parse target ${JSON.stringify(s)}: unexpected`),
-          ).toBe(true)
+        if (r._tag === 'TargetParseError')
+          expect(r.message.startsWith(`cannot parse target ${JSON.stringify(s)}: `)).toBe(true)
       }),
       { numRuns: 1000 },
     )

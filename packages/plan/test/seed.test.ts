@@ -89,9 +89,9 @@ describe('the Shengzhou seed', () => {
     for (const ind of doc.plan.indicators) {
       for (const x of ind.targets) {
         expect(x.printed).toBeDefined()
-        expect(parseTarget(x.printed as string, targetParseOptions(ind, x.role))).toEqual({
-          _tag: 'Right',
-          right: x.expression,
+        expect(parseTarget(x.printed as string, targetParseOptions(ind, x.role))).toMatchObject({
+          _tag: 'Parsed',
+          value: x.expression,
         })
         n++
       }

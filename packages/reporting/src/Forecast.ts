@@ -5,7 +5,7 @@
  * @module Forecast
  */
 import type { IsoDate } from '@progress-ledger/core'
-import { formatNumber as f } from './Explanation'
+import { formatNumber as f } from './Format'
 import { cagr } from './internal/Growth'
 import { dateOfYearTime } from './internal/Time'
 import { linearSlope } from './methods/Linear'
@@ -37,7 +37,8 @@ export interface Forecast {
  * import { forecast } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 12, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * forecast(c, 5)?.metOn // '2024-09-09' (9.54 % a year reaches 14 after 1.691 years)
+ * // 9.54 % a year reaches 14 after 1.691 years:
+ * forecast(c, 5)?.metOn // '2024-09-09'
  */
 export function forecast(c: NumericCase, window: number): Forecast | undefined {
   const n = c.latest.time - c.base.time
@@ -59,7 +60,7 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
       if (x > 0) {
         metOn = dateOfYearTime(c.latest.time + x)
         steps.push(
-          `years to target = ln(${f(goal)} / ${f(c.latest.value)}) / ln(1 + ${f(r)}) = ${f(x)}`,
+          `Δt = ln(yT / yt) / ln(1 + r) = ln(${f(goal)} / ${f(c.latest.value)}) / ln(1 + ${f(r)}) = ${f(x)}`,
         )
       }
     }
@@ -77,13 +78,15 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
   const projected = c.latest.value + slope * (T - c.latest.time)
   let metOn: IsoDate | null = already ? dateOfYearTime(c.latest.time) : null
   const steps = [
-    `slope = ${f(slope)} per year (from ${from.period}); ŷ(${dueYear}) = ${f(c.latest.value)} + ${f(slope)} · ${f(T - c.latest.time)} = ${f(projected)}`,
+    `slope = ${f(slope)} (a = ${from.period}); ŷ(${dueYear}) = ${f(c.latest.value)} + ${f(slope)} · ${f(T - c.latest.time)} = ${f(projected)}`,
   ]
   if (!already && slope !== 0) {
     const x = (goal - c.latest.value) / slope
     if (x > 0) {
       metOn = dateOfYearTime(c.latest.time + x)
-      steps.push(`years to target = (${f(goal)} − ${f(c.latest.value)}) / ${f(slope)} = ${f(x)}`)
+      steps.push(
+        `Δt = (yT − yt) / slope = (${f(goal)} − ${f(c.latest.value)}) / ${f(slope)} = ${f(x)}`,
+      )
     }
   }
   return {

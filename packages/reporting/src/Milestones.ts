@@ -53,11 +53,20 @@ export interface ProjectReport {
   readonly kind: 'flagship' | 'construction'
   readonly name: LocalizedText
   readonly departments: ReadonlyArray<string>
+  /**
+   * The milestones known on the as-of date, by date (met, else forecast, else planned): every
+   * planned one, and the unplanned ones recorded as met by then.
+   */
   readonly milestones: ReadonlyArray<MilestoneReport>
+  /** `plannedTotal + unplannedMet`. */
   readonly total: number
   readonly met: number
+  /** Milestones that were planned (or forecast) before they were met, met or not. */
+  readonly plannedTotal: number
+  readonly plannedMet: number
+  /** Milestones recorded as met without a plan (they count from the day they were met). */
   readonly unplannedMet: number
-  /** `met / total`, or `null` without milestones. */
+  /** `plannedMet / plannedTotal`, or `null` without planned milestones. */
   readonly shareMet: number | null
   readonly overdue: ReadonlyArray<string>
   readonly nextDue: { readonly milestoneId: string; readonly date: IsoDate } | null
@@ -68,8 +77,15 @@ export interface ProjectReport {
  * The schedule of one milestone as of a day.
  *
  * @example
+ * import { isoDate, ledgerProjection, replay } from '@progress-ledger/core'
+ * import { fixtures, recorded } from '@progress-ledger/testkit'
  * import { evaluateMilestone } from '@progress-ledger/reporting'
- * // evaluateMilestone(state.projects.get('hangtai').milestones['opened'], '2022-12-31' as IsoDate).slipDays
+ * const state = replay(ledgerProjection, recorded([fixtures.railwayDefined, fixtures.tunnelPlanned, fixtures.tunnelForecast, fixtures.tunnelMet]))
+ * const tunnel = state.projects.get('hangtai')?.milestones['tunnel']
+ * const m = tunnel === undefined ? undefined : evaluateMilestone(tunnel, isoDate('2019-12-31'))
+ * m?.planned // '2019-06-30'
+ * m?.met // '2019-09-30'
+ * m?.slipDays // 92
  */
 export function evaluateMilestone(m: MilestoneState, asOf: IsoDate): MilestoneReport {
   const plannedSpec = plannedDate(m)
@@ -110,15 +126,28 @@ export function evaluateMilestone(m: MilestoneState, asOf: IsoDate): MilestoneRe
  * A project's schedule as of a day: share met, overdue milestones, the next one due.
  *
  * @example
+ * import { isoDate, ledgerProjection, replay } from '@progress-ledger/core'
+ * import { fixtures, recorded } from '@progress-ledger/testkit'
  * import { evaluateProject } from '@progress-ledger/reporting'
- * // evaluateProject(state.projects.get('hangtai'), '2022-12-31' as IsoDate).shareMet
+ * const state = replay(ledgerProjection, recorded([fixtures.railwayDefined, fixtures.tunnelPlanned, fixtures.tunnelMet, fixtures.lineOpened]))
+ * const rail = state.projects.get('hangtai')
+ * const before = rail === undefined ? undefined : evaluateProject(rail, isoDate('2019-06-01'))
+ * const after = rail === undefined ? undefined : evaluateProject(rail, isoDate('2022-12-31'))
+ * [before?.plannedTotal, before?.met, before?.total] // [1, 0, 1]
+ * [after?.plannedTotal, after?.plannedMet, after?.unplannedMet, after?.total] // [1, 1, 1, 2]
+ * after?.milestones.map((m) => m.milestoneId) // ['tunnel', 'opened']
  */
 export function evaluateProject(p: ProjectState, asOf: IsoDate): ProjectReport {
-  const milestones = p.milestoneOrder.flatMap((id) => {
-    const m = p.milestones[id]
-    return m === undefined ? [] : [evaluateMilestone(m, asOf)]
-  })
+  const milestones = p.milestoneOrder
+    .flatMap((id) => {
+      const m = p.milestones[id]
+      return m === undefined ? [] : [evaluateMilestone(m, asOf)]
+    })
+    .filter((m) => m.planned !== null || m.forecast !== null || m.met !== null)
+    .sort(byDate)
   const metCount = milestones.filter((m) => m.met !== null).length
+  const planned = milestones.filter((m) => !m.unplanned)
+  const plannedMet = planned.filter((m) => m.met !== null).length
   let nextDue: ProjectReport['nextDue'] = null
   for (const m of milestones) {
     const due = m.forecast ?? m.planned
@@ -140,10 +169,34 @@ export function evaluateProject(p: ProjectState, asOf: IsoDate): ProjectReport {
     milestones,
     total: milestones.length,
     met: metCount,
+    plannedTotal: planned.length,
+    plannedMet,
     unplannedMet: milestones.filter((m) => m.met !== null && m.unplanned).length,
-    shareMet: milestones.length === 0 ? null : metCount / milestones.length,
+    shareMet: planned.length === 0 ? null : plannedMet / planned.length,
     overdue: milestones.filter((m) => m.overdue).map((m) => m.milestoneId),
     nextDue,
     eventIds: [...ids].sort(),
   }
+}
+
+/**
+ * The date a milestone is shown at (and sorted by): met, else forecast, else planned.
+ *
+ * @example
+ * import { isoDate, ledgerProjection, replay } from '@progress-ledger/core'
+ * import { fixtures, recorded } from '@progress-ledger/testkit'
+ * import { evaluateMilestone, milestoneDate } from '@progress-ledger/reporting'
+ * const state = replay(ledgerProjection, recorded([fixtures.railwayDefined, fixtures.tunnelPlanned, fixtures.tunnelForecast]))
+ * const tunnel = state.projects.get('hangtai')?.milestones['tunnel']
+ * tunnel === undefined ? undefined : milestoneDate(evaluateMilestone(tunnel, isoDate('2019-03-31'))) // '2019-09-30'
+ */
+export function milestoneDate(m: MilestoneReport): IsoDate | null {
+  return m.met ?? m.forecast ?? m.planned
+}
+
+function byDate(a: MilestoneReport, b: MilestoneReport): number {
+  const x = milestoneDate(a)
+  const y = milestoneDate(b)
+  if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -1 : 1
+  return a.milestoneId < b.milestoneId ? -1 : a.milestoneId > b.milestoneId ? 1 : 0
 }

@@ -65,6 +65,12 @@ export const ExpectedValueThresholds = t.strict({
 /** The stable band of 保持稳定: `tolerance` percent of the baseline (relative) or units (absolute). */
 export const StableThresholds = t.strict({ tolerance: FiniteNumber, relative: t.boolean })
 
+/**
+ * When an indicator on track counts as at risk: its forecast misses the due target by more than
+ * `margin` (a share of the change the segment requires, default 0.01 = 1 %).
+ */
+export const AtRiskThresholds = t.strict({ margin: FiniteNumber })
+
 /** All thresholds. */
 export const Thresholds = t.strict({
   timeProportional: TimeProportionalThresholds,
@@ -74,6 +80,7 @@ export const Thresholds = t.strict({
   /** Years of history the linear method averages annual changes over (the German method uses 5). */
   linearWindow: Positive,
   stable: StableThresholds,
+  atRisk: AtRiskThresholds,
 })
 /** All thresholds. */
 export type Thresholds = t.TypeOf<typeof Thresholds>
@@ -97,6 +104,7 @@ export const defaultThresholds: Thresholds = {
   },
   linearWindow: 5,
   stable: { tolerance: 5, relative: true },
+  atRisk: { margin: 0.01 },
 }
 
 /** Where the second segment of an interim/final target pair starts. */
@@ -133,12 +141,14 @@ export const ReportOptions = t.exact(
           expectedValue: t.exact(t.partial(ExpectedValueThresholds.type.props)),
           linearWindow: Positive,
           stable: t.exact(t.partial(StableThresholds.type.props)),
+          atRisk: t.exact(t.partial(AtRiskThresholds.type.props)),
         }),
       ),
       interimStart: InterimStart,
       timeBasis: TimeBasis,
       trendMethod: TrendMethod,
       naturalLimits: t.record(t.string, Positive),
+      naturalLimitsByUnit: t.record(t.string, Positive),
     }),
   ]),
   'ReportOptions',
@@ -157,8 +167,22 @@ export interface ResolvedOptions {
   readonly interimStart: InterimStart
   readonly timeBasis: TimeBasis
   readonly trendMethod: TrendMethod
+  /** Natural limits by indicator id (they override the unit defaults). */
   readonly naturalLimits: Readonly<Record<string, number>>
+  /** Natural limits by unit; {@link defaultNaturalLimitsByUnit} unless replaced. */
+  readonly naturalLimitsByUnit: Readonly<Record<string, number>>
 }
+
+/**
+ * The default natural limits by unit: a percentage cannot exceed 100 (`%`), a per-mille 1000
+ * (`‰`). Other units have no limit unless one is given per indicator (`naturalLimits`) or per
+ * unit (`naturalLimitsByUnit`, which replaces these defaults).
+ *
+ * @example
+ * import { defaultNaturalLimitsByUnit } from '@progress-ledger/reporting'
+ * defaultNaturalLimitsByUnit['%'] // 100
+ */
+export const defaultNaturalLimitsByUnit: Readonly<Record<string, number>> = { '%': 100, '‰': 1000 }
 
 /** The result of {@link resolveOptions}. */
 export type OptionsResult =
@@ -171,8 +195,10 @@ export type OptionsResult =
  * @example
  * import { resolveOptions } from '@progress-ledger/reporting'
  * const r = resolveOptions({ asOf: '2022-12-31', lang: 'zh', thresholds: { growthRatio: { fair: '0.5' } } })
- * // r._tag === 'InvalidOptions'
- * // r.issues[0].message === 'options.thresholds.growthRatio.fair: expected a finite number, got "0.5"'
+ * r._tag // 'InvalidOptions'
+ * r._tag === 'InvalidOptions' && r.issues[0]?.message // 'options.thresholds.growthRatio.fair: expected a finite number, got "0.5"'
+ * const ok = resolveOptions({ asOf: '2022-12-31', lang: 'en' })
+ * ok._tag === 'Resolved' && ok.options.naturalLimitsByUnit // { '%': 100, '‰': 1000 }
  */
 export function resolveOptions(u: unknown): OptionsResult {
   const r = ReportOptions.decode(u)
@@ -195,11 +221,13 @@ export function resolveOptions(u: unknown): OptionsResult {
         expectedValue: { ...d.expectedValue, ...th.expectedValue },
         linearWindow: th.linearWindow ?? d.linearWindow,
         stable: { ...d.stable, ...th.stable },
+        atRisk: { ...d.atRisk, ...th.atRisk },
       },
       interimStart: o.interimStart ?? 'interim-actual',
       timeBasis: o.timeBasis ?? 'latest-period',
       trendMethod: o.trendMethod ?? 'statcan',
       naturalLimits: o.naturalLimits ?? {},
+      naturalLimitsByUnit: o.naturalLimitsByUnit ?? defaultNaturalLimitsByUnit,
     },
   }
 }

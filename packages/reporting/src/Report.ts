@@ -12,10 +12,9 @@ import {
   type LedgerState,
   type LocalizedText,
   responsibleOn,
-  type TaskKind,
-  type TaskStatus,
   taskStatus,
 } from '@progress-ledger/core'
+import { type Attention, attentionOf } from './Attention'
 import { evaluateIndicator, type EvaluateContext, type IndicatorReport } from './Evaluate'
 import { evaluateProject, type ProjectReport } from './Milestones'
 import { type Lang, type ResolvedOptions, resolveOptions } from './Options'
@@ -29,19 +28,8 @@ import {
   tally,
   type TaskRollup,
 } from './Rollup'
+import type { TaskReport } from './Task'
 import { yearTime } from './internal/Time'
-
-/** A key task, reform or action item as of the report date. */
-export interface TaskReport {
-  readonly taskId: string
-  readonly kind: TaskKind
-  readonly number: string | null
-  readonly name: LocalizedText
-  readonly departments: ReadonlyArray<string>
-  readonly status: TaskStatus | 'unreported'
-  readonly progress: number | null
-  readonly eventIds: ReadonlyArray<string>
-}
 
 /** Everything a report says about a plan as of a date. */
 export interface PlanReport {
@@ -65,6 +53,10 @@ export interface PlanReport {
   readonly tasks: ReadonlyArray<TaskReport>
   readonly taskRollup: ReadonlyArray<TaskRollup>
   readonly projects: ReadonlyArray<ProjectReport>
+  /** What needs attention first: red, yellow and at-risk indicators, delayed tasks, overdue projects. */
+  readonly attention: Attention
+  /** Does the report show any illustrative value (baselines or values marked so)? */
+  readonly illustrative: boolean
   /** Names of the departments the report mentions. */
   readonly departmentNames: Readonly<Record<string, LocalizedText>>
 }
@@ -182,6 +174,10 @@ export function evaluatePlan(
       tasks,
       taskRollup: byTaskKind(taskStates),
       projects,
+      attention: attentionOf(indicators, tasks, projects),
+      illustrative: indicators.some(
+        (i) => i.baseline?.illustrative === true || i.series.some((v) => v.illustrative),
+      ),
       departmentNames,
     },
   }

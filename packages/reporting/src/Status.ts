@@ -5,6 +5,8 @@
  * @module Status
  */
 
+import { MethodName } from './Options'
+
 /**
  * Where an indicator stands, whatever method graded it:
  * `achieved` the target comparison holds · `on-track` · `needs-acceleration` ·
@@ -93,3 +95,86 @@ export function gradeRank(s: StatusCode): number | undefined {
 export function onSchedule(s: StatusCode): boolean {
   return s === 'achieved' || s === 'on-track'
 }
+
+const GRADES = {
+  'achieved-early': null,
+  achieved: null,
+  ahead: null,
+  'on-schedule': null,
+  behind: null,
+  missed: null,
+  deterioration: null,
+  'insufficient-data': null,
+  'on-track': null,
+  'fair-progress': null,
+  'limited-progress': null,
+  'substantial-progress': null,
+  'moderate-progress': null,
+  'acceleration-needed': null,
+  'stagnation-or-regression': null,
+  'first-violation': null,
+  'every-year-held': null,
+  'within-band': null,
+  'outside-band': null,
+  'within-range': null,
+  'outside-range': null,
+  'range-pending': null,
+  'quota-pending': null,
+  rising: null,
+  falling: null,
+  flat: null,
+  'moving-in-direction': null,
+  'not-moving-in-direction': null,
+  'no-target': null,
+} as const
+
+/**
+ * A method's own grade, finer than the {@link StatusCode} it maps to: 提前实现 `achieved-early`,
+ * 快于预期 `ahead`, 基本符合预期 `on-schedule`, 滞后 `behind` (time-proportional); the UNSD and
+ * Statistics Canada grades; the grades of the qualitative rules; `rising`/`falling`/`flat` for
+ * observation indicators.
+ */
+export type Grade = keyof typeof GRADES
+
+/**
+ * Every grade.
+ *
+ * @example
+ * import { grades } from '@progress-ledger/reporting'
+ * grades.includes('on-schedule') // true
+ */
+export const grades: ReadonlyArray<Grade> = Object.keys(GRADES) as Grade[]
+
+const OTHER_RULES = {
+  'trend-statcan': null,
+  'trend-expected-value': null,
+  'trend-sign': null,
+  'every-year': null,
+  'stable-band': null,
+  range: null,
+  'reasonable-range': null,
+  quota: null,
+  trend: null,
+  observation: null,
+  none: null,
+} as const
+
+/**
+ * The method or rule that produced a status: one of the five numeric methods, the no-target
+ * trend methods (`trend-statcan`, `trend-expected-value`, `trend-sign` when the growth rate is
+ * undefined), the qualitative rules (`every-year`, `stable-band`, `range`, `reasonable-range`,
+ * `quota`, `trend` with too few points), `observation`, or `none` (no target, or no values).
+ */
+export type RuleName = MethodName | keyof typeof OTHER_RULES
+
+/**
+ * Every rule name: the numeric methods first, then the other rules.
+ *
+ * @example
+ * import { ruleNames } from '@progress-ledger/reporting'
+ * ruleNames.slice(0, 2) // ['time-proportional', 'growth-ratio']
+ */
+export const ruleNames: ReadonlyArray<RuleName> = [
+  ...(Object.keys(MethodName.keys) as MethodName[]),
+  ...(Object.keys(OTHER_RULES) as Array<keyof typeof OTHER_RULES>),
+]

@@ -1,13 +1,19 @@
 /**
  * `@progress-ledger/reporting`: status evaluation (time-proportional progress, growth-rate
- * methods, qualitative rules, forecasts), milestone schedules, roll-ups, diffs and renderers
- * (Markdown, self-contained HTML, CSV, JSON) in Chinese and English.
+ * methods, qualitative rules, forecasts), what needs attention, milestone schedules, roll-ups,
+ * diffs and renderers (Markdown, self-contained HTML, CSV, JSON) in Chinese and English.
  *
  * @packageDocumentation
  */
 export * from './Status'
 export * from './Options'
+export * from './Format'
 export * from './Explanation'
+export * from './ExplanationText'
+export * from './Note'
+export * from './Threshold'
+export * from './Sentence'
+export * from './Methods'
 export type { Point, NumericTarget, NumericCase, TargetOp } from './methods/NumericCase'
 export { meets } from './methods/NumericCase'
 export { timeProportional } from './methods/TimeProportional'
@@ -17,6 +23,7 @@ export { expectedValue } from './methods/ExpectedValue'
 export { linear } from './methods/Linear'
 export {
   evaluateQualitative,
+  type NaturalLimit,
   type QualitativeCase,
   type QualitativeTarget,
 } from './methods/Qualitative'
@@ -24,10 +31,29 @@ export * from './Forecast'
 export * from './Evaluate'
 export * from './Milestones'
 export * from './Rollup'
+export * from './Task'
+export * from './Attention'
 export * from './Report'
+export * from './ProjectTimeline'
 export * from './Diff'
 export * from './Labels'
-export { renderMarkdown } from './render/Markdown'
+export { renderMarkdown, markdownText } from './render/Markdown'
 export { renderHtml } from './render/Html'
-export { renderCsv } from './render/Csv'
-export { renderJson, toReportJson, ReportJson, reportSchemaVersion } from './render/Json'
+export { renderCsv, csvField, csvColumns } from './render/Csv'
+export {
+  renderJson,
+  toReportJson,
+  ReportJson,
+  IndicatorJson,
+  ExplanationJson,
+  ProjectJson,
+  reportSchemaVersion,
+} from './render/Json'
+export { renderIndicatorStatus } from './render/Status'
+export {
+  renderProjectHtml,
+  renderProjectJson,
+  renderProjectMarkdown,
+  renderProjectText,
+  ProjectReportJson,
+} from './render/Project'

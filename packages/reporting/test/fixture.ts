@@ -2,36 +2,25 @@
 // (marked so in the events), not official statistics; targets are as printed in 表1.
 import {
   type EventInput,
-  type Instant,
+  isoDate,
   type IsoDate,
   type LedgerState,
   ledgerProjection,
+  period,
   type PeriodKey,
-  type RecordedEvent,
   replay,
 } from '@progress-ledger/core'
+import { fixtures, recorded } from '@progress-ledger/testkit'
 
-export const d = (s: string): IsoDate => s as IsoDate
-const p = (s: string): PeriodKey => s as PeriodKey
+export const d = (s: string): IsoDate => isoDate(s)
+const p = (s: string): PeriodKey => period(s)
 
-/** Turns inputs into recorded events (positions in order, recorded at the given instants). */
-export function record(inputs: ReadonlyArray<readonly [EventInput, string]>): RecordedEvent[] {
-  return inputs.map(
-    ([e, at], i) =>
-      ({
-        ...e,
-        streamId: 's',
-        version: i + 1,
-        position: i + 1,
-        schemaVersion: 1,
-        recordedTime: at as Instant,
-        correlationId: null,
-        causationId: null,
-        prevHash: '',
-        hash: `h${i + 1}`,
-      }) as RecordedEvent,
-  )
-}
+/** GDP per capita as testkit's fixture defines it, with its number in 表1. */
+const gdpDefined: EventInput = (() => {
+  const gdp = fixtures.gdpDefined
+  if (gdp.type !== 'IndicatorDefined') throw new Error('testkit: gdpDefined defines an indicator')
+  return { ...gdp, data: { ...gdp.data, number: '1' } }
+})()
 
 const ADOPT = '2021-08-10'
 const office = 'plan-office'
@@ -202,10 +191,7 @@ export const events: ReadonlyArray<readonly [EventInput, string]> = [
     },
     T2021,
   ],
-  [
-    indicator('I01', '1', '人均生产总值', 'GDP per capita', '万元', 'economy', ['fgj'], 'higher'),
-    T2021,
-  ],
+  [gdpDefined, T2021],
   [baseline('I01', 10), T2021],
   [
     target(
@@ -512,4 +498,7 @@ export const events: ReadonlyArray<readonly [EventInput, string]> = [
   ],
 ]
 
-export const ledger: LedgerState = replay(ledgerProjection, record(events))
+export const ledger: LedgerState = replay(
+  ledgerProjection,
+  recorded(events.map(([e, at]) => fixtures.at(e, at))),
+)

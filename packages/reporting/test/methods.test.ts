@@ -9,6 +9,8 @@ import {
   linear,
   type NumericCase,
   statCan,
+  renderNote,
+  statusMethods,
   timeProportional,
 } from '../src/index'
 import type { Point } from '../src/index'
@@ -90,14 +92,8 @@ describe('time-proportional (序时进度)', () => {
 })
 
 describe('edge cases shared by every method', () => {
-  const methods = {
-    'time-proportional': (c: NumericCase) => timeProportional(c, th.timeProportional),
-    'growth-ratio': (c: NumericCase) => growthRatio(c, th),
-    statcan: (c: NumericCase) => statCan(c, th),
-    'expected-value': (c: NumericCase) => expectedValue(c, th),
-    linear: (c: NumericCase) => linear(c, th.expectedValue, 5),
-  }
-  for (const [name, run] of Object.entries(methods)) {
+  for (const [name, evaluate] of Object.entries(statusMethods)) {
+    const run = (c: NumericCase) => evaluate(c, th)
     it(`${name}: a single data point is insufficient data`, () => {
       expect(run(kase(10, 10, 14, 1, 2020)).status).toBe('no-data')
     })
@@ -131,7 +127,11 @@ describe('growth ratio (UNSD)', () => {
   it('zero baseline: CAGR undefined → falls back to linear, and says so', () => {
     const e = growthRatio(kase(0, 2, 5), th)
     expect(e.method).toBe('linear')
-    expect(e.notes.join(' ')).toContain('fell back to the linear method')
+    expect(e.notes).toContainEqual({ _tag: 'FellBackToLinear', from: 'growth-ratio' })
+    expect(e.notes.map((n) => renderNote(n, 'en')).join(' ')).toContain(
+      'fell back to the linear method',
+    )
+    expect(e.notes.map((n) => renderNote(n, 'zh')).join(' ')).toContain('改用线性外推法')
     expect(e.numbers['P']).toBeCloseTo(1, 10) // slope 1; ŷT = 2 + 3 = 5; P = 5 / 5
   })
 })
@@ -196,7 +196,7 @@ describe('qualitative rules', () => {
       q([30, 29, 29.5, 28]),
     )
     expect([e.grade, e.status]).toEqual(['first-violation', 'off-track'])
-    expect(e.notes).toContain('first violating year: 2022')
+    expect(e.notes).toContainEqual({ _tag: 'FirstViolation', period: '2022' })
   })
   it('逐年下降 held every year', () => {
     expect(

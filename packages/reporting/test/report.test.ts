@@ -2,7 +2,18 @@
 // milestones, roll-ups, bitemporal cuts and diffs.
 import { asOf, endOfDay, type Instant } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
-import { diffReports, evaluatePlan, type PlanReport } from '../src/index'
+import {
+  diffReports,
+  evaluatePlan,
+  evaluateProjectTimeline,
+  type PlanReport,
+  ProjectReportJson,
+  renderDiff,
+  renderProjectHtml,
+  renderProjectJson,
+  renderProjectMarkdown,
+  renderProjectText,
+} from '../src/index'
 import { d, ledger } from './fixture'
 
 function report(day: string, options: Record<string, unknown> = {}, knownAt?: string): PlanReport {
@@ -71,11 +82,17 @@ describe('interim targets, segment by segment', () => {
       ['active', 'interim-actual'],
     ])
     expect(i.segments[0]?.explanation?.status).toBe('achieved') // 11.2 ≥ 11
-    expect(i.explanation.notes.join(' ')).toContain('policy interim-actual')
+    expect(i.explanation.notes).toContainEqual(
+      expect.objectContaining({
+        _tag: 'SegmentStart',
+        start: 'baseline',
+        policy: 'interim-actual',
+      }),
+    )
     // segment 2 has one point only (2022 is its start): the headline stays the closed 2022 segment
     expect(i.segments[1]?.explanation?.status).toBe('no-data')
     expect([i.status, i.grade]).toEqual(['achieved', 'achieved'])
-    expect(i.explanation.notes.join(' ')).toContain('the 2022 segment is shown')
+    expect(i.explanation.notes).toContainEqual({ _tag: 'ClosedSegmentShown', dueYear: 2022 })
   })
   it('policy interim-target starts segment 2 at the 2022 target', () => {
     const i = ind(report('2022-12-31', { interimStart: 'interim-target' }), 'I01')
@@ -106,7 +123,7 @@ describe('quota, qualitative and observation indicators', () => {
   it('逐年下降 reports 2022 as the first violating year', () => {
     const i = ind(report('2022-12-31'), 'I05')
     expect(i.status).toBe('off-track')
-    expect(i.explanation.notes).toContain('first violating year: 2022')
+    expect(i.explanation.notes).toContainEqual({ _tag: 'FirstViolation', period: '2022' })
   })
   it('an observation indicator is trended, not graded', () => {
     const i = ind(report('2022-12-31'), 'I29')
@@ -197,5 +214,81 @@ describe('diffReports', () => {
       after: 'completed',
       eventIds: ['T01-s2'],
     })
+  })
+})
+
+describe('renderDiff', () => {
+  const diff = diffReports(report('2021-12-31'), report('2022-12-31'))
+  it('prints Chinese throughout in Chinese', () => {
+    const zh = renderDiff(diff, 'zh')
+    expect(zh.split('\n')[0]).toBe(`2021-12-31 至 2022-12-31 的变化：${diff.changes.length} 项`)
+    expect(zh).toContain(
+      '状态\u3000I03 单位GDP能耗：目标待定（待上级下达） → 符合进度（快于预期）［I03-quota，I03-v2022］',
+    )
+    expect(zh).toContain(
+      '任务\u3000T01 构建现代产业平台体系：推进中 40% → 已完成 100%［T01-s2］'.replace(' 100%', ''),
+    )
+    expect(zh).not.toMatch(/\b(on-track|target-pending|in-progress|completed|value|status|met)\b/)
+  })
+  it('prints English in English', () => {
+    const en = renderDiff(diff, 'en')
+    expect(en).toContain(
+      '  status: I03 Energy use per unit of GDP: Target pending (Quota pending) → On track (Ahead of schedule)  [I03-quota, I03-v2022]',
+    )
+    expect(en).not.toMatch(/\p{Script=Han}/u)
+  })
+})
+
+describe('a project on its own timeline', () => {
+  it('renders as JSON that decodes with its schema', () => {
+    const r = evaluateProjectTimeline(asOf(ledger, { validTime: d('2022-07-31') }), {
+      projectId: 'hangtai',
+      asOf: '2022-07-31',
+      lang: 'en',
+    })
+    if (r._tag !== 'ProjectReport') throw new Error(r._tag)
+    const json: unknown = JSON.parse(renderProjectJson(r.report))
+    expect(ProjectReportJson.decode(json)._tag).toBe('Right')
+    expect(json).toMatchObject({
+      kind: 'project-report',
+      planId: null,
+      project: { plannedTotal: 1, unplannedMet: 2, nextDue: { milestoneId: 'square' } },
+    })
+  })
+  it.each(['zh', 'en'] as const)(
+    'renders Markdown, text and HTML (%s) as their snapshots',
+    async (lang) => {
+      const r = evaluateProjectTimeline(asOf(ledger, { validTime: d('2022-12-31') }), {
+        projectId: 'hangtai',
+        asOf: '2022-12-31',
+        lang,
+      })
+      if (r._tag !== 'ProjectReport') throw new Error(r._tag)
+      await expect(renderProjectMarkdown(r.report)).toMatchFileSnapshot(
+        `./__snapshots__/project.${lang}.md`,
+      )
+      await expect(renderProjectText(r.report)).toMatchFileSnapshot(
+        `./__snapshots__/project.${lang}.txt`,
+      )
+      const html = renderProjectHtml(r.report)
+      await expect(html).toMatchFileSnapshot(`./__snapshots__/project.${lang}.html`)
+      expect(html).not.toMatch(/<script|<link|src=|url\(|@import|https?:\/\//)
+    },
+  )
+  it('refuses an unknown project naming the known ones, and bad options naming the path', () => {
+    expect(
+      evaluateProjectTimeline(ledger, { projectId: 'x', asOf: '2022-07-31', lang: 'en' }),
+    ).toEqual({
+      _tag: 'ProjectNotFound',
+      message: 'options.projectId: expected one of "hangtai", got "x"',
+    })
+    const bad = evaluateProjectTimeline(ledger, {
+      projectId: 'hangtai',
+      asOf: '2022-02-30',
+      lang: 'en',
+    })
+    expect(bad._tag === 'InvalidOptions' && bad.issues[0]?.message).toBe(
+      'options.asOf: expected a date YYYY-MM-DD, got "2022-02-30"',
+    )
   })
 })

@@ -12,6 +12,7 @@ import type ExcelJS from 'exceljs'
 import { isInstant } from '@progress-ledger/core'
 import {
   type IndicatorReport,
+  type LabelKeys,
   type Light,
   type PlanReport,
   label,
@@ -76,7 +77,7 @@ function indicatorRow(r: PlanReport, i: IndicatorReport, category: string): Exce
     f === null ? null : yesNo(f.meetsByDue),
     label('status', i.status, r.lang),
     label('grade', i.grade, r.lang),
-    label('text', i.light, r.lang),
+    label('light', i.light, r.lang),
     i.method,
     departmentsCell(r, i.departments),
     i.latest?.illustrative === true ? label('text', 'illustrative', r.lang) : null,
@@ -108,7 +109,7 @@ export async function renderXlsx(
     )
   const at = new Date(atText)
   const r = report
-  const L = (k: string): string => label('text', k, r.lang)
+  const L = (k: LabelKeys['text']): string => label('text', k, r.lang)
   const title = `${localized(r.name, r.lang)} — ${L('report')} (${r.asOf})`
   const wb = newBook({ at, creator: 'progress-ledger', title, subject: r.planId })
   summarySheet(wb, r)

@@ -11,7 +11,10 @@ function target(id: string, dueYear: number, expression: TargetExpression): Targ
     dueYear,
     expression,
     label: id,
+    meaning: id,
+    value: 'value' in expression && typeof expression.value === 'number' ? expression.value : null,
     printed: null,
+    inference: null,
     cause: 'set',
     eventId: `e-${id}`,
   }
@@ -41,6 +44,7 @@ function indicator(
     eventId: 'v',
     illustrative: false,
     revisions: 1,
+    outlier: null,
   })
   return {
     direction: 'higher',

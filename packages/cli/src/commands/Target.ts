@@ -33,11 +33,11 @@ export const target: CommandSpec = {
       ...(baseline === undefined ? {} : { baseline }),
       ...(interim === undefined ? {} : { interim }),
     })
-    if (parsed._tag === 'Left') {
-      ctx.io.stderr.write(`${parsed.left.message}\n`)
+    if (parsed._tag === 'TargetParseError') {
+      ctx.io.stderr.write(`${parsed.message}\n`)
       return Promise.resolve(ExitCode.failed)
     }
-    const expr = parsed.right
+    const expr = parsed.value
     if (ctx.values['json'] === true) {
       ctx.io.stdout.write(
         `${JSON.stringify({ printed: expression, expression: expr, zh: formatTarget(expr, 'zh'), en: formatTarget(expr, 'en') }, null, 2)}\n`,

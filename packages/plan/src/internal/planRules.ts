@@ -3,7 +3,6 @@
  *
  * @internal
  */
-import * as E from 'fp-ts/lib/Either.js'
 import { showValue, type TargetExpression } from '@progress-ledger/core'
 import { departmentRegistry, resolveDepartment, type DepartmentRegistry } from '../Department'
 import type { Indicator } from '../Indicator'
@@ -116,13 +115,13 @@ function checkExpression(
   }
   if (printed === undefined) return
   const parsed = parseTarget(printed, options)
-  if (E.isLeft(parsed))
-    add(issues, `${path}.printed`, 'a target in the grammar', parsed.left.message, true)
-  else if (!sameExpression(parsed.right, expression)) {
+  if (parsed._tag === 'TargetParseError')
+    add(issues, `${path}.printed`, 'a target in the grammar', parsed.message, true)
+  else if (!sameExpression(parsed.value, expression)) {
     add(
       issues,
       `${path}.expression`,
-      `the parse of ${showValue(printed)} (${formatTarget(parsed.right, 'en')}, ${showValue(parsed.right)})`,
+      `the parse of ${showValue(printed)} (${formatTarget(parsed.value, 'en')}, ${showValue(parsed.value)})`,
       expression,
     )
   }
@@ -217,7 +216,7 @@ function checkHeadlines(issues: Issues, doc: PlanDocument): void {
     const at = `headlineTargets[${i}]`
     if (h.expression === null) {
       const parsed = parseTarget(h.printed)
-      if (E.isRight(parsed))
+      if (parsed._tag === 'Parsed')
         add(issues, `${at}.expression`, `the parse of ${showValue(h.printed)}`, null)
     } else checkExpression(issues, at, h.printed, h.expression, {})
     if (h.agrees === (h.disagreement !== null))

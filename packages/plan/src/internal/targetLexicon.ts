@@ -111,6 +111,31 @@ export const COMPARISON_WORDS: ReadonlyArray<ComparisonWord> = [
   { text: 'reach', lang: 'en', position: 'prefix', op: 'ge', wording: '达到' },
 ]
 
+/**
+ * Plain counting units (量词) a printed target may end with when the indicator has no unit of its
+ * own: `5~10个` (villages), `3家` (enterprises), `20所` (schools).
+ */
+export const COUNTING_UNITS: ReadonlyArray<string> = [
+  '个',
+  '家',
+  '人',
+  '项',
+  '所',
+  '座',
+  '件',
+  '台',
+  '张',
+  '户',
+  '名',
+  '处',
+  '条',
+  '套',
+  '辆',
+  '次',
+  '人次',
+  '家次',
+]
+
 /** Range separators between two numbers (`5~10`, `5-10`, `5～10`, `5 to 10`). */
 export const RANGE_SEPARATORS: ReadonlyArray<string> = ['~', '-', '至', '到', 'to']
 

@@ -1,5 +1,5 @@
 /** Growth arithmetic shared by the methods: compound annual growth and linear slopes. */
-import { formatNumber as f } from '../Explanation'
+import { formatNumber as f } from '../Format'
 
 /**
  * `CAGR(a, b, n) = (b / a)^(1/n) − 1`; `undefined` when a or b is zero, their signs differ, or
@@ -10,7 +10,7 @@ export function cagr(a: number, b: number, n: number): number | undefined {
   return Math.pow(b / a, 1 / n) - 1
 }
 
-/** The CAGR step as text: `CAGR(10, 11.5, 2) = (11.5 / 10)^(1/2) − 1 = 0.0724`. */
+/** The CAGR step as a formula: `CAGR(10, 11.5, 2) = (11.5 / 10)^(1/2) − 1 = 0.0724` (`—` when undefined). */
 export function cagrStep(
   name: string,
   a: number,
@@ -18,6 +18,6 @@ export function cagrStep(
   n: number,
   r: number | undefined,
 ): string {
-  const rhs = r === undefined ? 'undefined (zero or sign change)' : f(r)
+  const rhs = r === undefined ? '—' : f(r)
   return `${name} = CAGR(${f(a)}, ${f(b)}, ${f(n)}) = (${f(b)} / ${f(a)})^(1/${f(n)}) − 1 = ${rhs}`
 }

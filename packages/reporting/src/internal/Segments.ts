@@ -1,14 +1,13 @@
 /** Splitting an indicator's targets into segments and grading each with the chosen method. */
 import type { Direction, TargetExpression, TargetState, TargetVersion } from '@progress-ledger/core'
-import { type Explanation, formatNumber as f } from '../Explanation'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
+import { statusMethods } from '../Methods'
+import type { Note, SegmentStart } from '../Note'
 import type { MethodName, ResolvedOptions } from '../Options'
-import { expectedValue } from '../methods/ExpectedValue'
-import { growthRatio } from '../methods/GrowthRatio'
-import { linear } from '../methods/Linear'
 import type { NumericCase, NumericTarget, Point, TargetOp } from '../methods/NumericCase'
-import { evaluateQualitative } from '../methods/Qualitative'
-import { statCan } from '../methods/StatCan'
-import { timeProportional } from '../methods/TimeProportional'
+import { evaluateQualitative, type NaturalLimit } from '../methods/Qualitative'
+import type { Grade } from '../Status'
 import { cagr } from './Growth'
 import { yearTime } from './Time'
 
@@ -17,7 +16,7 @@ export interface SegmentReport {
   readonly targetId: string
   readonly dueYear: number
   /** Where the segment starts: the baseline, the previous segment's actual, or its target. */
-  readonly start: 'baseline' | 'interim-actual' | 'interim-target'
+  readonly start: SegmentStart
   /** `closed` due year passed, `active` the one graded now, `not-started` later. */
   readonly state: 'closed' | 'active' | 'not-started'
   readonly explanation: Explanation | null
@@ -33,7 +32,7 @@ export interface SegmentPlan {
   /** Values after the start, up to the due time. */
   readonly points: ReadonlyArray<Point>
   readonly state: SegmentReport['state']
-  readonly notes: ReadonlyArray<string>
+  readonly notes: ReadonlyArray<Note>
 }
 
 function numericValue(e: TargetExpression): number | undefined {
@@ -58,15 +57,13 @@ export function planSegments(
   for (let i = 0; i < ordered.length; i++) {
     const { target, current } = ordered[i] as (typeof ordered)[number]
     const due = dues[i] as number
-    const notes: string[] = []
+    const notes: Note[] = []
     let start: SegmentReport['start'] = 'baseline'
     let startPoint: Point | undefined
     if (i === 0) {
       startPoint = base ?? points[0]
       if (base === undefined && startPoint !== undefined)
-        notes.push(
-          `no baseline: the first reported value (${startPoint.period}) serves as the baseline`,
-        )
+        notes.push({ _tag: 'NoBaseline', period: startPoint.period })
     } else {
       const prev = ordered[i - 1] as (typeof ordered)[number]
       const prevDue = dues[i - 1] as number
@@ -90,21 +87,20 @@ export function planSegments(
         start = 'interim-actual'
         startPoint = actual
         if (options.interimStart === 'interim-target')
-          notes.push(
-            'policy interim-target, but the interim target has no number: starting from the interim actual',
-          )
+          notes.push({ _tag: 'InterimTargetHasNoNumber' })
       } else {
         start = 'interim-target'
         startPoint = targetPoint ?? prevStart
-        if (options.interimStart === 'interim-actual')
-          notes.push(
-            'policy interim-actual, but no actual value at the interim due year: starting from the interim target',
-          )
+        if (options.interimStart === 'interim-actual') notes.push({ _tag: 'NoInterimActual' })
       }
     }
-    notes.push(
-      `segment starts from ${start}${startPoint === undefined ? '' : ` ${startPoint.period} = ${f(startPoint.value)}`} (policy ${options.interimStart})`,
-    )
+    notes.push({
+      _tag: 'SegmentStart',
+      start,
+      period: startPoint?.period ?? null,
+      value: startPoint?.value ?? null,
+      policy: options.interimStart,
+    })
     const within = points.filter(
       (p) => p.time <= due && (startPoint === undefined || p.time > startPoint.time),
     )
@@ -132,26 +128,11 @@ function directionOf(e: TargetExpression, def: Direction, y0: number, yT: number
   return yT > y0 ? 1 : yT < y0 ? -1 : 0
 }
 
-function withNotes(e: Explanation, notes: ReadonlyArray<string>): Explanation {
+function withNotes(e: Explanation, notes: ReadonlyArray<Note>): Explanation {
   return { ...e, notes: [...notes, ...e.notes] }
 }
 
-function run(method: MethodName, c: NumericCase, o: ResolvedOptions): Explanation {
-  switch (method) {
-    case 'time-proportional':
-      return timeProportional(c, o.thresholds.timeProportional)
-    case 'growth-ratio':
-      return growthRatio(c, o.thresholds)
-    case 'statcan':
-      return statCan(c, o.thresholds)
-    case 'expected-value':
-      return expectedValue(c, o.thresholds)
-    case 'linear':
-      return linear(c, o.thresholds.expectedValue, o.thresholds.linearWindow)
-  }
-}
-
-function pending(plan: SegmentPlan, grade: string, note: string): Explanation {
+function pending(plan: SegmentPlan, grade: Grade, note: Note): Explanation {
   const ids = [
     plan.version.eventId,
     ...plan.points.flatMap((p) => (p.eventId === null ? [] : [p.eventId])),
@@ -175,7 +156,7 @@ export function runSegment(
   method: MethodName,
   o: ResolvedOptions,
   def: Direction,
-  indicatorId: string,
+  naturalLimit: NaturalLimit | undefined,
 ): { readonly report: SegmentReport; readonly numericCase?: NumericCase } {
   const head = {
     targetId: plan.targetId,
@@ -192,7 +173,7 @@ export function runSegment(
       targetEventId: plan.version.eventId,
       thresholds: o.thresholds,
       trendMethod: o.trendMethod,
-      naturalLimit: o.naturalLimits[indicatorId],
+      naturalLimit,
     }
     const kind = e.kind === 'level' || e.kind === 'comparison' ? undefined : e
     if (kind === undefined) throw new Error('unreachable: numeric target without a value')
@@ -202,7 +183,7 @@ export function runSegment(
   const latest = plan.points[plan.points.length - 1] ?? base
   if (base === undefined || latest === undefined)
     return {
-      report: { ...head, explanation: pending(plan, 'insufficient-data', 'no values reported') },
+      report: { ...head, explanation: pending(plan, 'insufficient-data', { _tag: 'NoValues' }) },
     }
   const d = directionOf(e, def, base.value, yT)
   const op: TargetOp = e.kind === 'comparison' ? e.op : d === 1 ? 'ge' : d === -1 ? 'le' : 'eq'
@@ -225,7 +206,7 @@ export function runSegment(
     now,
   }
   return {
-    report: { ...head, explanation: withNotes(run(method, c, o), plan.notes) },
+    report: { ...head, explanation: withNotes(statusMethods[method](c, o.thresholds), plan.notes) },
     numericCase: c,
   }
 }
@@ -248,7 +229,7 @@ export function observe(
   const first = all[0]
   const last = all[all.length - 1]
   const common = {
-    method: 'observation',
+    method: 'observation' as const,
     status: 'observed' as const,
     inputs,
     thresholds: [],
@@ -260,13 +241,13 @@ export function observe(
       grade: 'insufficient-data',
       numbers: {},
       steps: [],
-      notes: ['observation indicator: reported and trended, not graded'],
+      notes: [{ _tag: 'Observation' }],
     }
   }
   const years = last.time - first.time
   const r = cagr(first.value, last.value, years)
   const slope = (last.value - first.value) / years
-  const grade = slope > 0 ? 'rising' : slope < 0 ? 'falling' : 'flat'
+  const grade: Grade = slope > 0 ? 'rising' : slope < 0 ? 'falling' : 'flat'
   const wanted =
     target?.kind === 'trend'
       ? target.direction === 'rise'
@@ -277,13 +258,9 @@ export function observe(
         : def === 'lower'
           ? -1
           : 0
-  const notes = ['observation indicator: reported and trended, not graded']
+  const notes: Note[] = [{ _tag: 'Observation' }]
   if (wanted !== 0 && slope !== 0)
-    notes.push(
-      Math.sign(slope) === wanted
-        ? 'moving in the desired direction'
-        : 'moving against the desired direction',
-    )
+    notes.push({ _tag: 'Moving', wanted: Math.sign(slope) === wanted })
   return {
     ...common,
     grade,

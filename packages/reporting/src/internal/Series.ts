@@ -18,6 +18,8 @@ export interface ValuePoint {
   readonly illustrative: boolean
   /** How many versions the period has had (2 or more: it was corrected). */
   readonly revisions: number
+  /** The reporter's explanation of an unusual figure (a setback, a break in the series), if any. */
+  readonly outlier: string | null
 }
 
 /** The time of a period (its last day on the year axis). */
@@ -35,6 +37,7 @@ export function seriesOf(ind: IndicatorState, asOf: IsoDate): ReadonlyArray<Valu
       eventId: v.version.eventId,
       illustrative: v.version.illustrative,
       revisions: v.revisions,
+      outlier: v.version.outlier,
     }))
 }
 
@@ -49,6 +52,7 @@ export function baselineOf(ind: IndicatorState): ValuePoint | null {
         eventId: b.eventId,
         illustrative: b.illustrative,
         revisions: 1,
+        outlier: null,
       }
 }
 

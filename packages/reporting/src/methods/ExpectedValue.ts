@@ -4,9 +4,10 @@
  *
  * @module methods/ExpectedValue
  */
-import { formatNumber as f, type Explanation } from '../Explanation'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
 import type { Thresholds } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Grade, StatusCode } from '../Status'
 import { cagr, cagrStep } from '../internal/Growth'
 import { linear } from './Linear'
 import { explainCase, type NumericCase, preliminary } from './NumericCase'
@@ -20,7 +21,8 @@ import { explainCase, type NumericCase, preliminary } from './NumericCase'
  * import { expectedValue, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * expectedValue(c, defaultThresholds).grade // 'acceleration-needed' (ŷT = 12.6906, P = 0.6726)
+ * // ŷT = 11 · 1.0488^3 = 12.6906 and P = 0.6726:
+ * expectedValue(c, defaultThresholds).grade // 'acceleration-needed'
  */
 export function expectedValue(c: NumericCase, th: Thresholds): Explanation {
   const method = 'expected-value'
@@ -30,14 +32,12 @@ export function expectedValue(c: NumericCase, th: Thresholds): Explanation {
   const r = cagr(c.base.value, c.latest.value, n)
   const step = cagrStep('r', c.base.value, c.latest.value, n, r)
   if (r === undefined)
-    return linear(c, th.expectedValue, th.linearWindow, [
-      `expected-value: ${step}; fell back to the linear method`,
-    ])
+    return linear(c, th.expectedValue, th.linearWindow, { from: method, steps: [step] })
   const years = c.target.time - c.latest.time
   const projected = c.latest.value * Math.pow(1 + r, years)
   const P = (projected - c.base.value) / (c.target.value - c.base.value)
   const e = th.expectedValue
-  const [grade, status]: [string, StatusCode] =
+  const [grade, status]: [Grade, StatusCode] =
     P >= e.onTrack
       ? ['on-track', 'on-track']
       : P >= e.acceleration
@@ -45,8 +45,8 @@ export function expectedValue(c: NumericCase, th: Thresholds): Explanation {
         : ['stagnation-or-regression', 'off-track']
   return explainCase(c, method, grade, status, {
     thresholds: [
-      { name: 'on track (P)', value: e.onTrack },
-      { name: 'acceleration needed (P)', value: e.acceleration },
+      { name: 'on-track-p', value: e.onTrack },
+      { name: 'acceleration-p', value: e.acceleration },
     ],
     numbers: { r, projected, P },
     steps: [

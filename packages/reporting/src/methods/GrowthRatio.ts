@@ -4,9 +4,10 @@
  *
  * @module methods/GrowthRatio
  */
-import { formatNumber as f, type Explanation } from '../Explanation'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
 import type { Thresholds } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Grade, StatusCode } from '../Status'
 import { cagr, cagrStep } from '../internal/Growth'
 import { linear } from './Linear'
 import { explainCase, type NumericCase, preliminary } from './NumericCase'
@@ -20,7 +21,8 @@ import { explainCase, type NumericCase, preliminary } from './NumericCase'
  * import { growthRatio, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * growthRatio(c, defaultThresholds).grade // 'fair-progress' (CR = 0.0488 / 0.0696 = 0.7012)
+ * // CR = 0.0488 / 0.0696 = 0.7012:
+ * growthRatio(c, defaultThresholds).grade // 'fair-progress'
  */
 export function growthRatio(c: NumericCase, th: Thresholds): Explanation {
   const method = 'growth-ratio'
@@ -35,13 +37,11 @@ export function growthRatio(c: NumericCase, th: Thresholds): Explanation {
     cagrStep('required', c.base.value, c.target.value, N, required),
   ]
   if (actual === undefined || required === undefined) {
-    return linear(c, th.expectedValue, th.linearWindow, [
-      `growth-ratio: ${steps.join('; ')}; fell back to the linear method`,
-    ])
+    return linear(c, th.expectedValue, th.linearWindow, { from: method, steps })
   }
   const cr = actual / required
   const g = th.growthRatio
-  const [grade, status]: [string, StatusCode] =
+  const [grade, status]: [Grade, StatusCode] =
     cr >= g.onTrack
       ? ['on-track', 'on-track']
       : cr >= g.fair
@@ -51,9 +51,9 @@ export function growthRatio(c: NumericCase, th: Thresholds): Explanation {
           : ['deterioration', 'off-track']
   return explainCase(c, method, grade, status, {
     thresholds: [
-      { name: 'on track (CR)', value: g.onTrack },
-      { name: 'fair (CR)', value: g.fair },
-      { name: 'limited (CR)', value: g.limited },
+      { name: 'on-track-cr', value: g.onTrack },
+      { name: 'fair-cr', value: g.fair },
+      { name: 'limited-cr', value: g.limited },
     ],
     numbers: { actual, required, cr },
     steps: [...steps, `CR = actual / required = ${f(actual)} / ${f(required)} = ${f(cr)}`],

@@ -5,9 +5,10 @@
  *
  * @module methods/Linear
  */
-import { formatNumber as f, type Explanation } from '../Explanation'
-import type { Thresholds } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
+import type { MethodName, Thresholds } from '../Options'
+import type { Grade, StatusCode } from '../Status'
 import { explainCase, type NumericCase, type Point, preliminary } from './NumericCase'
 
 /** The earliest point of the history within `window` years before the latest (at least the baseline). */
@@ -36,13 +37,14 @@ export function linearSlope(
  * import { linear, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: -2, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 0, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 3, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * linear(c, defaultThresholds.expectedValue, 5).numbers.P // 1 (ŷT = 0 + 1 · 3 = 3)
+ * // slope 1 a year, ŷT = 0 + 1 · 3 = 3:
+ * linear(c, defaultThresholds.expectedValue, 5).numbers.P // 1
  */
 export function linear(
   c: NumericCase,
   th: Thresholds['expectedValue'],
   window: number,
-  notes: ReadonlyArray<string> = [],
+  fallback?: { readonly from: MethodName; readonly steps: ReadonlyArray<string> },
 ): Explanation {
   const method = 'linear'
   const pre = preliminary(c, method)
@@ -50,7 +52,7 @@ export function linear(
   const { slope, from } = linearSlope(c, window)
   const projected = c.latest.value + slope * (c.target.time - c.latest.time)
   const P = (projected - c.base.value) / (c.target.value - c.base.value)
-  const [grade, status]: [string, StatusCode] =
+  const [grade, status]: [Grade, StatusCode] =
     P >= th.onTrack
       ? ['on-track', 'on-track']
       : P >= th.acceleration
@@ -58,16 +60,17 @@ export function linear(
         : ['stagnation-or-regression', 'off-track']
   return explainCase(c, method, grade, status, {
     thresholds: [
-      { name: 'on track (P)', value: th.onTrack },
-      { name: 'acceleration needed (P)', value: th.acceleration },
-      { name: 'window (years)', value: window },
+      { name: 'on-track-p', value: th.onTrack },
+      { name: 'acceleration-p', value: th.acceleration },
+      { name: 'window-years', value: window },
     ],
     numbers: { slope, projected, P },
     steps: [
-      `slope = (yt − ya) / (t − ta) = (${f(c.latest.value)} − ${f(from.value)}) / (${f(c.latest.time)} − ${f(from.time)}) = ${f(slope)} (from ${from.period})`,
+      ...(fallback?.steps ?? []),
+      `slope = (yt − ya) / (t − ta) = (${f(c.latest.value)} − ${f(from.value)}) / (${f(c.latest.time)} − ${f(from.time)}) = ${f(slope)} (a = ${from.period})`,
       `ŷT = yt + slope · (T − t) = ${f(c.latest.value)} + ${f(slope)} · ${f(c.target.time - c.latest.time)} = ${f(projected)}`,
       `P = (ŷT − y0) / (yT − y0) = (${f(projected)} − ${f(c.base.value)}) / (${f(c.target.value)} − ${f(c.base.value)}) = ${f(P)}`,
     ],
-    notes,
+    notes: fallback === undefined ? [] : [{ _tag: 'FellBackToLinear', from: fallback.from }],
   })
 }

@@ -4,13 +4,10 @@
  *
  * @module methods/NumericCase
  */
-import {
-  type Explanation,
-  type ExplanationInput,
-  type ExplanationThreshold,
-  formatNumber as f,
-} from '../Explanation'
-import type { StatusCode } from '../Status'
+import type { Explanation, ExplanationInput, ExplanationThreshold } from '../Explanation'
+import { formatNumber as f } from '../Format'
+import type { Note } from '../Note'
+import type { Grade, RuleName, StatusCode } from '../Status'
 
 /** A value at a year time (see `yearTime`: the end of year Y is `Y`). */
 export interface Point {
@@ -66,9 +63,9 @@ export function meets(
 
 const OP_TEXT: Readonly<Record<TargetOp, string>> = { ge: '≥', gt: '>', le: '≤', lt: '<', eq: '≈' }
 
-/** The comparison as text: `11.8 ≥ 14 is false`. */
+/** The comparison as a formula: `11.8 ≥ 14 ✗` (✓ when it holds). */
 export function meetsStep(value: number, target: NumericTarget): string {
-  return `${f(value)} ${OP_TEXT[target.op]} ${f(target.value)} is ${String(meets(value, target))}`
+  return `yt ${OP_TEXT[target.op]} yT: ${f(value)} ${OP_TEXT[target.op]} ${f(target.value)} ${meets(value, target) ? '✓' : '✗'}`
 }
 
 /** The standard inputs of a case: y0, yt, yT with their periods and events, and t0, t, T. */
@@ -95,14 +92,14 @@ export function caseEvents(c: NumericCase): ReadonlyArray<string> {
 /** Assembles an explanation for a case; the first step is always the target comparison. */
 export function explainCase(
   c: NumericCase,
-  method: string,
-  grade: string,
+  method: RuleName,
+  grade: Grade,
   status: StatusCode,
   parts: {
     thresholds?: ReadonlyArray<ExplanationThreshold>
     numbers?: Readonly<Record<string, number>>
     steps?: ReadonlyArray<string>
-    notes?: ReadonlyArray<string>
+    notes?: ReadonlyArray<Note>
   },
 ): Explanation {
   const first = meetsStep(c.latest.value, c.target)
@@ -127,7 +124,7 @@ export function explainCase(
  * or the target equal to it) yet the target is not met → `off-track` (`deterioration`).
  * Returns `undefined` when the method proper must decide.
  */
-export function preliminary(c: NumericCase, method: string): Explanation | undefined {
+export function preliminary(c: NumericCase, method: RuleName): Explanation | undefined {
   const steps = [meetsStep(c.latest.value, c.target)]
   if (meets(c.latest.value, c.target)) {
     const grade = c.latest.time < c.target.time ? 'achieved-early' : 'achieved'
@@ -136,26 +133,20 @@ export function preliminary(c: NumericCase, method: string): Explanation | undef
   if (c.latest.time <= c.base.time) {
     return explainCase(c, method, 'insufficient-data', 'no-data', {
       steps,
-      notes: ['only one data point: the latest value is the baseline'],
+      notes: [{ _tag: 'SinglePoint' }],
     })
   }
   if (c.latest.time >= c.target.time) {
     return explainCase(c, method, 'missed', 'off-track', {
-      steps: [
-        ...steps,
-        `t = ${f(c.latest.time)} ≥ T = ${f(c.target.time)}: the due year has passed`,
-      ],
+      steps: [...steps, `t ≥ T: ${f(c.latest.time)} ≥ ${f(c.target.time)}`],
+      notes: [{ _tag: 'DueYearPassed', dueYear: Math.round(c.target.time) }],
     })
   }
   const required = c.direction * (c.target.value - c.base.value)
   if (required <= 0) {
-    const note =
-      required === 0
-        ? 'the target equals the baseline and the latest value is worse'
-        : 'the baseline is already beyond the target and the value moved away from it'
     return explainCase(c, method, 'deterioration', 'off-track', {
       steps: [...steps, `d · (yT − y0) = ${f(required)} ≤ 0`],
-      notes: [note],
+      notes: [{ _tag: 'NoProgressRequired', equal: required === 0 }],
     })
   }
   return undefined

@@ -5,9 +5,11 @@
  * @module methods/Qualitative
  */
 import type { TargetExpression } from '@progress-ledger/core'
-import { type Explanation, type ExplanationInput, formatNumber as f } from '../Explanation'
+import type { Explanation, ExplanationInput } from '../Explanation'
+import { formatNumber as f } from '../Format'
+import type { Note } from '../Note'
 import type { Thresholds, TrendMethod } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Grade, RuleName, StatusCode } from '../Status'
 import { cagr, cagrStep } from '../internal/Growth'
 import type { Point } from './NumericCase'
 import { statCanNoTarget } from './StatCan'
@@ -24,20 +26,28 @@ export interface QualitativeCase {
   readonly targetEventId: string | null
   readonly thresholds: Thresholds
   readonly trendMethod: TrendMethod
-  readonly naturalLimit: number | undefined
+  /** The natural limit of the indicator's values, and where it comes from (see `naturalLimitOf`). */
+  readonly naturalLimit: NaturalLimit | undefined
+}
+
+/** A natural limit of an indicator's values: set for the indicator, or the default for its unit. */
+export interface NaturalLimit {
+  readonly value: number
+  readonly source: 'indicator' | 'unit'
+  readonly unit: string
 }
 
 function explain(
   q: QualitativeCase,
-  method: string,
-  grade: string,
+  method: RuleName,
+  grade: Grade,
   status: StatusCode,
   parts: {
     inputs?: ReadonlyArray<ExplanationInput>
     thresholds?: Explanation['thresholds']
     numbers?: Explanation['numbers']
     steps?: ReadonlyArray<string>
-    notes?: ReadonlyArray<string>
+    notes?: ReadonlyArray<Note>
   },
 ): Explanation {
   const ids = new Set<string>()
@@ -72,17 +82,29 @@ function trend(q: QualitativeCase, d: 1 | -1, first: Point, last: Point): Explan
       years,
       d,
       q.thresholds.statCan,
-      q.naturalLimit,
+      q.naturalLimit?.value,
     )
     if (r !== undefined) {
       const k = q.thresholds.statCan
-      return explain(q, 'trend (statcan, no target)', r.grade, r.status, {
+      const limit = q.naturalLimit
+      return explain(q, 'trend-statcan', r.grade, r.status, {
         thresholds: [
-          { name: 'substantial (v)', value: k.noTargetSubstantial },
-          { name: 'moderate (v)', value: k.noTargetModerate },
+          { name: 'substantial-v', value: k.noTargetSubstantial },
+          { name: 'moderate-v', value: k.noTargetModerate },
         ],
         numbers: r.numbers,
         steps: r.steps,
+        notes:
+          limit === undefined
+            ? []
+            : [
+                {
+                  _tag: 'NaturalLimit',
+                  limit: limit.value,
+                  source: limit.source,
+                  unit: limit.unit,
+                },
+              ],
       })
     }
   } else {
@@ -90,16 +112,16 @@ function trend(q: QualitativeCase, d: 1 | -1, first: Point, last: Point): Explan
     if (r !== undefined) {
       const e = q.thresholds.expectedValue
       const g = d * r
-      const [grade, status]: [string, StatusCode] =
+      const [grade, status]: [Grade, StatusCode] =
         g >= e.noTargetOnTrack
           ? ['on-track', 'on-track']
           : g >= e.noTargetAcceleration
             ? ['acceleration-needed', 'needs-acceleration']
             : ['stagnation-or-regression', 'off-track']
-      return explain(q, 'trend (expected-value, no target)', grade, status, {
+      return explain(q, 'trend-expected-value', grade, status, {
         thresholds: [
-          { name: 'on track (d·r)', value: e.noTargetOnTrack },
-          { name: 'acceleration needed (d·r)', value: e.noTargetAcceleration },
+          { name: 'on-track-dr', value: e.noTargetOnTrack },
+          { name: 'acceleration-dr', value: e.noTargetAcceleration },
         ],
         numbers: { r, directed: g },
         steps: [
@@ -113,7 +135,7 @@ function trend(q: QualitativeCase, d: 1 | -1, first: Point, last: Point): Explan
   const ok = d * slope > 0
   return explain(
     q,
-    'trend (linear sign)',
+    'trend-sign',
     ok ? 'moving-in-direction' : 'not-moving-in-direction',
     ok ? 'on-track' : 'off-track',
     {
@@ -121,9 +143,7 @@ function trend(q: QualitativeCase, d: 1 | -1, first: Point, last: Point): Explan
       steps: [
         `slope = (${f(last.value)} − ${f(first.value)}) / ${f(years)} = ${f(slope)}; d · slope ${ok ? '>' : '≤'} 0`,
       ],
-      notes: [
-        'growth rate undefined (zero or sign change): judged by the sign of the linear slope',
-      ],
+      notes: [{ _tag: 'SignOfSlope' }],
     },
   )
 }
@@ -135,17 +155,17 @@ function yearly(q: QualitativeCase, d: 1 | -1): Explanation {
     const b = q.points[i] as Point
     const ok = d * (b.value - a.value) > 0
     steps.push(
-      `${b.period}: ${f(b.value)} − ${f(a.value)} = ${f(b.value - a.value)} ${ok ? 'ok' : 'violates'}`,
+      `${b.period}: ${f(b.value)} − ${f(a.value)} = ${f(b.value - a.value)} ${ok ? '✓' : '✗'}`,
     )
     if (!ok) {
       return explain(q, 'every-year', 'first-violation', 'off-track', {
         steps,
-        notes: [`first violating year: ${b.period}`],
-        numbers: { firstViolation: Number(b.period.slice(0, 4)) },
+        notes: [{ _tag: 'FirstViolation', period: b.period }],
+        numbers: { firstViolation: Number(b.period.slice(0, 4)), d },
       })
     }
   }
-  return explain(q, 'every-year', 'every-year-held', 'on-track', { steps })
+  return explain(q, 'every-year', 'every-year-held', 'on-track', { steps, numbers: { d } })
 }
 
 function stable(q: QualitativeCase, first: Point, last: Point): Explanation {
@@ -159,12 +179,7 @@ function stable(q: QualitativeCase, first: Point, last: Point): Explanation {
     ok ? 'within-band' : 'outside-band',
     ok ? 'on-track' : 'off-track',
     {
-      thresholds: [
-        {
-          name: s.relative ? 'tolerance (% of baseline)' : 'tolerance (units)',
-          value: s.tolerance,
-        },
-      ],
+      thresholds: [{ name: s.relative ? 'tolerance-pct' : 'tolerance-units', value: s.tolerance }],
       numbers: { band, deviation },
       steps: [
         `band = ${s.relative ? `|${f(first.value)}| · ${f(s.tolerance)}% = ` : ''}${f(band)}; |yt − y0| = |${f(last.value)} − ${f(first.value)}| = ${f(Math.abs(deviation))} ${ok ? '≤' : '>'} ${f(band)}`,
@@ -175,15 +190,15 @@ function stable(q: QualitativeCase, first: Point, last: Point): Explanation {
 
 function inRange(
   q: QualitativeCase,
-  method: string,
+  method: 'range' | 'reasonable-range',
   last: Point,
   min: number | undefined,
   max: number | undefined,
-  inside: [string, StatusCode],
+  inside: [Grade, StatusCode],
 ): Explanation {
   if (min === undefined && max === undefined) {
     return explain(q, method, 'range-pending', 'target-pending', {
-      notes: ['the range has not been given yet'],
+      notes: [{ _tag: 'RangePending' }],
     })
   }
   const lo = min ?? Number.NEGATIVE_INFINITY
@@ -191,10 +206,10 @@ function inRange(
   const ok = last.value >= lo && last.value <= hi
   return explain(q, method, ok ? inside[0] : 'outside-range', ok ? inside[1] : 'off-track', {
     thresholds: [
-      ...(min === undefined ? [] : [{ name: 'min', value: min }]),
-      ...(max === undefined ? [] : [{ name: 'max', value: max }]),
+      ...(min === undefined ? [] : [{ name: 'min' as const, value: min }]),
+      ...(max === undefined ? [] : [{ name: 'max' as const, value: max }]),
     ],
-    steps: [`${f(lo)} ≤ ${f(last.value)} ≤ ${f(hi)} is ${String(ok)}`],
+    steps: [`${f(lo)} ≤ ${f(last.value)} ≤ ${f(hi)} ${ok ? '✓' : '✗'}`],
   })
 }
 
@@ -207,14 +222,15 @@ function inRange(
  * @example
  * import { evaluateQualitative, defaultThresholds } from '@progress-ledger/reporting'
  * const pts = [{ time: 2020, value: 30, period: '2020', eventId: 'a' }, { time: 2021, value: 29, period: '2021', eventId: 'b' }, { time: 2022, value: 29.5, period: '2022', eventId: 'c' }]
- * evaluateQualitative({ kind: 'trend', direction: 'fall', pace: 'yearly' },
- *   { points: pts, targetEventId: 't', thresholds: defaultThresholds, trendMethod: 'statcan', naturalLimit: undefined }).notes
- * // ['first violating year: 2022']
+ * const e = evaluateQualitative({ kind: 'trend', direction: 'fall', pace: 'yearly' },
+ *   { points: pts, targetEventId: 't', thresholds: defaultThresholds, trendMethod: 'statcan', naturalLimit: undefined })
+ * e.grade // 'first-violation'
+ * e.notes // [{ _tag: 'FirstViolation', period: '2022' }]
  */
 export function evaluateQualitative(target: QualitativeTarget, q: QualitativeCase): Explanation {
   if (target.kind === 'quota')
     return explain(q, 'quota', 'quota-pending', 'target-pending', {
-      notes: ['the quota has not been assigned by the higher level yet'],
+      notes: [{ _tag: 'QuotaPending' }],
     })
   const first = q.points[0]
   const last = q.points[q.points.length - 1]
@@ -229,9 +245,15 @@ export function evaluateQualitative(target: QualitativeTarget, q: QualitativeCas
     )
   }
   if (first === undefined || last === undefined)
-    return explain(q, target.kind, 'insufficient-data', 'no-data', {
-      notes: ['no values reported'],
-    })
+    return explain(
+      q,
+      target.kind === 'stable' ? 'stable-band' : target.kind,
+      'insufficient-data',
+      'no-data',
+      {
+        notes: [{ _tag: 'NoValues' }],
+      },
+    )
   switch (target.kind) {
     case 'range':
       return inRange(q, 'range', last, target.min, target.max, ['achieved', 'achieved'])
@@ -243,13 +265,13 @@ export function evaluateQualitative(target: QualitativeTarget, q: QualitativeCas
     case 'stable':
       return q.points.length < 2
         ? explain(q, 'stable-band', 'insufficient-data', 'no-data', {
-            notes: ['only one data point'],
+            notes: [{ _tag: 'SinglePoint' }],
           })
         : stable(q, first, last)
     case 'trend': {
       if (q.points.length < 2 || last.time <= first.time)
         return explain(q, 'trend', 'insufficient-data', 'no-data', {
-          notes: ['only one data point'],
+          notes: [{ _tag: 'SinglePoint' }],
         })
       const d = target.direction === 'rise' ? 1 : -1
       return target.pace === 'yearly' ? yearly(q, d) : trend(q, d, first, last)

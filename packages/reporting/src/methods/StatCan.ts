@@ -3,16 +3,17 @@
  *
  * @module methods/StatCan
  */
-import { formatNumber as f, type Explanation } from '../Explanation'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
 import type { Thresholds } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Grade, StatusCode } from '../Status'
 import { cagr, cagrStep } from '../internal/Growth'
 import { linear } from './Linear'
 import { explainCase, type NumericCase, preliminary } from './NumericCase'
 
 const GUARD = 0.001
 
-function grade(v: number, hi: number, mid: number, lo: number): [string, StatusCode] {
+function grade(v: number, hi: number, mid: number, lo: number): [Grade, StatusCode] {
   if (v >= hi) return ['substantial-progress', 'on-track']
   if (v >= mid) return ['moderate-progress', 'needs-acceleration']
   if (v >= lo) return ['limited-progress', 'off-track']
@@ -29,7 +30,8 @@ function grade(v: number, hi: number, mid: number, lo: number): [string, StatusC
  * import { statCan, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * statCan(c, defaultThresholds).grade // 'moderate-progress' (v = 0.7012)
+ * // v = 0.7012:
+ * statCan(c, defaultThresholds).grade // 'moderate-progress'
  */
 export function statCan(c: NumericCase, th: Thresholds): Explanation {
   const method = 'statcan'
@@ -39,7 +41,7 @@ export function statCan(c: NumericCase, th: Thresholds): Explanation {
   if (n < 1) {
     return explainCase(c, method, 'insufficient-data', 'no-data', {
       steps: [`t − t0 = ${f(n)} < 1`],
-      notes: ['fewer than one year between the points'],
+      notes: [{ _tag: 'LessThanOneYear' }],
     })
   }
   const y0 = c.base.value === 0 ? GUARD : c.base.value
@@ -52,9 +54,7 @@ export function statCan(c: NumericCase, th: Thresholds): Explanation {
     cagrStep('required', y0, yT, N, required),
   ]
   if (actual === undefined || required === undefined || required === 0) {
-    return linear(c, th.expectedValue, th.linearWindow, [
-      `statcan: ${steps.join('; ')}; fell back to the linear method`,
-    ])
+    return linear(c, th.expectedValue, th.linearWindow, { from: method, steps })
   }
   const s = y0 < 0 ? -1 : 1
   const v = (s * c.direction * actual) / Math.abs(required)
@@ -62,19 +62,16 @@ export function statCan(c: NumericCase, th: Thresholds): Explanation {
   const [g, status] = grade(v, k.substantial, k.moderate, k.limited)
   return explainCase(c, method, g, status, {
     thresholds: [
-      { name: 'substantial (v)', value: k.substantial },
-      { name: 'moderate (v)', value: k.moderate },
-      { name: 'limited (v)', value: k.limited },
+      { name: 'substantial-v', value: k.substantial },
+      { name: 'moderate-v', value: k.moderate },
+      { name: 'limited-v', value: k.limited },
     ],
     numbers: { actual, required, s, v },
     steps: [
       ...steps,
       `v = s · d · actual / |required| = ${s} · ${c.direction} · ${f(actual)} / ${f(Math.abs(required))} = ${f(v)}`,
     ],
-    notes:
-      c.base.value === 0 || c.target.value === 0
-        ? ['a zero base or target was replaced by 0.001']
-        : [],
+    notes: c.base.value === 0 || c.target.value === 0 ? [{ _tag: 'ZeroGuard' }] : [],
   })
 }
 
@@ -100,7 +97,7 @@ export function statCanNoTarget(
   limit: number | undefined,
 ):
   | {
-      readonly grade: string
+      readonly grade: Grade
       readonly status: StatusCode
       readonly numbers: Readonly<Record<string, number>>
       readonly steps: ReadonlyArray<string>

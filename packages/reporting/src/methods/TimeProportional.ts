@@ -5,9 +5,10 @@
  *
  * @module methods/TimeProportional
  */
-import { formatNumber as f, type Explanation } from '../Explanation'
+import type { Explanation } from '../Explanation'
+import { formatNumber as f } from '../Format'
 import type { Thresholds } from '../Options'
-import type { StatusCode } from '../Status'
+import type { Grade, StatusCode } from '../Status'
 import { explainCase, type NumericCase, preliminary } from './NumericCase'
 
 /**
@@ -20,7 +21,8 @@ import { explainCase, type NumericCase, preliminary } from './NumericCase'
  * import { timeProportional, defaultThresholds } from '@progress-ledger/reporting'
  * const c = { base: { time: 2020, value: 10, period: '2020', eventId: 'b' }, latest: { time: 2022, value: 11.4, period: '2022', eventId: 'v' },
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
- * timeProportional(c, defaultThresholds.timeProportional).grade // 'on-schedule' (τ = 0.4, p = 0.35, 5 points behind)
+ * // τ = 0.4, p = 0.35: 5 points behind, within the 10-point yellow threshold:
+ * timeProportional(c, defaultThresholds.timeProportional).grade // 'on-schedule'
  */
 export function timeProportional(c: NumericCase, th: Thresholds['timeProportional']): Explanation {
   const method = 'time-proportional'
@@ -33,7 +35,7 @@ export function timeProportional(c: NumericCase, th: Thresholds['timeProportiona
   const relative = th.unit === 'percent-of-expected'
   const shortfall = relative ? (tau === 0 ? 0 : ((tau - p) / tau) * 100) : (tau - p) * 100
   const lead = (p - tau) * 100
-  let grade: string
+  let grade: Grade
   let status: StatusCode
   if (lead >= th.ahead) {
     grade = 'ahead'
@@ -50,7 +52,7 @@ export function timeProportional(c: NumericCase, th: Thresholds['timeProportiona
   }
   const unit = relative ? '% of τ' : 'pp'
   const steps = [
-    `τ = (now − t0) / (T − t0) = (${f(c.now)} − ${f(c.base.time)}) / (${f(c.target.time)} − ${f(c.base.time)}) = ${f(tauRaw)}${tau === tauRaw ? '' : ` → clamped to ${f(tau)}`}`,
+    `τ = (now − t0) / (T − t0) = (${f(c.now)} − ${f(c.base.time)}) / (${f(c.target.time)} − ${f(c.base.time)}) = ${f(tauRaw)}${tau === tauRaw ? '' : ` → min(1, max(0, τ)) = ${f(tau)}`}`,
     `p = (yt − y0) / (yT − y0) = (${f(c.latest.value)} − ${f(c.base.value)}) / (${f(c.target.value)} − ${f(c.base.value)}) = ${f(p)}`,
     relative
       ? `shortfall = (τ − p) / τ · 100 = ${f(shortfall, 2)} ${unit}`
@@ -58,9 +60,9 @@ export function timeProportional(c: NumericCase, th: Thresholds['timeProportiona
   ]
   return explainCase(c, method, grade, status, {
     thresholds: [
-      { name: 'ahead (pp)', value: th.ahead },
-      { name: `yellow (${unit})`, value: th.yellow },
-      { name: `red (${unit})`, value: th.red },
+      { name: 'ahead-pp', value: th.ahead },
+      { name: relative ? 'yellow-pct-of-tau' : 'yellow-pp', value: th.yellow },
+      { name: relative ? 'red-pct-of-tau' : 'red-pp', value: th.red },
     ],
     numbers: { now: c.now, tau, p, shortfall, lead },
     steps,

@@ -1,23 +1,40 @@
 /**
- * What every renderer prints the same way: values with periods, targets, percentages, department
- * names. Keeps the Markdown, HTML and CSV renderings in agreement.
+ * What every renderer prints the same way: values, units, targets with their meaning, statuses
+ * with the at-risk flag, gaps, forecasts, department names. Keeps the Markdown, HTML and CSV
+ * renderings in agreement.
  *
  * @module render/Common
  */
+import type { LocalizedText } from '@progress-ledger/core'
 import type { IndicatorReport, TargetInfo } from '../Evaluate'
-import { formatNumber } from '../Explanation'
+import { formatNumber } from '../Format'
 import { label, localized } from '../Labels'
-import type { PlanReport } from '../Report'
+import { inferredText } from '../Note'
+import type { Lang } from '../Options'
+import { projectionDigits, withUnit } from '../Sentence'
+
+/** What the common cells need from a report. */
+export interface CellContext {
+  readonly lang: Lang
+  readonly departmentNames: Readonly<Record<string, LocalizedText>>
+}
 
 /** A share as a percentage with one decimal, or `—`. */
 export function percent(x: number | null): string {
   return x === null ? '—' : `${formatNumber(x * 100, 1)}%`
 }
 
-/** A value with its period, marked when illustrative: `11.8 (2022)`. */
-export function valueCell(r: PlanReport, v: IndicatorReport['latest']): string {
+/** The indicator's unit in the report language (`unitEn` in English when the plan gives it). */
+export function unitOf(i: IndicatorReport, lang: Lang): string {
+  return lang === 'en' ? (i.unitEn ?? i.unit) : i.unit
+}
+
+/** A value with its period, and its unit when given: `11.8万元（2022）`, `11.8 (2022)`, or `—`. */
+export function valueCell(lang: Lang, v: IndicatorReport['latest'], unit = ''): string {
   if (v === null) return '—'
-  return `${formatNumber(v.value)} (${v.period})${v.illustrative ? ` [${label('text', 'illustrative', r.lang)}]` : ''}`
+  return lang === 'zh'
+    ? `${withUnit(v.value, unit)}（${v.period}）`
+    : `${withUnit(v.value, unit)} (${v.period})`
 }
 
 /** The final target (the one due last). */
@@ -30,19 +47,64 @@ export function interimTarget(i: IndicatorReport): TargetInfo | undefined {
   return i.targets.length > 1 ? i.targets[0] : undefined
 }
 
-/** A target as `14 (2025)`. */
-export function targetCell(t: TargetInfo | undefined): string {
-  return t === undefined ? '—' : `${t.label} (${t.dueYear})`
+/**
+ * A target as `≥14 (2025)`; a direction inferred as "lower is better" says so:
+ * `≤0.54 (2025), inferred from the falling targets`.
+ */
+export function targetCell(t: TargetInfo | undefined, lang: Lang): string {
+  if (t === undefined) return '—'
+  const year = lang === 'zh' ? `（${t.dueYear}）` : ` (${t.dueYear})`
+  const inferred =
+    t.inference !== null && t.inference.direction === 'lower'
+      ? `${lang === 'zh' ? '，' : ', '}${inferredText(t.inference.from, lang)}`
+      : ''
+  return `${t.meaning}${year}${inferred}`
+}
+
+/** The status as words, with the at-risk flag: `符合进度 · 预计到期难以实现`. */
+export function statusText(i: IndicatorReport, lang: Lang): string {
+  const s = label('status', i.status, lang)
+  return i.atRisk ? `${s} · ${label('text', 'atRisk', lang)}` : s
+}
+
+/** The gap to the active target with the unit (`差 0.7万元` / `0.7 10,000 yuan short`), or `—`. */
+export function gapCell(i: IndicatorReport, lang: Lang): string {
+  if (i.gap === null) return '—'
+  const unit = unitOf(i, lang)
+  if (i.gap.value <= 0) return lang === 'zh' ? '已达到' : 'met'
+  const amount =
+    i.unit.trim() === '%'
+      ? lang === 'zh'
+        ? `${formatNumber(i.gap.value)}个百分点`
+        : `${formatNumber(i.gap.value)} pp`
+      : withUnit(i.gap.value, unit)
+  return lang === 'zh' ? `差${amount}（${i.gap.dueYear}）` : `${amount} short (${i.gap.dueYear})`
+}
+
+/** The forecast: `2025年预计 18.47万元，未达目标` / `18.47 in 2025 — misses the target`, or `—`. */
+export function forecastCell(i: IndicatorReport, lang: Lang): string {
+  const fc = i.forecast
+  if (fc === null) return '—'
+  const target = i.gap?.target
+  const v = withUnit(
+    fc.projected,
+    unitOf(i, lang),
+    target === undefined ? 2 : projectionDigits(fc.projected, target),
+  )
+  return lang === 'zh'
+    ? `${fc.dueYear}年预计${v}，${fc.meetsByDue ? '可达目标' : '达不到目标'}`
+    : `${v} in ${fc.dueYear}: ${fc.meetsByDue ? 'meets the target' : 'misses the target'}`
 }
 
 /** Department names, joined. */
-export function departmentsCell(r: PlanReport, ids: ReadonlyArray<string>): string {
+export function departmentsCell(r: CellContext, ids: ReadonlyArray<string>): string {
+  if (ids.length === 0) return '—'
   return ids
     .map((id) => localized(r.departmentNames[id] ?? { zh: id }, r.lang))
     .join(r.lang === 'zh' ? '、' : ', ')
 }
 
-/** The indicator's display name with its unit. */
-export function indicatorName(r: PlanReport, i: IndicatorReport): string {
-  return `${localized(i.name, r.lang)}${i.selfSelected ? '*' : ''}`
+/** The indicator's display name (cleaned, one line), `*` marking a self-selected indicator. */
+export function indicatorName(lang: Lang, i: IndicatorReport): string {
+  return `${localized(i.name, lang)}${i.selfSelected ? '*' : ''}`
 }

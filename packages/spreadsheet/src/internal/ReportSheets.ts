@@ -1,7 +1,13 @@
 // The sheets of the report workbook other than the indicators: summary, departments, tasks,
 // projects and milestones.
 import type ExcelJS from 'exceljs'
-import { type PlanReport, label, localized, statusCodes } from '@progress-ledger/reporting'
+import {
+  type LabelKeys,
+  type PlanReport,
+  label,
+  localized,
+  statusCodes,
+} from '@progress-ledger/reporting'
 import { COLOURS, type ColumnSpec, excelDate, headingRow, solidFill } from './Book'
 import { word } from './Words'
 
@@ -32,7 +38,7 @@ export function tableSheet(
 }
 
 export function summarySheet(wb: ExcelJS.Workbook, r: PlanReport): void {
-  const L = (k: string): string => label('text', k, r.lang)
+  const L = (k: LabelKeys['text']): string => label('text', k, r.lang)
   const ws = wb.addWorksheet(word('summary', r.lang))
   ws.getColumn(1).width = 24
   ws.getColumn(2).width = 10
@@ -94,7 +100,7 @@ export function summarySheet(wb: ExcelJS.Workbook, r: PlanReport): void {
 }
 
 export function departmentsSheet(wb: ExcelJS.Workbook, r: PlanReport): void {
-  const L = (k: string): string => label('text', k, r.lang)
+  const L = (k: LabelKeys['text']): string => label('text', k, r.lang)
   const ws = wb.addWorksheet(word('departmentsSheet', r.lang))
   tableSheet(
     ws,
@@ -129,7 +135,7 @@ const TASK_FILL: Readonly<Record<string, string>> = {
 }
 
 export function tasksSheet(wb: ExcelJS.Workbook, r: PlanReport): void {
-  const L = (k: string): string => label('text', k, r.lang)
+  const L = (k: LabelKeys['text']): string => label('text', k, r.lang)
   const ws = wb.addWorksheet(word('tasksSheet', r.lang))
   tableSheet(
     ws,
@@ -143,7 +149,7 @@ export function tasksSheet(wb: ExcelJS.Workbook, r: PlanReport): void {
     ],
     r.tasks.map((t) => [
       t.number,
-      label('task', t.kind, r.lang),
+      label('taskKind', t.kind, r.lang),
       localized(t.name, r.lang),
       departmentsCell(r, t.departments),
       label('task', t.status, r.lang),
@@ -158,7 +164,7 @@ export function tasksSheet(wb: ExcelJS.Workbook, r: PlanReport): void {
 }
 
 export function projectsSheets(wb: ExcelJS.Workbook, r: PlanReport): void {
-  const L = (k: string): string => label('text', k, r.lang)
+  const L = (k: LabelKeys['text']): string => label('text', k, r.lang)
   const yesNo = (b: boolean): string => word(b ? 'yes' : 'no', r.lang)
   const projects = wb.addWorksheet(word('projectsSheet', r.lang))
   tableSheet(

@@ -1,6 +1,7 @@
 // Reading the non-figure cells of a row: the indicator key, the status, the notes, names.
 import type { ValueStatus } from '@progress-ledger/core'
 import { type Cell, showCell } from '../Sheet'
+import { cleanName } from '@progress-ledger/reporting'
 
 /** The text of a key cell (indicator number or id), `undefined` when it holds none. */
 export function keyText(cell: Cell): string | undefined {
@@ -56,7 +57,7 @@ export function plainText(cell: Cell): string | undefined {
 
 /** A name for comparison: NFKC, no spaces or `*`, no `其中：`, no trailing `(…)` groups, lower case. */
 export function comparableName(s: string): string {
-  let n = s
+  let n = cleanName(s)
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/\*/g, '')

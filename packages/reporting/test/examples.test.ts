@@ -1,0 +1,27 @@
+// Runs every `@example` of the reporting package's sources with testkit's runner: each
+// `expression // expected` line is a check.
+import { join } from 'node:path'
+import * as core from '@progress-ledger/core'
+import * as plan from '@progress-ledger/plan'
+import * as testkit from '@progress-ledger/testkit'
+import { docExamples, runDocExample } from '@progress-ledger/testkit/doc-examples'
+import { describe, expect, it } from 'vitest'
+import * as reporting from '../src/index'
+
+const examples = docExamples(join(__dirname, '../src'))
+const modules = {
+  '@progress-ledger/reporting': reporting,
+  '@progress-ledger/core': core,
+  '@progress-ledger/plan': plan,
+  '@progress-ledger/testkit': testkit,
+}
+
+describe('doc examples of @progress-ledger/reporting', () => {
+  it('finds examples in the sources', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(40)
+  })
+  for (const ex of examples)
+    it(`${ex.file}:${ex.line}`, async () => {
+      expect(await runDocExample(ex, modules)).toBeGreaterThan(0)
+    })
+})
