@@ -383,6 +383,8 @@ function step(d: LedgerDraft, e: RecordedEvent): void {
         reason: e.data.reason,
         subject: e.data.subject ?? null,
         subjectId: e.data.subjectId ?? null,
+        role: e.data.role ?? null,
+        department: e.data.department ?? null,
       })
       return
     default:
