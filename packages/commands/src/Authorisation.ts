@@ -5,7 +5,7 @@
  *
  * @module Authorisation
  */
-import { type IsoDate, type Responsibility, responsibleOn } from '@progress-ledger/core'
+import { type IsoDate, type Responsibility, responsibleOn, showValue } from '@progress-ledger/core'
 import { type Actor, describeActor } from './Actor'
 import type { CommandType } from './Command'
 import type { Rejected } from './Rejection'
@@ -115,6 +115,6 @@ export function authoriseSubject(
   return {
     _tag: 'Rejected',
     rule: 'not-authorised',
-    message: `${path}: expected ${what} ${dept} answers for on ${day} (responsible: ${responsible.length === 0 ? 'none' : responsible.join(', ')}), got ${JSON.stringify(id)}`,
+    message: `${path}: expected ${what} ${dept} answers for on ${day} (responsible: ${responsible.length === 0 ? 'none' : responsible.join(', ')}), got ${showValue(id)}`,
   }
 }

@@ -5,12 +5,21 @@
  *
  * @module Decide
  */
-import { type EventData, type LedgerState, streams, type SubjectKind } from '@progress-ledger/core'
+import {
+  absurd,
+  type EventData,
+  IsoDate,
+  type LedgerState,
+  MAX_TEXT_LENGTH,
+  streams,
+  type SubjectKind,
+} from '@progress-ledger/core'
+import { decodeActor } from './Actor'
 import { authoriseRole } from './Authorisation'
 import { type Command, decodeCommand } from './Command'
 import type { CommandContext } from './Context'
 import type { Decision } from './Decision'
-import type { Rejected } from './Rejection'
+import { rejected, type Rejected } from './Rejection'
 import {
   adoptPlan,
   defineCategory,
@@ -37,10 +46,6 @@ import {
 } from './internal/deciders/values'
 import { compact } from './internal/Optional'
 import { type Scope, streamed } from './internal/Scope'
-
-function absurd(x: never): never {
-  throw new Error(`unhandled command: ${JSON.stringify(x)}`)
-}
 
 function dispatch(s: Scope, c: Command): Decision {
   switch (c.type) {
@@ -101,15 +106,29 @@ export function subjectOf(
 }
 
 function withAudit(s: Scope, c: Command, r: Rejected): Rejected {
+  const { actor } = s.ctx
+  const reason =
+    r.message.length > MAX_TEXT_LENGTH ? `${r.message.slice(0, MAX_TEXT_LENGTH - 3)}...` : r.message
   const data: EventData<'AccessDenied'> = compact({
     command: c.type,
-    reason: r.message,
+    reason,
     ...subjectOf(c),
+    role: actor.role,
+    department: actor.role === 'reporter' ? actor.department : undefined,
   })
   return {
     ...r,
-    audit: streamed(s, undefined, streams.audit(s.ctx.actor.id), 'AccessDenied', data, s.ctx.today),
+    audit: streamed(s, undefined, streams.audit(actor.id), 'AccessDenied', data, s.ctx.today),
   }
+}
+
+/** The context itself is input: its actor must decode and `today` be a date of the ledger. */
+function checkContext(context: CommandContext): Rejected | undefined {
+  const actor = decodeActor(context.actor, 'actor')
+  if (actor._tag === 'Rejected') return actor
+  if (!IsoDate.is(context.today))
+    return rejected('malformed', 'today', 'a date YYYY-MM-DD in the years 1900–2200', context.today)
+  return undefined
 }
 
 /**
@@ -123,6 +142,8 @@ function withAudit(s: Scope, c: Command, r: Rejected): Rejected {
  * // d._tag === 'Rejected'; d.rule === 'indicator-missing'; d.message === 'indicatorId: expected a defined indicator, got "I01"'
  */
 export function decide(state: LedgerState, command: Command, context: CommandContext): Decision {
+  const bad = checkContext(context)
+  if (bad !== undefined) return bad
   const s: Scope = { state, ctx: context }
   const d = authoriseRole(context.actor, command.type) ?? dispatch(s, command)
   return d._tag === 'Rejected' && d.rule === 'not-authorised' ? withAudit(s, command, d) : d

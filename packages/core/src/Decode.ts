@@ -61,6 +61,7 @@ function phrase(type: AnyType): string {
 // controls, the invisible characters and separators, and lone surrogates. They are written as
 // JSON-style escapes (`\u001b`), so a message cannot move a terminal's cursor or reorder text.
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- it matches control characters on purpose
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '"': '\\"',

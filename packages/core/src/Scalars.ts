@@ -98,12 +98,15 @@ export const Year = new Scalar<number>('Year', `a year ${MIN_YEAR}–${MAX_YEAR}
 // controls (ALM, LRM, RLM, embeddings, overrides, isolates), the line and paragraph separators,
 // the byte-order mark, and lone surrogates.
 const TEXT_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- these match control characters on purpose
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 // One line: no tab or newline either.
 const LINE_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- these match control characters on purpose
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 // Ids: no invisible characters (zero-width space and joiners, word joiner) either.
 const ID_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- these match control characters on purpose
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
