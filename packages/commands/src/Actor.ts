@@ -85,8 +85,7 @@ export type ActorDecoding = { readonly _tag: 'Decoded'; readonly actor: Actor } 
  * @example
  * import { decodeActor } from '@progress-ledger/commands'
  * decodeActor({ id: 'clerk', role: 'reporter', department: 'fgj' })._tag // 'Decoded'
- * decodeActor({ id: 'clerk\u202e', role: 'plan-admin' }, 'actor')
- * // { _tag: 'Rejected', rule: 'malformed', message: 'actor.id: expected an id without control, bidi or invisible characters, got "clerk\\u202e"' }
+ * decodeActor({ id: 'clerk\u202e', role: 'plan-admin' }, 'actor') // { _tag: 'Rejected', rule: 'malformed', message: 'actor.id: expected an id without control, bidi or invisible characters, got "clerk\\u202e"' }
  */
 export function decodeActor(u: unknown, prefix = ''): ActorDecoding {
   const role = typeof u === 'object' && u !== null ? (u as { role?: unknown }).role : undefined

@@ -135,11 +135,10 @@ function checkContext(context: CommandContext): Rejected | undefined {
  * Decides a command against the current state.
  *
  * @example
- * import { emptyLedger } from '@progress-ledger/core'
+ * import { emptyLedger, isoDate, period } from '@progress-ledger/core'
  * import { decide, reporter, sequentialIds } from '@progress-ledger/commands'
- * const ctx = { actor: reporter('clerk', 'fgj'), today: '2022-03-01' as never, ids: sequentialIds('t') }
- * const d = decide(emptyLedger(), { type: 'ReportValue', indicatorId: 'I01', period: '2021' as never, value: 11.2, status: 'final' }, ctx)
- * // d._tag === 'Rejected'; d.rule === 'indicator-missing'; d.message === 'indicatorId: expected a defined indicator, got "I01"'
+ * const ctx = { actor: reporter('clerk', 'fgj'), today: isoDate('2022-03-01'), ids: sequentialIds('t') }
+ * decide(emptyLedger(), { type: 'ReportValue', indicatorId: 'I01', period: period('2021'), value: 11.2, status: 'final' }, ctx) // { _tag: 'Rejected', rule: 'indicator-missing', message: 'indicatorId: expected a defined indicator, got "I01"' }
  */
 export function decide(state: LedgerState, command: Command, context: CommandContext): Decision {
   const bad = checkContext(context)
@@ -154,10 +153,11 @@ export function decide(state: LedgerState, command: Command, context: CommandCon
  * `malformed` rejection. Never throws on any input.
  *
  * @example
- * import { emptyLedger } from '@progress-ledger/core'
+ * import { emptyLedger, isoDate } from '@progress-ledger/core'
  * import { decideInput, planAdmin, sequentialIds } from '@progress-ledger/commands'
- * const ctx = { actor: planAdmin('po'), today: '2022-03-01' as never, ids: sequentialIds('t') }
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2022-03-01'), ids: sequentialIds('t') }
  * decideInput(emptyLedger(), { type: 'Nope' }, ctx)._tag // 'Rejected'
+ * decideInput(emptyLedger(), { type: 'RegisterDepartment', departmentId: 'fgj\u0000', name: { zh: '市发改局' } }, ctx).message // 'departmentId: expected an id without control, bidi or invisible characters, got "fgj\\u0000"'
  */
 export function decideInput(state: LedgerState, input: unknown, context: CommandContext): Decision {
   const decoded = decodeCommand(input)

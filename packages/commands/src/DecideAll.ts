@@ -88,14 +88,15 @@ export function applyDecided(
  * malformed ones are rejected, never thrown on.
  *
  * @example
- * import { emptyLedger } from '@progress-ledger/core'
+ * import { emptyLedger, isoDate } from '@progress-ledger/core'
  * import { decideAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
- * const ctx = { actor: planAdmin('po'), today: '2022-03-01' as never, ids: sequentialIds('t') }
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2022-03-01'), ids: sequentialIds('t') }
  * const r = decideAll(emptyLedger(), [
  *   { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 },
  *   { type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: { zh: '经济' }, order: 1 },
  * ], ctx)
- * // r._tag === 'BatchAccepted'; r.events.length === 2
+ * r._tag === 'BatchAccepted' && r.events.map((e) => e.event.type) // ['PlanAdopted', 'CategoryDefined']
+ * decideAll(emptyLedger(), [{ type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: { zh: '经济' }, order: 1 }], ctx)._tag // 'BatchRejected'
  */
 export function decideAll(
   state: LedgerState,

@@ -121,13 +121,15 @@ async function appendAll(
  * `recordDenied`, the audit event of a refusal on authorisation).
  *
  * @example
- * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
- * import { handle, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * import { InMemoryEventStore, fixedClock, isoDate } from '@progress-ledger/core'
+ * import { handle, planAdmin, reporter, sequentialIds } from '@progress-ledger/commands'
  * const store = new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
- * const ctx = { actor: planAdmin('po'), today: '2021-08-10' as never, ids: sequentialIds('t') }
- * // const r = await handle(store, { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10',
- * //   baseYear: 2020, startYear: 2021, endYear: 2025 }, ctx)
- * // r._tag === 'Appended'
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2021-08-10'), ids: sequentialIds('t') }
+ * const adopt = { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 }
+ * const r = await handle(store, adopt, ctx)
+ * r._tag === 'Appended' && r.written // 1
+ * const refused = await handle(store, adopt, { ...ctx, actor: reporter('clerk', 'fgj') }, { recordDenied: true })
+ * refused._tag === 'Rejected' && refused.recorded.map((e) => e.data) // [{ command: 'AdoptPlan', reason: 'actor: expected a plan-admin to issue AdoptPlan, got reporter "clerk" of fgj', role: 'reporter', department: 'fgj' }]
  */
 export async function handle(
   store: EventStore,
@@ -147,11 +149,15 @@ export async function handle(
  * are appended in one atomic batch, or nothing is appended and every rejection is returned.
  *
  * @example
- * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
- * import { handleAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * import { InMemoryEventStore, fixedClock, isoDate } from '@progress-ledger/core'
+ * import { auditor, handleAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
  * const store = new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
- * const ctx = { actor: planAdmin('po'), today: '2021-08-10' as never, ids: sequentialIds('t') }
- * // (await handleAll(store, [], ctx))._tag === 'Appended'
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2021-08-10'), ids: sequentialIds('t') }
+ * const dept = { type: 'RegisterDepartment', departmentId: 'fgj', name: { zh: '市发改局' } }
+ * const r = await handleAll(store, [dept, { ...dept, departmentId: 'jxj', name: { zh: '市经信局' } }], ctx)
+ * r._tag === 'Appended' && r.written // 2
+ * const refused = await handleAll(store, [dept, dept], { ...ctx, actor: auditor('au') }, { recordDenied: true })
+ * refused._tag === 'BatchRejected' && `refused; ${refused.recorded.length} refusal(s) recorded as AccessDenied` // 'refused; 2 refusal(s) recorded as AccessDenied'
  */
 export async function handleAll(
   store: EventStore,

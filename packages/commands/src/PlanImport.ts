@@ -15,6 +15,7 @@ import {
   emptyLedger,
   type EventStore,
   type IsoDate,
+  type RecordedEvent,
   sameContent,
 } from '@progress-ledger/core'
 import type { Plan } from '@progress-ledger/plan'
@@ -230,8 +231,8 @@ export interface PlanRejection {
 export interface PlanRejected {
   readonly _tag: 'PlanRejected'
   readonly rejections: ReadonlyArray<PlanRejection>
-  /** How many refusals were recorded as `AccessDenied` (with `recordDenied`). */
-  readonly recorded: number
+  /** The refusals recorded as `AccessDenied` events (with `recordDenied`), as the store sealed them. */
+  readonly recorded: ReadonlyArray<RecordedEvent>
 }
 
 /** What {@link importPlan} returns: the store's result (a retry writes 0), or the refusal. */
@@ -300,7 +301,7 @@ export async function importPlan(
       const path = commands[index]?.path ?? 'plan'
       return { path, rule: rejection.rule, message: `${path}: ${rejection.message}` }
     }),
-    recorded: result.recorded.length,
+    recorded: result.recorded,
   }
 }
 

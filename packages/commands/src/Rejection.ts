@@ -82,8 +82,7 @@ export interface Rejected {
  *
  * @example
  * import { rejected } from '@progress-ledger/commands'
- * rejected('reason-required', 'reason', 'a non-blank reason', '').message
- * // 'reason: expected a non-blank reason, got ""'
+ * rejected('reason-required', 'reason', 'a non-blank reason', '').message // 'reason: expected a non-blank reason, got ""'
  */
 export function rejected(rule: Rule, path: string, expected: string, got: unknown): Rejected {
   return { _tag: 'Rejected', rule, message: `${path}: expected ${expected}, got ${showValue(got)}` }
