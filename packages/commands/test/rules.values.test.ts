@@ -180,6 +180,33 @@ describe('ReportValue', () => {
       .accepted()
   })
 
+  it('bounds percentage points and temperatures to ±100', () => {
+    const defined = (indicatorId: string, unit: string) => ({
+      type: 'DefineIndicator',
+      planId: 'sz',
+      indicatorId,
+      name: { zh: indicatorId },
+      unit,
+      categoryId: 'economy',
+      attribute: 'observation',
+      selfSelected: false,
+      departments: ['tjj'],
+      direction: 'neutral',
+      periodicity: 'year',
+    })
+    const g = given(defined('P01', '个百分点'), defined('T01', '℃'))
+    g.when(report('P01', '2021', -2.5), tjjClerk).accepted()
+    g.when(report('P01', '2021', 250), tjjClerk).rejected(
+      'implausible-value',
+      'value: expected a difference between -100 and 100 percentage points (or an outlier reason), got 250',
+    )
+    g.when(report('T01', '2021', -40), tjjClerk).accepted()
+    g.when(report('T01', '2021', 1e6), tjjClerk).rejected(
+      'implausible-value',
+      'value: expected a temperature between -100 and 100 °C (or an outlier reason), got 1000000',
+    )
+  })
+
   it('rejects implausible figures unless flagged as an outlier with a reason', () => {
     given()
       .when(report('I07', '2021', 120), jxjClerk)
