@@ -342,13 +342,14 @@ function commandLine(who: 'admin' | 'fgj' | 'jxj'): fc.Arbitrary<Line> {
             setPath(c, e.field, e.value)
             kinds.push(`${e.field}=invalid`)
           } else if (e.kind === 'garbage') {
-            setPath(c, e.field, e.value)
+            // A copy: constants of the garbage pool are shared between inputs.
+            setPath(c, e.field, structuredClone(e.value))
             kinds.push(`${e.field}=garbage`)
           } else if (e.kind === 'delete') {
             delete c[e.field]
             kinds.push(`-${e.field}`)
           } else {
-            c[`x${n}`] = e.value
+            c[`x${n}`] = structuredClone(e.value)
             kinds.push('+unknown')
           }
         }
@@ -564,7 +565,7 @@ export const planInputs: fc.Arbitrary<FuzzInput> = fc
     let mustRefuse = refused
     const kinds = ['plan']
     if (edit !== undefined) {
-      setPath(doc, edit.f, edit.v)
+      setPath(doc, edit.f, structuredClone(edit.v))
       kinds.push(`${edit.f}=${edit.invalid ? 'invalid' : 'garbage'}`)
       if (edit.invalid) mustRefuse ??= `${edit.f}: a value its class refuses`
     }
