@@ -6,25 +6,23 @@
  * @module Actor
  */
 import * as t from 'io-ts'
-import { NonEmptyString } from '@progress-ledger/core'
+import { ActorRole, EntityId, formatErrors, showValue } from '@progress-ledger/core'
+import type { Rejected } from './Rejection'
 
-/** The roles an actor can have. */
-export const Role = t.keyof({ 'plan-admin': null, reporter: null, auditor: null }, 'Role')
+/** The roles an actor can have (core's `ActorRole`, which audit records keep). */
+export const Role = ActorRole
 /** The roles an actor can have. */
 export type Role = t.TypeOf<typeof Role>
 
 /** A plan administrator (规划管理员): defines, revises, assigns, reviews. */
-export const PlanAdmin = t.strict(
-  { id: NonEmptyString, role: t.literal('plan-admin') },
-  'PlanAdmin',
-)
+export const PlanAdmin = t.strict({ id: EntityId, role: t.literal('plan-admin') }, 'PlanAdmin')
 /** A reporter for one responsible department (责任单位). */
 export const Reporter = t.strict(
-  { id: NonEmptyString, role: t.literal('reporter'), department: NonEmptyString },
+  { id: EntityId, role: t.literal('reporter'), department: EntityId },
   'Reporter',
 )
 /** An auditor: reads only. */
-export const Auditor = t.strict({ id: NonEmptyString, role: t.literal('auditor') }, 'Auditor')
+export const Auditor = t.strict({ id: EntityId, role: t.literal('auditor') }, 'Auditor')
 
 /** An actor, as an application's configuration or a session states it. */
 export const Actor = t.union([PlanAdmin, Reporter, Auditor], 'Actor')
@@ -73,6 +71,40 @@ export function auditor(id: string): Actor {
  */
 export function describeActor(actor: Actor): string {
   return actor.role === 'reporter'
-    ? `reporter ${JSON.stringify(actor.id)} of ${actor.department}`
-    : `${actor.role} ${JSON.stringify(actor.id)}`
+    ? `reporter ${showValue(actor.id)} of ${actor.department}`
+    : `${actor.role} ${showValue(actor.id)}`
+}
+
+/** The result of decoding an actor. */
+export type ActorDecoding = { readonly _tag: 'Decoded'; readonly actor: Actor } | Rejected
+
+/**
+ * Decodes an actor from untrusted input (a session, a command-line option): a `malformed`
+ * rejection names the path under `prefix` and the value.
+ *
+ * @example
+ * import { decodeActor } from '@progress-ledger/commands'
+ * decodeActor({ id: 'clerk', role: 'reporter', department: 'fgj' })._tag // 'Decoded'
+ * decodeActor({ id: 'clerk\u202e', role: 'plan-admin' }, 'actor') // { _tag: 'Rejected', rule: 'malformed', message: 'actor.id: expected an id without control, bidi or invisible characters, got "clerk\\u202e"' }
+ */
+export function decodeActor(u: unknown, prefix = ''): ActorDecoding {
+  const role = typeof u === 'object' && u !== null ? (u as { role?: unknown }).role : undefined
+  // Decode against the member the role names, so that problems name the field, not the union.
+  const codec =
+    role === 'plan-admin'
+      ? PlanAdmin
+      : role === 'reporter'
+        ? Reporter
+        : role === 'auditor'
+          ? Auditor
+          : Actor
+  const r = codec.decode(u)
+  if (r._tag === 'Right') return { _tag: 'Decoded', actor: r.right }
+  return {
+    _tag: 'Rejected',
+    rule: 'malformed',
+    message: formatErrors(r.left, prefix)
+      .map((i) => i.message)
+      .join('; '),
+  }
 }

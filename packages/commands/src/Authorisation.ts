@@ -5,7 +5,7 @@
  *
  * @module Authorisation
  */
-import { type IsoDate, type Responsibility, responsibleOn } from '@progress-ledger/core'
+import { type IsoDate, type Responsibility, responsibleOn, showValue } from '@progress-ledger/core'
 import { type Actor, describeActor } from './Actor'
 import type { CommandType } from './Command'
 import type { Rejected } from './Rejection'
@@ -65,8 +65,11 @@ export function mayIssue(actor: Actor, type: CommandType): boolean {
  *
  * @example
  * import { isResponsible, reporter } from '@progress-ledger/commands'
- * const holder = { responsibility: [{ departments: ['fgj'], validTime: '2021-08-10' }] } as never
- * isResponsible(reporter('clerk', 'fgj'), holder, '2021-12-31' as never) // true
+ * import { instant, isoDate } from '@progress-ledger/core'
+ * const since = { eventId: 'd1', position: 1, validTime: isoDate('2021-08-10'), recordedTime: instant('2021-08-10'), actor: 'po' }
+ * const holder = { responsibility: [{ ...since, departments: ['fgj'], reason: null }] }
+ * isResponsible(reporter('clerk', 'fgj'), holder, isoDate('2021-12-31')) // true
+ * isResponsible(reporter('clerk', 'jxj'), holder, isoDate('2021-12-31')) // false
  */
 export function isResponsible(
   actor: Actor,
@@ -115,6 +118,6 @@ export function authoriseSubject(
   return {
     _tag: 'Rejected',
     rule: 'not-authorised',
-    message: `${path}: expected ${what} ${dept} answers for on ${day} (responsible: ${responsible.length === 0 ? 'none' : responsible.join(', ')}), got ${JSON.stringify(id)}`,
+    message: `${path}: expected ${what} ${dept} answers for on ${day} (responsible: ${responsible.length === 0 ? 'none' : responsible.join(', ')}), got ${showValue(id)}`,
   }
 }

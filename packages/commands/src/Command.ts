@@ -83,8 +83,8 @@ export type CommandDecoding = { readonly _tag: 'Decoded'; readonly command: Comm
  *
  * @example
  * import { decodeCommand } from '@progress-ledger/commands'
- * const r = decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' })
- * // r._tag === 'Rejected'; r.message === 'value: expected a number, got "12,5"'
+ * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' }) // { _tag: 'Rejected', rule: 'malformed', message: 'value: expected a number, got "12,5"' }
+ * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: 12.5, status: 'final' })._tag // 'Decoded'
  */
 export function decodeCommand(u: unknown): CommandDecoding {
   const type =

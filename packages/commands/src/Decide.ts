@@ -5,12 +5,21 @@
  *
  * @module Decide
  */
-import { type EventData, type LedgerState, streams, type SubjectKind } from '@progress-ledger/core'
+import {
+  absurd,
+  type EventData,
+  IsoDate,
+  type LedgerState,
+  MAX_TEXT_LENGTH,
+  streams,
+  type SubjectKind,
+} from '@progress-ledger/core'
+import { decodeActor } from './Actor'
 import { authoriseRole } from './Authorisation'
 import { type Command, decodeCommand } from './Command'
 import type { CommandContext } from './Context'
 import type { Decision } from './Decision'
-import type { Rejected } from './Rejection'
+import { rejected, type Rejected } from './Rejection'
 import {
   adoptPlan,
   defineCategory,
@@ -37,10 +46,6 @@ import {
 } from './internal/deciders/values'
 import { compact } from './internal/Optional'
 import { type Scope, streamed } from './internal/Scope'
-
-function absurd(x: never): never {
-  throw new Error(`unhandled command: ${JSON.stringify(x)}`)
-}
 
 function dispatch(s: Scope, c: Command): Decision {
   switch (c.type) {
@@ -101,28 +106,43 @@ export function subjectOf(
 }
 
 function withAudit(s: Scope, c: Command, r: Rejected): Rejected {
+  const { actor } = s.ctx
+  const reason =
+    r.message.length > MAX_TEXT_LENGTH ? `${r.message.slice(0, MAX_TEXT_LENGTH - 3)}...` : r.message
   const data: EventData<'AccessDenied'> = compact({
     command: c.type,
-    reason: r.message,
+    reason,
     ...subjectOf(c),
+    role: actor.role,
+    department: actor.role === 'reporter' ? actor.department : undefined,
   })
   return {
     ...r,
-    audit: streamed(s, undefined, streams.audit(s.ctx.actor.id), 'AccessDenied', data, s.ctx.today),
+    audit: streamed(s, undefined, streams.audit(actor.id), 'AccessDenied', data, s.ctx.today),
   }
+}
+
+/** The context itself is input: its actor must decode and `today` be a date of the ledger. */
+function checkContext(context: CommandContext): Rejected | undefined {
+  const actor = decodeActor(context.actor, 'actor')
+  if (actor._tag === 'Rejected') return actor
+  if (!IsoDate.is(context.today))
+    return rejected('malformed', 'today', 'a date YYYY-MM-DD in the years 1900–2200', context.today)
+  return undefined
 }
 
 /**
  * Decides a command against the current state.
  *
  * @example
- * import { emptyLedger } from '@progress-ledger/core'
+ * import { emptyLedger, isoDate, period } from '@progress-ledger/core'
  * import { decide, reporter, sequentialIds } from '@progress-ledger/commands'
- * const ctx = { actor: reporter('clerk', 'fgj'), today: '2022-03-01' as never, ids: sequentialIds('t') }
- * const d = decide(emptyLedger(), { type: 'ReportValue', indicatorId: 'I01', period: '2021' as never, value: 11.2, status: 'final' }, ctx)
- * // d._tag === 'Rejected'; d.rule === 'indicator-missing'; d.message === 'indicatorId: expected a defined indicator, got "I01"'
+ * const ctx = { actor: reporter('clerk', 'fgj'), today: isoDate('2022-03-01'), ids: sequentialIds('t') }
+ * decide(emptyLedger(), { type: 'ReportValue', indicatorId: 'I01', period: period('2021'), value: 11.2, status: 'final' }, ctx) // { _tag: 'Rejected', rule: 'indicator-missing', message: 'indicatorId: expected a defined indicator, got "I01"' }
  */
 export function decide(state: LedgerState, command: Command, context: CommandContext): Decision {
+  const bad = checkContext(context)
+  if (bad !== undefined) return bad
   const s: Scope = { state, ctx: context }
   const d = authoriseRole(context.actor, command.type) ?? dispatch(s, command)
   return d._tag === 'Rejected' && d.rule === 'not-authorised' ? withAudit(s, command, d) : d
@@ -133,10 +153,11 @@ export function decide(state: LedgerState, command: Command, context: CommandCon
  * `malformed` rejection. Never throws on any input.
  *
  * @example
- * import { emptyLedger } from '@progress-ledger/core'
+ * import { emptyLedger, isoDate } from '@progress-ledger/core'
  * import { decideInput, planAdmin, sequentialIds } from '@progress-ledger/commands'
- * const ctx = { actor: planAdmin('po'), today: '2022-03-01' as never, ids: sequentialIds('t') }
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2022-03-01'), ids: sequentialIds('t') }
  * decideInput(emptyLedger(), { type: 'Nope' }, ctx)._tag // 'Rejected'
+ * decideInput(emptyLedger(), { type: 'RegisterDepartment', departmentId: 'fgj\u0000', name: { zh: '市发改局' } }, ctx).message // 'departmentId: expected an id without control, bidi or invisible characters, got "fgj\\u0000"'
  */
 export function decideInput(state: LedgerState, input: unknown, context: CommandContext): Decision {
   const decoded = decodeCommand(input)

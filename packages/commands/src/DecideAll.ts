@@ -8,12 +8,12 @@
  */
 import {
   apply,
+  catalog,
   endOfDay,
   ledgerProjection,
   type LedgerState,
-  validateInput,
+  type RecordedEvent,
 } from '@progress-ledger/core'
-import { sealWrites, type StreamWrite } from '@progress-ledger/core/adapter'
 import type { CommandContext } from './Context'
 import { decideInput } from './Decide'
 import type { Rejected } from './Rejection'
@@ -25,7 +25,12 @@ export interface IndexedRejection {
   readonly rejection: Rejected
 }
 
-/** Every command was accepted: the events in order, and the state they lead to (provisional stamps). */
+/**
+ * Every command was accepted: the events in order, and the state they lead to. That state is
+ * provisional: its events are stamped with positions after the state decided against, recorded
+ * at the end of `today`, with no stream version (0) and no hash (`''`), since only the store
+ * seals events.
+ */
 export interface BatchAccepted {
   readonly _tag: 'BatchAccepted'
   readonly events: ReadonlyArray<StreamedEvent>
@@ -43,7 +48,17 @@ export type BatchDecision = BatchAccepted | BatchRejected
 
 /**
  * Applies decided events to a state, stamping them provisionally (positions after the state's,
- * recorded at the end of `today`) so that later commands of the batch see them.
+ * recorded at the end of `today`, no stream version and no hash) so that later commands of a
+ * batch see them. The events were validated when decided; nothing is decoded or hashed here.
+ *
+ * @example
+ * import { emptyLedger, isoDate } from '@progress-ledger/core'
+ * import { applyDecided, decide, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2021-08-10'), ids: sequentialIds('t') }
+ * const d = decide(emptyLedger(), { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: isoDate('2021-08-10'), baseYear: 2020, startYear: 2021, endYear: 2025 }, ctx)
+ * const state = d._tag === 'Accepted' ? applyDecided(emptyLedger(), d.events, ctx.today) : emptyLedger()
+ * state.plans.get('sz')?.adoptedOn // '2021-08-10'
+ * state.position // 1
  */
 export function applyDecided(
   state: LedgerState,
@@ -51,19 +66,21 @@ export function applyDecided(
   today: CommandContext['today'],
 ): LedgerState {
   if (events.length === 0) return state
-  const writes: StreamWrite[] = events.map((e, i) => {
-    const v = validateInput(e.event, `events[${i}]`)
-    // A decider that emits an event its codec refuses is a bug, not a user error.
-    if (v._tag === 'Invalid')
-      throw new Error(`decided an invalid event: ${v.issues.map((x) => x.message).join('; ')}`)
-    return { streamId: e.streamId, fromVersion: 0, events: [v.event] }
-  })
-  const sealed = sealWrites(
-    writes,
-    { position: state.position, hash: state.head, recordedTime: null },
-    endOfDay(today),
+  const recordedTime = endOfDay(today)
+  const provisional = events.map(
+    ({ streamId, event }, i) =>
+      ({
+        ...event,
+        streamId,
+        version: 0,
+        position: state.position + i + 1,
+        schemaVersion: catalog[event.type].schemaVersion,
+        recordedTime,
+        prevHash: '',
+        hash: '',
+      }) as RecordedEvent,
   )
-  return apply(ledgerProjection, state, sealed)
+  return apply(ledgerProjection, state, provisional)
 }
 
 /**
@@ -71,14 +88,15 @@ export function applyDecided(
  * malformed ones are rejected, never thrown on.
  *
  * @example
- * import { emptyLedger } from '@progress-ledger/core'
+ * import { emptyLedger, isoDate } from '@progress-ledger/core'
  * import { decideAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
- * const ctx = { actor: planAdmin('po'), today: '2022-03-01' as never, ids: sequentialIds('t') }
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2022-03-01'), ids: sequentialIds('t') }
  * const r = decideAll(emptyLedger(), [
  *   { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 },
  *   { type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: { zh: '经济' }, order: 1 },
  * ], ctx)
- * // r._tag === 'BatchAccepted'; r.events.length === 2
+ * r._tag === 'BatchAccepted' && r.events.map((e) => e.event.type) // ['PlanAdopted', 'CategoryDefined']
+ * decideAll(emptyLedger(), [{ type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: { zh: '经济' }, order: 1 }], ctx)._tag // 'BatchRejected'
  */
 export function decideAll(
   state: LedgerState,

@@ -9,9 +9,13 @@
 import {
   type AppendResult,
   type EventStore,
+  type IdConflict,
+  type InvalidEvents,
   type LedgerState,
   ledgerProjection,
+  type RecordedEvent,
   replay,
+  type VersionConflict,
 } from '@progress-ledger/core'
 import type { CommandContext } from './Context'
 import { decideInput } from './Decide'
@@ -26,15 +30,37 @@ export interface HandleOptions {
    * Expected versions are then those of the events up to `state.position`. Default: replay the store.
    */
   readonly state?: LedgerState
-  /** Append the `AccessDenied` audit event of a refusal on authorisation (default `false`). */
+  /** Append the `AccessDenied` audit events of refusals on authorisation (default `false`). */
   readonly recordDenied?: boolean
 }
 
-/** What {@link handle} returns: the store's result, or the rejection (nothing appended). */
-export type HandleResult = AppendResult | Rejected
+/**
+ * What became of the audit records of a refusal: the `AccessDenied` events appended (none unless
+ * `recordDenied` was asked and a command was refused on authorisation), and the store's answer
+ * when appending them failed.
+ */
+export interface AuditTrail {
+  /** The `AccessDenied` events recorded, as the store sealed them. */
+  readonly recorded: ReadonlyArray<RecordedEvent>
+  /** Why the audit events could not be recorded (nothing of them was written). */
+  readonly auditFailure?: VersionConflict | InvalidEvents | IdConflict
+}
 
-/** What {@link handleAll} returns: the store's result, or every rejection with its index. */
-export type HandleAllResult = AppendResult | BatchRejected
+/** A refused command, with what was recorded of the refusal. */
+export type HandleRejected = Rejected & AuditTrail
+
+/** Refused commands (each with its index), with what was recorded of the refusals. */
+export type HandleAllRejected = BatchRejected & AuditTrail
+
+/** What {@link handle} returns: the store's result, or the rejection (only audit records appended). */
+export type HandleResult = AppendResult | HandleRejected
+
+/**
+ * What {@link handleAll} returns: the store's result, or every rejection with its index and the
+ * audit events recorded for them (`recorded.length` says how many refusals were recorded as
+ * `AccessDenied`).
+ */
+export type HandleAllResult = AppendResult | HandleAllRejected
 
 interface Read {
   readonly state: LedgerState
@@ -61,6 +87,26 @@ async function read(store: EventStore, given: LedgerState | undefined): Promise<
   }
 }
 
+/** Appends the audit events of refusals on authorisation, when asked to. */
+async function recordAudits(
+  store: EventStore,
+  rejections: ReadonlyArray<Rejected>,
+  recordDenied: boolean | undefined,
+): Promise<AuditTrail> {
+  const audits = rejections.flatMap((r) => (r.audit === undefined ? [] : [r.audit]))
+  if (recordDenied !== true || audits.length === 0) return { recorded: [] }
+  const result = await store.appendBatch(
+    audits.map((a) => ({
+      streamId: a.streamId,
+      events: [a.event],
+      expectedVersion: 'any' as const,
+    })),
+  )
+  return result._tag === 'Appended'
+    ? { recorded: result.events }
+    : { recorded: [], auditFailure: result }
+}
+
 async function appendAll(
   store: EventStore,
   r: Read,
@@ -75,13 +121,15 @@ async function appendAll(
  * `recordDenied`, the audit event of a refusal on authorisation).
  *
  * @example
- * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
- * import { handle, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * import { InMemoryEventStore, fixedClock, isoDate } from '@progress-ledger/core'
+ * import { handle, planAdmin, reporter, sequentialIds } from '@progress-ledger/commands'
  * const store = new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
- * const ctx = { actor: planAdmin('po'), today: '2021-08-10' as never, ids: sequentialIds('t') }
- * // const r = await handle(store, { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10',
- * //   baseYear: 2020, startYear: 2021, endYear: 2025 }, ctx)
- * // r._tag === 'Appended'
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2021-08-10'), ids: sequentialIds('t') }
+ * const adopt = { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 }
+ * const r = await handle(store, adopt, ctx)
+ * r._tag === 'Appended' && r.written // 1
+ * const refused = await handle(store, adopt, { ...ctx, actor: reporter('clerk', 'fgj') }, { recordDenied: true })
+ * refused._tag === 'Rejected' && refused.recorded.map((e) => e.data) // [{ command: 'AdoptPlan', reason: 'actor: expected a plan-admin to issue AdoptPlan, got reporter "clerk" of fgj', role: 'reporter', department: 'fgj' }]
  */
 export async function handle(
   store: EventStore,
@@ -91,11 +139,8 @@ export async function handle(
 ): Promise<HandleResult> {
   const r = await read(store, options.state)
   const d = decideInput(r.state, command, context)
-  if (d._tag === 'Rejected') {
-    if (options.recordDenied === true && d.audit !== undefined)
-      await store.append(d.audit.streamId, [d.audit.event], 'any')
-    return d
-  }
+  if (d._tag === 'Rejected')
+    return { ...d, ...(await recordAudits(store, [d], options.recordDenied)) }
   return appendAll(store, r, d.events)
 }
 
@@ -104,11 +149,15 @@ export async function handle(
  * are appended in one atomic batch, or nothing is appended and every rejection is returned.
  *
  * @example
- * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
- * import { handleAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * import { InMemoryEventStore, fixedClock, isoDate } from '@progress-ledger/core'
+ * import { auditor, handleAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
  * const store = new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
- * const ctx = { actor: planAdmin('po'), today: '2021-08-10' as never, ids: sequentialIds('t') }
- * // (await handleAll(store, [], ctx))._tag === 'Appended'
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2021-08-10'), ids: sequentialIds('t') }
+ * const dept = { type: 'RegisterDepartment', departmentId: 'fgj', name: { zh: '市发改局' } }
+ * const r = await handleAll(store, [dept, { ...dept, departmentId: 'jxj', name: { zh: '市经信局' } }], ctx)
+ * r._tag === 'Appended' && r.written // 2
+ * const refused = await handleAll(store, [dept, dept], { ...ctx, actor: auditor('au') }, { recordDenied: true })
+ * refused._tag === 'BatchRejected' && `refused; ${refused.recorded.length} refusal(s) recorded as AccessDenied` // 'refused; 2 refusal(s) recorded as AccessDenied'
  */
 export async function handleAll(
   store: EventStore,
@@ -119,20 +168,8 @@ export async function handleAll(
   const r = await read(store, options.state)
   const d = decideAll(r.state, commands, context)
   if (d._tag === 'BatchRejected') {
-    if (options.recordDenied === true) {
-      const audits = d.rejections.flatMap((x) =>
-        x.rejection.audit === undefined ? [] : [x.rejection.audit],
-      )
-      if (audits.length > 0)
-        await store.appendBatch(
-          audits.map((a) => ({
-            streamId: a.streamId,
-            events: [a.event],
-            expectedVersion: 'any' as const,
-          })),
-        )
-    }
-    return d
+    const rejections = d.rejections.map((x) => x.rejection)
+    return { ...d, ...(await recordAudits(store, rejections, options.recordDenied)) }
   }
   return appendAll(store, r, d.events)
 }

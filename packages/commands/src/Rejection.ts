@@ -34,13 +34,16 @@ export const ruleDescriptions = {
   'unit-mismatch':
     "a value's unit is the indicator's, or a conversion factor is given for another unit",
   'value-not-finite': 'a value (after conversion) is a finite number',
+  'value-out-of-range':
+    "a value (after conversion) lies within the ledger's bound ±1e15, which no outlier reason lifts",
   'implausible-value':
     'a value is plausible for its unit (a share 0–100 %, a count or amount >= 0) unless flagged as an outlier with a reason',
   'reason-required':
     'corrections, retractions, returns, target revisions, reassignments and outlier flags carry a non-blank reason',
   'not-in-force':
     'a correction, retraction, approval or return names the value event in force for its period',
-  'value-locked': 'a period with an approved figure changes only through corrections',
+  'value-locked':
+    "a period with an approved figure is no longer reported or retracted, and only a plan-admin's correction changes its figure",
   'not-submitted':
     'only a figure in force that awaits approval (submitted) is approved or returned',
   'self-approval': 'nobody approves or returns a figure they reported themselves',
@@ -79,8 +82,7 @@ export interface Rejected {
  *
  * @example
  * import { rejected } from '@progress-ledger/commands'
- * rejected('reason-required', 'reason', 'a non-blank reason', '').message
- * // 'reason: expected a non-blank reason, got ""'
+ * rejected('reason-required', 'reason', 'a non-blank reason', '').message // 'reason: expected a non-blank reason, got ""'
  */
 export function rejected(rule: Rule, path: string, expected: string, got: unknown): Rejected {
   return { _tag: 'Rejected', rule, message: `${path}: expected ${expected}, got ${showValue(got)}` }

@@ -3,12 +3,21 @@
  *
  * @module StreamedEvent
  */
-import type { AppendRequest, EventInput, ExpectedVersion } from '@progress-ledger/core'
+import type {
+  AppendRequest,
+  DecodedInput,
+  EventInput,
+  ExpectedVersion,
+} from '@progress-ledger/core'
 
-/** An event with the stream it belongs in (per core's `streams.*` naming). */
+/**
+ * An event with the stream it belongs in (per core's `streams.*` naming). Deciders validate the
+ * event once, as core's `admitInput` does: it is decoded and frozen, and a store's append takes
+ * it without decoding it again.
+ */
 export interface StreamedEvent {
   readonly streamId: string
-  readonly event: EventInput
+  readonly event: DecodedInput
 }
 
 /**

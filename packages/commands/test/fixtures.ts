@@ -12,6 +12,7 @@ export const admin2 = planAdmin('reviewer')
 export const fgjClerk = reporter('fgj-clerk', 'fgj')
 export const jxjClerk = reporter('jxj-clerk', 'jxj')
 export const tlbClerk = reporter('tlb-clerk', 'tlb')
+export const tjjClerk = reporter('tjj-clerk', 'tjj')
 export const outsider = reporter('wlj-clerk', 'wlj')
 export const theAuditor = auditor('audit-office')
 

@@ -10,7 +10,7 @@ import {
 import { appendRequests } from '../src/StreamedEvent'
 import { decideAll } from '../src/DecideAll'
 import { handle, handleAll } from '../src/Handle'
-import { admin, baseState, ctx, fgjClerk, jxjClerk, report, setup } from './fixtures'
+import { admin, baseState, ctx, fgjClerk, jxjClerk, report, setup, theAuditor } from './fixtures'
 
 async function seeded() {
   const store = new InMemoryEventStore({ clock: manualClock('2023-06-30') })
@@ -82,6 +82,96 @@ describe('handle', () => {
         state: baseState,
       }),
     ).toMatchObject({ _tag: 'IdConflict', eventId: 'v1' })
+  })
+})
+
+describe('audit records of refusals', () => {
+  it('say what handleAll recorded, with the role and department of the refused actor', async () => {
+    const store = await seeded()
+    const head = await store.headPosition()
+    const lines = [
+      report('I01', '2021', 11.2),
+      report('I07', '2021', 14),
+      report('I01', '2022', 12),
+    ]
+    const quiet = await handleAll(store, lines, ctx(jxjClerk))
+    expect(quiet).toMatchObject({ _tag: 'BatchRejected', recorded: [] })
+    expect(await store.headPosition()).toBe(head)
+    const r = await handleAll(store, lines, ctx(jxjClerk), { recordDenied: true })
+    if (r._tag !== 'BatchRejected') throw new Error(`expected a refusal, got ${r._tag}`)
+    expect(r.rejections.map((x) => x.index)).toEqual([0, 2])
+    expect(r.recorded).toHaveLength(2)
+    expect(r.recorded.map((e) => [e.type, e.position, e.streamId])).toEqual([
+      ['AccessDenied', head + 1, 'audit-jxj-clerk'],
+      ['AccessDenied', head + 2, 'audit-jxj-clerk'],
+    ])
+    expect(r.recorded[0]?.data).toMatchObject({
+      command: 'ReportValue',
+      subject: 'indicator',
+      subjectId: 'I01',
+      role: 'reporter',
+      department: 'jxj',
+    })
+    expect(await store.headPosition()).toBe(head + 2)
+    const denied = replay(ledgerProjection, await store.readAll()).denied
+    expect(denied.map((d) => [d.actor, d.role, d.department])).toEqual([
+      ['jxj-clerk', 'reporter', 'jxj'],
+      ['jxj-clerk', 'reporter', 'jxj'],
+    ])
+  })
+
+  it('say what handle recorded, and why nothing could be', async () => {
+    const store = await seeded()
+    const r = await handle(store, report('I01', '2021', 11.2), ctx(theAuditor), {
+      recordDenied: true,
+    })
+    expect(r).toMatchObject({
+      _tag: 'Rejected',
+      rule: 'not-authorised',
+      recorded: [{ type: 'AccessDenied', data: { role: 'auditor' } }],
+    })
+    expect(r._tag === 'Rejected' && 'department' in (r.recorded[0]?.data ?? {})).toBe(false)
+    // A refusal whose audit event id is taken already: nothing of it is written, and the result says so.
+    const reused = { ...ctx(jxjClerk), ids: { next: () => 'v-taken' } }
+    await handle(store, report('I01', '2021', 11.2, { id: 'v-taken' }), ctx(fgjClerk))
+    const head = await store.headPosition()
+    expect(
+      await handle(store, report('I01', '2021', 11.3), reused, { recordDenied: true }),
+    ).toMatchObject({ _tag: 'Rejected', recorded: [], auditFailure: { _tag: 'IdConflict' } })
+    expect(await store.headPosition()).toBe(head)
+  })
+})
+
+describe('the write path', () => {
+  it('hands the store decided events validated once: decoded and frozen, taken as they are', async () => {
+    const store = await seeded()
+    const seen: unknown[] = []
+    const spy = Object.create(store) as InMemoryEventStore
+    spy.appendBatch = (requests) => {
+      for (const r of requests) seen.push(...r.events)
+      return store.appendBatch(requests)
+    }
+    const r = await handleAll(
+      spy,
+      [report('I01', '2021', 11.2), report('I01', '2022', 12)],
+      ctx(fgjClerk),
+    )
+    expect(r._tag).toBe('Appended')
+    expect(seen).toHaveLength(2)
+    for (const e of seen)
+      expect(Object.isFrozen(e) && Object.isFrozen((e as { data: object }).data)).toBe(true)
+  })
+
+  it('previews a batch without sealing it: provisional positions, no stream version, no hash', () => {
+    const d = decideAll(
+      baseState,
+      [report('I01', '2021', 11.2), report('I01', '2022', 12)],
+      ctx(fgjClerk),
+    )
+    if (d._tag !== 'BatchAccepted') throw new Error('expected acceptance')
+    expect(d.state.position).toBe(baseState.position + 2)
+    expect(d.state.head).toBe('')
+    expect(d.state.indicators.get('I01')?.values.map((v) => v.period)).toEqual(['2021', '2022'])
   })
 })
 

@@ -1,6 +1,15 @@
 // Given/when/then specifications for the rules on reported values and their approval.
 import { describe, expect, it } from 'vitest'
-import { admin, admin2, fgjClerk, jxjClerk, outsider, report, theAuditor } from './fixtures'
+import {
+  admin,
+  admin2,
+  fgjClerk,
+  jxjClerk,
+  outsider,
+  report,
+  theAuditor,
+  tjjClerk,
+} from './fixtures'
 import { given } from './spec'
 
 describe('ReportValue', () => {
@@ -128,8 +137,74 @@ describe('ReportValue', () => {
       .when(report('I01', '2021', Number.NaN), fgjClerk)
       .rejected('value-not-finite', 'value: expected a finite number, got NaN')
     given()
-      .when(report('I01', '2021', 1e308, { unit: '元', factor: 1e10 }), fgjClerk)
-      .rejected('value-not-finite')
+      .when(report('I01', '2021', 1e10, { unit: '元', factor: 1e300 }), fgjClerk)
+      .rejected(
+        'value-not-finite',
+        'value: expected a finite number after conversion by 1e+300, got 10000000000',
+      )
+  })
+
+  it('rejects a figure beyond ±1e15, before or after conversion, even flagged as an outlier', () => {
+    given()
+      .when(report('I01', '2021', 1.7e308, { outlier: 'a very rich county' }), fgjClerk)
+      .rejected('value-out-of-range', 'value: expected a number within ±1e15, got 1.7e+308')
+    given()
+      .when(report('I21', '2021', -2e15), tjjClerk)
+      .rejected(
+        'value-out-of-range',
+        'value: expected a number within ±1e15, got -2000000000000000',
+      )
+    given()
+      .when(report('I01', '2021', 1e12, { unit: '元', factor: 1e4 }), fgjClerk)
+      .rejected(
+        'value-out-of-range',
+        'value: expected a number within ±1e15 after conversion by 10000, got 1000000000000',
+      )
+    given()
+      .when(report('I01', '2021', 1e15), fgjClerk)
+      .accepted()
+  })
+
+  it('bounds growth rates, percentage points and temperatures unless flagged as an outlier', () => {
+    given()
+      .when(report('G01', '2021', 1500), tjjClerk)
+      .rejected(
+        'implausible-value',
+        'value: expected a growth rate between -1000 and 1000 % (or an outlier reason), got 1500',
+      )
+    given()
+      .when(report('G01', '2021', -35.5), tjjClerk)
+      .accepted()
+    given()
+      .when(report('G01', '2021', 1500, { outlier: 'a base of almost nothing' }), tjjClerk)
+      .accepted()
+  })
+
+  it('bounds percentage points and temperatures to ±100', () => {
+    const defined = (indicatorId: string, unit: string) => ({
+      type: 'DefineIndicator',
+      planId: 'sz',
+      indicatorId,
+      name: { zh: indicatorId },
+      unit,
+      categoryId: 'economy',
+      attribute: 'observation',
+      selfSelected: false,
+      departments: ['tjj'],
+      direction: 'neutral',
+      periodicity: 'year',
+    })
+    const g = given(defined('P01', '个百分点'), defined('T01', '℃'))
+    g.when(report('P01', '2021', -2.5), tjjClerk).accepted()
+    g.when(report('P01', '2021', 250), tjjClerk).rejected(
+      'implausible-value',
+      'value: expected a difference between -100 and 100 percentage points (or an outlier reason), got 250',
+    )
+    g.when(report('T01', '2021', -40), tjjClerk).accepted()
+    g.when(report('T01', '2021', 1e6), tjjClerk).rejected(
+      'implausible-value',
+      'value: expected a temperature between -100 and 100 °C (or an outlier reason), got 1000000',
+    )
   })
 
   it('rejects implausible figures unless flagged as an outlier with a reason', () => {
@@ -167,30 +242,73 @@ describe('ReportValue', () => {
       .accepted()
   })
 
-  it('locks an approved period: a plain re-report is rejected, a correction is accepted', () => {
+  it("locks an approved period: a re-report, a retraction and a reporter's correction are rejected", () => {
     const g = given()
       .and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1', submitted: true }))
-      .and(admin, { type: 'ApproveValue', indicatorId: 'I01', period: '2021', approves: 'v1' })
+      .and(admin, {
+        type: 'ApproveValue',
+        id: 'a1',
+        indicatorId: 'I01',
+        period: '2021',
+        approves: 'v1',
+      })
     g.when(report('I01', '2021', 11.3), fgjClerk).rejected(
       'value-locked',
-      /^period: expected a period without an approved figure/,
+      'period: expected a period without an approved figure (2021 was approved by event "a1"; a plan-admin corrects the figure in force instead), got "2021"',
     )
     g.when(
-      {
+      { type: 'RetractValue', indicatorId: 'I01', period: '2021', retracts: 'v1', reason: 'wrong' },
+      fgjClerk,
+    ).rejected('value-locked')
+    const correction = {
+      type: 'CorrectValue',
+      indicatorId: 'I01',
+      period: '2021',
+      value: 11.3,
+      status: 'final',
+      corrects: 'v1',
+      reason: 'final accounts',
+    }
+    g.when(correction, fgjClerk).rejected(
+      'value-locked',
+      'period: expected a period without an approved figure (2021 was approved by event "a1"; only a plan-admin changes an approved figure, with a CorrectValue of "v1"; ask one to correct it), got "2021"',
+    )
+    g.when({ ...correction, submitted: true }, fgjClerk).rejected('value-locked')
+  })
+
+  it("changes an approved figure only by a plan-admin's correction, and keeps the period locked", () => {
+    const g = given()
+      .and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1', submitted: true }))
+      .and(admin2, {
+        type: 'ApproveValue',
+        id: 'a1',
+        indicatorId: 'I01',
+        period: '2021',
+        approves: 'v1',
+      })
+      .and(admin, {
         type: 'CorrectValue',
+        id: 'c1',
         indicatorId: 'I01',
         period: '2021',
         value: 11.3,
         status: 'final',
         corrects: 'v1',
         reason: 'final accounts',
+      })
+    g.when(
+      {
+        type: 'CorrectValue',
+        indicatorId: 'I01',
+        period: '2021',
+        value: 11.4,
+        status: 'final',
+        corrects: 'c1',
+        reason: 'again',
       },
       fgjClerk,
-    ).accepted()
-    g.when(
-      { type: 'RetractValue', indicatorId: 'I01', period: '2021', retracts: 'v1', reason: 'wrong' },
-      fgjClerk,
     ).rejected('value-locked')
+    g.when(report('I01', '2021', 11.5), fgjClerk).rejected('value-locked')
   })
 
   it('allows a re-report of a figure never approved (preliminary, then final)', () => {

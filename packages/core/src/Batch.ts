@@ -6,8 +6,9 @@
  * @module Batch
  */
 import { type DecodeIssue } from './Decode'
-import type { DecodedInput, RecordedEvent } from './Envelope'
+import type { DecodedInput, InputValidation, RecordedEvent } from './Envelope'
 import { validateInput } from './Envelope'
+import { deepFreeze } from './internal/Freeze'
 import type {
   AppendRequest,
   ExpectedVersion,
@@ -35,9 +36,32 @@ function isExpectedVersion(u: unknown): u is ExpectedVersion {
   )
 }
 
+// Inputs validated by `admitInput`: frozen, so they cannot change between validation and append.
+const admitted = new WeakSet<object>()
+
+/**
+ * Validates an event input once for the write path. A valid input comes back decoded, frozen
+ * (data included) and marked as admitted: {@link validateBatch}, every store's first step, then
+ * takes it as it is instead of decoding it again. Deciders use it so that a decided event is
+ * validated once between the command and the store.
+ *
+ * @example
+ * import { admitInput, validateBatch } from '@progress-ledger/core/adapter'
+ * const r = admitInput({ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10', actor: 'office',
+ *   data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } })
+ * r._tag === 'Valid' && Object.isFrozen(r.event.data) // true
+ * r._tag === 'Valid' && validateBatch([{ streamId: 'department-fgj', events: [r.event], expectedVersion: 'any' }])._tag // 'Valid'
+ */
+export function admitInput(u: unknown, prefix = ''): InputValidation {
+  const r = validateInput(u, prefix)
+  if (r._tag === 'Valid') admitted.add(deepFreeze(r.event))
+  return r
+}
+
 /**
  * Validates every event of a batch against its codec; issues are numbered across the batch
- * (`events[3].data.value: …`). Returns all issues at once.
+ * (`events[3].data.value: …`). Returns all issues at once. Inputs that {@link admitInput}
+ * validated are taken as they are.
  */
 export function validateBatch(
   requests: ReadonlyArray<AppendRequest>,
@@ -67,7 +91,10 @@ export function validateBatch(
     const events: DecodedInput[] = []
     for (const raw of request.events as ReadonlyArray<unknown>) {
       const path = `events[${index}]`
-      const r = validateInput(raw, path)
+      const r: InputValidation =
+        typeof raw === 'object' && raw !== null && admitted.has(raw)
+          ? { _tag: 'Valid', event: raw as DecodedInput }
+          : validateInput(raw, path)
       if (r._tag === 'Invalid') issues.push(...r.issues)
       else if (ids.has(r.event.id)) {
         issues.push({

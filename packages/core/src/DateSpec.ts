@@ -6,7 +6,13 @@
  * @module DateSpec
  */
 import * as t from 'io-ts'
-import { daysInMonth, type IsoDate, IsoDate as IsoDateCodec, isIsoDate } from './Scalars'
+import {
+  daysInMonth,
+  type IsoDate,
+  IsoDate as IsoDateCodec,
+  isIsoDate,
+  isLedgerYear,
+} from './Scalars'
 
 /** How precisely a date is known. */
 export const DatePrecision = t.keyof(
@@ -38,6 +44,8 @@ export interface DateSpec {
   readonly end?: IsoDate
 }
 
+const inLedgerYears = (date: string): boolean => isLedgerYear(Number(date.slice(0, 4)))
+
 function dateMatchesPrecision(d: DateSpec): boolean {
   switch (d.precision) {
     case 'day':
@@ -45,9 +53,9 @@ function dateMatchesPrecision(d: DateSpec): boolean {
     case 'range':
       return isIsoDate(d.date) && d.end !== undefined && d.end >= d.date
     case 'year':
-      return /^\d{4}$/.test(d.date) && d.end === undefined
+      return /^\d{4}$/.test(d.date) && inLedgerYears(d.date) && d.end === undefined
     default:
-      return /^\d{4}-(0[1-9]|1[0-2])$/.test(d.date) && d.end === undefined
+      return /^\d{4}-(0[1-9]|1[0-2])$/.test(d.date) && inLedgerYears(d.date) && d.end === undefined
   }
 }
 

@@ -5,6 +5,7 @@
  * @module Decode
  */
 import type * as t from 'io-ts'
+import { Scalar } from './Scalars'
 
 /** A decoding problem at one path. */
 export interface DecodeIssue {
@@ -18,14 +19,9 @@ export interface DecodeIssue {
   readonly message: string
 }
 
+// Phrases of the codecs that are not core `Scalar`s (a scalar carries its own).
 const PHRASES: Readonly<Record<string, string>> = {
-  FiniteNumber: 'a finite number',
-  NonEmptyString: 'a non-empty string',
-  NonNegativeInt: 'a whole number >= 0',
-  IsoDate: 'a date YYYY-MM-DD',
-  Instant: 'an instant YYYY-MM-DDTHH:mm:ss.sssZ',
-  PeriodKey: 'a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15)',
-  DateSpec: 'a date spec whose date matches its precision',
+  DateSpec: 'a date spec whose date matches its precision (years 1900–2200)',
   string: 'a string',
   number: 'a number',
   boolean: 'true or false',
@@ -42,6 +38,7 @@ interface AnyType {
 }
 
 function phrase(type: AnyType): string {
+  if ((type as unknown) instanceof Scalar) return (type as unknown as Scalar<unknown>).phrase
   const known = PHRASES[type.name]
   if (known !== undefined) return known
   if (type._tag === 'KeyofType' && type.keys !== undefined)
@@ -60,16 +57,101 @@ function phrase(type: AnyType): string {
   return type.name
 }
 
-/** Renders a value for a message: JSON, truncated to 80 characters. */
+// Characters a message never prints raw: every control character (C0, DEL, C1), the bidi
+// controls, the invisible characters and separators, and lone surrogates. They are written as
+// JSON-style escapes (`\u001b`), so a message cannot move a terminal's cursor or reorder text.
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- it matches control characters on purpose
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+}
+
+/**
+ * Writes a string as a JSON string literal whose every unsafe character is escaped: controls,
+ * bidi controls, invisible characters, separators and lone surrogates.
+ *
+ * @example
+ * import { quoteText } from '@progress-ledger/core'
+ * quoteText('fgj') // '"fgj"'
+ * quoteText('a\u001b[2Jb\u202e') // '"a\\u001b[2Jb\\u202e"'
+ */
+export function quoteText(s: string): string {
+  const body = s
+    .replace(/["\\]/g, (c) => SHORT_ESCAPES[c] as string)
+    .replace(
+      UNSAFE,
+      (c) => SHORT_ESCAPES[c] ?? `\\u${(c.charCodeAt(0) + 0x10000).toString(16).slice(1)}`,
+    )
+  return `"${body}"`
+}
+
+const SHOWN = 80
+
+/** Renders `u` as JSON into `out`, stopping once `out` holds more than `budget` characters. */
+function render(u: unknown, out: string[], budget: { left: number }, depth: number): void {
+  const put = (s: string): void => {
+    out.push(s)
+    budget.left -= s.length
+  }
+  if (budget.left <= 0) return
+  if (typeof u === 'string') return put(quoteText(u.length > SHOWN ? u.slice(0, SHOWN) : u))
+  if (typeof u === 'number') return put(Number.isFinite(u) ? JSON.stringify(u) : String(u))
+  if (typeof u === 'bigint') return put(`${u}n`)
+  if (typeof u === 'boolean' || u === null) return put(String(u))
+  if (typeof u !== 'object') return put(u === undefined ? 'undefined' : typeof u)
+  if (depth >= 8) return put(Array.isArray(u) ? '[…]' : '{…}')
+  if (Array.isArray(u)) {
+    put('[')
+    for (let i = 0; i < u.length && budget.left > 0; i++) {
+      if (i > 0) put(',')
+      render(u[i] === undefined ? null : u[i], out, budget, depth + 1)
+    }
+    return put(']')
+  }
+  put('{')
+  let first = true
+  for (const key in u) {
+    if (budget.left <= 0) break
+    if (!Object.prototype.hasOwnProperty.call(u, key)) continue
+    const v = (u as Record<string, unknown>)[key]
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
+    put(`${first ? '' : ','}${quoteText(key.length > SHOWN ? key.slice(0, SHOWN) : key)}:`)
+    first = false
+    render(v, out, budget, depth + 1)
+  }
+  put('}')
+}
+
+/**
+ * Renders a value for a message: JSON, truncated to 80 characters, with control, bidi and
+ * invisible characters escaped. Never throws and costs no more than the characters it shows,
+ * whatever the value (a 10 MB string, 100,000 nested lists).
+ *
+ * @example
+ * import { showValue } from '@progress-ledger/core'
+ * showValue('12,5') // '"12,5"'
+ * showValue(undefined) // 'nothing'
+ * showValue(Number.NaN) // 'NaN'
+ * showValue('\u001b]0;owned\u0007') // '"\\u001b]0;owned\\u0007"'
+ * showValue('x'.repeat(100)).length // 80
+ */
 export function showValue(u: unknown): string {
   if (u === undefined) return 'nothing'
-  let s: string
+  const out: string[] = []
   try {
-    s = typeof u === 'number' && !Number.isFinite(u) ? String(u) : (JSON.stringify(u) ?? String(u))
+    render(u, out, { left: SHOWN + 1 }, 0)
   } catch {
-    s = String(u)
+    out.push('[unprintable]')
   }
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s
+  const s = out.join('')
+  return s.length > SHOWN ? `${s.slice(0, SHOWN - 3)}...` : s
 }
 
 /** The `kind` or `type` literal a union member is tagged with, if any. */
@@ -143,7 +225,11 @@ export function formatErrors(errors: t.Errors, prefix = ''): ReadonlyArray<Decod
     if (last < 0) continue
     const at = ctx[last] as t.ContextEntry
     const path = pathOf(prefix, ctx, last)
-    const expected = phrase(at.type as unknown as AnyType)
+    // A scalar says which of its limits the value breaks.
+    const expected =
+      last === ctx.length - 1 && at.type instanceof Scalar && error.message !== undefined
+        ? error.message
+        : phrase(at.type as unknown as AnyType)
     const got = showValue(at.actual)
     const message = `${path === '' ? '(root)' : path}: expected ${expected}, got ${got}`
     if (seen.has(message)) continue

@@ -6,7 +6,15 @@
  * @module Period
  */
 import * as t from 'io-ts'
-import { daysInMonth, type IsoDate, isIsoDate } from './Scalars'
+import {
+  daysInMonth,
+  type IsoDate,
+  isIsoDate,
+  isLedgerYear,
+  MAX_YEAR,
+  MIN_YEAR,
+  Scalar,
+} from './Scalars'
 
 /** The granularity of a period, coarsest first. */
 export const PeriodKind = t.keyof(
@@ -34,18 +42,22 @@ export function periodKind(s: string): PeriodKind | undefined {
   return undefined
 }
 
-/** Is `u` a well-formed period key? */
+/** Is `u` a well-formed period key of a year 1900–2200? */
 export function isPeriodKey(u: unknown): u is PeriodKey {
-  return typeof u === 'string' && periodKind(u) !== undefined
+  return typeof u === 'string' && periodKind(u) !== undefined && isLedgerYear(Number(u.slice(0, 4)))
 }
 
+const PERIOD = 'a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15)'
+
 /** Codec for {@link PeriodKey}. */
-export const PeriodKey = new t.Type<PeriodKey, string, unknown>(
-  'PeriodKey',
-  isPeriodKey,
-  (u, c) => (isPeriodKey(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
-)
+export const PeriodKey = new Scalar<PeriodKey, string>('PeriodKey', PERIOD, (u) => {
+  if (typeof u !== 'string') return PERIOD
+  if (isLedgerYear(Number(u.slice(0, 4)))) return periodKind(u) === undefined ? PERIOD : undefined
+  // A well-formed period of another year (a leap year stands in for it) breaks the year limit.
+  return /^\d{4}/.test(u) && periodKind(`2000${u.slice(4)}`) !== undefined
+    ? `${PERIOD} of a year ${MIN_YEAR}–${MAX_YEAR}`
+    : PERIOD
+})
 
 /**
  * Builds a period key, throwing on a malformed one (a programmer error).

@@ -20,7 +20,7 @@ export interface StoredSnapshot {
 }
 
 /** Version of the ledger state's shape, bumped whenever it changes incompatibly. */
-export const LEDGER_STATE_VERSION = 1
+export const LEDGER_STATE_VERSION = 2
 
 /**
  * Takes a snapshot of a state at a position.

@@ -21,7 +21,7 @@ import type { ProjectDefined } from './events/Project'
 import type { TaskDefined, TaskStatus } from './events/Task'
 import type { TargetRole } from './events/Target'
 import type { ValueStatus } from './events/Value'
-import type { SubjectKind } from './events/Responsibility'
+import type { ActorRole, SubjectKind } from './events/Responsibility'
 
 /** The event a piece of state came from: its id, position, valid and recorded time, and actor. */
 export interface Stamp {
@@ -205,6 +205,10 @@ export interface DeniedAttempt extends Stamp {
   readonly reason: string
   readonly subject: SubjectKind | null
   readonly subjectId: string | null
+  /** The actor's role, when the record keeps it. */
+  readonly role: ActorRole | null
+  /** A reporter's department, when the record keeps it. */
+  readonly department: string | null
 }
 
 /** An event the reducer could not attach (e.g. a value for an undefined indicator). */
@@ -410,6 +414,8 @@ export const ledgerShape: NodeShape<LedgerState> = shape.node<LedgerState>(
         reason: shape.scalar,
         subject: shape.scalar,
         subjectId: shape.scalar,
+        role: shape.scalar,
+        department: shape.scalar,
       }),
     ),
     unattached: shape.versions(

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export {
+  admitInput,
   type AppendPlan,
   type Head,
   inBatchOrder,

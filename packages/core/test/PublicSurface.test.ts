@@ -30,6 +30,7 @@ describe('public surface of @progress-ledger/core', () => {
       'OwnedNodes',
     ])
     expect(Object.keys(adapter).sort()).toEqual([
+      'admitInput',
       'EventDecodeError',
       'decodeStored',
       'inBatchOrder',

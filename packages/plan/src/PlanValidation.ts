@@ -28,7 +28,8 @@ export type PlanValidation =
  * Unknown properties are stripped; all problems are reported together.
  *
  * Rules: unique ids (categories, departments, indicators, tasks, projects, milestones of a
- * project, targets of an indicator by due year); no name claimed by two departments; every
+ * project, targets of an indicator by due year); an adoption date within the plan's years (base
+ * year to end year, as `AdoptPlan` demands); no name claimed by two departments; every
  * referenced category, parent indicator and department exists; every printed department name
  * resolves to the recorded ids; a due year within the plan's years; at most one final target and
  * no interim target due after it; `expression` equals the parse of `printed`; a comparison's

@@ -138,6 +138,24 @@ describe('loadPlanDocument', () => {
     ])
   })
 
+  it('reports an adoption date outside the plan years, and ids or names that break the limits', () => {
+    const doc: any = good()
+    doc.plan.adoptedOn = '2030-01-01'
+    doc.plan.categories[0].name.zh = 'x'.repeat(2001)
+    doc.plan.departments[1].aliases = ['']
+    const r = loadPlanDocument(doc)
+    expect(r._tag === 'Invalid' && r.issues.map((i) => i.message)).toEqual([
+      `plan.categories[0].name.zh: expected a one-line string of at most 500 characters, got "${'x'.repeat(76)}...`,
+      'plan.departments[1].aliases[0]: expected a non-empty string, got ""',
+    ])
+    doc.plan.categories[0].name.zh = '经济'
+    doc.plan.departments[1].aliases = []
+    const late = loadPlanDocument(doc)
+    expect(late._tag === 'Invalid' && late.issues.map((i) => i.message)).toEqual([
+      'plan.adoptedOn: expected a date within the plan\'s years 2020–2025, got "2030-01-01"',
+    ])
+  })
+
   it('requires a disagreement exactly when the prose disagrees', () => {
     const doc = good() as any
     doc.headlineTargets[0].agrees = false

@@ -1,9 +1,17 @@
 // fast-check arbitraries for the plan package's tests, derived from core's TargetExpression shapes.
 import fc from 'fast-check'
-import type { ComparisonOp, ComparisonWording, TargetExpression } from '@progress-ledger/core'
+import {
+  type ComparisonOp,
+  type ComparisonWording,
+  MAX_MAGNITUDE,
+  type TargetExpression,
+} from '@progress-ledger/core'
 import type { ParseTargetOptions } from '../src/TargetGrammar'
 
-/** A finite number the way tables print them: an integer scaled by 10^-k, or any double. */
+/**
+ * A finite number the way tables print them: an integer scaled by 10^-k, or any double within
+ * the ledger's bound ±1e15.
+ */
 export const printedNumber: fc.Arbitrary<number> = fc
   .oneof(
     fc
@@ -12,7 +20,7 @@ export const printedNumber: fc.Arbitrary<number> = fc
         fc.integer({ min: 0, max: 4 }),
       )
       .map(([n, k]) => n / 10 ** k),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.double({ noNaN: true, min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE }),
   )
   .map((n) => (Object.is(n, -0) ? 0 : n))
 

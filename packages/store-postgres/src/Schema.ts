@@ -94,8 +94,14 @@ export class SchemaTooNewError extends Error {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/
 
+/** Is `name` one of PostgreSQL's own schemas (`information_schema`, `pg_catalog`, any `pg_*`)? */
+function isSystemSchema(name: string): boolean {
+  return name === 'information_schema' || name.startsWith('pg_')
+}
+
 /**
- * Checks a schema name: a lower-case SQL identifier, used unquoted in statements.
+ * Checks a schema name: a lower-case SQL identifier, used unquoted in statements, and not one of
+ * PostgreSQL's system schemas (`information_schema`, `pg_catalog`, `pg_toast`, any `pg_*`).
  *
  * @example
  * import { schemaName } from '@progress-ledger/store-postgres'
@@ -107,6 +113,10 @@ export function schemaName(name: string): string {
       `schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got ${JSON.stringify(name)}`,
     )
   }
+  if (isSystemSchema(name))
+    throw new Error(
+      `schema: expected a schema of your own, not a PostgreSQL system schema (information_schema, pg_*), got ${JSON.stringify(name)}`,
+    )
   return name
 }
 

@@ -150,6 +150,27 @@ function storeSpecs(b: Backend): void {
         'schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got "Ledger; DROP"',
       )
     })
+
+    it("refuses PostgreSQL's system schemas, before touching the database", async () => {
+      for (const name of ['information_schema', 'pg_catalog', 'pg_toast', 'pg_temp_1', 'pg_x'])
+        expect(() => schemaName(name)).toThrow(
+          `schema: expected a schema of your own, not a PostgreSQL system schema (information_schema, pg_*), got "${name}"`,
+        )
+      expect(schemaName('ledger_pg')).toBe('ledger_pg')
+      await expect(
+        PostgresEventStore.open({
+          client: await b.shared(),
+          clock: clock(),
+          schema: 'information_schema',
+        }),
+      ).rejects.toThrow('not a PostgreSQL system schema')
+      const tables = await (
+        await b.shared()
+      ).query<{ n: string }>(
+        "SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = 'information_schema' AND table_name LIKE 'ledger%'",
+      )
+      expect(tables.rows[0]?.n).toBe('0')
+    })
   })
 
   describe('integrity and reads', () => {
@@ -179,7 +200,7 @@ function storeSpecs(b: Backend): void {
       await s.close()
     })
 
-    it('refuses NUL characters in envelope strings as invalid input, and keeps them in data', async () => {
+    it('refuses NUL characters in envelope strings and in data as invalid input', async () => {
       const s = await freshStore(b, clock())
       const bad = { ...valueReported('n1', '2021', 1), actor: 'f\u0000gj' }
       expect(await s.store.append('s', [bad], 'any')).toMatchObject({
@@ -190,9 +211,11 @@ function storeSpecs(b: Backend): void {
         ...valueReported('n2', '2021', 1),
         data: { indicatorId: 'I\u000001', period: '2021', value: 1, status: 'final' },
       } as typeof bad
-      const r = await s.store.append('s', [inData], 'any')
-      expect(r._tag).toBe('Appended')
-      expect((await s.store.readAll())[0]?.data).toEqual(inData.data)
+      expect(await s.store.append('s', [inData], 'any')).toMatchObject({
+        _tag: 'InvalidEvents',
+        issues: [{ path: 'events[0].data.indicatorId', got: JSON.stringify('I\u000001') }],
+      })
+      expect(await s.store.readAll()).toEqual([])
       await s.close()
     })
 

@@ -7,13 +7,16 @@
 import * as t from 'io-ts'
 import {
   DateSpec,
+  EntityId,
   Fact,
   IsoDate,
+  Label,
   LocalizedText,
-  NonEmptyString,
+  Name,
   SourceRef,
   SubjectKind,
   TaskStatus,
+  Text,
 } from '@progress-ledger/core'
 
 /** Plan (or re-plan) a milestone of a project. Valid time (when the plan was made) defaults to today. */
@@ -21,13 +24,13 @@ export const PlanMilestone = t.exact(
   t.intersection([
     t.type({
       type: t.literal('PlanMilestone'),
-      projectId: NonEmptyString,
-      milestoneId: NonEmptyString,
+      projectId: EntityId,
+      milestoneId: EntityId,
       title: LocalizedText,
-      kind: NonEmptyString,
+      kind: Name,
       planned: DateSpec,
     }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, source: SourceRef }),
+    t.partial({ id: EntityId, validTime: IsoDate, source: SourceRef }),
   ]),
   'PlanMilestone',
 )
@@ -37,11 +40,11 @@ export const MoveMilestoneForecast = t.exact(
   t.intersection([
     t.type({
       type: t.literal('MoveMilestoneForecast'),
-      projectId: NonEmptyString,
-      milestoneId: NonEmptyString,
+      projectId: EntityId,
+      milestoneId: EntityId,
       forecast: DateSpec,
     }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, reason: t.string }),
+    t.partial({ id: EntityId, validTime: IsoDate, reason: Text }),
   ]),
   'MoveMilestoneForecast',
 )
@@ -54,17 +57,17 @@ export const MeetMilestone = t.exact(
   t.intersection([
     t.type({
       type: t.literal('MeetMilestone'),
-      projectId: NonEmptyString,
-      milestoneId: NonEmptyString,
+      projectId: EntityId,
+      milestoneId: EntityId,
       met: DateSpec,
     }),
     t.partial({
-      id: NonEmptyString,
+      id: EntityId,
       unplanned: t.boolean,
       facts: t.readonlyArray(Fact),
       title: LocalizedText,
-      kind: NonEmptyString,
-      scope: t.string,
+      kind: Name,
+      scope: Label,
       source: SourceRef,
     }),
   ]),
@@ -74,8 +77,8 @@ export const MeetMilestone = t.exact(
 /** Report a task's status, optionally with a completion share in percent. Valid time defaults to today. */
 export const ReportTaskStatus = t.exact(
   t.intersection([
-    t.type({ type: t.literal('ReportTaskStatus'), taskId: NonEmptyString, status: TaskStatus }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, progress: t.number, note: t.string }),
+    t.type({ type: t.literal('ReportTaskStatus'), taskId: EntityId, status: TaskStatus }),
+    t.partial({ id: EntityId, validTime: IsoDate, progress: t.number, note: Text }),
   ]),
   'ReportTaskStatus',
 )
@@ -89,11 +92,11 @@ export const ReassignResponsibility = t.exact(
     t.type({
       type: t.literal('ReassignResponsibility'),
       subject: SubjectKind,
-      subjectId: NonEmptyString,
-      departments: t.readonlyArray(NonEmptyString),
+      subjectId: EntityId,
+      departments: t.readonlyArray(EntityId),
       validTime: IsoDate,
     }),
-    t.partial({ id: NonEmptyString, reason: t.string }),
+    t.partial({ id: EntityId, reason: Text }),
   ]),
   'ReassignResponsibility',
 )

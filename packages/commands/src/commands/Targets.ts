@@ -6,12 +6,15 @@
  */
 import * as t from 'io-ts'
 import {
+  EntityId,
   IsoDate,
-  NonEmptyString,
-  NonNegativeInt,
+  Label,
+  Name,
   SourceRef,
   TargetExpression,
   TargetRole,
+  Text,
+  Year,
 } from '@progress-ledger/core'
 
 /** Set a target. Valid time defaults to the plan's adoption. */
@@ -19,17 +22,17 @@ export const SetTarget = t.exact(
   t.intersection([
     t.type({
       type: t.literal('SetTarget'),
-      indicatorId: NonEmptyString,
-      targetId: NonEmptyString,
-      dueYear: NonNegativeInt,
+      indicatorId: EntityId,
+      targetId: EntityId,
+      dueYear: Year,
       role: TargetRole,
       expression: TargetExpression,
     }),
     t.partial({
-      id: NonEmptyString,
+      id: EntityId,
       validTime: IsoDate,
       dueDate: IsoDate,
-      printed: t.string,
+      printed: Label,
       source: SourceRef,
     }),
   ]),
@@ -41,18 +44,18 @@ export const ReviseTarget = t.exact(
   t.intersection([
     t.type({
       type: t.literal('ReviseTarget'),
-      indicatorId: NonEmptyString,
-      targetId: NonEmptyString,
+      indicatorId: EntityId,
+      targetId: EntityId,
       expression: TargetExpression,
     }),
     t.partial({
-      id: NonEmptyString,
+      id: EntityId,
       validTime: IsoDate,
-      reason: t.string,
-      printed: t.string,
-      dueYear: NonNegativeInt,
+      reason: Text,
+      printed: Label,
+      dueYear: Year,
       dueDate: IsoDate,
-      document: t.string,
+      document: Label,
     }),
   ]),
   'ReviseTarget',
@@ -63,12 +66,12 @@ export const AssignQuota = t.exact(
   t.intersection([
     t.type({
       type: t.literal('AssignQuota'),
-      indicatorId: NonEmptyString,
-      targetId: NonEmptyString,
+      indicatorId: EntityId,
+      targetId: EntityId,
       expression: TargetExpression,
-      assignedBy: NonEmptyString,
+      assignedBy: Name,
     }),
-    t.partial({ id: NonEmptyString, validTime: IsoDate, printed: t.string, document: t.string }),
+    t.partial({ id: EntityId, validTime: IsoDate, printed: Label, document: Label }),
   ]),
   'AssignQuota',
 )

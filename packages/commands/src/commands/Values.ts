@@ -5,13 +5,13 @@
  * @module commands/Values
  */
 import * as t from 'io-ts'
-import { NonEmptyString, PeriodKey, SourceRef, ValueStatus } from '@progress-ledger/core'
+import { EntityId, Label, PeriodKey, SourceRef, Text, ValueStatus } from '@progress-ledger/core'
 
 const ValueOptions = t.partial({
-  id: NonEmptyString,
-  unit: t.string,
+  id: EntityId,
+  unit: Label,
   factor: t.number,
-  outlier: t.string,
+  outlier: Text,
   illustrative: t.boolean,
   submitted: t.boolean,
   source: SourceRef,
@@ -26,7 +26,7 @@ export const ReportValue = t.exact(
   t.intersection([
     t.type({
       type: t.literal('ReportValue'),
-      indicatorId: NonEmptyString,
+      indicatorId: EntityId,
       period: PeriodKey,
       value: t.number,
       status: ValueStatus,
@@ -41,13 +41,13 @@ export const CorrectValue = t.exact(
   t.intersection([
     t.type({
       type: t.literal('CorrectValue'),
-      indicatorId: NonEmptyString,
+      indicatorId: EntityId,
       period: PeriodKey,
       value: t.number,
       status: ValueStatus,
-      corrects: NonEmptyString,
+      corrects: EntityId,
     }),
-    t.partial({ reason: t.string }),
+    t.partial({ reason: Text }),
     ValueOptions,
   ]),
   'CorrectValue',
@@ -58,11 +58,11 @@ export const RetractValue = t.exact(
   t.intersection([
     t.type({
       type: t.literal('RetractValue'),
-      indicatorId: NonEmptyString,
+      indicatorId: EntityId,
       period: PeriodKey,
-      retracts: NonEmptyString,
+      retracts: EntityId,
     }),
-    t.partial({ id: NonEmptyString, reason: t.string }),
+    t.partial({ id: EntityId, reason: Text }),
   ]),
   'RetractValue',
 )
@@ -72,11 +72,11 @@ export const ApproveValue = t.exact(
   t.intersection([
     t.type({
       type: t.literal('ApproveValue'),
-      indicatorId: NonEmptyString,
+      indicatorId: EntityId,
       period: PeriodKey,
-      approves: NonEmptyString,
+      approves: EntityId,
     }),
-    t.partial({ id: NonEmptyString }),
+    t.partial({ id: EntityId }),
   ]),
   'ApproveValue',
 )
@@ -86,11 +86,11 @@ export const ReturnValue = t.exact(
   t.intersection([
     t.type({
       type: t.literal('ReturnValue'),
-      indicatorId: NonEmptyString,
+      indicatorId: EntityId,
       period: PeriodKey,
-      returns: NonEmptyString,
+      returns: EntityId,
     }),
-    t.partial({ id: NonEmptyString, reason: t.string }),
+    t.partial({ id: EntityId, reason: Text }),
   ]),
   'ReturnValue',
 )

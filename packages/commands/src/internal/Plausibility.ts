@@ -1,32 +1,71 @@
-// Units and plausible values: a share in % lies in 0–100, a count or amount is >= 0.
-import { type IndicatorDefinition, showValue, type TargetExpression } from '@progress-ledger/core'
+// Units and plausible values: a share in % lies in 0–100, a count or amount is >= 0, and no
+// number leaves the ledger's bound ±1e15.
+import {
+  type IndicatorDefinition,
+  MAX_MAGNITUDE,
+  showValue,
+  type TargetExpression,
+} from '@progress-ledger/core'
 import { rejected, type Rejected } from '../Rejection'
 import type { Checked } from './Scope'
 
 /** How a unit bounds its values. */
-export type UnitClass = 'share' | 'per-mille' | 'signed' | 'non-negative' | 'unbounded'
+export type UnitClass =
+  | 'share'
+  | 'per-mille'
+  | 'growth-percent'
+  | 'growth-per-mille'
+  | 'points'
+  | 'temperature'
+  | 'non-negative'
+  | 'unbounded'
 
 /** Compares units ignoring blanks and full-width forms (`％` is `%`). */
 export function normaliseUnit(unit: string): string {
   return unit.replace(/\s+/g, '').replace(/％/g, '%')
 }
 
-const SIGNED_UNITS = new Set(['百分点', '个百分点', 'pp', '℃', '°C'])
+const POINTS = new Set(['百分点', '个百分点', 'pp'])
+const DEGREES = new Set(['℃', '°C'])
 const GROWTH = /增长|增速|增幅|growth|change/i
 
 /**
  * The class of an indicator's unit. `%` is a share (0–100) except for growth rates (named
- * 增长/增速/增幅/growth), which may be negative or exceed 100; a unitless ratio is unbounded;
- * percentage points and temperatures are signed; every other unit counts or measures (>= 0).
+ * 增长/增速/增幅/growth), which may be negative or exceed 100 within ±1000 %; percentage points
+ * lie within ±100, temperatures within ±100 °C; a unitless ratio is bounded only by the ledger's
+ * ±1e15; every other unit counts or measures (>= 0).
  */
 export function unitClass(def: Pick<IndicatorDefinition, 'unit' | 'name'>): UnitClass {
   const unit = normaliseUnit(def.unit)
   if (unit === '') return 'unbounded'
-  if (SIGNED_UNITS.has(unit)) return 'signed'
+  if (POINTS.has(unit)) return 'points'
+  if (DEGREES.has(unit)) return 'temperature'
   const growth = GROWTH.test(def.name.zh) || GROWTH.test(def.name.en ?? '')
-  if (unit === '%') return growth ? 'signed' : 'share'
-  if (unit === '‰') return growth ? 'signed' : 'per-mille'
+  if (unit === '%') return growth ? 'growth-percent' : 'share'
+  if (unit === '‰') return growth ? 'growth-per-mille' : 'per-mille'
   return 'non-negative'
+}
+
+/** The plausible range of a unit class, and how a message states it. */
+function bounds(cls: UnitClass, unit: string): { min: number; max: number; phrase: string } {
+  switch (cls) {
+    case 'share':
+      return { min: 0, max: 100, phrase: 'a share between 0 and 100 %' }
+    case 'per-mille':
+      return { min: 0, max: 1000, phrase: 'a rate between 0 and 1000 ‰' }
+    case 'growth-percent':
+      return { min: -1000, max: 1000, phrase: 'a growth rate between -1000 and 1000 %' }
+    case 'growth-per-mille':
+      return { min: -10000, max: 10000, phrase: 'a growth rate between -10000 and 10000 ‰' }
+    case 'points':
+      return { min: -100, max: 100, phrase: 'a difference between -100 and 100 percentage points' }
+    case 'temperature':
+      return { min: -100, max: 100, phrase: 'a temperature between -100 and 100 °C' }
+    case 'non-negative':
+      return { min: 0, max: Infinity, phrase: `a figure >= 0 for ${unit}` }
+    case 'unbounded':
+      return { min: -Infinity, max: Infinity, phrase: 'any figure' }
+  }
 }
 
 /** A rejection when `value` is implausible for the unit class. */
@@ -37,23 +76,27 @@ export function plausible(
   path: string,
   hint = ' (or an outlier reason)',
 ): Rejected | undefined {
-  switch (cls) {
-    case 'share':
-      return value < 0 || value > 100
-        ? rejected('implausible-value', path, `a share between 0 and 100 %${hint}`, value)
-        : undefined
-    case 'per-mille':
-      return value < 0 || value > 1000
-        ? rejected('implausible-value', path, `a rate between 0 and 1000 ‰${hint}`, value)
-        : undefined
-    case 'non-negative':
-      return value < 0
-        ? rejected('implausible-value', path, `a figure >= 0 for ${unit}${hint}`, value)
-        : undefined
-    case 'signed':
-    case 'unbounded':
-      return undefined
-  }
+  const b = bounds(cls, unit)
+  return value < b.min || value > b.max
+    ? rejected('implausible-value', path, `${b.phrase}${hint}`, value)
+    : undefined
+}
+
+/**
+ * A rejection when a number is not finite (`value-not-finite`) or beyond the ledger's bound
+ * ±1e15 (`value-out-of-range`, which no outlier reason lifts).
+ */
+export function inRange(
+  value: number,
+  path: string,
+  after = '',
+  given: number = value,
+): Rejected | undefined {
+  if (!Number.isFinite(value))
+    return rejected('value-not-finite', path, `a finite number${after}`, given)
+  if (Math.abs(value) > MAX_MAGNITUDE)
+    return rejected('value-out-of-range', path, `a number within ±1e15${after}`, given)
+  return undefined
 }
 
 /** What a value command says about its figure. */
@@ -78,8 +121,8 @@ export function checkFigure(
   def: Pick<IndicatorDefinition, 'unit' | 'name'>,
   hint = ' (or an outlier reason)',
 ): Checked<Figure> {
-  if (!Number.isFinite(c.value))
-    return rejected('value-not-finite', 'value', 'a finite number', c.value)
+  const raw = inRange(c.value, 'value')
+  if (raw !== undefined) return raw
   const differs = c.unit !== undefined && normaliseUnit(c.unit) !== normaliseUnit(def.unit)
   let value = c.value
   if (differs && c.factor === undefined) {
@@ -102,13 +145,8 @@ export function checkFigure(
     if (!Number.isFinite(c.factor) || c.factor <= 0)
       return rejected('unit-mismatch', 'factor', 'a finite conversion factor > 0', c.factor)
     value = c.value * c.factor
-    if (!Number.isFinite(value))
-      return rejected(
-        'value-not-finite',
-        'value',
-        `a finite number after conversion by ${c.factor}`,
-        c.value,
-      )
+    const converted = inRange(value, 'value', ` after conversion by ${c.factor}`, c.value)
+    if (converted !== undefined) return converted
   }
   if (c.outlier !== undefined && c.outlier.trim() === '')
     return rejected('reason-required', 'outlier', 'a non-blank reason', c.outlier)

@@ -1,5 +1,11 @@
 // What every decider works with, and how it emits events.
-import type { EventData, EventInput, EventType, IsoDate, LedgerState } from '@progress-ledger/core'
+import {
+  type EventData,
+  type EventType,
+  type IsoDate,
+  type LedgerState,
+} from '@progress-ledger/core'
+import { admitInput } from '@progress-ledger/core/adapter'
 import type { CommandContext } from '../Context'
 import type { Accepted } from '../Decision'
 import type { Rejected } from '../Rejection'
@@ -25,7 +31,10 @@ export function firstFailure(...checks: ReadonlyArray<Rejected | undefined>): Re
   return undefined
 }
 
-/** Builds one event of the command, taking the command's id or the next id of the context. */
+/**
+ * Builds one event of the command, taking the command's id or the next id of the context, and
+ * validates it once for the write path (core's `admitInput`): the store takes it as it is.
+ */
 export function streamed<K extends EventType>(
   s: Scope,
   commandId: string | undefined,
@@ -34,7 +43,7 @@ export function streamed<K extends EventType>(
   data: EventData<K>,
   validTime: IsoDate,
 ): StreamedEvent {
-  const event = {
+  const r = admitInput({
     id: commandId ?? s.ctx.ids.next(),
     type,
     data,
@@ -42,8 +51,14 @@ export function streamed<K extends EventType>(
     actor: s.ctx.actor.id,
     correlationId: s.ctx.correlationId ?? null,
     causationId: s.ctx.causationId ?? null,
-  } as EventInput
-  return { streamId, event }
+  })
+  // A decider that emits an event its codec refuses is a bug (or the context's id source gave a
+  // bad id), not a user error.
+  if (r._tag === 'Invalid')
+    throw new Error(
+      `decided an invalid ${type} event: ${r.issues.map((i) => i.message).join('; ')}`,
+    )
+  return { streamId, event: r.event }
 }
 
 /** Accepts a command with one event. */

@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts'
 import { PeriodKey, PeriodKind } from '../Period'
-import { FiniteNumber, LocalizedText, NonEmptyString, SourceRef } from '../Scalars'
+import { EntityId, FiniteNumber, Label, LocalizedText, SourceRef } from '../Scalars'
 import { Direction } from '../TargetExpression'
 
 /** 评价指标 (graded against its target) or 观察指标 (reported and trended, not graded). */
@@ -23,18 +23,18 @@ export type IndicatorAttribute = t.TypeOf<typeof IndicatorAttribute>
 export const IndicatorDefined = t.exact(
   t.intersection([
     t.type({
-      planId: NonEmptyString,
-      indicatorId: NonEmptyString,
+      planId: EntityId,
+      indicatorId: EntityId,
       name: LocalizedText,
-      unit: t.string,
-      categoryId: NonEmptyString,
+      unit: Label,
+      categoryId: EntityId,
       attribute: IndicatorAttribute,
       selfSelected: t.boolean,
-      departments: t.readonlyArray(NonEmptyString),
+      departments: t.readonlyArray(EntityId),
       direction: Direction,
       periodicity: PeriodKind,
     }),
-    t.partial({ number: t.string, unitEn: t.string, parentId: NonEmptyString, source: SourceRef }),
+    t.partial({ number: Label, unitEn: Label, parentId: EntityId, source: SourceRef }),
   ]),
   'IndicatorDefined',
 )
@@ -42,7 +42,7 @@ export const IndicatorDefined = t.exact(
 /** The baseline (基期值) an indicator's progress is measured from. */
 export const BaselineSet = t.exact(
   t.intersection([
-    t.type({ indicatorId: NonEmptyString, period: PeriodKey, value: FiniteNumber }),
+    t.type({ indicatorId: EntityId, period: PeriodKey, value: FiniteNumber }),
     t.partial({ illustrative: t.boolean, source: SourceRef }),
   ]),
   'BaselineSet',

@@ -5,20 +5,30 @@
  * @module events/Plan
  */
 import * as t from 'io-ts'
-import { IsoDate, LocalizedText, NonEmptyString, NonNegativeInt, SourceRef } from '../Scalars'
+import {
+  EntityId,
+  IsoDate,
+  Label,
+  LocalizedText,
+  Name,
+  NonNegativeInt,
+  SourceRef,
+  Text,
+  Year,
+} from '../Scalars'
 
 /** A plan (行动方案) was adopted: its name, adoption date and the years it covers. */
 export const PlanAdopted = t.exact(
   t.intersection([
     t.type({
-      planId: NonEmptyString,
+      planId: EntityId,
       name: LocalizedText,
       adoptedOn: IsoDate,
-      baseYear: NonNegativeInt,
-      startYear: NonNegativeInt,
-      endYear: NonNegativeInt,
+      baseYear: Year,
+      startYear: Year,
+      endYear: Year,
     }),
-    t.partial({ issuer: t.string, source: SourceRef }),
+    t.partial({ issuer: Label, source: SourceRef }),
   ]),
   'PlanAdopted',
 )
@@ -26,8 +36,8 @@ export const PlanAdopted = t.exact(
 /** A category of indicators (类别) was defined within a plan, with its display order. */
 export const CategoryDefined = t.strict(
   {
-    planId: NonEmptyString,
-    categoryId: NonEmptyString,
+    planId: EntityId,
+    categoryId: EntityId,
     name: LocalizedText,
     order: NonNegativeInt,
   },
@@ -38,11 +48,11 @@ export const CategoryDefined = t.strict(
 export const DepartmentRegistered = t.exact(
   t.intersection([
     t.type({
-      departmentId: NonEmptyString,
+      departmentId: EntityId,
       name: LocalizedText,
-      aliases: t.readonlyArray(NonEmptyString),
+      aliases: t.readonlyArray(Name),
     }),
-    t.partial({ note: t.string }),
+    t.partial({ note: Text }),
   ]),
   'DepartmentRegistered',
 )

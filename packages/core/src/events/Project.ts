@@ -6,7 +6,7 @@
  */
 import * as t from 'io-ts'
 import { DateSpec } from '../DateSpec'
-import { Fact, LocalizedText, NonEmptyString, SourceRef } from '../Scalars'
+import { EntityId, Fact, Label, LocalizedText, Name, SourceRef, Text } from '../Scalars'
 
 /** A flagship project (标志性工程) of a plan or a construction project with milestones. */
 export const ProjectKind = t.keyof({ flagship: null, construction: null }, 'ProjectKind')
@@ -15,13 +15,13 @@ export const ProjectKind = t.keyof({ flagship: null, construction: null }, 'Proj
 export const ProjectDefined = t.exact(
   t.intersection([
     t.type({
-      projectId: NonEmptyString,
+      projectId: EntityId,
       kind: ProjectKind,
       name: LocalizedText,
-      departments: t.readonlyArray(NonEmptyString),
+      departments: t.readonlyArray(EntityId),
       facts: t.readonlyArray(Fact),
     }),
-    t.partial({ planId: NonEmptyString, number: t.string, section: t.string, source: SourceRef }),
+    t.partial({ planId: EntityId, number: Label, section: Label, source: SourceRef }),
   ]),
   'ProjectDefined',
 )
@@ -30,10 +30,10 @@ export const ProjectDefined = t.exact(
 export const MilestonePlanned = t.exact(
   t.intersection([
     t.type({
-      projectId: NonEmptyString,
-      milestoneId: NonEmptyString,
+      projectId: EntityId,
+      milestoneId: EntityId,
       title: LocalizedText,
-      kind: NonEmptyString,
+      kind: Name,
       planned: DateSpec,
     }),
     t.partial({ source: SourceRef }),
@@ -44,8 +44,8 @@ export const MilestonePlanned = t.exact(
 /** A milestone's forecast date moved (a slip or a gain), as reported on the event's valid time. */
 export const MilestoneForecastMoved = t.exact(
   t.intersection([
-    t.type({ projectId: NonEmptyString, milestoneId: NonEmptyString, forecast: DateSpec }),
-    t.partial({ reason: t.string }),
+    t.type({ projectId: EntityId, milestoneId: EntityId, forecast: DateSpec }),
+    t.partial({ reason: Text }),
   ]),
   'MilestoneForecastMoved',
 )
@@ -57,13 +57,13 @@ export const MilestoneForecastMoved = t.exact(
 export const MilestoneMet = t.exact(
   t.intersection([
     t.type({
-      projectId: NonEmptyString,
-      milestoneId: NonEmptyString,
+      projectId: EntityId,
+      milestoneId: EntityId,
       met: DateSpec,
       unplanned: t.boolean,
       facts: t.readonlyArray(Fact),
     }),
-    t.partial({ title: LocalizedText, kind: NonEmptyString, scope: t.string, source: SourceRef }),
+    t.partial({ title: LocalizedText, kind: Name, scope: Label, source: SourceRef }),
   ]),
   'MilestoneMet',
 )

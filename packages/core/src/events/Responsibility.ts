@@ -4,7 +4,7 @@
  * @module events/Responsibility
  */
 import * as t from 'io-ts'
-import { NonEmptyString } from '../Scalars'
+import { EntityId, Label, Name, NonEmptyString } from '../Scalars'
 
 /** What a responsibility attaches to. */
 export const SubjectKind = t.keyof({ indicator: null, task: null, project: null }, 'SubjectKind')
@@ -18,18 +18,27 @@ export type SubjectKind = t.TypeOf<typeof SubjectKind>
 export const ResponsibilityReassigned = t.strict(
   {
     subject: SubjectKind,
-    subjectId: NonEmptyString,
-    departments: t.readonlyArray(NonEmptyString),
+    subjectId: EntityId,
+    departments: t.readonlyArray(EntityId),
     reason: NonEmptyString,
   },
   'ResponsibilityReassigned',
 )
 
-/** A command was refused because its actor lacked the right; recorded for auditors. */
+/** The role of an actor: plan administrator, a department's reporter, or auditor. */
+export const ActorRole = t.keyof({ 'plan-admin': null, reporter: null, auditor: null }, 'ActorRole')
+/** The role of an actor. */
+export type ActorRole = t.TypeOf<typeof ActorRole>
+
+/**
+ * A command was refused because its actor lacked the right; recorded for auditors. The envelope's
+ * actor is the actor's id; `role` and `department` (a reporter's) say in which capacity it acted
+ * (absent in records written before they were kept).
+ */
 export const AccessDenied = t.exact(
   t.intersection([
-    t.type({ command: NonEmptyString, reason: NonEmptyString }),
-    t.partial({ subject: SubjectKind, subjectId: t.string }),
+    t.type({ command: Name, reason: NonEmptyString }),
+    t.partial({ subject: SubjectKind, subjectId: Label, role: ActorRole, department: EntityId }),
   ]),
   'AccessDenied',
 )

@@ -5,7 +5,7 @@
  * @module events/Target
  */
 import * as t from 'io-ts'
-import { IsoDate, NonEmptyString, NonNegativeInt, SourceRef } from '../Scalars'
+import { EntityId, IsoDate, Label, Name, NonEmptyString, SourceRef, Year } from '../Scalars'
 import { TargetExpression } from '../TargetExpression'
 
 /** An interim target (e.g. 2022) or the plan's final target (e.g. 2025). */
@@ -17,13 +17,13 @@ export type TargetRole = t.TypeOf<typeof TargetRole>
 export const TargetSet = t.exact(
   t.intersection([
     t.type({
-      indicatorId: NonEmptyString,
-      targetId: NonEmptyString,
-      dueYear: NonNegativeInt,
+      indicatorId: EntityId,
+      targetId: EntityId,
+      dueYear: Year,
       role: TargetRole,
       expression: TargetExpression,
     }),
-    t.partial({ dueDate: IsoDate, printed: t.string, source: SourceRef }),
+    t.partial({ dueDate: IsoDate, printed: Label, source: SourceRef }),
   ]),
   'TargetSet',
 )
@@ -32,12 +32,12 @@ export const TargetSet = t.exact(
 export const TargetRevised = t.exact(
   t.intersection([
     t.type({
-      indicatorId: NonEmptyString,
-      targetId: NonEmptyString,
+      indicatorId: EntityId,
+      targetId: EntityId,
       expression: TargetExpression,
       reason: NonEmptyString,
     }),
-    t.partial({ printed: t.string, dueYear: NonNegativeInt, dueDate: IsoDate, document: t.string }),
+    t.partial({ printed: Label, dueYear: Year, dueDate: IsoDate, document: Label }),
   ]),
   'TargetRevised',
 )
@@ -46,12 +46,12 @@ export const TargetRevised = t.exact(
 export const QuotaAssigned = t.exact(
   t.intersection([
     t.type({
-      indicatorId: NonEmptyString,
-      targetId: NonEmptyString,
+      indicatorId: EntityId,
+      targetId: EntityId,
       expression: TargetExpression,
-      assignedBy: NonEmptyString,
+      assignedBy: Name,
     }),
-    t.partial({ printed: t.string, document: t.string }),
+    t.partial({ printed: Label, document: Label }),
   ]),
   'QuotaAssigned',
 )

@@ -4,7 +4,7 @@
  * @module events/Task
  */
 import * as t from 'io-ts'
-import { FiniteNumber, LocalizedText, NonEmptyString, SourceRef } from '../Scalars'
+import { EntityId, FiniteNumber, Label, LocalizedText, SourceRef, Text } from '../Scalars'
 
 /** 重点任务 key task, 重大改革 major reform, or a numbered action item of the plan's prose. */
 export const TaskKind = t.keyof({ 'key-task': null, reform: null, 'action-item': null }, 'TaskKind')
@@ -23,13 +23,13 @@ export type TaskStatus = t.TypeOf<typeof TaskStatus>
 export const TaskDefined = t.exact(
   t.intersection([
     t.type({
-      planId: NonEmptyString,
-      taskId: NonEmptyString,
+      planId: EntityId,
+      taskId: EntityId,
       kind: TaskKind,
       name: LocalizedText,
-      departments: t.readonlyArray(NonEmptyString),
+      departments: t.readonlyArray(EntityId),
     }),
-    t.partial({ number: t.string, section: t.string, summary: t.string, source: SourceRef }),
+    t.partial({ number: Label, section: Label, summary: Text, source: SourceRef }),
   ]),
   'TaskDefined',
 )
@@ -37,8 +37,8 @@ export const TaskDefined = t.exact(
 /** A task's status was reported, optionally with a completion share in percent. */
 export const TaskStatusReported = t.exact(
   t.intersection([
-    t.type({ taskId: NonEmptyString, status: TaskStatus }),
-    t.partial({ progress: FiniteNumber, note: t.string }),
+    t.type({ taskId: EntityId, status: TaskStatus }),
+    t.partial({ progress: FiniteNumber, note: Text }),
   ]),
   'TaskStatusReported',
 )

@@ -6,7 +6,7 @@
  */
 import * as t from 'io-ts'
 import { PeriodKey } from '../Period'
-import { FiniteNumber, NonEmptyString, SourceRef } from '../Scalars'
+import { EntityId, FiniteNumber, Label, NonEmptyString, SourceRef } from '../Scalars'
 
 /** A preliminary figure (初步数) or a final one (最终核实数). */
 export const ValueStatus = t.keyof({ preliminary: null, final: null }, 'ValueStatus')
@@ -14,7 +14,7 @@ export const ValueStatus = t.keyof({ preliminary: null, final: null }, 'ValueSta
 export type ValueStatus = t.TypeOf<typeof ValueStatus>
 
 const ValueQualifiers = t.partial({
-  unit: t.string,
+  unit: Label,
   source: SourceRef,
   illustrative: t.boolean,
   outlier: NonEmptyString,
@@ -29,7 +29,7 @@ const ValueQualifiers = t.partial({
 export const ValueReported = t.exact(
   t.intersection([
     t.type({
-      indicatorId: NonEmptyString,
+      indicatorId: EntityId,
       period: PeriodKey,
       value: FiniteNumber,
       status: ValueStatus,
@@ -43,11 +43,11 @@ export const ValueReported = t.exact(
 export const ValueCorrected = t.exact(
   t.intersection([
     t.type({
-      indicatorId: NonEmptyString,
+      indicatorId: EntityId,
       period: PeriodKey,
       value: FiniteNumber,
       status: ValueStatus,
-      corrects: NonEmptyString,
+      corrects: EntityId,
       reason: NonEmptyString,
     }),
     ValueQualifiers,
@@ -58,9 +58,9 @@ export const ValueCorrected = t.exact(
 /** A reported value was withdrawn; the period has no value until one is reported again. */
 export const ValueRetracted = t.strict(
   {
-    indicatorId: NonEmptyString,
+    indicatorId: EntityId,
     period: PeriodKey,
-    retracts: NonEmptyString,
+    retracts: EntityId,
     reason: NonEmptyString,
   },
   'ValueRetracted',
@@ -68,16 +68,16 @@ export const ValueRetracted = t.strict(
 
 /** A submitted value was approved; from now on it changes only through a correction. */
 export const ValueApproved = t.strict(
-  { indicatorId: NonEmptyString, period: PeriodKey, approves: NonEmptyString },
+  { indicatorId: EntityId, period: PeriodKey, approves: EntityId },
   'ValueApproved',
 )
 
 /** A submitted value was returned to its reporter with a reason. */
 export const ValueReturned = t.strict(
   {
-    indicatorId: NonEmptyString,
+    indicatorId: EntityId,
     period: PeriodKey,
-    returns: NonEmptyString,
+    returns: EntityId,
     reason: NonEmptyString,
   },
   'ValueReturned',

@@ -9,8 +9,7 @@
  * @module internal/ExactCheck
  */
 import type * as t from 'io-ts'
-import { PeriodKey } from '../Period'
-import { FiniteNumber, Instant, IsoDate, NonEmptyString, NonNegativeInt } from '../Scalars'
+import { Scalar } from '../Scalars'
 
 /** True when decoding `u` succeeds and gives back `u` itself. */
 export type ExactCheck = (u: unknown) => boolean
@@ -107,18 +106,9 @@ function compileExactProps(props: Readonly<Record<string, AnyCodec>>): ExactChec
   }
 }
 
-/** Core's scalar codecs decode a value to itself exactly when `is` holds. */
-const IDENTITY_SCALARS: ReadonlySet<unknown> = new Set([
-  FiniteNumber,
-  NonEmptyString,
-  NonNegativeInt,
-  IsoDate,
-  Instant,
-  PeriodKey,
-])
-
 function compileUncached(codec: AnyCodec): ExactCheck {
-  if (IDENTITY_SCALARS.has(codec)) return (u) => codec.is(u)
+  // Core's scalar codecs decode a value to itself exactly when `is` holds.
+  if ((codec as unknown) instanceof Scalar) return (u) => codec.is(u)
   switch (codec._tag) {
     case 'StringType':
     case 'NumberType':

@@ -51,6 +51,8 @@ export const responsibilityReducers: Reducers<'ResponsibilityReassigned' | 'Acce
       reason: e.data.reason,
       subject: e.data.subject ?? null,
       subjectId: e.data.subjectId ?? null,
+      role: e.data.role ?? null,
+      department: e.data.department ?? null,
     })
   },
 }

@@ -172,6 +172,14 @@ function checkPlan(issues: Issues, plan: Plan): void {
     add(issues, `${p}.endYear`, `a year from the start year ${plan.startYear} on`, plan.endYear)
   if (plan.baseYear > plan.startYear)
     add(issues, `${p}.baseYear`, `a year up to the start year ${plan.startYear}`, plan.baseYear)
+  const adopted = Number(plan.adoptedOn.slice(0, 4))
+  if (adopted < plan.baseYear || adopted > plan.endYear)
+    add(
+      issues,
+      `${p}.adoptedOn`,
+      `a date within the plan's years ${plan.baseYear}–${plan.endYear}`,
+      plan.adoptedOn,
+    )
   const categories = unique(issues, `${p}.categories`, plan.categories, 'category')
   const departments = unique(issues, `${p}.departments`, plan.departments, 'department')
   const indicators = unique(issues, `${p}.indicators`, plan.indicators, 'indicator')

@@ -9,6 +9,7 @@ import * as fc from 'fast-check'
 import type { EventData, EventType } from '@progress-ledger/core'
 import {
   dateSpecArb,
+  entityIdArb,
   factArb,
   finiteNumber,
   isoDateArb,
@@ -24,8 +25,9 @@ import {
 /** An arbitrary for the data of each event type. */
 export type EventDataArbitraries = { readonly [K in EventType]: fc.Arbitrary<EventData<K>> }
 
-const id = nonEmptyString
-const ids = (): fc.Arbitrary<ReadonlyArray<string>> => fc.array(nonEmptyString(), { maxLength: 3 })
+const id = entityIdArb
+const text = nonEmptyString
+const ids = (): fc.Arbitrary<ReadonlyArray<string>> => fc.array(entityIdArb(), { maxLength: 3 })
 const year = (): fc.Arbitrary<number> => fc.integer({ min: 2016, max: 2035 })
 const valueStatus = (): fc.Arbitrary<'preliminary' | 'final'> =>
   fc.constantFrom('preliminary', 'final')
@@ -99,11 +101,11 @@ export const eventDataArbitraries: EventDataArbitraries = {
     { dueDate: isoDateArb(), printed: fc.string(), source: sourceRefArb() },
   ),
   TargetRevised: recordOf(
-    { indicatorId: id(), targetId: id(), expression: targetExpressionArb(), reason: id() },
+    { indicatorId: id(), targetId: id(), expression: targetExpressionArb(), reason: text() },
     { printed: fc.string(), dueYear: year(), dueDate: isoDateArb(), document: fc.string() },
   ),
   QuotaAssigned: recordOf(
-    { indicatorId: id(), targetId: id(), expression: targetExpressionArb(), assignedBy: id() },
+    { indicatorId: id(), targetId: id(), expression: targetExpressionArb(), assignedBy: text() },
     { printed: fc.string(), document: fc.string() },
   ),
   ValueReported: recordOf(
@@ -117,12 +119,12 @@ export const eventDataArbitraries: EventDataArbitraries = {
       value: finiteNumber(),
       status: valueStatus(),
       corrects: id(),
-      reason: id(),
+      reason: text(),
     },
     valueQualifiers,
   ),
   ValueRetracted: fc.record(
-    { indicatorId: id(), period: periodKeyArb(), retracts: id(), reason: id() },
+    { indicatorId: id(), period: periodKeyArb(), retracts: id(), reason: text() },
     { noNullPrototype: true },
   ),
   ValueApproved: fc.record(
@@ -130,7 +132,7 @@ export const eventDataArbitraries: EventDataArbitraries = {
     { noNullPrototype: true },
   ),
   ValueReturned: fc.record(
-    { indicatorId: id(), period: periodKeyArb(), returns: id(), reason: id() },
+    { indicatorId: id(), period: periodKeyArb(), returns: id(), reason: text() },
     { noNullPrototype: true },
   ),
   ProjectDefined: recordOf(
@@ -148,7 +150,7 @@ export const eventDataArbitraries: EventDataArbitraries = {
       projectId: id(),
       milestoneId: id(),
       title: localizedTextArb(),
-      kind: id(),
+      kind: text(),
       planned: dateSpecArb(),
     },
     { source: sourceRefArb() },
@@ -165,7 +167,7 @@ export const eventDataArbitraries: EventDataArbitraries = {
       unplanned: fc.boolean(),
       facts: fc.array(factArb(), { maxLength: 3 }),
     },
-    { title: localizedTextArb(), kind: id(), scope: fc.string(), source: sourceRefArb() },
+    { title: localizedTextArb(), kind: text(), scope: fc.string(), source: sourceRefArb() },
   ),
   TaskDefined: recordOf(
     {
@@ -185,11 +187,16 @@ export const eventDataArbitraries: EventDataArbitraries = {
     { progress: finiteNumber(), note: fc.string() },
   ),
   ResponsibilityReassigned: fc.record(
-    { subject: subject(), subjectId: id(), departments: ids(), reason: id() },
+    { subject: subject(), subjectId: id(), departments: ids(), reason: text() },
     { noNullPrototype: true },
   ),
   AccessDenied: recordOf(
-    { command: id(), reason: id() },
-    { subject: subject(), subjectId: fc.string() },
+    { command: text(), reason: text() },
+    {
+      subject: subject(),
+      subjectId: fc.string(),
+      role: fc.constantFrom('plan-admin', 'reporter', 'auditor'),
+      department: id(),
+    },
   ),
 }

@@ -6,16 +6,18 @@
  * @module arbitraries/Scalars
  */
 import * as fc from 'fast-check'
-import type {
-  DateSpec,
-  Fact,
-  Instant,
-  IsoDate,
-  LocalizedText,
-  PeriodKey,
-  PeriodKind,
-  SourceRef,
-  TargetExpression,
+import {
+  EntityId,
+  MAX_MAGNITUDE,
+  type DateSpec,
+  type Fact,
+  type Instant,
+  type IsoDate,
+  type LocalizedText,
+  type PeriodKey,
+  type PeriodKind,
+  type SourceRef,
+  type TargetExpression,
 } from '@progress-ledger/core'
 
 /**
@@ -40,8 +42,8 @@ export function recordOf<R extends Record<string, unknown>, O extends Record<str
 }
 
 /**
- * A finite number (no `NaN`, no infinities). With `realistic`, numbers a statistician would
- * report: two decimals, no negative zero.
+ * A finite number within the ledger's bound ±1e15 (no `NaN`, no infinities). With `realistic`,
+ * numbers a statistician would report: two decimals, no negative zero.
  *
  * @example
  * import * as fc from 'fast-check'
@@ -51,7 +53,7 @@ export function recordOf<R extends Record<string, unknown>, O extends Record<str
 export function finiteNumber(realistic = false): fc.Arbitrary<number> {
   if (realistic)
     return fc.integer({ min: -1_000_000, max: 10_000_000 }).map((n) => (n === 0 ? 0 : n / 100))
-  return fc.double({ noNaN: true, noDefaultInfinity: true })
+  return fc.double({ noNaN: true, min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE })
 }
 
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz']
@@ -76,6 +78,20 @@ export function nonEmptyString(): fc.Arbitrary<string> {
     fc.constantFrom('发改局', '统计局', '人均生产总值', '杭台高铁', '隧道贯通', '稳步提升'),
     fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0),
   )
+}
+
+/**
+ * An id core's `EntityId` accepts: a non-empty string other than `__proto__`, `constructor` and
+ * `prototype` (which fast-check likes to draw).
+ *
+ * @example
+ * import * as fc from 'fast-check'
+ * import { EntityId } from '@progress-ledger/core'
+ * import { entityIdArb } from '@progress-ledger/testkit'
+ * fc.sample(entityIdArb(), 20).every((s) => EntityId.is(s)) // true
+ */
+export function entityIdArb(): fc.Arbitrary<string> {
+  return nonEmptyString().filter((s) => EntityId.is(s))
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0')
@@ -233,7 +249,7 @@ export function sourceRefArb(): fc.Arbitrary<SourceRef> {
  */
 export function factArb(): fc.Arbitrary<Fact> {
   return recordOf(
-    { key: nonEmptyString(), value: finiteNumber() },
+    { key: entityIdArb(), value: finiteNumber() },
     { unit: fc.string(), label: localizedTextArb() },
   )
 }

@@ -7,6 +7,7 @@ import {
   type Responsibility,
   responsibleOn,
   streams,
+  showValue,
 } from '@progress-ledger/core'
 import type { CommandOf } from '../../Command'
 import type { Decision } from '../../Decision'
@@ -116,7 +117,7 @@ export function defineIndicator(s: Scope, c: CommandOf<'DefineIndicator'>): Deci
     return rejected(
       'category-missing',
       'categoryId',
-      `a category of plan ${JSON.stringify(c.planId)} (${Object.keys(plan.categories).join(', ') || 'none defined'})`,
+      `a category of plan ${showValue(c.planId)} (${Object.keys(plan.categories).join(', ') || 'none defined'})`,
       c.categoryId,
     )
   }
@@ -131,7 +132,7 @@ export function defineIndicator(s: Scope, c: CommandOf<'DefineIndicator'>): Deci
       return rejected(
         'redefinition',
         'planId',
-        `the indicator's plan ${JSON.stringify(before.planId)}`,
+        `the indicator's plan ${showValue(before.planId)}`,
         c.planId,
       )
     if (before.periodicity !== c.periodicity && existing.values.length > 0) {
@@ -231,7 +232,7 @@ export function defineTask(s: Scope, c: CommandOf<'DefineTask'>): Decision {
     return rejected(
       'redefinition',
       'planId',
-      `the task's plan ${JSON.stringify(existing.definition.planId)}`,
+      `the task's plan ${showValue(existing.definition.planId)}`,
       c.planId,
     )
   }

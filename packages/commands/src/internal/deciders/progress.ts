@@ -7,6 +7,7 @@ import {
   responsibleOn,
   streams,
   type SubjectKind,
+  showValue,
 } from '@progress-ledger/core'
 import { authoriseSubject } from '../../Authorisation'
 import type { CommandOf } from '../../Command'
@@ -57,7 +58,7 @@ export function moveMilestoneForecast(s: Scope, c: CommandOf<'MoveMilestoneForec
     return rejected(
       'milestone-missing',
       'milestoneId',
-      `a milestone planned for project ${JSON.stringify(c.projectId)}`,
+      `a milestone planned for project ${showValue(c.projectId)}`,
       c.milestoneId,
     )
   }
@@ -66,7 +67,7 @@ export function moveMilestoneForecast(s: Scope, c: CommandOf<'MoveMilestoneForec
     return rejected(
       'already-met',
       'milestoneId',
-      `a milestone not yet met (met by event ${JSON.stringify(met.eventId)})`,
+      `a milestone not yet met (met by event ${showValue(met.eventId)})`,
       c.milestoneId,
     )
   const data = compact({

@@ -5,6 +5,7 @@ import {
   type IsoDate,
   type PlanState,
   streams,
+  showValue,
 } from '@progress-ledger/core'
 import type { CommandOf } from '../../Command'
 import type { Decision } from '../../Decision'
@@ -53,7 +54,7 @@ export function setTarget(s: Scope, c: CommandOf<'SetTarget'>): Decision {
     return rejected(
       'target-exists',
       'targetId',
-      `a target id not yet set for ${c.indicatorId} (revise ${JSON.stringify(c.targetId)} instead)`,
+      `a target id not yet set for ${c.indicatorId} (revise ${showValue(c.targetId)} instead)`,
       c.targetId,
     )
   }

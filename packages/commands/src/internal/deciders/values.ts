@@ -11,6 +11,7 @@ import {
   periodYear,
   type PlanState,
   streams,
+  showValue,
   type ValueVersion,
 } from '@progress-ledger/core'
 import { authoriseSubject } from '../../Authorisation'
@@ -98,7 +99,7 @@ function inForce(
     return rejected(
       'not-in-force',
       path,
-      `${JSON.stringify(current.eventId)} (the value in force for ${period})`,
+      `${showValue(current.eventId)} (the value in force for ${period})`,
       named,
     )
   return current
@@ -114,7 +115,7 @@ function locked(
   return rejected(
     'value-locked',
     'period',
-    `a period without an approved figure (${period} was approved by event ${JSON.stringify(lock.eventId)}; ${what})`,
+    `a period without an approved figure (${period} was approved by event ${showValue(lock.eventId)}; ${what})`,
     period,
   )
 }
@@ -128,7 +129,11 @@ export function reportValue(s: Scope, c: CommandOf<'ReportValue'>): Decision {
   if (bad !== undefined) return bad
   const figure = checkFigure(c, currentDefinition(ind))
   if (failed(figure)) return figure
-  const lock = locked(slotOf(ind, c.period), c.period, 'correct the figure in force instead')
+  const lock = locked(
+    slotOf(ind, c.period),
+    c.period,
+    'a plan-admin corrects the figure in force instead',
+  )
   if (lock !== undefined) return lock
   const data = compact({
     indicatorId: c.indicatorId,
@@ -154,8 +159,18 @@ export function reportValue(s: Scope, c: CommandOf<'ReportValue'>): Decision {
 export function correctValue(s: Scope, c: CommandOf<'CorrectValue'>): Decision {
   const ind = indicatorFor(s, c)
   if (failed(ind)) return ind
-  const current = inForce(slotOf(ind, c.period), 'corrects', c.corrects, c.period)
+  const pv = slotOf(ind, c.period)
+  const current = inForce(pv, 'corrects', c.corrects, c.period)
   if (failed(current)) return current
+  // An approved figure holds: only the plan administrators who approve figures correct it.
+  if (s.ctx.actor.role !== 'plan-admin') {
+    const lock = locked(
+      pv,
+      c.period,
+      `only a plan-admin changes an approved figure, with a CorrectValue of ${showValue(c.corrects)}; ask one to correct it`,
+    )
+    if (lock !== undefined) return lock
+  }
   const reason = reasonOf(c.reason)
   if (failed(reason)) return reason
   const figure = checkFigure(c, currentDefinition(ind))
@@ -191,7 +206,7 @@ export function retractValue(s: Scope, c: CommandOf<'RetractValue'>): Decision {
   if (failed(current)) return current
   const reason = reasonOf(c.reason)
   if (failed(reason)) return reason
-  const lock = locked(pv, c.period, 'correct it instead of retracting it')
+  const lock = locked(pv, c.period, 'a plan-admin corrects it instead of retracting it')
   if (lock !== undefined) return lock
   const data = { indicatorId: c.indicatorId, period: c.period, retracts: c.retracts, reason }
   return accept(
@@ -235,7 +250,7 @@ function reviewable(
     return rejected(
       'self-approval',
       'actor',
-      `someone other than the reporter of ${JSON.stringify(named)}`,
+      `someone other than the reporter of ${showValue(named)}`,
       s.ctx.actor.id,
     )
   }
