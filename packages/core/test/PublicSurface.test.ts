@@ -30,8 +30,8 @@ describe('public surface of @progress-ledger/core', () => {
       'OwnedNodes',
     ])
     expect(Object.keys(adapter).sort()).toEqual([
-      'admitInput',
       'EventDecodeError',
+      'admitInput',
       'decodeStored',
       'inBatchOrder',
       'planAppend',
