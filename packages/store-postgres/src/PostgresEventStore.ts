@@ -12,6 +12,8 @@
  * @module PostgresEventStore
  */
 import {
+  appendStreamWith,
+  importLogWith,
   inBatchOrder,
   planAppend,
   sealWrites,
@@ -19,26 +21,34 @@ import {
   verifyChain,
   type AppendRequest,
   type AppendResult,
+  type AppendStreamResult,
   type ChainVerification,
   type Clock,
   type EventInput,
   type EventStore,
   type ExpectedVersion,
+  type Head,
+  type ImportResult,
   type Instant,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type RecordSource,
   type RecordedEvent,
+  type RequestSource,
   type StoredSnapshot,
+  type StreamOptions,
   type ValidRequest,
 } from '@progress-ledger/core'
+import { EVENT_COLUMNS, fromRaw, nulIssues, unstorable } from './internal/EventRow'
 import {
-  EVENT_COLUMNS,
-  EVENT_RECORD,
-  fromRow,
-  nulIssues,
-  toRowJson,
-  type EventRow,
-} from './internal/EventRow'
+  eventRows,
+  insertEvents,
+  lockAndLookup,
+  lockHead,
+  lookup,
+  moveHead,
+  storedEvents,
+} from './internal/Statements'
 import {
   ConnectionLostError,
   isRetryable,
@@ -90,9 +100,12 @@ interface HeadRow {
   readonly recorded_time: string | null
 }
 
+/** Events per statement of a bulk read. */
+const READ_PAGE = 10_000
+
 /** A rejected plan travels out of the transaction as this value, which rolls it back. */
 class Rejected {
-  constructor(readonly result: AppendResult) {}
+  constructor(readonly result: unknown) {}
 }
 
 /**
@@ -158,7 +171,7 @@ export class PostgresEventStore implements EventStore {
           return r
         })
       } catch (e) {
-        if (e instanceof Rejected) return e.result
+        if (e instanceof Rejected) return e.result as AppendResult
         if (e instanceof ConnectionLostError)
           throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
         // A unique violation means a writer bypassed the head lock; like a serialization failure
@@ -173,62 +186,115 @@ export class PostgresEventStore implements EventStore {
     tx: SqlQueryable,
     requests: ReadonlyArray<ValidRequest>,
   ): Promise<AppendResult | Rejected> {
-    const headRows = await tx.query<HeadRow>(
-      `SELECT position, hash, recorded_time FROM ${this.table('ledger_head')} WHERE singleton FOR UPDATE`,
-    )
-    const head = headRows.rows[0]
-    if (head === undefined)
-      throw new Error(
-        `${this.schema}.ledger_head: expected one row, got none (the schema was altered outside the store)`,
-      )
-    const ids = requests.flatMap((r) => r.events.map((e) => e.id))
-    const streams = [...new Set(requests.map((r) => r.streamId))]
-    const existing = new Map<string, RecordedEvent>()
-    if (ids.length > 0) {
-      const found = await tx.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE id IN (SELECT json_array_elements_text($1::json))`,
-        [JSON.stringify(ids)],
-      )
-      for (const row of found.rows) existing.set(row.id, fromRow(row))
+    const ids: string[] = []
+    const streams: string[] = []
+    for (const r of requests) {
+      if (!streams.includes(r.streamId)) streams.push(r.streamId)
+      for (const e of r.events) ids.push(e.id)
     }
-    const versions = new Map<string, number>()
-    const current = await tx.query<{ stream_id: string; v: number | string | null }>(
-      // One index-only backward scan of (stream_id, version) per stream: a plain
-      // `stream_id IN (…) GROUP BY` is planned as a scan of the whole table.
-      `SELECT s.stream_id, (SELECT max(e.version) FROM ${this.table('ledger_events')} e WHERE e.stream_id = s.stream_id) AS v
-       FROM json_array_elements_text($1::json) AS s(stream_id)`,
-      [JSON.stringify(streams)],
-    )
-    for (const row of current.rows) if (row.v !== null) versions.set(row.stream_id, Number(row.v))
-    const plan = planAppend(requests, existing, versions)
+    const locked = await lockAndLookup(tx, this.schema, ids, streams)
+    // Another writer committed while this one waited for the lock: look again, under the lock.
+    const found = locked.fresh ? locked.found : await lookup(tx, this.schema, ids, streams)
+    const existing = await storedEvents(tx, this.schema, found.ids)
+    const plan = planAppend(requests, existing, found.versions)
     if (plan._tag !== 'Plan') return new Rejected(plan)
-    const headPosition = Number(head.position)
-    const sealed = sealWrites(
-      plan.writes,
-      {
-        position: headPosition,
-        hash: head.hash,
-        recordedTime: head.recorded_time as Instant | null,
-      },
-      this.clock.now(),
-    )
-    const last = sealed[sealed.length - 1]
-    if (last !== undefined) {
-      await tx.query(
-        `INSERT INTO ${this.table('ledger_events')} (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM json_to_recordset($1::json) AS x(${EVENT_RECORD})`,
-        [toRowJson(sealed)],
-      )
-      await tx.query(
-        `UPDATE ${this.table('ledger_head')} SET position = $1, hash = $2, recorded_time = $3 WHERE singleton`,
-        [last.position, last.hash, last.recordedTime],
-      )
-    }
+    const head = locked.head
+    const sealed = sealWrites(plan.writes, head, this.clock.now())
+    await insertEvents(tx, this.schema, sealed, true)
     return {
       _tag: 'Appended',
       events: inBatchOrder(plan.previously, sealed),
       written: sealed.length,
-      head: last?.position ?? headPosition,
+      head: sealed[sealed.length - 1]?.position ?? head.position,
     }
+  }
+
+  /**
+   * Runs a session (streamed append or import) in one transaction holding the head lock; the
+   * head moves once, at the end. Rolls back unless `commits` says otherwise.
+   */
+  private async session<A>(
+    body: (tx: SqlQueryable, head: Head) => Promise<{ readonly result: A; readonly head: Head }>,
+    commits: (a: A) => boolean,
+  ): Promise<A> {
+    if (this.readOnly)
+      throw new Error(
+        `expected a store opened read-write, got one opened with readOnly: true (schema ${this.schema})`,
+      )
+    try {
+      return await this.client.transaction(async (tx) => {
+        const { result, head } = await body(tx, await lockHead(tx, this.schema))
+        if (!commits(result)) throw new Rejected(result)
+        await moveHead(tx, this.schema, head)
+        return result
+      })
+    } catch (e) {
+      if (e instanceof Rejected) return e.result as A
+      if (e instanceof ConnectionLostError)
+        throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
+      throw e
+    }
+  }
+
+  appendStream(requests: RequestSource, options: StreamOptions = {}): Promise<AppendStreamResult> {
+    return this.session(
+      async (tx, start) => {
+        let head = start
+        const result = await appendStreamWith(
+          requests,
+          {
+            head: start,
+            lookup: async (ids, streams) => {
+              const found = await lookup(tx, this.schema, ids, streams)
+              return {
+                existing: await storedEvents(tx, this.schema, found.ids),
+                versions: found.versions,
+              }
+            },
+            write: async (events) => {
+              await insertEvents(tx, this.schema, events, false)
+              const last = events[events.length - 1] as RecordedEvent
+              head = { position: last.position, hash: last.hash, recordedTime: last.recordedTime }
+            },
+            refuse: (valid, firstIndex) => nulIssues(valid, firstIndex),
+          },
+          this.clock.now(),
+          options,
+        )
+        return { result, head }
+      },
+      (r) => r._tag === 'StreamAppended',
+    )
+  }
+
+  importLog(records: RecordSource, options: StreamOptions = {}): Promise<ImportResult> {
+    return this.session(
+      async (tx, start) => {
+        let head = start
+        const result = await importLogWith(
+          records,
+          {
+            head: start,
+            lookupIds: async (ids) => {
+              const r = await tx.query<{ id: string; position: number | string }>(
+                `SELECT id, position FROM ${this.schema}.ledger_events WHERE id = ANY($1::text[])`,
+                [ids],
+              )
+              return new Map(r.rows.map((row) => [row.id, Number(row.position)]))
+            },
+            write: async (events) => {
+              await insertEvents(tx, this.schema, events, false)
+              const last = events[events.length - 1] as RecordedEvent
+              head = { position: last.position, hash: last.hash, recordedTime: last.recordedTime }
+            },
+            refuse: unstorable,
+          },
+          options,
+        )
+        return { result, head }
+      },
+      (r) => r._tag === 'Imported',
+    )
   }
 
   async readStream(
@@ -239,41 +305,51 @@ export class PostgresEventStore implements EventStore {
     const from = options.fromVersion ?? 1
     if (!Number.isInteger(from) || from < 1)
       throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
-    const r = await this.client.query<EventRow>(
+    const rows = await eventRows(
+      this.client,
       `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
       [streamId, from, options.limit ?? null],
     )
-    return r.rows.map(fromRow)
+    return rows.map(fromRaw)
   }
 
   readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
     return this.readAllIn(this.client, options)
   }
 
-  /** {@link readAll} through a given connection, e.g. inside a transaction of this store's client. */
+  /**
+   * {@link readAll} through a given connection, e.g. inside a transaction of this store's client.
+   * Reads in keyset pages of 10,000 positions, each one statement bounded by the head row of its
+   * own snapshot, and returns only a gap-free run of positions after `after`.
+   */
   async readAllIn(
     on: SqlQueryable,
     options: ReadAllOptions = {},
   ): Promise<ReadonlyArray<RecordedEvent>> {
     checkCount('after', options.after)
     checkCount('limit', options.limit)
-    const after = options.after ?? 0
-    if (options.limit === 0) return []
-    // One statement, one snapshot: bounded by the head row of that snapshot, which moves in the
-    // same transaction as the events it counts.
-    const r = await on.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')}
-       WHERE position > $1 AND position <= (SELECT position FROM ${this.table('ledger_head')} WHERE singleton)
-         AND ($2::text IS NULL OR recorded_time <= $2::text COLLATE "C")
-       ORDER BY position LIMIT $3`,
-      [after, options.recordedUpTo ?? null, options.limit ?? null],
-    )
-    // Defence in depth: return only the gap-free run after `after`. A missing position would be
-    // one not yet visible; stopping before it means it is read next time, never skipped.
+    const limit = options.limit ?? Number.POSITIVE_INFINITY
     const out: RecordedEvent[] = []
-    for (const row of r.rows) {
-      if (Number(row.position) !== after + out.length + 1) break
-      out.push(fromRow(row))
+    let after = options.after ?? 0
+    while (out.length < limit) {
+      const want = Math.min(READ_PAGE, limit - out.length)
+      const rows = await eventRows(
+        on,
+        `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')}
+         WHERE position > $1 AND position <= (SELECT position FROM ${this.table('ledger_head')} WHERE singleton)
+           AND ($2::text IS NULL OR recorded_time <= $2::text COLLATE "C")
+         ORDER BY position LIMIT $3`,
+        [after, options.recordedUpTo ?? null, want],
+      )
+      // Defence in depth: a missing position would be one not yet visible; stopping before it
+      // means it is read next time, never skipped.
+      for (const row of rows) {
+        const position = typeof row[0] === 'number' ? row[0] : Number(row[0])
+        if (position !== after + 1) return out
+        out.push(fromRaw(row))
+        after = position
+      }
+      if (rows.length < want) return out
     }
     return out
   }

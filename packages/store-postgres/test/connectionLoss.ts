@@ -24,14 +24,9 @@ const points: ReadonlyArray<FaultPoint> = [
     outcome: 'not-committed',
   },
   {
-    label: 'after the insert, before the head moves',
+    // One statement inserts the events and moves the head; the kill comes before COMMIT.
+    label: 'after the events are inserted and the head moved, before COMMIT',
     match: /INSERT INTO \w+\.ledger_events/,
-    when: 'after',
-    outcome: 'not-committed',
-  },
-  {
-    label: 'after the head moved, before COMMIT',
-    match: /UPDATE \w+\.ledger_head/,
     when: 'after',
     outcome: 'unknown',
   },
