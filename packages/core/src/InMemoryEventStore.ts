@@ -133,6 +133,19 @@ export class InMemoryEventStore implements EventStore {
     })
   }
 
+  /**
+   * Appends a stream of requests as one all-or-nothing batch (see the port): pages are staged,
+   * invisible to readers, and join the log only when the whole stream succeeds.
+   *
+   * @example
+   * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
+   * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+   * const report = (i) => ({ id: `v${i}`, type: 'ValueReported', validTime: '2021-12-31', actor: 'fgj',
+   *   data: { indicatorId: 'I01', period: '2021', value: i, status: 'final' } })
+   * async function* lines() { for (let i = 1; i <= 5; i++) yield { streamId: 'indicator-I01', events: [report(i)], expectedVersion: i - 1 } }
+   * const r = await store.appendStream(lines(), { pageSize: 2 })
+   * r._tag === 'StreamAppended' && r.written // 5
+   */
   appendStream(requests: RequestSource, options: StreamOptions = {}): Promise<AppendStreamResult> {
     return this.staged(
       (stage) =>
@@ -167,6 +180,20 @@ export class InMemoryEventStore implements EventStore {
     )
   }
 
+  /**
+   * Loads an export into this store, which must be empty (see the port): checked record by
+   * record, all or nothing.
+   *
+   * @example
+   * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
+   * const source = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+   * await source.append('indicator-I01', [{ id: 'v1', type: 'ValueReported', validTime: '2021-12-31', actor: 'fgj',
+   *   data: { indicatorId: 'I01', period: '2021', value: 10.6, status: 'final' } }], 'no-stream')
+   * const target = new InMemoryEventStore({ clock: fixedClock('2023-01-01T00:00:00.000Z') })
+   * const r = await target.importLog(source.readAllNow())
+   * r._tag // 'Imported'
+   * target.readAllNow()[0]?.recordedTime // '2022-01-08T10:30:00.000Z'
+   */
   importLog(records: RecordSource, options: StreamOptions = {}): Promise<ImportResult> {
     return this.staged(
       (stage) =>

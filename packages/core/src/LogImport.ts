@@ -16,16 +16,18 @@ import type {
   StreamOptions,
 } from './EventStore'
 import { chainHash } from './Hash'
-import { type Awaitable, streamSettings } from './StreamAppend'
+import { streamSettings } from './internal/StreamSettings'
 
 /** What a store supplies to {@link importLogWith}, all inside its write transaction. */
 export interface ImportWriter {
   /** The head when the transaction began; an import needs position 0. */
   readonly head: Head
   /** Positions of stored events with these ids (only this import's earlier pages can hold any). */
-  readonly lookupIds: (ids: ReadonlyArray<string>) => Awaitable<ReadonlyMap<string, number>>
+  readonly lookupIds: (
+    ids: ReadonlyArray<string>,
+  ) => ReadonlyMap<string, number> | Promise<ReadonlyMap<string, number>>
   /** Writes checked events, in position order. */
-  readonly write: (events: ReadonlyArray<RecordedEvent>) => Awaitable<void>
+  readonly write: (events: ReadonlyArray<RecordedEvent>) => void | Promise<void>
   /** Why the store cannot hold an otherwise valid event (e.g. NUL in PostgreSQL text), if it cannot. */
   readonly refuse?: (event: RecordedEvent) => string | undefined
 }

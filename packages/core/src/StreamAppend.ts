@@ -26,9 +26,13 @@ import {
   validateBatch,
 } from './Batch'
 import type { Instant } from './Scalars'
+import { streamSettings } from './internal/StreamSettings'
 
-/** A value, or a promise of it: stores with synchronous drivers answer directly. */
-export type Awaitable<A> = A | Promise<A>
+/** What a store's lookup found: stored events by id, and current versions by stream. */
+export interface StreamLookup {
+  readonly existing: ReadonlyMap<string, RecordedEvent>
+  readonly versions: ReadonlyMap<string, number>
+}
 
 /** What a store supplies to {@link appendStreamWith}, all inside its write transaction. */
 export interface StreamWriter {
@@ -41,31 +45,14 @@ export interface StreamWriter {
   readonly lookup: (
     ids: ReadonlyArray<string>,
     streams: ReadonlyArray<string>,
-  ) => Awaitable<{
-    readonly existing: ReadonlyMap<string, RecordedEvent>
-    readonly versions: ReadonlyMap<string, number>
-  }>
+  ) => StreamLookup | Promise<StreamLookup>
   /** Writes sealed events, in position order. */
-  readonly write: (events: ReadonlyArray<RecordedEvent>) => Awaitable<void>
+  readonly write: (events: ReadonlyArray<RecordedEvent>) => void | Promise<void>
   /** Store-specific refusals of valid input (e.g. text PostgreSQL cannot hold), numbered from `firstIndex`. */
   readonly refuse?: (
     requests: ReadonlyArray<ValidRequest>,
     firstIndex: number,
   ) => ReadonlyArray<DecodeIssue>
-}
-
-/** Checks the options shared by streamed appends and imports; throws on a programmer error. */
-export function streamSettings(options: StreamOptions): {
-  readonly pageSize: number
-  readonly maxIssues: number
-} {
-  const pageSize = options.pageSize ?? 1000
-  const maxIssues = options.maxIssues ?? 100
-  if (!Number.isInteger(pageSize) || pageSize < 1)
-    throw new Error(`pageSize: expected a whole number >= 1, got ${String(options.pageSize)}`)
-  if (!Number.isInteger(maxIssues) || maxIssues < 1)
-    throw new Error(`maxIssues: expected a whole number >= 1, got ${String(options.maxIssues)}`)
-  return { pageSize, maxIssues }
 }
 
 function eventCount(request: AppendRequest): number {
