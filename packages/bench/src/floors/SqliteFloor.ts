@@ -50,8 +50,7 @@ export function sqliteInsertFloor(
     for (let i = from; i < to; i++) insert.run(rows[i])
   })
   const start = performance.now()
-  for (let i = 0; i < rows.length; i += batch)
-    write.immediate(i, Math.min(rows.length, i + batch))
+  for (let i = 0; i < rows.length; i += batch) write.immediate(i, Math.min(rows.length, i + batch))
   return performance.now() - start
 }
 

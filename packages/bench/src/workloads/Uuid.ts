@@ -18,7 +18,10 @@ export function uuidFor(seed: string, i: number): string {
 }
 
 /** The same requests with every event id replaced by a UUID (in order: the k-th event gets `uuidFor(seed, k)`). */
-export function withUuidIds(requests: ReadonlyArray<AppendRequest>, seed = 'bench'): AppendRequest[] {
+export function withUuidIds(
+  requests: ReadonlyArray<AppendRequest>,
+  seed = 'bench',
+): AppendRequest[] {
   let k = 0
   return requests.map((r) => ({
     ...r,
