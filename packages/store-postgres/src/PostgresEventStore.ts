@@ -319,8 +319,9 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * {@link readAll} through a given connection, e.g. inside a transaction of this store's client.
-   * Reads in keyset pages of 10,000 positions, each one statement bounded by the head row of its
-   * own snapshot, and returns only a gap-free run of positions after `after`.
+   * Reads in keyset pages of at most 10,000 positions, each one statement over the range
+   * `(after, after + page]` bounded by the head row of its own snapshot, and returns only a
+   * gap-free run of positions after `after`.
    */
   async readAllIn(
     on: SqlQueryable,
@@ -335,8 +336,11 @@ export class PostgresEventStore implements EventStore {
       const want = Math.min(READ_PAGE, limit - out.length)
       const rows = await eventRows(
         on,
+        // Positions are gap-free, so the page is the range (after, after + want]: bounded work
+        // whatever plan the server picks (a freshly loaded table has no statistics yet).
         `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')}
-         WHERE position > $1 AND position <= (SELECT position FROM ${this.table('ledger_head')} WHERE singleton)
+         WHERE position > $1
+           AND position <= least($1::bigint + $3::bigint, (SELECT position FROM ${this.table('ledger_head')} WHERE singleton))
            AND ($2::text IS NULL OR recorded_time <= $2::text COLLATE "C")
          ORDER BY position LIMIT $3`,
         [after, options.recordedUpTo ?? null, want],

@@ -80,7 +80,7 @@ export async function pgCopyFloor(
   }
 }
 
-/** Reads every row as arrays in keyset pages of `page`, without decoding; returns ms and count. */
+/** Reads every row as arrays in keyset pages of `page` positions, without decoding; returns ms and count. */
 export async function pgReadFloor(
   pool: pg.Pool,
   schema: string,
@@ -91,7 +91,8 @@ export async function pgReadFloor(
   let rows = 0
   for (;;) {
     const r = await pool.query({
-      text: `SELECT ${COLUMNS} FROM ${schema}.ledger_events WHERE position > $1 ORDER BY position LIMIT $2`,
+      // The range (after, after + page] as the store reads it: positions are gap-free.
+      text: `SELECT ${COLUMNS} FROM ${schema}.ledger_events WHERE position > $1 AND position <= $1::bigint + $2::bigint ORDER BY position LIMIT $2`,
       values: [after, page],
       rowMode: 'array',
     })
