@@ -40,6 +40,7 @@ import {
   type ValidRequest,
 } from '@progress-ledger/core'
 import { EVENT_COLUMNS, fromRaw, nulIssues, unstorable } from './internal/EventRow'
+import { Known, planOptimistic, sendOptimistic } from './internal/FastAppend'
 import {
   eventRows,
   insertEvents,
@@ -51,6 +52,7 @@ import {
 } from './internal/Statements'
 import {
   ConnectionLostError,
+  isConnectionFailure,
   isRetryable,
   sqlState,
   type SqlClient,
@@ -131,6 +133,9 @@ export class PostgresEventStore implements EventStore {
     readonly readOnly: boolean,
   ) {}
 
+  /** The head and stream versions this object last wrote, for the one-statement append. */
+  private readonly known = new Known()
+
   /** Opens a store: creates or migrates its schema (refusing one written by a newer version). */
   static async open(options: PostgresStoreOptions): Promise<PostgresEventStore> {
     const schema = schemaName(options.schema ?? 'public')
@@ -163,14 +168,19 @@ export class PostgresEventStore implements EventStore {
     if (checked._tag === 'InvalidEvents') return checked
     const nul = nulIssues(checked.requests)
     if (nul.length > 0) return { _tag: 'InvalidEvents', issues: nul }
+    const fast = await this.appendOptimistic(checked.requests)
+    if (fast !== undefined) return fast
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.client.transaction(async (tx) => {
+        const r = await this.client.transaction(async (tx) => {
           const r = await this.appendIn(tx, checked.requests)
           if (r instanceof Rejected) throw r
           return r
         })
+        this.remember(r)
+        return r
       } catch (e) {
+        this.known.forget()
         if (e instanceof Rejected) return e.result as AppendResult
         if (e instanceof ConnectionLostError)
           throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
@@ -180,6 +190,51 @@ export class PostgresEventStore implements EventStore {
         throw e
       }
     }
+  }
+
+  /** After a committed transaction: what it wrote becomes the known head (a pure re-send tells nothing). */
+  private remember(r: AppendResult): void {
+    if (r._tag !== 'Appended' || r.written === 0) {
+      this.known.forget()
+      return
+    }
+    const fresh = r.events.filter((e) => e.position > r.head - r.written)
+    const last = fresh.find((e) => e.position === r.head) as RecordedEvent
+    this.known.wrote(
+      { position: last.position, hash: last.hash, recordedTime: last.recordedTime },
+      fresh,
+    )
+  }
+
+  /**
+   * The one-statement path (see `internal/FastAppend`): `undefined` when it does not apply or
+   * wrote nothing, so that the full transaction decides.
+   */
+  private async appendOptimistic(
+    requests: ReadonlyArray<ValidRequest>,
+  ): Promise<AppendResult | undefined> {
+    const o = planOptimistic(requests, this.known, this.clock.now())
+    if (o === undefined) return undefined
+    let wrote: boolean
+    try {
+      wrote = await sendOptimistic(this.client, this.schema, o)
+    } catch (e) {
+      if (isConnectionFailure(e)) {
+        this.known.forget()
+        // One autocommit statement: it may or may not have committed.
+        throw new AppendInterruptedError('unknown', new ConnectionLostError('commit', e))
+      }
+      // A writer that bypassed the lock (23505) or a serialization failure: the transaction decides.
+      if (isRetryable(e) || sqlState(e) === '23505') return undefined
+      throw e
+    }
+    if (!wrote) return undefined
+    const last = o.sealed[o.sealed.length - 1] as RecordedEvent
+    this.known.wrote(
+      { position: last.position, hash: last.hash, recordedTime: last.recordedTime },
+      o.sealed,
+    )
+    return { _tag: 'Appended', events: o.sealed, written: o.sealed.length, head: last.position }
   }
 
   private async appendIn(
@@ -197,8 +252,8 @@ export class PostgresEventStore implements EventStore {
     const found = locked.fresh ? locked.found : await lookup(tx, this.schema, ids, streams)
     const existing = await storedEvents(tx, this.schema, found.ids)
     const plan = planAppend(requests, existing, found.versions)
-    if (plan._tag !== 'Plan') return new Rejected(plan)
     const head = locked.head
+    if (plan._tag !== 'Plan') return new Rejected(plan)
     const sealed = sealWrites(plan.writes, head, this.clock.now())
     await insertEvents(tx, this.schema, sealed, true)
     return {
@@ -221,6 +276,7 @@ export class PostgresEventStore implements EventStore {
       throw new Error(
         `expected a store opened read-write, got one opened with readOnly: true (schema ${this.schema})`,
       )
+    this.known.forget()
     try {
       return await this.client.transaction(async (tx) => {
         const { result, head } = await body(tx, await lockHead(tx, this.schema))
