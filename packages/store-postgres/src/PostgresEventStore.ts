@@ -39,7 +39,7 @@ import {
   type StreamOptions,
   type ValidRequest,
 } from '@progress-ledger/core'
-import { EVENT_COLUMNS, fromRaw, nulIssues, unstorable } from './internal/EventRow'
+import { EVENT_COLUMNS, fromRaw, nulIssues } from './internal/EventRow'
 import { Known, planOptimistic, sendOptimistic } from './internal/FastAppend'
 import {
   eventRows,
@@ -58,7 +58,9 @@ import {
   type SqlClient,
   type SqlQueryable,
 } from './SqlClient'
+import { AppendInterruptedError } from './AppendInterruptedError'
 import { checkSchema, migrate, schemaName } from './Schema'
+import { importWriter, streamWriter } from './internal/Sessions'
 
 /** Options of {@link PostgresEventStore.open}. */
 export interface PostgresStoreOptions {
@@ -75,20 +77,6 @@ export interface PostgresStoreOptions {
    * throw. For readers on a hot-standby replica or with a read-only role.
    */
   readonly readOnly?: boolean
-}
-
-/** The connection failed during an append; see `outcome`. */
-export class AppendInterruptedError extends Error {
-  override readonly name = 'AppendInterruptedError'
-  constructor(
-    /** `not-committed` when the failure came before COMMIT; `unknown` when COMMIT itself failed. */
-    readonly outcome: 'not-committed' | 'unknown',
-    override readonly cause: ConnectionLostError,
-  ) {
-    super(
-      `append interrupted (${outcome}): ${cause.message}; the batch is recorded whole or not at all${outcome === 'unknown' ? ': re-send it with the same event ids to find out which (a retry of a recorded batch writes nothing)' : ''}`,
-    )
-  }
 }
 
 function checkCount(name: string, n: number | undefined): void {
@@ -295,29 +283,9 @@ export class PostgresEventStore implements EventStore {
   appendStream(requests: RequestSource, options: StreamOptions = {}): Promise<AppendStreamResult> {
     return this.session(
       async (tx, start) => {
-        let head = start
-        const result = await appendStreamWith(
-          requests,
-          {
-            head: start,
-            lookup: async (ids, streams) => {
-              const found = await lookup(tx, this.schema, ids, streams)
-              return {
-                existing: await storedEvents(tx, this.schema, found.ids),
-                versions: found.versions,
-              }
-            },
-            write: async (events) => {
-              await insertEvents(tx, this.schema, events, false)
-              const last = events[events.length - 1] as RecordedEvent
-              head = { position: last.position, hash: last.hash, recordedTime: last.recordedTime }
-            },
-            refuse: (valid, firstIndex) => nulIssues(valid, firstIndex),
-          },
-          this.clock.now(),
-          options,
-        )
-        return { result, head }
+        const writer = streamWriter(tx, this.schema, start)
+        const result = await appendStreamWith(requests, writer, this.clock.now(), options)
+        return { result, head: writer.last() }
       },
       (r) => r._tag === 'StreamAppended',
     )
@@ -326,28 +294,9 @@ export class PostgresEventStore implements EventStore {
   importLog(records: RecordSource, options: StreamOptions = {}): Promise<ImportResult> {
     return this.session(
       async (tx, start) => {
-        let head = start
-        const result = await importLogWith(
-          records,
-          {
-            head: start,
-            lookupIds: async (ids) => {
-              const r = await tx.query<{ id: string; position: number | string }>(
-                `SELECT id, position FROM ${this.schema}.ledger_events WHERE id = ANY($1::text[])`,
-                [ids],
-              )
-              return new Map(r.rows.map((row) => [row.id, Number(row.position)]))
-            },
-            write: async (events) => {
-              await insertEvents(tx, this.schema, events, false)
-              const last = events[events.length - 1] as RecordedEvent
-              head = { position: last.position, hash: last.hash, recordedTime: last.recordedTime }
-            },
-            refuse: unstorable,
-          },
-          options,
-        )
-        return { result, head }
+        const writer = importWriter(tx, this.schema, start)
+        const result = await importLogWith(records, writer, options)
+        return { result, head: writer.last() }
       },
       (r) => r._tag === 'Imported',
     )
