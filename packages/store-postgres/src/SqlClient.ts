@@ -89,7 +89,8 @@ export class ConnectionLostError extends Error {
  *
  * @example
  * import { isConnectionFailure } from '@progress-ledger/store-postgres'
- * isConnectionFailure({ code: '57P01' }) // true: terminated by pg_terminate_backend
+ * // A backend terminated by pg_terminate_backend fails with 57P01:
+ * isConnectionFailure({ code: '57P01' }) // true
  * isConnectionFailure({ code: '23505' }) // false
  */
 export function isConnectionFailure(e: unknown): boolean {
@@ -106,8 +107,9 @@ export function isConnectionFailure(e: unknown): boolean {
  * @example
  * import pg from 'pg'
  * import { pgClient } from '@progress-ledger/store-postgres'
- * const client = pgClient(new pg.Pool({ connectionString: process.env.PG_URL }), { owned: true })
- * // … await client.close()
+ * const client = pgClient(new pg.Pool({ connectionString: 'postgres://ledger@db.example.org/ledger' }), { owned: true })
+ * typeof client.transaction // 'function'
+ * await client.close()
  */
 export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {}): SqlClient {
   const run = async <R>(
@@ -201,7 +203,8 @@ export interface PGliteLike {
  * import { PGlite } from '@electric-sql/pglite'
  * import { pgliteClient } from '@progress-ledger/store-postgres'
  * const client = pgliteClient(await PGlite.create(), { owned: true })
- * // … await client.close()
+ * (await client.query('SELECT 1 AS one')).rows // [{ one: 1 }]
+ * await client.close()
  */
 export function pgliteClient(
   db: PGliteLike,

@@ -287,7 +287,13 @@ export class SqliteEventStore implements EventStore {
    * Re-checks the whole hash chain from position 1, page by page.
    *
    * @example
-   * // (await store.verify())._tag === 'Intact'
+   * import { fixedClock } from '@progress-ledger/core'
+   * import { openSqliteStore } from '@progress-ledger/store-sqlite'
+   * const store = await openSqliteStore({ path: ':memory:', clock: fixedClock('2022-01-08T10:30:00.000Z') })
+   * await store.append('department-fgj', [{ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10',
+   *   actor: 'office', data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+   * const r = await store.verify()
+   * r // { _tag: 'Intact', count: 1, head: (await store.readAll())[0]?.hash }
    */
   async verify(pageSize = 10_000): Promise<ChainVerification> {
     let from = { head: '', position: 0 }
