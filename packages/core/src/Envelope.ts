@@ -151,7 +151,32 @@ export function validateInput(u: unknown, prefix = ''): InputValidation {
 }
 
 function isNonEmptyString(u: unknown): u is string {
-  return typeof u === 'string' && u.trim().length > 0
+  if (typeof u !== 'string') return false
+  // A printable ASCII first character cannot be trimmed away: no need to trim (and copy).
+  const c = u.charCodeAt(0)
+  return (c > 0x20 && c < 0x7f) || u.trim().length > 0
+}
+
+/**
+ * The last valid time and recorded time that passed their checks: consecutive stored events
+ * mostly repeat them (a batch shares one recorded time), and comparing two short strings is
+ * cheaper than the date checks.
+ */
+let lastValidTime = ''
+let lastRecordedTime = ''
+
+function isValidTime(u: unknown): u is IsoDate {
+  if (u === lastValidTime && u !== '') return true
+  if (!isIsoDate(u)) return false
+  lastValidTime = u
+  return true
+}
+
+function isRecordedTime(u: unknown): u is Instant {
+  if (u === lastRecordedTime && u !== '') return true
+  if (!isInstant(u)) return false
+  lastRecordedTime = u
+  return true
 }
 
 function isOptionalId(u: unknown): u is string | null | undefined {
@@ -258,8 +283,8 @@ function storedFast(
     return undefined
   if (
     schemaVersion !== catalog[type].schemaVersion ||
-    !isIsoDate(validTime) ||
-    !isInstant(recordedTime) ||
+    !isValidTime(validTime) ||
+    !isRecordedTime(recordedTime) ||
     typeof actor !== 'string'
   )
     return undefined
