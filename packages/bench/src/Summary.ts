@@ -64,8 +64,11 @@ export const HEADLINE: ReadonlyArray<readonly [string, string, string]> = [
   ['incremental_us', 'anchor', 'incremental_us'],
   ['report_ms', 'counties-1', 'report_ms'],
   ['sqlite_append_events_per_sec', 'sqlite', 'sqlite_append_events_per_sec'],
+  ['sqlite_append_vs_floor', 'sqlite', 'sqlite_append_vs_floor'],
+  ['sqlite_read_events_per_sec', 'sqlite', 'sqlite_read_events_per_sec'],
   ['sqlite_fold_events_per_sec', 'sqlite', 'sqlite_fold_events_per_sec'],
   ['pg_append_events_per_sec', 'postgres', 'pg_append_events_per_sec'],
+  ['pg_append_vs_floor', 'postgres', 'pg_append_vs_floor'],
   ['pg_read_events_per_sec', 'postgres', 'pg_read_events_per_sec'],
 ]
 

@@ -1,6 +1,7 @@
 /**
  * `pnpm --filter @progress-ledger/bench probe <name>`: runs one probe of `measure/Probes` in this
- * process and prints its figures as JSON. Names: alloc, freeze, chunk-copy, append-path.
+ * process and prints its figures as JSON. Names: alloc, freeze, chunk-copy, append-path,
+ * stream-memory-100k, stream-memory-1m.
  *
  * @module probe
  */
@@ -15,5 +16,5 @@ if (probe === undefined) {
   process.exit(2)
 }
 process.stdout.write(
-  `${JSON.stringify({ probe: name, node: process.version, ...probe() }, null, 2)}\n`,
+  `${JSON.stringify({ probe: name, node: process.version, ...(await probe()) }, null, 2)}\n`,
 )

@@ -2,6 +2,7 @@
 // is compared with a time or a size: those are measured, not asserted.
 import { describe, expect, it } from 'vitest'
 import { allocationProbe, appendPathProbe, chunkCopyProbe, PROBES } from '../src/measure/Probes'
+import { streamMemory } from '../src/measure/StreamMemory'
 
 function expectFinite(
   figures: Readonly<Record<string, number>>,
@@ -12,8 +13,27 @@ function expectFinite(
 }
 
 describe('probes', () => {
-  it('are the four the docs name', () => {
-    expect(Object.keys(PROBES).sort()).toEqual(['alloc', 'append-path', 'chunk-copy', 'freeze'])
+  it('are the ones the docs name', () => {
+    expect(Object.keys(PROBES).sort()).toEqual([
+      'alloc',
+      'append-path',
+      'chunk-copy',
+      'freeze',
+      'stream-memory-100k',
+      'stream-memory-1m',
+    ])
+  })
+
+  it('stream-memory streams every event in one append and gives every figure it names', async () => {
+    expectFinite(await streamMemory(3_000), [
+      'events',
+      'seconds',
+      'events_per_sec',
+      'heap_before_mb',
+      'peak_heap_mb',
+      'rss_before_mb',
+      'peak_rss_mb',
+    ])
   })
 
   it('alloc gives bytes per apply three times', () => {

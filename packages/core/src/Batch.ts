@@ -60,16 +60,18 @@ export function admitInput(u: unknown, prefix = ''): InputValidation {
 
 /**
  * Validates every event of a batch against its codec; issues are numbered across the batch
- * (`events[3].data.value: …`). Returns all issues at once. Inputs that {@link admitInput}
- * validated are taken as they are.
+ * (`events[3].data.value: …`), starting at `firstIndex` (default 0: a page of a longer stream
+ * passes the number of events before it). Returns all issues at once. Inputs that
+ * {@link admitInput} validated are taken as they are.
  */
 export function validateBatch(
   requests: ReadonlyArray<AppendRequest>,
+  firstIndex = 0,
 ): { readonly _tag: 'Valid'; readonly requests: ReadonlyArray<ValidRequest> } | InvalidEvents {
   const issues: DecodeIssue[] = []
   const valid: ValidRequest[] = []
   const ids = new Set<string>()
-  let index = 0
+  let index = firstIndex
   for (const request of requests) {
     if (typeof request.streamId !== 'string' || request.streamId.trim() === '') {
       issues.push({

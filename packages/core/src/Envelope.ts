@@ -151,7 +151,32 @@ export function validateInput(u: unknown, prefix = ''): InputValidation {
 }
 
 function isNonEmptyString(u: unknown): u is string {
-  return typeof u === 'string' && u.trim().length > 0
+  if (typeof u !== 'string') return false
+  // A printable ASCII first character cannot be trimmed away: no need to trim (and copy).
+  const c = u.charCodeAt(0)
+  return (c > 0x20 && c < 0x7f) || u.trim().length > 0
+}
+
+/**
+ * The last valid time and recorded time that passed their checks: consecutive stored events
+ * mostly repeat them (a batch shares one recorded time), and comparing two short strings is
+ * cheaper than the date checks.
+ */
+let lastValidTime = ''
+let lastRecordedTime = ''
+
+function isValidTime(u: unknown): u is IsoDate {
+  if (u === lastValidTime && u !== '') return true
+  if (!isIsoDate(u)) return false
+  lastValidTime = u
+  return true
+}
+
+function isRecordedTime(u: unknown): u is Instant {
+  if (u === lastRecordedTime && u !== '') return true
+  if (!isInstant(u)) return false
+  lastRecordedTime = u
+  return true
 }
 
 function isOptionalId(u: unknown): u is string | null | undefined {
@@ -181,7 +206,7 @@ function validInputFast(u: unknown): DecodedInput | undefined {
     return undefined
   if (!isOptionalId(correlationId) || !isOptionalId(causationId) || !isEventType(type))
     return undefined
-  if (!exactCheck(catalog[type].codec)(data)) return undefined
+  if (!dataCheck(type)(data)) return undefined
   return {
     id,
     type,
@@ -214,30 +239,40 @@ function isCount(u: unknown): u is number {
   return typeof u === 'number' && Number.isInteger(u) && u >= 0
 }
 
+/** The exact pre-check of each event type's data, compiled once per type. */
+const dataChecks = new Map<string, (u: unknown) => boolean>()
+
+function dataCheck(type: EventType): (u: unknown) => boolean {
+  let check = dataChecks.get(type)
+  if (check === undefined) {
+    check = exactCheck(catalog[type].codec)
+    dataChecks.set(type, check)
+  }
+  return check
+}
+
 /**
  * The fast path of {@link decodeStored}: the envelope checked by hand and the data by the codec's
- * exact pre-check, for events of the current schema version. Returns `undefined` whenever the full
- * decode could differ (older schema, unknown keys to strip, anything invalid), which then runs.
+ * exact pre-check, for events of the current schema version, building the event directly from its
+ * fields. Returns `undefined` whenever the full decode could differ (older schema, unknown keys to
+ * strip, anything invalid), which then runs.
  */
-function storedFast(u: unknown): RecordedEvent | undefined {
-  if (typeof u !== 'object' || u === null) return undefined
-  const r = u as Record<string, unknown>
-  const {
-    id,
-    streamId,
-    version,
-    position,
-    type,
-    schemaVersion,
-    validTime,
-    recordedTime,
-    actor,
-    correlationId,
-    causationId,
-    prevHash,
-    hash,
-    data,
-  } = r
+function storedFast(
+  id: unknown,
+  streamId: unknown,
+  version: unknown,
+  position: unknown,
+  type: unknown,
+  schemaVersion: unknown,
+  validTime: unknown,
+  recordedTime: unknown,
+  actor: unknown,
+  correlationId: unknown,
+  causationId: unknown,
+  data: unknown,
+  prevHash: unknown,
+  hash: unknown,
+): RecordedEvent | undefined {
   if (
     !isNonEmptyString(id) ||
     !isNonEmptyString(streamId) ||
@@ -248,8 +283,8 @@ function storedFast(u: unknown): RecordedEvent | undefined {
     return undefined
   if (
     schemaVersion !== catalog[type].schemaVersion ||
-    !isIsoDate(validTime) ||
-    !isInstant(recordedTime) ||
+    !isValidTime(validTime) ||
+    !isRecordedTime(recordedTime) ||
     typeof actor !== 'string'
   )
     return undefined
@@ -258,11 +293,7 @@ function storedFast(u: unknown): RecordedEvent | undefined {
     !(causationId === null || typeof causationId === 'string')
   )
     return undefined
-  if (
-    typeof prevHash !== 'string' ||
-    typeof hash !== 'string' ||
-    !exactCheck(catalog[type].codec)(data)
-  )
+  if (typeof prevHash !== 'string' || typeof hash !== 'string' || !dataCheck(type)(data))
     return undefined
   return {
     id,
@@ -300,8 +331,26 @@ export class EventDecodeError extends Error {
  * and position: a stored event that does not decode is corruption, not a user error.
  */
 export function decodeStored(u: unknown): RecordedEvent {
-  const fast = storedFast(u)
-  if (fast !== undefined) return fast
+  if (typeof u === 'object' && u !== null) {
+    const r = u as Record<string, unknown>
+    const fast = storedFast(
+      r['id'],
+      r['streamId'],
+      r['version'],
+      r['position'],
+      r['type'],
+      r['schemaVersion'],
+      r['validTime'],
+      r['recordedTime'],
+      r['actor'],
+      r['correlationId'],
+      r['causationId'],
+      r['data'],
+      r['prevHash'],
+      r['hash'],
+    )
+    if (fast !== undefined) return fast
+  }
   const env = StoredEnvelope.decode(u)
   const raw = u as { id?: unknown; position?: unknown }
   if (env._tag === 'Left') {
@@ -337,4 +386,67 @@ export function decodeStored(u: unknown): RecordedEvent {
       formatErrors(decoded.left, 'data').map((i) => i.message),
     )
   return { ...e, schemaVersion: entry.schemaVersion, data: decoded.right } as RecordedEvent
+}
+
+/**
+ * {@link decodeStored} for a store that reads an event's fields one by one (a row): the same
+ * checks and result, without building an intermediate object on the fast path.
+ *
+ * @example
+ * import { decodeStoredFields } from '@progress-ledger/core'
+ * const e = decodeStoredFields('e1', 'indicator-I01', 1, 1, 'ValueReported', 1, '2021-12-31',
+ *   '2022-01-08T10:30:00.000Z', 'fgj', null, null,
+ *   { indicatorId: 'I01', period: '2021', value: 10.6, status: 'final' }, '', 'ab')
+ * e.data // { indicatorId: 'I01', period: '2021', value: 10.6, status: 'final' }
+ */
+export function decodeStoredFields(
+  id: unknown,
+  streamId: unknown,
+  version: unknown,
+  position: unknown,
+  type: unknown,
+  schemaVersion: unknown,
+  validTime: unknown,
+  recordedTime: unknown,
+  actor: unknown,
+  correlationId: unknown,
+  causationId: unknown,
+  data: unknown,
+  prevHash: unknown,
+  hash: unknown,
+): RecordedEvent {
+  return (
+    storedFast(
+      id,
+      streamId,
+      version,
+      position,
+      type,
+      schemaVersion,
+      validTime,
+      recordedTime,
+      actor,
+      correlationId,
+      causationId,
+      data,
+      prevHash,
+      hash,
+    ) ??
+    decodeStored({
+      id,
+      streamId,
+      version,
+      position,
+      type,
+      schemaVersion,
+      validTime,
+      recordedTime,
+      actor,
+      correlationId,
+      causationId,
+      prevHash,
+      hash,
+      data,
+    })
+  )
 }

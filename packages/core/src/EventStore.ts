@@ -76,6 +76,113 @@ export interface ReadAllOptions {
   readonly recordedUpTo?: Instant
 }
 
+/** Requests for {@link EventStore.appendStream}: any iterable, sync or async (e.g. a file read line by line). */
+export type RequestSource = AsyncIterable<AppendRequest> | Iterable<AppendRequest>
+
+/** How far a streamed append or an import has come; reported after each page is written. */
+export interface StreamProgress {
+  /** Requests (for an import: exported events) consumed so far. */
+  readonly requests: number
+  /** Events consumed so far. */
+  readonly events: number
+  /** Events newly written so far (they become visible only when the whole stream commits). */
+  readonly written: number
+  /** The position of the last event written so far. */
+  readonly head: number
+}
+
+/** Options of {@link EventStore.appendStream} and {@link EventStore.importLog}. */
+export interface StreamOptions {
+  /** Events per page: validated, looked up and written together (default 1,000). */
+  readonly pageSize?: number
+  /** Called after each page is written (inside the transaction), and never after a failure. */
+  readonly onProgress?: (progress: StreamProgress) => void
+  /**
+   * After a page with invalid events nothing more is written, but the rest of the input is still
+   * validated so that one run reports every invalid event, up to this many issues (default 100).
+   */
+  readonly maxIssues?: number
+}
+
+/** A streamed append was committed whole. */
+export interface StreamAppended {
+  readonly _tag: 'StreamAppended'
+  /** Requests consumed. */
+  readonly requests: number
+  /** Events consumed. */
+  readonly events: number
+  /** Events newly written (the others were re-sent: already recorded with the same content). */
+  readonly written: number
+  /** The ledger's head position after the append. */
+  readonly head: number
+  /** The hash of the event at the head (`''` for an empty ledger). */
+  readonly headHash: string
+}
+
+/** Where in a stream of requests a conflict arose: 0-based request index and `events[N]` index of its first event. */
+export interface StreamLocation {
+  readonly request: number
+  readonly event: number
+}
+
+/**
+ * The outcome of a streamed append. A failure writes nothing at all: the transaction holding
+ * every page written so far is rolled back.
+ */
+export type AppendStreamResult =
+  | StreamAppended
+  | InvalidEvents
+  | (VersionConflict & { readonly at: StreamLocation })
+  | (IdConflict & { readonly at: StreamLocation })
+
+/** What an import found wrong, by kind. */
+export type ImportProblem =
+  | 'not-empty'
+  | 'undecodable'
+  | 'position'
+  | 'chain'
+  | 'hash'
+  | 'version'
+  | 'duplicate-id'
+  | 'recorded-time'
+  | 'unstorable'
+
+/** An export was imported whole. */
+export interface Imported {
+  readonly _tag: 'Imported'
+  /** Events imported. */
+  readonly count: number
+  /** The head position (equal to `count`). */
+  readonly head: number
+  /** The hash of the last event. */
+  readonly headHash: string
+}
+
+/**
+ * An import was refused; nothing was written. `message` names the position, the event and what
+ * is wrong: `position 938 (event e-938): version 3 of stream indicator-I01 follows version 1`.
+ */
+export interface ImportRejected {
+  readonly _tag: 'ImportRejected'
+  readonly problem: ImportProblem
+  /** 0-based index of the offending record in the input (-1 when the ledger was not empty). */
+  readonly index: number
+  /** The position the record claims (or should have had), 0 when the ledger was not empty. */
+  readonly position: number
+  /** The record's event id (`''` when it has none). */
+  readonly eventId: string
+  /** What is wrong, without the location. */
+  readonly reason: string
+  /** Location and reason in one sentence. */
+  readonly message: string
+}
+
+/** The outcome of {@link EventStore.importLog}. */
+export type ImportResult = Imported | ImportRejected
+
+/** Recorded events for {@link EventStore.importLog}, as exported (untrusted: every one is checked). */
+export type RecordSource = AsyncIterable<unknown> | Iterable<unknown>
+
 /** An event store. All methods are atomic; reads never observe half a batch. */
 export interface EventStore {
   /** Appends to one stream: sugar for a batch of one request. */
@@ -86,6 +193,24 @@ export interface EventStore {
   ): Promise<AppendResult>
   /** Appends to several streams atomically: all requests are written, or none. */
   appendBatch(requests: ReadonlyArray<AppendRequest>): Promise<AppendResult>
+  /**
+   * Appends a stream of requests as ONE all-or-nothing batch, page by page, in memory bounded by
+   * the page size rather than the number of events: every request is treated exactly as in
+   * {@link appendBatch} (validation, idempotent re-sends by event id, expected versions checked
+   * against the versions the earlier requests left, one recorded time, the chain), the pages are
+   * written inside one transaction as they come, and the result carries counts and the head
+   * instead of the events. Any failure — invalid events, a conflict, an exception from the
+   * input — rolls back everything. Other writers wait until the stream commits or fails.
+   */
+  appendStream(requests: RequestSource, options?: StreamOptions): Promise<AppendStreamResult>
+  /**
+   * Loads an export (recorded events with their positions, recorded times and hashes) into an
+   * EMPTY ledger in one all-or-nothing transaction, streaming. Every record is checked as it
+   * comes: it decodes, positions run 1, 2, 3 …, each links to and matches its hash, versions run
+   * 1, 2, 3 … per stream, ids are unique and recorded times never decrease. The first problem
+   * rolls back everything and is returned as {@link ImportRejected}.
+   */
+  importLog(records: RecordSource, options?: StreamOptions): Promise<ImportResult>
   /** Reads a stream in version order. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadonlyArray<RecordedEvent>>
   /**

@@ -5,7 +5,7 @@
  *
  * @module InMemoryEventStore
  */
-import { inBatchOrder, planAppend, sealWrites, validateBatch } from './Batch'
+import { type Head, inBatchOrder, planAppend, sealWrites, validateBatch } from './Batch'
 import type { Clock } from './Clock'
 import type { ChainKey } from './Hash'
 import { deepFreeze } from './internal/Freeze'
@@ -13,11 +13,18 @@ import type { EventInput, RecordedEvent } from './Envelope'
 import type {
   AppendRequest,
   AppendResult,
+  AppendStreamResult,
   EventStore,
   ExpectedVersion,
+  ImportResult,
   ReadAllOptions,
   ReadStreamOptions,
+  RecordSource,
+  RequestSource,
+  StreamOptions,
 } from './EventStore'
+import { importLogWith } from './LogImport'
+import { appendStreamWith } from './StreamAppend'
 import type { Instant } from './Scalars'
 import { CHECKPOINTS_KEPT, type StoredCheckpoint } from './Checkpoint'
 import type { StoredSnapshot } from './Snapshot'
@@ -58,10 +65,168 @@ export class InMemoryEventStore implements EventStore {
   private readonly checkpoints = new Map<string, StoredCheckpoint[]>()
   private readonly clock: Clock
   private readonly chainKey: ChainKey | undefined
+  /** Streamed appends and imports run one at a time; batches queue behind them. */
+  private queue: Promise<unknown> = Promise.resolve()
+  private queued = 0
+  private streaming = false
 
   constructor(options: InMemoryOptions) {
     this.clock = options.clock
     this.chainKey = options.chainKey
+  }
+
+  private exclusive<A>(run: () => Promise<A>): Promise<A> {
+    this.queued++
+    const result = this.queue.then(run)
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result.finally(() => {
+      this.queued--
+    })
+  }
+
+  private head(): Head {
+    const last = this.log[this.log.length - 1]
+    return {
+      position: this.log.length,
+      hash: last?.hash ?? '',
+      recordedTime: last?.recordedTime ?? null,
+    }
+  }
+
+  /** Adds sealed (or imported) events to the log and its indexes. */
+  private commit(events: ReadonlyArray<RecordedEvent>): void {
+    for (const e of events) {
+      deepFreeze(e)
+      this.log.push(e)
+      this.ids.set(e.id, e.position)
+      let positions = this.streams.get(e.streamId)
+      if (positions === undefined) {
+        positions = []
+        this.streams.set(e.streamId, positions)
+      }
+      positions.push(e.position)
+    }
+  }
+
+  /**
+   * Runs `body` with a staging area: events it stages are visible to its own lookups but to no
+   * reader, and join the log only when `done` says the result commits.
+   */
+  private staged<A>(
+    body: (stage: {
+      readonly events: RecordedEvent[]
+      readonly ids: Map<string, RecordedEvent>
+      readonly versions: Map<string, number>
+    }) => Promise<A>,
+    done: (a: A) => boolean,
+  ): Promise<A> {
+    return this.exclusive(async () => {
+      const stage = {
+        events: [] as RecordedEvent[],
+        ids: new Map<string, RecordedEvent>(),
+        versions: new Map<string, number>(),
+      }
+      this.streaming = true
+      try {
+        const result = await body(stage)
+        if (done(result)) this.commit(stage.events)
+        return result
+      } finally {
+        this.streaming = false
+      }
+    })
+  }
+
+  /**
+   * Appends a stream of requests as one all-or-nothing batch (see the port): pages are staged,
+   * invisible to readers, and join the log only when the whole stream succeeds.
+   *
+   * @example
+   * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
+   * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+   * const report = (i) => ({ id: `v${i}`, type: 'ValueReported', validTime: '2021-12-31', actor: 'fgj',
+   *   data: { indicatorId: 'I01', period: '2021', value: i, status: 'final' } })
+   * async function* lines() { for (let i = 1; i <= 5; i++) yield { streamId: 'indicator-I01', events: [report(i)], expectedVersion: i - 1 } }
+   * const r = await store.appendStream(lines(), { pageSize: 2 })
+   * r._tag === 'StreamAppended' && r.written // 5
+   */
+  appendStream(requests: RequestSource, options: StreamOptions = {}): Promise<AppendStreamResult> {
+    return this.staged(
+      (stage) =>
+        appendStreamWith(
+          requests,
+          {
+            head: this.head(),
+            lookup: (ids, streams) => {
+              const existing = new Map<string, RecordedEvent>()
+              for (const id of ids) {
+                const at = this.ids.get(id)
+                const e = at === undefined ? stage.ids.get(id) : this.log[at - 1]
+                if (e !== undefined) existing.set(id, e)
+              }
+              const versions = new Map<string, number>()
+              for (const s of streams)
+                versions.set(s, stage.versions.get(s) ?? this.streams.get(s)?.length ?? 0)
+              return { existing, versions }
+            },
+            write: (events) => {
+              for (const e of events) {
+                stage.events.push(e)
+                stage.ids.set(e.id, e)
+                stage.versions.set(e.streamId, e.version)
+              }
+            },
+          },
+          this.clock.now(),
+          options,
+        ),
+      (r) => r._tag === 'StreamAppended',
+    )
+  }
+
+  /**
+   * Loads an export into this store, which must be empty (see the port): checked record by
+   * record, all or nothing.
+   *
+   * @example
+   * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
+   * const source = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+   * await source.append('indicator-I01', [{ id: 'v1', type: 'ValueReported', validTime: '2021-12-31', actor: 'fgj',
+   *   data: { indicatorId: 'I01', period: '2021', value: 10.6, status: 'final' } }], 'no-stream')
+   * const target = new InMemoryEventStore({ clock: fixedClock('2023-01-01T00:00:00.000Z') })
+   * const r = await target.importLog(source.readAllNow())
+   * r._tag // 'Imported'
+   * target.readAllNow()[0]?.recordedTime // '2022-01-08T10:30:00.000Z'
+   */
+  importLog(records: RecordSource, options: StreamOptions = {}): Promise<ImportResult> {
+    return this.staged(
+      (stage) =>
+        importLogWith(
+          records,
+          {
+            head: this.head(),
+            lookupIds: (ids) => {
+              const found = new Map<string, number>()
+              for (const id of ids) {
+                const e = stage.ids.get(id)
+                if (e !== undefined) found.set(id, e.position)
+              }
+              return found
+            },
+            write: (events) => {
+              for (const e of events) {
+                stage.events.push(e)
+                stage.ids.set(e.id, e)
+              }
+            },
+          },
+          options,
+        ),
+      (r) => r._tag === 'Imported',
+    )
   }
 
   append(
@@ -73,11 +238,20 @@ export class InMemoryEventStore implements EventStore {
   }
 
   appendBatch(requests: ReadonlyArray<AppendRequest>): Promise<AppendResult> {
+    // Behind a running streamed append or import, a batch waits its turn.
+    if (this.queued > 0) return this.exclusive(() => Promise.resolve(this.appendNow(requests)))
     return Promise.resolve(this.appendNow(requests))
   }
 
-  /** The synchronous core of {@link appendBatch}. */
+  /**
+   * The synchronous core of {@link appendBatch}. Throws while a streamed append or an import is
+   * running (use `appendBatch`, which waits for it).
+   */
   appendNow(requests: ReadonlyArray<AppendRequest>): AppendResult {
+    if (this.streaming)
+      throw new Error(
+        'appendNow: a streamed append or an import is running; use appendBatch, which waits for it',
+      )
     const checked = validateBatch(requests)
     if (checked._tag === 'InvalidEvents') return checked
     const existing = new Map<string, RecordedEvent>()
@@ -91,28 +265,8 @@ export class InMemoryEventStore implements EventStore {
     }
     const plan = planAppend(checked.requests, existing, versions)
     if (plan._tag !== 'Plan') return plan
-    const last = this.log[this.log.length - 1]
-    const sealed = sealWrites(
-      plan.writes,
-      {
-        position: this.log.length,
-        hash: last?.hash ?? '',
-        recordedTime: last?.recordedTime ?? null,
-      },
-      this.clock.now(),
-      this.chainKey,
-    )
-    for (const e of sealed) {
-      deepFreeze(e)
-      this.log.push(e)
-      this.ids.set(e.id, e.position)
-      let positions = this.streams.get(e.streamId)
-      if (positions === undefined) {
-        positions = []
-        this.streams.set(e.streamId, positions)
-      }
-      positions.push(e.position)
-    }
+    const sealed = sealWrites(plan.writes, this.head(), this.clock.now(), this.chainKey)
+    this.commit(sealed)
     return {
       _tag: 'Appended',
       events: inBatchOrder(plan.previously, sealed),

@@ -19,4 +19,6 @@ export {
   validateBatch,
   versionMatches,
 } from './Batch'
-export { decodeStored, EventDecodeError } from './Envelope'
+export { decodeStored, decodeStoredFields, EventDecodeError } from './Envelope'
+export { appendStreamWith, type StreamLookup, type StreamWriter } from './StreamAppend'
+export { importLogWith, type ImportWriter } from './LogImport'

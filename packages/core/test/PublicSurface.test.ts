@@ -32,7 +32,10 @@ describe('public surface of @progress-ledger/core', () => {
     expect(Object.keys(adapter).sort()).toEqual([
       'EventDecodeError',
       'admitInput',
+      'appendStreamWith',
       'decodeStored',
+      'decodeStoredFields',
+      'importLogWith',
       'inBatchOrder',
       'planAppend',
       'sameContent',

@@ -10,15 +10,18 @@ import { appendSpecs } from './internal/appendSpecs'
 import { catchUpSpecs } from './internal/catchUpSpecs'
 import { checkpointSpecs } from './internal/checkpointSpecs'
 import { idempotencySpecs } from './internal/idempotencySpecs'
+import { importSpecs } from './internal/importSpecs'
 import { integritySpecs } from './internal/integritySpecs'
 import { modelSpecs } from './internal/modelSpecs'
 import { readSpecs } from './internal/readSpecs'
+import { streamSpecs } from './internal/streamSpecs'
 
 /**
  * Defines vitest `describe`/`it` blocks checking a store against the port's contract: appends,
  * versions and gap-free positions, expected versions and typed conflicts, atomic batches,
  * idempotent retries, validation, reads, recorded time, the hash chain, data round trips,
- * snapshots, checkpoints and loading through them, catch-up reading, and a model-based property test against the reference store.
+ * snapshots, checkpoints and loading through them, catch-up reading, streamed appends and imports
+ * (all or nothing, page by page), and a model-based property test against the reference store.
  * `open` gets a manual clock the store must stamp recorded time with, and returns a fresh,
  * empty store.
  *
@@ -47,6 +50,8 @@ export function runStoreContract(
     integritySpecs(open)
     checkpointSpecs(open)
     catchUpSpecs(open, options.concurrency ?? true)
+    streamSpecs(open)
+    importSpecs(open)
     modelSpecs(open, runs)
   })
 }

@@ -29,7 +29,8 @@ export interface OpenPostgresOptions {
  * @example
  * import { fixedClock } from '@progress-ledger/core'
  * import { openPostgresStore } from '@progress-ledger/store-postgres'
- * // const store = await openPostgresStore({ url: process.env.PG_URL!, clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * const opened = openPostgresStore({ url: 'postgres://ledger@127.0.0.1:1/ledger', clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await opened.catch((e) => e.code) // 'ECONNREFUSED'
  */
 export function openPostgresStore(options: OpenPostgresOptions): Promise<PostgresEventStore> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 4 })

@@ -15,43 +15,57 @@ import {
   verifyChain,
   type AppendRequest,
   type AppendResult,
+  type AppendStreamResult,
   type ChainKey,
   type ChainVerification,
+  CHECKPOINTS_KEPT,
+  type StoredCheckpoint,
   type Clock,
   type EventInput,
   type EventStore,
   type ExpectedVersion,
+  type ImportResult,
   type Instant,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type RecordSource,
   type RecordedEvent,
+  type RequestSource,
   type StoredSnapshot,
-  type StoredCheckpoint,
-  CHECKPOINTS_KEPT,
+  type StreamOptions,
 } from '@progress-ledger/core'
 import {
+  appendStreamWith,
+  importLogWith,
   inBatchOrder,
   planAppend,
   sealWrites,
   validateBatch,
+  type Head,
   type ValidRequest,
 } from '@progress-ledger/core/adapter'
+import { EVENT_COLUMNS, fromRaw, nulIssues } from './internal/EventRow'
+import { Known, planOptimistic, sendOptimistic } from './internal/FastAppend'
 import {
-  EVENT_COLUMNS,
-  EVENT_RECORD,
-  fromRow,
-  nulIssues,
-  toRowJson,
-  type EventRow,
-} from './internal/EventRow'
+  eventRows,
+  insertEvents,
+  lockAndLookup,
+  lockHead,
+  lookup,
+  moveHead,
+  storedEvents,
+} from './internal/Statements'
 import {
   ConnectionLostError,
+  isConnectionFailure,
   isRetryable,
   sqlState,
   type SqlClient,
   type SqlQueryable,
 } from './SqlClient'
+import { AppendInterruptedError } from './AppendInterruptedError'
 import { checkSchema, migrate, schemaName } from './Schema'
+import { importWriter, streamWriter } from './internal/Sessions'
 
 /** Options of {@link PostgresEventStore.open}. */
 export interface PostgresStoreOptions {
@@ -72,20 +86,6 @@ export interface PostgresStoreOptions {
   readonly chainKey?: ChainKey
 }
 
-/** The connection failed during an append; see `outcome`. */
-export class AppendInterruptedError extends Error {
-  override readonly name = 'AppendInterruptedError'
-  constructor(
-    /** `not-committed` when the failure came before COMMIT; `unknown` when COMMIT itself failed. */
-    readonly outcome: 'not-committed' | 'unknown',
-    override readonly cause: ConnectionLostError,
-  ) {
-    super(
-      `append interrupted (${outcome}): ${cause.message}; the batch is recorded whole or not at all${outcome === 'unknown' ? ': re-send it with the same event ids to find out which (a retry of a recorded batch writes nothing)' : ''}`,
-    )
-  }
-}
-
 function checkCount(name: string, n: number | undefined): void {
   if (n !== undefined && (!Number.isInteger(n) || n < 0))
     throw new Error(`${name} must be a whole number >= 0, got ${String(n)}`)
@@ -97,9 +97,12 @@ interface HeadRow {
   readonly recorded_time: string | null
 }
 
+/** Events per statement of a bulk read. */
+const READ_PAGE = 10_000
+
 /** A rejected plan travels out of the transaction as this value, which rolls it back. */
 class Rejected {
-  constructor(readonly result: AppendResult) {}
+  constructor(readonly result: unknown) {}
 }
 
 /**
@@ -125,6 +128,9 @@ export class PostgresEventStore implements EventStore {
     readonly readOnly: boolean,
     private readonly chainKey: ChainKey | undefined,
   ) {}
+
+  /** The head and stream versions this object last wrote, for the one-statement append. */
+  private readonly known = new Known()
 
   /** Opens a store: creates or migrates its schema (refusing one written by a newer version). */
   static async open(options: PostgresStoreOptions): Promise<PostgresEventStore> {
@@ -165,15 +171,20 @@ export class PostgresEventStore implements EventStore {
     if (checked._tag === 'InvalidEvents') return checked
     const nul = nulIssues(checked.requests)
     if (nul.length > 0) return { _tag: 'InvalidEvents', issues: nul }
+    const fast = await this.appendOptimistic(checked.requests)
+    if (fast !== undefined) return fast
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.client.transaction(async (tx) => {
+        const r = await this.client.transaction(async (tx) => {
           const r = await this.appendIn(tx, checked.requests)
           if (r instanceof Rejected) throw r
           return r
         })
+        this.remember(r)
+        return r
       } catch (e) {
-        if (e instanceof Rejected) return e.result
+        this.known.forget()
+        if (e instanceof Rejected) return e.result as AppendResult
         if (e instanceof ConnectionLostError)
           throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
         // A unique violation means a writer bypassed the head lock; like a serialization failure
@@ -184,67 +195,126 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /** After a committed transaction: what it wrote becomes the known head (a pure re-send tells nothing). */
+  private remember(r: AppendResult): void {
+    if (r._tag !== 'Appended' || r.written === 0) {
+      this.known.forget()
+      return
+    }
+    const fresh = r.events.filter((e) => e.position > r.head - r.written)
+    const last = fresh.find((e) => e.position === r.head) as RecordedEvent
+    this.known.wrote(
+      { position: last.position, hash: last.hash, recordedTime: last.recordedTime },
+      fresh,
+    )
+  }
+
+  /**
+   * The one-statement path (see `internal/FastAppend`): `undefined` when it does not apply or
+   * wrote nothing, so that the full transaction decides.
+   */
+  private async appendOptimistic(
+    requests: ReadonlyArray<ValidRequest>,
+  ): Promise<AppendResult | undefined> {
+    const o = planOptimistic(requests, this.known, this.clock.now(), this.chainKey)
+    if (o === undefined) return undefined
+    let wrote: boolean
+    try {
+      wrote = await sendOptimistic(this.client, this.schema, o)
+    } catch (e) {
+      if (isConnectionFailure(e)) {
+        this.known.forget()
+        // One autocommit statement: it may or may not have committed.
+        throw new AppendInterruptedError('unknown', new ConnectionLostError('commit', e))
+      }
+      // A writer that bypassed the lock (23505) or a serialization failure: the transaction decides.
+      if (isRetryable(e) || sqlState(e) === '23505') return undefined
+      throw e
+    }
+    if (!wrote) return undefined
+    const last = o.sealed[o.sealed.length - 1] as RecordedEvent
+    this.known.wrote(
+      { position: last.position, hash: last.hash, recordedTime: last.recordedTime },
+      o.sealed,
+    )
+    return { _tag: 'Appended', events: o.sealed, written: o.sealed.length, head: last.position }
+  }
+
   private async appendIn(
     tx: SqlQueryable,
     requests: ReadonlyArray<ValidRequest>,
   ): Promise<AppendResult | Rejected> {
-    const headRows = await tx.query<HeadRow>(
-      `SELECT position, hash, recorded_time FROM ${this.table('ledger_head')} WHERE singleton FOR UPDATE`,
-    )
-    const head = headRows.rows[0]
-    if (head === undefined)
-      throw new Error(
-        `${this.schema}.ledger_head: expected one row, got none (the schema was altered outside the store)`,
-      )
-    const ids = requests.flatMap((r) => r.events.map((e) => e.id))
-    const streams = [...new Set(requests.map((r) => r.streamId))]
-    const existing = new Map<string, RecordedEvent>()
-    if (ids.length > 0) {
-      const found = await tx.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE id IN (SELECT json_array_elements_text($1::json))`,
-        [JSON.stringify(ids)],
-      )
-      for (const row of found.rows) existing.set(row.id, fromRow(row))
+    const ids: string[] = []
+    const streams: string[] = []
+    for (const r of requests) {
+      if (!streams.includes(r.streamId)) streams.push(r.streamId)
+      for (const e of r.events) ids.push(e.id)
     }
-    const versions = new Map<string, number>()
-    const current = await tx.query<{ stream_id: string; v: number | string | null }>(
-      // One index-only backward scan of (stream_id, version) per stream: a plain
-      // `stream_id IN (…) GROUP BY` is planned as a scan of the whole table.
-      `SELECT s.stream_id, (SELECT max(e.version) FROM ${this.table('ledger_events')} e WHERE e.stream_id = s.stream_id) AS v
-       FROM json_array_elements_text($1::json) AS s(stream_id)`,
-      [JSON.stringify(streams)],
-    )
-    for (const row of current.rows) if (row.v !== null) versions.set(row.stream_id, Number(row.v))
-    const plan = planAppend(requests, existing, versions)
+    const locked = await lockAndLookup(tx, this.schema, ids, streams)
+    // Another writer committed while this one waited for the lock: look again, under the lock.
+    const found = locked.fresh ? locked.found : await lookup(tx, this.schema, ids, streams)
+    const existing = await storedEvents(tx, this.schema, found.ids)
+    const plan = planAppend(requests, existing, found.versions)
+    const head = locked.head
     if (plan._tag !== 'Plan') return new Rejected(plan)
-    const headPosition = Number(head.position)
-    const sealed = sealWrites(
-      plan.writes,
-      {
-        position: headPosition,
-        hash: head.hash,
-        recordedTime: head.recorded_time as Instant | null,
-      },
-      this.clock.now(),
-      this.chainKey,
-    )
-    const last = sealed[sealed.length - 1]
-    if (last !== undefined) {
-      await tx.query(
-        `INSERT INTO ${this.table('ledger_events')} (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM json_to_recordset($1::json) AS x(${EVENT_RECORD})`,
-        [toRowJson(sealed)],
-      )
-      await tx.query(
-        `UPDATE ${this.table('ledger_head')} SET position = $1, hash = $2, recorded_time = $3 WHERE singleton`,
-        [last.position, last.hash, last.recordedTime],
-      )
-    }
+    const sealed = sealWrites(plan.writes, head, this.clock.now(), this.chainKey)
+    await insertEvents(tx, this.schema, sealed, true)
     return {
       _tag: 'Appended',
       events: inBatchOrder(plan.previously, sealed),
       written: sealed.length,
-      head: last?.position ?? headPosition,
+      head: sealed[sealed.length - 1]?.position ?? head.position,
     }
+  }
+
+  /**
+   * Runs a session (streamed append or import) in one transaction holding the head lock; the
+   * head moves once, at the end. Rolls back unless `commits` says otherwise.
+   */
+  private async session<A>(
+    body: (tx: SqlQueryable, head: Head) => Promise<{ readonly result: A; readonly head: Head }>,
+    commits: (a: A) => boolean,
+  ): Promise<A> {
+    if (this.readOnly)
+      throw new Error(
+        `expected a store opened read-write, got one opened with readOnly: true (schema ${this.schema})`,
+      )
+    this.known.forget()
+    try {
+      return await this.client.transaction(async (tx) => {
+        const { result, head } = await body(tx, await lockHead(tx, this.schema))
+        if (!commits(result)) throw new Rejected(result)
+        await moveHead(tx, this.schema, head)
+        return result
+      })
+    } catch (e) {
+      if (e instanceof Rejected) return e.result as A
+      if (e instanceof ConnectionLostError)
+        throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
+      throw e
+    }
+  }
+
+  appendStream(requests: RequestSource, options: StreamOptions = {}): Promise<AppendStreamResult> {
+    return this.session(
+      async (tx, start) => {
+        const writer = { ...streamWriter(tx, this.schema, start), chainKey: this.chainKey }
+        const result = await appendStreamWith(requests, writer, this.clock.now(), options)
+        return { result, head: writer.last() }
+      },
+      (r) => r._tag === 'StreamAppended',
+    )
+  }
+
+  importLog(records: RecordSource, options: StreamOptions = {}): Promise<ImportResult> {
+    return this.session(
+      async (tx, start) => {
+        const writer = { ...importWriter(tx, this.schema, start), chainKey: this.chainKey }
+        const result = await importLogWith(records, writer, options)
+        return { result, head: writer.last() }
+      },
+      (r) => r._tag === 'Imported',
+    )
   }
 
   async readStream(
@@ -255,41 +325,55 @@ export class PostgresEventStore implements EventStore {
     const from = options.fromVersion ?? 1
     if (!Number.isInteger(from) || from < 1)
       throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
-    const r = await this.client.query<EventRow>(
+    const rows = await eventRows(
+      this.client,
       `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
       [streamId, from, options.limit ?? null],
     )
-    return r.rows.map(fromRow)
+    return rows.map(fromRaw)
   }
 
   readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
     return this.readAllIn(this.client, options)
   }
 
-  /** {@link readAll} through a given connection, e.g. inside a transaction of this store's client. */
+  /**
+   * {@link readAll} through a given connection, e.g. inside a transaction of this store's client.
+   * Reads in keyset pages of at most 10,000 positions, each one statement over the range
+   * `(after, after + page]` bounded by the head row of its own snapshot, and returns only a
+   * gap-free run of positions after `after`.
+   */
   async readAllIn(
     on: SqlQueryable,
     options: ReadAllOptions = {},
   ): Promise<ReadonlyArray<RecordedEvent>> {
     checkCount('after', options.after)
     checkCount('limit', options.limit)
-    const after = options.after ?? 0
-    if (options.limit === 0) return []
-    // One statement, one snapshot: bounded by the head row of that snapshot, which moves in the
-    // same transaction as the events it counts.
-    const r = await on.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')}
-       WHERE position > $1 AND position <= (SELECT position FROM ${this.table('ledger_head')} WHERE singleton)
-         AND ($2::text IS NULL OR recorded_time <= $2::text COLLATE "C")
-       ORDER BY position LIMIT $3`,
-      [after, options.recordedUpTo ?? null, options.limit ?? null],
-    )
-    // Defence in depth: return only the gap-free run after `after`. A missing position would be
-    // one not yet visible; stopping before it means it is read next time, never skipped.
+    const limit = options.limit ?? Number.POSITIVE_INFINITY
     const out: RecordedEvent[] = []
-    for (const row of r.rows) {
-      if (Number(row.position) !== after + out.length + 1) break
-      out.push(fromRow(row))
+    let after = options.after ?? 0
+    while (out.length < limit) {
+      const want = Math.min(READ_PAGE, limit - out.length)
+      const rows = await eventRows(
+        on,
+        // Positions are gap-free, so the page is the range (after, after + want]: bounded work
+        // whatever plan the server picks (a freshly loaded table has no statistics yet).
+        `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')}
+         WHERE position > $1
+           AND position <= least($1::bigint + $3::bigint, (SELECT position FROM ${this.table('ledger_head')} WHERE singleton))
+           AND ($2::text IS NULL OR recorded_time <= $2::text COLLATE "C")
+         ORDER BY position LIMIT $3`,
+        [after, options.recordedUpTo ?? null, want],
+      )
+      // Defence in depth: a missing position would be one not yet visible; stopping before it
+      // means it is read next time, never skipped.
+      for (const row of rows) {
+        const position = typeof row[0] === 'number' ? row[0] : Number(row[0])
+        if (position !== after + 1) return out
+        out.push(fromRaw(row))
+        after = position
+      }
+      if (rows.length < want) return out
     }
     return out
   }
@@ -315,6 +399,55 @@ export class PostgresEventStore implements EventStore {
       [recordedTime],
     )
     return Number(r.rows[0]?.position ?? 0)
+  }
+
+  async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    await this.client.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO ${this.schema}.ledger_checkpoints (name, position, head, format, image) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (name, position) DO UPDATE SET head = EXCLUDED.head, format = EXCLUDED.format, image = EXCLUDED.image`,
+        [
+          checkpoint.name,
+          checkpoint.position,
+          checkpoint.head,
+          checkpoint.format,
+          Buffer.from(
+            checkpoint.image.buffer,
+            checkpoint.image.byteOffset,
+            checkpoint.image.byteLength,
+          ),
+        ],
+      )
+      await tx.query(
+        `DELETE FROM ${this.schema}.ledger_checkpoints WHERE name = $1 AND position NOT IN
+         (SELECT position FROM ${this.schema}.ledger_checkpoints WHERE name = $1 ORDER BY position DESC LIMIT $2)`,
+        [checkpoint.name, CHECKPOINTS_KEPT],
+      )
+    })
+  }
+
+  async loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined> {
+    const r = await this.client.query<{
+      name: string
+      position: number | string
+      head: string
+      format: string
+      image: Uint8Array
+    }>(
+      `SELECT name, position, head, format, image FROM ${this.schema}.ledger_checkpoints
+       WHERE name = $1 AND ($2::bigint IS NULL OR position <= $2::bigint) ORDER BY position DESC LIMIT 1`,
+      [name, atOrBefore ?? null],
+    )
+    const row = r.rows[0]
+    return row === undefined
+      ? undefined
+      : {
+          name: row.name,
+          position: Number(row.position),
+          head: row.head,
+          format: row.format,
+          image: row.image,
+        }
   }
 
   async saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
@@ -344,55 +477,6 @@ export class PostgresEventStore implements EventStore {
           position: Number(row.position),
           schemaVersion: Number(row.schema_version),
           state: row.state,
-        }
-  }
-
-  async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
-    await this.client.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO ${this.table('ledger_checkpoints')} (name, position, head, format, image) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (name, position) DO UPDATE SET head = EXCLUDED.head, format = EXCLUDED.format, image = EXCLUDED.image`,
-        [
-          checkpoint.name,
-          checkpoint.position,
-          checkpoint.head,
-          checkpoint.format,
-          Buffer.from(
-            checkpoint.image.buffer,
-            checkpoint.image.byteOffset,
-            checkpoint.image.byteLength,
-          ),
-        ],
-      )
-      await tx.query(
-        `DELETE FROM ${this.table('ledger_checkpoints')} WHERE name = $1 AND position NOT IN
-         (SELECT position FROM ${this.table('ledger_checkpoints')} WHERE name = $1 ORDER BY position DESC LIMIT $2)`,
-        [checkpoint.name, CHECKPOINTS_KEPT],
-      )
-    })
-  }
-
-  async loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined> {
-    const r = await this.client.query<{
-      name: string
-      position: number | string
-      head: string
-      format: string
-      image: Uint8Array
-    }>(
-      `SELECT name, position, head, format, image FROM ${this.table('ledger_checkpoints')}
-       WHERE name = $1 AND ($2::bigint IS NULL OR position <= $2::bigint) ORDER BY position DESC LIMIT 1`,
-      [name, atOrBefore ?? null],
-    )
-    const row = r.rows[0]
-    return row === undefined
-      ? undefined
-      : {
-          name: row.name,
-          position: Number(row.position),
-          head: row.head,
-          format: row.format,
-          image: row.image,
         }
   }
 

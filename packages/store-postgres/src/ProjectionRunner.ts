@@ -39,9 +39,17 @@ export interface ProjectionCheckpoint {
  * Runs a projection handler over the ledger with a durable checkpoint.
  *
  * @example
- * import { ProjectionRunner } from '@progress-ledger/store-postgres'
- * // const runner = new ProjectionRunner(store, { name: 'counts', handle: async (tx, events) => { …; return null } })
- * // await runner.catchUp() // the new checkpoint
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { fixedClock } from '@progress-ledger/core'
+ * import { PostgresEventStore, ProjectionRunner, pgliteClient } from '@progress-ledger/store-postgres'
+ * const store = await PostgresEventStore.open({ client: pgliteClient(await PGlite.create(), { owned: true }), clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await store.append('department-fgj', [{ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10',
+ *   actor: 'office', data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+ * const counts = { name: 'counts', handle: async (tx, events, state) => String(Number(state ?? 0) + events.length) }
+ * const runner = new ProjectionRunner(store, counts)
+ * await runner.catchUp() // 1
+ * (await runner.checkpoint()).state // '1'
+ * await store.close()
  */
 export class ProjectionRunner {
   constructor(

@@ -146,8 +146,13 @@ export class SchemaNotReadyError extends Error {
  * opens, e.g. on a replica).
  *
  * @example
- * import { checkSchema } from '@progress-ledger/store-postgres'
- * // await checkSchema(replicaClient, 'ledger')
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { checkSchema, migrate, pgliteClient } from '@progress-ledger/store-postgres'
+ * const client = pgliteClient(await PGlite.create(), { owned: true })
+ * await checkSchema(client, 'ledger').catch((e) => e.name) // 'SchemaNotReadyError'
+ * await migrate(client, 'ledger', '2024-01-01T00:00:00.000Z')
+ * await checkSchema(client, 'ledger') // undefined
+ * await client.close()
  */
 export async function checkSchema(
   client: SqlClient,
@@ -169,8 +174,12 @@ export async function checkSchema(
  * with each migration (time is an input).
  *
  * @example
- * import { migrate } from '@progress-ledger/store-postgres'
- * // await migrate(client, 'ledger', '2024-01-01T00:00:00.000Z')
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { migrate, pgliteClient } from '@progress-ledger/store-postgres'
+ * const client = pgliteClient(await PGlite.create(), { owned: true })
+ * await migrate(client, 'ledger', '2024-01-01T00:00:00.000Z') // 0
+ * await migrate(client, 'ledger', '2024-01-02T00:00:00.000Z') // 2
+ * await client.close()
  */
 export async function migrate(
   client: SqlClient,

@@ -19,6 +19,14 @@ export interface SqlQueryable {
     sql: string,
     params?: ReadonlyArray<unknown>,
   ) => Promise<SqlResult<R>>
+  /**
+   * Optional: the same, with each row as an array of its columns in select order (no object per
+   * row). The store uses it for bulk reads when present.
+   */
+  readonly queryArrays?: (
+    sql: string,
+    params?: ReadonlyArray<unknown>,
+  ) => Promise<SqlResult<ReadonlyArray<unknown>>>
 }
 
 /** A database the store can use: statements, transactions, and release of resources. */
@@ -81,7 +89,8 @@ export class ConnectionLostError extends Error {
  *
  * @example
  * import { isConnectionFailure } from '@progress-ledger/store-postgres'
- * isConnectionFailure({ code: '57P01' }) // true: terminated by pg_terminate_backend
+ * // A backend terminated by pg_terminate_backend fails with 57P01:
+ * isConnectionFailure({ code: '57P01' }) // true
  * isConnectionFailure({ code: '23505' }) // false
  */
 export function isConnectionFailure(e: unknown): boolean {
@@ -98,16 +107,21 @@ export function isConnectionFailure(e: unknown): boolean {
  * @example
  * import pg from 'pg'
  * import { pgClient } from '@progress-ledger/store-postgres'
- * const client = pgClient(new pg.Pool({ connectionString: process.env.PG_URL }), { owned: true })
- * // … await client.close()
+ * const client = pgClient(new pg.Pool({ connectionString: 'postgres://ledger@db.example.org/ledger' }), { owned: true })
+ * typeof client.transaction // 'function'
+ * await client.close()
  */
 export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {}): SqlClient {
   const run = async <R>(
     on: Pool | PoolClient,
     sql: string,
     params?: ReadonlyArray<unknown>,
+    arrays = false,
   ): Promise<SqlResult<R>> => {
-    const r = await on.query(sql, params === undefined ? undefined : [...params])
+    const values = params === undefined ? undefined : [...params]
+    const r = arrays
+      ? await on.query({ text: sql, ...(values === undefined ? {} : { values }), rowMode: 'array' })
+      : await on.query(sql, values)
     return { rows: r.rows as R[] }
   }
   // A pooled connection the server terminated while idle is reported on the pool: pg discards
@@ -115,6 +129,7 @@ export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {})
   if (pool.listenerCount('error') === 0) pool.on('error', ignore)
   return {
     query: (sql, params) => run(pool, sql, params),
+    queryArrays: (sql, params) => run(pool, sql, params, true),
     transaction: async (fn) => {
       const conn = await pool.connect()
       // Errors of a checked-out connection also reach the statement that fails; the listener
@@ -125,10 +140,11 @@ export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {})
         sql: string,
         params: ReadonlyArray<unknown> | undefined,
         during: 'transaction' | 'commit',
+        arrays = false,
       ): Promise<SqlResult<R>> => {
         if (lost !== undefined) throw lost
         try {
-          return await run<R>(conn, sql, params)
+          return await run<R>(conn, sql, params, arrays)
         } catch (e) {
           if (!isConnectionFailure(e)) throw e
           lost = new ConnectionLostError(during, e)
@@ -139,7 +155,10 @@ export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {})
         await guarded('BEGIN', undefined, 'transaction')
         let out
         try {
-          out = await fn({ query: (sql, params) => guarded(sql, params, 'transaction') })
+          out = await fn({
+            query: (sql, params) => guarded(sql, params, 'transaction'),
+            queryArrays: (sql, params) => guarded(sql, params, 'transaction', true),
+          })
         } catch (e) {
           if (lost === undefined) await guarded('ROLLBACK', undefined, 'transaction').catch(ignore)
           throw lost ?? e
@@ -159,9 +178,19 @@ export function pgClient(pool: Pool, options: { readonly owned?: boolean } = {})
 
 /** The part of a PGlite instance the store uses (structural: no dependency on the package). */
 export interface PGliteLike {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>
+  query<T>(
+    sql: string,
+    params?: unknown[],
+    options?: { rowMode?: 'array' | 'object' },
+  ): Promise<{ rows: T[] }>
   transaction<T>(
-    fn: (tx: { query<U>(sql: string, params?: unknown[]): Promise<{ rows: U[] }> }) => Promise<T>,
+    fn: (tx: {
+      query<U>(
+        sql: string,
+        params?: unknown[],
+        options?: { rowMode?: 'array' | 'object' },
+      ): Promise<{ rows: U[] }>
+    }) => Promise<T>,
   ): Promise<T>
   close(): Promise<void>
 }
@@ -174,21 +203,32 @@ export interface PGliteLike {
  * import { PGlite } from '@electric-sql/pglite'
  * import { pgliteClient } from '@progress-ledger/store-postgres'
  * const client = pgliteClient(await PGlite.create(), { owned: true })
- * // … await client.close()
+ * (await client.query('SELECT 1 AS one')).rows // [{ one: 1 }]
+ * await client.close()
  */
 export function pgliteClient(
   db: PGliteLike,
   options: { readonly owned?: boolean } = {},
 ): SqlClient {
+  const arrays = { rowMode: 'array' } as const
   return {
     query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => ({
       rows: (await db.query<R>(sql, params === undefined ? undefined : [...params])).rows,
+    }),
+    queryArrays: async (sql: string, params?: ReadonlyArray<unknown>) => ({
+      rows: (await db.query<unknown[]>(sql, params === undefined ? undefined : [...params], arrays))
+        .rows,
     }),
     transaction: (fn) =>
       db.transaction((tx) =>
         fn({
           query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => ({
             rows: (await tx.query<R>(sql, params === undefined ? undefined : [...params])).rows,
+          }),
+          queryArrays: async (sql: string, params?: ReadonlyArray<unknown>) => ({
+            rows: (
+              await tx.query<unknown[]>(sql, params === undefined ? undefined : [...params], arrays)
+            ).rows,
           }),
         }),
       ),

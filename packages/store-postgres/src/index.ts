@@ -7,5 +7,6 @@
 export * from './SqlClient'
 export * from './Schema'
 export * from './PostgresEventStore'
+export * from './AppendInterruptedError'
 export * from './ProjectionRunner'
 export * from './OpenUrl'

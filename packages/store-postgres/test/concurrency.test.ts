@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { PostgresEventStore } from '../src/PostgresEventStore'
 import { backend, backendNames, freshStore, type Backend } from './backends'
 import { reports } from './fixtures'
-import { registerConnectionLoss } from './connectionLoss'
+import { registerConnectionLoss, registerStatementLoss } from './connectionLoss'
 
 const WRITERS = 8
 const ROUNDS = 20
@@ -133,6 +133,7 @@ for (const name of backendNames) {
     if (name === 'postgres') {
       registerRace(b, true)
       registerConnectionLoss(b)
+      registerStatementLoss(b)
     }
   })
 }

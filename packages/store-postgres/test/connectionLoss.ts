@@ -1,10 +1,13 @@
 // Connection loss during an append (server only): the writer's backend is terminated with
-// pg_terminate_backend from another connection at a chosen point inside the append transaction.
-// The batch must then be recorded whole or not at all, and re-sending it must complete it.
+// pg_terminate_backend from another connection at a chosen point inside the append transaction,
+// or around the one-statement append. The batch must then be recorded whole or not at all, and
+// re-sending it must complete it.
 import { manualClock } from '@progress-ledger/core'
+import pg from 'pg'
 import { expect, it } from 'vitest'
-import { AppendInterruptedError, PostgresEventStore } from '../src/PostgresEventStore'
-import type { SqlClient } from '../src/SqlClient'
+import { AppendInterruptedError } from '../src/AppendInterruptedError'
+import { PostgresEventStore } from '../src/PostgresEventStore'
+import { pgClient, type SqlClient } from '../src/SqlClient'
 import { freshStore, type Backend } from './backends'
 import { reports } from './fixtures'
 
@@ -24,14 +27,9 @@ const points: ReadonlyArray<FaultPoint> = [
     outcome: 'not-committed',
   },
   {
-    label: 'after the insert, before the head moves',
+    // One statement inserts the events and moves the head; the kill comes before COMMIT.
+    label: 'after the events are inserted and the head moved, before COMMIT',
     match: /INSERT INTO \w+\.ledger_events/,
-    when: 'after',
-    outcome: 'not-committed',
-  },
-  {
-    label: 'after the head moved, before COMMIT',
-    match: /UPDATE \w+\.ledger_head/,
     when: 'after',
     outcome: 'unknown',
   },
@@ -89,7 +87,9 @@ export function registerConnectionLoss(b: Backend): void {
       }
       const { client, arm } = faulty(await b.separate(), kill)
       const writer = await PostgresEventStore.open({ client, clock, schema: observer.schema })
-      expect((await writer.append('before', reports('before', 3), 'no-stream'))._tag).toBe(
+      // Written by the observer: the writer knows no head yet, so its batch takes the full
+      // transaction (the one-statement path has tests of its own below).
+      expect((await observer.store.append('before', reports('before', 3), 'no-stream'))._tag).toBe(
         'Appended',
       )
       const batch = [
@@ -127,6 +127,102 @@ export function registerConnectionLoss(b: Backend): void {
         head: 303,
       })
       await writer.close()
+      await observer.close()
+    })
+  }
+}
+
+/** Terminates a backend and waits until it is gone. */
+async function terminate(admin: pg.Pool, pid: number): Promise<void> {
+  await admin.query('SELECT pg_terminate_backend($1)', [pid])
+  for (;;) {
+    const left = await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])
+    if (left.rows.length === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/**
+ * A pg client whose one-statement append, when armed, runs on a connection the test kills:
+ * `before` the statement reaches the server, or `after` the server committed it and before the
+ * client reads the reply (the error the store then gets is the real one of the dead connection).
+ */
+function faultyStatement(
+  url: string,
+  admin: pg.Pool,
+): { client: SqlClient; arm: (when: 'before' | 'after') => void; fired: () => number } {
+  const pool = new pg.Pool({ connectionString: url, max: 2 })
+  const base = pgClient(pool, { owned: true })
+  let armed: 'before' | 'after' | undefined
+  let fired = 0
+  const client: SqlClient = {
+    ...base,
+    query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => {
+      const when = armed
+      if (when === undefined || !/\bok AS \(/.test(sql)) return base.query<R>(sql, params)
+      armed = undefined
+      fired++
+      const conn = await pool.connect()
+      conn.on('error', () => undefined)
+      try {
+        const pid = Number((await conn.query('SELECT pg_backend_pid() AS pid')).rows[0]?.pid)
+        if (when === 'before') await terminate(admin, pid)
+        await conn.query(sql, params === undefined ? undefined : [...params])
+        await terminate(admin, pid)
+        await conn.query('SELECT 1')
+        throw new Error('expected the terminated connection to fail')
+      } catch (e) {
+        conn.release(true)
+        throw e
+      }
+    },
+  }
+  return { client, arm: (when) => (armed = when), fired: () => fired }
+}
+
+export function registerStatementLoss(b: Backend): void {
+  for (const when of ['before', 'after'] as const) {
+    it(`connection loss ${when === 'before' ? 'before the one-statement append reaches the server' : 'after the server committed the one-statement append, before its reply'}: outcome unknown, the batch whole or absent, re-sending completes it`, async () => {
+      const url = process.env.PG_URL as string
+      const clock = manualClock('2022-01-08T00:00:00.000Z')
+      const observer = await freshStore(b, clock)
+      const admin = new pg.Pool({ connectionString: url, max: 1 })
+      const { client, arm, fired } = faultyStatement(url, admin)
+      const writer = await PostgresEventStore.open({ client, clock, schema: observer.schema })
+      // The writer's own first append makes it know the head: its next batch takes one statement.
+      expect((await writer.append('before', reports('before', 3), 'no-stream'))._tag).toBe(
+        'Appended',
+      )
+      const batch = [
+        { streamId: 'indicator-I01', events: reports('batch-a', 200), expectedVersion: 0 },
+        {
+          streamId: 'indicator-I02',
+          events: reports('batch-b', 100, 'I02'),
+          expectedVersion: 'no-stream' as const,
+        },
+      ]
+      arm(when)
+      const failure = await writer.appendBatch(batch).then(
+        (r) => new Error(`expected the append to be interrupted, got ${r._tag}`),
+        (e: unknown) => e,
+      )
+      expect(fired()).toBe(1)
+      expect(failure).toBeInstanceOf(AppendInterruptedError)
+      expect((failure as AppendInterruptedError).outcome).toBe('unknown')
+      // Whole or absent, never in part.
+      const head = await observer.store.headPosition()
+      expect(head).toBe(when === 'before' ? 3 : 303)
+      expect(await observer.store.streamVersion('indicator-I01')).toBe(when === 'before' ? 0 : 200)
+      expect(await observer.store.verify()).toMatchObject({ _tag: 'Intact', count: head })
+      const again = await writer.appendBatch(batch)
+      expect(again).toMatchObject({
+        _tag: 'Appended',
+        written: when === 'before' ? 300 : 0,
+        head: 303,
+      })
+      expect(await observer.store.verify()).toMatchObject({ _tag: 'Intact', count: 303 })
+      await writer.close()
+      await admin.end()
       await observer.close()
     })
   }

@@ -48,7 +48,14 @@ function checkPageSize(pageSize: number): void {
  * it the state is the parsed JSON.
  *
  * @example
- * // loadProjection(store, 'ledger', ledgerProjection)?.state.indicators.size
+ * import { fixedClock, ledgerProjection } from '@progress-ledger/core'
+ * import { loadProjection, openSqliteStore, runProjection } from '@progress-ledger/store-sqlite'
+ * const store = await openSqliteStore({ path: ':memory:', clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await store.append('department-fgj', [{ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10',
+ *   actor: 'office', data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+ * loadProjection(store, 'ledger') // undefined
+ * await runProjection(store, ledgerProjection)
+ * loadProjection(store, 'ledger', ledgerProjection)?.state.departments.has('fgj') // true
  */
 export function loadProjection<S>(
   store: SqliteEventStore,
@@ -75,9 +82,14 @@ export function loadProjection<S>(
  * If another runner advanced the same checkpoint meanwhile, reloads and continues from there.
  *
  * @example
- * import { ledgerProjection } from '@progress-ledger/core'
- * import { runProjection } from '@progress-ledger/store-sqlite'
- * // const { position, state } = await runProjection(store, ledgerProjection)
+ * import { fixedClock, ledgerProjection } from '@progress-ledger/core'
+ * import { openSqliteStore, runProjection } from '@progress-ledger/store-sqlite'
+ * const store = await openSqliteStore({ path: ':memory:', clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await store.append('department-fgj', [{ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10',
+ *   actor: 'office', data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+ * const { position, state } = await runProjection(store, ledgerProjection)
+ * position // 1
+ * state.position // 1
  */
 export async function runProjection<S>(
   store: SqliteEventStore,
@@ -133,7 +145,15 @@ export interface RunCheckpointedOptions {
  * Resolves with the final checkpoint.
  *
  * @example
- * // await runCheckpointed(store, { name: 'values-table', handle: (page, db) => { … } })
+ * import { fixedClock } from '@progress-ledger/core'
+ * import { openSqliteStore, runCheckpointed } from '@progress-ledger/store-sqlite'
+ * const store = await openSqliteStore({ path: ':memory:', clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await store.append('department-fgj', [{ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10',
+ *   actor: 'office', data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+ * store.db.exec('CREATE TABLE seen (id TEXT PRIMARY KEY)')
+ * const insert = store.db.prepare('INSERT INTO seen (id) VALUES (?)')
+ * await runCheckpointed(store, { name: 'seen', handle: (page) => { for (const e of page) insert.run(e.id) } }) // 1
+ * store.db.prepare('SELECT id FROM seen').all() // [{ id: 'e1' }]
  */
 export async function runCheckpointed(
   store: SqliteEventStore,

@@ -8,31 +8,41 @@ import Database from 'better-sqlite3'
 import {
   type AppendRequest,
   type AppendResult,
+  type AppendStreamResult,
   type ChainKey,
   type ChainVerification,
+  CHECKPOINTS_KEPT,
+  type StoredCheckpoint,
   type Clock,
   type EventInput,
   type EventStore,
   type ExpectedVersion,
+  type ImportResult,
   type Instant,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type RecordSource,
   type RecordedEvent,
+  type RequestSource,
   type StoredSnapshot,
-  type StoredCheckpoint,
-  CHECKPOINTS_KEPT,
+  type StreamOptions,
   verifyChain,
 } from '@progress-ledger/core'
 import {
+  type Head,
   type ValidRequest,
+  appendStreamWith,
+  importLogWith,
   inBatchOrder,
   planAppend,
   sealWrites,
   validateBatch,
 } from '@progress-ledger/core/adapter'
 import { retryBusy } from './internal/busy'
+import { Gate } from './internal/Gate'
 import { checkCount, checkFromVersion } from './internal/options'
-import { EVENT_COLUMNS, type EventRow, fromRow, toParams } from './internal/rows'
+import { type EventRow, type RawRow, fromRaw, fromRow, insertEvents } from './internal/rows'
+import { type Statements, prepare } from './internal/statements'
 import { migrate } from './Schema'
 
 /** Options of {@link openSqliteStore}. */
@@ -63,8 +73,10 @@ interface HeadRow {
  * `readAll({ after })` never skips an event.
  */
 export class SqliteEventStore implements EventStore {
-  private readonly stmt: ReturnType<typeof prepare>
+  private readonly stmt: Statements
   private readonly writeBatch: (requests: ReadonlyArray<ValidRequest>) => AppendResult
+  private readonly gate = new Gate()
+  private readonly saveCheckpointNow: (checkpoint: StoredCheckpoint) => void
 
   /** Use {@link openSqliteStore}. */
   constructor(
@@ -76,6 +88,10 @@ export class SqliteEventStore implements EventStore {
     private readonly chainKey?: ChainKey,
   ) {
     this.stmt = prepare(db)
+    this.saveCheckpointNow = db.transaction((c: StoredCheckpoint) => {
+      this.stmt.saveCheckpoint.run(c.name, c.position, c.head, c.format, c.image)
+      this.stmt.pruneCheckpoints.run(c.name, c.name, CHECKPOINTS_KEPT)
+    }).immediate
     this.writeBatch = db.transaction((requests: ReadonlyArray<ValidRequest>) =>
       this.appendInTransaction(requests),
     ).immediate
@@ -95,44 +111,115 @@ export class SqliteEventStore implements EventStore {
     return this.busy(() => this.writeBatch(checked.requests))
   }
 
-  private appendInTransaction(requests: ReadonlyArray<ValidRequest>): AppendResult {
-    const existing = new Map<string, RecordedEvent>()
-    const versions = new Map<string, number>()
-    for (const r of requests) {
-      if (!versions.has(r.streamId)) versions.set(r.streamId, this.versionNow(r.streamId))
-      for (const e of r.events) {
-        const row = this.stmt.byId.get(e.id) as EventRow | undefined
-        if (row !== undefined) existing.set(e.id, fromRow(row))
-      }
+  /** The head inside a transaction. */
+  private headNow(): Head {
+    const head = this.stmt.head.get() as HeadRow | undefined
+    return {
+      position: head?.position ?? 0,
+      hash: head?.hash ?? '',
+      recordedTime: (head?.recorded_time as Instant | undefined) ?? null,
     }
+  }
+
+  /** Stored events with these ids and the streams' versions: one statement each. */
+  private lookup(
+    ids: ReadonlyArray<string>,
+    streams: ReadonlyArray<string>,
+  ): { existing: Map<string, RecordedEvent>; versions: Map<string, number> } {
+    const existing = new Map<string, RecordedEvent>()
+    for (const row of this.stmt.byIds.all(JSON.stringify(ids)) as EventRow[])
+      existing.set(row.id, fromRow(row))
+    const versions = new Map<string, number>()
+    for (const [s, v] of this.stmt.versions.all(JSON.stringify(streams)) as Array<
+      [string, number | null]
+    >)
+      versions.set(s, v ?? 0)
+    return { existing, versions }
+  }
+
+  private appendInTransaction(requests: ReadonlyArray<ValidRequest>): AppendResult {
+    const ids: string[] = []
+    const streams: string[] = []
+    for (const r of requests) {
+      if (!streams.includes(r.streamId)) streams.push(r.streamId)
+      for (const e of r.events) ids.push(e.id)
+    }
+    const { existing, versions } = this.lookup(ids, streams)
     const plan = planAppend(requests, existing, versions)
     if (plan._tag !== 'Plan') return plan
-    const head = this.stmt.head.get() as HeadRow | undefined
-    const position = head?.position ?? 0
+    const head = this.headNow()
     if (plan.writes.length === 0)
       return {
         _tag: 'Appended',
         events: inBatchOrder(plan.previously, []),
         written: 0,
-        head: position,
+        head: head.position,
       }
-    const sealed = sealWrites(
-      plan.writes,
-      {
-        position,
-        hash: head?.hash ?? '',
-        recordedTime: (head?.recorded_time as Instant | undefined) ?? null,
-      },
-      this.clock.now(),
-      this.chainKey,
-    )
-    for (const e of sealed) this.stmt.insert.run(toParams(e))
+    const sealed = sealWrites(plan.writes, head, this.clock.now(), this.chainKey)
+    insertEvents(this.stmt.insert, sealed)
     return {
       _tag: 'Appended',
       events: inBatchOrder(plan.previously, sealed),
       written: sealed.length,
-      head: position + sealed.length,
+      head: head.position + sealed.length,
     }
+  }
+
+  /**
+   * Runs a session in one `BEGIN IMMEDIATE` transaction held across awaits: commits when
+   * `commits` says so, rolls back otherwise and on any exception. The store's other operations
+   * wait for it; other processes wait on SQLite's lock.
+   */
+  private session<A>(body: () => Promise<A>, commits: (a: A) => boolean): Promise<A> {
+    if (!this.db.open) return Promise.reject(new Error(`${this.path}: the store is closed`))
+    return this.gate.run(async () => {
+      await retryBusy(this.path, this.attempts, () => this.db.exec('BEGIN IMMEDIATE'))
+      let result: A
+      try {
+        result = await body()
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        throw err
+      }
+      this.db.exec(commits(result) ? 'COMMIT' : 'ROLLBACK')
+      return result
+    })
+  }
+
+  appendStream(requests: RequestSource, options: StreamOptions = {}): Promise<AppendStreamResult> {
+    return this.session(
+      () =>
+        appendStreamWith(
+          requests,
+          {
+            head: this.headNow(),
+            lookup: (ids, streams) => this.lookup(ids, streams),
+            write: (events) => insertEvents(this.stmt.insert, events),
+            ...(this.chainKey === undefined ? {} : { chainKey: this.chainKey }),
+          },
+          this.clock.now(),
+          options,
+        ),
+      (r) => r._tag === 'StreamAppended',
+    )
+  }
+
+  importLog(records: RecordSource, options: StreamOptions = {}): Promise<ImportResult> {
+    return this.session(
+      () =>
+        importLogWith(
+          records,
+          {
+            head: this.headNow(),
+            lookupIds: (ids) =>
+              new Map(this.stmt.positionsByIds.all(JSON.stringify(ids)) as Array<[string, number]>),
+            write: (events) => insertEvents(this.stmt.insert, events),
+            ...(this.chainKey === undefined ? {} : { chainKey: this.chainKey }),
+          },
+          options,
+        ),
+      (r) => r._tag === 'Imported',
+    )
   }
 
   async readStream(
@@ -143,9 +230,9 @@ export class SqliteEventStore implements EventStore {
     const from = options.fromVersion ?? 1
     checkFromVersion(from)
     const rows = await this.busy(
-      () => this.stmt.stream.all(streamId, from, options.limit ?? -1) as EventRow[],
+      () => this.stmt.stream.all(streamId, from, options.limit ?? -1) as RawRow[],
     )
-    return rows.map(fromRow)
+    return rows.map(fromRaw)
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
@@ -164,16 +251,12 @@ export class SqliteEventStore implements EventStore {
       options.recordedUpTo === undefined
         ? this.stmt.all.all(after, limit)
         : this.stmt.allUpTo.all(after, options.recordedUpTo, limit)
-    ) as EventRow[]
-    return rows.map(fromRow)
+    ) as RawRow[]
+    return rows.map(fromRaw)
   }
 
   streamVersion(streamId: string): Promise<number> {
     return this.busy(() => this.versionNow(streamId))
-  }
-
-  private saveCheckpointNow(checkpoint: StoredCheckpoint): void {
-    this.stmt.saveCheckpoint.immediate(checkpoint)
   }
 
   private versionNow(streamId: string): number {
@@ -241,7 +324,13 @@ export class SqliteEventStore implements EventStore {
    * Re-checks the whole hash chain from position 1, page by page.
    *
    * @example
-   * // (await store.verify())._tag === 'Intact'
+   * import { fixedClock } from '@progress-ledger/core'
+   * import { openSqliteStore } from '@progress-ledger/store-sqlite'
+   * const store = await openSqliteStore({ path: ':memory:', clock: fixedClock('2022-01-08T10:30:00.000Z') })
+   * await store.append('department-fgj', [{ id: 'e1', type: 'DepartmentRegistered', validTime: '2021-08-10',
+   *   actor: 'office', data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+   * const r = await store.verify()
+   * r // { _tag: 'Intact', count: 1, head: (await store.readAll())[0]?.hash }
    */
   async verify(pageSize = 10_000): Promise<ChainVerification> {
     let from = { head: '', position: 0 }
@@ -256,56 +345,24 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  /** Runs `op` (a read or a whole transaction), retrying while another connection holds a lock. */
+  /**
+   * Runs `op` (a read or a whole transaction), retrying while another connection holds a lock.
+   * While a streamed append or an import of this store runs, `op` waits for it.
+   */
   busy<A>(op: () => A): Promise<A> {
+    return this.gate.open ? this.now(op) : this.gate.run(() => this.now(op))
+  }
+
+  private now<A>(op: () => A): Promise<A> {
     if (!this.db.open) return Promise.reject(new Error(`${this.path}: the store is closed`))
     return retryBusy(this.path, this.attempts, op)
   }
 
   close(): Promise<void> {
-    if (this.db.open) this.db.close()
-    return Promise.resolve()
-  }
-}
-
-function prepare(db: Database.Database) {
-  const saveCheckpoint = db.prepare(
-    'INSERT OR REPLACE INTO checkpoints (name, position, head, format, image) VALUES (?, ?, ?, ?, ?)',
-  )
-  const pruneCheckpoints = db.prepare(
-    'DELETE FROM checkpoints WHERE name = ? AND position NOT IN (SELECT position FROM checkpoints WHERE name = ? ORDER BY position DESC LIMIT ?)',
-  )
-  const select = `SELECT ${EVENT_COLUMNS} FROM events`
-  return {
-    byId: db.prepare(`${select} WHERE id = ?`),
-    version: db.prepare('SELECT max(version) AS v FROM events WHERE stream_id = ?'),
-    head: db.prepare(
-      'SELECT position, hash, recorded_time FROM events ORDER BY position DESC LIMIT 1',
-    ),
-    insert: db.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_COLUMNS.split(',')
-        .map(() => '?')
-        .join(', ')})`,
-    ),
-    stream: db.prepare(`${select} WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`),
-    all: db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`),
-    allUpTo: db.prepare(
-      `${select} WHERE position > ? AND recorded_time <= ? ORDER BY position LIMIT ?`,
-    ),
-    positionAt: db.prepare('SELECT max(position) AS p FROM events WHERE recorded_time <= ?'),
-    saveSnapshot: db.prepare(
-      'INSERT OR REPLACE INTO snapshots (name, position, schema_version, state) VALUES (?, ?, ?, ?)',
-    ),
-    loadSnapshot: db.prepare(
-      'SELECT name, position, schema_version, state FROM snapshots WHERE name = ? AND position <= ? ORDER BY position DESC LIMIT 1',
-    ),
-    saveCheckpoint: db.transaction((c: StoredCheckpoint) => {
-      saveCheckpoint.run(c.name, c.position, c.head, c.format, c.image)
-      pruneCheckpoints.run(c.name, c.name, CHECKPOINTS_KEPT)
-    }),
-    loadCheckpoint: db.prepare(
-      'SELECT name, position, head, format, image FROM checkpoints WHERE name = ? AND position <= ? ORDER BY position DESC LIMIT 1',
-    ),
+    const close = (): void => {
+      if (this.db.open) this.db.close()
+    }
+    return this.gate.open ? Promise.resolve(close()) : this.gate.run(close)
   }
 }
 

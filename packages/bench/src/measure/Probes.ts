@@ -20,6 +20,7 @@ import {
 import { anchorIndicator, anchorRequests, dayAfter } from '../workloads/Anchor'
 import { railwayRequests } from '../workloads/Railway'
 import { appendAll } from './Anchor'
+import { streamMemory } from './StreamMemory'
 import { collect, median, timed } from './Timing'
 
 /** SHA-256 as core's chain computes it: Node's one-shot `crypto.hash` where it exists. */
@@ -203,9 +204,11 @@ export function appendPathProbe(): ProbeFigures {
 }
 
 /** The probes by name. */
-export const PROBES: Readonly<Record<string, () => ProbeFigures>> = {
+export const PROBES: Readonly<Record<string, () => ProbeFigures | Promise<ProbeFigures>>> = {
   alloc: () => allocationProbe(),
   freeze: freezeProbe,
   'chunk-copy': chunkCopyProbe,
   'append-path': appendPathProbe,
+  'stream-memory-100k': () => streamMemory(100_000),
+  'stream-memory-1m': () => streamMemory(1_000_000),
 }

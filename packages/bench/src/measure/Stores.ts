@@ -1,178 +1,221 @@
 /**
- * Durable stores: append and read-and-fold rates of the SQLite and PostgreSQL stores on a prefix
- * of workload (a), through core's `EventStore` port (batches of 100, exact expected versions;
- * reads paged by 10,000 and folded with core's `replay`). Both packages are written in parallel:
- * they are loaded dynamically and a figure is `null` with the reason when one cannot be taken.
+ * Durable stores against their databases' own speed. Workload (a) with UUID event ids (as users
+ * make them), appended through core's `EventStore` port in batches of 100 with exact expected
+ * versions; then the same rows written by the raw floor (a prepared SQLite statement, PostgreSQL
+ * `COPY`; no validation, no hashing), before and after the store, in the same process, so that
+ * `*_vs_floor` (store time / mean floor time) is a ratio measured side by side. Reads are paged
+ * by 10,000: the store's `readAll` (rows decoded into recorded events) against raw rows, and
+ * read + decode + replay into the ledger state.
  *
  * @module measure/Stores
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  type AppendRequest,
+  type EventStore,
+  InMemoryEventStore,
+  type ManualClock,
+  type RecordedEvent,
   ledgerProjection,
   manualClock,
   replay,
-  type Clock,
-  type EventStore,
-  type RecordedEvent,
 } from '@progress-ledger/core'
-import { anchorRequests, ANCHOR_1M } from '../workloads/Anchor'
-import { perSecond, timed, type SuiteResult } from './Timing'
+import { PostgresEventStore, pgClient } from '@progress-ledger/store-postgres'
+import { openSqliteStore } from '@progress-ledger/store-sqlite'
+import pg from 'pg'
+import { copyBlocks, pgCopyFloor, pgReadFloor } from '../floors/PostgresFloor'
+import { sqliteInsertFloor, sqliteReadFloor, sqliteRows } from '../floors/SqliteFloor'
+import { ANCHOR_1M, anchorRequests } from '../workloads/Anchor'
+import { withUuidIds } from '../workloads/Uuid'
+import { type Figures, type SuiteResult, perSecond, timed } from './Timing'
 
-async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = []
-  for (;;) {
-    const page = await store.readAll({ after: out.length, limit: 10_000 })
-    if (page.length === 0) return out
-    for (const e of page) out.push(e)
-  }
+const BATCH = ANCHOR_1M.blockSize
+const PAGE = 10_000
+const START = '2022-01-01'
+
+/** The workload: `events` events of workload (a) in batches of 100, ids as UUIDs. */
+function workload(events: number): AppendRequest[] {
+  return withUuidIds(anchorRequests({ ...ANCHOR_1M, events }))
 }
 
-async function measureStore(
+/** The events a store seals for the workload (the clock moves 1 s before each batch). */
+function sealed(requests: ReadonlyArray<AppendRequest>): RecordedEvent[] {
+  const clock = manualClock(START)
+  const store = new InMemoryEventStore({ clock })
+  for (const r of requests) {
+    clock.advance(1000)
+    store.appendNow([r])
+  }
+  return [...store.readAllNow()]
+}
+
+async function appendAll(
   store: EventStore,
-  events: number,
-  clock: { advance: (ms: number) => void },
-): Promise<{ append: number; read: number; fold: number }> {
-  const requests = anchorRequests({ ...ANCHOR_1M, events })
+  requests: ReadonlyArray<AppendRequest>,
+  clock: ManualClock,
+): Promise<number> {
   const start = performance.now()
   for (let i = 0; i < requests.length; i++) {
     clock.advance(1000)
-    const r = await store.appendBatch([requests[i] as (typeof requests)[number]])
+    const r = await store.appendBatch([requests[i] as AppendRequest])
     if (r._tag !== 'Appended')
       throw new Error(`requests[${i}]: expected Appended, got ${JSON.stringify(r).slice(0, 200)}`)
   }
-  const appendMs = performance.now() - start
-  const readStart = performance.now()
-  const all = await readEverything(store)
-  const readMs = performance.now() - readStart
-  const fold = timed(() => replay(ledgerProjection, all))
-  if (fold.value.position !== events)
-    throw new Error(`fold: expected position ${events}, got ${fold.value.position}`)
-  return {
-    append: perSecond(events, appendMs),
-    read: perSecond(events, readMs),
-    fold: perSecond(events, readMs + fold.ms),
-  }
+  return performance.now() - start
 }
 
-type OpenSqlite = (o: { path: string; clock: Clock }) => Promise<EventStore>
+async function streamAll(
+  store: EventStore,
+  requests: ReadonlyArray<AppendRequest>,
+): Promise<number> {
+  const start = performance.now()
+  const r = await store.appendStream(requests, { pageSize: 1000 })
+  if (r._tag !== 'StreamAppended')
+    throw new Error(`appendStream: expected StreamAppended, got ${JSON.stringify(r).slice(0, 200)}`)
+  return performance.now() - start
+}
 
-/** SQLite: a fresh database file in a temporary directory, default (durable) settings. */
+async function readAllTimed(
+  store: EventStore,
+): Promise<{ readonly ms: number; readonly events: RecordedEvent[] }> {
+  const start = performance.now()
+  const events: RecordedEvent[] = []
+  for (;;) {
+    const page = await store.readAll({ after: events.length, limit: PAGE })
+    if (page.length === 0) break
+    for (const e of page) events.push(e)
+  }
+  return { ms: performance.now() - start, events }
+}
+
+/** Read + decode, and read + decode + replay, rates of a store holding `expected`. */
+async function readFigures(
+  store: EventStore,
+  expected: ReadonlyArray<RecordedEvent>,
+): Promise<{ readonly ms: number; readonly foldMs: number }> {
+  const read = await readAllTimed(store)
+  const last = read.events[read.events.length - 1]
+  if (read.events.length !== expected.length || last?.hash !== expected[expected.length - 1]?.hash)
+    throw new Error(`read: expected ${expected.length} events ending at the workload's head hash`)
+  const fold = timed(() => replay(ledgerProjection, read.events))
+  if (fold.value.position !== expected.length)
+    throw new Error(`fold: expected position ${expected.length}, got ${fold.value.position}`)
+  return { ms: read.ms, foldMs: read.ms + fold.ms }
+}
+
+function ratios(n: number, storeMs: number, floorMs: ReadonlyArray<number>) {
+  const floor = floorMs.reduce((a, b) => a + b, 0) / floorMs.length
+  return { store: perSecond(n, storeMs), floor: perSecond(n, floor), ratio: storeMs / floor }
+}
+
+/** SQLite: fresh files in a temporary directory; durable (`full`) and `normal` synchronous modes. */
 export async function runSqliteSuite(events: number): Promise<SuiteResult> {
-  const nulls = {
-    events,
-    sqlite_append_events_per_sec: null,
-    sqlite_read_events_per_sec: null,
-    sqlite_fold_events_per_sec: null,
-  }
-  let open: OpenSqlite | undefined
-  try {
-    open = ((await import('@progress-ledger/store-sqlite')) as Record<string, unknown>)[
-      'openSqliteStore'
-    ] as OpenSqlite | undefined
-  } catch (e) {
-    return {
-      figures: nulls,
-      notes: [
-        `sqlite: @progress-ledger/store-sqlite does not load: ${(e as Error).message.slice(0, 200)}`,
-      ],
-    }
-  }
-  if (typeof open !== 'function')
-    return {
-      figures: nulls,
-      notes: ['sqlite: @progress-ledger/store-sqlite does not export openSqliteStore yet'],
-    }
+  const requests = workload(events)
+  const history = sealed(requests)
+  const rows = sqliteRows(history)
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'))
-  const clock = manualClock('2022-01-01')
-  try {
-    const store = await open({ path: join(dir, 'ledger.db'), clock })
+  let files = 0
+  const open = (synchronous: 'full' | 'normal', clock = manualClock(START)) =>
+    openSqliteStore({ path: join(dir, `l${++files}.db`), clock, synchronous })
+  const floor = async (synchronous: 'full' | 'normal', batch: number): Promise<number> => {
+    const target = await open(synchronous)
     try {
-      const r = await measureStore(store, events, clock)
-      return {
-        figures: {
-          events,
-          sqlite_append_events_per_sec: r.append,
-          sqlite_read_events_per_sec: r.read,
-          sqlite_fold_events_per_sec: r.fold,
-        },
-        notes: [],
-      }
+      return sqliteInsertFloor(target.db, rows, batch)
     } finally {
-      await store.close()
+      await target.close()
     }
-  } catch (e) {
-    return { figures: nulls, notes: [`sqlite: ${(e as Error).message.slice(0, 300)}`] }
+  }
+  const figures: Figures = { events }
+  try {
+    for (const synchronous of ['full', 'normal'] as const) {
+      const key = synchronous === 'full' ? 'sqlite_append' : 'sqlite_append_normal'
+      const before = await floor(synchronous, BATCH)
+      const clock = manualClock(START)
+      const store = await open(synchronous, clock)
+      try {
+        const appendMs = await appendAll(store, requests, clock)
+        const after = await floor(synchronous, BATCH)
+        const r = ratios(events, appendMs, [before, after])
+        figures[`${key}_events_per_sec`] = r.store
+        figures[`${key}_floor_events_per_sec`] = r.floor
+        figures[`${key}_vs_floor`] = r.ratio
+        if (synchronous === 'full') {
+          const read = await readFigures(store, history)
+          const raw = sqliteReadFloor(store.db, PAGE)
+          figures['sqlite_read_events_per_sec'] = perSecond(events, read.ms)
+          figures['sqlite_read_floor_events_per_sec'] = perSecond(raw.rows, raw.ms)
+          figures['sqlite_read_vs_floor'] = read.ms / raw.ms
+          figures['sqlite_fold_events_per_sec'] = perSecond(events, read.foldMs)
+        }
+      } finally {
+        await store.close()
+      }
+    }
+    const streamed = await open('full')
+    try {
+      figures['sqlite_append_stream_events_per_sec'] = perSecond(
+        events,
+        await streamAll(streamed, requests),
+      )
+    } finally {
+      await streamed.close()
+    }
+    figures['sqlite_bulk_insert_events_per_sec'] = perSecond(events, await floor('full', events))
+    return { figures, notes: [] }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-interface PostgresModule {
-  readonly pgClient: (pool: unknown, options: { owned: boolean }) => unknown
-  readonly PostgresEventStore: {
-    readonly open: (o: { client: unknown; clock: Clock; schema: string }) => Promise<EventStore>
-  }
-}
-
-/** PostgreSQL at `PG_URL`: a fresh schema per run, dropped afterwards. */
+/** PostgreSQL at `PG_URL`: fresh schemas per run, dropped afterwards. */
 export async function runPostgresSuite(
   events: number,
   url: string | undefined,
 ): Promise<SuiteResult> {
-  const nulls = {
-    events,
-    pg_append_events_per_sec: null,
-    pg_read_events_per_sec: null,
-    pg_fold_events_per_sec: null,
-  }
   if (url === undefined || url === '')
-    return { figures: nulls, notes: ['postgres: PG_URL is not set'] }
-  let mod: PostgresModule
-  let Pool: new (o: { connectionString: string }) => {
-    query: (sql: string) => Promise<unknown>
-    end: () => Promise<void>
+    return { figures: { events }, notes: ['postgres: PG_URL is not set'] }
+  const requests = workload(events)
+  const history = sealed(requests)
+  const blocks = copyBlocks(history, BATCH)
+  const pool = new pg.Pool({ connectionString: url, max: 4 })
+  const schemas: string[] = []
+  const open = async (clock = manualClock(START)): Promise<PostgresEventStore> => {
+    const schema = `bench_${process.pid}_${schemas.length + 1}`
+    schemas.push(schema)
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    return PostgresEventStore.open({ client: pgClient(pool), clock, schema })
   }
-  try {
-    mod = (await import('@progress-ledger/store-postgres')) as unknown as PostgresModule
-    // `pg` is a dependency of the store package, not of the bench: resolve it from there.
-    const require = createRequire(import.meta.resolve('@progress-ledger/store-postgres'))
-    Pool = (require('pg') as { Pool: typeof Pool }).Pool
-  } catch (e) {
-    return {
-      figures: nulls,
-      notes: [`postgres: the store or pg does not load: ${(e as Error).message.slice(0, 200)}`],
-    }
+  const floor = async (): Promise<number> => {
+    const target = await open()
+    return pgCopyFloor(pool, target.schema, blocks)
   }
-  const schema = `bench_${process.pid}`
-  const clock = manualClock('2022-01-01')
-  const admin = new Pool({ connectionString: url })
+  const figures: Figures = { events }
   try {
-    const store = await mod.PostgresEventStore.open({
-      client: mod.pgClient(new Pool({ connectionString: url }), { owned: true }),
-      clock,
-      schema,
-    })
-    try {
-      const r = await measureStore(store, events, clock)
-      return {
-        figures: {
-          events,
-          pg_append_events_per_sec: r.append,
-          pg_read_events_per_sec: r.read,
-          pg_fold_events_per_sec: r.fold,
-        },
-        notes: [],
-      }
-    } finally {
-      await store.close()
-    }
-  } catch (e) {
-    return { figures: nulls, notes: [`postgres: ${(e as Error).message.slice(0, 300)}`] }
+    const before = await floor()
+    const clock = manualClock(START)
+    const store = await open(clock)
+    const appendMs = await appendAll(store, requests, clock)
+    const after = await floor()
+    const r = ratios(events, appendMs, [before, after])
+    figures['pg_append_events_per_sec'] = r.store
+    figures['pg_append_floor_events_per_sec'] = r.floor
+    figures['pg_append_vs_floor'] = r.ratio
+    const read = await readFigures(store, history)
+    const raw = await pgReadFloor(pool, store.schema, PAGE)
+    figures['pg_read_events_per_sec'] = perSecond(events, read.ms)
+    figures['pg_read_floor_events_per_sec'] = perSecond(raw.rows, raw.ms)
+    figures['pg_read_vs_floor'] = read.ms / raw.ms
+    figures['pg_fold_events_per_sec'] = perSecond(events, read.foldMs)
+    figures['pg_append_stream_events_per_sec'] = perSecond(
+      events,
+      await streamAll(await open(), requests),
+    )
+    return { figures, notes: [] }
   } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined)
-    await admin.end()
+    for (const s of schemas)
+      await pool.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`).catch(() => undefined)
+    await pool.end()
   }
 }

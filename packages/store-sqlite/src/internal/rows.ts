@@ -1,5 +1,7 @@
 // Rows of the events table, and their mapping to and from recorded events.
-import { EventDecodeError, type RecordedEvent, decodeStored } from '@progress-ledger/core'
+import type Database from 'better-sqlite3'
+import { EventDecodeError, type RecordedEvent } from '@progress-ledger/core'
+import { decodeStoredFields } from '@progress-ledger/core/adapter'
 
 /** A row of `events` as better-sqlite3 returns it. */
 export interface EventRow {
@@ -23,50 +25,94 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'position, id, stream_id, version, type, schema_version, valid_time, recorded_time, actor, correlation_id, causation_id, data, prev_hash, hash'
 
-/** Bind parameters for inserting an event, in {@link EVENT_COLUMNS} order. */
-export function toParams(e: RecordedEvent): unknown[] {
-  return [
-    e.position,
-    e.id,
-    e.streamId,
-    e.version,
-    e.type,
-    e.schemaVersion,
-    e.validTime,
-    e.recordedTime,
-    e.actor,
-    e.correlationId,
-    e.causationId,
-    JSON.stringify(e.data),
-    e.prevHash,
-    e.hash,
-  ]
+/** A row in {@link EVENT_COLUMNS} order, as a raw statement returns it. */
+export type RawRow = readonly [
+  number,
+  string,
+  string,
+  number,
+  string,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string,
+  string,
+]
+
+/** Inserts sealed events with the cached insert statement (no parameter arrays built). */
+export function insertEvents(
+  insert: Database.Statement,
+  events: ReadonlyArray<RecordedEvent>,
+): void {
+  for (const e of events)
+    insert.run(
+      e.position,
+      e.id,
+      e.streamId,
+      e.version,
+      e.type,
+      e.schemaVersion,
+      e.validTime,
+      e.recordedTime,
+      e.actor,
+      e.correlationId,
+      e.causationId,
+      JSON.stringify(e.data),
+      e.prevHash,
+      e.hash,
+    )
 }
 
-/** Decodes a row through core's `decodeStored`; throws EventDecodeError naming id and position. */
-export function fromRow(row: EventRow): RecordedEvent {
-  let data: unknown
+function parseData(id: string, position: number, text: string): unknown {
   try {
-    data = JSON.parse(row.data)
+    return JSON.parse(text) as unknown
   } catch (err) {
-    throw new EventDecodeError(row.id, row.position, [
-      `data: expected JSON, got ${JSON.stringify(row.data.slice(0, 80))} (${(err as Error).message})`,
+    throw new EventDecodeError(id, position, [
+      `data: expected JSON, got ${JSON.stringify(text.slice(0, 80))} (${(err as Error).message})`,
     ])
   }
-  return decodeStored({
-    id: row.id,
-    streamId: row.stream_id,
-    version: row.version,
-    position: row.position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    validTime: row.valid_time,
-    recordedTime: row.recorded_time,
-    actor: row.actor,
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    data,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  })
+}
+
+/** Decodes a raw row through core's `decodeStoredFields`; throws EventDecodeError naming id and position. */
+export function fromRaw(r: RawRow): RecordedEvent {
+  return decodeStoredFields(
+    r[1],
+    r[2],
+    r[3],
+    r[0],
+    r[4],
+    r[5],
+    r[6],
+    r[7],
+    r[8],
+    r[9],
+    r[10],
+    parseData(r[1], r[0], r[11]),
+    r[12],
+    r[13],
+  )
+}
+
+/** Decodes a row object (see {@link fromRaw}). */
+export function fromRow(row: EventRow): RecordedEvent {
+  return decodeStoredFields(
+    row.id,
+    row.stream_id,
+    row.version,
+    row.position,
+    row.type,
+    row.schema_version,
+    row.valid_time,
+    row.recorded_time,
+    row.actor,
+    row.correlation_id,
+    row.causation_id,
+    parseData(row.id, row.position, row.data),
+    row.prev_hash,
+    row.hash,
+  )
 }

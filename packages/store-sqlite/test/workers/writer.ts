@@ -2,12 +2,20 @@
 //   race:  appends `batches` batches to its own stream or a shared one, re-reading the version on
 //          each conflict; prints one JSON summary line.
 //   crash: appends multi-stream batches forever, printing `ACK <batch>` after each commit.
+//   stream: one streamed append of `batches` pages of 100 events, pausing 20 ms between pages,
+//           printing `PAGE <n>` after each page is written and `ACK <head>` after the commit.
 import { writeSync } from 'node:fs'
-import { type EventInput, type IsoDate, type PeriodKey, manualClock } from '@progress-ledger/core'
+import {
+  type AppendRequest,
+  type EventInput,
+  type IsoDate,
+  type PeriodKey,
+  manualClock,
+} from '@progress-ledger/core'
 import { openSqliteStore } from '../../src/SqliteEventStore'
 
 interface Args {
-  readonly mode: 'race' | 'crash'
+  readonly mode: 'race' | 'crash' | 'stream'
   readonly path: string
   readonly writer: string
   readonly batches?: number
@@ -85,4 +93,27 @@ async function crash(): Promise<void> {
   }
 }
 
-await (args.mode === 'race' ? race() : crash())
+async function stream(): Promise<void> {
+  const store = await openSqliteStore({ path: args.path, clock, synchronous: 'normal' })
+  say('READY')
+  async function* requests(): AsyncGenerator<AppendRequest> {
+    for (let page = 0; page < (args.batches ?? 10); page++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      yield {
+        streamId: `${args.writer}-${page % 3}`,
+        events: batchEvents(`${args.writer}-p${page}`, 100),
+        expectedVersion: 'any',
+      }
+    }
+  }
+  let pages = 0
+  const r = await store.appendStream(requests(), {
+    pageSize: 100,
+    onProgress: () => say(`PAGE ${++pages}`),
+  })
+  if (r._tag !== 'StreamAppended') throw new Error(`unexpected ${JSON.stringify(r)}`)
+  say(`ACK ${r.head}`)
+  await store.close()
+}
+
+await (args.mode === 'race' ? race() : args.mode === 'crash' ? crash() : stream())
