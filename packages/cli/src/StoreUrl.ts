@@ -4,12 +4,13 @@
  *
  * @module StoreUrl
  */
+import { existsSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Clock, EventStore } from '@progress-ledger/core'
 import { InMemoryEventStore } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { openPostgresStore } from '@progress-ledger/store-postgres'
-import { UsageError } from './Io'
+import { Refusal, UsageError } from './Failure'
 
 /** A parsed store location. */
 export type StoreLocation =
@@ -48,12 +49,28 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
   )
 }
 
-/** Opens (creating or migrating) the store at a location. */
-export async function openStore(location: StoreLocation, clock: Clock): Promise<EventStore> {
+/** How to open a store: `create` (the default) creates or migrates it; `existing` refuses a SQLite file that is not there. */
+export type OpenMode = 'create' | 'existing'
+
+/**
+ * Opens the store at a location. With `create` a missing SQLite file is created and an existing
+ * one migrated; with `existing` a missing file is a {@link Refusal} with a hint to run `init`, and
+ * nothing is written to the disk. (A PostgreSQL ledger's tables are created on first connection.)
+ */
+export async function openStore(
+  location: StoreLocation,
+  clock: Clock,
+  mode: OpenMode = 'create',
+): Promise<EventStore> {
   switch (location.kind) {
     case 'memory':
       return new InMemoryEventStore({ clock })
     case 'sqlite':
+      if (mode === 'existing' && !existsSync(location.path))
+        throw new Refusal(
+          `no ledger at ${describeLocation(location)}`,
+          'create one with `progress-ledger init` and record a plan with `progress-ledger import-plan PLAN.json`, or choose another ledger with --store',
+        )
       return openSqliteStore({ path: location.path, clock })
     case 'postgres':
       return openPostgresStore({
