@@ -58,7 +58,7 @@ export const commands: ReadonlyArray<CommandSpec> = [
  * const io = { stdout: { write: (s) => { out += s }, isTTY: false }, stderr: { write: () => {}, isTTY: false },
  *   cwd: '.', env: {}, clock: fixedClock('2022-03-01'), idPrefix: () => 'run', readFile: () => '', writeFile: () => {} }
  * await run(['target', 'parse', '95以上'], io) // 0
- * out.split('\n')[2] // 'en:      ≥ 95'
+ * out.split('\n')[2] // 'en:      95 or more'
  * await run(['reprot'], io) // 2
  */
 export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> {

@@ -98,6 +98,7 @@ export function flagOption(ctx: Pick<RunContext, 'values'>, name: string): boole
  */
 export function positional(ctx: Pick<RunContext, 'positionals'>, index: number): string {
   const v = ctx.positionals[index]
-  if (v === undefined) throw new Error(`argument ${index + 1} is missing: the parser should have refused`)
+  if (v === undefined)
+    throw new Error(`argument ${index + 1} is missing: the parser should have refused`)
   return v
 }

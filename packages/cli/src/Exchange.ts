@@ -163,7 +163,9 @@ export function parseExport(text: string): {
         return
       }
       const cloud =
-        typeof v === 'object' && v !== null && (v as Record<string, unknown>)['specversion'] === '1.0'
+        typeof v === 'object' &&
+        v !== null &&
+        (v as Record<string, unknown>)['specversion'] === '1.0'
       take(cloud ? fromCloudEvent(v) : v, cloud, i + 1, '')
     })
   }

@@ -109,11 +109,7 @@ function tidy(message: string): string {
   return message.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean')
 }
 
-function rewrite(
-  e: CommanderError,
-  command: Command,
-  spec: CommandSpec | undefined,
-): string {
+function rewrite(e: CommanderError, command: Command, spec: CommandSpec | undefined): string {
   switch (e.code) {
     case 'commander.optionMissingArgument': {
       const long = /option '(?:-\w, )?(--[\w-]+)/.exec(e.message)?.[1]
@@ -135,6 +131,16 @@ function rewrite(
           ? 'no arguments'
           : command.registeredArguments.map((a) => a.name()).join(' ')
       })`
+    }
+    case 'commander.invalidArgument': {
+      const m =
+        /value '(.*)' is invalid for argument '([^']+)'\. Allowed choices are (.*)\.$/s.exec(
+          e.message,
+        )
+      if (m === null) return tidy(e.message)
+      const choices = (m[3] as string).split(', ')
+      const last = choices.pop() as string
+      return `${m[2]}: expected ${choices.length === 0 ? last : `${choices.join(', ')} or ${last}`}, got ${JSON.stringify(m[1])}`
     }
     default:
       return tidy(e.message)

@@ -56,6 +56,29 @@ describe('progress-ledger with the Shengzhou plan', () => {
     expect(existsSync(join(w.dir, 'other.sqlite'))).toBe(false)
   })
 
+  it('import-plan reports every structural error of the plan file, not only the first', async () => {
+    const w = world('2021-08-10T09:00:00.000Z')
+    const doc = JSON.parse(readFileSync(seed, 'utf8')) as {
+      plan: {
+        indicators: Array<Record<string, unknown>>
+        tasks: Array<Record<string, unknown>>
+      }
+    }
+    delete doc.plan.indicators[0]?.['unit']
+    doc.plan.indicators[3] = { ...doc.plan.indicators[3], attribute: 'bogus' }
+    doc.plan.tasks[2] = { ...doc.plan.tasks[2], departments: 'jxj' }
+    const r = await w.cli('import-plan', w.write('shapes.json', JSON.stringify(doc)), ...store)
+    expect(r.code).toBe(1)
+    expect(r.stderr.split('\n')).toEqual([
+      'shapes.json: plan.indicators[0].unit: expected a string, got nothing',
+      'shapes.json: plan.indicators[3].attribute: expected one of evaluation, observation, got "bogus"',
+      'shapes.json: plan.tasks[2].departments: expected a list, got "jxj"',
+      '3 problem(s); nothing recorded',
+      '',
+    ])
+    expect(existsSync(join(w.dir, 'sz.sqlite'))).toBe(false)
+  })
+
   it('report, status and diff answer as of a date and as known at a date', async () => {
     const w = world('2021-08-10T09:00:00.000Z')
     copyFileSync(seed, join(w.dir, 'plan.json'))

@@ -22,7 +22,12 @@ export const diff: CommandSpec = {
       description: 'the earlier as-of date',
       expected: 'a date YYYY-MM-DD',
     },
-    to: { type: 'string', value: 'DATE', description: 'the later as-of date', expected: 'a date YYYY-MM-DD' },
+    to: {
+      type: 'string',
+      value: 'DATE',
+      description: 'the later as-of date',
+      expected: 'a date YYYY-MM-DD',
+    },
     ...reportOptionSpecs,
     json: jsonOption,
   },

@@ -13,7 +13,15 @@ import {
 import { localized } from '@progress-ledger/reporting'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
-import { asOfOf, asOfOption, jsonOption, langOf, loadCut, noPlan, reportOptionSpecs } from '../ReportOptions'
+import {
+  asOfOf,
+  asOfOption,
+  jsonOption,
+  langOf,
+  loadCut,
+  noPlan,
+  reportOptionSpecs,
+} from '../ReportOptions'
 
 /** What `list` can list. */
 export const listKinds = ['indicators', 'departments', 'projects', 'tasks'] as const

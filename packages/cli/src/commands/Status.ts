@@ -16,7 +16,14 @@ import { paintLight, paletteFor } from '../Colour'
 import { type CommandSpec, flagOption, positional } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { resolveRef } from '../IndicatorRef'
-import { asOfOf, asOfOption, buildReport, jsonOption, langOf, reportOptionSpecs } from '../ReportOptions'
+import {
+  asOfOf,
+  asOfOption,
+  buildReport,
+  jsonOption,
+  langOf,
+  reportOptionSpecs,
+} from '../ReportOptions'
 
 /**
  * The forecast line of `status`, in the report language.
@@ -59,7 +66,8 @@ function headline(i: IndicatorReport, asOfDate: string, lang: 'zh' | 'en', statu
 /** `status`. */
 export const status: CommandSpec = {
   name: 'status',
-  summary: "one indicator's status with its explanation (method, inputs, arithmetic, events) and forecast",
+  summary:
+    "one indicator's status with its explanation (method, inputs, arithmetic, events) and forecast",
   help: [
     'INDICATOR is an id (I06, i06) or the number printed in the plan (6, 14.1); see `progress-ledger list indicators`.',
     'The explanation is detailed enough to check the status by hand. --json prints the evaluation as JSON.',
