@@ -9,7 +9,7 @@ import { isAbsolute, join } from 'node:path'
 import type { Clock, EventStore } from '@progress-ledger/core'
 import { InMemoryEventStore } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
-import { openPostgresStore } from '@progress-ledger/store-postgres'
+import { openPostgresStore, SchemaNotReadyError } from '@progress-ledger/store-postgres'
 import { Refusal, UsageError } from './Failure'
 
 /** A parsed store location. */
@@ -53,9 +53,9 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
 export type OpenMode = 'create' | 'existing'
 
 /**
- * Opens the store at a location. With `create` a missing SQLite file is created and an existing
- * one migrated; with `existing` a missing file is a {@link Refusal} with a hint to run `init`, and
- * nothing is written to the disk. (A PostgreSQL ledger's tables are created on first connection.)
+ * Opens the store at a location. With `create` a missing ledger is created and an existing one
+ * migrated; with `existing` nothing is written: a missing SQLite file, or a PostgreSQL schema
+ * without the ledger's tables, is a {@link Refusal} with a hint to run `init`.
  */
 export async function openStore(
   location: StoreLocation,
@@ -73,11 +73,21 @@ export async function openStore(
         )
       return openSqliteStore({ path: location.path, clock })
     case 'postgres':
-      return openPostgresStore({
-        url: location.url,
-        clock,
-        ...(location.schema === undefined ? {} : { schema: location.schema }),
-      })
+      try {
+        return await openPostgresStore({
+          url: location.url,
+          clock,
+          ...(location.schema === undefined ? {} : { schema: location.schema }),
+          ...(mode === 'existing' ? { readOnly: true } : {}),
+        })
+      } catch (e) {
+        if (e instanceof SchemaNotReadyError && e.found === 0)
+          throw new Refusal(
+            `no ledger at ${describeLocation(location)}`,
+            'create one with `progress-ledger init --store URL` and record a plan with `progress-ledger import-plan PLAN.json`',
+          )
+        throw e
+      }
   }
 }
 

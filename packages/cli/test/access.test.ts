@@ -2,6 +2,8 @@
 // refused with exit 1 and a hint on what to run.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { fixedClock } from '@progress-ledger/core'
+import { openPostgresStore } from '@progress-ledger/store-postgres'
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from '../src/Failure'
 import { jsonl, setupLines, world } from './harness'
@@ -77,3 +79,29 @@ describe('ledger access', () => {
     expect(existsSync(join(w.dir, 'progress-ledger.sqlite'))).toBe(true)
   })
 })
+
+// A PostgreSQL ledger is checked, not created, by a read-only command (needs a server: PG_URL).
+const pgUrl = process.env.PG_URL
+if (pgUrl !== undefined)
+  describe(`ledger access on PostgreSQL (${pgUrl})`, () => {
+    it('a read-only command on a schema without a ledger: exit 1, a hint, no tables created', async () => {
+      const schema = `cli_access_${process.pid}_${Date.now().toString(36)}`
+      const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`
+      const w = world()
+      const r = await w.cli('report', '--store', url)
+      expect(r.code).toBe(ExitCode.failed)
+      expect(r.stderr).toContain(`(schema ${schema})`)
+      expect(r.stderr).toContain('hint: create one with `progress-ledger init --store URL`')
+      // Nothing was created: asked again, the answer is the same (not "no plan").
+      const again = await w.cli('list', 'indicators', '--store', url)
+      expect(again.code).toBe(ExitCode.failed)
+      expect(again.stderr).toContain('no ledger at')
+      expect((await w.cli('init', '--store', url)).code).toBe(0)
+      const empty = await w.cli('report', '--store', url)
+      expect(empty.code).toBe(ExitCode.failed)
+      expect(empty.stderr).toContain('no plan in the ledger')
+      const store = await openPostgresStore({ url: pgUrl, schema, clock: fixedClock('2022-03-01') })
+      await store.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await store.close()
+    })
+  })

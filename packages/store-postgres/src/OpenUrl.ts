@@ -18,6 +18,8 @@ export interface OpenPostgresOptions {
   readonly schema?: string
   /** Connections in the pool (default 4). */
   readonly maxConnections?: number
+  /** Open without writing: the schema is checked, not created or migrated (see `PostgresStoreOptions`). */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -29,11 +31,19 @@ export interface OpenPostgresOptions {
  * import { openPostgresStore } from '@progress-ledger/store-postgres'
  * // const store = await openPostgresStore({ url: process.env.PG_URL!, clock: fixedClock('2022-01-08T10:30:00.000Z') })
  */
-export function openPostgresStore(options: OpenPostgresOptions): Promise<PostgresEventStore> {
+export async function openPostgresStore(options: OpenPostgresOptions): Promise<PostgresEventStore> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 4 })
-  return PostgresEventStore.open({
-    client: pgClient(pool, { owned: true }),
-    clock: options.clock,
-    ...(options.schema === undefined ? {} : { schema: options.schema }),
-  })
+  const client = pgClient(pool, { owned: true })
+  try {
+    return await PostgresEventStore.open({
+      client,
+      clock: options.clock,
+      ...(options.schema === undefined ? {} : { schema: options.schema }),
+      ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }),
+    })
+  } catch (e) {
+    // A store that could not be opened must not keep the pool (and the process) alive.
+    await client.close()
+    throw e
+  }
 }
