@@ -5,8 +5,8 @@
 //     and lints each tarball with publint (strict) and @arethetypeswrong/cli;
 //  2. installs the tarballs with npm into a fresh project in a temp folder outside the workspace;
 //  3. loads every package through an ESM import and a CommonJS require;
-//  4. runs every package README's example against the installed packages, checking its stated
-//     results with the installed testkit's doc-example runner;
+//  4. runs every package README's example (and the docs pages' marked snippets) against the
+//     installed packages, checking the stated results with the installed testkit's runner;
 //  5. type-checks a consumer (every package, the README examples, a CommonJS file) with tsc,
 //     strict and `skipLibCheck: false`, under node16 and under bundler resolution;
 //  6. runs the installed `progress-ledger` binary.
@@ -75,6 +75,9 @@ const packages = readdirSync(join(root, 'packages'))
       )
     return { dir, name: pkg.name, version: pkg.version, expect: known[dir] }
   })
+
+/** Docs pages with a runnable example (marked like the READMEs'). */
+const DOC_SNIPPETS = ['docs/commands.md']
 
 /** The README example that imports PGlite (see step 5). */
 const PGLITE_README = 'readme-store-postgres.ts'
@@ -164,14 +167,19 @@ try {
 
   // 4. README examples, with their stated results checked.
   const examples = []
-  for (const p of packages) {
-    const lines = readFileSync(join(root, 'packages', p.dir, 'README.md'), 'utf8').split('\n')
+  const sources = [
+    ...packages.map((p) => [`packages/${p.dir}/README.md`, `readme-${p.dir}.ts`]),
+    ...DOC_SNIPPETS.map((f) => [f, `${f.replace(/\W+/g, '-')}.ts`]),
+  ]
+  for (const [file, target] of sources) {
+    const lines = readFileSync(join(root, file), 'utf8').split('\n')
     const marker = lines.findIndex((l) => l.startsWith('<!-- runnable example'))
-    if (marker < 0 || lines[marker + 1] !== '```ts')
-      throw new Error(`packages/${p.dir}/README.md: no runnable example`)
-    const code = lines.slice(marker + 2, lines.indexOf('```', marker + 2))
-    examples.push({ file: `packages/${p.dir}/README.md`, line: marker + 2, code })
-    writeFileSync(join(app, `readme-${p.dir}.ts`), `${code.join('\n')}\nexport {}\n`)
+    let open = marker + 1
+    while (lines[open] === '') open++
+    if (marker < 0 || lines[open] !== '```ts') throw new Error(`${file}: no runnable example`)
+    const code = lines.slice(open + 1, lines.indexOf('```', open + 1))
+    examples.push({ file, line: open + 1, code })
+    writeFileSync(join(app, target), `${code.join('\n')}\nexport {}\n`)
   }
   const moduleNames = [...packages.map((p) => p.name), '@electric-sql/pglite']
   writeFileSync(

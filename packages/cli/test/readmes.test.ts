@@ -1,7 +1,8 @@
 // Every published package's README has one runnable example (the ```ts block after the
-// "runnable example" marker); each runs here against the workspace sources, with its stated
-// results (`expression // expected`) checked by testkit's doc-example runner. The consumer-install
-// check (scripts/consumer-check.mjs) runs the same blocks against the packed tarballs.
+// "runnable example" marker), and so do the docs pages in DOC_SNIPPETS; each runs here against
+// the workspace sources, with its stated results (`expression // expected`) checked by testkit's
+// doc-example runner. The consumer-install check (scripts/consumer-check.mjs) runs and
+// type-checks the same blocks against the packed tarballs.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as pglite from '@electric-sql/pglite'
@@ -18,6 +19,8 @@ import * as cli from '../src/index'
 
 const packagesDir = join(__dirname, '..', '..')
 const MARKER = '<!-- runnable example'
+/** Docs pages whose marked snippet runs too. */
+const DOC_SNIPPETS = ['docs/commands.md']
 
 /** The published packages: every package folder whose package.json is not private. */
 const published = readdirSync(packagesDir).filter((d) => {
@@ -27,16 +30,17 @@ const published = readdirSync(packagesDir).filter((d) => {
   return pkg.private !== true
 })
 
-/** The ```ts block after the marker, as a doc example. */
-export function readmeExample(dir: string): DocExample {
-  const lines = readFileSync(join(packagesDir, dir, 'README.md'), 'utf8').split('\n')
+/** The ```ts block after the marker in a Markdown file (relative to the repository), as a doc example. */
+function markedExample(file: string): DocExample {
+  const lines = readFileSync(join(packagesDir, '..', file), 'utf8').split('\n')
   const marker = lines.findIndex((l) => l.startsWith(MARKER))
-  if (marker < 0) throw new Error(`packages/${dir}/README.md: no "${MARKER}" marker`)
-  const open = marker + 1
+  if (marker < 0) throw new Error(`${file}: no "${MARKER}" marker`)
+  let open = marker + 1
+  while (lines[open] === '') open++
   if (lines[open] !== '```ts')
-    throw new Error(`packages/${dir}/README.md:${open + 1}: expected a \`\`\`ts block after the marker`)
+    throw new Error(`${file}:${open + 1}: expected a \`\`\`ts block after the marker`)
   const close = lines.indexOf('```', open + 1)
-  return { file: `packages/${dir}/README.md`, line: open + 1, code: lines.slice(open + 1, close) }
+  return { file, line: open + 1, code: lines.slice(open + 1, close) }
 }
 
 const modules = {
@@ -82,8 +86,8 @@ describe('package READMEs', () => {
     }
   })
 
-  for (const dir of published)
-    it(`packages/${dir}/README.md: the example runs and its stated results hold`, async () => {
-      expect(await runDocExample(readmeExample(dir), modules)).toBeGreaterThan(0)
+  for (const file of [...published.map((dir) => `packages/${dir}/README.md`), ...DOC_SNIPPETS])
+    it(`${file}: the example runs and its stated results hold`, async () => {
+      expect(await runDocExample(markedExample(file), modules)).toBeGreaterThan(0)
     })
 })

@@ -1,4 +1,6 @@
 // `status`: one "Events:" line, the forecast, and the status in colour on a terminal only.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatNumber } from '@progress-ledger/reporting'
 import { jsonl, setupLines, type WorldOptions, world } from './harness'
@@ -49,11 +51,34 @@ describe('status', () => {
     expect(forecast.rate).toBeCloseTo(10.1 / 9.2 - 1, 10)
     expect(forecast.metOn).not.toBeNull()
     expect(text.stdout).toContain(
-      `Forecast: ${formatNumber(forecast.projected)} 万元 by the end of ${forecast.dueYear} at ${formatNumber(forecast.rate * 100, 2)} % a year (compound growth); `,
+      `Forecast: ${formatNumber(forecast.projected, 2)} 万元 by the end of ${forecast.dueYear} at ${formatNumber(forecast.rate * 100, 2)} % a year (compound growth); `,
     )
     expect(text.stdout).toContain(`, reached on ${forecast.metOn}\n`)
     const zh = await w.cli('status', 'I01', '--as-of', '2021-12-31')
     expect(zh.stdout).toMatch(/^预测：按年均增长 [\d.]+%（复合），\d{4}年末为 [\d.]+ 万元；/m)
+  })
+
+  it('prints the forecast quoted in docs/cli.md for the scenario described there', async () => {
+    const w = world()
+    const withoutInterim = setupLines.filter((l) => l.type !== 'SetTarget' || l.dueYear === 2025)
+    const value = {
+      type: 'ReportValue',
+      indicatorId: 'I01',
+      period: '2021',
+      value: 10.1,
+      status: 'final',
+    }
+    await w.cli(
+      'append',
+      w.write('s.jsonl', jsonl([...withoutInterim, value])),
+      '--actor',
+      'plan-admin:office',
+    )
+    const r = await w.cli('status', 'I01', '--as-of', '2021-12-31', '--lang', 'en')
+    const docs = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'cli.md'), 'utf8')
+    const quoted = /^Forecast: .*$/m.exec(docs)?.[0]
+    expect(quoted).toBeDefined()
+    expect(r.stdout).toContain(`${quoted}\n`)
   })
 
   it('says when there is no forecast', async () => {

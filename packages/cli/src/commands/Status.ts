@@ -49,10 +49,10 @@ export function forecastLine(f: Forecast | null, unit: string, lang: 'zh' | 'en'
         ? `${formatNumber(f.rate)}${u} a year (linear)`
         : `每年 ${formatNumber(f.rate)}${u}（线性）`
   if (lang === 'en')
-    return `Forecast: ${formatNumber(f.projected)}${u} by the end of ${f.dueYear} at ${pace}; ${
+    return `Forecast: ${formatNumber(f.projected, 2)}${u} by the end of ${f.dueYear} at ${pace}; ${
       f.meetsByDue ? 'meets the target' : 'falls short of the target'
     }${f.metOn === null ? ', not reached at this pace' : `, reached on ${f.metOn}`}`
-  return `预测：按${pace}，${f.dueYear}年末为 ${formatNumber(f.projected)}${u}；${
+  return `预测：按${pace}，${f.dueYear}年末为 ${formatNumber(f.projected, 2)}${u}；${
     f.meetsByDue ? '可达到目标' : '达不到目标'
   }${f.metOn === null ? '，按此速度不能达到' : `，预计 ${f.metOn} 达到`}`
 }
