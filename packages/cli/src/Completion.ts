@@ -8,7 +8,13 @@
  */
 import type { CommandSpec } from './Command'
 
-/** The shells a completion script is written for. */
+/**
+ * The shells a completion script is written for.
+ *
+ * @example
+ * import { completionShells } from '@progress-ledger/cli'
+ * completionShells // ['bash', 'zsh']
+ */
 export const completionShells = ['bash', 'zsh'] as const
 /** A shell a completion script is written for. */
 export type CompletionShell = (typeof completionShells)[number]

@@ -35,6 +35,16 @@ export interface LedgerCloudEvent {
 /**
  * A recorded event as a CloudEvent: type `org.progress-ledger.<Type>`, subject the stream id,
  * time the recorded time; valid time, version, position, actor and hashes as extensions.
+ *
+ * @example
+ * import { InMemoryEventStore, fixedClock, isoDate } from '@progress-ledger/core'
+ * import { toCloudEvent } from '@progress-ledger/cli'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2022-03-01T09:00:00.000Z') })
+ * await store.append('department-fgj', [{ id: 'fgj', type: 'DepartmentRegistered', validTime: isoDate('2021-08-10'), actor: 'office',
+ *   data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+ * const [event] = await store.readAll()
+ * const ce = event === undefined ? undefined : toCloudEvent(event)
+ * [ce?.type, ce?.subject, ce?.time, ce?.validtime] // ['org.progress-ledger.DepartmentRegistered', 'department-fgj', '2022-03-01T09:00:00.000Z', '2021-08-10']
  */
 export function toCloudEvent(e: RecordedEvent): LedgerCloudEvent {
   return {
@@ -59,7 +69,14 @@ export function toCloudEvent(e: RecordedEvent): LedgerCloudEvent {
   }
 }
 
-/** Reads a CloudEvent back into the stored envelope shape (then decoded by core). */
+/**
+ * Reads a CloudEvent back into the stored envelope shape (then decoded by core).
+ *
+ * @example
+ * import { fromCloudEvent } from '@progress-ledger/cli'
+ * const e = fromCloudEvent({ specversion: '1.0', id: 'fgj', type: 'org.progress-ledger.DepartmentRegistered', subject: 'department-fgj' })
+ * [(e as { type: string }).type, (e as { streamId: string }).streamId] // ['DepartmentRegistered', 'department-fgj']
+ */
 export function fromCloudEvent(u: unknown): unknown {
   if (typeof u !== 'object' || u === null) return u
   const c = u as Record<string, unknown>

@@ -56,6 +56,13 @@ export type OpenMode = 'create' | 'existing'
  * Opens the store at a location. With `create` a missing ledger is created and an existing one
  * migrated; with `existing` nothing is written: a missing SQLite file, or a PostgreSQL schema
  * without the ledger's tables, is a {@link Refusal} with a hint to run `init`.
+ *
+ * @example
+ * import { fixedClock } from '@progress-ledger/core'
+ * import { openStore, Refusal } from '@progress-ledger/cli'
+ * const store = await openStore({ kind: 'memory' }, fixedClock('2022-03-01'))
+ * await store.headPosition() // 0
+ * await openStore({ kind: 'sqlite', path: '/nowhere/ledger.sqlite' }, fixedClock('2022-03-01'), 'existing').catch((e) => e instanceof Refusal) // true
  */
 export async function openStore(
   location: StoreLocation,
@@ -91,7 +98,13 @@ export async function openStore(
   }
 }
 
-/** Describes a location for messages (without passwords). */
+/**
+ * Describes a location for messages (without passwords).
+ *
+ * @example
+ * import { describeLocation } from '@progress-ledger/cli'
+ * describeLocation({ kind: 'postgres', url: 'postgres://pl:secret@db:5432/ledger', schema: 'sz' }) // 'postgres://pl@db:5432/ledger (schema sz)'
+ */
 export function describeLocation(location: StoreLocation): string {
   switch (location.kind) {
     case 'memory':

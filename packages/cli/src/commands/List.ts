@@ -23,7 +23,13 @@ import {
   reportOptionSpecs,
 } from '../ReportOptions'
 
-/** What `list` can list. */
+/**
+ * What `list` can list.
+ *
+ * @example
+ * import { listKinds } from '@progress-ledger/cli'
+ * listKinds.length // 4
+ */
 export const listKinds = ['indicators', 'departments', 'projects', 'tasks'] as const
 /** What `list` can list. */
 export type ListKind = (typeof listKinds)[number]
