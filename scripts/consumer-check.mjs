@@ -13,7 +13,7 @@
 //
 // Usage: node scripts/consumer-check.mjs [--skip-build] [--keep]
 // Needs the workspace installed; builds the packages first unless --skip-build.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import {
   existsSync,
   mkdirSync,
@@ -37,8 +37,11 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'))
 const env = { ...process.env }
 // better-sqlite3 compiles from source where no prebuilt binary can be downloaded: use the
 // headers that ship with Node instead of fetching them.
-if (env.npm_config_nodedir === undefined && existsSync('/usr/include/node/node.h'))
+if (env.npm_config_nodedir === undefined && existsSync('/usr/include/node/node.h')) {
   env.npm_config_nodedir = '/usr'
+  // Offline, no prebuilt binary can be downloaded: compile at once instead of trying first.
+  env.npm_config_build_from_source ??= 'better-sqlite3'
+}
 
 function run(command, argv, cwd, options = {}) {
   const r = spawnSync(command, argv, { cwd, env, encoding: 'utf8', ...options })
@@ -48,6 +51,26 @@ function run(command, argv, cwd, options = {}) {
     throw new Error(`${command} ${argv.join(' ')} (in ${cwd}) exited with ${r.status ?? r.signal}`)
   }
   return r.stdout ?? ''
+}
+
+/** As `run`, without blocking: resolves with standard output, rejects naming the command. */
+function runAsync(command, argv, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd, env })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0) resolve(out)
+      else {
+        process.stdout.write(out)
+        process.stderr.write(err)
+        reject(new Error(`${command} ${argv.join(' ')} (in ${cwd}) exited with ${code}`))
+      }
+    })
+  })
 }
 
 const rootPkg = readJson(join(root, 'package.json'))
@@ -94,29 +117,37 @@ try {
     log('built')
   }
 
-  // 1. Pack and lint.
+  // 1. Pack and lint, every package at once.
   const tarballs = {}
-  for (const p of packages) {
-    const before = new Set(readdirSync(packs))
-    pnpm(['pack', '--pack-destination', packs], join(root, 'packages', p.dir))
-    const made = readdirSync(packs).filter((f) => !before.has(f))
-    if (made.length !== 1)
-      throw new Error(`${p.name}: expected one tarball, got ${made.join(', ')}`)
-    tarballs[p.name] = join(packs, made[0])
-    const manifest = JSON.parse(
-      run('tar', ['-xzOf', tarballs[p.name], 'package/package.json'], root),
-    )
-    const leftover = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })
-      .filter(([, v]) => String(v).startsWith('workspace:'))
-      .map(([k]) => k)
-    if (leftover.length > 0)
-      throw new Error(`${p.name}: workspace: ranges left in ${leftover.join(', ')}`)
-    const files = run('tar', ['-tzf', tarballs[p.name]], root).split('\n')
-    for (const f of ['package/README.md', 'package/LICENSE', 'package/dist/index.d.ts'])
-      if (!files.includes(f)) throw new Error(`${p.name}: the tarball has no ${f.slice(8)}`)
-    run(bin('publint'), ['run', tarballs[p.name], '--strict'], root)
-    run(bin('attw'), [tarballs[p.name], '--format', 'ascii'], root)
-  }
+  await Promise.all(
+    packages.map(async (p) => {
+      const dest = join(packs, p.dir)
+      mkdirSync(dest)
+      await runAsync(
+        'npx',
+        ['--yes', rootPkg.packageManager, 'pack', '--pack-destination', dest],
+        join(root, 'packages', p.dir),
+      )
+      const made = readdirSync(dest)
+      if (made.length !== 1)
+        throw new Error(`${p.name}: expected one tarball, got ${made.join(', ')}`)
+      const tarball = join(dest, made[0])
+      tarballs[p.name] = tarball
+      const manifest = JSON.parse(
+        await runAsync('tar', ['-xzOf', tarball, 'package/package.json'], root),
+      )
+      const leftover = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })
+        .filter(([, v]) => String(v).startsWith('workspace:'))
+        .map(([k]) => k)
+      if (leftover.length > 0)
+        throw new Error(`${p.name}: workspace: ranges left in ${leftover.join(', ')}`)
+      const files = (await runAsync('tar', ['-tzf', tarball], root)).split('\n')
+      for (const f of ['package/README.md', 'package/LICENSE', 'package/dist/index.d.ts'])
+        if (!files.includes(f)) throw new Error(`${p.name}: the tarball has no ${f.slice(8)}`)
+      await runAsync(bin('publint'), ['run', tarball, '--strict'], root)
+      await runAsync(bin('attw'), [tarball, '--format', 'ascii'], root)
+    }),
+  )
   log(`packed ${packages.length} packages; publint (strict) and attw report no problems`)
 
   // 2. A fresh project outside the workspace, installed with npm.
@@ -253,9 +284,11 @@ try {
     }),
   )
   const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc')
-  run(process.execPath, [tsc, '-p', 'tsconfig.node16.json'], app)
-  run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app)
-  run(process.execPath, [tsc, '-p', 'tsconfig.pglite.json'], app)
+  await Promise.all(
+    ['tsconfig.node16.json', 'tsconfig.bundler.json', 'tsconfig.pglite.json'].map((config) =>
+      runAsync(process.execPath, [tsc, '-p', config], app),
+    ),
+  )
   log('tsc (strict, skipLibCheck false): node16 and bundler resolution compile')
 
   // 6. The installed binary.
