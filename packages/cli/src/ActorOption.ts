@@ -5,7 +5,7 @@
  * @module ActorOption
  */
 import { type Actor, auditor, planAdmin, reporter } from '@progress-ledger/commands'
-import { UsageError } from './Io'
+import { UsageError } from './Failure'
 
 /**
  * Parses an `--actor` value.

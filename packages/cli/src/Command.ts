@@ -1,5 +1,6 @@
 /**
- * The shape of a subcommand: its name, help text, options, and what it does.
+ * The shape of a subcommand: its name, arguments, options, help text, whether it only reads the
+ * ledger, and what it does. The command line (see `Cli`) turns these into a commander program.
  *
  * @module Command
  */
@@ -7,37 +8,97 @@ import type { Clock, EventStore } from '@progress-ledger/core'
 import type { Io } from './Io'
 import type { StoreLocation } from './StoreUrl'
 
-/** An option of a subcommand, as `node:util` `parseArgs` takes it. */
+/** An option of a subcommand. */
 export interface OptionSpec {
   readonly type: 'string' | 'boolean'
-  readonly short?: string
-  readonly multiple?: boolean
+  /** The value's placeholder in help, e.g. `DATE` (string options). */
+  readonly value?: string
+  /** One line of help. */
+  readonly description: string
+  /**
+   * What a value must look like, for the error when it is missing: `a date YYYY-MM-DD` gives
+   * `--as-of: expected a date YYYY-MM-DD`.
+   */
+  readonly expected?: string
+  /** The values allowed, for shell completion (the command checks them itself). */
+  readonly choices?: ReadonlyArray<string>
+}
+
+/** A positional argument of a subcommand. */
+export interface ArgumentSpec {
+  /** Upper case, as shown in help: `INDICATOR`. */
+  readonly name: string
+  readonly description: string
+  readonly optional?: boolean
+  /** The values allowed (checked by the parser). */
+  readonly choices?: ReadonlyArray<string>
 }
 
 /** What a subcommand receives. */
 export interface RunContext {
   readonly io: Io
-  readonly values: Readonly<Record<string, string | boolean | ReadonlyArray<string> | undefined>>
+  /** Option values by option name (`as-of`), as given on the command line. */
+  readonly values: Readonly<Record<string, string | boolean | undefined>>
+  /** The positional arguments given, in order. */
   readonly positionals: ReadonlyArray<string>
   readonly location: StoreLocation
-  /** Opens the store (once; with the run's clock unless another is given); closed by the runner afterwards. */
+  /**
+   * Opens the store (once; with the run's clock unless another is given); closed by the runner
+   * afterwards. A command that only reads refuses to create a ledger that does not exist.
+   */
   readonly store: (clock?: Clock) => Promise<EventStore>
 }
 
 /** A subcommand of `progress-ledger`. */
 export interface CommandSpec {
   readonly name: string
+  /** One line for the command list. */
   readonly summary: string
-  /** Full help text after the usage line. */
+  /** Further help, printed after the options. */
   readonly help: string
-  readonly usage: string
+  readonly arguments: ReadonlyArray<ArgumentSpec>
   readonly options: Readonly<Record<string, OptionSpec>>
+  /** `read` commands never create a ledger; `write` commands create one where none is. */
+  readonly access: 'read' | 'write' | 'none'
   /** Returns the exit code. */
   readonly run: (ctx: RunContext) => Promise<number>
 }
 
-/** A string option's value, or `undefined`. */
-export function stringOption(ctx: RunContext, name: string): string | undefined {
+/**
+ * A string option's value, or `undefined`.
+ *
+ * @example
+ * import { stringOption } from '@progress-ledger/cli'
+ * stringOption({ values: { lang: 'en', json: true } }, 'lang') // 'en'
+ * stringOption({ values: { lang: 'en', json: true } }, 'json') // undefined
+ */
+export function stringOption(ctx: Pick<RunContext, 'values'>, name: string): string | undefined {
   const v = ctx.values[name]
   return typeof v === 'string' ? v : undefined
+}
+
+/**
+ * Was a boolean option given?
+ *
+ * @example
+ * import { flagOption } from '@progress-ledger/cli'
+ * flagOption({ values: { json: true } }, 'json') // true
+ * flagOption({ values: {} }, 'json') // false
+ */
+export function flagOption(ctx: Pick<RunContext, 'values'>, name: string): boolean {
+  return ctx.values[name] === true
+}
+
+/**
+ * The positional argument at `index` (the parser has checked that required ones are there).
+ *
+ * @example
+ * import { positional } from '@progress-ledger/cli'
+ * positional({ positionals: ['I01'] }, 0) // 'I01'
+ */
+export function positional(ctx: Pick<RunContext, 'positionals'>, index: number): string {
+  const v = ctx.positionals[index]
+  if (v === undefined)
+    throw new Error(`argument ${index + 1} is missing: the parser should have refused`)
+  return v
 }

@@ -5,7 +5,7 @@
  *
  * @module Exchange
  */
-import { decodeStored, type RecordedEvent } from '@progress-ledger/core'
+import { decodeStored, EventDecodeError, type RecordedEvent } from '@progress-ledger/core'
 
 /** The CloudEvents `source` of events exported from a ledger. */
 export const CLOUDEVENTS_SOURCE = 'urn:progress-ledger'
@@ -35,6 +35,16 @@ export interface LedgerCloudEvent {
 /**
  * A recorded event as a CloudEvent: type `org.progress-ledger.<Type>`, subject the stream id,
  * time the recorded time; valid time, version, position, actor and hashes as extensions.
+ *
+ * @example
+ * import { InMemoryEventStore, fixedClock, isoDate } from '@progress-ledger/core'
+ * import { toCloudEvent } from '@progress-ledger/cli'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2022-03-01T09:00:00.000Z') })
+ * await store.append('department-fgj', [{ id: 'fgj', type: 'DepartmentRegistered', validTime: isoDate('2021-08-10'), actor: 'office',
+ *   data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: [] } }], 'no-stream')
+ * const [event] = await store.readAll()
+ * const ce = event === undefined ? undefined : toCloudEvent(event)
+ * [ce?.type, ce?.subject, ce?.time, ce?.validtime] // ['org.progress-ledger.DepartmentRegistered', 'department-fgj', '2022-03-01T09:00:00.000Z', '2021-08-10']
  */
 export function toCloudEvent(e: RecordedEvent): LedgerCloudEvent {
   return {
@@ -59,7 +69,14 @@ export function toCloudEvent(e: RecordedEvent): LedgerCloudEvent {
   }
 }
 
-/** Reads a CloudEvent back into the stored envelope shape (then decoded by core). */
+/**
+ * Reads a CloudEvent back into the stored envelope shape (then decoded by core).
+ *
+ * @example
+ * import { fromCloudEvent } from '@progress-ledger/cli'
+ * const e = fromCloudEvent({ specversion: '1.0', id: 'fgj', type: 'org.progress-ledger.DepartmentRegistered', subject: 'department-fgj' })
+ * [(e as { type: string }).type, (e as { streamId: string }).streamId] // ['DepartmentRegistered', 'department-fgj']
+ */
 export function fromCloudEvent(u: unknown): unknown {
   if (typeof u !== 'object' || u === null) return u
   const c = u as Record<string, unknown>
@@ -83,45 +100,91 @@ export function fromCloudEvent(u: unknown): unknown {
   }
 }
 
-/** Parses an export (JSONL or a CloudEvents JSON batch), decoding every event through core. */
+/** One problem of an export file: the line (JSON lines) or element (`[3]`, a batch), the path and what was expected. */
+export interface ExportIssue {
+  /** 1-based line of a JSON-lines export; `null` in a CloudEvents batch. */
+  readonly line: number | null
+  /** `line: path: expected …, got …` for JSON lines, `[i].path: expected …, got …` for a batch. */
+  readonly message: string
+}
+
+/** The CloudEvents attribute that carries each envelope field (for messages about a batch). */
+const CLOUD_NAMES: Readonly<Record<string, string>> = {
+  streamId: 'subject',
+  version: 'streamversion',
+  schemaVersion: 'schemaversion',
+  validTime: 'validtime',
+  recordedTime: 'time',
+  correlationId: 'correlationid',
+  causationId: 'causationid',
+  prevHash: 'prevhash',
+}
+
+function decodeIssues(value: unknown, cloud: boolean): ReadonlyArray<string> | RecordedEvent {
+  try {
+    return decodeStored(value)
+  } catch (e) {
+    if (!(e instanceof EventDecodeError)) return [(e as Error).message]
+    return cloud
+      ? e.issues.map((i) => i.replace(/^(\w+)/, (name) => CLOUD_NAMES[name] ?? name))
+      : e.issues
+  }
+}
+
+/**
+ * Parses an export (JSONL or a CloudEvents JSON batch), decoding every event through core. Each
+ * problem names its line (or batch element) and the field.
+ *
+ * @example
+ * import { parseExport } from '@progress-ledger/cli'
+ * parseExport('{"id":"e1"}\n').errors[0] // { line: 1, message: 'streamId: expected a non-empty string, got nothing' }
+ * parseExport('[{"specversion":"1.0","id":"e1"}]').errors[0]?.message // '[0].subject: expected a non-empty string, got nothing'
+ */
 export function parseExport(text: string): {
   readonly events: ReadonlyArray<RecordedEvent>
-  readonly errors: ReadonlyArray<string>
+  readonly errors: ReadonlyArray<ExportIssue>
 } {
   const trimmed = text.trimStart()
-  const raw: Array<{ where: string; value: unknown }> = []
-  const errors: string[] = []
+  const events: RecordedEvent[] = []
+  const errors: ExportIssue[] = []
+  const take = (value: unknown, cloud: boolean, line: number | null, prefix: string) => {
+    const r = decodeIssues(value, cloud)
+    if (Array.isArray(r)) {
+      for (const m of r as ReadonlyArray<string>)
+        errors.push({ line, message: prefix === '' ? m : `${prefix}.${m}` })
+    } else events.push(r as RecordedEvent)
+  }
   if (trimmed.startsWith('[')) {
+    let batch: unknown
     try {
-      ;(JSON.parse(trimmed) as unknown[]).forEach((v, i) =>
-        raw.push({ where: `[${i}]`, value: fromCloudEvent(v) }),
-      )
+      batch = JSON.parse(trimmed) as unknown
     } catch (e) {
-      errors.push(`expected a CloudEvents JSON batch: ${(e as Error).message}`)
+      errors.push({
+        line: null,
+        message: `expected a CloudEvents JSON batch, got invalid JSON (${(e as Error).message})`,
+      })
+      return { events, errors }
     }
+    ;(batch as unknown[]).forEach((v, i) => take(fromCloudEvent(v), true, null, `[${i}]`))
   } else {
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.trim() === '') return
+      let v: unknown
       try {
-        const v = JSON.parse(line) as Record<string, unknown>
-        raw.push({
-          where: `line ${i + 1}`,
-          value: v['specversion'] === '1.0' ? fromCloudEvent(v) : v,
-        })
+        v = JSON.parse(line) as unknown
       } catch (e) {
-        errors.push(
-          `line ${i + 1}: expected a JSON event, got ${JSON.stringify(line.slice(0, 40))} (${(e as Error).message})`,
-        )
+        errors.push({
+          line: i + 1,
+          message: `expected a JSON event, got ${JSON.stringify(line.slice(0, 40))} (${(e as Error).message})`,
+        })
+        return
       }
+      const cloud =
+        typeof v === 'object' &&
+        v !== null &&
+        (v as Record<string, unknown>)['specversion'] === '1.0'
+      take(cloud ? fromCloudEvent(v) : v, cloud, i + 1, '')
     })
-  }
-  const events: RecordedEvent[] = []
-  for (const r of raw) {
-    try {
-      events.push(decodeStored(r.value))
-    } catch (e) {
-      errors.push(`${r.where}: ${(e as Error).message}`)
-    }
   }
   return { events, errors }
 }

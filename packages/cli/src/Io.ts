@@ -20,6 +20,7 @@ export interface Io {
   readonly stdout: Output
   readonly stderr: Output
   readonly cwd: string
+  /** The environment: `PROGRESS_LEDGER_STORE`, `NO_COLOR`, `FORCE_COLOR`, `TERM` are read. */
   readonly env: Readonly<Record<string, string | undefined>>
   /** Stamps the recorded time of appended events. */
   readonly clock: Clock
@@ -29,14 +30,4 @@ export interface Io {
   readonly readFile: (path: string) => string
   /** Writes a file (relative paths from `cwd`), creating its folder. */
   readonly writeFile: (path: string, content: string) => void
-}
-
-/** Exit codes: 0 success; 1 the ledger said no (rejected, invalid, conflict, broken chain); 2 usage error. */
-export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const
-/** An exit code. */
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
-
-/** A usage error: bad flags or arguments. Printed with the command's help hint, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError'
 }

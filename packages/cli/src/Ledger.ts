@@ -15,7 +15,8 @@ import {
   replayPages,
   type RecordedEvent,
 } from '@progress-ledger/core'
-import { type Io, UsageError } from './Io'
+import { UsageError } from './Failure'
+import type { Io } from './Io'
 import { progressBar } from './Progress'
 
 /** Reads the whole ledger in pages, reporting progress on a terminal. */

@@ -19,9 +19,13 @@ export interface Progress {
  *
  * @example
  * import { progressBar } from '@progress-ledger/cli'
- * const bar = progressBar({ write: () => {}, isTTY: false }, 'replay', 100)
+ * let drawn = ''
+ * const bar = progressBar({ write: (s) => { drawn += s }, isTTY: true, columns: 60 }, 'replay', 100)
  * bar.update(50)
- * bar.done()
+ * drawn // '\rreplay [############------------] 50/100'
+ * let piped = ''
+ * progressBar({ write: (s) => { piped += s }, isTTY: false }, 'replay', 100).update(50)
+ * piped // ''
  */
 export function progressBar(out: Output, label: string, total: number): Progress {
   if (!out.isTTY || total <= 0) return { update: () => undefined, done: () => undefined }

@@ -1,23 +1,61 @@
 /**
- * Building a report from the command line's options: load the ledger, cut it at `--as-of`
- * (valid time) and `--known-at` (recorded time), evaluate.
+ * Building a report from the command line's options: check the options, load the ledger, cut it
+ * at `--as-of` (valid time) and `--known-at` (recorded time), evaluate. A ledger without the plan
+ * is a refusal with a hint to record one.
  *
  * @module ReportOptions
  */
-import { asOf } from '@progress-ledger/core'
+import { asOf, type IsoDate, isIsoDate, type LedgerState } from '@progress-ledger/core'
 import { formatTarget } from '@progress-ledger/plan'
 import { evaluatePlan, type PlanReport } from '@progress-ledger/reporting'
-import { type RunContext, stringOption } from './Command'
-import { UsageError } from './Io'
+import { type OptionSpec, type RunContext, stringOption } from './Command'
+import { Refusal, UsageError } from './Failure'
 import { cutOf, loadLedger } from './Ledger'
+import { describeLocation } from './StoreUrl'
 
-/** Options shared by `report`, `status` and `diff`. */
-export const reportOptionSpecs = {
-  'known-at': { type: 'string' },
-  lang: { type: 'string' },
-  plan: { type: 'string' },
-  method: { type: 'string' },
-} as const
+/** `--as-of DATE`. */
+export const asOfOption: OptionSpec = {
+  type: 'string',
+  value: 'DATE',
+  description: 'the valid time: the world as of the end of that day (default: today)',
+  expected: 'a date YYYY-MM-DD',
+}
+
+/** `--json`. */
+export const jsonOption: OptionSpec = {
+  type: 'boolean',
+  description: 'print JSON instead of text',
+}
+
+/** Options shared by `report`, `status`, `list` and `diff`. */
+export const reportOptionSpecs: Readonly<Record<string, OptionSpec>> = {
+  'known-at': {
+    type: 'string',
+    value: 'DATE',
+    description:
+      'the recorded time: only what the ledger knew by the end of that day (default: everything recorded)',
+    expected: 'a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss.sssZ',
+  },
+  lang: {
+    type: 'string',
+    value: 'zh|en',
+    description: 'the language of names and labels (default zh)',
+    expected: 'zh or en',
+    choices: ['zh', 'en'],
+  },
+  plan: {
+    type: 'string',
+    value: 'ID',
+    description: 'the plan, when the ledger holds several',
+    expected: 'a plan id',
+  },
+  method: {
+    type: 'string',
+    value: 'NAME',
+    description: 'the status method for numeric targets (see docs/status-methods.md)',
+    expected: 'a status method name',
+  },
+}
 
 /** The `--lang` option (default zh). */
 export function langOf(ctx: RunContext): 'zh' | 'en' {
@@ -27,18 +65,52 @@ export function langOf(ctx: RunContext): 'zh' | 'en' {
   return lang
 }
 
-/** Evaluates the plan as of a valid date, as known at `--known-at`. Errors are usage errors naming the option. */
-export async function buildReport(ctx: RunContext, asOfDate: string): Promise<PlanReport> {
-  const knownAt = stringOption(ctx, 'known-at')
+/** The refusal for a ledger that holds no plan (or not the one asked for). */
+export function noPlan(ctx: RunContext, state: LedgerState, message: string): Refusal {
+  const where = describeLocation(ctx.location)
+  if (state.plans.size === 0)
+    return new Refusal(
+      `no plan in the ledger at ${where}${state.position === 0 ? ' (it is empty)' : ''}`,
+      'record a plan first: `progress-ledger import-plan PLAN.json` (see docs/plan-model.md)',
+    )
+  return new Refusal(
+    message.replace(/^options\.planId/, '--plan'),
+    `the ledger holds ${state.plans
+      .toArray()
+      .map((p) => p.planId)
+      .join(', ')}: choose one with --plan ID`,
+  )
+}
+
+/** A date option (`--as-of` by default), or today by the run's clock; checked. */
+export function asOfOf(ctx: RunContext, name = 'as-of'): IsoDate {
+  const v = stringOption(ctx, name) ?? ctx.io.clock.now().slice(0, 10)
+  if (!isIsoDate(v))
+    throw new UsageError(`--${name}: expected a date YYYY-MM-DD, got ${JSON.stringify(v)}`)
+  return v
+}
+
+/** Loads the ledger cut at a valid date (checked) and `--known-at` (checked). */
+export async function loadCut(ctx: RunContext, asOfDate: IsoDate): Promise<LedgerState> {
+  const cut = cutOf(asOfDate, stringOption(ctx, 'known-at'))
   const store = await ctx.store()
-  const state = asOf(await loadLedger(store, ctx.io), cutOf(asOfDate, knownAt))
+  return asOf(await loadLedger(store, ctx.io), cut)
+}
+
+/**
+ * Evaluates the plan as of a valid date, as known at `--known-at`. Bad options are usage errors
+ * naming the option; a missing plan is a {@link Refusal}.
+ */
+export async function buildReport(ctx: RunContext, asOfDate: IsoDate): Promise<PlanReport> {
+  const lang = langOf(ctx)
+  const state = await loadCut(ctx, asOfDate)
   const plan = stringOption(ctx, 'plan')
   const method = stringOption(ctx, 'method')
   const result = evaluatePlan(
     state,
     {
       asOf: asOfDate,
-      lang: langOf(ctx),
+      lang,
       ...(plan === undefined ? {} : { planId: plan }),
       ...(method === undefined ? {} : { method }),
     },
@@ -59,11 +131,6 @@ export async function buildReport(ctx: RunContext, asOfDate: string): Promise<Pl
           .join('; '),
       )
     case 'PlanNotFound':
-      throw new UsageError(result.message)
+      throw noPlan(ctx, state, result.message)
   }
-}
-
-/** The as-of date: `--as-of`, or today by the run's clock. */
-export function asOfOf(ctx: RunContext, name = 'as-of'): string {
-  return stringOption(ctx, name) ?? ctx.io.clock.now().slice(0, 10)
 }

@@ -4,7 +4,8 @@
  * @module Results
  */
 import type { AppendResult } from '@progress-ledger/core'
-import { ExitCode, type Io } from './Io'
+import { ExitCode } from './Failure'
+import type { Io } from './Io'
 
 /** Prints an append result and returns the exit code. */
 export function describeResult(io: Io, result: AppendResult, what: string): number {

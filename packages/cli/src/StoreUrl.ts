@@ -4,12 +4,13 @@
  *
  * @module StoreUrl
  */
+import { existsSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Clock, EventStore } from '@progress-ledger/core'
 import { InMemoryEventStore } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
-import { openPostgresStore } from '@progress-ledger/store-postgres'
-import { UsageError } from './Io'
+import { openPostgresStore, SchemaNotReadyError } from '@progress-ledger/store-postgres'
+import { Refusal, UsageError } from './Failure'
 
 /** A parsed store location. */
 export type StoreLocation =
@@ -48,23 +49,62 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
   )
 }
 
-/** Opens (creating or migrating) the store at a location. */
-export async function openStore(location: StoreLocation, clock: Clock): Promise<EventStore> {
+/** How to open a store: `create` (the default) creates or migrates it; `existing` refuses a SQLite file that is not there. */
+export type OpenMode = 'create' | 'existing'
+
+/**
+ * Opens the store at a location. With `create` a missing ledger is created and an existing one
+ * migrated; with `existing` nothing is written: a missing SQLite file, or a PostgreSQL schema
+ * without the ledger's tables, is a {@link Refusal} with a hint to run `init`.
+ *
+ * @example
+ * import { fixedClock } from '@progress-ledger/core'
+ * import { openStore, Refusal } from '@progress-ledger/cli'
+ * const store = await openStore({ kind: 'memory' }, fixedClock('2022-03-01'))
+ * await store.headPosition() // 0
+ * await openStore({ kind: 'sqlite', path: '/nowhere/ledger.sqlite' }, fixedClock('2022-03-01'), 'existing').catch((e) => e instanceof Refusal) // true
+ */
+export async function openStore(
+  location: StoreLocation,
+  clock: Clock,
+  mode: OpenMode = 'create',
+): Promise<EventStore> {
   switch (location.kind) {
     case 'memory':
       return new InMemoryEventStore({ clock })
     case 'sqlite':
+      if (mode === 'existing' && !existsSync(location.path))
+        throw new Refusal(
+          `no ledger at ${describeLocation(location)}`,
+          'create one with `progress-ledger init` and record a plan with `progress-ledger import-plan PLAN.json`, or choose another ledger with --store',
+        )
       return openSqliteStore({ path: location.path, clock })
     case 'postgres':
-      return openPostgresStore({
-        url: location.url,
-        clock,
-        ...(location.schema === undefined ? {} : { schema: location.schema }),
-      })
+      try {
+        return await openPostgresStore({
+          url: location.url,
+          clock,
+          ...(location.schema === undefined ? {} : { schema: location.schema }),
+          ...(mode === 'existing' ? { readOnly: true } : {}),
+        })
+      } catch (e) {
+        if (e instanceof SchemaNotReadyError && e.found === 0)
+          throw new Refusal(
+            `no ledger at ${describeLocation(location)}`,
+            'create one with `progress-ledger init --store URL` and record a plan with `progress-ledger import-plan PLAN.json`',
+          )
+        throw e
+      }
   }
 }
 
-/** Describes a location for messages (without passwords). */
+/**
+ * Describes a location for messages (without passwords).
+ *
+ * @example
+ * import { describeLocation } from '@progress-ledger/cli'
+ * describeLocation({ kind: 'postgres', url: 'postgres://pl:secret@db:5432/ledger', schema: 'sz' }) // 'postgres://pl@db:5432/ledger (schema sz)'
+ */
 export function describeLocation(location: StoreLocation): string {
   switch (location.kind) {
     case 'memory':

@@ -5,9 +5,16 @@
  * @packageDocumentation
  */
 export * from './Io'
+export * from './Failure'
+export * from './Version'
+export * from './Colour'
 export * from './Progress'
 export * from './StoreUrl'
 export * from './ActorOption'
 export * from './Command'
+export * from './IndicatorRef'
 export * from './Exchange'
+export * from './Completion'
+export { forecastLine } from './commands/Status'
+export { isListKind, listKinds, listRows, type ListKind, type ListRow } from './commands/List'
 export * from './Cli'

@@ -19,7 +19,13 @@ export interface World {
   readonly write: (name: string, content: string) => string
 }
 
-export function world(start = '2022-03-01T09:00:00.000Z'): World {
+/** How the fake terminal looks: environment variables, and whether stdout/stderr are terminals. */
+export interface WorldOptions {
+  readonly env?: Readonly<Record<string, string>>
+  readonly tty?: boolean
+}
+
+export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions = {}): World {
   const dir = mkdtempSync(join(tmpdir(), 'pl-cli-'))
   const clock = manualClock(start)
   let runs = 0
@@ -28,10 +34,10 @@ export function world(start = '2022-03-01T09:00:00.000Z'): World {
     let stderr = ''
     runs++
     const io: Io = {
-      stdout: { write: (s) => void (stdout += s), isTTY: false },
-      stderr: { write: (s) => void (stderr += s), isTTY: false },
+      stdout: { write: (s) => void (stdout += s), isTTY: options.tty ?? false },
+      stderr: { write: (s) => void (stderr += s), isTTY: options.tty ?? false },
       cwd: dir,
-      env: {},
+      env: options.env ?? {},
       clock,
       idPrefix: () => `run${runs}`,
       readFile: (p) => readFileSync(resolve(dir, p), 'utf8'),

@@ -20,6 +20,8 @@ export interface OpenPostgresOptions {
   readonly maxConnections?: number
   /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
   readonly chainKey?: ChainKey
+  /** Open without writing: the schema is checked, not created or migrated (see `PostgresStoreOptions`). */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -32,12 +34,20 @@ export interface OpenPostgresOptions {
  * const opened = openPostgresStore({ url: 'postgres://ledger@127.0.0.1:1/ledger', clock: fixedClock('2022-01-08T10:30:00.000Z') })
  * await opened.catch((e) => e.code) // 'ECONNREFUSED'
  */
-export function openPostgresStore(options: OpenPostgresOptions): Promise<PostgresEventStore> {
+export async function openPostgresStore(options: OpenPostgresOptions): Promise<PostgresEventStore> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 4 })
-  return PostgresEventStore.open({
-    client: pgClient(pool, { owned: true }),
-    clock: options.clock,
-    ...(options.schema === undefined ? {} : { schema: options.schema }),
-    ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
-  })
+  const client = pgClient(pool, { owned: true })
+  try {
+    return await PostgresEventStore.open({
+      client,
+      clock: options.clock,
+      ...(options.schema === undefined ? {} : { schema: options.schema }),
+      ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }),
+      ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
+    })
+  } catch (e) {
+    // A store that could not be opened must not keep the pool (and the process) alive.
+    await client.close()
+    throw e
+  }
 }

@@ -7,8 +7,8 @@
 import { dateOf } from '@progress-ledger/core'
 import { handleAll, sequentialIds } from '@progress-ledger/commands'
 import { parseActor } from '../ActorOption'
-import { type CommandSpec, stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Io'
+import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
+import { ExitCode, UsageError } from '../Failure'
 import { describeResult } from '../Results'
 
 /** A line of a JSONL file that is not JSON. */
@@ -45,8 +45,6 @@ export function parseJsonLines(text: string): {
 export const append: CommandSpec = {
   name: 'append',
   summary: 'decide and append new facts from a JSONL file of commands (all or nothing)',
-  usage:
-    'progress-ledger append FILE.jsonl --actor plan-admin:ID|reporter:ID@DEPT [--record-denied]',
   help: [
     'Each line is one command (see docs/commands.md), e.g.',
     '  {"type":"ReportValue","indicatorId":"I01","period":"2022","value":11.3,"status":"preliminary"}',
@@ -55,11 +53,22 @@ export const append: CommandSpec = {
     'Otherwise all events are appended in one atomic batch. --record-denied also records refusals on',
     'authorisation as AccessDenied audit events. Exit code 1 when anything is refused.',
   ].join('\n'),
-  options: { actor: { type: 'string' }, 'record-denied': { type: 'boolean' } },
+  arguments: [{ name: 'FILE', description: 'a JSON-lines file of commands' }],
+  options: {
+    actor: {
+      type: 'string',
+      value: 'WHO',
+      description: 'who issues the commands: plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID',
+      expected: 'plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID',
+    },
+    'record-denied': {
+      type: 'boolean',
+      description: 'record refusals on authorisation as AccessDenied audit events',
+    },
+  },
+  access: 'write',
   run: async (ctx) => {
-    const [file, ...rest] = ctx.positionals
-    if (file === undefined || rest.length > 0)
-      throw new UsageError('expected exactly one FILE.jsonl')
+    const file = positional(ctx, 0)
     const actorText = stringOption(ctx, 'actor')
     if (actorText === undefined)
       throw new UsageError(
@@ -85,7 +94,7 @@ export const append: CommandSpec = {
       store,
       values.map((v) => v.value),
       { actor, today: dateOf(now), ids: sequentialIds(ctx.io.idPrefix()) },
-      { recordDenied: ctx.values['record-denied'] === true },
+      { recordDenied: flagOption(ctx, 'record-denied') },
     )
     if (result._tag === 'BatchRejected') {
       for (const r of result.rejections)

@@ -5,29 +5,40 @@
  * @module commands/Diff
  */
 import { diffReports } from '@progress-ledger/reporting'
-import { type CommandSpec, stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Io'
-import { buildReport, reportOptionSpecs } from '../ReportOptions'
+import { type CommandSpec, flagOption, stringOption } from '../Command'
+import { ExitCode, UsageError } from '../Failure'
+import { asOfOf, buildReport, jsonOption, reportOptionSpecs } from '../ReportOptions'
 
 /** `diff`. */
 export const diff: CommandSpec = {
   name: 'diff',
   summary: 'what changed between the reports as of two dates, with the events responsible',
-  usage: 'progress-ledger diff --from DATE --to DATE [--known-at DATE] [--lang zh|en] [--json]',
   help: 'Compares values, statuses, targets, milestones and tasks of the two reports.',
+  arguments: [],
   options: {
+    from: {
+      type: 'string',
+      value: 'DATE',
+      description: 'the earlier as-of date',
+      expected: 'a date YYYY-MM-DD',
+    },
+    to: {
+      type: 'string',
+      value: 'DATE',
+      description: 'the later as-of date',
+      expected: 'a date YYYY-MM-DD',
+    },
     ...reportOptionSpecs,
-    from: { type: 'string' },
-    to: { type: 'string' },
-    json: { type: 'boolean' },
+    json: jsonOption,
   },
+  access: 'read',
   run: async (ctx) => {
-    const from = stringOption(ctx, 'from')
-    const to = stringOption(ctx, 'to')
-    if (from === undefined || to === undefined)
+    if (stringOption(ctx, 'from') === undefined || stringOption(ctx, 'to') === undefined)
       throw new UsageError('--from DATE and --to DATE are required')
+    const from = asOfOf(ctx, 'from')
+    const to = asOfOf(ctx, 'to')
     const d = diffReports(await buildReport(ctx, from), await buildReport(ctx, to))
-    if (ctx.values['json'] === true) {
+    if (flagOption(ctx, 'json')) {
       ctx.io.stdout.write(`${JSON.stringify(d, null, 2)}\n`)
       return ExitCode.ok
     }

@@ -6,16 +6,31 @@
 import type { RecordedEvent } from '@progress-ledger/core'
 import { type CommandSpec, stringOption } from '../Command'
 import { toCloudEvent } from '../Exchange'
-import { ExitCode, UsageError } from '../Io'
+import { ExitCode, UsageError } from '../Failure'
 import { readWithProgress } from '../Ledger'
 
 /** `export`. */
 export const exportCommand: CommandSpec = {
   name: 'export',
   summary: 'write every event as JSON lines (default) or a CloudEvents JSON batch',
-  usage: 'progress-ledger export [--format jsonl|cloudevents] [--out FILE]',
   help: 'Exports events in position order with their full envelope (valid and recorded time, actor,\nhashes), so that `import` into an empty ledger reproduces it exactly and `verify` passes.',
-  options: { format: { type: 'string' }, out: { type: 'string' } },
+  arguments: [],
+  options: {
+    format: {
+      type: 'string',
+      value: 'jsonl|cloudevents',
+      description: 'JSON lines (default) or a CloudEvents 1.0 JSON batch',
+      expected: 'jsonl or cloudevents',
+      choices: ['jsonl', 'cloudevents'],
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write to a file instead of standard output',
+      expected: 'a file name',
+    },
+  },
+  access: 'read',
   run: async (ctx) => {
     const format = stringOption(ctx, 'format') ?? 'jsonl'
     if (format !== 'jsonl' && format !== 'cloudevents')

@@ -4,9 +4,12 @@
  *
  * @module commands/History
  */
-import { type RecordedEvent, streams } from '@progress-ledger/core'
-import type { CommandSpec } from '../Command'
-import { ExitCode, UsageError } from '../Io'
+import { currentDefinition, type RecordedEvent, streams } from '@progress-ledger/core'
+import { type CommandSpec, flagOption, positional } from '../Command'
+import { ExitCode, Refusal } from '../Failure'
+import { resolveRef } from '../IndicatorRef'
+import { loadLedger } from '../Ledger'
+import { jsonOption } from '../ReportOptions'
 
 /** One line describing an event's content. */
 export function describeEvent(e: RecordedEvent): string {
@@ -42,20 +45,36 @@ export function describeEvent(e: RecordedEvent): string {
 export const history: CommandSpec = {
   name: 'history',
   summary: 'every event that touched an indicator, corrections and target revisions included',
-  usage: 'progress-ledger history INDICATOR [--json]',
-  help: 'Lists the indicator stream in order: position, recorded time, valid time, actor and what happened.',
-  options: { json: { type: 'boolean' } },
+  help: [
+    'Lists the indicator stream in order: position, recorded time, valid time, actor and what happened.',
+    'INDICATOR is an id (I06, i06) or the number printed in the plan (6, 14.1).',
+  ].join('\n'),
+  arguments: [{ name: 'INDICATOR', description: 'an indicator id or its number in the plan' }],
+  options: { json: jsonOption },
+  access: 'read',
   run: async (ctx) => {
-    const [id, ...rest] = ctx.positionals
-    if (id === undefined || rest.length > 0)
-      throw new UsageError('expected exactly one INDICATOR id')
+    const ref = positional(ctx, 0)
     const store = await ctx.store()
-    const events = await store.readStream(streams.indicator(id))
+    let events = await store.readStream(streams.indicator(ref))
     if (events.length === 0) {
-      ctx.io.stderr.write(`indicator ${JSON.stringify(id)}: no such indicator in the ledger\n`)
-      return ExitCode.failed
+      // Not an id as typed: resolve a number or another spelling against the ledger.
+      const state = await loadLedger(store, ctx.io)
+      const found = resolveRef(
+        ref,
+        state.indicators
+          .toArray()
+          .map((i) => ({ id: i.indicatorId, number: currentDefinition(i).number ?? null })),
+      )
+      if (found._tag !== 'Found')
+        throw new Refusal(
+          found._tag === 'Ambiguous'
+            ? `indicator ${JSON.stringify(ref)}: could be ${found.ids.join(' or ')}; give the id`
+            : `indicator ${JSON.stringify(ref)}: no such indicator in the ledger`,
+          'the ids and numbers are listed by `progress-ledger list indicators`',
+        )
+      events = await store.readStream(streams.indicator(found.id))
     }
-    if (ctx.values['json'] === true) {
+    if (flagOption(ctx, 'json')) {
       for (const e of events) ctx.io.stdout.write(`${JSON.stringify(e)}\n`)
       return ExitCode.ok
     }

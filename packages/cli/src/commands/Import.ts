@@ -11,9 +11,9 @@ import {
   type RecordedEvent,
   verifyChain,
 } from '@progress-ledger/core'
-import type { CommandSpec } from '../Command'
+import { type CommandSpec, positional } from '../Command'
 import { parseExport } from '../Exchange'
-import { ExitCode, UsageError } from '../Io'
+import { ExitCode } from '../Failure'
 import { progressBar } from '../Progress'
 import { describeResult } from '../Results'
 
@@ -53,15 +53,23 @@ function requests(batch: ReadonlyArray<RecordedEvent>): AppendRequest[] {
 export const importCommand: CommandSpec = {
   name: 'import',
   summary: 'load an export (JSONL or CloudEvents) into an empty ledger, reproducing it exactly',
-  usage: 'progress-ledger import FILE',
   help: 'Every event is decoded first (errors name the line and the field); the target ledger must be\nempty. Events are re-appended with their original recorded times, and the resulting hashes are\ncompared with the exported ones.',
+  arguments: [{ name: 'FILE', description: 'an export: JSON lines or a CloudEvents JSON batch' }],
   options: {},
+  access: 'write',
   run: async (ctx) => {
-    const [file, ...rest] = ctx.positionals
-    if (file === undefined || rest.length > 0) throw new UsageError('expected exactly one FILE')
-    const { events, errors } = parseExport(ctx.io.readFile(file))
+    const file = positional(ctx, 0)
+    let text: string
+    try {
+      text = ctx.io.readFile(file)
+    } catch (e) {
+      ctx.io.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`)
+      return ExitCode.failed
+    }
+    const { events, errors } = parseExport(text)
     if (errors.length > 0) {
-      for (const e of errors) ctx.io.stderr.write(`${file}: ${e}\n`)
+      for (const e of errors)
+        ctx.io.stderr.write(`${file}:${e.line === null ? '' : `${e.line}:`} ${e.message}\n`)
       ctx.io.stderr.write(`${errors.length} problem(s); nothing imported\n`)
       return ExitCode.failed
     }

@@ -5,25 +5,31 @@
  * @module commands/ImportPlan
  */
 import { loadPlanDocument, planToEvents, toAppendRequests } from '@progress-ledger/plan'
-import { type CommandSpec, stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Io'
+import { type CommandSpec, positional, stringOption } from '../Command'
+import { ExitCode } from '../Failure'
 import { describeResult } from '../Results'
 
 /** `import-plan`. */
 export const importPlan: CommandSpec = {
   name: 'import-plan',
   summary: 'validate a plan document (e.g. seeds/shengzhou/plan.json) and record it as events',
-  usage: 'progress-ledger import-plan FILE [--recorded-by NAME]',
   help: [
     'Validates everything first and prints every problem as FILE: path: expected …, got …; nothing is',
     "recorded unless the whole plan is valid. Event ids derive from the plan's record ids, so",
     'importing the same plan twice is a no-op. The format is described in docs/plan-model.md.',
   ].join('\n'),
-  options: { 'recorded-by': { type: 'string' } },
+  arguments: [{ name: 'FILE', description: 'a plan document (JSON)' }],
+  options: {
+    'recorded-by': {
+      type: 'string',
+      value: 'NAME',
+      description: 'the actor recorded on the events (default plan-office)',
+      expected: 'a name',
+    },
+  },
+  access: 'write',
   run: async (ctx) => {
-    const [file, ...rest] = ctx.positionals
-    if (file === undefined || rest.length > 0)
-      throw new UsageError('expected exactly one plan FILE')
+    const file = positional(ctx, 0)
     let json: unknown
     try {
       json = JSON.parse(ctx.io.readFile(file)) as unknown

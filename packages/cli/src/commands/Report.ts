@@ -6,8 +6,8 @@
  */
 import { renderCsv, renderHtml, renderJson, renderMarkdown } from '@progress-ledger/reporting'
 import { type CommandSpec, stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Io'
-import { asOfOf, buildReport, reportOptionSpecs } from '../ReportOptions'
+import { ExitCode, UsageError } from '../Failure'
+import { asOfOf, asOfOption, buildReport, reportOptionSpecs } from '../ReportOptions'
 
 const renderers = {
   md: renderMarkdown,
@@ -20,26 +20,31 @@ const renderers = {
 export const report: CommandSpec = {
   name: 'report',
   summary: 'render the plan status as of a date (md, html, csv, json; zh or en)',
-  usage:
-    'progress-ledger report [--as-of DATE] [--known-at DATE] [--format md|html|csv|json] [--lang zh|en] [--out FILE] [--plan ID] [--method NAME]',
   help: [
-    '--as-of DATE      the valid time: the world as of that day (default: today)',
-    '--known-at DATE   the recorded time: only what the ledger knew by the end of that day',
-    '                  (what the report said then); default: everything recorded',
-    '--format          md (default), html (one self-contained file with charts), csv (Excel-ready,',
-    '                  UTF-8 with BOM), json (documented, versioned schema: docs/status-methods.md)',
-    '--method NAME     the status method for numeric targets (see docs/status-methods.md)',
-    '--out FILE        write to a file instead of standard output',
+    '--as-of is the valid time (the world as of that day); --known-at the recorded time (what the',
+    'report said then). Formats: md (default), html (one self-contained file with charts), csv',
+    '(Excel-ready, UTF-8 with BOM), json (documented, versioned schema: docs/status-methods.md).',
   ].join('\n'),
+  arguments: [],
   options: {
+    'as-of': asOfOption,
     ...reportOptionSpecs,
-    'as-of': { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
+    format: {
+      type: 'string',
+      value: 'md|html|csv|json',
+      description: 'the output format (default md)',
+      expected: 'md, html, csv or json',
+      choices: ['md', 'html', 'csv', 'json'],
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write to a file instead of standard output',
+      expected: 'a file name',
+    },
   },
+  access: 'read',
   run: async (ctx) => {
-    if (ctx.positionals.length > 0)
-      throw new UsageError(`unexpected argument ${JSON.stringify(ctx.positionals[0])}`)
     const format = stringOption(ctx, 'format') ?? 'md'
     if (!(format in renderers))
       throw new UsageError(

@@ -4,21 +4,37 @@
  * @module commands/Target
  */
 import { formatTarget, parseTarget } from '@progress-ledger/plan'
-import type { CommandSpec } from '../Command'
-import { stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Io'
+import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
+import { ExitCode, UsageError } from '../Failure'
+import { jsonOption } from '../ReportOptions'
 
 /** `target parse`. */
 export const target: CommandSpec = {
   name: 'target',
   summary: 'parse a target expression as printed (≥90, 95以上, 稳步提升, …) and show its meaning',
-  usage: 'progress-ledger target parse "EXPR" [--baseline N] [--interim N] [--json]',
   help: 'Prints the canonical Chinese and English forms and the structure. A plain number gets its\ndirection from --baseline or --interim (marked inferred). Exit code 1 on a parse error, which\nquotes the expression and the position.',
-  options: { json: { type: 'boolean' }, baseline: { type: 'string' }, interim: { type: 'string' } },
+  arguments: [
+    { name: 'ACTION', description: 'parse', choices: ['parse'] },
+    { name: 'EXPR', description: 'a target as printed, e.g. "95以上"' },
+  ],
+  options: {
+    baseline: {
+      type: 'string',
+      value: 'N',
+      description: 'the baseline, to infer the direction of a plain number',
+      expected: 'a number',
+    },
+    interim: {
+      type: 'string',
+      value: 'N',
+      description: 'the interim target, to infer the direction of a plain number',
+      expected: 'a number',
+    },
+    json: jsonOption,
+  },
+  access: 'none',
   run: (ctx) => {
-    const [verb, expression, ...rest] = ctx.positionals
-    if (verb !== 'parse' || expression === undefined || rest.length > 0)
-      throw new UsageError('expected: target parse "EXPR"')
+    const expression = positional(ctx, 1)
     const number = (name: string): number | undefined => {
       const raw = stringOption(ctx, name)
       if (raw === undefined) return undefined
@@ -38,7 +54,7 @@ export const target: CommandSpec = {
       return Promise.resolve(ExitCode.failed)
     }
     const expr = parsed.value
-    if (ctx.values['json'] === true) {
+    if (flagOption(ctx, 'json')) {
       ctx.io.stdout.write(
         `${JSON.stringify({ printed: expression, expression: expr, zh: formatTarget(expr, 'zh'), en: formatTarget(expr, 'en') }, null, 2)}\n`,
       )

@@ -12,23 +12,27 @@ import {
   replay,
   verifyChain,
 } from '@progress-ledger/core'
+import { paletteFor } from '../Colour'
 import type { CommandSpec } from '../Command'
-import { ExitCode } from '../Io'
+import { ExitCode } from '../Failure'
 import { readWithProgress } from '../Ledger'
 
 /** `verify`. */
 export const verify: CommandSpec = {
   name: 'verify',
   summary: 'check the hash chain of every event and the projections built from them',
-  usage: 'progress-ledger verify',
   help: [
     "Recomputes every event's hash from its content and the previous hash, so any edit, removal or",
     'reordering of stored events is found (exit code 1, naming the position and event id). Then',
     'replays the ledger, lists events that refer to something undefined, and compares the stored',
     'ledger snapshot, if any, with a fresh replay up to its position.',
   ].join('\n'),
+  arguments: [],
   options: {},
+  access: 'read',
   run: async (ctx) => {
+    const out = paletteFor(ctx.io.stdout, ctx.io.env)
+    const err = paletteFor(ctx.io.stderr, ctx.io.env)
     const store = await ctx.store()
     let chain: ChainVerification = { _tag: 'Intact', count: 0, head: '' }
     let position = 0
@@ -43,12 +47,12 @@ export const verify: CommandSpec = {
     }
     if (chain._tag === 'Broken') {
       ctx.io.stderr.write(
-        `hash chain BROKEN at position ${chain.position} (event ${chain.eventId}): ${chain.reason}\n`,
+        `hash chain ${err.red('BROKEN')} at position ${chain.position} (event ${chain.eventId}): ${chain.reason}\n`,
       )
       return ExitCode.failed
     }
     ctx.io.stdout.write(
-      `hash chain intact: ${count} events, head ${chain.head === '' ? '(empty)' : chain.head}\n`,
+      `hash chain ${out.green('intact')}: ${count} events, head ${chain.head === '' ? '(empty)' : chain.head}\n`,
     )
     const state: LedgerState = replay(ledgerProjection, events, { freeze: false })
     for (const u of state.unattached)

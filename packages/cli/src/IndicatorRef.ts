@@ -1,0 +1,48 @@
+/**
+ * How people name an indicator on the command line: by its id (`I06`, any case) or by its number
+ * as printed in the plan (`6`, `14.1`).
+ *
+ * @module IndicatorRef
+ */
+
+/** Something with an id and, perhaps, a number as printed in the plan. */
+export interface Numbered {
+  readonly id: string
+  readonly number: string | null
+}
+
+/** The outcome of {@link resolveRef}. */
+export type RefResolution =
+  | { readonly _tag: 'Found'; readonly id: string }
+  | { readonly _tag: 'NotFound'; readonly ref: string }
+  | { readonly _tag: 'Ambiguous'; readonly ref: string; readonly ids: ReadonlyArray<string> }
+
+/** A printed number without leading zeros: `06` → `6`, `014.1` → `14.1`. */
+function normalNumber(s: string): string {
+  return s.trim().replace(/^0+(?=\d)/, '')
+}
+
+/**
+ * Finds the item a user means: the id exactly, else the id in any case, else the printed number.
+ *
+ * @example
+ * import { resolveRef } from '@progress-ledger/cli'
+ * const items = [{ id: 'I06', number: '6' }, { id: 'I14a', number: '14.1' }]
+ * resolveRef('i06', items) // { _tag: 'Found', id: 'I06' }
+ * resolveRef('14.1', items) // { _tag: 'Found', id: 'I14a' }
+ * resolveRef('06', items) // { _tag: 'Found', id: 'I06' }
+ * resolveRef('7', items) // { _tag: 'NotFound', ref: '7' }
+ */
+export function resolveRef(ref: string, items: ReadonlyArray<Numbered>): RefResolution {
+  const exact = items.find((i) => i.id === ref)
+  if (exact !== undefined) return { _tag: 'Found', id: exact.id }
+  const lower = ref.trim().toLowerCase()
+  const byCase = items.filter((i) => i.id.toLowerCase() === lower)
+  if (byCase.length === 1) return { _tag: 'Found', id: (byCase[0] as Numbered).id }
+  if (byCase.length > 1) return { _tag: 'Ambiguous', ref, ids: byCase.map((i) => i.id) }
+  const wanted = normalNumber(ref)
+  const byNumber = items.filter((i) => i.number !== null && normalNumber(i.number) === wanted)
+  if (byNumber.length === 1) return { _tag: 'Found', id: (byNumber[0] as Numbered).id }
+  if (byNumber.length > 1) return { _tag: 'Ambiguous', ref, ids: byNumber.map((i) => i.id) }
+  return { _tag: 'NotFound', ref }
+}

@@ -1,0 +1,206 @@
+/**
+ * `progress-ledger list indicators|departments|projects|tasks`: what the ledger holds, with the
+ * numbers as printed in the plan, so that people can find the id to use in other commands.
+ *
+ * @module commands/List
+ */
+import {
+  currentDefinition,
+  type IsoDate,
+  type LedgerState,
+  responsibleOn,
+} from '@progress-ledger/core'
+import { localized } from '@progress-ledger/reporting'
+import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
+import { ExitCode, UsageError } from '../Failure'
+import {
+  asOfOf,
+  asOfOption,
+  jsonOption,
+  langOf,
+  loadCut,
+  noPlan,
+  reportOptionSpecs,
+} from '../ReportOptions'
+
+/**
+ * What `list` can list.
+ *
+ * @example
+ * import { listKinds } from '@progress-ledger/cli'
+ * listKinds.length // 4
+ */
+export const listKinds = ['indicators', 'departments', 'projects', 'tasks'] as const
+/** What `list` can list. */
+export type ListKind = (typeof listKinds)[number]
+
+/**
+ * Is `s` something `list` can list?
+ *
+ * @example
+ * import { isListKind } from '@progress-ledger/cli'
+ * isListKind('tasks') // true
+ * isListKind('reforms') // false
+ */
+export function isListKind(s: string): s is ListKind {
+  return (listKinds as ReadonlyArray<string>).includes(s)
+}
+
+/** One row of a listing. */
+export interface ListRow {
+  /** Task or project kind (`key-task`, `reform`, `flagship`, …); `null` for indicators and departments. */
+  readonly kind: string | null
+  /** The number as printed in the plan, if any. */
+  readonly number: string | null
+  readonly id: string
+  readonly name: string
+  /** The unit (indicators), or the other names (departments). */
+  readonly detail: string
+  /** Responsible departments on the as-of date. */
+  readonly departments: ReadonlyArray<string>
+}
+
+const KIND_ORDER = ['key-task', 'reform', 'action-item', 'flagship', 'construction']
+
+function byNumber(a: ListRow, b: ListRow): number {
+  const ka = a.kind === null ? -1 : KIND_ORDER.indexOf(a.kind)
+  const kb = b.kind === null ? -1 : KIND_ORDER.indexOf(b.kind)
+  const na = a.number === null ? Infinity : parseFloat(a.number)
+  const nb = b.number === null ? Infinity : parseFloat(b.number)
+  return ka - kb || (na === nb ? 0 : na < nb ? -1 : 1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/**
+ * The rows of a listing from a ledger state, in plan order; `planId` keeps one plan's entries.
+ *
+ * @example
+ * import { emptyLedger, isoDate } from '@progress-ledger/core'
+ * import { listRows } from '@progress-ledger/cli'
+ * listRows(emptyLedger(), 'indicators', { asOf: isoDate('2022-12-31'), lang: 'en' }) // []
+ */
+export function listRows(
+  state: LedgerState,
+  kind: ListKind,
+  options: { readonly asOf: IsoDate; readonly lang: 'zh' | 'en'; readonly planId?: string },
+): ReadonlyArray<ListRow> {
+  const day = options.asOf
+  const inPlan = (planId: string | undefined) =>
+    options.planId === undefined || planId === options.planId
+  const rows: ListRow[] = []
+  switch (kind) {
+    case 'indicators':
+      state.indicators.each((ind) => {
+        const d = currentDefinition(ind)
+        if (!inPlan(d.planId)) return
+        rows.push({
+          kind: null,
+          number: d.number ?? null,
+          id: ind.indicatorId,
+          name: localized(d.name, options.lang),
+          detail: options.lang === 'en' ? (d.unitEn ?? d.unit) : d.unit,
+          departments: responsibleOn(ind, day),
+        })
+      })
+      break
+    case 'tasks':
+      state.tasks.each((t) => {
+        if (!inPlan(t.definition.planId)) return
+        rows.push({
+          kind: t.definition.kind,
+          number: t.definition.number ?? null,
+          id: t.taskId,
+          name: localized(t.definition.name, options.lang),
+          detail: '',
+          departments: responsibleOn(t, day),
+        })
+      })
+      break
+    case 'projects':
+      state.projects.each((p) => {
+        if (!inPlan(p.definition.planId)) return
+        rows.push({
+          kind: p.definition.kind,
+          number: p.definition.number ?? null,
+          id: p.projectId,
+          name: localized(p.definition.name, options.lang),
+          detail: '',
+          departments: responsibleOn(p, day),
+        })
+      })
+      break
+    case 'departments':
+      state.departments.each((d) => {
+        rows.push({
+          kind: null,
+          number: null,
+          id: d.departmentId,
+          name: localized(d.name, options.lang),
+          detail: d.aliases.join(', '),
+          departments: [],
+        })
+      })
+      break
+  }
+  return rows.sort(byNumber)
+}
+
+function renderRows(kind: ListKind, rows: ReadonlyArray<ListRow>): string {
+  const width = (f: (r: ListRow) => string) => Math.max(0, ...rows.map((r) => f(r).length))
+  const wk = width((r) => r.kind ?? '')
+  const wn = width((r) => r.number ?? '')
+  const wi = width((r) => r.id)
+  return rows
+    .map((r) => {
+      const cells = [
+        ...(kind === 'tasks' || kind === 'projects' ? [(r.kind ?? '').padEnd(wk)] : []),
+        ...(kind === 'departments' ? [] : [(r.number ?? '—').padEnd(Math.max(wn, 1))]),
+        r.id.padEnd(wi),
+        r.name +
+          (r.detail === '' ? '' : kind === 'indicators' ? ` (${r.detail})` : ` — ${r.detail}`) +
+          (r.departments.length === 0 ? '' : `  [${r.departments.join(', ')}]`),
+      ]
+      return `${cells.join('  ')}\n`
+    })
+    .join('')
+}
+
+/** `list`. */
+export const list: CommandSpec = {
+  name: 'list',
+  summary: 'list the indicators, departments, projects or tasks, with their numbers in the plan',
+  help: [
+    'Indicators, tasks and projects are listed in plan order with the number printed in the plan and',
+    'the id to use in other commands (`progress-ledger status 14.1` and `status I14a` are the same),',
+    'followed by the responsible departments on the --as-of date.',
+  ].join('\n'),
+  arguments: [
+    {
+      name: 'WHAT',
+      description: listKinds.join(', '),
+      choices: listKinds,
+    },
+  ],
+  options: { 'as-of': asOfOption, ...reportOptionSpecs, json: jsonOption },
+  access: 'read',
+  run: async (ctx) => {
+    const kind = positional(ctx, 0)
+    if (!isListKind(kind))
+      throw new UsageError(`WHAT: expected ${listKinds.join(', ')}, got ${JSON.stringify(kind)}`)
+    const lang = langOf(ctx)
+    const asOfDate = asOfOf(ctx)
+    const state = await loadCut(ctx, asOfDate)
+    const planId = stringOption(ctx, 'plan')
+    if (planId !== undefined && !state.plans.has(planId))
+      throw noPlan(ctx, state, `--plan: expected an adopted plan, got ${JSON.stringify(planId)}`)
+    const rows = listRows(state, kind, {
+      asOf: asOfDate,
+      lang,
+      ...(planId === undefined ? {} : { planId }),
+    })
+    if (rows.length === 0 && state.plans.size === 0) throw noPlan(ctx, state, '')
+    if (flagOption(ctx, 'json')) ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+    else ctx.io.stdout.write(renderRows(kind, rows))
+    if (!flagOption(ctx, 'json')) ctx.io.stderr.write(`${rows.length} ${kind}\n`)
+    return ExitCode.ok
+  },
+}
