@@ -16,9 +16,14 @@ export interface Goal {
   readonly goal: string
   /** Is the goal met by this median? `undefined`: no goal, for information. */
   readonly met?: (x: number) => boolean
-  /** What bounds the figure when the goal is missed (from a profile); unset until profiled. */
-  readonly bound?: string
+  /**
+   * What bounds the figure when the goal is missed: text from a profile, or text built from
+   * other figures of the same run (`median(key)`, `undefined` if not measured); unset until known.
+   */
+  readonly bound?: string | ((median: (key: string) => number | undefined) => string)
 }
+
+const x2 = (v: number | undefined): string => (v === undefined ? '—' : v.toFixed(2))
 
 const info = (label: string, key: string, unit: string): Goal => ({
   label,
@@ -89,6 +94,12 @@ export const GOALS: ReadonlyArray<Goal> = [
     unit: '×',
     goal: '≤ 3',
     met: (x) => x <= 3,
+    bound: (m) => {
+      const floor = m('floor_ms')
+      const copying = m('copying_floor_ms')
+      const step = floor === undefined || copying === undefined ? undefined : copying / floor
+      return `in this run the copying floor, which differs from the floor only by making one version object per event as core does, took ${x2(step)} × the floor's time (the cost of those objects), and core ${x2(m('fold_vs_copying_floor_ratio'))} × the copying floor's (the cost of core's persistent containers, copy-on-write draft and freeze; ${x2(m('fold_nofreeze_vs_floor_ratio'))} × the floor's time without the final freeze). Not profiled further yet.`
+    },
   },
   info(
     'full fold vs the copying floor (plain Maps and arrays, a version object per event)',
@@ -107,6 +118,8 @@ export const GOALS: ReadonlyArray<Goal> = [
     unit: 'ms',
     goal: '≤ 50',
     met: (x) => x <= 50,
+    bound: (m) =>
+      `a warm query takes ${x2(m('asof_ms'))} ms in this run (\`asof_ms\`), so the cold figure is the first query's one-time work on a freshly published state — the visibility index of each list it reads, built once and kept, and code not yet optimised. Not profiled further yet.`,
   },
   info('as-of, warm (median of 15 queries after the first)', 'asof_ms', 'ms'),
   info('as-of by snapshot + tail (restore at 90 %, replay 5 %)', 'asof_snapshot_ms', 'ms'),

@@ -38,10 +38,15 @@ function goalsTable(out: string[], json: BenchJson): string[] {
       continue
     }
     const met = g.met === undefined ? '—' : g.met(s.median) ? 'yes' : 'no'
-    if (met === 'no')
+    if (met === 'no') {
+      const bound =
+        typeof g.bound === 'function'
+          ? g.bound((key) => findFigure(json.jobs, key)?.median)
+          : (g.bound ?? UNPROFILED)
       missed.push(
-        `- **${g.label}** (\`${g.key}\`) — median ${fmt(s.median)} ${g.unit} against ${g.goal} ${g.unit}: ${g.bound ?? UNPROFILED}`,
+        `- **${g.label}** (\`${g.key}\`) — median ${fmt(s.median)} ${g.unit} against ${g.goal} ${g.unit}: ${bound}`,
       )
+    }
     out.push(
       `| ${g.label} | \`${g.key}\` | ${goal} | ${fmt(s.median)} ${g.unit} | ${fmt(s.min)} | ${fmt(s.max)} | ${s.runs} | ${met} |`,
     )

@@ -117,15 +117,15 @@ describe('the Markdown of a run', () => {
     [
       summariseJob({ name: 'anchor', title: 'workload (a)' }, [
         {
-          figures: { fold_vs_floor_ratio: 2, asof_cold_ms: 400, append_events_per_sec: 1 },
+          figures: { fold_vs_floor_ratio: 2, asof_cold_ms: 400, asof_ms: 12, report_ms: 250 },
           notes: [],
         },
         {
-          figures: { fold_vs_floor_ratio: 4, asof_cold_ms: 300, append_events_per_sec: 2 },
+          figures: { fold_vs_floor_ratio: 4, asof_cold_ms: 300, asof_ms: 14, report_ms: 260 },
           notes: [],
         },
         {
-          figures: { fold_vs_floor_ratio: 2.5, asof_cold_ms: 500, append_events_per_sec: 3 },
+          figures: { fold_vs_floor_ratio: 2.5, asof_cold_ms: 500, asof_ms: 13, report_ms: 270 },
           notes: [],
         },
       ]),
@@ -152,7 +152,10 @@ describe('the Markdown of a run', () => {
       /\| `asof_cold_ms` \| ≤ 50 ms \| 400\.0 ms \| 300\.0 \| 500\.0 \| 3 \| no \|/,
     )
     expect(md).toContain(
-      `- **as-of, first query on the freshly published 1M-event state (cold)** (\`asof_cold_ms\`) — median 400.0 ms against ≤ 50 ms: ${UNPROFILED}`,
+      '- **as-of, first query on the freshly published 1M-event state (cold)** (`asof_cold_ms`) — median 400.0 ms against ≤ 50 ms: a warm query takes 13.00 ms in this run',
+    )
+    expect(md).toContain(
+      `- **evaluate + render the full plan as HTML** (\`report_ms\`) — median 260.0 ms against ≤ 200 ms: ${UNPROFILED}`,
     )
     expect(md).toContain(
       '| SQLite append, batches of 100 | `sqlite_append_events_per_sec` | ≥ 150,000 events/s | not measured |',
@@ -168,5 +171,31 @@ describe('the Markdown of a run', () => {
     )
     expect(md).toContain('- cli report on 1m events: did not finish within 600 s')
     expect(md).toContain("the packages' built `dist`")
+  })
+
+  it('builds a bound from the same run when it can', () => {
+    const missed = benchJson(
+      'full',
+      'pnpm bench',
+      'dist',
+      { cpu: 't', cores: 2, node: 'v20', os: 't' },
+      [
+        summariseJob({ name: 'anchor', title: 'workload (a)' }, [
+          {
+            figures: {
+              fold_vs_floor_ratio: 4,
+              floor_ms: 100,
+              copying_floor_ms: 150,
+              fold_vs_copying_floor_ratio: 2.67,
+              fold_nofreeze_vs_floor_ratio: 3.5,
+            },
+            notes: [],
+          },
+        ]),
+      ],
+    )
+    expect(renderMarkdown(missed, 'now', 1)).toContain(
+      "took 1.50 × the floor's time (the cost of those objects), and core 2.67 × the copying floor's",
+    )
   })
 })
