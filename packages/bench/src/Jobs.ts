@@ -1,14 +1,13 @@
 /**
  * The jobs of a bench run: which suite, with which sizes, how many fresh processes. `full` is
- * what `pnpm bench` runs; `quick` is a smoke test with small sizes and one run each.
+ * what `pnpm bench` runs; `quick` is a smoke test with small sizes and one run each. Every job of
+ * the full run takes an odd number of fresh processes, so that its median is one of them.
  *
  * @module Jobs
  */
-import { runAnchorSuite } from './measure/Anchor'
-import { runCountiesSuite, runRailwaySuite } from './measure/Growth'
-import { runPostgresSuite, runSqliteSuite } from './measure/Stores'
-import type { SuiteResult } from './measure/Timing'
+import { join } from 'node:path'
 import { ANCHOR_1M } from './workloads/Anchor'
+import { repoRoot } from './workloads/Seeds'
 
 /** A suite and its parameters: what one fresh process measures. */
 export type Task =
@@ -23,6 +22,20 @@ export type Task =
   | { readonly suite: 'railway'; readonly projects: number }
   | { readonly suite: 'sqlite'; readonly events: number }
   | { readonly suite: 'postgres'; readonly events: number }
+  | {
+      readonly suite: 'cli'
+      readonly sizes: ReadonlyArray<number>
+      readonly dir: string
+      readonly source: boolean
+      readonly timeoutS: number
+    }
+  | {
+      readonly suite: 'cli-intake'
+      readonly lines: number
+      readonly dir: string
+      readonly source: boolean
+      readonly timeoutS: number
+    }
 
 /** A job: a named task run in `runs` fresh processes. */
 export interface Job {
@@ -32,21 +45,66 @@ export interface Job {
   readonly runs: number
   /** Heap limit of the child process, in MB. */
   readonly heapMb: number
+  /** Stop after a run that measured nothing (e.g. a command that ran out of time). */
+  readonly stopAfterFailure?: boolean
 }
 
-/**
- * Fresh processes for the plan over 1,000 counties (4.7M events, about a minute and a half each
- * on the reference machine): fewer than the other jobs' 5 to keep the full run near 10 minutes.
- */
-export const LARGE_RUNS = 2
+/** Fresh processes per job in the full run. */
+export const FULL_RUNS = 5
 
 /** Bench modes. */
 export type Mode = 'full' | 'quick'
 
-/** The jobs of a mode. PostgreSQL runs only when `pgUrl` is set. */
-export function jobsFor(mode: Mode, pgUrl: string | undefined): Job[] {
+/** What a run is asked for besides its mode. */
+export interface JobOptions {
+  /** PostgreSQL's URL: its job runs only when set. */
+  readonly pgUrl?: string | undefined
+  /** Measure the packages' sources through tsx instead of their built `dist`. */
+  readonly source?: boolean
+  /** Where generated ledgers are kept between runs. */
+  readonly ledgers?: string
+  /** Only the CLI's jobs (`--cli`). */
+  readonly cliOnly?: boolean
+}
+
+/** Where generated ledgers are kept unless told otherwise (ignored by git). */
+export const DEFAULT_LEDGERS = join(repoRoot, 'packages/bench/scratch/ledgers')
+
+/** The ledger sizes of the per-command latency table. */
+export const CLI_SIZES: ReadonlyArray<number> = [10_000, 100_000, 1_000_000]
+
+/** Lines of the intake measurement. */
+export const INTAKE_LINES = 1_000_000
+
+function cliJobs(q: boolean, runs: number, options: JobOptions): Job[] {
+  const dir = options.ledgers ?? DEFAULT_LEDGERS
+  const source = options.source ?? false
+  const sizes = q ? [2_000] : CLI_SIZES
+  const lines = q ? 2_000 : INTAKE_LINES
+  return [
+    {
+      name: 'cli',
+      title: `CLI commands, fresh process each, on SQLite ledgers of ${sizes.map((n) => n.toLocaleString('en-US')).join(', ')} events`,
+      task: { suite: 'cli', sizes, dir, source, timeoutS: 600 },
+      runs,
+      heapMb: 8192,
+    },
+    {
+      name: 'cli-intake',
+      title: `CLI append of ${lines.toLocaleString('en-US')} lines in one process`,
+      task: { suite: 'cli-intake', lines, dir, source, timeoutS: q ? 120 : 900 },
+      runs,
+      heapMb: 8192,
+      stopAfterFailure: true,
+    },
+  ]
+}
+
+/** The jobs of a mode. */
+export function jobsFor(mode: Mode, options: JobOptions = {}): Job[] {
   const q = mode === 'quick'
-  const runs = q ? 1 : 5
+  const runs = q ? 1 : FULL_RUNS
+  if (options.cliOnly === true) return cliJobs(q, runs, options)
   const jobs: Job[] = [
     {
       name: 'anchor',
@@ -67,7 +125,7 @@ export function jobsFor(mode: Mode, pgUrl: string | undefined): Job[] {
       name: `counties-${n}`,
       title: `workload (b), plan × ${n} ${n === 1 ? 'county' : 'counties'}`,
       task: { suite: 'counties', counties: n, report: true },
-      runs: n === 1000 ? Math.min(runs, LARGE_RUNS) : runs,
+      runs,
       heapMb: 12288,
     })),
     {
@@ -81,39 +139,18 @@ export function jobsFor(mode: Mode, pgUrl: string | undefined): Job[] {
       name: 'sqlite',
       title: `SQLite store, ${q ? '2,000' : '100,000'} events of workload (a)`,
       task: { suite: 'sqlite', events: q ? 2_000 : 100_000 },
-      runs: q ? 1 : 5,
+      runs,
       heapMb: 4096,
     },
   ]
-  if (pgUrl !== undefined && pgUrl !== '') {
+  if (options.pgUrl !== undefined && options.pgUrl !== '') {
     jobs.push({
       name: 'postgres',
       title: `PostgreSQL store, ${q ? '2,000' : '100,000'} events of workload (a)`,
       task: { suite: 'postgres', events: q ? 2_000 : 100_000 },
-      runs: q ? 1 : 5,
+      runs,
       heapMb: 4096,
     })
   }
-  return jobs
-}
-
-/** Runs a task in this process (the child's body; also what the bench's test calls). */
-export async function runTask(task: Task): Promise<SuiteResult> {
-  switch (task.suite) {
-    case 'anchor':
-      return runAnchorSuite({
-        size: { ...ANCHOR_1M, events: task.events },
-        spreadEvents: task.spreadEvents,
-        incrementalEvents: task.incrementalEvents,
-        snapshot: task.snapshot,
-      })
-    case 'counties':
-      return runCountiesSuite(task.counties, task.report)
-    case 'railway':
-      return runRailwaySuite(task.projects)
-    case 'sqlite':
-      return runSqliteSuite(task.events)
-    case 'postgres':
-      return runPostgresSuite(task.events, process.env['PG_URL'])
-  }
+  return [...jobs, ...cliJobs(q, runs, options)]
 }

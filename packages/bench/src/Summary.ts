@@ -5,7 +5,7 @@
  * @module Summary
  */
 import type { Job } from './Jobs'
-import type { SuiteResult } from './measure/Timing'
+import { median, type SuiteResult } from './measure/Timing'
 
 /** A figure over several runs. */
 export interface Stat {
@@ -23,14 +23,23 @@ export interface JobSummary {
   readonly notes: ReadonlyArray<string>
 }
 
-/** Median (upper median for an even count), min and max of finite values, or `null` if none. */
+/**
+ * Median (see {@link median}), min and max of the finite values, or `null` if none. `runs`
+ * counts the values measured: a run that failed gives none.
+ *
+ * @example
+ * import { stat } from '@progress-ledger/bench'
+ * stat([3, 1, null, 2, 9]) // { median: 2.5, min: 1, max: 9, runs: 4 }
+ * stat([7, 1, 3]) // { median: 3, min: 1, max: 7, runs: 3 }
+ * stat([null]) // null
+ */
 export function stat(values: ReadonlyArray<number | null | undefined>): Stat | null {
   const xs = values
     .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
     .sort((a, b) => a - b)
   if (xs.length === 0) return null
   return {
-    median: xs[Math.floor(xs.length / 2)] as number,
+    median: median(xs),
     min: xs[0] as number,
     max: xs[xs.length - 1] as number,
     runs: xs.length,
@@ -54,23 +63,45 @@ export function summariseJob(
   }
 }
 
-/** The headline keys of the JSON output: [key, job, figure]. */
-export const HEADLINE: ReadonlyArray<readonly [string, string, string]> = [
-  ['append_events_per_sec', 'anchor', 'append_events_per_sec'],
-  ['fold_vs_floor_ratio', 'anchor', 'fold_vs_floor_ratio'],
-  ['fold_vs_spread_ratio', 'anchor', 'fold_vs_spread_ratio'],
-  ['bytes_per_event', 'anchor', 'bytes_per_event'],
-  ['asof_ms', 'anchor', 'asof_ms'],
-  ['incremental_us', 'anchor', 'incremental_us'],
-  ['report_ms', 'counties-1', 'report_ms'],
-  ['sqlite_append_events_per_sec', 'sqlite', 'sqlite_append_events_per_sec'],
-  ['sqlite_append_vs_floor', 'sqlite', 'sqlite_append_vs_floor'],
-  ['sqlite_read_events_per_sec', 'sqlite', 'sqlite_read_events_per_sec'],
-  ['sqlite_fold_events_per_sec', 'sqlite', 'sqlite_fold_events_per_sec'],
-  ['pg_append_events_per_sec', 'postgres', 'pg_append_events_per_sec'],
-  ['pg_append_vs_floor', 'postgres', 'pg_append_vs_floor'],
-  ['pg_read_events_per_sec', 'postgres', 'pg_read_events_per_sec'],
+/**
+ * The headline keys of the JSON output, each the median of the figure of that name in the first
+ * job (in run order) that measured it, or `null`: the goals' keys first, then figures kept beside
+ * them. A suite that returns one of these names fills it, whichever job runs it.
+ */
+export const HEADLINE: ReadonlyArray<string> = [
+  'sqlite_append_events_per_sec',
+  'sqlite_append_vs_floor',
+  'pg_append_events_per_sec',
+  'pg_append_vs_floor',
+  'pg_read_events_per_sec',
+  'sqlite_read_events_per_sec',
+  'sqlite_read_replay_events_per_sec',
+  'pg_read_replay_events_per_sec',
+  'fold_vs_floor_ratio',
+  'fold_vs_persistent_floor_ratio',
+  'asof_cold_ms',
+  'checkpoint_restore_ms',
+  'cli_report_cold_ms_1m',
+  'cli_append_1m_lines_s',
+  'cli_append_1m_lines_peak_rss_mb',
+  'append_events_per_sec',
+  'memory_read_replay_events_per_sec',
+  'fold_vs_spread_ratio',
+  'bytes_per_event',
+  'asof_ms',
+  'incremental_us',
+  'incremental_cold_us',
+  'report_ms',
 ]
+
+/** The figure `key` of the first job that measured it, or `null`. */
+export function findFigure(jobs: Readonly<Record<string, JobSummary>>, key: string): Stat | null {
+  for (const j of Object.values(jobs)) {
+    const s = j.figures[key]
+    if (s !== undefined && s !== null) return s
+  }
+  return null
+}
 
 /** The machine a run was measured on. */
 export interface MachineInfo {
@@ -85,6 +116,8 @@ export interface BenchJson {
   readonly [key: string]: unknown
   readonly mode: string
   readonly command: string
+  /** What was measured: the packages' built `dist`, or their sources (`--source`). */
+  readonly code: 'dist' | 'source'
   readonly machine: MachineInfo
   readonly jobs: Readonly<Record<string, JobSummary>>
   readonly notes: ReadonlyArray<string>
@@ -94,13 +127,21 @@ export interface BenchJson {
 export function benchJson(
   mode: string,
   command: string,
+  code: 'dist' | 'source',
   machine: MachineInfo,
   jobs: ReadonlyArray<JobSummary>,
 ): BenchJson {
   const byName: Record<string, JobSummary> = {}
   for (const j of jobs) byName[j.name] = j
   const headline: Record<string, number | null> = {}
-  for (const [key, job, figure] of HEADLINE)
-    headline[key] = byName[job]?.figures[figure]?.median ?? null
-  return { ...headline, mode, command, machine, jobs: byName, notes: jobs.flatMap((j) => j.notes) }
+  for (const key of HEADLINE) headline[key] = findFigure(byName, key)?.median ?? null
+  return {
+    ...headline,
+    mode,
+    command,
+    code,
+    machine,
+    jobs: byName,
+    notes: jobs.flatMap((j) => j.notes),
+  }
 }

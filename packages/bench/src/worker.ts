@@ -4,7 +4,8 @@
  *
  * @module worker
  */
-import { runTask, type Task } from './Jobs'
+import type { Task } from './Jobs'
+import { runTask } from './Tasks'
 
 const task = JSON.parse(process.argv[2] ?? 'null') as Task
 const result = await runTask(task)

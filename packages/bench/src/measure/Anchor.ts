@@ -1,28 +1,32 @@
 /**
- * The anchor suite on workload (a): in-memory append rate, bytes per event, full fold against
- * the floor and the spread baseline, as-of latency (on the full state, and snapshot + tail), and
- * incremental update latency on the published state.
+ * The anchor suite on workload (a): in-memory append rate, the heap the store holds per event,
+ * full fold against the floors and the spread baseline, read + replay through the in-memory
+ * store, as-of latency (the first query on the freshly published state, then warm; snapshot +
+ * tail), and incremental update latency on the published state (the first updates, then warm).
  *
  * @module measure/Anchor
  */
 import {
-  apply,
   asOf,
   InMemoryEventStore,
   ledgerProjection,
   manualClock,
+  readPages,
   replay,
+  replayPages,
   resumeFromSnapshot,
   takeSnapshot,
   type AppendRequest,
-  type IsoDate,
   type LedgerState,
   type RecordedEvent,
 } from '@progress-ledger/core'
+import { copyingFloorFold } from '../baselines/CopyingFloor'
 import { floorFold } from '../baselines/Floor'
+import { persistentFloorFold } from '../baselines/PersistentFloor'
 import { spreadFold } from '../baselines/Spread'
-import { anchorIndicator, anchorRequests, dayAfter, type AnchorSize } from '../workloads/Anchor'
+import { anchorRequests, type AnchorSize } from '../workloads/Anchor'
 import { foldRatios } from './Fold'
+import { incrementalFigures, incrementalRequests } from './Incremental'
 import {
   collect,
   heapAfterGc,
@@ -69,48 +73,101 @@ function asOfLatency(state: LedgerState, events: ReadonlyArray<RecordedEvent>): 
     { position: late.position },
     { recordedTime: late.recordedTime },
   ]
-  asOf(state, cuts[0] as never)
+  asOf(state, cuts[0] as (typeof cuts)[number])
   const times: number[] = []
   for (let round = 0; round < 3; round++)
     for (const cut of cuts) times.push(timed(() => asOf(state, cut)).ms)
   return median(times)
 }
 
-/** Runs the anchor suite in this process. */
-export function runAnchorSuite(options: AnchorOptions): SuiteResult {
-  const notes: string[] = []
-  const n = options.size.events
-  const requests = anchorRequests(options.size)
-  const heapRaw = heapAfterGc()
+/** The in-memory store filled with workload (a), and what its heap holds. */
+interface Filled {
+  readonly store: InMemoryEventStore
+  readonly clock: ReturnType<typeof manualClock>
+  readonly appendMs: number
+  readonly figures: Figures
+}
+
+/**
+ * Builds the requests, appends them, then drops them. Heap after a full collection: before the
+ * requests (h0), with the requests (h1), with the requests and the filled store (h2), and with
+ * the store alone once the requests are dropped (h3). `bytes_per_event` = (h3 − h0) / events:
+ * everything the store holds — the recorded envelopes, their hash, time and id strings, the
+ * events' data objects and strings, the id index, the stream index and the log array.
+ * `input_bytes_per_event` = (h1 − h0) / events is the heap of the requests alone;
+ * `store_overhead_bytes_per_event` = (h2 − h1) / events is what the store adds over inputs that
+ * stay alive (it shares their data objects).
+ */
+function fillStore(size: AnchorSize, notes: string[]): Filled {
+  const n = size.events
+  const h0 = heapAfterGc()
+  let requests: AppendRequest[] | undefined = anchorRequests(size)
+  const h1 = heapAfterGc()
   const clock = manualClock('2022-01-01')
   const store = new InMemoryEventStore({ clock })
-  const append = timed(() => appendAll(store, requests, clock))
-  const heapStored = heapAfterGc()
-  if (heapRaw === undefined || heapStored === undefined)
-    notes.push('bytes_per_event: node was not started with --expose-gc')
+  const append = timed(() => appendAll(store, requests as AppendRequest[], clock))
+  const h2 = heapAfterGc()
+  requests = undefined
+  const h3 = heapAfterGc()
+  const perEvent = (a: number | undefined, b: number | undefined): number | null =>
+    a === undefined || b === undefined ? null : (b - a) / n
+  if (h0 === undefined) notes.push('bytes_per_event: node was not started with --expose-gc')
+  return {
+    store,
+    clock,
+    appendMs: append.ms,
+    figures: {
+      bytes_per_event: perEvent(h0, h3),
+      input_bytes_per_event: perEvent(h0, h1),
+      store_overhead_bytes_per_event: perEvent(h1, h2),
+    },
+  }
+}
+
+/** Read + replay through the in-memory store: pages of 10,000 events replayed as they arrive. */
+async function memoryReadReplay(store: InMemoryEventStore, n: number): Promise<number> {
+  collect()
+  const start = performance.now()
+  const state = await replayPages(ledgerProjection, readPages(store, 0, 10_000))
+  const ms = performance.now() - start
+  if (state.position !== n)
+    throw new Error(`read + replay: expected position ${n}, got ${state.position}`)
+  return ms
+}
+
+/** Runs the anchor suite in this process. */
+export async function runAnchorSuite(options: AnchorOptions): Promise<SuiteResult> {
+  const notes: string[] = []
+  const n = options.size.events
+  const { store, clock, appendMs, figures: heap } = fillStore(options.size, notes)
   const events = store.readAllNow()
 
   const fold = foldRatios(events, {
     spreadEvents: options.spreadEvents,
     spread: spreadFold,
     floor: floorFold,
+    copyingFloor: copyingFloorFold,
+    persistentFloor: persistentFloorFold,
   })
   const state = fold.state
-
+  // The first as-of of this process, on the state just published by the fold: nothing of the
+  // as-of path has run yet and the state's visibility index is not built.
+  const asOfCold = timed(() =>
+    asOf(state, { recordedTime: (events[Math.floor(n / 3)] as RecordedEvent).recordedTime }),
+  ).ms
   const figures: Figures = {
     events: n,
-    append_events_per_sec: perSecond(n, append.ms),
-    bytes_per_event:
-      heapRaw === undefined || heapStored === undefined ? null : (heapStored - heapRaw) / n,
+    append_events_per_sec: perSecond(n, appendMs),
+    ...heap,
     ...fold.figures,
-    asof_cold_ms: timed(() =>
-      asOf(state, { recordedTime: (events[Math.floor(n / 3)] as RecordedEvent).recordedTime }),
-    ).ms,
+    asof_cold_ms: asOfCold,
     asof_ms: asOfLatency(state, events),
     asof_snapshot_ms: null,
     snapshot_bytes: null,
-    incremental_us: null,
   }
+  const readReplayMs = await memoryReadReplay(store, n)
+  figures['memory_read_replay_ms'] = readReplayMs
+  figures['memory_read_replay_events_per_sec'] = perSecond(n, readReplayMs)
 
   if (options.snapshot) {
     const at = Math.floor(n * 0.9)
@@ -129,63 +186,7 @@ export function runAnchorSuite(options: AnchorOptions): SuiteResult {
     }
   }
 
-  // Incremental: new values reported after the fold, applied one at a time to the published state.
-  const extra: AppendRequest[] = []
-  for (let i = 0; i < options.incrementalEvents; i++) {
-    const s = (i * 7) % options.size.streams
-    const indicatorId = anchorIndicator(s)
-    const day = dayAfter(5000 + i) as IsoDate
-    extra.push({
-      streamId: `indicator-${indicatorId}`,
-      expectedVersion: 'any',
-      events: [
-        {
-          id: `x${i}`,
-          type: 'ValueReported',
-          validTime: day,
-          actor: 'tjj',
-          data: { indicatorId, period: day as never, value: i, status: 'final' },
-        },
-      ],
-    })
-  }
-  appendAll(store, extra, clock)
-  const fresh = store.readAllNow({ after: n })
-  // Warm-up, untimed and discarded: until now `apply`'s code ran only on owned state (replay);
-  // the first thousand or so updates of published state run while V8 re-optimises it. The timed
-  // stream is long (100,000 events in the full bench) because the cost right after a full
-  // collection is two to three times the steady cost for some tens of thousands of updates:
-  // the mean over the whole stream includes that, amortised as a long-running process sees it.
-  const warmUp = fresh.slice(0, Math.min(2_000, fresh.length))
-  let warm = state
-  for (const e of warmUp) warm = apply(ledgerProjection, warm, [e])
-  if (warm.position !== n + warmUp.length) throw new Error('incremental: warm-up')
-  let published = state
-  collect()
-  const inc = timed(() => {
-    for (const e of fresh) published = apply(ledgerProjection, published, [e])
-  })
-  figures['incremental_us'] = fresh.length === 0 ? null : (inc.ms * 1000) / fresh.length
-  if (published.position !== n + fresh.length)
-    throw new Error(`incremental: expected position ${n + fresh.length}, got ${published.position}`)
-  // The same events applied as the store appends them, 100 per `apply` (one draft per batch).
-  let batched = state
-  collect()
-  const batch = timed(() => {
-    for (let at = 0; at < fresh.length; at += 100)
-      batched = apply(ledgerProjection, batched, fresh.slice(at, at + 100))
-  })
-  figures['incremental_batch100_us'] = fresh.length === 0 ? null : (batch.ms * 1000) / fresh.length
-  // One event applied over and over to the same published state (each result dropped): the cost
-  // of an update without a new period's first sort key or the survival of the previous result.
-  const first = fresh[0]
-  if (first !== undefined) {
-    const repeats = fresh.length
-    collect()
-    const again = timed(() => {
-      for (let i = 0; i < repeats; i++) apply(ledgerProjection, state, [first])
-    })
-    figures['incremental_repeat_us'] = (again.ms * 1000) / repeats
-  } else figures['incremental_repeat_us'] = null
+  appendAll(store, incrementalRequests(options.size, options.incrementalEvents), clock)
+  Object.assign(figures, incrementalFigures(state, store.readAllNow({ after: n })))
   return { figures, notes }
 }

@@ -1,10 +1,13 @@
 /**
- * The fold measurement: core's `replay(ledgerProjection, events)` against the hand-written
- * floor and the immutable-spread baseline, on the same events in the same process. Each contender
- * is warmed up on a prefix first; the order is floor, core, spread, with a full collection
- * before each. Histories of up to 500,000 events are folded three times in turn (floor, core,
- * floor, core, …) and each contender's median is used: a fold of a fraction of a second is
- * otherwise at the mercy of one burst of load from the machine's other tenants.
+ * The fold measurement: core's `replay(ledgerProjection, events)` against the floor (plain
+ * mutable `Map`s and arrays keeping the events as versions), the copying floor (the same with a
+ * version object per event, as core makes them), the persistent floor (plain records converted
+ * into core's containers) and the immutable-spread baseline, on the same events in the same
+ * process. Each contender is warmed up on a prefix first; the order is floor, copying floor,
+ * persistent floor, core without the freeze, core, then spread, with a full collection before
+ * each. Histories of up to 500,000 events are folded three times in turn and each contender's
+ * median is used: a fold of a fraction of a second is otherwise at the mercy of one burst of
+ * load from the machine's other tenants.
  *
  * @module measure/Fold
  */
@@ -18,7 +21,11 @@ import { collect, median, perSecond, timed, type Figures } from './Timing'
 
 /** Contenders other than core. */
 export interface FoldContenders {
-  readonly floor: (events: ReadonlyArray<RecordedEvent>) => LedgerState
+  /** The floor: its result is not core's state (plain `Map`s and arrays). */
+  readonly floor: (events: ReadonlyArray<RecordedEvent>) => unknown
+  /** The copying floor: plain `Map`s and arrays too, with core's version objects. */
+  readonly copyingFloor: (events: ReadonlyArray<RecordedEvent>) => unknown
+  readonly persistentFloor: (events: ReadonlyArray<RecordedEvent>) => LedgerState
   readonly spread: (events: ReadonlyArray<RecordedEvent>) => LedgerState
   /** Events the spread baseline folds (a prefix; rates are compared per event). */
   readonly spreadEvents: number
@@ -37,6 +44,8 @@ export function foldRatios(
 ): FoldResult {
   const warm = events.slice(0, Math.min(events.length, 50_000))
   contenders.floor(warm)
+  contenders.copyingFloor(warm)
+  contenders.persistentFloor(warm)
   replay(ledgerProjection, warm)
   replay(ledgerProjection, warm, { freeze: false })
   if (contenders.spreadEvents > 0) contenders.spread(warm.slice(0, Math.min(warm.length, 2_000)))
@@ -45,12 +54,18 @@ export function foldRatios(
   // contender's collections slower and the comparison unfair.
   const rounds = events.length <= 500_000 ? 3 : 1
   const floorMs: number[] = []
+  const copyingMs: number[] = []
+  const persistentMs: number[] = []
   const noFreezeMs: number[] = []
   const coreMs: number[] = []
   let published: LedgerState | undefined
   for (let round = 0; round < rounds; round++) {
     collect()
     floorMs.push(timed(() => void contenders.floor(events)).ms)
+    collect()
+    copyingMs.push(timed(() => void contenders.copyingFloor(events)).ms)
+    collect()
+    persistentMs.push(timed(() => void contenders.persistentFloor(events)).ms)
     collect()
     noFreezeMs.push(timed(() => void replay(ledgerProjection, events, { freeze: false })).ms)
     collect()
@@ -60,6 +75,8 @@ export function foldRatios(
     if (round === rounds - 1) published = run.value
   }
   const floor = median(floorMs)
+  const copying = median(copyingMs)
+  const persistent = median(persistentMs)
   const noFreeze = median(noFreezeMs)
   const core = { ms: median(coreMs), value: published as LedgerState }
   const figures: Figures = {
@@ -70,6 +87,10 @@ export function foldRatios(
     floor_events_per_sec: perSecond(events.length, floor),
     fold_vs_floor_ratio: core.ms / floor,
     fold_nofreeze_vs_floor_ratio: noFreeze / floor,
+    copying_floor_ms: copying,
+    fold_vs_copying_floor_ratio: core.ms / copying,
+    persistent_floor_ms: persistent,
+    fold_vs_persistent_floor_ratio: core.ms / persistent,
   }
   if (contenders.spreadEvents > 0) {
     const spreadInput =

@@ -11,7 +11,9 @@ import {
   type AppendRequest,
   type RecordedEvent,
 } from '@progress-ledger/core'
+import { copyingFloorFold } from '../baselines/CopyingFloor'
 import { floorFold } from '../baselines/Floor'
+import { persistentFloorFold } from '../baselines/PersistentFloor'
 import { countyBatches } from '../workloads/Counties'
 import { railwayRequests } from '../workloads/Railway'
 import { foldRatios } from './Fold'
@@ -41,26 +43,31 @@ function noSpread(events: ReadonlyArray<RecordedEvent>): never {
 }
 
 /** Plan over `counties` counties: append, fold (core and floor) and, where available, the report. */
-export async function runCountiesSuite(
-  counties: number,
-  withReport: boolean,
-): Promise<SuiteResult> {
+export function runCountiesSuite(counties: number, withReport: boolean): SuiteResult {
   const notes: string[] = []
   const batches = countyBatches(counties)
   const clock = manualClock('2021-08-10')
   const store = new InMemoryEventStore({ clock })
   const append = timed(() => appendBatches(store, batches, clock))
   const events = store.readAllNow()
-  const fold = foldRatios(events, { floor: floorFold, spread: noSpread, spreadEvents: -1 })
+  const fold = foldRatios(events, {
+    floor: floorFold,
+    copyingFloor: copyingFloorFold,
+    persistentFloor: persistentFloorFold,
+    spread: noSpread,
+    spreadEvents: -1,
+  })
   const figures: Record<string, number | null> = {
     events: events.length,
     append_events_per_sec: perSecond(append.value, append.ms),
     fold_events_per_sec: fold.figures['fold_events_per_sec'] ?? null,
     fold_vs_floor_ratio: fold.figures['fold_vs_floor_ratio'] ?? null,
+    fold_vs_copying_floor_ratio: fold.figures['fold_vs_copying_floor_ratio'] ?? null,
+    fold_vs_persistent_floor_ratio: fold.figures['fold_vs_persistent_floor_ratio'] ?? null,
     report_ms: null,
   }
   if (withReport) {
-    const report = await reportTime(fold.state)
+    const report = reportTime(fold.state)
     figures['report_ms'] = report.ms
     if (report.note !== undefined) notes.push(`report_ms: ${report.note}`)
   }
@@ -80,13 +87,21 @@ export function runRailwaySuite(projects: number): SuiteResult {
     ),
   )
   const events = store.readAllNow()
-  const fold = foldRatios(events, { floor: floorFold, spread: noSpread, spreadEvents: -1 })
+  const fold = foldRatios(events, {
+    floor: floorFold,
+    copyingFloor: copyingFloorFold,
+    persistentFloor: persistentFloorFold,
+    spread: noSpread,
+    spreadEvents: -1,
+  })
   return {
     figures: {
       events: events.length,
       append_events_per_sec: perSecond(append.value, append.ms),
       fold_events_per_sec: fold.figures['fold_events_per_sec'] ?? null,
       fold_vs_floor_ratio: fold.figures['fold_vs_floor_ratio'] ?? null,
+      fold_vs_copying_floor_ratio: fold.figures['fold_vs_copying_floor_ratio'] ?? null,
+      fold_vs_persistent_floor_ratio: fold.figures['fold_vs_persistent_floor_ratio'] ?? null,
     },
     notes: [],
   }

@@ -1,51 +1,30 @@
 /**
  * Report evaluation and rendering time for the full plan: `evaluatePlan` then `renderHtml` of
- * `@progress-ledger/reporting`, for the first county's plan as of the end of 2025. The reporting
- * package is written in parallel; until it exports both functions the figure is `null` with the
- * reason, rather than a number that measures something else.
+ * `@progress-ledger/reporting`, for the first county's plan as of the end of 2025.
  *
  * @module measure/Report
  */
-import type { LedgerState } from '@progress-ledger/core'
+import { absurd, type LedgerState } from '@progress-ledger/core'
+import { evaluatePlan, renderHtml } from '@progress-ledger/reporting'
 import { median, timed } from './Timing'
 
-type Evaluate = (
-  state: LedgerState,
-  options: unknown,
-) => {
-  readonly _tag: string
-  readonly report?: unknown
-  readonly message?: string
-  readonly issues?: unknown
-}
-type Render = (report: unknown) => string
-
 /** Milliseconds to evaluate and render the HTML report (median of 5 after one warm-up), or a note. */
-export async function reportTime(
+export function reportTime(
   state: LedgerState,
   planId = 'sz-c0000',
-): Promise<{ readonly ms: number | null; readonly note?: string }> {
-  let mod: Record<string, unknown>
-  try {
-    mod = (await import('@progress-ledger/reporting')) as Record<string, unknown>
-  } catch (e) {
-    return { ms: null, note: `@progress-ledger/reporting does not load: ${(e as Error).message}` }
-  }
-  const evaluate = mod['evaluatePlan'] as Evaluate | undefined
-  const render = mod['renderHtml'] as Render | undefined
-  if (typeof evaluate !== 'function' || typeof render !== 'function') {
-    return {
-      ms: null,
-      note: 'not available: @progress-ledger/reporting does not export evaluatePlan and renderHtml yet',
-    }
-  }
+): { readonly ms: number | null; readonly note?: string } {
   const once = (): number => {
-    const r = evaluate(state, { asOf: '2025-12-31', lang: 'zh', planId })
-    if (r._tag !== 'Report')
-      throw new Error(
-        `evaluatePlan: expected Report, got ${r._tag} ${r.message ?? JSON.stringify(r.issues ?? '')}`,
-      )
-    return render(r.report).length
+    const r = evaluatePlan(state, { asOf: '2025-12-31', lang: 'zh', planId })
+    switch (r._tag) {
+      case 'Report':
+        return renderHtml(r.report).length
+      case 'InvalidOptions':
+        throw new Error(`evaluatePlan: invalid options ${JSON.stringify(r.issues)}`)
+      case 'PlanNotFound':
+        throw new Error(`evaluatePlan: ${r.message}`)
+      default:
+        return absurd(r)
+    }
   }
   try {
     once()

@@ -28,7 +28,6 @@ import pg from 'pg'
 import { copyBlocks, pgCopyFloor, pgReadFloor } from '../floors/PostgresFloor'
 import { sqliteInsertFloor, sqliteReadFloor, sqliteRows } from '../floors/SqliteFloor'
 import { ANCHOR_1M, anchorRequests } from '../workloads/Anchor'
-import { withUuidIds } from '../workloads/Uuid'
 import { type Figures, type SuiteResult, perSecond, timed } from './Timing'
 
 const BATCH = ANCHOR_1M.blockSize
@@ -37,7 +36,7 @@ const START = '2022-01-01'
 
 /** The workload: `events` events of workload (a) in batches of 100, ids as UUIDs. */
 function workload(events: number): AppendRequest[] {
-  return withUuidIds(anchorRequests({ ...ANCHOR_1M, events }))
+  return anchorRequests({ ...ANCHOR_1M, events })
 }
 
 /** The events a store seals for the workload (the clock moves 1 s before each batch). */

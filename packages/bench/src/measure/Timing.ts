@@ -21,10 +21,22 @@ export function collect(): boolean {
   return true
 }
 
-/** The median of some measurements (the upper one of an even count). */
+/**
+ * The median of some measurements: the middle one of an odd count, the mean of the two middle
+ * ones of an even count (the bench takes odd counts), `NaN` of none.
+ *
+ * @example
+ * import { median } from '@progress-ledger/bench'
+ * median([5, 1, 3]) // 3
+ * median([4, 1, 3, 2]) // 2.5
+ */
 export function median(xs: ReadonlyArray<number>): number {
+  if (xs.length === 0) return Number.NaN
   const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] as number
+  const mid = sorted.length >>> 1
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
 /** Heap in use after a full collection, or `undefined` without `--expose-gc`. */

@@ -8,6 +8,7 @@
  * @module workloads/Anchor
  */
 import type { AppendRequest, EventInput, IsoDate, PeriodKey } from '@progress-ledger/core'
+import { uuidSource, type IdSource } from './Uuid'
 
 /** Size of a workload of the anchor kind. */
 export interface AnchorSize {
@@ -35,11 +36,17 @@ export function anchorIndicator(s: number): string {
   return `I${String(s).padStart(4, '0')}`
 }
 
+/** The seed of the anchor workload's event ids. */
+export const ANCHOR_SEED = 1
+
 /**
  * The workload as append requests: one request per block of `blockSize` events, each with the
- * stream's exact expected version.
+ * stream's exact expected version. Event ids are UUIDs drawn from `ids`.
  */
-export function anchorRequests(size: AnchorSize): AppendRequest[] {
+export function anchorRequests(
+  size: AnchorSize,
+  ids: IdSource = uuidSource(ANCHOR_SEED),
+): AppendRequest[] {
   if (size.events % size.blockSize !== 0)
     throw new Error(`events: expected a multiple of ${size.blockSize}, got ${size.events}`)
   const blocks = size.events / size.blockSize
@@ -55,7 +62,7 @@ export function anchorRequests(size: AnchorSize): AppendRequest[] {
     const version = Math.floor(b / size.streams) * size.blockSize
     const events: EventInput[] = []
     for (let j = 0; j < size.blockSize; j++) {
-      const id = `e${b * size.blockSize + j}`
+      const id = ids()
       if (j === 0 && version === 0) {
         events.push({
           id,

@@ -14,6 +14,7 @@ import type {
   PeriodKey,
   TargetExpression,
 } from '@progress-ledger/core'
+import { uuidSource, type IdSource } from './Uuid'
 import { loadSeeds, type SeedDepartment } from './Seeds'
 
 /** Events per county: 1 plan + 7 categories + 68 × (definition, baseline, its targets, 60 months) + 65 × (task, 5 statuses). */
@@ -61,21 +62,32 @@ function monthEnd(year: number, month: number): IsoDate {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) as IsoDate
 }
 
-/** The workload for `counties` counties, as append batches in chronological order. */
-export function countyBatches(counties: number): AppendRequest[][] {
+/** The seed of the plan workload's event ids. */
+export const COUNTIES_SEED = 2
+
+/** The id of county `c` (its plan is `sz-` and this id, its indicators this id, `-` and 表1's id). */
+export function countyId(c: number): string {
+  return `c${String(c).padStart(4, '0')}`
+}
+
+/**
+ * The workload for `counties` counties, as append batches in chronological order. Event ids are
+ * UUIDs drawn from `ids`; entity ids are codes (`sz-c0000`, `c0000-I01`, `c0000-T01`).
+ */
+export function countyBatches(
+  counties: number,
+  ids: IdSource = uuidSource(COUNTIES_SEED),
+): AppendRequest[][] {
   const seeds = loadSeeds()
   const batches: AppendRequest[][] = []
   const adopted = '2021-08-10' as IsoDate
   for (let c = 0; c < counties; c++) {
-    const cid = `c${String(c).padStart(4, '0')}`
+    const cid = countyId(c)
     const planId = `sz-${cid}`
-    const ev = (
-      id: string,
-      rest: Omit<EventInput, 'id' | 'actor'>,
-      actor = 'plan-office',
-    ): EventInput => ({ id: `${cid}-${id}`, actor, ...rest }) as EventInput
+    const ev = (rest: Omit<EventInput, 'id' | 'actor'>, actor = 'plan-office'): EventInput =>
+      ({ id: ids(), actor, ...rest }) as EventInput
     const plan: EventInput[] = [
-      ev('plan', {
+      ev({
         type: 'PlanAdopted',
         validTime: adopted,
         data: {
@@ -88,7 +100,7 @@ export function countyBatches(counties: number): AppendRequest[][] {
         },
       }),
       ...seeds.categories.map((cat, i) =>
-        ev(`cat-${cat.id}`, {
+        ev({
           type: 'CategoryDefined',
           validTime: adopted,
           data: { planId, categoryId: cat.id, name: cat.name, order: i + 1 },
@@ -101,7 +113,7 @@ export function countyBatches(counties: number): AppendRequest[][] {
     for (const ind of seeds.indicators) {
       const indicatorId = `${cid}-${ind.id}`
       const events: EventInput[] = [
-        ev(`${ind.id}-def`, {
+        ev({
           type: 'IndicatorDefined',
           validTime: adopted,
           data: {
@@ -117,13 +129,13 @@ export function countyBatches(counties: number): AppendRequest[][] {
             periodicity: 'month',
           },
         }),
-        ev(`${ind.id}-base`, {
+        ev({
           type: 'BaselineSet',
           validTime: '2020-12-31' as IsoDate,
           data: { indicatorId, period: '2020' as PeriodKey, value: 50, illustrative: true },
         }),
         ...ind.targets.map((tg) =>
-          ev(`${ind.id}-t${tg.year}`, {
+          ev({
             type: 'TargetSet',
             validTime: adopted,
             data: {
@@ -145,7 +157,7 @@ export function countyBatches(counties: number): AppendRequest[][] {
         streamId: `task-${taskId}`,
         expectedVersion: 'no-stream',
         events: [
-          ev(`${task.id}-def`, {
+          ev({
             type: 'TaskDefined',
             validTime: adopted,
             data: {
@@ -168,13 +180,13 @@ export function countyBatches(counties: number): AppendRequest[][] {
       const validTime = monthEnd(year, month)
       const k = (year - 2021) * 12 + month - 1
       for (let c = 0; c < counties; c++) {
-        const cid = `c${String(c).padStart(4, '0')}`
+        const cid = countyId(c)
         const batch: AppendRequest[] = seeds.indicators.map((ind, i) => ({
           streamId: `indicator-${cid}-${ind.id}`,
           expectedVersion: 2 + ind.targets.length + k,
           events: [
             {
-              id: `${cid}-${ind.id}-${period}`,
+              id: ids(),
               type: 'ValueReported',
               validTime,
               actor: 'tjj',
@@ -195,7 +207,7 @@ export function countyBatches(counties: number): AppendRequest[][] {
               expectedVersion: year - 2020,
               events: [
                 {
-                  id: `${cid}-${task.id}-${year}`,
+                  id: ids(),
                   type: 'TaskStatusReported',
                   validTime,
                   actor: 'plan-office',

@@ -13,6 +13,7 @@ import {
   type EventInput,
   type IsoDate,
 } from '@progress-ledger/core'
+import { uuidSource, type IdSource } from './Uuid'
 import { loadSeeds, type SeedMilestone } from './Seeds'
 
 function dateSpecOf(m: SeedMilestone): DateSpec {
@@ -29,15 +30,25 @@ export function railwayEventCount(): number {
   return 1 + n + Math.ceil(n / 4) + n
 }
 
-/** The workload for `projects` projects, as append requests of up to `blockSize` events. */
-export function railwayRequests(projects: number, blockSize = 100): AppendRequest[] {
+/** The seed of the railway workload's event ids. */
+export const RAILWAY_SEED = 3
+
+/**
+ * The workload for `projects` projects, as append requests of up to `blockSize` events. Event ids
+ * are UUIDs drawn from `ids`.
+ */
+export function railwayRequests(
+  projects: number,
+  blockSize = 100,
+  ids: IdSource = uuidSource(RAILWAY_SEED),
+): AppendRequest[] {
   const milestones = loadSeeds().milestones
   const requests: AppendRequest[] = []
   for (let p = 0; p < projects; p++) {
     const projectId = `rail-${String(p).padStart(4, '0')}`
     const events: EventInput[] = [
       {
-        id: `${projectId}-def`,
+        id: ids(),
         type: 'ProjectDefined',
         validTime: '2016-12-23' as IsoDate,
         actor: 'rail-office',
@@ -52,7 +63,7 @@ export function railwayRequests(projects: number, blockSize = 100): AppendReques
     ]
     for (const m of milestones) {
       events.push({
-        id: `${projectId}-${m.id}-plan`,
+        id: ids(),
         type: 'MilestonePlanned',
         validTime: '2016-12-23' as IsoDate,
         actor: 'rail-office',
@@ -68,7 +79,7 @@ export function railwayRequests(projects: number, blockSize = 100): AppendReques
     milestones.forEach((m, i) => {
       if (i % 4 !== 0) return
       events.push({
-        id: `${projectId}-${m.id}-fc`,
+        id: ids(),
         type: 'MilestoneForecastMoved',
         validTime: '2017-06-30' as IsoDate,
         actor: 'rail-office',
@@ -78,7 +89,7 @@ export function railwayRequests(projects: number, blockSize = 100): AppendReques
     for (const m of milestones) {
       const met = dateSpecOf(m)
       events.push({
-        id: `${projectId}-${m.id}-met`,
+        id: ids(),
         type: 'MilestoneMet',
         validTime: latestDay(met),
         actor: 'rail-office',

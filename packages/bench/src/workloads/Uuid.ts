@@ -6,7 +6,6 @@
  * @module workloads/Uuid
  */
 import { createHash } from 'node:crypto'
-import type { AppendRequest, EventInput } from '@progress-ledger/core'
 
 /** The `i`-th id of a run: a version-4 UUID whose random bits come from SHA-256 of `seed` and `i`. */
 export function uuidFor(seed: string, i: number): string {
@@ -17,14 +16,20 @@ export function uuidFor(seed: string, i: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
 }
 
-/** The same requests with every event id replaced by a UUID (in order: the k-th event gets `uuidFor(seed, k)`). */
-export function withUuidIds(
-  requests: ReadonlyArray<AppendRequest>,
-  seed = 'bench',
-): AppendRequest[] {
-  let k = 0
-  return requests.map((r) => ({
-    ...r,
-    events: r.events.map((e): EventInput => ({ ...e, id: uuidFor(seed, k++) })),
-  }))
+/** A source of ids: each call returns the next one. */
+export type IdSource = () => string
+
+/**
+ * The ids `uuidFor(seed, 0)`, `uuidFor(seed, 1)`, … in turn: the same seed gives the same
+ * sequence, different seeds different ones (randomness is an input).
+ *
+ * @example
+ * import { uuidSource } from '@progress-ledger/bench'
+ * uuidSource(1)() === uuidSource(1)() // true
+ * /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(uuidSource(2)()) // true
+ * uuidSource(1)() === uuidSource(2)() // false
+ */
+export function uuidSource(seed: number | string): IdSource {
+  let i = 0
+  return () => uuidFor(String(seed), i++)
 }

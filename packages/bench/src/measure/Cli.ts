@@ -1,0 +1,178 @@
+/**
+ * Per-command latency of the `progress-ledger` CLI on SQLite ledgers of several sizes: `report`,
+ * `status`, `verify` and `append` of one line, each in a fresh process (process start included),
+ * called only through the documented command line. One run of the suite runs each command once
+ * per size on a fresh copy of the generated ledger (the job's fresh processes give the median);
+ * the operating system's file cache is warm, since the copy was just written. A command that
+ * fails gives no figure and a note; so does an `append` that exits 0 without adding its event.
+ *
+ * @module measure/Cli
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { manualClock } from '@progress-ledger/core'
+import { openSqliteStore } from '@progress-ledger/store-sqlite'
+import { cachedLedger, copyLedger, sizeLabel } from '../ledgers/Cache'
+import { uuidSource } from '../workloads/Uuid'
+import { repoRoot } from '../workloads/Seeds'
+import { timeProcess } from './Process'
+import type { Figures, SuiteResult } from './Timing'
+
+/** How the CLI is started: the built `dist` (what users run), or its sources through tsx. */
+export function cliInvocation(source: boolean): {
+  readonly command: string
+  readonly args: string[]
+} {
+  return source
+    ? {
+        command: process.execPath,
+        args: [
+          '--conditions=@progress-ledger/source',
+          '--import',
+          'tsx',
+          `${repoRoot}packages/cli/src/bin.ts`,
+        ],
+      }
+    : { command: process.execPath, args: [`${repoRoot}packages/cli/dist/bin.js`] }
+}
+
+/** The actor of every append the bench makes. */
+export const BENCH_ACTOR = 'plan-admin:bench'
+
+/** The plan, indicator and date the read commands ask about (the first county's). */
+export const CLI_QUERY = { plan: 'sz-c0000', indicator: 'c0000-I01', asOf: '2025-12-31' } as const
+
+/** A timed command: its name in the figures and its arguments for a store URL and a JSONL file. */
+export interface CliCommand {
+  readonly name: 'report' | 'status' | 'verify' | 'append_one'
+  readonly args: (store: string, jsonl: string) => ReadonlyArray<string>
+}
+
+/** The commands timed, in the order they run (the reads first; `append` changes the ledger). */
+export const CLI_COMMANDS: ReadonlyArray<CliCommand> = [
+  {
+    name: 'report',
+    args: (s) => [
+      'report',
+      '--store',
+      s,
+      '--as-of',
+      CLI_QUERY.asOf,
+      '--format',
+      'md',
+      '--plan',
+      CLI_QUERY.plan,
+    ],
+  },
+  {
+    name: 'status',
+    args: (s) => [
+      'status',
+      CLI_QUERY.indicator,
+      '--store',
+      s,
+      '--as-of',
+      CLI_QUERY.asOf,
+      '--plan',
+      CLI_QUERY.plan,
+    ],
+  },
+  { name: 'verify', args: (s) => ['verify', '--store', s] },
+  { name: 'append_one', args: (s, f) => ['append', f, '--actor', BENCH_ACTOR, '--store', s] },
+]
+
+/** The figure names of a command on a ledger of `events` events. */
+export function cliFigureNames(
+  name: CliCommand['name'],
+  events: number,
+): readonly [string, string] {
+  const label = sizeLabel(events)
+  return [`cli_${name}_cold_ms_${label}`, `cli_${name}_peak_rss_mb_${label}`]
+}
+
+/** The one line `append` records: a December 2025 value for the first county's first indicator. */
+export function oneLine(): string {
+  return JSON.stringify({
+    type: 'ReportValue',
+    id: uuidSource(6)(),
+    indicatorId: CLI_QUERY.indicator,
+    period: '2025-12',
+    value: 50,
+    status: 'final',
+  })
+}
+
+/** The head position of a SQLite ledger, read through the public store. */
+export async function headOf(path: string): Promise<number> {
+  const store = await openSqliteStore({ path, clock: manualClock('2021-01-01') })
+  try {
+    return await store.headPosition()
+  } finally {
+    await store.close()
+  }
+}
+
+/** Options of the latency suite. */
+export interface CliOptions {
+  /** Ledger sizes, in events. */
+  readonly sizes: ReadonlyArray<number>
+  /** Where generated ledgers are kept between runs. */
+  readonly dir: string
+  /** Run the CLI's sources through tsx instead of its `dist`. */
+  readonly source: boolean
+  /** Time limit of one command. */
+  readonly timeoutS: number
+}
+
+/** Runs each command once per ledger size. */
+export async function runCliSuite(options: CliOptions): Promise<SuiteResult> {
+  const notes: string[] = []
+  const figures: Figures = {}
+  const log = (line: string): void => void process.stderr.write(`${line}\n`)
+  const cli = cliInvocation(options.source)
+  const entry = cli.args[cli.args.length - 1] as string
+  for (const events of options.sizes)
+    for (const c of CLI_COMMANDS) for (const k of cliFigureNames(c.name, events)) figures[k] = null
+  if (!existsSync(entry)) {
+    notes.push(`cli: ${entry} does not exist (run pnpm build first)`)
+    return { figures, notes }
+  }
+  const work = mkdtempSync(join(tmpdir(), 'ledger-bench-cli-'))
+  try {
+    const jsonl = join(work, 'one.jsonl')
+    writeFileSync(jsonl, `${oneLine()}\n`)
+    for (const events of options.sizes) {
+      const label = sizeLabel(events)
+      const ledger = join(work, `ledger-${label}.sqlite`)
+      copyLedger(await cachedLedger(options.dir, events, log), ledger)
+      const store = `sqlite:${ledger}`
+      for (const c of CLI_COMMANDS) {
+        const [msKey, rssKey] = cliFigureNames(c.name, events)
+        const r = await timeProcess(cli.command, [...cli.args, ...c.args(store, jsonl)], {
+          timeoutMs: options.timeoutS * 1000,
+          cwd: repoRoot,
+        })
+        if (r._tag === 'Failed') {
+          notes.push(`cli ${c.name} on ${label} events: ${r.reason}`)
+          continue
+        }
+        if (c.name === 'append_one') {
+          const head = await headOf(ledger)
+          if (head !== events + 1) {
+            notes.push(
+              `cli append_one on ${label} events: exited 0 but the head is ${head}, not ${events + 1}`,
+            )
+            continue
+          }
+        }
+        figures[msKey] = r.ms
+        figures[rssKey] = r.peakRssMb
+      }
+      rmSync(ledger, { force: true })
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  return { figures, notes }
+}

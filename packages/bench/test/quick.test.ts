@@ -1,0 +1,117 @@
+// Every quick job runs in process (smaller still) and gives the JSON and Markdown shapes; the CLI
+// jobs really run the CLI (from its sources, as the tests run on sources) on generated ledgers.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { jobsFor, type Task } from '../src/Jobs'
+import { renderMarkdown } from '../src/Markdown'
+import { runOnce } from '../src/Runner'
+import { benchJson, HEADLINE, summariseJob } from '../src/Summary'
+import { runTask } from '../src/Tasks'
+
+const ledgers = mkdtempSync(join(tmpdir(), 'bench-quick-'))
+afterAll(() => rmSync(ledgers, { recursive: true, force: true }))
+
+function smaller(task: Task): Task {
+  switch (task.suite) {
+    case 'anchor':
+      return { ...task, events: 2_000, spreadEvents: 500, incrementalEvents: 10 }
+    case 'counties':
+      return { ...task, counties: 1 }
+    case 'railway':
+      return { ...task, projects: 2 }
+    case 'sqlite':
+    case 'postgres':
+      return { ...task, events: 200 }
+    case 'cli':
+      return { ...task, sizes: [1_500] }
+    case 'cli-intake':
+      return { ...task, lines: 500 }
+  }
+}
+
+describe('quick mode', () => {
+  it('has an odd number of runs per job in the full run, and the CLI jobs', () => {
+    const full = jobsFor('full', { pgUrl: 'postgres://x' })
+    expect(full.every((j) => j.runs % 2 === 1)).toBe(true)
+    expect(full.map((j) => j.name)).toEqual(
+      expect.arrayContaining(['anchor', 'postgres', 'cli', 'cli-intake']),
+    )
+    expect(jobsFor('full', { cliOnly: true }).map((j) => j.name)).toEqual(['cli', 'cli-intake'])
+  })
+
+  it('runs a job in a fresh process, with gc exposed for the heap figures', () => {
+    const r = runOnce(
+      {
+        name: 'anchor',
+        title: 'small anchor',
+        task: {
+          suite: 'anchor',
+          events: 2_000,
+          spreadEvents: 0,
+          incrementalEvents: 10,
+          snapshot: false,
+        },
+        runs: 1,
+        heapMb: 1024,
+      },
+      true,
+    )
+    expect(r.notes).toEqual([])
+    const { bytes_per_event: all, store_overhead_bytes_per_event: overhead } = r.figures
+    const inputs = r.figures['input_bytes_per_event']
+    // Everything the store holds includes the events' data: more than what it adds over inputs
+    // kept alive, and more than the inputs alone.
+    expect(overhead).toBeGreaterThan(0)
+    expect(all).toBeGreaterThan(overhead ?? Infinity)
+    expect(all).toBeGreaterThan(inputs ?? Infinity)
+  })
+
+  it('runs every quick task in process and produces the JSON and Markdown', async () => {
+    const jobs = jobsFor('quick', { source: true, ledgers }).map((job) => ({
+      ...job,
+      task: smaller(job.task),
+    }))
+    const summaries = []
+    for (const job of jobs) summaries.push(summariseJob(job, [await runTask(job.task)]))
+    const json = benchJson(
+      'quick',
+      'pnpm bench --quick',
+      'source',
+      { cpu: 'test', cores: 1, node: process.version, os: 'test' },
+      summaries,
+    )
+    for (const key of HEADLINE) expect(json).toHaveProperty(key)
+    for (const key of [
+      'append_events_per_sec',
+      'fold_vs_floor_ratio',
+      'fold_vs_persistent_floor_ratio',
+      'fold_vs_spread_ratio',
+      'asof_cold_ms',
+      'asof_ms',
+      'incremental_us',
+      'incremental_cold_us',
+      'memory_read_replay_events_per_sec',
+      'report_ms',
+    ])
+      expect(typeof json[key], key).toBe('number')
+    expect(json['pg_append_events_per_sec']).toBeNull()
+    expect(json['cli_report_cold_ms_1m']).toBeNull()
+    expect(json.jobs['anchor']?.figures['events']?.median).toBe(2_000)
+    // The CLI ran: every command on the 1.5k ledger, and the intake of 500 lines.
+    expect(json.notes.filter((n) => n.startsWith('cli'))).toEqual([])
+    const cli = json.jobs['cli']?.figures
+    for (const name of ['report', 'status', 'verify', 'append_one'])
+      expect(cli?.[`cli_${name}_cold_ms_1.5k`]?.median, name).toBeGreaterThan(0)
+    expect(json.jobs['cli-intake']?.figures['cli_append_500_lines_s']?.median).toBeGreaterThan(0)
+
+    const md = renderMarkdown(json, '2026-01-01T00:00:00.000Z', 1)
+    expect(md).toContain('| measurement | key | goal | median | min | max | runs | met |')
+    expect(md).toContain('## Per-command latency (CLI, SQLite, fresh process each)')
+    expect(md).toMatch(/\| `verify` \| [\d,.]+ \(/)
+    expect(md).toContain('Intake: `append` of 500 valid')
+    expect(md).toContain('the TypeScript sources (`--source`)')
+    expect(md).not.toContain('Peers')
+  })
+})
