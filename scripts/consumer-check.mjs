@@ -86,6 +86,7 @@ const known = {
   commands: 'decide',
   'store-sqlite': 'openSqliteStore',
   'store-postgres': 'openPostgresStore',
+  spreadsheet: 'readFigures',
   cli: 'run',
 }
 const packages = readdirSync(join(root, 'packages'))

@@ -3,13 +3,18 @@
  *
  * @module Results
  */
-import type { AppendResult } from '@progress-ledger/core'
+import type { AppendResult, ChainBroken } from '@progress-ledger/core'
 import { ExitCode } from './Failure'
 import type { Io } from './Io'
 
-/** Prints an append result and returns the exit code. */
-export function describeResult(io: Io, result: AppendResult, what: string): number {
+/** Prints an append result (or the broken chain that stopped it) and returns the exit code. */
+export function describeResult(io: Io, result: AppendResult | ChainBroken, what: string): number {
   switch (result._tag) {
+    case 'ChainBroken':
+      io.stderr.write(
+        `hash chain broken at position ${result.break.position} (event ${result.break.eventId}): ${result.break.reason}; nothing appended (run verify)\n`,
+      )
+      return ExitCode.failed
     case 'Appended':
       io.stdout.write(
         result.written === 0

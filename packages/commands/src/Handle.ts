@@ -1,20 +1,21 @@
 /**
- * The application service: the one way the library writes commands. It reads the state (a
- * replay of the store, or a state the caller provides), decides, and appends with each
- * stream's expected version as of that state, so that a concurrent writer surfaces as a typed
- * `VersionConflict` and nothing is half-written.
+ * The application service: the one way the library writes commands. It reads the state (the
+ * ledger loaded through core's `loadLedger` — newest checkpoint, tail, chain verified — or a
+ * state the caller provides), decides, and appends with each stream's expected version as of
+ * that state, so that a concurrent writer surfaces as a typed `VersionConflict` and nothing is
+ * half-written. A ledger whose chain does not verify is not written to (`ChainBroken`).
  *
  * @module Handle
  */
 import {
   type AppendResult,
+  type ChainBroken,
   type EventStore,
   type IdConflict,
   type InvalidEvents,
   type LedgerState,
-  ledgerProjection,
+  loadLedger,
   type RecordedEvent,
-  replay,
   type VersionConflict,
 } from '@progress-ledger/core'
 import type { CommandContext } from './Context'
@@ -27,7 +28,8 @@ import { appendRequests, type StreamedEvent } from './StreamedEvent'
 export interface HandleOptions {
   /**
    * The state to decide against (e.g. a projection kept up to date by a catch-up subscription).
-   * Expected versions are then those of the events up to `state.position`. Default: replay the store.
+   * Expected versions are then those of the events up to `state.position`. Default: load the
+   * ledger through core's `loadLedger`.
    */
   readonly state?: LedgerState
   /** Append the `AccessDenied` audit events of refusals on authorisation (default `false`). */
@@ -52,35 +54,42 @@ export type HandleRejected = Rejected & AuditTrail
 /** Refused commands (each with its index), with what was recorded of the refusals. */
 export type HandleAllRejected = BatchRejected & AuditTrail
 
-/** What {@link handle} returns: the store's result, or the rejection (only audit records appended). */
-export type HandleResult = AppendResult | HandleRejected
+/**
+ * What {@link handle} returns: the store's result, the rejection (only audit records appended),
+ * or `ChainBroken` when the ledger it loaded does not verify (nothing appended).
+ */
+export type HandleResult = AppendResult | HandleRejected | ChainBroken
 
 /**
  * What {@link handleAll} returns: the store's result, or every rejection with its index and the
  * audit events recorded for them (`recorded.length` says how many refusals were recorded as
  * `AccessDenied`).
  */
-export type HandleAllResult = AppendResult | HandleAllRejected
+export type HandleAllResult = AppendResult | HandleAllRejected | ChainBroken
 
 interface Read {
   readonly state: LedgerState
   readonly versions: (streamIds: ReadonlyArray<string>) => Promise<ReadonlyMap<string, number>>
 }
 
-async function read(store: EventStore, given: LedgerState | undefined): Promise<Read> {
-  if (given === undefined) {
-    const events = await store.readAll()
-    const counts = new Map<string, number>()
-    for (const e of events) counts.set(e.streamId, Math.max(counts.get(e.streamId) ?? 0, e.version))
-    return { state: replay(ledgerProjection, events), versions: () => Promise.resolve(counts) }
+async function read(
+  store: EventStore,
+  given: LedgerState | undefined,
+): Promise<Read | ChainBroken> {
+  let state = given
+  if (state === undefined) {
+    const loaded = await loadLedger(store)
+    if (loaded._tag === 'ChainBroken') return loaded
+    state = loaded.state
   }
+  const at = state
   return {
-    state: given,
+    state: at,
     versions: async (streamIds) => {
       const out = new Map<string, number>()
       for (const id of streamIds) {
         const events = await store.readStream(id)
-        out.set(id, events.filter((e) => e.position <= given.position).length)
+        out.set(id, events.filter((e) => e.position <= at.position).length)
       }
       return out
     },
@@ -138,6 +147,7 @@ export async function handle(
   options: HandleOptions = {},
 ): Promise<HandleResult> {
   const r = await read(store, options.state)
+  if ('_tag' in r) return r
   const d = decideInput(r.state, command, context)
   if (d._tag === 'Rejected')
     return { ...d, ...(await recordAudits(store, [d], options.recordDenied)) }
@@ -166,6 +176,7 @@ export async function handleAll(
   options: HandleOptions = {},
 ): Promise<HandleAllResult> {
   const r = await read(store, options.state)
+  if ('_tag' in r) return r
   const d = decideAll(r.state, commands, context)
   if (d._tag === 'BatchRejected') {
     const rejections = d.rejections.map((x) => x.rejection)

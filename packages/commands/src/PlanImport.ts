@@ -12,6 +12,7 @@
  */
 import {
   type AppendResult,
+  type ChainBroken,
   emptyLedger,
   type EventStore,
   type IsoDate,
@@ -236,7 +237,7 @@ export interface PlanRejected {
 }
 
 /** What {@link importPlan} returns: the store's result (a retry writes 0), or the refusal. */
-export type ImportPlanResult = AppendResult | PlanRejected
+export type ImportPlanResult = AppendResult | PlanRejected | ChainBroken
 
 /** Are the plan's events, decided against an empty ledger, all stored already with that content? */
 async function storedAlready(store: EventStore, events: ReadonlyArray<StreamedEvent>) {

@@ -5,7 +5,7 @@
  *
  * @module AppendFigures
  */
-import type { AppendResult, EventStore } from '@progress-ledger/core'
+import type { AppendResult, ChainBroken, EventStore } from '@progress-ledger/core'
 import {
   type BatchRejected,
   type CommandContext,
@@ -18,9 +18,14 @@ import { type SheetProblem, sheetProblem } from './Problem'
 /** Figures that were read. */
 export type FiguresRead = Extract<FiguresResult, { readonly _tag: 'Read' }>
 
-/** What {@link appendFigures} returns: the store's result, or the deciders' refusals by cell. */
+/**
+ * What {@link appendFigures} returns: the store's result, the deciders' refusals by cell, or
+ * `ChainBroken` when the ledger loaded to decide against does not verify.
+ */
 export type AppendFiguresResult =
-  AppendResult | { readonly _tag: 'Refused'; readonly problems: ReadonlyArray<SheetProblem> }
+  | AppendResult
+  | ChainBroken
+  | { readonly _tag: 'Refused'; readonly problems: ReadonlyArray<SheetProblem> }
 
 const MESSAGE = /^(?:[\w.[\]]+: )?expected (.*), got (.*)$/s
 
