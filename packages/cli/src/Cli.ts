@@ -88,7 +88,10 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       io.cwd,
     )
     const key = io.env['PROGRESS_LEDGER_KEY']
-    const loading = { ...parsed.loading, chainKey: key === undefined || key === '' ? undefined : key }
+    const loading = {
+      ...parsed.loading,
+      chainKey: key === undefined || key === '' ? undefined : key,
+    }
     const open = async (clock?: Clock) => {
       store ??= await openStore(
         location,
@@ -99,6 +102,15 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       return store
     }
     let ledger: Promise<LedgerRead> | undefined
+    const load = async (owned: boolean): Promise<LedgerRead> => {
+      const read = await readLedger(await open(), io, loading, owned)
+      if (spec.access === 'write' && read.warnings.length > 0)
+        throw new Refusal(
+          'nothing is written to a ledger whose hash chain does not verify',
+          'run `progress-ledger verify` to see what is wrong',
+        )
+      return read
+    }
     const ctx: RunContext = {
       io,
       values: parsed.values,
@@ -106,15 +118,7 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       location,
       store: open,
       loading,
-      ledger: async () =>
-        (ledger ??= readLedger(await open(), io, loading).then((read) => {
-          if (spec.access === 'write' && read.warnings.length > 0)
-            throw new Refusal(
-              'nothing is written to a ledger whose hash chain does not verify',
-              'run `progress-ledger verify` to see what is wrong',
-            )
-          return read
-        })),
+      ledger: (options) => (options?.owned === true ? load(true) : (ledger ??= load(false))),
     }
     return await spec.run(ctx)
   } catch (e) {

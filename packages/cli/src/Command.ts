@@ -52,9 +52,10 @@ export interface RunContext {
   readonly loading: LoadSettings
   /**
    * Loads the ledger at its head (once): the newest checkpoint and the tail, the chain verified;
-   * a broken chain is a `Refusal` unless `--allow-broken`.
+   * a broken chain is a `Refusal` unless `--allow-broken`. With `owned`, a fresh unfrozen state
+   * the command may change in place (loaded anew on each such call).
    */
-  readonly ledger: () => Promise<LedgerRead>
+  readonly ledger: (options?: { readonly owned?: boolean }) => Promise<LedgerRead>
 }
 
 /** A subcommand of `progress-ledger`. */

@@ -85,6 +85,7 @@ export async function readLedger(
   store: EventStore,
   io: Io,
   settings: LoadSettings,
+  owned = false,
 ): Promise<LedgerRead> {
   let bar: Progress | undefined
   let loaded
@@ -93,6 +94,7 @@ export async function readLedger(
       useCheckpoint: settings.checkpoint,
       ...(settings.checkpoint ? {} : { checkpointAfter: 0 }),
       allowBroken: settings.allowBroken,
+      freeze: !owned,
       ...(settings.chainKey === undefined ? {} : { chainKey: settings.chainKey }),
       onProgress: (done, total) => {
         bar ??= progressBar(io.stderr, 'load', total)

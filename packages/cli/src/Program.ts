@@ -216,6 +216,9 @@ export function parseCommandLine(
     values,
     positionals: command.processedArgs.filter((a): a is string => typeof a === 'string'),
     store: globals.store,
-    loading: { checkpoint: globals.checkpoint !== false, allowBroken: globals.allowBroken === true },
+    loading: {
+      checkpoint: globals.checkpoint !== false,
+      allowBroken: globals.allowBroken === true,
+    },
   }
 }

@@ -44,3 +44,32 @@ export function progressBar(out: Output, label: string, total: number): Progress
     },
   }
 }
+
+/**
+ * A running count on `out` when it is a terminal (for work whose total is unknown, such as a
+ * file read line by line), redrawn every `every` items; otherwise a no-op.
+ *
+ * @example
+ * import { progressCounter } from '@progress-ledger/cli'
+ * let drawn = ''
+ * const counter = progressCounter({ write: (s) => { drawn += s }, isTTY: true }, 'append', 1000)
+ * counter.update(2500)
+ * drawn // '\rappend: 2500'
+ */
+export function progressCounter(out: Output, label: string, every = 10_000): Progress {
+  if (!out.isTTY) return { update: () => undefined, done: () => undefined }
+  let shown = 0
+  let width = 0
+  return {
+    update(done) {
+      if (done - shown < every) return
+      shown = done
+      const text = `\r${label}: ${done}`
+      width = text.length
+      out.write(text)
+    },
+    done() {
+      if (width > 0) out.write(`\r${' '.repeat(width)}\r`)
+    },
+  }
+}

@@ -2,8 +2,9 @@
 // The `progress-ledger` executable: wires the real world (streams, files, the system clock,
 // random id prefixes) into the command line and exits with its code.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
 
@@ -32,6 +33,12 @@ void run(process.argv.slice(2), {
   clock: clockFrom(() => new Date()),
   idPrefix: () => `cli-${randomUUID()}`,
   readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+  readLines: (path) => {
+    const full = resolve(cwd, path)
+    // Fail now, not after the ledger has been loaded, when the file is not there.
+    if (!statSync(full).isFile()) throw new Error(`${path} is not a file`)
+    return createInterface({ input: createReadStream(full, 'utf8'), crlfDelay: Infinity })
+  },
   writeFile: (path, content) => {
     const full = resolve(cwd, path)
     mkdirSync(dirname(full), { recursive: true })

@@ -1,7 +1,15 @@
 // A fake world for the CLI: captured output, a temp working directory, a manual clock.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  createReadStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { manualClock, type ManualClock } from '@progress-ledger/core'
 import { run } from '../src/Cli'
 import type { Io } from '../src/Io'
@@ -41,6 +49,13 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
       clock,
       idPrefix: () => `run${runs}`,
       readFile: (p) => readFileSync(resolve(dir, p), 'utf8'),
+      readLines: (p) => {
+        statSync(resolve(dir, p))
+        return createInterface({
+          input: createReadStream(resolve(dir, p), 'utf8'),
+          crlfDelay: Infinity,
+        })
+      },
       writeFile: (p, c) => {
         mkdirSync(dirname(resolve(dir, p)), { recursive: true })
         writeFileSync(resolve(dir, p), c)

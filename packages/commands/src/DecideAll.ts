@@ -66,21 +66,38 @@ export function applyDecided(
   today: CommandContext['today'],
 ): LedgerState {
   if (events.length === 0) return state
+  return apply(ledgerProjection, state, provisionalEvents(state.position, events, today))
+}
+
+/**
+ * Decided events stamped provisionally as the events after `position` (recorded at the end of
+ * `today`, no stream version, no hash), for folding onto a state so that later commands of a
+ * batch see them.
+ *
+ * @example
+ * import { isoDate } from '@progress-ledger/core'
+ * import { provisionalEvents } from '@progress-ledger/commands'
+ * provisionalEvents(4, [], isoDate('2022-03-01')) // []
+ */
+export function provisionalEvents(
+  position: number,
+  events: ReadonlyArray<StreamedEvent>,
+  today: CommandContext['today'],
+): RecordedEvent[] {
   const recordedTime = endOfDay(today)
-  const provisional = events.map(
+  return events.map(
     ({ streamId, event }, i) =>
       ({
         ...event,
         streamId,
         version: 0,
-        position: state.position + i + 1,
+        position: position + i + 1,
         schemaVersion: catalog[event.type].schemaVersion,
         recordedTime,
         prevHash: '',
         hash: '',
       }) as RecordedEvent,
   )
-  return apply(ledgerProjection, state, provisional)
 }
 
 /**

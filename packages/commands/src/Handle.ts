@@ -10,6 +10,7 @@
 import {
   type AppendResult,
   type ChainBroken,
+  type ChainKey,
   type EventStore,
   type IdConflict,
   type InvalidEvents,
@@ -32,6 +33,8 @@ export interface HandleOptions {
    * ledger through core's `loadLedger`.
    */
   readonly state?: LedgerState
+  /** The key of the store's keyed chain, to verify the ledger it loads (see core's `ChainKey`). */
+  readonly chainKey?: ChainKey
   /** Append the `AccessDenied` audit events of refusals on authorisation (default `false`). */
   readonly recordDenied?: boolean
 }
@@ -75,10 +78,11 @@ interface Read {
 async function read(
   store: EventStore,
   given: LedgerState | undefined,
+  chainKey: ChainKey | undefined,
 ): Promise<Read | ChainBroken> {
   let state = given
   if (state === undefined) {
-    const loaded = await loadLedger(store)
+    const loaded = await loadLedger(store, chainKey === undefined ? {} : { chainKey })
     if (loaded._tag === 'ChainBroken') return loaded
     state = loaded.state
   }
@@ -146,7 +150,7 @@ export async function handle(
   context: CommandContext,
   options: HandleOptions = {},
 ): Promise<HandleResult> {
-  const r = await read(store, options.state)
+  const r = await read(store, options.state, options.chainKey)
   if ('_tag' in r) return r
   const d = decideInput(r.state, command, context)
   if (d._tag === 'Rejected')
@@ -175,7 +179,7 @@ export async function handleAll(
   context: CommandContext,
   options: HandleOptions = {},
 ): Promise<HandleAllResult> {
-  const r = await read(store, options.state)
+  const r = await read(store, options.state, options.chainKey)
   if ('_tag' in r) return r
   const d = decideAll(r.state, commands, context)
   if (d._tag === 'BatchRejected') {

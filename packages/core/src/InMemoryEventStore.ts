@@ -179,6 +179,7 @@ export class InMemoryEventStore implements EventStore {
                 stage.versions.set(e.streamId, e.version)
               }
             },
+            ...(this.chainKey === undefined ? {} : { chainKey: this.chainKey }),
           },
           this.clock.now(),
           options,
@@ -222,6 +223,7 @@ export class InMemoryEventStore implements EventStore {
                 stage.ids.set(e.id, e)
               }
             },
+            ...(this.chainKey === undefined ? {} : { chainKey: this.chainKey }),
           },
           options,
         ),

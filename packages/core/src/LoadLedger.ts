@@ -39,6 +39,11 @@ export interface LoadLedgerOptions {
   readonly pageSize?: number
   /** The key of a keyed chain (see `ChainKey`); the chain is verified with it. */
   readonly chainKey?: ChainKey
+  /**
+   * Publish the state frozen (default `true`). `false` hands the caller an unfrozen state it owns,
+   * e.g. to fold further events onto in place with `beginFold(ledgerProjection, state, true)`.
+   */
+  readonly freeze?: boolean
 }
 
 /** A loaded ledger. */
@@ -145,6 +150,17 @@ export async function loadLedger(
     done += page.length
     options.onProgress?.(done, total)
   }
+  if (broken === null && done < total) {
+    // A store that hides a gap (a row deleted from the middle) reads as a shorter ledger: the
+    // head it reports says otherwise.
+    const at = from.position + done + 1
+    broken = {
+      position: at,
+      eventId: '',
+      reason: `the ledger's head is at position ${from.position + total}, but its events stop at position ${at - 1} (events removed?)`,
+    }
+    if (options.allowBroken !== true) return { _tag: 'ChainBroken', break: broken }
+  }
   const state = fold.finish()
   let written = false
   let failed: string | null = null
@@ -160,7 +176,7 @@ export async function loadLedger(
   }
   return {
     _tag: 'Loaded',
-    state: freezeLedger(state),
+    state: options.freeze === false ? state : freezeLedger(state),
     checkpoint: restored.state === undefined ? null : { position: from.position },
     checkpointIgnored: restored.ignored,
     replayed: done,

@@ -3,12 +3,14 @@
  *
  * @module Contract
  */
-import type { EventStore, ManualClock } from '@progress-ledger/core'
+import type { ChainKey, EventStore, ManualClock } from '@progress-ledger/core'
 
 /** What the suite hands to `open`: the clock the store must stamp recorded time with. */
 export interface ContractContext {
   /** A manual clock the suite sets and advances; the store must read recorded time from it. */
   readonly clock: ManualClock
+  /** When given, the store must seal its hash chain with this key (every way it writes). */
+  readonly chainKey?: ChainKey
 }
 
 /** A freshly opened, empty store, and how to release it. */

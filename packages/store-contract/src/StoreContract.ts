@@ -11,6 +11,7 @@ import { catchUpSpecs } from './internal/catchUpSpecs'
 import { checkpointSpecs } from './internal/checkpointSpecs'
 import { idempotencySpecs } from './internal/idempotencySpecs'
 import { importSpecs } from './internal/importSpecs'
+import { keyedSpecs } from './internal/keyedSpecs'
 import { integritySpecs } from './internal/integritySpecs'
 import { modelSpecs } from './internal/modelSpecs'
 import { readSpecs } from './internal/readSpecs'
@@ -52,6 +53,7 @@ export function runStoreContract(
     catchUpSpecs(open, options.concurrency ?? true)
     streamSpecs(open)
     importSpecs(open)
+    keyedSpecs(open)
     modelSpecs(open, runs)
   })
 }

@@ -3,8 +3,8 @@ import { runStoreContract } from '../src/StoreContract'
 
 runStoreContract(
   'InMemoryEventStore',
-  async ({ clock }) => {
-    const store = new InMemoryEventStore({ clock })
+  async ({ clock, chainKey }) => {
+    const store = new InMemoryEventStore({ clock, ...(chainKey === undefined ? {} : { chainKey }) })
     return { store, close: () => store.close() }
   },
   { propertyRuns: 1000 },

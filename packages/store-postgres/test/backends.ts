@@ -1,7 +1,7 @@
 // The databases the tests run against: PGlite always (in-process, one instance per test file),
 // and a real PostgreSQL server when PG_URL is set. Every store gets a fresh schema.
 import { PGlite } from '@electric-sql/pglite'
-import type { Clock } from '@progress-ledger/core'
+import type { ChainKey, Clock } from '@progress-ledger/core'
 import pg from 'pg'
 import { PostgresEventStore } from '../src/PostgresEventStore'
 import { pgClient, pgliteClient, type SqlClient } from '../src/SqlClient'
@@ -83,11 +83,20 @@ export function backend(name: BackendName): Backend {
 export async function freshStore(
   b: Backend,
   clock: Clock,
-  options: { readonly separate?: boolean; readonly schema?: string } = {},
+  options: {
+    readonly separate?: boolean
+    readonly schema?: string
+    readonly chainKey?: ChainKey
+  } = {},
 ): Promise<{ store: PostgresEventStore; schema: string; close: () => Promise<void> }> {
   const schema = options.schema ?? b.freshSchema()
   const client = options.separate === true ? await b.separate() : await b.shared()
-  const store = await PostgresEventStore.open({ client, clock, schema })
+  const store = await PostgresEventStore.open({
+    client,
+    clock,
+    schema,
+    ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
+  })
   return {
     store,
     schema,

@@ -13,8 +13,12 @@ for (const name of backendNames) {
   afterAll(() => b.close())
   runStoreContract(
     `PostgresEventStore on ${name}`,
-    async ({ clock }) => {
-      const { store, schema, close } = await freshStore(b, clock)
+    async ({ clock, chainKey }) => {
+      const { store, schema, close } = await freshStore(
+        b,
+        clock,
+        chainKey === undefined ? {} : { chainKey },
+      )
       return {
         store,
         close,

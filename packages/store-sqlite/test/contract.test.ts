@@ -5,10 +5,15 @@ import { tempDir, withRaw } from './tmp'
 
 runStoreContract(
   'SqliteEventStore',
-  async ({ clock }) => {
+  async ({ clock, chainKey }) => {
     const tmp = tempDir()
     const path = join(tmp.dir, 'ledger.db')
-    const store = await openSqliteStore({ path, clock, synchronous: 'normal' })
+    const store = await openSqliteStore({
+      path,
+      clock,
+      synchronous: 'normal',
+      ...(chainKey === undefined ? {} : { chainKey }),
+    })
     return {
       store,
       close: async () => {

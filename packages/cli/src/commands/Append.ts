@@ -4,42 +4,54 @@
  *
  * @module commands/Append
  */
-import { dateOf } from '@progress-ledger/core'
-import { handleAll, sequentialIds } from '@progress-ledger/commands'
+import { dateOf, LEDGER_STREAM, loadLedger, parseJsonText } from '@progress-ledger/core'
+import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
 import { parseActor } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Failure'
+import { ExitCode, Refusal, UsageError } from '../Failure'
+import { progressCounter } from '../Progress'
 import { describeResult } from '../Results'
 
-/** A line of a JSONL file that is not JSON. */
-interface BadLine {
+/** A non-blank line of a JSON-lines file that is not a comment, with its 1-based number. */
+export interface JsonLine {
   readonly line: number
-  readonly message: string
+  readonly text: string
 }
 
-/** Parses JSON lines; blank lines and lines starting with `#` or `//` are skipped. */
-export function parseJsonLines(text: string): {
-  readonly values: ReadonlyArray<{ readonly line: number; readonly value: unknown }>
-  readonly bad: ReadonlyArray<BadLine>
-} {
-  const values: Array<{ line: number; value: unknown }> = []
-  const bad: BadLine[] = []
-  const lines = text.split(/\r?\n/)
-  lines.forEach((raw, i) => {
-    const trimmed = raw.trim()
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//')) return
-    try {
-      values.push({ line: i + 1, value: JSON.parse(trimmed) as unknown })
-    } catch (e) {
-      const shown = trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed
-      bad.push({
-        line: i + 1,
-        message: `(line): expected a JSON object, got ${JSON.stringify(shown)} (${(e as Error).message})`,
-      })
-    }
-  })
-  return { values, bad }
+/**
+ * The lines of a JSON-lines file that hold values: blank lines and lines starting with `#` or
+ * `//` are skipped.
+ *
+ * @example
+ * import { jsonLines } from '@progress-ledger/cli'
+ * const lines = []
+ * for await (const l of jsonLines(['{"a":1}', '', '# note', ' {"b":2} '])) lines.push(l)
+ * lines // [{ line: 1, text: '{"a":1}' }, { line: 4, text: '{"b":2}' }]
+ */
+export async function* jsonLines(
+  lines: AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<JsonLine> {
+  let n = 0
+  for await (const raw of lines) {
+    n++
+    const text = raw.trim()
+    if (text === '' || text.startsWith('#') || text.startsWith('//')) continue
+    yield { line: n, text }
+  }
 }
+
+/** A JSON line as a command input: the parsed value, or what is wrong with the text. */
+function commandInput(l: JsonLine): CommandInput {
+  const parsed = parseJsonText(l.text)
+  if (parsed._tag === 'ParsedJson') return { command: parsed.value }
+  const shown = l.text.length > 60 ? `${l.text.slice(0, 57)}...` : l.text
+  return {
+    unreadable: `(line): expected a JSON object, got ${JSON.stringify(shown)} (column ${parsed.column}: ${parsed.message})`,
+  }
+}
+
+/** Events appended at once beyond which a checkpoint is written right after the append. */
+const CHECKPOINT_AFTER = 10_000
 
 /** `append`. */
 export const append: CommandSpec = {
@@ -50,7 +62,9 @@ export const append: CommandSpec = {
     '  {"type":"ReportValue","indicatorId":"I01","period":"2022","value":11.3,"status":"preliminary"}',
     'Every line is validated and decided first, against the ledger as it stands plus the lines before',
     'it; each bad or refused line is reported as FILE:LINE: path: message and nothing is appended.',
-    'Otherwise all events are appended in one atomic batch. --record-denied also records refusals on',
+    'Otherwise all events are appended in one atomic batch. The file is read line by line and',
+    'written as it is decided, inside one transaction, so memory does not grow with its length;',
+    'after 10,000 events or more a checkpoint is stored. --record-denied also records refusals on',
     'authorisation as AccessDenied audit events. Exit code 1 when anything is refused.',
   ].join('\n'),
   arguments: [{ name: 'FILE', description: 'a JSON-lines file of commands' }],
@@ -75,35 +89,85 @@ export const append: CommandSpec = {
         '--actor is required: plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID',
       )
     const actor = parseActor(actorText)
-    let text: string
+    let lines: AsyncIterable<string> | Iterable<string>
     try {
-      text = ctx.io.readFile(file)
+      lines = ctx.io.readLines?.(file) ?? ctx.io.readFile(file).split(/\r?\n/)
     } catch (e) {
-      ctx.io.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`)
-      return ExitCode.failed
+      throw new Refusal(`${file}: cannot read: ${(e as Error).message}`)
     }
-    const { values, bad } = parseJsonLines(text)
-    if (bad.length > 0) {
-      for (const b of bad) ctx.io.stderr.write(`${file}:${b.line}: ${b.message}\n`)
-      ctx.io.stderr.write(`${bad.length} line(s) are not JSON; nothing appended\n`)
-      return ExitCode.failed
-    }
-    const now = ctx.io.clock.now()
     const store = await ctx.store()
-    const result = await handleAll(
-      store,
-      values.map((v) => v.value),
-      { actor, today: dateOf(now), ids: sequentialIds(ctx.io.idPrefix()) },
-      { recordDenied: flagOption(ctx, 'record-denied') },
-    )
-    if (result._tag === 'BatchRejected') {
-      for (const r of result.rejections)
-        ctx.io.stderr.write(`${file}:${values[r.index]?.line ?? '?'}: ${r.rejection.message}\n`)
-      ctx.io.stderr.write(
-        `${result.rejections.length} of ${values.length} line(s) refused; nothing appended\n`,
-      )
-      return ExitCode.failed
+    const numbers: number[] = []
+    async function* inputs(): AsyncGenerator<CommandInput> {
+      for await (const l of jsonLines(lines)) {
+        numbers.push(l.line)
+        yield commandInput(l)
+      }
     }
-    return describeResult(ctx.io, result, `${values.length} command(s)`)
+    const counter = progressCounter(ctx.io.stderr, 'append')
+    let result
+    try {
+      result = await handleStream(
+        store,
+        inputs(),
+        { actor, today: dateOf(ctx.io.clock.now()), ids: sequentialIds(ctx.io.idPrefix()) },
+        {
+          // Owned by the decisions alone, so that it is garbage as soon as they are done.
+          state: (await ctx.ledger({ owned: true })).state,
+          ownsState: true,
+          maxRejections: 1000,
+          recordDenied: flagOption(ctx, 'record-denied'),
+          onProgress: (p) => counter.update(p.events),
+        },
+      )
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== undefined)
+        throw new Refusal(`${file}: cannot read: ${(e as Error).message}`)
+      throw e
+    } finally {
+      counter.done()
+    }
+    switch (result._tag) {
+      case 'StreamRejected': {
+        for (const r of result.rejections)
+          ctx.io.stderr.write(`${file}:${numbers[r.index] ?? '?'}: ${r.rejection.message}\n`)
+        if (result.refused > result.rejections.length)
+          ctx.io.stderr.write(
+            `… and ${result.refused - result.rejections.length} more refused line(s)\n`,
+          )
+        if (result.recorded.length > 0)
+          ctx.io.stderr.write(
+            `${result.recorded.length} refusal(s) on authorisation recorded as AccessDenied audit events\n`,
+          )
+        ctx.io.stderr.write(
+          `${result.refused} of ${result.inputs} line(s) refused; nothing appended\n`,
+        )
+        return ExitCode.failed
+      }
+      case 'StreamAppended':
+        ctx.io.stdout.write(
+          result.written === 0
+            ? `${result.requests === 0 ? 'no commands' : `${numbers.length} command(s): already recorded`}, nothing new (head at position ${result.head})\n`
+            : `${numbers.length} command(s): appended ${result.written} event(s), head at position ${result.head}\n`,
+        )
+        if (result.written >= CHECKPOINT_AFTER && ctx.loading.checkpoint) {
+          const after = await loadLedger(store, {
+            checkpointAfter: 1,
+            ...(ctx.loading.chainKey === undefined ? {} : { chainKey: ctx.loading.chainKey }),
+          })
+          if (after._tag === 'Loaded' && after.checkpointWritten)
+            ctx.io.stderr.write(`checkpoint stored at position ${after.state.position}\n`)
+        }
+        return ExitCode.ok
+      case 'VersionConflict':
+        if (result.streamId === LEDGER_STREAM) {
+          ctx.io.stderr.write(
+            `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while the file was decided; someone else wrote first — run again\n`,
+          )
+          return ExitCode.failed
+        }
+        return describeResult(ctx.io, result, file)
+      default:
+        return describeResult(ctx.io, result, file)
+    }
   },
 }

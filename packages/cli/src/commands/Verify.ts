@@ -62,7 +62,9 @@ export const verify: CommandSpec = {
     const checkpoint = await store.loadCheckpoint(ledgerProjection.name)
     const snapshot = await store.loadSnapshot(ledgerProjection.name)
     // The states a fresh replay reaches at the checkpoint's and the snapshot's positions.
-    const wanted = new Set([checkpoint?.position, snapshot?.position].filter((p) => p !== undefined))
+    const wanted = new Set(
+      [checkpoint?.position, snapshot?.position].filter((p) => p !== undefined),
+    )
     const reached = new Map<number, LedgerState>()
     if (wanted.has(0)) reached.set(0, emptyLedger())
     let fold = beginFold(ledgerProjection, emptyLedger(), true)

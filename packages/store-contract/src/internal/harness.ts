@@ -2,6 +2,7 @@
 import {
   type AppendResult,
   type Appended,
+  type ChainKey,
   type ManualClock,
   manualClock,
 } from '@progress-ledger/core'
@@ -15,9 +16,13 @@ export interface Harness extends OpenedStore {
 }
 
 /** Opens a fresh store, runs `body`, and always closes it. */
-export async function withStore<A>(open: OpenStore, body: (h: Harness) => Promise<A>): Promise<A> {
+export async function withStore<A>(
+  open: OpenStore,
+  body: (h: Harness) => Promise<A>,
+  chainKey?: ChainKey,
+): Promise<A> {
   const clock = manualClock(START)
-  const opened = await open({ clock })
+  const opened = await open(chainKey === undefined ? { clock } : { clock, chainKey })
   try {
     return await body({ ...opened, clock })
   } finally {

@@ -1,0 +1,199 @@
+/**
+ * Handling a long stream of commands — a JSON-lines file of a million lines — as ONE
+ * all-or-nothing batch in bounded memory. Each command is decided against the ledger as the
+ * earlier ones leave it, and its events go straight into the store's `appendStream`, which
+ * writes them page by page inside one transaction holding the write lock. The store must still
+ * be at the position the state was loaded at (`expectedHead`), so no other writer's event can
+ * come between the decisions and the write. A refused command stops the writing; the rest is
+ * still decided, so that one run reports every refusal (up to `maxRejections`), and the
+ * transaction is rolled back: nothing is appended.
+ *
+ * @module HandleStream
+ */
+import {
+  type AppendRequest,
+  type AppendStreamResult,
+  beginFold,
+  type ChainBroken,
+  type ChainKey,
+  type EventStore,
+  type EventInput,
+  type LedgerState,
+  ledgerProjection,
+  loadLedger,
+  type RecordedEvent,
+  type StreamProgress,
+} from '@progress-ledger/core'
+import type { CommandContext } from './Context'
+import { decideInput } from './Decide'
+import { applyDecided, type IndexedRejection, provisionalEvents } from './DecideAll'
+import type { Rejected } from './Rejection'
+import type { StreamedEvent } from './StreamedEvent'
+
+/**
+ * One item of a command stream: a command as parsed (untrusted), or an input that could not be
+ * read as one (e.g. a line that is not JSON), with what is wrong.
+ */
+export type CommandInput = { readonly command: unknown } | { readonly unreadable: string }
+
+/** Options of {@link handleStream}. */
+export interface HandleStreamOptions {
+  /**
+   * The state to decide against; default: the ledger loaded through core's `loadLedger`. A state
+   * given is left unchanged (the decided events are applied copy-on-write) unless `ownsState`.
+   */
+  readonly state?: LedgerState
+  /**
+   * The given state is the caller's to change (unfrozen, as `loadLedger` with `freeze: false`
+   * returns it): decided events are folded onto it in place — no copies, far less garbage on a
+   * long stream — and it is left holding them, provisionally stamped. Default `false`.
+   */
+  readonly ownsState?: boolean
+  /** The key of the store's keyed chain, to verify the ledger it loads (see core's `ChainKey`). */
+  readonly chainKey?: ChainKey
+  /** Events per page written to the store (default 1,000). */
+  readonly pageSize?: number
+  /** Refusals kept for the report; further ones are only counted (default 100). */
+  readonly maxRejections?: number
+  /** Append the `AccessDenied` audit events of the refusals kept, on a refusal (default `false`). */
+  readonly recordDenied?: boolean
+  /** Called after each page is written (inside the transaction). */
+  readonly onProgress?: (progress: StreamProgress) => void
+}
+
+/** Some commands were refused (or unreadable): nothing was appended but the audit records asked for. */
+export interface StreamRejected {
+  readonly _tag: 'StreamRejected'
+  /** The refusals kept, by 0-based input index, in input order. */
+  readonly rejections: ReadonlyArray<IndexedRejection>
+  /** How many inputs were refused in all. */
+  readonly refused: number
+  /** How many inputs there were. */
+  readonly inputs: number
+  /** The refusals recorded as `AccessDenied` events (with `recordDenied`). */
+  readonly recorded: ReadonlyArray<RecordedEvent>
+}
+
+/** What {@link handleStream} returns. */
+export type HandleStreamResult = AppendStreamResult | StreamRejected | ChainBroken
+
+/** Thrown out of the request source to roll the store's transaction back. */
+class Refused extends Error {
+  constructor() {
+    super('commands refused: the streamed append is rolled back')
+  }
+}
+
+function unreadable(message: string): Rejected {
+  return { _tag: 'Rejected', rule: 'malformed', message }
+}
+
+/** One request per run of consecutive events of a stream; versions are guarded by the head. */
+function requestsOf(events: ReadonlyArray<StreamedEvent>): AppendRequest[] {
+  const out: Array<{ streamId: string; events: EventInput[]; expectedVersion: 'any' }> = []
+  for (const { streamId, event } of events) {
+    const last = out[out.length - 1]
+    if (last !== undefined && last.streamId === streamId) last.events.push(event)
+    else out.push({ streamId, events: [event], expectedVersion: 'any' })
+  }
+  return out
+}
+
+/**
+ * Decides and appends a stream of commands as one all-or-nothing batch (see the module
+ * documentation).
+ *
+ * @example
+ * import { fixedClock, InMemoryEventStore, isoDate } from '@progress-ledger/core'
+ * import { handleStream, planAdmin, sequentialIds } from '@progress-ledger/commands'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
+ * const ctx = { actor: planAdmin('po'), today: isoDate('2021-08-10'), ids: sequentialIds('s') }
+ * const adopt = { type: 'AdoptPlan', planId: 'sz', name: { zh: '行动方案' }, adoptedOn: '2021-08-10', baseYear: 2020, startYear: 2021, endYear: 2025 }
+ * const category = { type: 'DefineCategory', planId: 'sz', categoryId: 'economy', name: { zh: '经济' }, order: 1 }
+ * const bad = await handleStream(store, [{ command: category }, { command: adopt }], ctx)
+ * bad._tag === 'StreamRejected' && bad.rejections.map((r) => r.index) // [0]
+ * await store.headPosition() // 0
+ * const ok = await handleStream(store, [{ command: adopt }, { command: category }], ctx)
+ * ok._tag === 'StreamAppended' && ok.written // 2
+ */
+export async function handleStream(
+  store: EventStore,
+  inputs: AsyncIterable<CommandInput> | Iterable<CommandInput>,
+  context: CommandContext,
+  options: HandleStreamOptions = {},
+): Promise<HandleStreamResult> {
+  const maxRejections = options.maxRejections ?? 100
+  if (!Number.isInteger(maxRejections) || maxRejections < 1)
+    throw new Error(
+      `maxRejections: expected a whole number >= 1, got ${String(options.maxRejections)}`,
+    )
+  let state = options.state
+  let owned = options.ownsState === true
+  if (state === undefined) {
+    const loaded = await loadLedger(store, {
+      freeze: false,
+      ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
+    })
+    if (loaded._tag === 'ChainBroken') return loaded
+    state = loaded.state
+    owned = true
+  }
+  const start = state.position
+  const rejections: IndexedRejection[] = []
+  let refused = 0
+  let count = 0
+  let current = state
+  async function* requests(): AsyncGenerator<AppendRequest> {
+    for await (const input of inputs) {
+      const index = count++
+      const d =
+        'unreadable' in input
+          ? unreadable(input.unreadable)
+          : decideInput(current, input.command, context)
+      if (d._tag === 'Rejected') {
+        refused++
+        if (rejections.length < maxRejections) rejections.push({ index, rejection: d })
+        continue
+      }
+      if (owned) {
+        const fold = beginFold(ledgerProjection, current, true)
+        for (const e of provisionalEvents(current.position, d.events, context.today)) fold.step(e)
+        current = fold.finish()
+      } else current = applyDecided(current, d.events, context.today)
+      // After a refusal nothing will be written: the rest is only decided.
+      if (refused === 0) yield* requestsOf(d.events)
+    }
+    if (refused > 0) throw new Refused()
+  }
+  try {
+    return await store.appendStream(requests(), {
+      expectedHead: start,
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    })
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e
+  }
+  return {
+    _tag: 'StreamRejected',
+    rejections,
+    refused,
+    inputs: count,
+    recorded: await recordDenied(store, rejections, options.recordDenied),
+  }
+}
+
+async function recordDenied(
+  store: EventStore,
+  rejections: ReadonlyArray<IndexedRejection>,
+  asked: boolean | undefined,
+): Promise<ReadonlyArray<RecordedEvent>> {
+  const audits = rejections.flatMap(({ rejection }) =>
+    rejection.audit === undefined ? [] : [rejection.audit],
+  )
+  if (asked !== true || audits.length === 0) return []
+  const result = await store.appendBatch(
+    audits.map((a) => ({ streamId: a.streamId, events: [a.event], expectedVersion: 'any' })),
+  )
+  return result._tag === 'Appended' ? result.events : []
+}
