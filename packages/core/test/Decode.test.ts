@@ -3,7 +3,9 @@ import { validateBatch } from '../src/Batch'
 import { formatErrors, showValue } from '../src/Decode'
 import { validateInput } from '../src/Envelope'
 import { TargetExpression } from '../src/TargetExpression'
-import { gdpDefined, gdpTarget2025, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { gdpDefined, gdpTarget2025, valueReported } = fixtures
 
 const messages = (u: unknown, prefix = ''): ReadonlyArray<string> => {
   const r = validateInput(u, prefix)

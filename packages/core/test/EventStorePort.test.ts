@@ -4,7 +4,9 @@ import { InMemoryEventStore } from '../src/InMemoryEventStore'
 import { takeSnapshot } from '../src/Snapshot'
 import { emptyLedger } from '../src/State'
 import type { Instant } from '../src/Scalars'
-import { gdpDefined, gdpTarget2025, planAdopted, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { gdpDefined, gdpTarget2025, planAdopted, valueReported } = fixtures
 
 const fresh = () => {
   const clock = manualClock('2021-08-10')

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, verifyChain } from '../src/Hash'
 import type { RecordedEvent } from '../src/Envelope'
-import { gdpDefined, gdpTarget2025, planAdopted, seal, valueReported } from './fixtures'
+import { fixtures, recorded } from '@progress-ledger/testkit'
+
+const { gdpDefined, gdpTarget2025, planAdopted, valueReported } = fixtures
+const seal = (inputs: Parameters<typeof recorded>[0]): RecordedEvent[] =>
+  recorded(inputs, { at: '2021-08-10' })
 
 const log = (): RecordedEvent[] =>
   seal([

@@ -5,7 +5,9 @@ import { verifyChain } from '../src/Hash'
 import { asOf } from '../src/AsOf'
 import { latestValue } from '../src/Queries'
 import { ledgerProjection, replay } from '../src/Replay'
-import { gdpDefined, gdpTarget2025, planAdopted, valueCorrected, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { gdpDefined, gdpTarget2025, planAdopted, valueCorrected, valueReported } = fixtures
 
 describe('InMemoryEventStore', () => {
   it('appends, reads back and chains hashes', async () => {

@@ -9,7 +9,9 @@ import { AppendInterruptedError } from '../src/AppendInterruptedError'
 import { PostgresEventStore } from '../src/PostgresEventStore'
 import { pgClient, type SqlClient } from '../src/SqlClient'
 import { freshStore, type Backend } from './backends'
-import { reports } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { reports } = fixtures
 
 interface FaultPoint {
   readonly label: string

@@ -14,7 +14,9 @@ import {
 } from '../src/Schema'
 import type { SqlClient } from '../src/SqlClient'
 import { backend, backendNames, freshStore, type Backend } from './backends'
-import { reports, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { reports, valueReported } = fixtures
 
 const clock = () => manualClock('2022-01-08T00:00:00.000Z')
 
