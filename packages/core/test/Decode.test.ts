@@ -87,7 +87,8 @@ describe('the error reporter', () => {
         expectedVersion: 'any',
         events: [
           valueReported('a', '2021', 1),
-          withData(valueReported('b', '2022', 1), { value: '12,5' }) as never,
+          // @ts-expect-error -- data the codec refuses, as an untyped caller can send it
+          withData(valueReported('b', '2022', 1), { value: '12,5' }),
         ],
       },
       {
@@ -95,7 +96,8 @@ describe('the error reporter', () => {
         expectedVersion: 'any',
         events: [
           valueReported('a', '2023', 1),
-          withData(valueReported('c', '2024', 1), { status: 'draft' }) as never,
+          // @ts-expect-error -- data the codec refuses, as an untyped caller can send it
+          withData(valueReported('c', '2024', 1), { status: 'draft' }),
         ],
       },
     ])

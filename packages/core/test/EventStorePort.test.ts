@@ -103,7 +103,7 @@ describe('InMemoryEventStore: the port', () => {
   })
   it('rejects a malformed expected version and stream id as invalid events', async () => {
     const { store } = fresh()
-    expect(await store.append('', [gdpDefined], -1 as never)).toMatchObject({
+    expect(await store.append('', [gdpDefined], -1)).toMatchObject({
       _tag: 'InvalidEvents',
       issues: [
         expect.objectContaining({ path: 'events[0].streamId' }),

@@ -61,11 +61,11 @@ function faulty(
           await kill(pid)
         }
         return fn({
-          query: async (sql, params) => {
+          query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => {
             await fire(armed, 'before', sql)
-            const r = await tx.query(sql, params)
+            const r = await tx.query<R>(sql, params)
             await fire(armed, 'after', sql)
-            return r as never
+            return r
           },
         })
       }),
