@@ -1,6 +1,6 @@
-// The performance paths of core (issue 8) against the straightforward implementations they
-// replace: validateInput's exact pre-check, canonicalJson, the one-shot hash, the as-of index on
-// frozen state, and the memoised period order of the reducer.
+// Core's fast paths against the straightforward implementations they replace, so that speed
+// never changes an answer: validateInput's exact pre-check, canonicalJson, the one-shot hash, the
+// as-of index on frozen state, and the memoised period order of the reducer.
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import * as t from 'io-ts'
