@@ -152,10 +152,20 @@ try {
   log(`packed ${packages.length} packages; publint (strict) and attw report no problems`)
 
   // 2. A fresh project outside the workspace, installed with npm.
-  const pin = (name) =>
-    rootPkg.devDependencies[name] ??
-    readJson(join(root, 'packages', 'store-postgres', 'package.json')).devDependencies[name] ??
-    readJson(join(root, 'packages', 'core', 'package.json')).devDependencies[name]
+  // The exact version the workspace pins, wherever a manifest declares it.
+  const manifests = [
+    rootPkg,
+    ...readdirSync(join(root, 'packages')).map((d) =>
+      readJson(join(root, 'packages', d, 'package.json')),
+    ),
+  ]
+  const pin = (name) => {
+    const found = manifests
+      .map((m) => m.devDependencies?.[name] ?? m.dependencies?.[name])
+      .find((v) => v !== undefined && !v.startsWith('workspace:'))
+    if (found === undefined) throw new Error(`no workspace manifest pins ${name}`)
+    return found
+  }
   const internal = Object.fromEntries(packages.map((p) => [p.name, `file:${tarballs[p.name]}`]))
   writeFileSync(
     join(app, 'package.json'),

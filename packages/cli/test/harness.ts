@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { manualClock, type ManualClock } from '@progress-ledger/core'
+import { fixtures } from '@progress-ledger/testkit'
 import { run } from '../src/Cli'
 import type { Io } from '../src/Io'
 
@@ -82,27 +83,9 @@ export const setupLines = [
     startYear: 2021,
     endYear: 2025,
   },
-  {
-    type: 'DefineCategory',
-    planId: 'sz',
-    categoryId: 'economy',
-    name: { zh: '经济高质量发展' },
-    order: 1,
-  },
+  fixtures.commandOf('DefineCategory', fixtures.categoryDefined),
   { type: 'RegisterDepartment', departmentId: 'fgj', name: { zh: '市发改局' } },
-  {
-    type: 'DefineIndicator',
-    planId: 'sz',
-    indicatorId: 'I01',
-    name: { zh: '人均生产总值', en: 'GDP per capita' },
-    unit: '万元',
-    categoryId: 'economy',
-    attribute: 'evaluation',
-    selfSelected: false,
-    departments: ['fgj'],
-    direction: 'higher',
-    periodicity: 'year',
-  },
+  fixtures.commandOf('DefineIndicator', fixtures.gdpDefined),
   { type: 'SetBaseline', indicatorId: 'I01', period: '2020', value: 9.2 },
   {
     type: 'SetTarget',

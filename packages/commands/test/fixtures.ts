@@ -1,9 +1,13 @@
 // Domain fixtures for the command side: a slice of the Shengzhou plan (see seeds/shengzhou) as
-// commands, the actors who issue them, and contexts. Values reported after 2021 are illustrative.
+// commands, the actors who issue them, and contexts. Where testkit's event fixtures record the
+// same fact (the plan, its economy category, indicator I01 and its 2025 target), the command is
+// built from that event's data, so the two sides cannot drift apart. Values reported after 2021
+// are illustrative.
 import { emptyLedger, type IsoDate, type LedgerState } from '@progress-ledger/core'
 import { type Actor, auditor, planAdmin, reporter } from '../src/Actor'
 import { type CommandContext, sequentialIds } from '../src/Context'
 import { decideAll } from '../src/DecideAll'
+import { fixtures as events } from '@progress-ledger/testkit'
 
 export const TODAY = '2023-06-30' as IsoDate
 
@@ -25,22 +29,8 @@ export function ctx(actor: Actor, today: IsoDate = TODAY): CommandContext {
 const name = (zh: string, en?: string) => (en === undefined ? { zh } : { zh, en })
 
 export const plan = {
-  adopt: {
-    type: 'AdoptPlan',
-    planId: 'sz',
-    name: name('嵊州市共同富裕行动方案'),
-    adoptedOn: '2021-08-10',
-    baseYear: 2020,
-    startYear: 2021,
-    endYear: 2025,
-  },
-  economy: {
-    type: 'DefineCategory',
-    planId: 'sz',
-    categoryId: 'economy',
-    name: name('经济高质量发展'),
-    order: 1,
-  },
+  adopt: events.commandOf('AdoptPlan', events.planAdopted),
+  economy: events.commandOf('DefineCategory', events.categoryDefined),
   services: {
     type: 'DefineCategory',
     planId: 'sz',
@@ -81,7 +71,7 @@ function indicator(
 }
 
 export const indicators = {
-  gdp: indicator('I01', '人均生产总值', '万元', ['fgj']),
+  gdp: events.commandOf('DefineIndicator', events.gdpDefined),
   hiTech: indicator('I07', '高技术制造业增加值占规上工业比重', '%', ['jxj']),
   energy: indicator('I03', '单位GDP能耗', '吨标准煤/万元', ['fgj']),
   income: indicator('I09', '居民人均可支配收入', '元', ['tjj', 'fgj']),
@@ -91,15 +81,7 @@ export const indicators = {
 }
 
 export const targets = {
-  gdp2025: {
-    type: 'SetTarget',
-    indicatorId: 'I01',
-    targetId: 'I01-2025',
-    dueYear: 2025,
-    role: 'final',
-    printed: '14',
-    expression: { kind: 'level', value: 14, direction: 'higher', inferred: true },
-  },
+  gdp2025: events.commandOf('SetTarget', events.gdpTarget2025),
   energy2025: {
     type: 'SetTarget',
     indicatorId: 'I03',

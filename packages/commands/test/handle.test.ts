@@ -6,8 +6,10 @@ import {
   ledgerProjection,
   manualClock,
   replay,
+  validateInput,
 } from '@progress-ledger/core'
-import { appendRequests } from '../src/StreamedEvent'
+import { fixtures as events } from '@progress-ledger/testkit'
+import { appendRequests, type StreamedEvent } from '../src/StreamedEvent'
 import { decideAll } from '../src/DecideAll'
 import { handle, handleAll } from '../src/Handle'
 import { admin, baseState, ctx, fgjClerk, jxjClerk, report, setup, theAuditor } from './fixtures'
@@ -17,6 +19,10 @@ async function seeded() {
   const r = await handleAll(store, setup, ctx(admin))
   expect(r._tag).toBe('Appended')
   return store
+}
+
+const absent = (id: string): never => {
+  throw new Error(`${id} is not in the ledger`)
 }
 
 describe('handle', () => {
@@ -29,7 +35,7 @@ describe('handle', () => {
       events: [{ id: 'v1', streamId: 'indicator-I01', actor: 'fgj-clerk' }],
     })
     const state = replay(ledgerProjection, await store.readAll())
-    expect(latestValue(state.indicators.get('I01') as never)?.value).toBe(11.2)
+    expect(latestValue(state.indicators.get('I01') ?? absent('I01'))?.value).toBe(11.2)
   })
 
   it('appends nothing on a rejection, or only the audit record when asked', async () => {
@@ -242,7 +248,11 @@ describe('decideAll and handleAll', () => {
   })
 
   it('groups runs of one stream into requests with running expected versions', () => {
-    const ev = (streamId: string, id: string) => ({ streamId, event: { id } as never })
+    const ev = (streamId: string, id: string): StreamedEvent => {
+      const checked = validateInput(events.valueReported(id, '2021', 1))
+      if (checked._tag === 'Invalid') throw new Error(checked.issues[0]?.message)
+      return { streamId, event: checked.event }
+    }
     expect(
       appendRequests([ev('a', '1'), ev('a', '2'), ev('b', '3'), ev('a', '4')], (s) =>
         s === 'a' ? 5 : 0,

@@ -4,37 +4,27 @@ import { currentTarget, latestValue } from '../src/Queries'
 import { ledgerProjection, replay } from '../src/Replay'
 import type { Instant } from '../src/Scalars'
 import type { IndicatorState, LedgerState } from '../src/State'
-import {
-  d,
-  gdpDefined,
-  gdpTarget2025,
-  planAdopted,
-  seal,
-  valueCorrected,
-  valueReported,
-} from './fixtures'
+import { fixtures, recorded } from '@progress-ledger/testkit'
 
+const { d } = fixtures
 const R = (s: string): Instant => `${s}T00:00:00.000Z` as Instant
 const I01 = (s: LedgerState): IndicatorState | undefined => s.indicators.get('I01')
 
 // Setup recorded 2021-08-10; 2021 value recorded 2022-03-01 (11.2), corrected 2022-09-01 (11.4);
 // 2022 value recorded 2023-03-01 (11.9).
 function history(): LedgerState {
-  const setup = seal([planAdopted, gdpDefined, gdpTarget2025], '2021-08-10T00:00:00.000Z')
-  const last = setup[setup.length - 1]!
-  const v2021 = seal([valueReported('v2021', '2021', 11.2)], R('2022-03-01'), {
-    position: last.position,
-    hash: last.hash,
-  })
-  const c2021 = seal([valueCorrected('c2021', '2021', 11.4, 'v2021')], R('2022-09-01'), {
-    position: v2021[0]!.position,
-    hash: v2021[0]!.hash,
-  })
-  const v2022 = seal([valueReported('v2022', '2022', 11.9)], R('2023-03-01'), {
-    position: c2021[0]!.position,
-    hash: c2021[0]!.hash,
-  })
-  return replay(ledgerProjection, [...setup, ...v2021, ...c2021, ...v2022])
+  const { at, gdpDefined, gdpTarget2025, planAdopted, valueCorrected, valueReported } = fixtures
+  return replay(
+    ledgerProjection,
+    recorded([
+      at(planAdopted, '2021-08-10'),
+      at(gdpDefined, '2021-08-10'),
+      at(gdpTarget2025, '2021-08-10'),
+      at(valueReported('v2021', '2021', 11.2), '2022-03-01'),
+      at(valueCorrected('c2021', '2021', 11.4, 'v2021'), '2022-09-01'),
+      at(valueReported('v2022', '2022', 11.9), '2023-03-01'),
+    ]),
+  )
 }
 
 describe('asOf', () => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { catalog } from '../src/Catalog'
 import { decodeStored, EventDecodeError } from '../src/Envelope'
-import { gdpDefined, planAdopted, seal, valueReported } from './fixtures'
+import { fixtures, recorded } from '@progress-ledger/testkit'
+
+const { gdpDefined, planAdopted, valueReported } = fixtures
 
 const stored = (): Record<string, unknown> =>
   JSON.parse(
-    JSON.stringify(seal([planAdopted, gdpDefined, valueReported('v2021', '2021', 11.2)])[2]),
+    JSON.stringify(
+      recorded([planAdopted, gdpDefined, valueReported('v2021', '2021', 11.2)], {
+        at: '2021-08-10',
+      })[2],
+    ),
   ) as Record<string, unknown>
 
 function decodeError(u: unknown): EventDecodeError {

@@ -4,7 +4,9 @@ import { InMemoryEventStore } from '../src/InMemoryEventStore'
 import { takeSnapshot } from '../src/Snapshot'
 import { emptyLedger } from '../src/State'
 import type { Instant } from '../src/Scalars'
-import { gdpDefined, gdpTarget2025, planAdopted, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { gdpDefined, gdpTarget2025, planAdopted, valueReported } = fixtures
 
 const fresh = () => {
   const clock = manualClock('2021-08-10')
@@ -101,7 +103,7 @@ describe('InMemoryEventStore: the port', () => {
   })
   it('rejects a malformed expected version and stream id as invalid events', async () => {
     const { store } = fresh()
-    expect(await store.append('', [gdpDefined], -1 as never)).toMatchObject({
+    expect(await store.append('', [gdpDefined], -1)).toMatchObject({
       _tag: 'InvalidEvents',
       issues: [
         expect.objectContaining({ path: 'events[0].streamId' }),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, verifyChain } from '../src/Hash'
 import type { RecordedEvent } from '../src/Envelope'
-import { gdpDefined, gdpTarget2025, planAdopted, seal, valueReported } from './fixtures'
+import { instant } from '../src/Scalars'
+import { fixtures, recorded } from '@progress-ledger/testkit'
+
+const { gdpDefined, gdpTarget2025, planAdopted, valueReported } = fixtures
+const seal = (inputs: Parameters<typeof recorded>[0]): RecordedEvent[] =>
+  recorded(inputs, { at: '2021-08-10' })
 
 const log = (): RecordedEvent[] =>
   seal([
@@ -43,7 +48,7 @@ describe('the hash chain', () => {
     expect(
       verifyChain(
         events.map((e, i) =>
-          i === 2 ? { ...e, recordedTime: '2030-01-01T00:00:00.000Z' as never } : e,
+          i === 2 ? { ...e, recordedTime: instant('2030-01-01T00:00:00.000Z') } : e,
         ),
       ),
     ).toMatchObject({ _tag: 'Broken', position: 3 })

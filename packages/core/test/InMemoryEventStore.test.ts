@@ -5,7 +5,17 @@ import { verifyChain } from '../src/Hash'
 import { asOf } from '../src/AsOf'
 import { latestValue } from '../src/Queries'
 import { ledgerProjection, replay } from '../src/Replay'
-import { gdpDefined, gdpTarget2025, planAdopted, valueCorrected, valueReported } from './fixtures'
+import { instant, isoDate } from '../src/Scalars'
+import type { IndicatorState, LedgerState } from '../src/State'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { gdpDefined, gdpTarget2025, planAdopted, valueCorrected, valueReported } = fixtures
+
+function I01(state: LedgerState): IndicatorState {
+  const indicator = state.indicators.get('I01')
+  if (indicator === undefined) throw new Error('indicator I01 is not in the ledger')
+  return indicator
+}
 
 describe('InMemoryEventStore', () => {
   it('appends, reads back and chains hashes', async () => {
@@ -22,11 +32,7 @@ describe('InMemoryEventStore', () => {
 
   it('rejects a malformed value naming the path and value, leaving the store unchanged', async () => {
     const store = new InMemoryEventStore({ clock: manualClock('2021-08-10') })
-    const bad = {
-      ...valueReported('v1', '2021', 0),
-      data: { indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' },
-    }
-    const r = await store.append('indicator-I01', [gdpDefined, bad as never], 'any')
+    const r = await store.append('indicator-I01', [gdpDefined, fixtures.badReport('v1')], 'any')
     expect(r).toEqual({
       _tag: 'InvalidEvents',
       issues: [
@@ -54,9 +60,9 @@ describe('InMemoryEventStore', () => {
     clock.set('2022-09-01')
     await store.append('indicator-I01', [valueCorrected('c2021', '2021', 11.4, 'v2021')], 3)
     const state = replay(ledgerProjection, await store.readAll())
-    const then = asOf(state, { recordedTime: '2022-06-30T00:00:00.000Z' as never })
-    const now = asOf(state, { validTime: '2021-12-31' as never })
-    expect(latestValue(then.indicators.get('I01') as never)?.value).toBe(11.2)
-    expect(latestValue(now.indicators.get('I01') as never)?.value).toBe(11.4)
+    const then = asOf(state, { recordedTime: instant('2022-06-30T00:00:00.000Z') })
+    const now = asOf(state, { validTime: isoDate('2021-12-31') })
+    expect(latestValue(I01(then))?.value).toBe(11.2)
+    expect(latestValue(I01(now))?.value).toBe(11.4)
   })
 })

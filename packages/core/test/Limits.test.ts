@@ -7,7 +7,9 @@ import { showValue } from '../src/Decode'
 import { decodeStored, type EventInput, validateInput } from '../src/Envelope'
 import { isPeriodKey } from '../src/Period'
 import { EntityId, isIsoDate, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../src/Scalars'
-import { gdpDefined, planAdopted, seal, valueReported } from './fixtures'
+import { fixtures, recorded } from '@progress-ledger/testkit'
+
+const { gdpDefined, planAdopted, valueReported } = fixtures
 
 const messages = (u: unknown): ReadonlyArray<string> => {
   const r = validateInput(u)
@@ -188,12 +190,14 @@ describe('AccessDenied records', () => {
     }) as EventInput
 
   it('keep the role and department of the actor, and records written before still decode', () => {
-    const [withRole] = seal([denied({ role: 'reporter', department: 'jxj' })])
+    const [withRole] = recorded([denied({ role: 'reporter', department: 'jxj' })], {
+      at: '2021-08-10',
+    })
     expect(decodeStored(JSON.parse(JSON.stringify(withRole))).data).toMatchObject({
       role: 'reporter',
       department: 'jxj',
     })
-    const [old] = seal([denied({})])
+    const [old] = recorded([denied({})], { at: '2021-08-10' })
     expect(decodeStored(JSON.parse(JSON.stringify(old))).data).toEqual({
       command: 'ReportValue',
       reason: 'indicatorId: expected …',

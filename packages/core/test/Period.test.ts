@@ -9,7 +9,9 @@ import {
   periodStart,
   periodYear,
 } from '../src/Period'
-import { d, p } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { d, p } = fixtures
 
 describe('Period', () => {
   it('recognises each kind and rejects malformed keys', () => {

@@ -13,11 +13,17 @@ import {
   taskStatus,
   type IndicatorState,
   type LedgerState,
+  type PeriodValue,
 } from '@progress-ledger/core'
 import { givenInputs } from '@progress-ledger/testkit'
 import { fixtures as f } from '@progress-ledger/testkit'
 
 const I01 = (s: LedgerState): IndicatorState => s.indicators.get('I01') as IndicatorState
+const firstValue = (s: LedgerState): PeriodValue => {
+  const value = I01(s).values.get(0)
+  if (value === undefined) throw new Error('I01 has no value')
+  return value
+}
 
 describe('reducer: plans, categories, departments', () => {
   it('PlanAdopted records the plan with its stamp', () => {
@@ -191,11 +197,11 @@ describe('reducer: values', () => {
   it('a submitted value is approved or returned', () => {
     const submitted = f.valueReported('v2021', '2021', 11.2, { submitted: true })
     givenInputs([...f.gdpPlan, submitted]).then((s) =>
-      expect(approvalState(I01(s).values.get(0) as never)).toBe('submitted'),
+      expect(approvalState(firstValue(s))).toBe('submitted'),
     )
     givenInputs([...f.gdpPlan, submitted])
       .when(f.valueApproved('a2021', '2021', 'v2021'))
-      .then((s) => expect(approvalState(I01(s).values.get(0) as never)).toBe('approved'))
+      .then((s) => expect(approvalState(firstValue(s))).toBe('approved'))
     givenInputs([...f.gdpPlan, submitted])
       .when(f.valueReturned('b2021', '2021', 'v2021'))
       .then((s) => {

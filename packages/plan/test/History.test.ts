@@ -1,3 +1,4 @@
+import { isoDate } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import { historyToEvents, loadHistoryDocument, periodOfDate } from '../src/History'
 
@@ -21,7 +22,7 @@ describe('history documents', () => {
           {
             id: 'M2',
             projectId: 'rail',
-            met: { date: '2017-10-23', precision: 'range', end: '2017-10-25' as never },
+            met: { date: '2017-10-23', precision: 'range', end: isoDate('2017-10-25') },
             kind: 'land',
             title: { zh: '勘测' },
             facts: [],
@@ -104,7 +105,7 @@ describe('history documents', () => {
 
   it('reads a range as the period of its last day', () => {
     expect(
-      periodOfDate({ date: '2021-12-08', precision: 'range', end: '2021-12-20' as never }),
+      periodOfDate({ date: '2021-12-08', precision: 'range', end: isoDate('2021-12-20') }),
     ).toEqual({ period: '2021-12-20', kind: 'day' })
     expect(periodOfDate({ date: '2021', precision: 'year' })).toEqual({
       period: '2021',

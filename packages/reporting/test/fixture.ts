@@ -15,12 +15,11 @@ import { fixtures, recorded } from '@progress-ledger/testkit'
 export const d = (s: string): IsoDate => isoDate(s)
 const p = (s: string): PeriodKey => period(s)
 
-/** GDP per capita as testkit's fixture defines it, with its number in 表1. */
-const gdpDefined: EventInput = (() => {
-  const gdp = fixtures.gdpDefined
-  if (gdp.type !== 'IndicatorDefined') throw new Error('testkit: gdpDefined defines an indicator')
-  return { ...gdp, data: { ...gdp.data, number: '1' } }
-})()
+/** GDP per capita as testkit's fixture defines it, with its number in 表1 (its 2025 target is testkit's too). */
+const gdpDefined: EventInput = {
+  ...fixtures.gdpDefined,
+  data: { ...fixtures.gdpDefined.data, number: '1' },
+}
 
 const ADOPT = '2021-08-10'
 const office = 'plan-office'
@@ -203,16 +202,7 @@ export const events: ReadonlyArray<readonly [EventInput, string]> = [
     ),
     T2021,
   ],
-  [
-    target(
-      'I01',
-      2025,
-      'final',
-      { kind: 'level', value: 14, direction: 'higher', inferred: true },
-      '14',
-    ),
-    T2021,
-  ],
+  [fixtures.gdpTarget2025, T2021],
   [
     indicator(
       'I03',

@@ -27,12 +27,17 @@ import { streamSpecs } from './internal/streamSpecs'
  * empty store.
  *
  * @example
- * import { InMemoryEventStore } from '@progress-ledger/core'
- * import { runStoreContract } from '@progress-ledger/store-contract'
- * runStoreContract('InMemoryEventStore', async ({ clock }) => {
+ * import { InMemoryEventStore, manualClock } from '@progress-ledger/core'
+ * import { type OpenStore, runStoreContract } from '@progress-ledger/store-contract'
+ * const open: OpenStore = async ({ clock }) => {
  *   const store = new InMemoryEventStore({ clock })
  *   return { store, close: () => store.close() }
- * })
+ * }
+ * runStoreContract('InMemoryEventStore', open, { propertyRuns: 20 })
+ * // Each test of the suite opens its own store, fresh and empty:
+ * const opened = await open({ clock: manualClock('2021-01-01') })
+ * await opened.store.headPosition() // 0
+ * await opened.close()
  */
 export function runStoreContract(
   name: string,

@@ -12,8 +12,10 @@ import {
 import { afterAll, describe, expect, it } from 'vitest'
 import type { PostgresEventStore } from '../src/PostgresEventStore'
 import { backend, backendNames, freshStore, type Backend } from './backends'
-import { reports } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { registerConnectionLoss, registerStatementLoss } from './connectionLoss'
+
+const { reports } = fixtures
 
 const WRITERS = 8
 const ROUNDS = 20

@@ -9,7 +9,9 @@ import { AppendInterruptedError } from '../src/AppendInterruptedError'
 import { PostgresEventStore } from '../src/PostgresEventStore'
 import { pgClient, type SqlClient } from '../src/SqlClient'
 import { freshStore, type Backend } from './backends'
-import { reports } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { reports } = fixtures
 
 interface FaultPoint {
   readonly label: string
@@ -59,11 +61,11 @@ function faulty(
           await kill(pid)
         }
         return fn({
-          query: async (sql, params) => {
+          query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => {
             await fire(armed, 'before', sql)
-            const r = await tx.query(sql, params)
+            const r = await tx.query<R>(sql, params)
             await fire(armed, 'after', sql)
-            return r as never
+            return r
           },
         })
       }),

@@ -14,7 +14,9 @@ import {
 } from '../src/Schema'
 import type { SqlClient } from '../src/SqlClient'
 import { backend, backendNames, freshStore, type Backend } from './backends'
-import { reports, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
+
+const { reports, valueReported } = fixtures
 
 const clock = () => manualClock('2022-01-08T00:00:00.000Z')
 
@@ -22,7 +24,7 @@ const clock = () => manualClock('2022-01-08T00:00:00.000Z')
 function failingOnce(
   inner: SqlClient,
   match: RegExp,
-  fail: (tx: Parameters<Parameters<SqlClient['transaction']>[0]>[0]) => Promise<never>,
+  fail: (tx: Parameters<Parameters<SqlClient['transaction']>[0]>[0]) => Promise<void>,
 ): SqlClient & { fired: () => number } {
   let fired = 0
   let armed = true
@@ -33,13 +35,13 @@ function failingOnce(
     transaction: (fn) =>
       inner.transaction((tx) =>
         fn({
-          query: async (sql, params) => {
+          query: async <R>(sql: string, params?: ReadonlyArray<unknown>) => {
             if (armed && match.test(sql)) {
               armed = false
               fired++
               await fail(tx)
             }
-            return tx.query(sql, params) as never
+            return tx.query<R>(sql, params)
           },
         }),
       ),
@@ -240,7 +242,6 @@ function storeSpecs(b: Backend): void {
         await tx.query(
           `INSERT INTO ${s.schema}.ledger_events SELECT 100, 'u-1', 'x', 1, type, schema_version, valid_time, recorded_time, actor, NULL, NULL, '', '', data FROM ${s.schema}.ledger_events WHERE position = 1`,
         )
-        return undefined as never
       })
       const st2 = await PostgresEventStore.open({
         client: unique,

@@ -16,16 +16,34 @@ import {
 } from '@progress-ledger/core'
 import type { TimedInput } from './Recorded'
 
+/** The input of one event type. */
+export type InputOf<T extends EventInput['type']> = Extract<EventInput, { readonly type: T }>
+
 /** A date as the fixtures write it. */
 export const d = (s: string): IsoDate => isoDate(s)
 /** A period as the fixtures write it. */
 export const p = (s: string): PeriodKey => period(s)
+/** The input recorded at `when` (a date means its midnight, UTC). */
 export const at = (input: EventInput, when: string): TimedInput => ({
   input,
   at: (when.length === 10 ? `${when}T00:00:00.000Z` : when) as Instant,
 })
 
-export const planAdopted: EventInput = {
+/**
+ * The command input that records `event`'s fact: the event's data under the command's `type`
+ * (`AdoptPlan` for `PlanAdopted`, `DefineIndicator` for `IndicatorDefined`, …), so tests of the
+ * command side state the same plan as the event fixtures.
+ *
+ * @example
+ * import { fixtures } from '@progress-ledger/testkit'
+ * fixtures.commandOf('SetTarget', fixtures.gdpTarget2025).targetId // 'I01-2025'
+ */
+export const commandOf = <T extends string, D extends object>(
+  type: T,
+  event: { readonly data: D },
+): { readonly type: T } & D => ({ type, ...event.data })
+
+export const planAdopted: InputOf<'PlanAdopted'> = {
   id: 'plan-adopted',
   type: 'PlanAdopted',
   validTime: d('2021-08-10'),
@@ -39,7 +57,7 @@ export const planAdopted: EventInput = {
     endYear: 2025,
   },
 }
-export const categoryDefined: EventInput = {
+export const categoryDefined: InputOf<'CategoryDefined'> = {
   id: 'cat-economy',
   type: 'CategoryDefined',
   validTime: d('2021-08-10'),
@@ -53,7 +71,7 @@ export const departmentRegistered: EventInput = {
   actor: 'plan-office',
   data: { departmentId: 'fgj', name: { zh: '市发改局' }, aliases: ['发改局'] },
 }
-export const gdpDefined: EventInput = {
+export const gdpDefined: InputOf<'IndicatorDefined'> = {
   id: 'I01-defined',
   type: 'IndicatorDefined',
   validTime: d('2021-08-10'),
@@ -71,6 +89,21 @@ export const gdpDefined: EventInput = {
     periodicity: 'year',
   },
 }
+/**
+ * Indicator I01 defined as a plan import writes it: correlated with the import and caused by the
+ * adoption, a department named by its Chinese alias, and the line of the source it was read from.
+ * Stores must keep every one of these fields.
+ */
+export const gdpDefinedAsImported: InputOf<'IndicatorDefined'> = {
+  ...gdpDefined,
+  correlationId: 'import-1',
+  causationId: 'plan-adopted',
+  data: {
+    ...gdpDefined.data,
+    departments: ['fgj', '统计局'],
+    source: { document: 'seeds/shengzhou/source.txt', quote: '人均生产总值（万元）', line: 120 },
+  },
+}
 export const gdpBaseline: EventInput = {
   id: 'I01-baseline',
   type: 'BaselineSet',
@@ -78,7 +111,7 @@ export const gdpBaseline: EventInput = {
   actor: 'tjj',
   data: { indicatorId: 'I01', period: p('2020'), value: 9.8, illustrative: true },
 }
-export const gdpTarget2025: EventInput = {
+export const gdpTarget2025: InputOf<'TargetSet'> = {
   id: 'I01-target-2025',
   type: 'TargetSet',
   validTime: d('2021-08-10'),
@@ -132,6 +165,10 @@ export const quotaAssigned: EventInput = {
   },
 }
 
+/**
+ * A final value of I01 for `period`, valid at the period's year end; `extra` adds or replaces
+ * data fields (e.g. `{ indicatorId: 'I02' }` for another indicator).
+ */
 export function valueReported(
   id: string,
   period: string,
@@ -152,6 +189,24 @@ export function valueReported(
       ...extra,
     },
   }
+}
+/**
+ * `n` value reports with ids `${prefix}-1` … `${prefix}-n`, periods cycling through 2021–2025 and
+ * values 0.5, 1.5, …; for `indicatorId` (default I01).
+ */
+export function reports(prefix: string, n: number, indicatorId = 'I01'): EventInput[] {
+  return Array.from({ length: n }, (_, i) =>
+    valueReported(`${prefix}-${i + 1}`, String(2021 + (i % 5)), i + 0.5, { indicatorId }),
+  )
+}
+/**
+ * A value report whose `data.value` is the string "12,5", as a JavaScript caller or a decoded
+ * file can hand it over: the codec refuses it, so no store may record it. The type claims an
+ * `EventInput` on purpose, to reach the validation that the compiler would otherwise stand in for.
+ */
+export function badReport(id: string): EventInput {
+  const good = valueReported(id, '2021', 0)
+  return { ...good, data: { ...good.data, value: '12,5' } } as unknown as EventInput
 }
 export function valueCorrected(
   id: string,

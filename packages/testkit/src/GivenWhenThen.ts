@@ -76,7 +76,7 @@ function scenario<S>(
  *
  * @example
  * import { given } from '@progress-ledger/testkit'
- * given([]).then((state) => state.position === 0)
+ * given([]).then((state) => state.position === 0).position // 0
  */
 export function given(events: ReadonlyArray<RecordedEvent>): Scenario<LedgerState>
 export function given<S>(
@@ -119,10 +119,12 @@ function inputScenario<S>(
  * convention, positions, hashes) at a fixed recorded time, or at each step's own `at`.
  *
  * @example
+ * import { isoDate } from '@progress-ledger/core'
  * import { givenInputs } from '@progress-ledger/testkit'
- * givenInputs([{ id: 'p', type: 'PlanAdopted', validTime: '2021-08-10' as never, actor: 'office',
- *   data: { planId: 'sz', name: { zh: '方案' }, adoptedOn: '2021-08-10' as never, baseYear: 2020, startYear: 2021, endYear: 2025 } }])
+ * const state = givenInputs([{ id: 'p', type: 'PlanAdopted', validTime: isoDate('2021-08-10'), actor: 'office',
+ *   data: { planId: 'sz', name: { zh: '方案' }, adoptedOn: isoDate('2021-08-10'), baseYear: 2020, startYear: 2021, endYear: 2025 } }])
  *   .then((state) => state.plans.get('sz')?.endYear === 2025)
+ * state.plans.get('sz')?.startYear // 2021
  */
 export function givenInputs(
   steps: ReadonlyArray<HistoryStep>,

@@ -35,9 +35,9 @@ export const defaultRecordedAt: Instant = instant('2021-01-01')
  * `{subject}-{subjectId}`, `audit-{actor}`, …).
  *
  * @example
- * import { streamFor } from '@progress-ledger/testkit'
- * streamFor({ id: 'e1', type: 'BaselineSet', validTime: '2020-12-31' as never, actor: 'tjj',
- *   data: { indicatorId: 'I01', period: '2020' as never, value: 9.8 } }) // 'indicator-I01'
+ * import { fixtures, streamFor } from '@progress-ledger/testkit'
+ * streamFor(fixtures.gdpBaseline) // 'indicator-I01'
+ * streamFor(fixtures.planAdopted) // 'plan-sz'
  */
 export function streamFor(input: EventInput): string {
   const fields = input.data as unknown as Readonly<Record<string, unknown>>
@@ -68,10 +68,10 @@ export interface RecordedOptions {
  * naming `history[i].path` and the value); ids must be distinct.
  *
  * @example
- * import { verifyChain } from '@progress-ledger/core'
+ * import { isoDate, verifyChain } from '@progress-ledger/core'
  * import { recorded } from '@progress-ledger/testkit'
- * const events = recorded([{ id: 'p', type: 'PlanAdopted', validTime: '2021-08-10' as never, actor: 'office',
- *   data: { planId: 'sz', name: { zh: '方案' }, adoptedOn: '2021-08-10' as never, baseYear: 2020, startYear: 2021, endYear: 2025 } }])
+ * const events = recorded([{ id: 'p', type: 'PlanAdopted', validTime: isoDate('2021-08-10'), actor: 'office',
+ *   data: { planId: 'sz', name: { zh: '方案' }, adoptedOn: isoDate('2021-08-10'), baseYear: 2020, startYear: 2021, endYear: 2025 } }])
  * events[0]?.streamId // 'plan-sz'
  * verifyChain(events)._tag // 'Intact'
  */

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import * as fc from 'fast-check'
 import {
   catalog,
+  type EventInput,
+  instant,
+  isoDate,
+  period,
   eventTypes,
   type LedgerState,
   ledgerProjection,
@@ -58,38 +62,39 @@ describe('recorded', () => {
     expect(denied === undefined ? '' : streamFor(denied)).toBe(`audit-${denied?.actor ?? ''}`)
   })
   it('rejects an invalid input naming its index, path and value, and a reused id', () => {
-    const bad = {
+    const ok: EventInput = {
       id: 'b',
       type: 'BaselineSet',
-      validTime: '2020-12-31',
+      validTime: isoDate('2020-12-31'),
       actor: 'tjj',
-      data: { indicatorId: 'I01', period: '2020', value: '9,8' },
+      data: { indicatorId: 'I01', period: period('2020'), value: 9.8 },
     }
-    expect(() => recorded([bad as never])).toThrow(
+    const bad = { ...ok, data: { ...ok.data, value: '9,8' } }
+    // @ts-expect-error -- a value the codec refuses, as an untyped caller can send it
+    expect(() => recorded([bad])).toThrow(
       'history[0].data.value: expected a finite number, got "9,8"',
     )
-    const ok = { ...bad, data: { ...bad.data, value: 9.8 } }
-    expect(() => recorded([ok as never, ok as never])).toThrow(
+    expect(() => recorded([ok, ok])).toThrow(
       'history[1].id: expected an id not used before, got "b"',
     )
   })
   it('is deterministic and keeps recorded time from going back', () => {
-    const input = {
+    const input: EventInput = {
       id: 'b',
       type: 'BaselineSet',
-      validTime: '2020-12-31',
+      validTime: isoDate('2020-12-31'),
       actor: 'tjj',
-      data: { indicatorId: 'I01', period: '2020', value: 9.8 },
-    } as never
-    const later = { ...(input as object), id: 'c' } as never
+      data: { indicatorId: 'I01', period: period('2020'), value: 9.8 },
+    }
+    const later: EventInput = { ...input, id: 'c' }
     const one = recorded([
-      { input, at: '2022-01-01T00:00:00.000Z' as never },
-      { input: later, at: '2021-01-01T00:00:00.000Z' as never },
+      { input, at: instant('2022-01-01T00:00:00.000Z') },
+      { input: later, at: instant('2021-01-01T00:00:00.000Z') },
     ])
     expect(one).toEqual(
       recorded([
-        { input, at: '2022-01-01T00:00:00.000Z' as never },
-        { input: later, at: '2021-01-01T00:00:00.000Z' as never },
+        { input, at: instant('2022-01-01T00:00:00.000Z') },
+        { input: later, at: instant('2021-01-01T00:00:00.000Z') },
       ]),
     )
     expect(one.map((e) => [e.position, e.version, e.recordedTime])).toEqual([

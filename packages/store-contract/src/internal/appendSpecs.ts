@@ -2,8 +2,16 @@
 import { type EventInput, verifyChain } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { badReport, gdpDefined, planAdopted, reports, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { appended, withStore } from './harness'
+
+const {
+  badReport,
+  gdpDefinedAsImported: gdpDefined,
+  planAdopted,
+  reports,
+  valueReported,
+} = fixtures
 
 export function appendSpecs(open: OpenStore): void {
   describe('append', () => {

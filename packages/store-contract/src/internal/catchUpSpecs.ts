@@ -9,8 +9,10 @@ import {
 } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { reports } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { appended, withStore } from './harness'
+
+const { reports } = fixtures
 
 function expectExactlyOnceInOrder(seen: ReadonlyArray<number>, head: number): void {
   expect(seen).toEqual(Array.from({ length: head }, (_, i) => i + 1))

@@ -1,8 +1,10 @@
 // Contract: retries by event id are no-ops; the same id with other content is a typed conflict.
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { reports, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { appended, withStore } from './harness'
+
+const { reports, valueReported } = fixtures
 
 export function idempotencySpecs(open: OpenStore): void {
   describe('idempotence by event id', () => {
@@ -22,7 +24,7 @@ export function idempotencySpecs(open: OpenStore): void {
         const first = appended(await store.append('s', [e], 'any'))
         const reordered = {
           actor: e.actor,
-          data: { status: 'final', value: 12.5, period: '2021', indicatorId: 'I01' },
+          data: Object.fromEntries(Object.entries(e.data).reverse()),
           validTime: e.validTime,
           type: e.type,
           id: e.id,

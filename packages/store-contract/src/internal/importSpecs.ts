@@ -11,8 +11,10 @@ import {
 } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { gdpDefined, planAdopted, reports, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { START, appended, withStore } from './harness'
+
+const { gdpDefinedAsImported: gdpDefined, planAdopted, reports, valueReported } = fixtures
 
 /** An export of 30 events over three streams, recorded at increasing instants. */
 async function exported(): Promise<RecordedEvent[]> {

@@ -2,8 +2,10 @@
 import { type EventInput, type RecordedEvent, verifyChain } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { gdpDefined, planAdopted, reports, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { appended, withStore } from './harness'
+
+const { gdpDefinedAsImported: gdpDefined, planAdopted, reports, valueReported } = fixtures
 
 const awkwardNumbers = [
   0,
@@ -30,7 +32,7 @@ export function integritySpecs(open: OpenStore): void {
               { streamId: `s${i % 2}`, events: reports(`a${i}`, 2), expectedVersion: 'any' },
               {
                 streamId: 'plan-sz',
-                events: [valueReported(`p${i}`, '2021', i, 'I09')],
+                events: [valueReported(`p${i}`, '2021', i, { indicatorId: 'I09' })],
                 expectedVersion: 'any',
               },
             ]),

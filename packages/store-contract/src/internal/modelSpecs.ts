@@ -10,8 +10,10 @@ import {
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { badReport, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { START, withStore } from './harness'
+
+const { badReport, valueReported } = fixtures
 
 const streams = ['indicator-A', 'indicator-B', 'plan-sz'] as const
 

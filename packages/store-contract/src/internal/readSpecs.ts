@@ -2,8 +2,10 @@
 import type { Instant } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { reports } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { appended, withStore } from './harness'
+
+const { reports } = fixtures
 
 const at = (s: string): Instant => s as Instant
 

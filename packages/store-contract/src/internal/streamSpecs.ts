@@ -11,8 +11,10 @@ import {
 } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { badReport, reports, valueReported } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { START, appended, withStore } from './harness'
+
+const { badReport, reports, valueReported } = fixtures
 
 /** `n` requests of `size` events, alternating over three streams with exact expected versions. */
 function requests(prefix: string, n: number, size: number): AppendRequest[] {
@@ -119,7 +121,10 @@ export function streamSpecs(open: OpenStore): void {
           ...input.slice(0, 2),
           {
             streamId: 'indicator-S2',
-            events: [valueReported('c-r2-1', '2021', 0.5, 'S2'), valueReported('new', '2022', 1)],
+            events: [
+              valueReported('c-r2-1', '2021', 0.5, { indicatorId: 'S2' }),
+              valueReported('new', '2022', 1),
+            ],
             expectedVersion: 'any' as const,
           },
         ]

@@ -27,7 +27,7 @@ import {
  * @example
  * import * as fc from 'fast-check'
  * import { recordOf } from '@progress-ledger/testkit'
- * fc.sample(recordOf({ a: fc.nat() }, { b: fc.boolean() }), 1)[0]?.a // a number
+ * typeof fc.sample(recordOf({ a: fc.nat() }, { b: fc.boolean() }), 1)[0]?.a // 'number'
  */
 export function recordOf<R extends Record<string, unknown>, O extends Record<string, unknown>>(
   required: { [K in keyof R]: fc.Arbitrary<R[K]> },
@@ -218,7 +218,7 @@ function addDays(d: IsoDate, n: number): IsoDate {
  * @example
  * import * as fc from 'fast-check'
  * import { localizedTextArb } from '@progress-ledger/testkit'
- * fc.sample(localizedTextArb(), 1)[0]?.zh.length // > 0
+ * fc.sample(localizedTextArb(), 20).every((v) => v.zh.length > 0) // true
  */
 export function localizedTextArb(): fc.Arbitrary<LocalizedText> {
   return recordOf({ zh: nonEmptyString() }, { en: nonEmptyString() })
@@ -230,7 +230,7 @@ export function localizedTextArb(): fc.Arbitrary<LocalizedText> {
  * @example
  * import * as fc from 'fast-check'
  * import { sourceRefArb } from '@progress-ledger/testkit'
- * fc.sample(sourceRefArb(), 1)[0]?.document.length // > 0
+ * fc.sample(sourceRefArb(), 20).every((v) => v.document.length > 0) // true
  */
 export function sourceRefArb(): fc.Arbitrary<SourceRef> {
   return recordOf(
@@ -245,7 +245,7 @@ export function sourceRefArb(): fc.Arbitrary<SourceRef> {
  * @example
  * import * as fc from 'fast-check'
  * import { factArb } from '@progress-ledger/testkit'
- * fc.sample(factArb(), 1)[0]?.key.length // > 0
+ * fc.sample(factArb(), 20).every((v) => v.key.length > 0) // true
  */
 export function factArb(): fc.Arbitrary<Fact> {
   return recordOf(

@@ -102,7 +102,8 @@ function assertSubHistory(
  *
  * @example
  * import { asOfMonotonicityLaw } from '@progress-ledger/testkit'
- * asOfMonotonicityLaw({ numRuns: 10 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * asOfMonotonicityLaw({ numRuns: 10 }) // undefined
  */
 export function asOfMonotonicityLaw(options: AsOfLawOptions = {}): void {
   const histories = options.histories ?? recordedHistoryArb()
@@ -158,7 +159,8 @@ export function asOfMonotonicityLaw(options: AsOfLawOptions = {}): void {
  *
  * @example
  * import { asOfPositionLaw } from '@progress-ledger/testkit'
- * asOfPositionLaw({ numRuns: 10 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * asOfPositionLaw({ numRuns: 10 }) // undefined
  */
 export function asOfPositionLaw(options: AsOfLawOptions = {}): void {
   const histories = options.histories ?? recordedHistoryArb()

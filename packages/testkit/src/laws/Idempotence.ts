@@ -50,7 +50,8 @@ function fail(what: string, got: unknown): never {
  * @example
  * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
  * import { duplicateDeliveryLaw } from '@progress-ledger/testkit'
- * await duplicateDeliveryLaw(() => new InMemoryEventStore({ clock: fixedClock('2022-01-01') }), { numRuns: 5 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * await duplicateDeliveryLaw(() => new InMemoryEventStore({ clock: fixedClock('2022-01-01') }), { numRuns: 5 }) // undefined
  */
 export async function duplicateDeliveryLaw(
   makeStore: () => EventStore | Promise<EventStore>,

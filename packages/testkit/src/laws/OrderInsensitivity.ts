@@ -127,7 +127,8 @@ function summary(state: ReturnType<typeof replay<unknown>>): unknown {
  *
  * @example
  * import { orderInsensitivityLaw } from '@progress-ledger/testkit'
- * orderInsensitivityLaw({ numRuns: 10 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * orderInsensitivityLaw({ numRuns: 10 }) // undefined
  */
 export function orderInsensitivityLaw(options: LawOptions = {}): void {
   const chains = fc

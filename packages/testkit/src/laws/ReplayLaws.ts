@@ -48,7 +48,8 @@ function setup<S>(options: ReplayLawOptions<S>): {
  *
  * @example
  * import { replaySplitInvarianceLaw } from '@progress-ledger/testkit'
- * replaySplitInvarianceLaw({ numRuns: 10 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * replaySplitInvarianceLaw({ numRuns: 10 }) // undefined
  */
 export function replaySplitInvarianceLaw<S = LedgerState>(options: ReplayLawOptions<S> = {}): void {
   const { projection, histories } = setup(options)
@@ -72,7 +73,8 @@ export function replaySplitInvarianceLaw<S = LedgerState>(options: ReplayLawOpti
  *
  * @example
  * import { snapshotEquivalenceLaw } from '@progress-ledger/testkit'
- * snapshotEquivalenceLaw({ numRuns: 10 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * snapshotEquivalenceLaw({ numRuns: 10 }) // undefined
  */
 export function snapshotEquivalenceLaw<S = LedgerState>(options: ReplayLawOptions<S> = {}): void {
   const { projection, histories } = setup(options)
@@ -96,7 +98,8 @@ export function snapshotEquivalenceLaw<S = LedgerState>(options: ReplayLawOption
  *
  * @example
  * import { checkpointEquivalenceLaw } from '@progress-ledger/testkit'
- * checkpointEquivalenceLaw({ numRuns: 10 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * checkpointEquivalenceLaw({ numRuns: 10 }) // undefined
  */
 export function checkpointEquivalenceLaw(options: LawOptions & HistoryOptions = {}): void {
   fc.assert(
@@ -150,7 +153,8 @@ function firstUnfrozen(u: unknown, path: string, seen: Set<object>): string | un
  *
  * @example
  * import { publishedFrozenLaw } from '@progress-ledger/testkit'
- * publishedFrozenLaw({ numRuns: 10 })
+ * // Returns nothing when the law holds; throws with the seed and a counterexample when not.
+ * publishedFrozenLaw({ numRuns: 10 }) // undefined
  */
 export function publishedFrozenLaw<S = LedgerState>(options: ReplayLawOptions<S> = {}): void {
   const { projection, histories } = setup(options)
