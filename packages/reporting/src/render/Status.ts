@@ -19,6 +19,7 @@ import {
   targetCell,
   unitOf,
   valueCell,
+  warningLines,
 } from './Common'
 
 /**
@@ -48,9 +49,11 @@ export function renderIndicatorStatus(r: PlanReport, i: IndicatorReport): string
     `${L('gap')}${sep}${gapCell(i, r.lang)}`,
     `${L('forecast')}${sep}${forecastCell(i, r.lang)}`,
     '',
-    renderExplanation(i.explanation, r.lang, unit),
+    // One list of events: every event the evaluation rests on.
+    renderExplanation({ ...i.explanation, eventIds: i.eventIds }, r.lang, unit),
   ]
   if (i.atRisk) lines.splice(7, 0, i.summary, '')
   if (i.forecast !== null) lines.push(...i.forecast.steps.map((s) => `${L('forecast')}${sep}${s}`))
-  return `${lines.join('\n')}\n`
+  const warnings = warningLines(r.warnings, r.lang)
+  return `${[...warnings, ...(warnings.length > 0 ? [''] : []), ...lines].join('\n')}\n`
 }
