@@ -273,7 +273,12 @@ export function diffReports(a: PlanReport, b: PlanReport): ReportDiff {
       )
     }
   }
-  return { from: a.asOf, to: b.asOf, changes, warnings: [...new Set([...a.warnings, ...b.warnings])] }
+  return {
+    from: a.asOf,
+    to: b.asOf,
+    changes,
+    warnings: [...new Set([...a.warnings, ...b.warnings])],
+  }
 }
 
 const KIND: Readonly<Record<ChangeKind, readonly [string, string]>> = {

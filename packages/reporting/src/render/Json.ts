@@ -398,6 +398,16 @@ export function renderJson(r: PlanReport): string {
   const { schemaVersion, kind, planId, name, asOf, lang, illustrative, ...rest } =
     ReportJson.encode(toReportJson(r))
   // The warnings come right after the heading fields, where a reader looks first.
-  const ordered = { schemaVersion, kind, planId, name, asOf, lang, illustrative, warnings: r.warnings, ...rest }
+  const ordered = {
+    schemaVersion,
+    kind,
+    planId,
+    name,
+    asOf,
+    lang,
+    illustrative,
+    warnings: r.warnings,
+    ...rest,
+  }
   return `${JSON.stringify(ordered, null, 2)}\n`
 }
