@@ -19,6 +19,7 @@ import { list } from './commands/List'
 import { report } from './commands/Report'
 import { status } from './commands/Status'
 import { target } from './commands/Target'
+import { template } from './commands/Template'
 import { verify } from './commands/Verify'
 import { ExitCode, Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
@@ -30,7 +31,7 @@ import { DEFAULT_STORE, openStore, parseStoreUrl } from './StoreUrl'
  *
  * @example
  * import { commands } from '@progress-ledger/cli'
- * commands.filter((c) => c.access === 'read').map((c) => c.name) // ['report', 'status', 'list', 'history', 'diff', 'verify', 'export']
+ * commands.filter((c) => c.access === 'read').map((c) => c.name) // ['report', 'status', 'list', 'history', 'diff', 'verify', 'export', 'template']
  */
 export const commands: ReadonlyArray<CommandSpec> = [
   init,
@@ -45,6 +46,7 @@ export const commands: ReadonlyArray<CommandSpec> = [
   exportCommand,
   importCommand,
   target,
+  template,
   completionCommand(() => commands),
 ]
 

@@ -28,6 +28,6 @@ export interface Io {
   readonly idPrefix: () => string
   /** Reads a file as UTF-8 text (relative paths from `cwd`). */
   readonly readFile: (path: string) => string
-  /** Writes a file (relative paths from `cwd`), creating its folder. */
-  readonly writeFile: (path: string, content: string) => void
+  /** Writes a file, text as UTF-8 or bytes as they are (relative paths from `cwd`), creating its folder. */
+  readonly writeFile: (path: string, content: string | Uint8Array) => void
 }

@@ -10,6 +10,7 @@ import { parseActor } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
 import { describeResult } from '../Results'
+import { appendSpreadsheet, isSpreadsheet } from './AppendSheet'
 
 /** A line of a JSONL file that is not JSON. */
 interface BadLine {
@@ -69,6 +70,7 @@ export const append: CommandSpec = {
   access: 'write',
   run: async (ctx) => {
     const file = positional(ctx, 0)
+    if (isSpreadsheet(file)) return appendSpreadsheet(ctx, file)
     const actorText = stringOption(ctx, 'actor')
     if (actorText === undefined)
       throw new UsageError(
