@@ -29,14 +29,16 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * Finds the project a user means: the id exactly, else the id in any case; otherwise the known
- * ids within a third of the id's length in edits (at least 2), closest first.
+ * Finds the project a user means: the id exactly, else the id in any case; otherwise suggests
+ * the known ids that contain what was typed (three characters or more), then those within a
+ * third of its length in edits (at least 2), closest first.
  *
  * @example
  * import { resolveProject } from '@progress-ledger/cli'
  * resolveProject('HANGTAI', ['F01', 'hangtai']) // { _tag: 'Found', id: 'hangtai' }
  * resolveProject('hangtia', ['F01', 'hangtai']) // { _tag: 'NotFound', ref: 'hangtia', suggestions: ['hangtai'] }
  * resolveProject('metro', ['F01', 'hangtai']) // { _tag: 'NotFound', ref: 'metro', suggestions: [] }
+ * resolveProject('hangtai', ['F01', 'hangtai-hsr-shengzhou']).suggestions // ['hangtai-hsr-shengzhou']
  */
 export function resolveProject(ref: string, ids: ReadonlyArray<string>): ProjectResolution {
   if (ids.includes(ref)) return { _tag: 'Found', id: ref }
@@ -44,8 +46,15 @@ export function resolveProject(ref: string, ids: ReadonlyArray<string>): Project
   const byCase = ids.filter((id) => id.toLowerCase() === lower)
   if (byCase.length === 1) return { _tag: 'Found', id: byCase[0] as string }
   const limit = Math.max(2, Math.floor(lower.length / 3))
+  // An id containing what was typed (`hangtai` in `hangtai-hsr-shengzhou`) comes first.
   const suggestions = ids
-    .map((id) => ({ id, d: distance(lower, id.toLowerCase()) }))
+    .map((id) => ({
+      id,
+      d:
+        lower.length >= 3 && id.toLowerCase().includes(lower)
+          ? 0
+          : distance(lower, id.toLowerCase()),
+    }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((x) => x.id)

@@ -98,6 +98,8 @@ describe('presentation commands', () => {
       /project "F011": not in the ledger as of 2023-12-31 \(did you mean F01\b/,
     )
     expect(typo.stderr).toContain('hint: the ids are listed by `progress-ledger list projects`')
+    const part = await w.cli('report', '--project', 'hangtai', '--as-of', '2023-12-31')
+    expect(part.stderr).toContain('(did you mean hangtai-hsr-shengzhou?)')
     const far = await w.cli('report', '--project', 'metro-line-9', '--as-of', '2023-12-31')
     expect(far.code).toBe(ExitCode.failed)
     expect(far.stderr).not.toContain('did you mean')
