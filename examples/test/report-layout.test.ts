@@ -9,6 +9,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ledgerProjection, replay } from '@progress-ledger/core'
+import { evaluatePlan, renderHtml } from '@progress-ledger/reporting'
+import { fixtures, recorded } from '@progress-ledger/testkit'
 import { mainJob } from '../src/main-job'
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -169,6 +172,36 @@ if (existsSync(CHROMIUM)) {
         )
       } finally {
         await page.close()
+      }
+    })
+
+    it('a report with warnings: the alert is at the top, visible, and axe-core finds nothing serious', async () => {
+      const state = replay(ledgerProjection, recorded(fixtures.gdpPlan))
+      const broken =
+        'the hash chain is broken at position 812 (event e-812): hash mismatch; figures after it may have been altered'
+      for (const lang of ['zh', 'en'] as const) {
+        const r = evaluatePlan(state, { asOf: '2021-12-31', lang, warnings: [broken] })
+        if (r._tag !== 'Report') throw new Error(r._tag)
+        for (const width of WIDTHS) {
+          const page = await browser.newPage({ viewport: { width, height: 900 } })
+          try {
+            await page.setContent(renderHtml(r.report))
+            const alert = page.getByRole('alert')
+            expect(await alert.count()).toBe(1)
+            expect(await alert.textContent()).toContain(broken)
+            const box = await alert.boundingBox()
+            expect(box !== null && box.y < 900 && box.x >= 0 && box.x + box.width <= width).toBe(
+              true,
+            )
+            expect((await layout(page)).overflow).toBeLessThanOrEqual(1)
+            const violations = await axe(page)
+            expect(
+              violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+            ).toEqual([])
+          } finally {
+            await page.close()
+          }
+        }
       }
     })
 

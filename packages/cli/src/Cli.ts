@@ -21,6 +21,7 @@ import { list } from './commands/List'
 import { report } from './commands/Report'
 import { status } from './commands/Status'
 import { target } from './commands/Target'
+import { template } from './commands/Template'
 import { verify } from './commands/Verify'
 import { ExitCode, Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
@@ -33,7 +34,7 @@ import { DEFAULT_STORE, openStore, parseStoreUrl } from './StoreUrl'
  *
  * @example
  * import { commands } from '@progress-ledger/cli'
- * commands.filter((c) => c.access === 'read').map((c) => c.name) // ['report', 'status', 'list', 'history', 'diff', 'verify', 'head', 'checkpoint', 'export']
+ * commands.filter((c) => c.access === 'read').map((c) => c.name) // ['report', 'status', 'list', 'history', 'diff', 'verify', 'head', 'checkpoint', 'export', 'template']
  */
 export const commands: ReadonlyArray<CommandSpec> = [
   init,
@@ -50,6 +51,7 @@ export const commands: ReadonlyArray<CommandSpec> = [
   exportCommand,
   importCommand,
   target,
+  template,
   completionCommand(() => commands),
 ]
 

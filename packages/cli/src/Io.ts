@@ -36,6 +36,6 @@ export interface Io {
    * line ends are removed. Without it, commands split `readFile`'s text.
    */
   readonly readLines?: (path: string) => AsyncIterable<string>
-  /** Writes a file (relative paths from `cwd`), creating its folder. */
-  readonly writeFile: (path: string, content: string) => void
+  /** Writes a file, text as UTF-8 or bytes as they are (relative paths from `cwd`), creating its folder. */
+  readonly writeFile: (path: string, content: string | Uint8Array) => void
 }

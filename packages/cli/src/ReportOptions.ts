@@ -103,6 +103,7 @@ export async function loadCut(ctx: RunContext, asOfDate: IsoDate): Promise<Ledge
 export async function buildReport(ctx: RunContext, asOfDate: IsoDate): Promise<PlanReport> {
   const lang = langOf(ctx)
   const state = await loadCut(ctx, asOfDate)
+  const { warnings } = await ctx.ledger()
   const plan = stringOption(ctx, 'plan')
   const method = stringOption(ctx, 'method')
   const result = evaluatePlan(
@@ -110,6 +111,7 @@ export async function buildReport(ctx: RunContext, asOfDate: IsoDate): Promise<P
     {
       asOf: asOfDate,
       lang,
+      warnings,
       ...(plan === undefined ? {} : { planId: plan }),
       ...(method === undefined ? {} : { method }),
     },

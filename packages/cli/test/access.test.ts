@@ -38,7 +38,7 @@ describe('ledger access', () => {
     const w = world()
     const r = await w.cli('report', '--format', 'pdf')
     expect(r.code).toBe(ExitCode.usage)
-    expect(r.stderr).toContain('--format: expected md, html, csv or json, got "pdf"')
+    expect(r.stderr).toContain('--format: expected md, html, csv, json or xlsx, got "pdf"')
     expect(readdirSync(w.dir)).toEqual([])
   })
 

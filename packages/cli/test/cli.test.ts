@@ -29,7 +29,7 @@ describe('progress-ledger', () => {
     expect((await w.cli('frobnicate')).code).toBe(2)
     const bad = await w.cli('report', '--format', 'pdf', '--store', 'memory:')
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--format: expected md, html, csv or json, got "pdf"')
+    expect(bad.stderr).toContain('--format: expected md, html, csv, json or xlsx, got "pdf"')
     const store = await w.cli('init', '--store', 'mysql://x')
     expect(store.code).toBe(2)
     expect(store.stderr).toContain('--store: expected sqlite:PATH')

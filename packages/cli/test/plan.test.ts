@@ -181,7 +181,7 @@ describe('progress-ledger with the Shengzhou plan', () => {
       ...store,
     )
     expect(diff.code).toBe(0)
-    expect(diff.stdout).toContain('changes from 2021-12-31 to 2021-12-31: 0')
+    expect(diff.stdout).toBe('2021-12-31 至 2021-12-31 的变化：0 项\n')
     const bad = await w.cli('report', '--as-of', '2021-13-45', ...store)
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('2021-13-45')

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatNumber } from '@progress-ledger/reporting'
+import { formatNumber, label, type StatusCode } from '@progress-ledger/reporting'
 import { jsonl, setupLines, type WorldOptions, world } from './harness'
 
 const ESC = '\u001b['
@@ -110,7 +110,8 @@ describe('status', () => {
       expect({ options, coloured: firstLine.includes(ESC) }).toEqual({ options, coloured })
       if (coloured) {
         const code = { green: '32', yellow: '33', red: '31', grey: '2' }[light]
-        expect(firstLine).toContain(`${ESC}${code}m${status}${ESC}`)
+        const word = label('status', status as StatusCode, 'zh')
+        expect(firstLine).toContain(`${ESC}${code}m${word}${ESC}`)
       } else expect(text).not.toContain(ESC)
     }
   })

@@ -17,6 +17,7 @@ import { formatNumber } from './Format'
 import { label, localized } from './Labels'
 import type { Lang } from './Options'
 import type { PlanReport } from './Report'
+import { warningLines } from './render/Common'
 import type { Grade, StatusCode } from './Status'
 
 /** What a change is about. */
@@ -71,6 +72,8 @@ export interface ReportDiff {
   readonly from: string
   readonly to: string
   readonly changes: ReadonlyArray<Change>
+  /** The warnings of both reports (each once): what the reader must know before trusting them. */
+  readonly warnings: ReadonlyArray<string>
 }
 
 const fresh = (
@@ -270,7 +273,12 @@ export function diffReports(a: PlanReport, b: PlanReport): ReportDiff {
       )
     }
   }
-  return { from: a.asOf, to: b.asOf, changes }
+  return {
+    from: a.asOf,
+    to: b.asOf,
+    changes,
+    warnings: [...new Set([...a.warnings, ...b.warnings])],
+  }
 }
 
 const KIND: Readonly<Record<ChangeKind, readonly [string, string]>> = {
@@ -291,13 +299,17 @@ const KIND: Readonly<Record<ChangeKind, readonly [string, string]>> = {
  * import { renderDiff } from '@progress-ledger/reporting'
  * const diff = { from: '2021-12-31', to: '2022-12-31', changes: [{ kind: 'status', subject: 'I03', name: { zh: '单位GDP能耗', en: 'Energy use per unit of GDP' },
  *   before: null, after: null, beforeSide: { _tag: 'Status', status: 'target-pending', grade: 'quota-pending', atRisk: false },
- *   afterSide: { _tag: 'Status', status: 'on-track', grade: 'ahead', atRisk: false }, eventIds: ['I03-quota'] }] } as const
+ *   afterSide: { _tag: 'Status', status: 'on-track', grade: 'ahead', atRisk: false }, eventIds: ['I03-quota'] }], warnings: [] } as const
  * renderDiff(diff, 'zh').split('\n')[1] // '  状态\u3000I03 单位GDP能耗：目标待定（待上级下达） → 符合进度（快于预期）［I03-quota］'
  * renderDiff(diff, 'en').split('\n')[0] // 'Changes from 2021-12-31 to 2022-12-31: 1'
+ * renderDiff({ ...diff, warnings: ['the hash chain is broken at position 812'] }, 'en').split('\n').slice(0, 2) // ['WARNINGS: The ledger does not verify; the figures below may not be reliable:', '  the hash chain is broken at position 812']
  */
 export function renderDiff(d: ReportDiff, lang: Lang): string {
   const zh = lang === 'zh'
+  const warnings = warningLines(d.warnings, lang)
   const lines = [
+    ...warnings,
+    ...(warnings.length > 0 ? [''] : []),
     zh
       ? `${d.from} 至 ${d.to} 的变化：${d.changes.length} 项`
       : `Changes from ${d.from} to ${d.to}: ${d.changes.length}`,

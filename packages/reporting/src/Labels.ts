@@ -205,6 +205,11 @@ const TEXT = {
   timeline: ['时间线', 'Timeline'],
   today: ['报告日', 'report date'],
   noPlan: ['不属于任何规划', 'not part of an adopted plan'],
+  warnings: ['警告', 'Warnings'],
+  warningsNotice: [
+    '账本未通过校验，以下数字可能不可靠：',
+    'The ledger does not verify; the figures below may not be reliable:',
+  ],
 } as const satisfies Readonly<Record<string, Pair>>
 
 /** A key of the report text table. */

@@ -149,6 +149,11 @@ export const ReportOptions = t.exact(
       trendMethod: TrendMethod,
       naturalLimits: t.record(t.string, Positive),
       naturalLimitsByUnit: t.record(t.string, Positive),
+      /**
+       * Plain sentences every rendering shows above the figures, e.g. that the ledger's hash
+       * chain does not verify. Empty by default.
+       */
+      warnings: t.readonlyArray(t.string),
     }),
   ]),
   'ReportOptions',
@@ -171,6 +176,8 @@ export interface ResolvedOptions {
   readonly naturalLimits: Readonly<Record<string, number>>
   /** Natural limits by unit; {@link defaultNaturalLimitsByUnit} unless replaced. */
   readonly naturalLimitsByUnit: Readonly<Record<string, number>>
+  /** Sentences every rendering shows above the figures (empty unless given). */
+  readonly warnings: ReadonlyArray<string>
 }
 
 /**
@@ -228,6 +235,7 @@ export function resolveOptions(u: unknown): OptionsResult {
       trendMethod: o.trendMethod ?? 'statcan',
       naturalLimits: o.naturalLimits ?? {},
       naturalLimitsByUnit: o.naturalLimitsByUnit ?? defaultNaturalLimitsByUnit,
+      warnings: o.warnings ?? [],
     },
   }
 }

@@ -18,7 +18,11 @@ import { Lang } from './Options'
 
 /** Options of {@link evaluateProjectTimeline}: the project, the as-of date and the language. */
 export const ProjectTimelineOptions = t.exact(
-  t.type({ projectId: t.string, asOf: IsoDate, lang: Lang }),
+  t.intersection([
+    t.type({ projectId: t.string, asOf: IsoDate, lang: Lang }),
+    /** Sentences every rendering shows first (as the plan report's `warnings`). */
+    t.partial({ warnings: t.readonlyArray(t.string) }),
+  ]),
   'ProjectTimelineOptions',
 )
 /** Options of {@link evaluateProjectTimeline}. */
@@ -36,6 +40,8 @@ export interface ProjectTimelineReport {
   readonly project: ProjectReport
   /** Names of the project's departments. */
   readonly departmentNames: Readonly<Record<string, LocalizedText>>
+  /** What the reader must know before trusting the dates (empty unless given). */
+  readonly warnings: ReadonlyArray<string>
 }
 
 /** The result of {@link evaluateProjectTimeline}. */
@@ -91,6 +97,7 @@ export function evaluateProjectTimeline(
       position: state.position,
       project,
       departmentNames,
+      warnings: o.warnings ?? [],
     },
   }
 }

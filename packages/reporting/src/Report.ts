@@ -59,6 +59,11 @@ export interface PlanReport {
   readonly illustrative: boolean
   /** Names of the departments the report mentions. */
   readonly departmentNames: Readonly<Record<string, LocalizedText>>
+  /**
+   * What the reader must know before trusting the figures (e.g. the ledger's hash chain does
+   * not verify), as plain sentences from `options.warnings`; every renderer shows them first.
+   */
+  readonly warnings: ReadonlyArray<string>
 }
 
 /** The result of {@link evaluatePlan}. */
@@ -87,6 +92,13 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * import { emptyLedger } from '@progress-ledger/core'
  * import { evaluatePlan } from '@progress-ledger/reporting'
  * evaluatePlan(emptyLedger(), { asOf: '2022-12-31', lang: 'zh' })._tag // 'PlanNotFound'
+ * @example
+ * import { ledgerProjection, replay } from '@progress-ledger/core'
+ * import { fixtures, recorded } from '@progress-ledger/testkit'
+ * import { evaluatePlan } from '@progress-ledger/reporting'
+ * const state = replay(ledgerProjection, recorded(fixtures.gdpPlan))
+ * const warned = evaluatePlan(state, { asOf: '2021-12-31', lang: 'en', warnings: ['the hash chain is broken at position 2'] })
+ * warned._tag === 'Report' && warned.report.warnings // ['the hash chain is broken at position 2']
  */
 export function evaluatePlan(
   state: LedgerState,
@@ -179,6 +191,7 @@ export function evaluatePlan(
         (i) => i.baseline?.illustrative === true || i.series.some((v) => v.illustrative),
       ),
       departmentNames,
+      warnings: o.warnings,
     },
   }
 }

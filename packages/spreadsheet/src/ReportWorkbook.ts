@@ -1,6 +1,7 @@
 /**
  * Excel out: the plan report as a workbook. Sheets: a summary (the plan, the as-of date, time
- * elapsed, statuses by category); the indicators, one row each, with the numeric target, the gap
+ * elapsed, statuses by category) — preceded, when the report carries warnings (a ledger that does
+ * not verify), by a first sheet that opens with them; the indicators, one row each, with the numeric target, the gap
  * to it and the forecast (see `targetGap`), the status in a cell filled with its traffic light;
  * the departments' scorecard; tasks and reforms; projects; milestones. Every table has a frozen
  * header and filters; headings and words follow the report's language. The output depends on
@@ -84,6 +85,24 @@ function indicatorRow(r: PlanReport, i: IndicatorReport, category: string): Exce
   ]
 }
 
+/** The first sheet, when there are warnings: the notice, then one warning per row, in red. */
+function warningsSheet(wb: ExcelJS.Workbook, r: PlanReport): void {
+  const ws = wb.addWorksheet(label('text', 'warnings', r.lang), {
+    properties: { tabColor: { argb: COLOURS.redText } },
+  })
+  ws.getColumn(1).width = 120
+  const head = ws.getCell(1, 1)
+  head.value = `⚠ ${label('text', 'warnings', r.lang)} — ${label('text', 'warningsNotice', r.lang)}`
+  head.font = { bold: true, size: 14, color: { argb: COLOURS.redText } }
+  head.fill = solidFill(COLOURS.red)
+  r.warnings.forEach((w, k) => {
+    const cell = ws.getCell(3 + k, 1)
+    cell.value = w
+    cell.font = { color: { argb: COLOURS.redText } }
+    cell.alignment = { wrapText: true, vertical: 'top' }
+  })
+}
+
 /**
  * Renders a plan report (reporting's `evaluatePlan` result) as an .xlsx workbook.
  *
@@ -97,6 +116,9 @@ function indicatorRow(r: PlanReport, i: IndicatorReport, category: string): Exce
  * const bytes = r._tag === 'Report' ? await renderXlsx(r.report) : new Uint8Array()
  * const book = await readXlsx(bytes, 'report.xlsx')
  * book._tag === 'Sheets' && book.sheets.map((s) => s.name) // ['Summary', 'Indicators', 'Departments', 'Tasks', 'Projects', 'Milestones']
+ * const warned = evaluatePlan(state, { asOf: '2022-12-31', lang: 'en', warnings: ['the hash chain is broken at position 2'] })
+ * const book2 = await readXlsx(warned._tag === 'Report' ? await renderXlsx(warned.report) : new Uint8Array(), 'report.xlsx')
+ * book2._tag === 'Sheets' && book2.sheets[0]?.name // 'Warnings'
  */
 export async function renderXlsx(
   report: PlanReport,
@@ -112,6 +134,7 @@ export async function renderXlsx(
   const L = (k: LabelKeys['text']): string => label('text', k, r.lang)
   const title = `${localized(r.name, r.lang)} — ${L('report')} (${r.asOf})`
   const wb = newBook({ at, creator: 'progress-ledger', title, subject: r.planId })
+  if (r.warnings.length > 0) warningsSheet(wb, r)
   summarySheet(wb, r)
   const ws = wb.addWorksheet(word('indicatorsSheet', r.lang))
   const categories = new Map(r.categories.map((c) => [c.categoryId, localized(c.name, r.lang)]))

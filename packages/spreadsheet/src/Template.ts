@@ -23,7 +23,7 @@ import {
   currentValues,
 } from '@progress-ledger/core'
 import { formatTarget } from '@progress-ledger/plan'
-import { type Lang, label, localized } from '@progress-ledger/reporting'
+import { csvField, type Lang, label, localized } from '@progress-ledger/reporting'
 import {
   bookBytes,
   COLOURS,
@@ -93,19 +93,21 @@ function rowOf(state: LedgerState, ind: IndicatorState, year: number, lang: Lang
   }
 }
 
-/**
- * Writes the template for a plan and a year.
- *
- * @example
- * import { writeTemplate } from '@progress-ledger/spreadsheet'
- * import { emptyLedger } from '@progress-ledger/core'
- * const r = await writeTemplate(emptyLedger(), { year: 2023, at: '2024-01-05T09:00:00.000Z' })
- * r._tag === 'InvalidOptions' && r.issues[0]?.message // 'options.planId: expected a ledger with an adopted plan, got none adopted'
- */
-export async function writeTemplate(
-  state: LedgerState,
-  options: TemplateOptions,
-): Promise<TemplateResult> {
+/** The template's rows and headings, or what is wrong with the options. */
+type TemplateTable =
+  | { readonly _tag: 'InvalidOptions'; readonly issues: ReadonlyArray<DecodeIssue> }
+  | {
+      readonly _tag: 'Table'
+      readonly lang: Lang
+      readonly year: number
+      readonly title: string
+      readonly planId: string
+      readonly rows: ReadonlyArray<Row>
+      readonly columns: ReadonlyArray<ColumnSpec>
+      readonly yearHeading: string
+    }
+
+function templateTable(state: LedgerState, options: TemplateOptions): TemplateTable {
   const lang: Lang = options.lang ?? 'zh'
   const issues: DecodeIssue[] = []
   if (!isInstant(options.at))
@@ -132,14 +134,10 @@ export async function writeTemplate(
   if (issues.length > 0 || found._tag === 'NotFound') return { _tag: 'InvalidOptions', issues }
   const plan = found.plan
   const year = options.year
-  const at = new Date(options.at)
   const rows = planIndex(state, plan)
     .indicators.filter((i) => currentDefinition(i).periodicity === 'year')
     .map((i) => rowOf(state, i, year, lang))
-
   const title = `${localized(plan.name, lang)} — ${year}${word('templateTitle', lang)}`
-  const wb = newBook({ at, creator: 'progress-ledger', title, subject: plan.planId })
-  const ws = wb.addWorksheet(lang === 'zh' ? `${year}年` : String(year))
   const yearHeading = lang === 'zh' ? `${year}年` : String(year)
   // English names and labels run longer than Chinese ones.
   const wide = lang === 'en'
@@ -158,6 +156,50 @@ export async function writeTemplate(
     { heading: label('text', 'status', lang), width: 12 },
     { heading: word('notes', lang), width: 32 },
   ]
+  return {
+    _tag: 'Table',
+    lang,
+    year,
+    title,
+    planId: plan.planId,
+    rows,
+    columns,
+    yearHeading,
+  }
+}
+
+const rowCells = (row: Row): ReadonlyArray<string | number | null> => [
+  row.number,
+  row.id,
+  row.name,
+  row.unit,
+  row.departments,
+  row.latest,
+  row.latestPeriod,
+  row.latestStatus,
+  row.target,
+  row.dueYear,
+]
+
+/**
+ * Writes the template for a plan and a year.
+ *
+ * @example
+ * import { writeTemplate } from '@progress-ledger/spreadsheet'
+ * import { emptyLedger } from '@progress-ledger/core'
+ * const r = await writeTemplate(emptyLedger(), { year: 2023, at: '2024-01-05T09:00:00.000Z' })
+ * r._tag === 'InvalidOptions' && r.issues[0]?.message // 'options.planId: expected a ledger with an adopted plan, got none adopted'
+ */
+export async function writeTemplate(
+  state: LedgerState,
+  options: TemplateOptions,
+): Promise<TemplateResult> {
+  const table = templateTable(state, options)
+  if (table._tag === 'InvalidOptions') return table
+  const { lang, year, title, rows, columns, yearHeading } = table
+  const at = new Date(options.at)
+  const wb = newBook({ at, creator: 'progress-ledger', title, subject: table.planId })
+  const ws = wb.addWorksheet(lang === 'zh' ? `${year}年` : String(year))
   const input = { year: 11, status: 12, notes: 13 }
   ws.mergeCells(1, 1, 1, columns.length)
   const titleCell = ws.getCell(1, 1)
@@ -168,18 +210,7 @@ export async function writeTemplate(
   const statusList = `"${word('preliminary', lang)},${word('final', lang)}"`
   rows.forEach((row, k) => {
     const r = ws.getRow(3 + k)
-    r.values = [
-      row.number,
-      row.id,
-      row.name,
-      row.unit,
-      row.departments,
-      row.latest,
-      row.latestPeriod,
-      row.latestStatus,
-      row.target,
-      row.dueYear,
-    ]
+    r.values = [...rowCells(row)]
     for (const c of [input.year, input.status, input.notes])
       r.getCell(c).fill = solidFill(COLOURS.input)
     r.getCell(input.year).dataValidation = {
@@ -216,4 +247,41 @@ export async function writeTemplate(
     c.alignment = { wrapText: true, vertical: 'top' }
   })
   return { _tag: 'Template', bytes: await bookBytes(wb, at), indicators: rows.length }
+}
+
+/**
+ * The template as CSV text for a plan and a year: the same columns as the workbook (header on
+ * line 1, one row per indicator, the year, status and notes columns empty to fill in), UTF-8
+ * with a byte-order mark and CRLF line ends so Excel opens the Chinese text correctly. Read back
+ * with the figures reader, it gives one `ReportValue` per filled cell. There are no input
+ * checks in a CSV file: the reader checks every cell.
+ *
+ * @example
+ * import { writeTemplateCsv } from '@progress-ledger/spreadsheet'
+ * import { emptyLedger } from '@progress-ledger/core'
+ * const r = writeTemplateCsv(emptyLedger(), { year: 2023, at: '2024-01-05T09:00:00.000Z' })
+ * r._tag // 'InvalidOptions'
+ */
+export function writeTemplateCsv(
+  state: LedgerState,
+  options: TemplateOptions,
+):
+  | { readonly _tag: 'Template'; readonly text: string; readonly indicators: number }
+  | {
+      readonly _tag: 'InvalidOptions'
+      readonly issues: ReadonlyArray<DecodeIssue>
+    } {
+  const table = templateTable(state, options)
+  if (table._tag === 'InvalidOptions') return table
+  const cell = (v: string | number | null): string =>
+    v === null ? '' : typeof v === 'number' ? String(v) : csvField(v)
+  const lines = [
+    table.columns.map((c) => csvField(c.heading)).join(','),
+    ...table.rows.map((row) => [...rowCells(row), null, null, null].map(cell).join(',')),
+  ]
+  return {
+    _tag: 'Template',
+    text: `\uFEFF${lines.join('\r\n')}\r\n`,
+    indicators: table.rows.length,
+  }
 }

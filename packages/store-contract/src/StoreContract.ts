@@ -29,8 +29,8 @@ import { streamSpecs } from './internal/streamSpecs'
  * @example
  * import { InMemoryEventStore, manualClock } from '@progress-ledger/core'
  * import { type OpenStore, runStoreContract } from '@progress-ledger/store-contract'
- * const open: OpenStore = async ({ clock }) => {
- *   const store = new InMemoryEventStore({ clock })
+ * const open: OpenStore = async ({ clock, chainKey }) => {
+ *   const store = new InMemoryEventStore(chainKey === undefined ? { clock } : { clock, chainKey })
  *   return { store, close: () => store.close() }
  * }
  * runStoreContract('InMemoryEventStore', open, { propertyRuns: 20 })

@@ -11,6 +11,7 @@ import { type CommandSpec, flagOption, positional, stringOption } from '../Comma
 import { ExitCode, Refusal, UsageError } from '../Failure'
 import { progressCounter } from '../Progress'
 import { describeResult } from '../Results'
+import { appendSpreadsheet, isSpreadsheet } from './AppendSheet'
 
 /** A non-blank line of a JSON-lines file that is not a comment, with its 1-based number. */
 export interface JsonLine {
@@ -83,6 +84,7 @@ export const append: CommandSpec = {
   access: 'write',
   run: async (ctx) => {
     const file = positional(ctx, 0)
+    if (isSpreadsheet(file)) return appendSpreadsheet(ctx, file)
     const actorText = stringOption(ctx, 'actor')
     if (actorText === undefined)
       throw new UsageError(

@@ -4,16 +4,20 @@
  *
  * @module commands/Diff
  */
-import { diffReports } from '@progress-ledger/reporting'
+import { diffReports, renderDiff } from '@progress-ledger/reporting'
 import { type CommandSpec, flagOption, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
-import { asOfOf, buildReport, jsonOption, reportOptionSpecs } from '../ReportOptions'
+import { asOfOf, buildReport, jsonOption, langOf, reportOptionSpecs } from '../ReportOptions'
 
 /** `diff`. */
 export const diff: CommandSpec = {
   name: 'diff',
   summary: 'what changed between the reports as of two dates, with the events responsible',
-  help: 'Compares values, statuses, targets, milestones and tasks of the two reports.',
+  help: [
+    'Compares values, statuses, targets, milestones and tasks of the two reports; printed in',
+    '--lang (zh by default, en), each change with the events responsible. --json prints the diff',
+    'as data (language-neutral before/after text and both sides).',
+  ].join('\n'),
   arguments: [],
   options: {
     from: {
@@ -42,12 +46,7 @@ export const diff: CommandSpec = {
       ctx.io.stdout.write(`${JSON.stringify(d, null, 2)}\n`)
       return ExitCode.ok
     }
-    ctx.io.stdout.write(`changes from ${d.from} to ${d.to}: ${d.changes.length}\n`)
-    for (const c of d.changes) {
-      ctx.io.stdout.write(
-        `  ${c.kind.padEnd(17)} ${c.subject.padEnd(12)} ${c.before ?? '—'} → ${c.after ?? '—'}  [${c.eventIds.join(', ')}]\n`,
-      )
-    }
+    ctx.io.stdout.write(renderDiff(d, langOf(ctx)))
     return ExitCode.ok
   },
 }

@@ -1,67 +1,31 @@
 /**
  * `progress-ledger status INDICATOR`: one indicator's status with its full explanation — the
  * method, inputs with their periods, thresholds, arithmetic, the events used — and the forecast
- * to the deadline at the current pace. The indicator may be named by id or by its printed number.
+ * to the deadline at the current pace, as reporting's `renderIndicatorStatus` prints it (the
+ * status coloured on a terminal). The indicator may be named by id or by its printed number.
  *
  * @module commands/Status
  */
 import {
-  type Forecast,
-  formatNumber,
+  forecastSentence,
   type IndicatorReport,
-  localized,
-  renderExplanation,
+  label,
+  renderIndicatorStatus,
 } from '@progress-ledger/reporting'
 import { paintLight, paletteFor } from '../Colour'
 import { type CommandSpec, flagOption, positional } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { resolveRef } from '../IndicatorRef'
-import {
-  asOfOf,
-  asOfOption,
-  buildReport,
-  jsonOption,
-  langOf,
-  reportOptionSpecs,
-} from '../ReportOptions'
+import { asOfOf, asOfOption, buildReport, jsonOption, reportOptionSpecs } from '../ReportOptions'
 
 /**
- * The forecast line of `status`, in the report language.
+ * The forecast line of `status`, in the report language (reporting's `forecastSentence`).
  *
  * @example
  * import { forecastLine } from '@progress-ledger/cli'
- * const f = { pace: 'compound', rate: 0.0954, dueYear: 2025, projected: 14.62, meetsByDue: true, metOn: '2024-09-09', steps: [] } as const
- * forecastLine(f, '万元', 'en') // 'Forecast: 14.62 万元 by the end of 2025 at 9.54 % a year (compound growth); meets the target, reached on 2024-09-09'
  * forecastLine(null, '万元', 'en') // 'Forecast: none (needs a baseline and a later value against a numeric target)'
  */
-export function forecastLine(f: Forecast | null, unit: string, lang: 'zh' | 'en'): string {
-  const u = unit === '' ? '' : ` ${unit}`
-  if (f === null)
-    return lang === 'en'
-      ? 'Forecast: none (needs a baseline and a later value against a numeric target)'
-      : '预测：无（需要基期值、其后的数值和数值目标）'
-  const pace =
-    f.pace === 'compound'
-      ? lang === 'en'
-        ? `${formatNumber(f.rate * 100, 2)} % a year (compound growth)`
-        : `年均增长 ${formatNumber(f.rate * 100, 2)}%（复合）`
-      : lang === 'en'
-        ? `${formatNumber(f.rate)}${u} a year (linear)`
-        : `每年 ${formatNumber(f.rate)}${u}（线性）`
-  if (lang === 'en')
-    return `Forecast: ${formatNumber(f.projected, 2)}${u} by the end of ${f.dueYear} at ${pace}; ${
-      f.meetsByDue ? 'meets the target' : 'falls short of the target'
-    }${f.metOn === null ? ', not reached at this pace' : `, reached on ${f.metOn}`}`
-  return `预测：按${pace}，${f.dueYear}年末为 ${formatNumber(f.projected, 2)}${u}；${
-    f.meetsByDue ? '可达到目标' : '达不到目标'
-  }${f.metOn === null ? '，按此速度不能达到' : `，预计 ${f.metOn} 达到`}`
-}
-
-function headline(i: IndicatorReport, asOfDate: string, lang: 'zh' | 'en', status: string): string {
-  const number =
-    i.number === null ? '' : lang === 'en' ? ` (no. ${i.number})` : `（序号 ${i.number}）`
-  return `${i.indicatorId} ${localized(i.name, lang)}${number} — ${status} (${i.grade}) as of ${asOfDate}\n`
-}
+export const forecastLine: typeof forecastSentence = forecastSentence
 
 /** `status`. */
 export const status: CommandSpec = {
@@ -77,7 +41,6 @@ export const status: CommandSpec = {
   access: 'read',
   run: async (ctx) => {
     const ref = positional(ctx, 0)
-    const lang = langOf(ctx)
     const r = await buildReport(ctx, asOfOf(ctx))
     const found = resolveRef(
       ref,
@@ -92,19 +55,19 @@ export const status: CommandSpec = {
       )
     const indicator = r.indicators.find((i) => i.indicatorId === found.id) as IndicatorReport
     if (flagOption(ctx, 'json')) {
-      ctx.io.stdout.write(`${JSON.stringify(indicator, null, 2)}\n`)
+      ctx.io.stdout.write(`${JSON.stringify({ ...indicator, warnings: r.warnings }, null, 2)}\n`)
       return ExitCode.ok
     }
+    // The headline's status word in its light's colour, on a terminal only.
     const p = paletteFor(ctx.io.stdout, ctx.io.env)
-    ctx.io.stdout.write(
-      headline(indicator, r.asOf, lang, paintLight(p, indicator.light, indicator.status)),
+    const word = label('status', indicator.status, r.lang)
+    const lines = renderIndicatorStatus(r, indicator).split('\n')
+    const at = lines.findIndex((l) => l.startsWith(`${indicator.indicatorId} `))
+    lines[at] = (lines[at] as string).replace(
+      ` — ${word}`,
+      ` — ${paintLight(p, indicator.light, word)}`,
     )
-    // One list of events: every event the evaluation rests on.
-    ctx.io.stdout.write(
-      `${renderExplanation({ ...indicator.explanation, eventIds: indicator.eventIds }, lang)}\n`,
-    )
-    if (indicator.attribute === 'evaluation')
-      ctx.io.stdout.write(`${forecastLine(indicator.forecast, indicator.unit, lang)}\n`)
+    ctx.io.stdout.write(lines.join('\n'))
     return ExitCode.ok
   },
 }

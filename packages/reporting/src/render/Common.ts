@@ -108,3 +108,21 @@ export function departmentsCell(r: CellContext, ids: ReadonlyArray<string>): str
 export function indicatorName(lang: Lang, i: IndicatorReport): string {
   return `${localized(i.name, lang)}${i.selfSelected ? '*' : ''}`
 }
+
+/**
+ * The warnings of a report as plain text lines: a heading line in the report language, then one
+ * indented line per warning; nothing when there are none.
+ */
+export function warningLines(warnings: ReadonlyArray<string>, lang: Lang): string[] {
+  if (warnings.length === 0) return []
+  const sep = lang === 'zh' ? '：' : ': '
+  return [
+    `${label('text', 'warnings', lang).toUpperCase()}${sep}${label('text', 'warningsNotice', lang)}`,
+    ...warnings.map((w) => `  ${oneLine(w)}`),
+  ]
+}
+
+/** A sentence kept on one line (line breaks and tabs as spaces). */
+export function oneLine(s: string): string {
+  return s.replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+}

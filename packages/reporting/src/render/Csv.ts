@@ -3,7 +3,9 @@
  * UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, headings in the report
  * language, numbers as plain numbers (target, gap, forecast) beside the labels, and every text
  * cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
- * carriage return) prefixed with `'`.
+ * carriage return) prefixed with `'`. The last column, `warnings`, repeats on every row what the
+ * reader must know before trusting the figures (empty when nothing): the header stays the first
+ * line, every row keeps the same columns, and a row copied or filtered out keeps its warning.
  *
  * @module render/Csv
  */
@@ -11,7 +13,7 @@ import { formatNumber } from '../Format'
 import { label, localized } from '../Labels'
 import type { Lang } from '../Options'
 import type { PlanReport } from '../Report'
-import { departmentsCell, finalTarget, interimTarget, unitOf } from './Common'
+import { departmentsCell, finalTarget, interimTarget, oneLine, unitOf } from './Common'
 
 /**
  * A text cell made safe and quoted: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a
@@ -69,6 +71,7 @@ const COLUMNS = {
   targetMetOn: ['预计实现日期', 'targetMetOn'],
   summary: ['原因', 'summary'],
   eventIds: ['依据事件', 'eventIds'],
+  warnings: ['警告', 'warnings'],
 } as const satisfies Readonly<Record<string, readonly [string, string]>>
 
 type Column = keyof typeof COLUMNS
@@ -100,10 +103,12 @@ const OPS: Readonly<Record<string, string>> = { ge: '>=', gt: '>', le: '<=', lt:
  * const csv = r._tag === 'Report' ? renderCsv(r.report) : ''
  * csv.startsWith('\uFEFFid,number,name,') // true
  * csv.split('\r\n')[1]?.split(',').slice(0, 3) // ['I01', '', 'GDP per capita']
+ * csv.split('\r\n')[0]?.split(',').pop() // 'warnings'
  */
 export function renderCsv(r: PlanReport): string {
   const cats = new Map(r.categories.map((c) => [c.categoryId, localized(c.name, r.lang)]))
   const rows: string[] = [csvColumns(r.lang).map(csvField).join(',')]
+  const warnings = { text: r.warnings.map(oneLine).join(' | ') }
   for (const i of r.indicators) {
     const it = interimTarget(i)
     const ft = finalTarget(i)
@@ -153,6 +158,7 @@ export function renderCsv(r: PlanReport): string {
       targetMetOn: { text: i.forecast?.metOn ?? '' },
       summary: { text: i.summary },
       eventIds: { text: i.eventIds.join(' ') },
+      warnings,
     }
     rows.push(
       ORDER.map((k) => {

@@ -26,7 +26,14 @@ import {
   unitOf,
   valueCell,
 } from './Common'
-import { departmentsHtml, page, projectSection, responsiveTable, scrollTable } from './HtmlParts'
+import {
+  departmentsHtml,
+  page,
+  projectSection,
+  responsiveTable,
+  scrollTable,
+  warningsHtml,
+} from './HtmlParts'
 import { esc, indicatorChart, lightSvg } from './Svg'
 
 function statusHtml(i: IndicatorReport, r: PlanReport): string {
@@ -111,6 +118,7 @@ export function renderHtml(r: PlanReport): string {
   const name = localized(r.name, r.lang)
   const a = r.attention
   const o: string[] = ['<header>', `<h1>${esc(name)}</h1>`]
+  if (r.warnings.length > 0) o.push(warningsHtml(r.warnings, r.lang))
   o.push(
     `<p class="meta">${L('report')} · ${L('asOf')} ${r.asOf} · ${L('plan')} ${r.startYear}–${r.endYear} · ${L('elapsed')} ${percent(r.elapsed)}${r.illustrative ? ` · <span class="badge">${L('illustrative')}</span>` : ''}</p>`,
   )

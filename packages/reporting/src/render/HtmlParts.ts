@@ -21,6 +21,8 @@ h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.25em;margin-top:1.8em;border-bot
 .meta{color:var(--muted);margin:.2em 0}
 .badge{display:inline-block;border:1px solid #d4a72c;background:#fff8c5;color:var(--fg);border-radius:10px;padding:0 8px;font-size:.85em;font-weight:600;white-space:nowrap}
 .risk{display:inline-block;border:1px solid #cf222e;color:#a40e26;background:#ffebe9;border-radius:10px;padding:0 6px;font-size:.82em;white-space:nowrap}
+.alert{background:#ffebe9;border:2px solid #cf222e;border-radius:6px;padding:8px 12px;margin:.6em 0;color:var(--fg)}
+.alert p{margin:0 0 .3em}.alert strong{color:#a40e26}.alert ul{margin:0;padding-left:1.4em}
 .notice{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:6px 10px;margin:.6em 0}
 nav.summary ul{list-style:none;padding:0;margin:.6em 0;display:flex;flex-wrap:wrap;gap:6px 14px}
 nav.summary li{white-space:nowrap}
@@ -57,6 +59,20 @@ table.rt td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)
 @media print{body{max-width:none;padding:0;font-size:10pt}.scroll{overflow:visible}a{color:inherit;text-decoration:none}
 details>*{display:block}details>summary{display:none}li.card,article.ind,tr,svg{break-inside:avoid}h2,h3{break-after:avoid}}
 `.trim()
+
+/**
+ * The warnings of a report as an alert at the top of the page (`role="alert"`), or nothing when
+ * there are none.
+ */
+export function warningsHtml(warnings: ReadonlyArray<string>, lang: Lang): string {
+  if (warnings.length === 0) return ''
+  return [
+    '<div class="alert" role="alert">',
+    `<p><strong>⚠ ${esc(label('text', 'warnings', lang))}</strong> — ${esc(label('text', 'warningsNotice', lang))}</p>`,
+    `<ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`,
+    '</div>',
+  ].join('')
+}
 
 /** The page around a report body. */
 export function page(lang: Lang, title: string, body: ReadonlyArray<string>): string {

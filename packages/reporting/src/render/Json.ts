@@ -2,7 +2,9 @@
  * The JSON rendering with a documented, versioned schema. The io-ts codec {@link ReportJson}
  * is the schema's one definition; `docs/status-methods.md` describes each field. Version 2 adds
  * the attention list, the full explanation of every indicator (sentence, method, inputs,
- * thresholds, numbers, arithmetic, notes), the gap and the at-risk flag, and milestones.
+ * thresholds, numbers, arithmetic, notes), the gap and the at-risk flag, and milestones. The
+ * `warnings` array was added within version 2 (additive: documents written before it lack the
+ * field, which reads as no warnings).
  *
  * @module render/Json
  */
@@ -149,8 +151,14 @@ export const ProjectJson = t.strict({
   milestones: t.readonlyArray(MilestoneJson),
 })
 
-/** The JSON report, schema version 2. */
-export const ReportJson = t.strict({
+/**
+ * What the reader must know before trusting the figures, e.g. that the ledger's hash chain does
+ * not verify. Optional in the codec so that version-2 documents written before the field decode;
+ * the renderers always write it.
+ */
+export const WarningsJson = t.exact(t.partial({ warnings: t.readonlyArray(t.string) }))
+
+const ReportBody = t.strict({
   schemaVersion: t.literal(reportSchemaVersion),
   kind: t.literal('plan-report'),
   planId: t.string,
@@ -195,6 +203,9 @@ export const ReportJson = t.strict({
   ),
   projects: t.readonlyArray(ProjectJson),
 })
+
+/** The JSON report, schema version 2. */
+export const ReportJson = t.intersection([ReportBody, WarningsJson], 'ReportJson')
 /** The JSON report. */
 export type ReportJson = t.TypeOf<typeof ReportJson>
 
@@ -331,6 +342,7 @@ export function toReportJson(r: PlanReport): ReportJson {
     asOf: r.asOf,
     lang: r.lang,
     illustrative: r.illustrative,
+    warnings: r.warnings,
     period: {
       baseYear: r.baseYear,
       startYear: r.startYear,
@@ -383,5 +395,19 @@ export function toReportJson(r: PlanReport): ReportJson {
  * r._tag === 'Report' && JSON.parse(renderJson(r.report)).schemaVersion // 2
  */
 export function renderJson(r: PlanReport): string {
-  return `${JSON.stringify(ReportJson.encode(toReportJson(r)), null, 2)}\n`
+  const { schemaVersion, kind, planId, name, asOf, lang, illustrative, ...rest } =
+    ReportJson.encode(toReportJson(r))
+  // The warnings come right after the heading fields, where a reader looks first.
+  const ordered = {
+    schemaVersion,
+    kind,
+    planId,
+    name,
+    asOf,
+    lang,
+    illustrative,
+    warnings: r.warnings,
+    ...rest,
+  }
+  return `${JSON.stringify(ordered, null, 2)}\n`
 }

@@ -85,6 +85,20 @@ export function projectMarkdown(p: ProjectReport, ctx: CellContext, level = 3): 
   return out
 }
 
+/**
+ * The warnings block of a Markdown report: a quote with the label, the notice and one item per
+ * warning; nothing when there are none.
+ */
+export function warningsMarkdown(warnings: ReadonlyArray<string>, lang: Lang): string[] {
+  if (warnings.length === 0) return []
+  return [
+    `> **⚠ ${label('text', 'warnings', lang)}** — ${label('text', 'warningsNotice', lang)}`,
+    '>',
+    ...warnings.map((w) => `> - ${markdownText(w)}`),
+    '',
+  ]
+}
+
 function header(lang: Lang, title: string): string[] {
   return [`# ${markdownText(title)} — ${label('text', 'report', lang)}`, '']
 }
@@ -104,6 +118,7 @@ export function renderMarkdown(r: PlanReport): string {
   const ctx: CellContext = r
   const sep = r.lang === 'zh' ? '：' : ': '
   const out: string[] = header(r.lang, localized(r.name, r.lang))
+  out.push(...warningsMarkdown(r.warnings, r.lang))
   if (r.illustrative) out.push(`> **${L('illustrative')}** — ${L('illustrativeNotice')}`, '')
   out.push(`- ${L('asOf')}${sep}${r.asOf}`)
   out.push(

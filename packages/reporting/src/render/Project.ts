@@ -9,13 +9,12 @@ import * as t from 'io-ts'
 import { formatNumber } from '../Format'
 import { label, localized, type TextKey } from '../Labels'
 import type { ProjectTimelineReport } from '../ProjectTimeline'
-import { type CellContext, departmentsCell, percent } from './Common'
-import { page, projectSection } from './HtmlParts'
-import { projectJson, ProjectJson, reportSchemaVersion } from './Json'
-import { markdownText, projectMarkdown } from './Markdown'
+import { type CellContext, departmentsCell, percent, warningLines } from './Common'
+import { page, projectSection, warningsHtml } from './HtmlParts'
+import { projectJson, ProjectJson, reportSchemaVersion, WarningsJson } from './Json'
+import { markdownText, projectMarkdown, warningsMarkdown } from './Markdown'
 
-/** The JSON project report (same schema version as the plan report). */
-export const ProjectReportJson = t.strict({
+const ProjectReportBody = t.strict({
   schemaVersion: t.literal(reportSchemaVersion),
   kind: t.literal('project-report'),
   projectId: t.string,
@@ -24,6 +23,12 @@ export const ProjectReportJson = t.strict({
   planId: t.union([t.string, t.null]),
   project: ProjectJson,
 })
+
+/** The JSON project report (same schema version as the plan report, `warnings` as there). */
+export const ProjectReportJson = t.intersection(
+  [ProjectReportBody, WarningsJson],
+  'ProjectReportJson',
+)
 /** The JSON project report. */
 export type ProjectReportJson = t.TypeOf<typeof ProjectReportJson>
 
@@ -48,6 +53,7 @@ export function renderProjectMarkdown(r: ProjectTimelineReport): string {
   const out = [
     `# ${markdownText(localized(r.project.name, r.lang))} — ${L('asOf')} ${r.asOf}`,
     '',
+    ...warningsMarkdown(r.warnings, r.lang),
     ...(r.planId === null ? [`- ${L('noPlan')}`, ''] : []),
     ...projectMarkdown(r.project, ctxOf(r), 2),
   ]
@@ -69,6 +75,7 @@ export function renderProjectHtml(r: ProjectTimelineReport): string {
   const name = localized(r.project.name, r.lang)
   const body = [
     '<main>',
+    ...(r.warnings.length > 0 ? [warningsHtml(r.warnings, r.lang)] : []),
     `<p class="meta">${label('text', 'asOf', r.lang)} ${r.asOf}${r.planId === null ? ` · ${label('text', 'noPlan', r.lang)}` : ''}</p>`,
     projectSection(r.project, r.asOf, ctxOf(r), 2)
       .replace('<h2>', '<h1>')
@@ -97,9 +104,12 @@ export function renderProjectJson(r: ProjectTimelineReport): string {
     asOf: r.asOf,
     lang: r.lang,
     planId: r.planId,
+    warnings: r.warnings,
     project: projectJson(r.project),
   }
-  return `${JSON.stringify(ProjectReportJson.encode(value), null, 2)}\n`
+  const { project, ...head } = ProjectReportJson.encode(value)
+  // The warnings come before the project, where a reader looks first.
+  return `${JSON.stringify({ ...head, warnings: r.warnings, project }, null, 2)}\n`
 }
 
 /**
@@ -121,7 +131,10 @@ export function renderProjectText(r: ProjectTimelineReport): string {
   const sep = zh ? '：' : ': '
   const semi = zh ? '；' : '; '
   const paren = (x: string): string => (zh ? `（${x}）` : ` (${x})`)
+  const warnings = warningLines(r.warnings, r.lang)
   const lines = [
+    ...warnings,
+    ...(warnings.length > 0 ? [''] : []),
     `${localized(p.name, r.lang)} — ${L('asOf')} ${r.asOf}${paren(`${L('departments')}${sep}${departmentsCell(ctxOf(r), p.departments)}`)}`,
     `${L('plannedMilestones')}${sep}${p.plannedMet}/${p.plannedTotal}${paren(percent(p.shareMet))}${semi}${L('unplannedMet')}${sep}${p.unplannedMet}${semi}${L('overdue')}${sep}${p.overdue.join(', ') || '—'}${semi}${L('nextDue')}${sep}${p.nextDue === null ? '—' : `${p.nextDue.milestoneId} ${p.nextDue.date}`}`,
   ]

@@ -4,8 +4,10 @@
 import { type EventStore, verifyChain } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import type { OpenStore } from '../Contract'
-import { reports } from './fixtures'
+import { fixtures } from '@progress-ledger/testkit'
 import { appended, withStore } from './harness'
+
+const { reports } = fixtures
 
 const KEY = 'contract-key'
 

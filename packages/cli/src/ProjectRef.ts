@@ -1,0 +1,62 @@
+/**
+ * How people name a project on the command line: by its id, in any case; an unknown id gets the
+ * closest known ids as a suggestion (`hangtia` → did you mean `hangtai`?).
+ *
+ * @module ProjectRef
+ */
+
+/** The outcome of {@link resolveProject}. */
+export type ProjectResolution =
+  | { readonly _tag: 'Found'; readonly id: string }
+  | { readonly _tag: 'NotFound'; readonly ref: string; readonly suggestions: ReadonlyArray<string> }
+
+/** The edit distance between two strings (insertions, deletions, substitutions). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++)
+      row.push(
+        Math.min(
+          (prev[j] as number) + 1,
+          (row[j - 1] as number) + 1,
+          (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      )
+    prev = row
+  }
+  return prev[b.length] as number
+}
+
+/**
+ * Finds the project a user means: the id exactly, else the id in any case; otherwise suggests
+ * the known ids that contain what was typed (three characters or more), then those within a
+ * third of its length in edits (at least 2), closest first.
+ *
+ * @example
+ * import { resolveProject } from '@progress-ledger/cli'
+ * resolveProject('HANGTAI', ['F01', 'hangtai']) // { _tag: 'Found', id: 'hangtai' }
+ * resolveProject('hangtia', ['F01', 'hangtai']) // { _tag: 'NotFound', ref: 'hangtia', suggestions: ['hangtai'] }
+ * resolveProject('metro', ['F01', 'hangtai']) // { _tag: 'NotFound', ref: 'metro', suggestions: [] }
+ * resolveProject('hangtai', ['F01', 'hangtai-hsr-shengzhou']).suggestions // ['hangtai-hsr-shengzhou']
+ */
+export function resolveProject(ref: string, ids: ReadonlyArray<string>): ProjectResolution {
+  if (ids.includes(ref)) return { _tag: 'Found', id: ref }
+  const lower = ref.trim().toLowerCase()
+  const byCase = ids.filter((id) => id.toLowerCase() === lower)
+  if (byCase.length === 1) return { _tag: 'Found', id: byCase[0] as string }
+  const limit = Math.max(2, Math.floor(lower.length / 3))
+  // An id containing what was typed (`hangtai` in `hangtai-hsr-shengzhou`) comes first.
+  const suggestions = ids
+    .map((id) => ({
+      id,
+      d:
+        lower.length >= 3 && id.toLowerCase().includes(lower)
+          ? 0
+          : distance(lower, id.toLowerCase()),
+    }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((x) => x.id)
+  return { _tag: 'NotFound', ref, suggestions }
+}
