@@ -8,9 +8,11 @@
 import type { Clock, EventStore } from '@progress-ledger/core'
 import type { CommandSpec, RunContext } from './Command'
 import { append } from './commands/Append'
+import { checkpoint } from './commands/Checkpoint'
 import { completionCommand } from './commands/Completion'
 import { diff } from './commands/Diff'
 import { exportCommand } from './commands/Export'
+import { head } from './commands/Head'
 import { history } from './commands/History'
 import { importCommand } from './commands/Import'
 import { importPlan } from './commands/ImportPlan'
@@ -22,6 +24,7 @@ import { target } from './commands/Target'
 import { verify } from './commands/Verify'
 import { ExitCode, Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
+import { type LedgerRead, readLedger } from './Ledger'
 import { parseCommandLine } from './Program'
 import { DEFAULT_STORE, openStore, parseStoreUrl } from './StoreUrl'
 
@@ -30,7 +33,7 @@ import { DEFAULT_STORE, openStore, parseStoreUrl } from './StoreUrl'
  *
  * @example
  * import { commands } from '@progress-ledger/cli'
- * commands.filter((c) => c.access === 'read').map((c) => c.name) // ['report', 'status', 'list', 'history', 'diff', 'verify', 'export']
+ * commands.filter((c) => c.access === 'read').map((c) => c.name) // ['report', 'status', 'list', 'history', 'diff', 'verify', 'head', 'checkpoint', 'export']
  */
 export const commands: ReadonlyArray<CommandSpec> = [
   init,
@@ -42,6 +45,8 @@ export const commands: ReadonlyArray<CommandSpec> = [
   history,
   diff,
   verify,
+  head,
+  checkpoint,
   exportCommand,
   importCommand,
   target,
@@ -82,19 +87,34 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       parsed.store ?? io.env['PROGRESS_LEDGER_STORE'] ?? DEFAULT_STORE,
       io.cwd,
     )
+    const key = io.env['PROGRESS_LEDGER_KEY']
+    const loading = { ...parsed.loading, chainKey: key === undefined || key === '' ? undefined : key }
+    const open = async (clock?: Clock) => {
+      store ??= await openStore(
+        location,
+        clock ?? io.clock,
+        spec.access === 'read' ? 'existing' : 'create',
+        loading.chainKey,
+      )
+      return store
+    }
+    let ledger: Promise<LedgerRead> | undefined
     const ctx: RunContext = {
       io,
       values: parsed.values,
       positionals: parsed.positionals,
       location,
-      store: async (clock?: Clock) => {
-        store ??= await openStore(
-          location,
-          clock ?? io.clock,
-          spec.access === 'read' ? 'existing' : 'create',
-        )
-        return store
-      },
+      store: open,
+      loading,
+      ledger: async () =>
+        (ledger ??= readLedger(await open(), io, loading).then((read) => {
+          if (spec.access === 'write' && read.warnings.length > 0)
+            throw new Refusal(
+              'nothing is written to a ledger whose hash chain does not verify',
+              'run `progress-ledger verify` to see what is wrong',
+            )
+          return read
+        })),
     }
     return await spec.run(ctx)
   } catch (e) {

@@ -6,6 +6,7 @@
  */
 import type { Clock, EventStore } from '@progress-ledger/core'
 import type { Io } from './Io'
+import type { LedgerRead, LoadSettings } from './Ledger'
 import type { StoreLocation } from './StoreUrl'
 
 /** An option of a subcommand. */
@@ -47,6 +48,13 @@ export interface RunContext {
    * afterwards. A command that only reads refuses to create a ledger that does not exist.
    */
   readonly store: (clock?: Clock) => Promise<EventStore>
+  /** How the ledger is loaded: checkpoints, a broken chain, the chain key. */
+  readonly loading: LoadSettings
+  /**
+   * Loads the ledger at its head (once): the newest checkpoint and the tail, the chain verified;
+   * a broken chain is a `Refusal` unless `--allow-broken`.
+   */
+  readonly ledger: () => Promise<LedgerRead>
 }
 
 /** A subcommand of `progress-ledger`. */

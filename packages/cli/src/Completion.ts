@@ -19,7 +19,7 @@ export const completionShells = ['bash', 'zsh'] as const
 /** A shell a completion script is written for. */
 export type CompletionShell = (typeof completionShells)[number]
 
-const GLOBAL_OPTIONS = ['--store', '--help']
+const GLOBAL_OPTIONS = ['--store', '--no-checkpoint', '--allow-broken', '--help']
 
 const words = (ws: ReadonlyArray<string>): string => ws.join(' ')
 

@@ -20,7 +20,10 @@ export interface Io {
   readonly stdout: Output
   readonly stderr: Output
   readonly cwd: string
-  /** The environment: `PROGRESS_LEDGER_STORE`, `NO_COLOR`, `FORCE_COLOR`, `TERM` are read. */
+  /**
+   * The environment: `PROGRESS_LEDGER_STORE`, `PROGRESS_LEDGER_KEY`, `NO_COLOR`, `FORCE_COLOR`,
+   * `TERM` are read.
+   */
   readonly env: Readonly<Record<string, string | undefined>>
   /** Stamps the recorded time of appended events. */
   readonly clock: Clock
@@ -28,6 +31,11 @@ export interface Io {
   readonly idPrefix: () => string
   /** Reads a file as UTF-8 text (relative paths from `cwd`). */
   readonly readFile: (path: string) => string
+  /**
+   * Reads a UTF-8 text file line by line without holding it whole (relative paths from `cwd`);
+   * line ends are removed. Without it, commands split `readFile`'s text.
+   */
+  readonly readLines?: (path: string) => AsyncIterable<string>
   /** Writes a file (relative paths from `cwd`), creating its folder. */
   readonly writeFile: (path: string, content: string) => void
 }

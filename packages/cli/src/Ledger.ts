@@ -1,23 +1,60 @@
 /**
- * Loading the projected ledger from a store for a command: replay with a progress bar on a
- * terminal, then the bitemporal cut the user asked for.
+ * Loading the projected ledger for a command: core's `loadLedger` (the newest checkpoint, then
+ * the tail, the chain verified as it is read) with a progress bar on a terminal; a ledger whose
+ * chain does not verify is refused unless `--allow-broken`, and then every output carries the
+ * warning. Also the bitemporal cut the user asked for.
  *
  * @module Ledger
  */
 import {
+  type ChainBreak,
+  type ChainKey,
   type Cut,
+  type EventStore,
   isInstant,
   isIsoDate,
-  type EventStore,
   type LedgerState,
-  ledgerProjection,
+  loadLedger,
   readPages,
-  replayPages,
   type RecordedEvent,
 } from '@progress-ledger/core'
-import { UsageError } from './Failure'
+import { Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
-import { progressBar } from './Progress'
+import { type Progress, progressBar } from './Progress'
+
+/** A ledger loaded for a command. */
+export interface LedgerRead {
+  /** The state at the head. */
+  readonly state: LedgerState
+  /** Sentences every output must carry (a broken chain read with `--allow-broken`). */
+  readonly warnings: ReadonlyArray<string>
+}
+
+/** The global options that say how a command loads the ledger. */
+export interface LoadingFlags {
+  /** Restore the newest checkpoint and write new ones (`--no-checkpoint` turns both off). */
+  readonly checkpoint: boolean
+  /** Load a ledger whose chain does not verify, warning in every output. */
+  readonly allowBroken: boolean
+}
+
+/** How a command loads the ledger. */
+export interface LoadSettings extends LoadingFlags {
+  /** The key of a keyed chain (`PROGRESS_LEDGER_KEY`). */
+  readonly chainKey: ChainKey | undefined
+}
+
+/**
+ * The warning a report carries when its ledger's chain is broken.
+ *
+ * @example
+ * import { brokenChainWarning } from '@progress-ledger/cli'
+ * const w = brokenChainWarning({ position: 812, eventId: 'e-812', reason: 'hash mismatch' })
+ * w.slice(0, 69) // 'the hash chain is broken at position 812 (event e-812): hash mismatch'
+ */
+export function brokenChainWarning(b: ChainBreak): string {
+  return `the hash chain is broken at position ${b.position} (event ${b.eventId}): ${b.reason}; figures from that position on may have been altered`
+}
 
 /** Reads the whole ledger in pages, reporting progress on a terminal. */
 export async function* readWithProgress(
@@ -29,7 +66,7 @@ export async function* readWithProgress(
   const bar = progressBar(io.stderr, label, total)
   let done = 0
   try {
-    for await (const page of readPages(store, 0, 5000)) {
+    for await (const page of readPages(store, 0, 10_000)) {
       done += page.length
       bar.update(done)
       yield page
@@ -39,9 +76,43 @@ export async function* readWithProgress(
   }
 }
 
-/** Replays the store into the ledger state (fresh, owned, frozen once). */
-export function loadLedger(store: EventStore, io: Io): Promise<LedgerState> {
-  return replayPages(ledgerProjection, readWithProgress(store, io, 'replay'))
+/**
+ * Loads the ledger: the newest usable checkpoint and the events after it (unless
+ * `--no-checkpoint`), writing a new checkpoint when many events were replayed. A broken chain is
+ * a {@link Refusal} naming the position, unless `--allow-broken`.
+ */
+export async function readLedger(
+  store: EventStore,
+  io: Io,
+  settings: LoadSettings,
+): Promise<LedgerRead> {
+  let bar: Progress | undefined
+  let loaded
+  try {
+    loaded = await loadLedger(store, {
+      useCheckpoint: settings.checkpoint,
+      ...(settings.checkpoint ? {} : { checkpointAfter: 0 }),
+      allowBroken: settings.allowBroken,
+      ...(settings.chainKey === undefined ? {} : { chainKey: settings.chainKey }),
+      onProgress: (done, total) => {
+        bar ??= progressBar(io.stderr, 'load', total)
+        bar.update(done)
+      },
+    })
+  } finally {
+    bar?.done()
+  }
+  if (loaded._tag === 'ChainBroken')
+    throw new Refusal(
+      `hash chain broken at position ${loaded.break.position} (event ${loaded.break.eventId}): ${loaded.break.reason}`,
+      'run `progress-ledger verify` to see what is wrong; --allow-broken reads the ledger anyway, with a warning in every output',
+    )
+  if (loaded.checkpointIgnored !== null)
+    io.stderr.write(`note: ${loaded.checkpointIgnored}; replayed from the start\n`)
+  if (loaded.checkpointError !== null) io.stderr.write(`note: ${loaded.checkpointError}\n`)
+  const warnings = loaded.broken === null ? [] : [brokenChainWarning(loaded.broken)]
+  for (const w of warnings) io.stderr.write(`warning: ${w}\n`)
+  return { state: loaded.state, warnings }
 }
 
 /** The ledger as of `--as-of` (valid time) and `--known-at` (recorded time, end of that day). */

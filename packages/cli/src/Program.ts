@@ -8,6 +8,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander'
 import type { CommandSpec } from './Command'
+import type { LoadingFlags } from './Ledger'
 import type { Io } from './Io'
 import { colourEnabled } from './Colour'
 import { DEFAULT_STORE } from './StoreUrl'
@@ -22,6 +23,8 @@ export type ParsedCommandLine =
       readonly positionals: ReadonlyArray<string>
       /** `--store`, if given (before or after the command). */
       readonly store: string | undefined
+      /** How to load the ledger: `--no-checkpoint`, `--allow-broken`. */
+      readonly loading: LoadingFlags
     }
   /** Help or the version was printed; exit with `code` (2 when help stands in for a missing command). */
   | { readonly _tag: 'Printed'; readonly code: 0 | 2 }
@@ -63,6 +66,14 @@ function buildProgram(
     .option(
       '--store <URL>',
       `the ledger: sqlite:PATH, postgres://… or memory: (default $PROGRESS_LEDGER_STORE, else ${DEFAULT_STORE})`,
+    )
+    .option(
+      '--no-checkpoint',
+      'replay the whole ledger instead of restoring its newest checkpoint (and write none)',
+    )
+    .option(
+      '--allow-broken',
+      'read a ledger whose hash chain does not verify, with a warning in every output',
     )
     .configureHelp({ showGlobalOptions: true })
     .configureOutput({
@@ -198,12 +209,13 @@ export function parseCommandLine(
     const v = opts[new Option(optionFlags(name, o)).attributeName()]
     if (v !== undefined) values[name] = v
   }
-  const store = program.opts<{ store?: string }>().store
+  const globals = program.opts<{ store?: string; checkpoint?: boolean; allowBroken?: boolean }>()
   return {
     _tag: 'Selected',
     spec,
     values,
     positionals: command.processedArgs.filter((a): a is string => typeof a === 'string'),
-    store,
+    store: globals.store,
+    loading: { checkpoint: globals.checkpoint !== false, allowBroken: globals.allowBroken === true },
   }
 }

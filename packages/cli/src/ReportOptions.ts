@@ -10,7 +10,7 @@ import { formatTarget } from '@progress-ledger/plan'
 import { evaluatePlan, type PlanReport } from '@progress-ledger/reporting'
 import { type OptionSpec, type RunContext, stringOption } from './Command'
 import { Refusal, UsageError } from './Failure'
-import { cutOf, loadLedger } from './Ledger'
+import { cutOf } from './Ledger'
 import { describeLocation } from './StoreUrl'
 
 /** `--as-of DATE`. */
@@ -93,8 +93,7 @@ export function asOfOf(ctx: RunContext, name = 'as-of'): IsoDate {
 /** Loads the ledger cut at a valid date (checked) and `--known-at` (checked). */
 export async function loadCut(ctx: RunContext, asOfDate: IsoDate): Promise<LedgerState> {
   const cut = cutOf(asOfDate, stringOption(ctx, 'known-at'))
-  const store = await ctx.store()
-  return asOf(await loadLedger(store, ctx.io), cut)
+  return asOf((await ctx.ledger()).state, cut)
 }
 
 /**

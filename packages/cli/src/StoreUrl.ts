@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
-import type { Clock, EventStore } from '@progress-ledger/core'
+import type { ChainKey, Clock, EventStore } from '@progress-ledger/core'
 import { InMemoryEventStore } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { openPostgresStore, SchemaNotReadyError } from '@progress-ledger/store-postgres'
@@ -68,22 +68,25 @@ export async function openStore(
   location: StoreLocation,
   clock: Clock,
   mode: OpenMode = 'create',
+  chainKey?: ChainKey,
 ): Promise<EventStore> {
+  const keyed = chainKey === undefined ? {} : { chainKey }
   switch (location.kind) {
     case 'memory':
-      return new InMemoryEventStore({ clock })
+      return new InMemoryEventStore({ clock, ...keyed })
     case 'sqlite':
       if (mode === 'existing' && !existsSync(location.path))
         throw new Refusal(
           `no ledger at ${describeLocation(location)}`,
           'create one with `progress-ledger init` and record a plan with `progress-ledger import-plan PLAN.json`, or choose another ledger with --store',
         )
-      return openSqliteStore({ path: location.path, clock })
+      return openSqliteStore({ path: location.path, clock, ...keyed })
     case 'postgres':
       try {
         return await openPostgresStore({
           url: location.url,
           clock,
+          ...keyed,
           ...(location.schema === undefined ? {} : { schema: location.schema }),
           ...(mode === 'existing' ? { readOnly: true } : {}),
         })

@@ -41,7 +41,13 @@ describe('shell completion', () => {
     ])
     expect(complete(bash, 'progress-ledger list --as-of 2022-12-31 pro')).toEqual(['projects'])
     expect(complete(bash, 'progress-ledger completion ')).toEqual(['bash', 'zsh'])
-    expect(complete(bash, 'progress-ledger verify --')).toEqual(['--store', '--help'])
+    expect(complete(bash, 'progress-ledger verify --')).toEqual([
+      '--expect-head',
+      '--store',
+      '--no-checkpoint',
+      '--allow-broken',
+      '--help',
+    ])
   })
 
   it('zsh gets the same function through bashcompinit', async () => {

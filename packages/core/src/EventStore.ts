@@ -102,7 +102,17 @@ export interface StreamOptions {
    * validated so that one run reports every invalid event, up to this many issues (default 100).
    */
   readonly maxIssues?: number
+  /**
+   * Appends only if the ledger's head is at this position when the stream takes the write lock
+   * (optimistic concurrency for the whole ledger: the input was decided against the ledger as of
+   * that position). Otherwise nothing is written and the result is a `VersionConflict` on
+   * {@link LEDGER_STREAM} with the actual head position.
+   */
+  readonly expectedHead?: number
 }
+
+/** The pseudo stream id a conflict on the whole ledger's head is reported under. */
+export const LEDGER_STREAM = '$all'
 
 /** A streamed append was committed whole. */
 export interface StreamAppended {

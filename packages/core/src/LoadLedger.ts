@@ -54,6 +54,8 @@ export interface LoadedLedger {
   readonly replayed: number
   /** Whether a new checkpoint was written. */
   readonly checkpointWritten: boolean
+  /** Why a due checkpoint could not be stored (the load itself succeeded), if it could not. */
+  readonly checkpointError: string | null
   /** Where the chain breaks, when it was loaded anyway (`allowBroken`). */
   readonly broken: ChainBreak | null
 }
@@ -145,9 +147,16 @@ export async function loadLedger(
   }
   const state = fold.finish()
   let written = false
+  let failed: string | null = null
   if (broken === null && every > 0 && done >= every && state.position > 0) {
-    await store.saveCheckpoint(takeCheckpoint(state))
-    written = true
+    // The ledger was read correctly; a checkpoint that cannot be stored (a read-only role, a
+    // full disk) costs the next load time, not this one its answer.
+    try {
+      await store.saveCheckpoint(takeCheckpoint(state))
+      written = true
+    } catch (e) {
+      failed = `checkpoint at position ${state.position} not stored: ${(e as Error).message}`
+    }
   }
   return {
     _tag: 'Loaded',
@@ -156,6 +165,7 @@ export async function loadLedger(
     checkpointIgnored: restored.ignored,
     replayed: done,
     checkpointWritten: written,
+    checkpointError: failed,
     broken,
   }
 }

@@ -10,12 +10,13 @@
  */
 import type { DecodeIssue } from './Decode'
 import type { RecordedEvent } from './Envelope'
-import type {
-  AppendRequest,
-  AppendStreamResult,
-  RequestSource,
-  StreamOptions,
-  StreamProgress,
+import {
+  type AppendRequest,
+  type AppendStreamResult,
+  LEDGER_STREAM,
+  type RequestSource,
+  type StreamOptions,
+  type StreamProgress,
 } from './EventStore'
 import type { ChainKey } from './Hash'
 import {
@@ -86,6 +87,14 @@ export async function appendStreamWith(
 ): Promise<AppendStreamResult> {
   const { pageSize, maxIssues } = streamSettings(options)
   const start = writer.head.position
+  if (options.expectedHead !== undefined && options.expectedHead !== start)
+    return {
+      _tag: 'VersionConflict',
+      streamId: LEDGER_STREAM,
+      expected: options.expectedHead,
+      actual: start,
+      at: { request: 0, event: 0 },
+    }
   let head = writer.head
   let requests = 0
   let events = 0

@@ -8,7 +8,6 @@ import { currentDefinition, type RecordedEvent, streams } from '@progress-ledger
 import { type CommandSpec, flagOption, positional } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { resolveRef } from '../IndicatorRef'
-import { loadLedger } from '../Ledger'
 import { jsonOption } from '../ReportOptions'
 
 /** One line describing an event's content. */
@@ -58,7 +57,7 @@ export const history: CommandSpec = {
     let events = await store.readStream(streams.indicator(ref))
     if (events.length === 0) {
       // Not an id as typed: resolve a number or another spelling against the ledger.
-      const state = await loadLedger(store, ctx.io)
+      const { state } = await ctx.ledger()
       const found = resolveRef(
         ref,
         state.indicators

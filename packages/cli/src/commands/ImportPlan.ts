@@ -4,7 +4,9 @@
  *
  * @module commands/ImportPlan
  */
-import { loadPlanDocument, planToEvents, toAppendRequests } from '@progress-ledger/plan'
+import { dateOf, parseJsonText } from '@progress-ledger/core'
+import { importPlan as recordPlan, planAdmin, sequentialIds } from '@progress-ledger/commands'
+import { loadPlanDocument } from '@progress-ledger/plan'
 import { type CommandSpec, positional, stringOption } from '../Command'
 import { ExitCode } from '../Failure'
 import { describeResult } from '../Results'
@@ -30,25 +32,44 @@ export const importPlan: CommandSpec = {
   access: 'write',
   run: async (ctx) => {
     const file = positional(ctx, 0)
-    let json: unknown
+    let text: string
     try {
-      json = JSON.parse(ctx.io.readFile(file)) as unknown
+      text = ctx.io.readFile(file)
     } catch (e) {
-      ctx.io.stderr.write(`${file}: expected a JSON plan document: ${(e as Error).message}\n`)
+      ctx.io.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`)
       return ExitCode.failed
     }
-    const loaded = loadPlanDocument(json)
+    const parsed = parseJsonText(text)
+    if (parsed._tag === 'JsonTextError') {
+      ctx.io.stderr.write(
+        `${file}:${parsed.line}:${parsed.column}: expected a JSON plan document: ${parsed.message}\n`,
+      )
+      return ExitCode.failed
+    }
+    const loaded = loadPlanDocument(parsed.value)
     if (loaded._tag === 'Invalid') {
       for (const issue of loaded.issues) ctx.io.stderr.write(`${file}: ${issue.message}\n`)
       ctx.io.stderr.write(`${loaded.issues.length} problem(s); nothing recorded\n`)
       return ExitCode.failed
     }
     const plan = loaded.document.plan
-    const groups = planToEvents(plan, {
-      recordedBy: stringOption(ctx, 'recorded-by') ?? 'plan-office',
-    })
     const store = await ctx.store()
-    const result = await store.appendBatch(toAppendRequests(groups))
+    const { state } = await ctx.ledger()
+    const result = await recordPlan(
+      store,
+      plan,
+      {
+        actor: planAdmin(stringOption(ctx, 'recorded-by') ?? 'plan-office'),
+        today: dateOf(ctx.io.clock.now()),
+        ids: sequentialIds(ctx.io.idPrefix()),
+      },
+      { state },
+    )
+    if (result._tag === 'PlanRejected') {
+      for (const r of result.rejections) ctx.io.stderr.write(`${file}: ${r.message}\n`)
+      ctx.io.stderr.write(`${result.rejections.length} problem(s); nothing recorded\n`)
+      return ExitCode.failed
+    }
     return describeResult(ctx.io, result, `plan ${plan.id}`)
   },
 }

@@ -1,49 +1,91 @@
 /**
- * `progress-ledger verify`: re-checks the hash chain of the whole ledger and the projections
- * (events the reducer could not attach; stored snapshots against a fresh replay).
+ * `progress-ledger verify`: re-checks the hash chain of the whole ledger (with the chain key,
+ * when `PROGRESS_LEDGER_KEY` is set), optionally against an anchor kept elsewhere
+ * (`--expect-head POS:HASH`), and the projections: events the reducer could not attach, and the
+ * newest stored checkpoint (and snapshot) against a fresh replay up to its position.
  *
  * @module commands/Verify
  */
 import {
+  beginFold,
   type ChainVerification,
+  checkAnchor,
+  emptyLedger,
   type LedgerState,
   ledgerProjection,
-  type RecordedEvent,
-  replay,
+  parseAnchor,
+  restoreCheckpoint,
+  takeCheckpoint,
   verifyChain,
 } from '@progress-ledger/core'
 import { paletteFor } from '../Colour'
-import type { CommandSpec } from '../Command'
-import { ExitCode } from '../Failure'
+import { type CommandSpec, stringOption } from '../Command'
+import { ExitCode, UsageError } from '../Failure'
 import { readWithProgress } from '../Ledger'
+
+/** Do two states hold the same facts? (Their checkpoint images, re-encoded, are byte-equal.) */
+function sameState(a: LedgerState, b: LedgerState): boolean {
+  return Buffer.compare(takeCheckpoint(a).image, takeCheckpoint(b).image) === 0
+}
 
 /** `verify`. */
 export const verify: CommandSpec = {
   name: 'verify',
   summary: 'check the hash chain of every event and the projections built from them',
   help: [
-    "Recomputes every event's hash from its content and the previous hash, so any edit, removal or",
-    'reordering of stored events is found (exit code 1, naming the position and event id). Then',
-    'replays the ledger, lists events that refer to something undefined, and compares the stored',
-    'ledger snapshot, if any, with a fresh replay up to its position.',
+    "Recomputes every event's hash from its content and the previous hash (HMAC under",
+    '$PROGRESS_LEDGER_KEY when set), so any edit, removal or reordering of stored events is found',
+    '(exit code 1, naming the position and event id). With --expect-head POS:HASH (as printed by',
+    '`progress-ledger head` earlier and kept elsewhere) it also fails unless the event at POS still',
+    'has that hash — the way to detect a rewrite by someone who can recompute an unkeyed chain, or',
+    'a truncated ledger. Then replays the ledger, lists events that refer to something undefined,',
+    'and compares the newest checkpoint and snapshot with a fresh replay up to their positions.',
+    'Checkpoints are not used to verify: everything is replayed from the first event.',
   ].join('\n'),
   arguments: [],
-  options: {},
+  options: {
+    'expect-head': {
+      type: 'string',
+      value: 'POS:HASH',
+      description: 'fail unless the ledger extends this anchor (see `head`)',
+      expected: 'POS:HASH (a position and a 64-digit hex hash)',
+    },
+  },
   access: 'read',
   run: async (ctx) => {
     const out = paletteFor(ctx.io.stdout, ctx.io.env)
     const err = paletteFor(ctx.io.stderr, ctx.io.env)
+    const anchorText = stringOption(ctx, 'expect-head')
+    const anchor = anchorText === undefined ? undefined : parseAnchor(anchorText)
+    if (anchor?._tag === 'Invalid') throw new UsageError(`--expect-head: ${anchor.message}`)
     const store = await ctx.store()
+    const checkpoint = await store.loadCheckpoint(ledgerProjection.name)
+    const snapshot = await store.loadSnapshot(ledgerProjection.name)
+    // The states a fresh replay reaches at the checkpoint's and the snapshot's positions.
+    const wanted = new Set([checkpoint?.position, snapshot?.position].filter((p) => p !== undefined))
+    const reached = new Map<number, LedgerState>()
+    if (wanted.has(0)) reached.set(0, emptyLedger())
+    let fold = beginFold(ledgerProjection, emptyLedger(), true)
     let chain: ChainVerification = { _tag: 'Intact', count: 0, head: '' }
     let position = 0
     let count = 0
-    const events: RecordedEvent[] = []
     for await (const page of readWithProgress(store, ctx.io, 'verify')) {
-      chain = verifyChain(page, { head: chain._tag === 'Intact' ? chain.head : '', position })
+      chain = verifyChain(
+        page,
+        { head: chain._tag === 'Intact' ? chain.head : '', position },
+        ctx.loading.chainKey,
+      )
       if (chain._tag === 'Broken') break
       count += chain.count
-      position = (page[page.length - 1] as RecordedEvent).position
-      for (const e of page) events.push(e)
+      for (const e of page) {
+        fold.step(e)
+        if (wanted.has(e.position)) {
+          const at = fold.finish()
+          reached.set(e.position, at)
+          fold = beginFold(ledgerProjection, at, false)
+        }
+      }
+      position += page.length
     }
     if (chain._tag === 'Broken') {
       ctx.io.stderr.write(
@@ -52,29 +94,55 @@ export const verify: CommandSpec = {
       return ExitCode.failed
     }
     ctx.io.stdout.write(
-      `hash chain ${out.green('intact')}: ${count} events, head ${chain.head === '' ? '(empty)' : chain.head}\n`,
+      `hash chain ${out.green('intact')}${ctx.loading.chainKey === undefined ? '' : ' (keyed)'}: ${count} events, head ${chain.head === '' ? '(empty)' : `${count}:${chain.head}`}\n`,
     )
-    const state: LedgerState = replay(ledgerProjection, events, { freeze: false })
+    let failed = false
+    if (anchor !== undefined) {
+      const check = await checkAnchor(store, anchor.anchor)
+      if (check._tag === 'Diverged') {
+        ctx.io.stderr.write(
+          `anchor ${err.red('NOT MATCHED')}: ${check.reason}; the ledger was rewritten or truncated after the anchor was taken\n`,
+        )
+        failed = true
+      } else ctx.io.stdout.write(`anchor ${anchorText as string}: the ledger extends it\n`)
+    }
+    const state = fold.finish()
     for (const u of state.unattached)
       ctx.io.stdout.write(
         `warning: event ${u.eventId} at position ${u.position} (${u.type}) is not attached: ${u.reason}\n`,
       )
-    const snapshot = await store.loadSnapshot(ledgerProjection.name)
+    if (checkpoint !== undefined) {
+      const fresh = reached.get(checkpoint.position)
+      const restored = restoreCheckpoint(checkpoint)
+      if (restored._tag === 'Unusable')
+        ctx.io.stdout.write(`checkpoint: ${restored.reason}; it is ignored and will be rebuilt\n`)
+      else if (
+        fresh === undefined ||
+        checkpoint.head !== fresh.head ||
+        !sameState(restored.state, fresh)
+      ) {
+        ctx.io.stderr.write(
+          `checkpoint at position ${checkpoint.position} ${err.red('differs')} from a fresh replay: run \`progress-ledger checkpoint\` to write a correct one\n`,
+        )
+        failed = true
+      } else
+        ctx.io.stdout.write(
+          `checkpoint at position ${checkpoint.position} matches a fresh replay\n`,
+        )
+    }
     if (snapshot !== undefined) {
-      const fresh = JSON.stringify(
-        replay(ledgerProjection, events.slice(0, snapshot.position), { freeze: false }),
-      )
-      if (fresh !== snapshot.state) {
+      const fresh = reached.get(snapshot.position)
+      if (fresh === undefined || JSON.stringify(fresh) !== snapshot.state) {
         ctx.io.stderr.write(
           `snapshot at position ${snapshot.position} differs from a fresh replay: rebuild it\n`,
         )
-        return ExitCode.failed
-      }
-      ctx.io.stdout.write(`snapshot at position ${snapshot.position} matches a fresh replay\n`)
+        failed = true
+      } else
+        ctx.io.stdout.write(`snapshot at position ${snapshot.position} matches a fresh replay\n`)
     }
     ctx.io.stdout.write(
       `projections: ${state.indicators.size} indicators, ${state.projects.size} projects, ${state.tasks.size} tasks, ${state.unattached.length} unattached event(s)\n`,
     )
-    return ExitCode.ok
+    return failed ? ExitCode.failed : ExitCode.ok
   },
 }

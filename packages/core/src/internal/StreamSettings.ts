@@ -12,5 +12,8 @@ export function streamSettings(options: StreamOptions): {
     throw new Error(`pageSize: expected a whole number >= 1, got ${String(options.pageSize)}`)
   if (!Number.isInteger(maxIssues) || maxIssues < 1)
     throw new Error(`maxIssues: expected a whole number >= 1, got ${String(options.maxIssues)}`)
+  const head = options.expectedHead
+  if (head !== undefined && (!Number.isInteger(head) || head < 0))
+    throw new Error(`expectedHead: expected a whole number >= 0, got ${String(head)}`)
   return { pageSize, maxIssues }
 }

@@ -5,6 +5,7 @@ import {
   type EventStore,
   type StreamProgress,
   InMemoryEventStore,
+  LEDGER_STREAM,
   manualClock,
   verifyChain,
 } from '@progress-ledger/core'
@@ -257,6 +258,28 @@ export function streamSpecs(open: OpenStore): void {
         const all = await store.readAll()
         expect(all.slice(0, 20).every((e) => e.id.startsWith('e-'))).toBe(true)
         expect(verifyChain(all)).toMatchObject({ _tag: 'Intact', count: 21 })
+      }))
+
+    it('with expectedHead, appends only onto that head: a moved ledger is a conflict on $all and nothing is written', () =>
+      withStore(open, async ({ store }) => {
+        await seeded(store)
+        const before = await snapshotOf(store)
+        expect(await store.appendStream(slowly(requests('h', 3, 2)), { expectedHead: 1 })).toEqual({
+          _tag: 'VersionConflict',
+          streamId: LEDGER_STREAM,
+          expected: 1,
+          actual: 2,
+          at: { request: 0, event: 0 },
+        })
+        expect(await snapshotOf(store)).toEqual(before)
+        expect(await store.appendStream(requests('h', 3, 2), { expectedHead: 2 })).toMatchObject({
+          _tag: 'StreamAppended',
+          written: 6,
+          head: 8,
+        })
+        await expect(store.appendStream([], { expectedHead: -1 })).rejects.toThrow(
+          'expectedHead: expected a whole number >= 0, got -1',
+        )
       }))
 
     it('refuses a page size that is not a whole number >= 1', () =>
