@@ -132,6 +132,36 @@ function decodeIssues(value: unknown, cloud: boolean): ReadonlyArray<string> | R
 }
 
 /**
+ * Decodes one record of an export — a recorded event as exported, or the same as a CloudEvent
+ * (told apart by `specversion`) — into the event, or the messages naming what is wrong (with the
+ * CloudEvents attribute names for a CloudEvent).
+ *
+ * @example
+ * import { decodeExportRecord } from '@progress-ledger/cli'
+ * decodeExportRecord({ id: 'x' }).length > 0 // true
+ */
+export function decodeExportRecord(value: unknown): RecordedEvent | ReadonlyArray<string> {
+  const cloud = isCloudEvent(value)
+  return decodeIssues(cloud ? fromCloudEvent(value) : value, cloud)
+}
+
+/**
+ * Is a value a CloudEvent (it says `specversion` 1.0)?
+ *
+ * @example
+ * import { isCloudEvent } from '@progress-ledger/cli'
+ * isCloudEvent({ specversion: '1.0' }) // true
+ * isCloudEvent({ id: 'e-1' }) // false
+ */
+export function isCloudEvent(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>)['specversion'] === '1.0'
+  )
+}
+
+/**
  * Parses an export (JSONL or a CloudEvents JSON batch), decoding every event through core. Each
  * problem names its line (or batch element) and the field.
  *

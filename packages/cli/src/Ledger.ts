@@ -53,7 +53,12 @@ export interface LoadSettings extends LoadingFlags {
  * w.slice(0, 69) // 'the hash chain is broken at position 812 (event e-812): hash mismatch'
  */
 export function brokenChainWarning(b: ChainBreak): string {
-  return `the hash chain is broken at position ${b.position} (event ${b.eventId}): ${b.reason}; figures from that position on may have been altered`
+  return `the hash chain is broken at ${whereBroken(b)}; figures from that position on may have been altered`
+}
+
+/** `position 812 (event e-812): why` — the event is left out when none is known (a gap). */
+export function whereBroken(b: ChainBreak): string {
+  return `position ${b.position}${b.eventId === '' ? '' : ` (event ${b.eventId})`}: ${b.reason}`
 }
 
 /** Reads the whole ledger in pages, reporting progress on a terminal. */
@@ -106,7 +111,7 @@ export async function readLedger(
   }
   if (loaded._tag === 'ChainBroken')
     throw new Refusal(
-      `hash chain broken at position ${loaded.break.position} (event ${loaded.break.eventId}): ${loaded.break.reason}`,
+      `hash chain broken at ${whereBroken(loaded.break)}`,
       'run `progress-ledger verify` to see what is wrong; --allow-broken reads the ledger anyway, with a warning in every output',
     )
   if (loaded.checkpointIgnored !== null)

@@ -6,13 +6,14 @@
 import type { AppendResult, ChainBroken } from '@progress-ledger/core'
 import { ExitCode } from './Failure'
 import type { Io } from './Io'
+import { whereBroken } from './Ledger'
 
 /** Prints an append result (or the broken chain that stopped it) and returns the exit code. */
 export function describeResult(io: Io, result: AppendResult | ChainBroken, what: string): number {
   switch (result._tag) {
     case 'ChainBroken':
       io.stderr.write(
-        `hash chain broken at position ${result.break.position} (event ${result.break.eventId}): ${result.break.reason}; nothing appended (run verify)\n`,
+        `hash chain broken at ${whereBroken(result.break)}; nothing appended (run verify)\n`,
       )
       return ExitCode.failed
     case 'Appended':

@@ -1,115 +1,167 @@
 /**
  * `progress-ledger import FILE`: loads an export into an empty ledger, reproducing positions,
- * recorded times and the hash chain exactly.
+ * recorded times and the hash chain exactly, all or nothing. A JSON-lines export is streamed
+ * twice — once to check every record (so that every problem is reported and no ledger is created
+ * for a bad file), once into the store's `importLog`, which checks again as it writes inside one
+ * transaction — so memory does not grow with the file. A CloudEvents batch (one JSON array) is
+ * read whole.
  *
  * @module commands/Import
  */
 import {
-  type AppendRequest,
-  type EventInput,
+  type ChainVerification,
   manualClock,
+  parseJsonText,
   type RecordedEvent,
   verifyChain,
 } from '@progress-ledger/core'
 import { type CommandSpec, positional } from '../Command'
-import { parseExport } from '../Exchange'
-import { ExitCode } from '../Failure'
-import { progressBar } from '../Progress'
-import { describeResult } from '../Results'
+import { decodeExportRecord, fromCloudEvent, isCloudEvent } from '../Exchange'
+import { ExitCode, Refusal } from '../Failure'
+import { progressCounter } from '../Progress'
 
-/** Consecutive events recorded at the same instant: one original batch. */
-function batches(events: ReadonlyArray<RecordedEvent>): RecordedEvent[][] {
-  const out: RecordedEvent[][] = []
-  for (const e of events) {
-    const last = out[out.length - 1]
-    if (last !== undefined && (last[0] as RecordedEvent).recordedTime === e.recordedTime)
-      last.push(e)
-    else out.push([e])
-  }
-  return out
+/** Problems reported before giving up on a file. */
+const MAX_PROBLEMS = 100
+
+/** One record of the file: where it is (`:12: ` a line, `: [3].` an element of a batch) and its value. */
+interface Located {
+  readonly where: string
+  readonly value: unknown
 }
 
-/** The append requests of one batch, one per run of consecutive events of a stream. */
-function requests(batch: ReadonlyArray<RecordedEvent>): AppendRequest[] {
-  const out: Array<{ streamId: string; events: EventInput[]; expectedVersion: number }> = []
-  for (const e of batch) {
-    const input = {
-      id: e.id,
-      type: e.type,
-      data: e.data,
-      validTime: e.validTime,
-      actor: e.actor,
-      correlationId: e.correlationId,
-      causationId: e.causationId,
-    } as EventInput
-    const last = out[out.length - 1]
-    if (last !== undefined && last.streamId === e.streamId) last.events.push(input)
-    else out.push({ streamId: e.streamId, events: [input], expectedVersion: e.version - 1 })
+/** A line that is not JSON. */
+class Unreadable {
+  constructor(
+    readonly where: string,
+    readonly message: string,
+  ) {}
+}
+
+/** The records of an export file, streamed (JSON lines) or from the whole text (a batch). */
+async function* records(
+  lines: AsyncIterable<string> | Iterable<string>,
+  whole: () => string,
+): AsyncGenerator<Located | Unreadable> {
+  let n = 0
+  for await (const raw of lines) {
+    n++
+    const text = raw.trim()
+    if (text === '') continue
+    if (n === 1 && text.startsWith('[')) {
+      const parsed = parseJsonText(whole())
+      if (parsed._tag === 'JsonTextError') {
+        yield new Unreadable(
+          `:${parsed.line}: `,
+          `expected a CloudEvents JSON batch, got invalid JSON (column ${parsed.column}: ${parsed.message})`,
+        )
+        return
+      }
+      if (!Array.isArray(parsed.value)) {
+        yield new Unreadable(': ', 'expected a CloudEvents JSON batch (an array)')
+        return
+      }
+      let i = 0
+      for (const v of parsed.value) yield { where: `: [${i++}].`, value: v }
+      return
+    }
+    const parsed = parseJsonText(text)
+    if (parsed._tag === 'JsonTextError')
+      yield new Unreadable(
+        `:${n}: `,
+        `expected a JSON event, got ${JSON.stringify(text.slice(0, 40))} (column ${parsed.column}: ${parsed.message})`,
+      )
+    else yield { where: `:${n}: `, value: parsed.value }
   }
-  return out
 }
 
 /** `import`. */
 export const importCommand: CommandSpec = {
   name: 'import',
   summary: 'load an export (JSONL or CloudEvents) into an empty ledger, reproducing it exactly',
-  help: 'Every event is decoded first (errors name the line and the field); the target ledger must be\nempty. Events are re-appended with their original recorded times, and the resulting hashes are\ncompared with the exported ones.',
+  help: [
+    'Every record is checked first — it decodes, positions run 1, 2, 3 …, each hash matches its',
+    'content and links to the one before (with $PROGRESS_LEDGER_KEY when the ledger is keyed) —',
+    'and every problem is reported as FILE:LINE: path: message; then the events are written in one',
+    'transaction with their original positions, recorded times and hashes, all or nothing. The',
+    'target ledger must be empty. A large file is streamed, not held in memory.',
+  ].join('\n'),
   arguments: [{ name: 'FILE', description: 'an export: JSON lines or a CloudEvents JSON batch' }],
   options: {},
   access: 'write',
   run: async (ctx) => {
     const file = positional(ctx, 0)
-    let text: string
-    try {
-      text = ctx.io.readFile(file)
-    } catch (e) {
-      ctx.io.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`)
-      return ExitCode.failed
+    const read = () => {
+      try {
+        return records(ctx.io.readLines?.(file) ?? ctx.io.readFile(file).split(/\r?\n/), () =>
+          ctx.io.readFile(file),
+        )
+      } catch (e) {
+        throw new Refusal(`${file}: cannot read: ${(e as Error).message}`)
+      }
     }
-    const { events, errors } = parseExport(text)
-    if (errors.length > 0) {
-      for (const e of errors)
-        ctx.io.stderr.write(`${file}:${e.line === null ? '' : `${e.line}:`} ${e.message}\n`)
-      ctx.io.stderr.write(`${errors.length} problem(s); nothing imported\n`)
-      return ExitCode.failed
+    // Pass 1: every record decodes and the chain holds, before a ledger is opened or created.
+    const problems: string[] = []
+    let chain: ChainVerification = { _tag: 'Intact', count: 0, head: '' }
+    let count = 0
+    for await (const r of read()) {
+      if (r instanceof Unreadable) {
+        problems.push(`${file}${r.where}${r.message}`)
+      } else {
+        const decoded = decodeExportRecord(r.value)
+        if (!('position' in decoded)) {
+          for (const m of decoded) problems.push(`${file}${r.where}${m}`)
+        } else if (problems.length === 0 && chain._tag === 'Intact') {
+          chain = verifyChain(
+            [decoded as RecordedEvent],
+            { head: chain.head, position: count },
+            ctx.loading.chainKey,
+          )
+          count++
+          if (chain._tag === 'Broken')
+            problems.push(
+              `${file}${r.where}hash chain broken at position ${chain.position} (event ${chain.eventId}): ${chain.reason}`,
+            )
+        }
+      }
+      if (problems.length >= MAX_PROBLEMS) break
     }
-    const chain = verifyChain(events)
-    if (chain._tag === 'Broken') {
+    if (problems.length > 0) {
+      for (const p of problems) ctx.io.stderr.write(`${p}\n`)
       ctx.io.stderr.write(
-        `${file}: hash chain broken at position ${chain.position} (event ${chain.eventId}): ${chain.reason}; nothing imported\n`,
+        `${problems.length}${problems.length >= MAX_PROBLEMS ? ' or more' : ''} problem(s); nothing imported\n`,
       )
       return ExitCode.failed
     }
-    const clock = manualClock('1970-01-01')
-    const store = await ctx.store(clock)
-    if ((await store.headPosition()) !== 0) {
-      ctx.io.stderr.write('import needs an empty ledger (use --store to choose a new one)\n')
+    // Pass 2: the store checks everything again as it writes, in one transaction.
+    const store = await ctx.store(manualClock('1970-01-01'))
+    const wheres: string[] = []
+    async function* values(): AsyncGenerator<unknown> {
+      for await (const r of read()) {
+        if (r instanceof Unreadable) throw new Refusal(`${file}${r.where}${r.message}`)
+        wheres.push(r.where)
+        yield isCloudEvent(r.value) ? fromCloudEvent(r.value) : r.value
+      }
+    }
+    const counter = progressCounter(ctx.io.stderr, 'import')
+    let result
+    try {
+      result = await store.importLog(values(), { onProgress: (p) => counter.update(p.events) })
+    } finally {
+      counter.done()
+    }
+    if (result._tag === 'ImportRejected') {
+      const where = result.index >= 0 ? (wheres[result.index] ?? ': ') : ': '
+      ctx.io.stderr.write(
+        result.problem === 'not-empty'
+          ? 'import needs an empty ledger (use --store to choose a new one); nothing imported\n'
+          : `${file}${where}${result.message}; nothing imported\n`,
+      )
       return ExitCode.failed
     }
-    const bar = progressBar(ctx.io.stderr, 'import', events.length)
-    let done = 0
-    try {
-      for (const batch of batches(events)) {
-        clock.set((batch[0] as RecordedEvent).recordedTime)
-        const result = await store.appendBatch(requests(batch))
-        if (result._tag !== 'Appended') return describeResult(ctx.io, result, file)
-        for (let i = 0; i < batch.length; i++) {
-          const original = batch[i] as RecordedEvent
-          const written = result.events[i] as RecordedEvent
-          if (written.hash !== original.hash || written.position !== original.position) {
-            ctx.io.stderr.write(
-              `${file}: event ${original.id} at position ${original.position} does not reproduce its hash: the export was edited or is not from a whole ledger\n`,
-            )
-            return ExitCode.failed
-          }
-        }
-        done += batch.length
-        bar.update(done)
-      }
-    } finally {
-      bar.done()
-    }
-    ctx.io.stdout.write(`imported ${events.length} events; hash chain reproduced\n`)
+    ctx.io.stdout.write(
+      `imported ${result.count} events; hash chain reproduced, head ${result.head}:${result.headHash}\n`,
+    )
+    if (result.count >= 10_000 && ctx.loading.checkpoint) await ctx.ledger()
     return ExitCode.ok
   },
 }

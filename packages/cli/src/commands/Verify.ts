@@ -21,7 +21,7 @@ import {
 import { paletteFor } from '../Colour'
 import { type CommandSpec, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
-import { readWithProgress } from '../Ledger'
+import { readWithProgress, whereBroken } from '../Ledger'
 
 /** Do two states hold the same facts? (Their checkpoint images, re-encoded, are byte-equal.) */
 function sameState(a: LedgerState, b: LedgerState): boolean {
@@ -89,10 +89,16 @@ export const verify: CommandSpec = {
       }
       position += page.length
     }
+    const head = await store.headPosition()
+    if (chain._tag === 'Intact' && count < head)
+      chain = {
+        _tag: 'Broken',
+        position: count + 1,
+        eventId: '',
+        reason: `the ledger's head is at position ${head}, but its events stop at position ${count} (events removed?)`,
+      }
     if (chain._tag === 'Broken') {
-      ctx.io.stderr.write(
-        `hash chain ${err.red('BROKEN')} at position ${chain.position} (event ${chain.eventId}): ${chain.reason}\n`,
-      )
+      ctx.io.stderr.write(`hash chain ${err.red('BROKEN')} at ${whereBroken(chain)}\n`)
       return ExitCode.failed
     }
     ctx.io.stdout.write(
