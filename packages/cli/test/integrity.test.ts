@@ -1,0 +1,237 @@
+// Integrity on the path users run: a SQLite ledger edited behind the tool's back, read by every
+// command through the verified loader; anchors, keyed chains and checkpoints through the CLI; a
+// streamed append refused late in its file.
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fixedClock } from '@progress-ledger/core'
+import { openSqliteStore } from '@progress-ledger/store-sqlite'
+import { describe, expect, it } from 'vitest'
+import { ExitCode } from '../src/Failure'
+import { jsonl, setupLines, world, type World } from './harness'
+
+const report = (value: number, period: string) => ({
+  type: 'ReportValue',
+  indicatorId: 'I01',
+  period,
+  value,
+  status: 'final',
+})
+
+/** A ledger with the one-indicator plan and values for 2021–2024 (head at position 11). */
+async function ledger(): Promise<World> {
+  const w = world('2026-03-01T09:00:00.000Z')
+  const lines = [
+    ...setupLines,
+    ...['2021', '2022', '2023', '2024'].map((p, i) => report(10 + i, p)),
+  ]
+  const r = await w.cli('append', w.write('setup.jsonl', jsonl(lines)), '--actor', 'plan-admin:po')
+  expect(r.code).toBe(ExitCode.ok)
+  return w
+}
+
+/** Runs SQL on a copy of the world's ledger; returns the copy's `--store` value. */
+async function edited(w: World, name: string, sql: ReadonlyArray<string>): Promise<string> {
+  const path = join(w.dir, `${name}.sqlite`)
+  copyFileSync(join(w.dir, 'progress-ledger.sqlite'), path)
+  const direct = await openSqliteStore({ path, clock: fixedClock('2026-03-01') })
+  for (const s of sql) direct.db.prepare(s).run()
+  await direct.close()
+  return `sqlite:${name}.sqlite`
+}
+
+describe('a SQLite ledger edited behind the tool', () => {
+  // Positions 1–7 hold the plan, 8–11 the values reported for 2021–2024.
+  const edits: ReadonlyArray<readonly [string, ReadonlyArray<string>, number]> = [
+    ['value', ["UPDATE events SET data = json_set(data, '$.value', 99) WHERE position = 10"], 10],
+    [
+      'period',
+      ["UPDATE events SET data = json_set(data, '$.period', '2030') WHERE position = 10"],
+      10,
+    ],
+    ['actor', ["UPDATE events SET actor = 'someone-else' WHERE position = 9"], 9],
+    [
+      'recorded time',
+      ["UPDATE events SET recorded_time = '2020-01-01T00:00:00.000Z' WHERE position = 9"],
+      9,
+    ],
+    [
+      'swapped payload',
+      [
+        'UPDATE events SET data = (SELECT data FROM events WHERE position = 11) WHERE position = 10',
+      ],
+      10,
+    ],
+    // A removed row shows as the next one standing where it should be.
+    ['deleted middle row', ['DELETE FROM events WHERE position = 8'], 9],
+  ]
+
+  it.each(edits)(
+    '%s: report and verify refuse naming the position; --allow-broken reads with a warning in every output',
+    async (name, sql, position) => {
+      const w = await ledger()
+      const store = await edited(w, name.replace(/ /g, '-'), sql)
+      const refused = await w.cli('report', '--store', store, '--as-of', '2025-12-31')
+      expect(refused.code).toBe(ExitCode.failed)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr).toContain(`hash chain broken at position ${position}`)
+      const verified = await w.cli('verify', '--store', store)
+      expect(verified.code).toBe(ExitCode.failed)
+      expect(verified.stderr).toContain(`BROKEN at position ${position}`)
+      for (const format of ['md', 'json', 'csv', 'html']) {
+        const read = await w.cli(
+          'report',
+          '--allow-broken',
+          '--store',
+          store,
+          '--as-of',
+          '2025-12-31',
+          '--format',
+          format,
+        )
+        expect(read.code).toBe(ExitCode.ok)
+        expect(read.stdout).toContain(`the hash chain is broken at position ${position}`)
+      }
+      const written = await w.cli(
+        'append',
+        '--allow-broken',
+        '--store',
+        store,
+        w.write('more.jsonl', jsonl([report(20, '2025')])),
+        '--actor',
+        'plan-admin:po',
+      )
+      expect(written.code).toBe(ExitCode.failed)
+      expect(written.stderr).toContain(
+        'nothing is written to a ledger whose hash chain does not verify',
+      )
+    },
+  )
+})
+
+describe('anchors', () => {
+  it('head prints POS:HASH; verify --expect-head holds while the ledger extends it and fails once its tail is cut', async () => {
+    const w = await ledger()
+    const head = await w.cli('head')
+    expect(head.stdout).toMatch(/^11:[0-9a-f]{64}\n$/)
+    const anchor = head.stdout.trim()
+    await w.cli(
+      'append',
+      w.write('more.jsonl', jsonl([report(20, '2025')])),
+      '--actor',
+      'plan-admin:po',
+    )
+    const ok = await w.cli('verify', '--expect-head', anchor)
+    expect(ok.code).toBe(ExitCode.ok)
+    expect(ok.stdout).toContain(`anchor ${anchor}: the ledger extends it`)
+    // Cutting the tail keeps the chain intact: only the anchor tells.
+    const cut = await edited(w, 'cut', ['DELETE FROM events WHERE position >= 11'])
+    const plain = await w.cli('verify', '--store', cut)
+    expect(plain.code).toBe(ExitCode.ok)
+    const anchored = await w.cli('verify', '--store', cut, '--expect-head', anchor)
+    expect(anchored.code).toBe(ExitCode.failed)
+    expect(anchored.stderr).toContain('the ledger ends at position 10, before the anchor')
+    const bad = await w.cli('verify', '--expect-head', '12:nothex')
+    expect(bad.code).toBe(ExitCode.usage)
+    expect(bad.stderr).toContain('--expect-head: expected POS:HASH')
+  })
+})
+
+describe('a keyed ledger (PROGRESS_LEDGER_KEY)', () => {
+  it('is written and read with the key; without it the chain does not verify', async () => {
+    const keyed = world('2026-03-01T09:00:00.000Z', { env: { PROGRESS_LEDGER_KEY: 'k-2026' } })
+    const r = await keyed.cli(
+      'append',
+      keyed.write('setup.jsonl', jsonl([...setupLines, report(10, '2021')])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(r.code).toBe(ExitCode.ok)
+    const more = await keyed.cli(
+      'append',
+      keyed.write('more.jsonl', jsonl([report(11, '2022')])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(more.code).toBe(ExitCode.ok)
+    const verified = await keyed.cli('verify')
+    expect(verified.code).toBe(ExitCode.ok)
+    expect(verified.stdout).toContain('hash chain intact (keyed)')
+    const unkeyed = world('2026-03-01T09:00:00.000Z')
+    const store = `sqlite:${join(keyed.dir, 'progress-ledger.sqlite')}`
+    const without = await unkeyed.cli('verify', '--store', store)
+    expect(without.code).toBe(ExitCode.failed)
+    expect(without.stderr).toContain('BROKEN at position 1')
+    const report2 = await unkeyed.cli('report', '--store', store)
+    expect(report2.code).toBe(ExitCode.failed)
+  })
+})
+
+describe('checkpoints through the CLI', () => {
+  it('checkpoint stores one; reports from it equal a full replay; verify compares it with a fresh replay', async () => {
+    const w = await ledger()
+    const stored = await w.cli('checkpoint')
+    expect(stored.stdout).toBe('checkpoint stored at position 11\n')
+    await w.cli(
+      'append',
+      w.write('more.jsonl', jsonl([report(20, '2025')])),
+      '--actor',
+      'plan-admin:po',
+    )
+    const fromCheckpoint = await w.cli('report', '--as-of', '2025-12-31', '--format', 'json')
+    const fromScratch = await w.cli(
+      'report',
+      '--no-checkpoint',
+      '--as-of',
+      '2025-12-31',
+      '--format',
+      'json',
+    )
+    expect(fromCheckpoint.code).toBe(ExitCode.ok)
+    expect(fromCheckpoint.stdout).toBe(fromScratch.stdout)
+    const verified = await w.cli('verify')
+    expect(verified.code).toBe(ExitCode.ok)
+    expect(verified.stdout).toContain('checkpoint at position 11 matches a fresh replay')
+    // A damaged checkpoint is not used: verify says so, and a report replays from the start.
+    const damaged = await edited(w, 'damaged', [
+      'UPDATE checkpoints SET image = zeroblob(length(image)) WHERE position = 11',
+    ])
+    const check = await w.cli('verify', '--store', damaged)
+    expect(check.stdout + check.stderr).toMatch(/checkpoint at position 11.*(ignored|differs)/)
+    const read = await w.cli(
+      'report',
+      '--store',
+      damaged,
+      '--as-of',
+      '2025-12-31',
+      '--format',
+      'json',
+    )
+    expect(read.code).toBe(ExitCode.ok)
+    expect(read.stderr).toContain('note: checkpoint at position 11')
+    expect(read.stdout).toBe(fromScratch.stdout)
+  })
+})
+
+describe('a streamed append refused late in its file', () => {
+  it('reports every bad line with its number and appends nothing', async () => {
+    const w = await ledger()
+    const before = (await w.cli('head')).stdout
+    const file = w.write(
+      'late.jsonl',
+      [
+        JSON.stringify(report(12.5, '2025')),
+        '# a comment',
+        JSON.stringify(report(12.6, '2025')),
+        JSON.stringify({ ...report(1, '2025'), indicatorId: 'I99' }),
+        '{"type":"ReportValue",',
+        JSON.stringify(report(12.7, '2025')),
+      ].join('\n'),
+    )
+    const r = await w.cli('append', file, '--actor', 'plan-admin:po')
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toContain('late.jsonl:4: indicatorId')
+    expect(r.stderr).toContain('late.jsonl:5: (line): expected a JSON object')
+    expect(r.stderr).toContain('2 of 5 line(s) refused; nothing appended')
+    expect((await w.cli('head')).stdout).toBe(before)
+  })
+})
