@@ -61,6 +61,7 @@ function labelValue(label: string): number {
 }
 
 const COMMAND_LABELS: Readonly<Record<string, string>> = {
+  checkpoint: '`checkpoint` — the first command on the ledger: full replay, checkpoint stored',
   report: '`report --as-of 2025-12-31 --format md --plan sz-c0000`',
   status: '`status c0000-I01 --as-of 2025-12-31 --plan sz-c0000`',
   verify: '`verify`',
@@ -84,7 +85,7 @@ function latencyTable(out: string[], json: BenchJson): void {
   const sizes = [...labels].sort((a, b) => labelValue(a) - labelValue(b))
   out.push('', '## Per-command latency (CLI, SQLite, fresh process each)', '')
   out.push(
-    'Each command is `node packages/cli/dist/bin.js …` in a fresh process, timed from spawn to exit (process start included), on a fresh copy of a generated ledger (the file cache is warm: the copy was just written); milliseconds, median (min–max) of the fresh processes, then the peak resident set size in MB as GNU time reports it. A command that failed has no figure (see the notes).',
+    'Each command is `node packages/cli/dist/bin.js …` in a fresh process, timed from spawn to exit (process start included), on a fresh copy of a generated ledger (the file cache is warm: the copy was just written), in the order of the table: the first command replays the whole ledger and stores a checkpoint, the later ones start from it; milliseconds, median (min–max) of the fresh processes, then the peak resident set size in MB as GNU time reports it. A command that failed has no figure (see the notes).',
     '',
     `| command | ${sizes.map((s) => `${s} events: ms`).join(' | ')} | ${sizes.map((s) => `${s}: peak RSS MB`).join(' | ')} |`,
     `|---|${sizes.map(() => '---:').join('|')}|${sizes.map(() => '---:').join('|')}|`,

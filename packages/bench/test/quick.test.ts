@@ -102,7 +102,7 @@ describe('quick mode', () => {
     // The CLI ran: every command on the 1.5k ledger, and the intake of 500 lines.
     expect(json.notes.filter((n) => n.startsWith('cli'))).toEqual([])
     const cli = json.jobs['cli']?.figures
-    for (const name of ['report', 'status', 'verify', 'append_one'])
+    for (const name of ['checkpoint', 'report', 'status', 'verify', 'append_one'])
       expect(cli?.[`cli_${name}_cold_ms_1.5k`]?.median, name).toBeGreaterThan(0)
     expect(json.jobs['cli-intake']?.figures['cli_append_500_lines_s']?.median).toBeGreaterThan(0)
 
