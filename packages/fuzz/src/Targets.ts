@@ -4,8 +4,7 @@
  * strict reader, then `handleAll`); `import-plan` reads a plan document the same way, validates
  * it (`loadPlanDocument`) and imports it through the deciders (`importPlan`).
  *
- * The stores' atomic `import` of an exported ledger plugs in the same way: a {@link FuzzTarget}
- * named `import` with its own inputs, passed to `runFuzz({ targets })` next to these two.
+ * The stores' atomic `import` of an exported ledger is the third (see `ImportTarget`).
  *
  * @module Targets
  */
@@ -13,6 +12,7 @@ import type fc from 'fast-check'
 import { parseJsonText, type RecordedEvent } from '@progress-ledger/core'
 import { handleAll, importPlan } from '@progress-ledger/commands'
 import { loadPlanDocument } from '@progress-ledger/plan'
+import { importTarget } from './ImportTarget'
 import { appendInputs, type FuzzInput, planInputs, skipped } from './Inputs'
 import { contextFor, type World } from './World'
 
@@ -124,4 +124,8 @@ export const importPlanTarget: FuzzTarget = {
 }
 
 /** The targets `pnpm fuzz` drives. */
-export const defaultTargets: ReadonlyArray<FuzzTarget> = [appendTarget, importPlanTarget]
+export const defaultTargets: ReadonlyArray<FuzzTarget> = [
+  appendTarget,
+  importPlanTarget,
+  importTarget,
+]

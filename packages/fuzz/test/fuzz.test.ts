@@ -12,6 +12,7 @@ import { findings, runFuzz } from '../src/Fuzz'
 import { invalidOf } from '../src/Hostile'
 import { appendInputs, type FuzzInput } from '../src/Inputs'
 import { violations } from '../src/Oracle'
+import { importTarget } from '../src/ImportTarget'
 import { appendTarget, type FuzzTarget } from '../src/Targets'
 
 const sqlitePath = () => join(mkdtempSync(join(tmpdir(), 'fuzz-test-')), 'fuzz.sqlite')
@@ -35,6 +36,27 @@ describe('the fuzz harness', () => {
       expect(t?.accepted).toBeGreaterThan(20)
       expect(t?.refused).toBeGreaterThan(100)
     }
+    // Exports: every spoiled one refused, the few whole ones reproduced.
+    const imports = report.byTarget['import']
+    expect(imports?.refused).toBeGreaterThan(100)
+    expect(imports?.accepted).toBeGreaterThan(0)
+    expect(Object.keys(imports?.refusedBy ?? {}).length).toBeGreaterThan(3)
+  })
+
+  it('counts an import that accepts a spoiled export as accepted-invalid', async () => {
+    const lax: FuzzTarget = {
+      ...importTarget,
+      run: () => Promise.resolve({ _tag: 'Accepted', events: [] }),
+    }
+    const r = await runFuzz({
+      inputs: 40,
+      seed: 3,
+      stores: ['memory'],
+      worldSize: 500,
+      targets: [lax],
+    })
+    expect(r.acceptedInvalid.length).toBeGreaterThan(30)
+    expect(r.acceptedInvalid[0]?.problem).toMatch(/^accepted an export with its .* spoiled$/)
   })
 
   it('counts a crash when a write path throws', async () => {

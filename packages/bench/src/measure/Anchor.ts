@@ -14,6 +14,8 @@ import {
   readPages,
   replay,
   replayPages,
+  restoreCheckpoint,
+  takeCheckpoint,
   resumeFromSnapshot,
   takeSnapshot,
   type AppendRequest,
@@ -168,6 +170,18 @@ export async function runAnchorSuite(options: AnchorOptions): Promise<SuiteResul
   const readReplayMs = await memoryReadReplay(store, n)
   figures['memory_read_replay_ms'] = readReplayMs
   figures['memory_read_replay_events_per_sec'] = perSecond(n, readReplayMs)
+
+  // A checkpoint of the state: written once, then restored as a command restores it — the first
+  // restore of this process, from the image bytes alone.
+  collect()
+  const written = timed(() => takeCheckpoint(state))
+  figures['checkpoint_write_ms'] = written.ms
+  figures['checkpoint_bytes'] = written.value.image.byteLength
+  collect()
+  const restored = timed(() => restoreCheckpoint(written.value))
+  if (restored.value._tag === 'Restored' && restored.value.state.position === n)
+    figures['checkpoint_restore_ms'] = restored.ms
+  else notes.push(`checkpoint_restore_ms: the checkpoint did not restore the state at ${n}`)
 
   if (options.snapshot) {
     const at = Math.floor(n * 0.9)

@@ -31,7 +31,8 @@ export function incrementalRequests(size: AnchorSize, count: number): AppendRequ
   const extra: AppendRequest[] = []
   for (let i = 0; i < count; i++) {
     const indicatorId = anchorIndicator((i * 7) % size.streams)
-    const day = dayAfter(5000 + i)
+    // Each stream gets the next day once per round over the streams, within the years allowed.
+    const day = dayAfter(5000 + Math.floor(i / size.streams))
     extra.push({
       streamId: `indicator-${indicatorId}`,
       expectedVersion: 'any',

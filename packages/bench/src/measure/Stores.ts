@@ -146,7 +146,7 @@ export async function runSqliteSuite(events: number): Promise<SuiteResult> {
           figures['sqlite_read_events_per_sec'] = perSecond(events, read.ms)
           figures['sqlite_read_floor_events_per_sec'] = perSecond(raw.rows, raw.ms)
           figures['sqlite_read_vs_floor'] = read.ms / raw.ms
-          figures['sqlite_fold_events_per_sec'] = perSecond(events, read.foldMs)
+          figures['sqlite_read_replay_events_per_sec'] = perSecond(events, read.foldMs)
         }
       } finally {
         await store.close()
@@ -206,7 +206,7 @@ export async function runPostgresSuite(
     figures['pg_read_events_per_sec'] = perSecond(events, read.ms)
     figures['pg_read_floor_events_per_sec'] = perSecond(raw.rows, raw.ms)
     figures['pg_read_vs_floor'] = read.ms / raw.ms
-    figures['pg_fold_events_per_sec'] = perSecond(events, read.foldMs)
+    figures['pg_read_replay_events_per_sec'] = perSecond(events, read.foldMs)
     figures['pg_append_stream_events_per_sec'] = perSecond(
       events,
       await streamAll(await open(), requests),
