@@ -104,8 +104,8 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       return store
     }
     let ledger: Promise<LedgerRead> | undefined
-    const load = async (owned: boolean): Promise<LedgerRead> => {
-      const read = await readLedger(await open(), io, loading, owned)
+    const load = async (): Promise<LedgerRead> => {
+      const read = await readLedger(await open(), io, loading)
       if (spec.access === 'write' && read.warnings.length > 0)
         throw new Refusal(
           'nothing is written to a ledger whose hash chain does not verify',
@@ -120,7 +120,8 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       location,
       store: open,
       loading,
-      ledger: (options) => (options?.owned === true ? load(true) : (ledger ??= load(false))),
+      // An owned state is loaded afresh: the caller may change it.
+      ledger: (options) => (options?.owned === true ? load() : (ledger ??= load())),
     }
     return await spec.run(ctx)
   } catch (e) {

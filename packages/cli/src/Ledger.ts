@@ -90,7 +90,6 @@ export async function readLedger(
   store: EventStore,
   io: Io,
   settings: LoadSettings,
-  owned = false,
 ): Promise<LedgerRead> {
   let bar: Progress | undefined
   let loaded
@@ -99,7 +98,9 @@ export async function readLedger(
       useCheckpoint: settings.checkpoint,
       ...(settings.checkpoint ? {} : { checkpointAfter: 0 }),
       allowBroken: settings.allowBroken,
-      freeze: !owned,
+      // The state is the command's alone and no command changes it except `append`, which
+      // asks to own it: the freeze, a walk over every node of a large state, is skipped.
+      freeze: false,
       ...(settings.chainKey === undefined ? {} : { chainKey: settings.chainKey }),
       onProgress: (done, total) => {
         bar ??= progressBar(io.stderr, 'load', total)

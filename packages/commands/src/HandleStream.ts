@@ -22,6 +22,8 @@ import {
   ledgerProjection,
   loadLedger,
   type RecordedEvent,
+  settleProvisional,
+  type StreamAppended,
   type StreamProgress,
 } from '@progress-ledger/core'
 import type { CommandContext } from './Context'
@@ -74,8 +76,17 @@ export interface StreamRejected {
   readonly recorded: ReadonlyArray<RecordedEvent>
 }
 
+/**
+ * The stream was appended whole. With a state the stream owned (loaded by it, or given with
+ * `ownsState`) and every event newly written, `state` is the ledger after the append, settled
+ * with the store's recorded time and head: what a replay of the store gives, ready to
+ * checkpoint. Otherwise `null`.
+ */
+export type StreamHandled = StreamAppended & { readonly state: LedgerState | null }
+
 /** What {@link handleStream} returns. */
-export type HandleStreamResult = AppendStreamResult | StreamRejected | ChainBroken
+export type HandleStreamResult =
+  StreamHandled | Exclude<AppendStreamResult, StreamAppended> | StreamRejected | ChainBroken
 
 /** Thrown out of the request source to roll the store's transaction back. */
 class Refused extends Error {
@@ -165,15 +176,33 @@ export async function handleStream(
     }
     if (refused > 0) throw new Refused()
   }
+  let appended: AppendStreamResult
   try {
-    return await store.appendStream(requests(), {
+    appended = await store.appendStream(requests(), {
       expectedHead: start,
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     })
   } catch (e) {
     if (!(e instanceof Refused)) throw e
+    appended = { _tag: 'InvalidEvents', issues: [] }
   }
+  if (appended._tag === 'StreamAppended') {
+    // Settled only when every decided event was written at the position it was applied at.
+    if (!owned || appended.written !== appended.events) return { ...appended, state: null }
+    if (appended.written === 0) return { ...appended, state: current }
+    const [last] = await store.readAll({ after: appended.head - 1, limit: 1 })
+    if (last === undefined || last.hash !== appended.headHash) return { ...appended, state: null }
+    return {
+      ...appended,
+      state: settleProvisional(current, {
+        after: start,
+        recordedTime: last.recordedTime,
+        head: appended.headHash,
+      }),
+    }
+  }
+  if (refused === 0) return appended
   return {
     _tag: 'StreamRejected',
     rejections,

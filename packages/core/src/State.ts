@@ -10,6 +10,7 @@ import type * as t from 'io-ts'
 import type { ChunkList } from './ChunkList'
 import { EntityMap } from './EntityMap'
 import { compileFreeze } from './internal/ShapeFreeze'
+import { compileRestamp, type Restamp } from './internal/ShapeRestamp'
 import { compileRevive } from './internal/ShapeRevive'
 import { describeShape, shape, type NodeShape } from './internal/Shape'
 import type { DateSpec } from './DateSpec'
@@ -472,6 +473,30 @@ const freezeByShape = compileFreeze(ledgerShape) as (s: unknown) => void
 export function freezeLedger(s: LedgerState): LedgerState {
   freezeByShape(s)
   return s
+}
+
+const restampByShape = compileRestamp(ledgerShape) as (s: unknown, r: Restamp) => void
+
+/**
+ * Settles a state the caller owns (unfrozen) that was folded from provisional events — events
+ * decided and applied before the store recorded them: every stamp after position `after` gets the
+ * recorded time the store gave them, and the head becomes the hash of the last one. The result
+ * is the state a replay of the stored events gives (and can be checkpointed as such), provided
+ * the events were stored, in that order, at the positions they were applied at, in one batch
+ * with one recorded time.
+ *
+ * @example
+ * import { emptyLedger, settleProvisional } from '@progress-ledger/core'
+ * const s = emptyLedger()
+ * settleProvisional(s, { after: 0, recordedTime: '2022-03-01T09:00:00.000Z', head: '' }).position // 0
+ */
+export function settleProvisional(
+  state: LedgerState,
+  settled: { readonly after: number; readonly recordedTime: string; readonly head: string },
+): LedgerState {
+  restampByShape(state, { after: settled.after, recordedTime: settled.recordedTime })
+  ;(state as { head: string }).head = settled.head
+  return state
 }
 
 /** A canonical description of the state's shape: it changes whenever the shape does. */

@@ -4,7 +4,13 @@
  *
  * @module commands/Append
  */
-import { dateOf, LEDGER_STREAM, loadLedger, parseJsonText } from '@progress-ledger/core'
+import {
+  dateOf,
+  LEDGER_STREAM,
+  loadLedger,
+  parseJsonText,
+  takeCheckpoint,
+} from '@progress-ledger/core'
 import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
 import { parseActor } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
@@ -152,12 +158,18 @@ export const append: CommandSpec = {
             : `${numbers.length} command(s): appended ${result.written} event(s), head at position ${result.head}\n`,
         )
         if (result.written >= CHECKPOINT_AFTER && ctx.loading.checkpoint) {
-          const after = await loadLedger(store, {
-            checkpointAfter: 1,
-            ...(ctx.loading.chainKey === undefined ? {} : { chainKey: ctx.loading.chainKey }),
-          })
-          if (after._tag === 'Loaded' && after.checkpointWritten)
-            ctx.io.stderr.write(`checkpoint stored at position ${after.state.position}\n`)
+          // The decided state, settled with the store's stamps, is the ledger as stored: it is
+          // checkpointed as it is. Otherwise the ledger is loaded again (from the previous
+          // checkpoint) to take one.
+          if (result.state !== null) await store.saveCheckpoint(takeCheckpoint(result.state))
+          else {
+            const after = await loadLedger(store, {
+              checkpointAfter: 1,
+              ...(ctx.loading.chainKey === undefined ? {} : { chainKey: ctx.loading.chainKey }),
+            })
+            if (after._tag !== 'Loaded' || !after.checkpointWritten) return ExitCode.ok
+          }
+          ctx.io.stderr.write(`checkpoint stored at position ${result.head}\n`)
         }
         return ExitCode.ok
       case 'VersionConflict':
