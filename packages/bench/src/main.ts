@@ -1,7 +1,8 @@
 /**
  * `pnpm bench [--json] [--quick] [--cli] [--source] [--ledgers DIR]`: runs every job in fresh
  * processes, prints progress on stderr, and writes docs/benchmarks.md (full mode, every job) or
- * prints the JSON object (`--json`, `--quick`, `--cli`).
+ * prints the JSON object (`--json`, `--quick`, `--cli`); the full run also keeps it in
+ * docs/benchmarks.json.
  *
  * - `--quick`: small sizes, one process per job (a smoke test).
  * - `--cli`: only the CLI's jobs (per-command latency and intake).
@@ -84,5 +85,7 @@ if (flags.json === true || mode === 'quick' || flags.cli === true || source) {
 } else {
   const path = `${repoRoot}docs/benchmarks.md`
   writeFileSync(path, renderMarkdown(json, new Date().toISOString(), seconds))
+  // The figures behind the page, to read or to compare with a later run.
+  writeFileSync(`${repoRoot}docs/benchmarks.json`, `${JSON.stringify(json, null, 2)}\n`)
   log(`wrote ${path} in ${seconds.toFixed(0)} s`)
 }
