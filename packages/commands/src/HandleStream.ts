@@ -17,7 +17,6 @@ import {
   type ChainBroken,
   type ChainKey,
   type EventStore,
-  type EventInput,
   type LedgerState,
   ledgerProjection,
   loadLedger,
@@ -30,7 +29,7 @@ import type { CommandContext } from './Context'
 import { decideInput } from './Decide'
 import { applyDecided, type IndexedRejection, provisionalEvents } from './DecideAll'
 import type { Rejected } from './Rejection'
-import type { StreamedEvent } from './StreamedEvent'
+import { anyVersion, appendRequests } from './StreamedEvent'
 
 /**
  * One item of a command stream: a command as parsed (untrusted), or an input that could not be
@@ -99,17 +98,6 @@ function unreadable(message: string): Rejected {
   return { _tag: 'Rejected', rule: 'malformed', message }
 }
 
-/** One request per run of consecutive events of a stream; versions are guarded by the head. */
-function requestsOf(events: ReadonlyArray<StreamedEvent>): AppendRequest[] {
-  const out: Array<{ streamId: string; events: EventInput[]; expectedVersion: 'any' }> = []
-  for (const { streamId, event } of events) {
-    const last = out[out.length - 1]
-    if (last !== undefined && last.streamId === streamId) last.events.push(event)
-    else out.push({ streamId, events: [event], expectedVersion: 'any' })
-  }
-  return out
-}
-
 /**
  * Decides and appends a stream of commands as one all-or-nothing batch (see the module
  * documentation).
@@ -172,7 +160,7 @@ export async function handleStream(
         current = fold.finish()
       } else current = applyDecided(current, d.events, context.today)
       // After a refusal nothing will be written: the rest is only decided.
-      if (refused === 0) yield* requestsOf(d.events)
+      if (refused === 0) yield* appendRequests(d.events, () => 0).map(anyVersion)
     }
     if (refused > 0) throw new Refused()
   }

@@ -25,7 +25,7 @@ import type { CommandContext } from './Context'
 import { decideAll } from './DecideAll'
 import { handleAll, type HandleOptions } from './Handle'
 import type { Rule } from './Rejection'
-import { appendRequests, type StreamedEvent } from './StreamedEvent'
+import { anyVersion, appendRequests, type StreamedEvent } from './StreamedEvent'
 
 /** A command that records part of a plan, with the path of the record it comes from. */
 export interface PlanCommand {
@@ -304,10 +304,4 @@ export async function importPlan(
     }),
     recorded: result.recorded,
   }
-}
-
-function anyVersion<R extends { readonly expectedVersion: unknown }>(
-  r: R,
-): R & { readonly expectedVersion: 'any' } {
-  return { ...r, expectedVersion: 'any' }
 }

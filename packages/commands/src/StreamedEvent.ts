@@ -48,3 +48,17 @@ export function appendRequests(
   }
   return out
 }
+
+/**
+ * An append request that takes the stream at whatever version it is: for events whose order is
+ * guarded otherwise (a re-import checked event by event, a stream appended onto an expected head).
+ *
+ * @example
+ * import { anyVersion } from '@progress-ledger/commands'
+ * anyVersion({ streamId: 'plan-sz', events: [], expectedVersion: 3 }).expectedVersion // 'any'
+ */
+export function anyVersion<R extends { readonly expectedVersion: unknown }>(
+  r: R,
+): R & { readonly expectedVersion: 'any' } {
+  return { ...r, expectedVersion: 'any' }
+}

@@ -2,9 +2,10 @@
  * The one way a ledger is loaded from a store (the CLI and the command handlers use it): restore
  * the newest usable checkpoint, read the events after it page by page, verify their hash chain
  * from the checkpoint's head on, and replay them onto the restored state; a ledger whose events
- * stop before the head the store reports (a row removed from the middle) does not verify either. A checkpoint of another format, or one that no longer matches the stored event
- * at its position, is ignored (and the ledger replayed from the start); after a long enough
- * replay a new checkpoint is written. A chain that does not verify is reported with its position,
+ * stop before the head the store reports (a row removed from the middle) does not verify either.
+ * A checkpoint of another format, or one that no longer matches the stored event at its position,
+ * is ignored (and the ledger replayed from the start); after a long enough replay a new checkpoint
+ * is written. A chain that does not verify is reported with its position,
  * and the state is not returned unless the caller asks to load it anyway.
  *
  * @module LoadLedger
