@@ -183,7 +183,7 @@ export class Editor<T extends object> {
     const hit = list.get(i)
     if (hit !== undefined && hit.period === period) {
       const w = this.#w.own(hit) as I
-      node[key] = list.set(i, w, this.#w.owner)
+      if (w !== hit) node[key] = list.set(i, w, this.#w.owner)
       return new Editor<I>(this.#w, w)
     }
     if (make === undefined) return undefined
@@ -205,20 +205,34 @@ interface EntityWriter<V> {
  * of it cache misses), a `Map` lookup costs a hash probe. Entities are changed in place in owned
  * mode, so a cached entry never goes stale; `set` writes through.
  */
-class CachedWriter<V> implements EntityWriter<V> {
+class CachedWriter<V extends object> implements EntityWriter<V> {
   readonly #cache = new Map<string, V>()
-  constructor(readonly editor: EntityMapEditor<V>) {}
+  /** Editors of the entities edited so far: valid as long as the entity is not replaced. */
+  readonly #editors = new Map<string, Editor<V>>()
+  constructor(readonly map: EntityMapEditor<V>) {}
+  /** An editor of `id` (owned mode writes in place, so one editor per entity serves every event). */
+  editor(id: string, w: Writes): Editor<V> | undefined {
+    let ed = this.#editors.get(id)
+    if (ed === undefined) {
+      const v = this.get(id)
+      if (v === undefined) return undefined
+      ed = new Editor(w, v)
+      this.#editors.set(id, ed)
+    }
+    return ed
+  }
   get(id: string): V | undefined {
     let v = this.#cache.get(id)
     if (v === undefined) {
-      v = this.editor.get(id)
+      v = this.map.get(id)
       if (v !== undefined) this.#cache.set(id, v)
     }
     return v
   }
   set(id: string, value: V): void {
     this.#cache.set(id, value)
-    this.editor.set(id, value)
+    this.#editors.delete(id)
+    this.map.set(id, value)
   }
 }
 
@@ -254,6 +268,7 @@ export class Entities<V extends object> {
   /** The entity `id`, writable, or `undefined` when there is none. */
   edit(id: string): Editor<V> | undefined {
     const writer = this.#open()
+    if (writer instanceof CachedWriter) return writer.editor(id, this.#w)
     const x = writer.get(id)
     if (x === undefined) return undefined
     const w = this.#w.own(x)
@@ -265,6 +280,6 @@ export class Entities<V extends object> {
   done(): EntityMap<V> {
     const writer = this.#writer
     if (writer === undefined) return this.#base
-    return (writer instanceof CachedWriter ? writer.editor : writer).done()
+    return (writer instanceof CachedWriter ? writer.map : writer).done()
   }
 }

@@ -34,6 +34,19 @@ export class LedgerDraft {
   readonly #root: Mutable<LedgerState>
   /** The root's editor: `push('denied', …)`, `push('unattached', …)`. */
   readonly root: Editor<LedgerState>
+  /** The entity maps opened so far, by their index in `entityKeys` (an update opens one or two). */
+  readonly #opened: Array<Entities<object> | undefined>
+
+  static {
+    // One lazy accessor per entity map of the shape: `d.indicators` opens the map on first use.
+    entityKeys.forEach((key, i) =>
+      Object.defineProperty(LedgerDraft.prototype, key, {
+        get(this: LedgerDraft) {
+          return (this.#opened[i] ??= new Entities(this.#w, this.#base[key] as EntityMap<object>))
+        },
+      }),
+    )
+  }
 
   /** Use {@link beginDraft}. */
   constructor(base: LedgerState, owned: boolean) {
@@ -41,8 +54,7 @@ export class LedgerDraft {
     this.#base = base
     this.#root = owned ? base : { ...base }
     this.root = new Editor(this.#w, this.#root)
-    const self = this as unknown as Record<EntityKey, Entities<object>>
-    for (const key of entityKeys) self[key] = new Entities(this.#w, base[key] as EntityMap<object>)
+    this.#opened = new Array<Entities<object> | undefined>(entityKeys.length).fill(undefined)
   }
 
   /** Records the event as the last one applied. */
@@ -71,16 +83,19 @@ export class LedgerDraft {
    */
   finish(): LedgerState {
     const root = this.#root
-    for (const key of entityKeys)
-      (root as Record<EntityKey, EntityMap<object>>)[key] = (
-        this as unknown as Record<EntityKey, Entities<object>>
-      )[key].done()
+    const opened = this.#opened
+    for (let i = 0; i < opened.length; i++) {
+      const entities = opened[i]
+      if (entities !== undefined)
+        (root as Record<EntityKey, EntityMap<object>>)[entityKeys[i] as EntityKey] = entities.done()
+    }
     if (this.#w.fresh === undefined) return root
     // Every value reachable from a copied or adopted node is old (frozen), frozen as it was
     // stored, or itself copied or adopted: a shallow freeze of those suffices. (A ChunkList's
     // chunks are private storage, reachable only through the frozen list.)
     this.#w.freezeFresh()
-    for (const key of entityKeys) Object.freeze(root[key])
+    for (let i = 0; i < opened.length; i++)
+      if (opened[i] !== undefined) Object.freeze(root[entityKeys[i] as EntityKey])
     return Object.freeze(root)
   }
 
