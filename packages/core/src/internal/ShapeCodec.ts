@@ -26,20 +26,139 @@ type ColumnKind = 'number' | 'nnumber' | 'string' | 'bool' | 'data' | 'json' | '
 
 const NONE = 0xffffffff
 
+/** A growable array of numbers kept in a typed buffer (no JS array, no boxed numbers). */
+class Numbers {
+  buf: Float64Array
+  length = 0
+  constructor(capacity = 16) {
+    this.buf = new Float64Array(capacity)
+  }
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const grown = new Float64Array(this.buf.length * 2)
+      grown.set(this.buf)
+      this.buf = grown
+    }
+    this.buf[this.length++] = v
+  }
+}
+
+// What a scalar column has held so far.
+const NUM = 1
+const STR = 2
+const NUL = 4
+const BOOL = 8
+
+/**
+ * One column being written. While its values are all of one kind (numbers, strings, booleans,
+ * with or without nulls) they are kept in a typed buffer — a number, a string's reference, 0/1,
+ * NaN for null — so a column of a million versions costs 8 bytes a row, not a JS array of boxed
+ * values. A column that mixes kinds falls back to the values themselves (stored as JSON).
+ */
+class Column {
+  readonly cells = new Numbers()
+  seen = 0
+  mixed: unknown[] | undefined
+
+  constructor(readonly data: boolean) {}
+
+  get rows(): number {
+    return this.mixed?.length ?? this.cells.length
+  }
+
+  /** Appends a data field's reference. */
+  ref(ref: number): void {
+    this.cells.push(ref)
+  }
+
+  /** Appends a scalar value (`undefined` is stored as null). */
+  push(v: unknown, w: Writer): void {
+    if (this.mixed !== undefined) {
+      this.mixed.push(v === undefined ? null : v)
+      return
+    }
+    let flag: number
+    let cell: number
+    if (v === null || v === undefined) {
+      flag = NUL
+      cell = Number.NaN
+    } else if (typeof v === 'number' && !Number.isNaN(v)) {
+      flag = NUM
+      cell = v
+    } else if (typeof v === 'string') {
+      flag = STR
+      cell = w.string(v)
+    } else if (typeof v === 'boolean') {
+      flag = BOOL
+      cell = v ? 1 : 0
+    } else {
+      this.unmix(v)
+      return
+    }
+    const seen = this.seen | flag
+    if (
+      seen === NUM ||
+      seen === STR ||
+      seen === BOOL ||
+      (seen & ~NUL) === NUM ||
+      (seen & ~NUL) === STR ||
+      seen === NUL
+    ) {
+      this.seen = seen
+      this.cells.push(cell)
+    } else this.unmix(v)
+  }
+
+  /** Falls back to plain values: the column's rows so far, read back, then `v`. */
+  private unmix(v: unknown): void {
+    const { buf, length } = this.cells
+    const out: unknown[] = []
+    for (let i = 0; i < length; i++) {
+      const c = buf[i] as number
+      if (Number.isNaN(c)) out.push(null)
+      else if (this.seen & STR) out.push(this.strings?.[c])
+      else if (this.seen & BOOL) out.push(c === 1)
+      else out.push(c)
+    }
+    out.push(v === undefined ? null : v)
+    this.mixed = out
+  }
+
+  /** Set by the writer: the string table, to read string references back when a column mixes. */
+  strings: ReadonlyArray<string> | undefined
+
+  /** How the column is stored. */
+  kind(): ColumnKind {
+    if (this.data) return 'data'
+    if (this.mixed !== undefined) return 'json'
+    const seen = this.seen
+    if (this.cells.length === 0 || seen === NUL) return 'null'
+    if (seen === NUM) return 'number'
+    if (seen === (NUM | NUL)) return 'nnumber'
+    if ((seen & ~NUL) === STR) return 'string'
+    return 'bool'
+  }
+}
+
 /** Node tables, counts and keys being written. */
 class Writer {
-  readonly tables = new Map<AnyNode, unknown[][]>()
+  readonly tables = new Map<AnyNode, Array<Column | undefined>>()
   readonly rows = new Map<AnyNode, number>()
-  counts: number[] = []
-  keys: number[] = []
+  readonly counts = new Numbers(1024)
+  readonly keys = new Numbers(1024)
   readonly strings: string[] = []
   readonly stringIndex = new Map<string, number>()
   readonly dataIndex = new Map<string, number>()
 
-  table(node: AnyNode, width: number): unknown[][] {
+  table(node: AnyNode, data: ReadonlyArray<boolean | undefined>): Array<Column | undefined> {
     let t = this.tables.get(node)
     if (t === undefined) {
-      t = Array.from({ length: width }, () => [])
+      t = data.map((d) => {
+        if (d === undefined) return undefined
+        const c = new Column(d)
+        c.strings = this.strings
+        return c
+      })
       this.tables.set(node, t)
     }
     return t
@@ -76,17 +195,18 @@ function nodeEncoder(node: AnyNode): Encoder {
     column: f.kind === 'scalar' || f.kind === 'data' || f.kind === 'list' ? f.kind : undefined,
     inner: f.kind === 'scalar' || f.kind === 'data' || f.kind === 'list' ? undefined : f,
   }))
+  const data = plan.map((p) => (p.column === undefined ? undefined : p.column !== 'scalar'))
   let inner: Array<Encoder | undefined> | undefined
   return (x, w) => {
     inner ??= plan.map((p) => (p.inner === undefined ? undefined : compileEncode(p.inner)))
     const o = x as Readonly<Record<string, unknown>>
-    const table = w.table(node, width)
+    const table = w.table(node, data)
     w.rows.set(node, (w.rows.get(node) ?? 0) + 1)
     for (let i = 0; i < width; i++) {
       const p = plan[i] as (typeof plan)[number]
       const v = o[p.key]
-      if (p.column === 'scalar') (table[i] as unknown[]).push(v === undefined ? null : v)
-      else if (p.column !== undefined) (table[i] as unknown[]).push(w.data(v))
+      if (p.column === 'scalar') (table[i] as Column).push(v, w)
+      else if (p.column !== undefined) (table[i] as Column).ref(w.data(v))
       else (inner[i] as Encoder)(v, w)
     }
   }
@@ -139,29 +259,6 @@ function compileEncode(s: AnyShape): Encoder {
       }
     }
   }
-}
-
-/** The kind a scalar column can be stored as, given all its values. */
-function kindOf(values: ReadonlyArray<unknown>, data: boolean): ColumnKind {
-  if (data) return 'data'
-  let numbers = 0
-  let nulls = 0
-  let strings = 0
-  let bools = 0
-  for (const v of values) {
-    if (v === null) nulls++
-    else if (typeof v === 'number' && !Number.isNaN(v)) numbers++
-    else if (typeof v === 'string') strings++
-    else if (typeof v === 'boolean') bools++
-    else return 'json'
-  }
-  const n = values.length
-  if (nulls === n) return 'null'
-  if (numbers === n) return 'number'
-  if (numbers + nulls === n) return 'nnumber'
-  if (strings + nulls === n) return 'string'
-  if (bools === n) return 'bool'
-  return 'json'
 }
 
 interface ColumnHead {
@@ -297,26 +394,25 @@ export function compileCodec(root: AnyShape): ShapeCodec {
     encode(x) {
       const w = new Writer()
       encodeRoot(x, w)
-      const sections: Uint8Array[] = []
+      // Lay the body out first (every section's size is known from its rows), then write each
+      // section straight into the one output buffer: no intermediate copy of any column.
       let size = 0
-      let end = 0
-      const place = (bytes: Uint8Array): number => {
+      const writes: Array<(body: ArrayBuffer, at: number) => void> = []
+      const place = (bytes: number, write: (body: ArrayBuffer, at: number) => void): number => {
         const at = size
-        sections.push(bytes)
-        end = at + bytes.byteLength
-        size = pad8(end)
+        writes.push((body, bodyAt) => write(body, bodyAt + at))
+        size = pad8(at + bytes)
         return at
       }
       const json: Array<ReadonlyArray<unknown>> = []
       const tables = nodes.map((node) => {
-        const fields = fieldsOf(node)
-        const table = w.tables.get(node) ?? fields.map(() => [])
+        const table = w.tables.get(node)
         const rows = w.rows.get(node) ?? 0
-        const columns = fields.map(([, f], i): ColumnHead => {
-          if (f.kind !== 'scalar' && f.kind !== 'data' && f.kind !== 'list')
-            return { kind: 'null', at: 0 }
-          const values = table[i] as unknown[]
-          const kind = kindOf(values, f.kind !== 'scalar')
+        const columns = fieldsOf(node).map((_, i): ColumnHead => {
+          const column = table?.[i]
+          if (column === undefined) return { kind: 'null', at: 0 }
+          const kind = column.kind()
+          const { buf, length } = column.cells
           switch (kind) {
             case 'null':
               return { kind, at: 0 }
@@ -324,60 +420,59 @@ export function compileCodec(root: AnyShape): ShapeCodec {
             case 'nnumber':
               return {
                 kind,
-                at: place(
-                  new Uint8Array(
-                    Float64Array.from(values, (v) => (v === null ? NaN : (v as number))).buffer,
-                  ),
+                at: place(8 * length, (body, at) =>
+                  new Float64Array(body, at, length).set(buf.subarray(0, length)),
                 ),
               }
             case 'bool':
-              return { kind, at: place(Uint8Array.from(values, (v) => (v === true ? 1 : 0))) }
-            case 'string':
               return {
                 kind,
-                at: place(
-                  new Uint8Array(
-                    Uint32Array.from(values, (v) => (v === null ? NONE : w.string(v as string)))
-                      .buffer,
-                  ),
+                at: place(length, (body, at) =>
+                  new Uint8Array(body, at, length).set(buf.subarray(0, length)),
                 ),
               }
+            case 'string':
             case 'data':
               return {
                 kind,
-                at: place(new Uint8Array(Uint32Array.from(values as number[]).buffer)),
+                at: place(4 * length, (body, at) => {
+                  const out = new Uint32Array(body, at, length)
+                  for (let r = 0; r < length; r++) {
+                    const c = buf[r] as number
+                    out[r] = Number.isNaN(c) ? NONE : c
+                  }
+                }),
               }
             case 'json':
-              json.push(values)
+              json.push(column.mixed as unknown[])
               return { kind, at: json.length - 1 }
           }
         })
         return { rows, columns }
       })
-      const counts = {
-        at: place(new Uint8Array(Uint32Array.from(w.counts).buffer)),
-        length: w.counts.length,
-      }
-      const keys = {
-        at: place(new Uint8Array(Uint32Array.from(w.keys).buffer)),
-        length: w.keys.length,
-      }
+      const uint32s = (n: Numbers) => ({
+        at: place(4 * n.length, (body, at) =>
+          new Uint32Array(body, at, n.length).set(n.buf.subarray(0, n.length)),
+        ),
+        length: n.length,
+      })
+      const counts = uint32s(w.counts)
+      const keys = uint32s(w.keys)
       const stringBytes = Buffer.from(JSON.stringify(w.strings), 'utf8')
-      const strings = { at: place(stringBytes), bytes: stringBytes.byteLength }
+      const strings = {
+        at: place(stringBytes.byteLength, (body, at) => new Uint8Array(body).set(stringBytes, at)),
+        bytes: stringBytes.byteLength,
+      }
       const header: Header = { tables, counts, keys, strings, json }
       const headerBytes = Buffer.from(JSON.stringify(header), 'utf8')
       const bodyAt = pad8(12 + headerBytes.byteLength)
-      const out = new Uint8Array(bodyAt + end)
+      const out = new Uint8Array(bodyAt + strings.at + strings.bytes)
       const view = new DataView(out.buffer)
       view.setUint32(0, MAGIC, true)
       view.setUint32(4, VERSION, true)
       view.setUint32(8, headerBytes.byteLength, true)
       out.set(headerBytes, 12)
-      let at = bodyAt
-      for (const s of sections) {
-        out.set(s, at)
-        at = bodyAt + pad8(at - bodyAt + s.byteLength)
-      }
+      for (const write of writes) write(out.buffer, bodyAt)
       return out
     },
     decode(input) {
