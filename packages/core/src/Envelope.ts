@@ -16,6 +16,7 @@ import {
   IsoDate as IsoDateCodec,
   isIsoDate,
   isInstant,
+  MAX_TEXT_LENGTH,
   NonEmptyString,
   NonNegativeInt,
 } from './Scalars'
@@ -150,11 +151,22 @@ export function validateInput(u: unknown, prefix = ''): InputValidation {
   return { _tag: 'Valid', event }
 }
 
+/**
+ * Exactly `NonEmptyString.is`, quicker on the common case: a string of printable ASCII (ids as
+ * writers make them, UUIDs, names) within the length limit holds no forbidden character, and one
+ * that is not all spaces cannot trim to nothing. Anything else takes the codec's own check.
+ */
 function isNonEmptyString(u: unknown): u is string {
   if (typeof u !== 'string') return false
-  // A printable ASCII first character cannot be trimmed away: no need to trim (and copy).
-  const c = u.charCodeAt(0)
-  return (c > 0x20 && c < 0x7f) || u.trim().length > 0
+  const n = u.length
+  if (n === 0 || n > MAX_TEXT_LENGTH) return false
+  let blank = true
+  for (let i = 0; i < n; i++) {
+    const c = u.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e) return NonEmptyString.is(u)
+    if (c !== 0x20) blank = false
+  }
+  return !blank
 }
 
 /**

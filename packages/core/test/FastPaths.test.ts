@@ -173,6 +173,50 @@ describe('validateInput fast path', () => {
   })
 })
 
+describe('the fast paths refuse the text the codecs refuse', () => {
+  // Each breaks NonEmptyString: a control character, an escape sequence, a lone surrogate, a bidi
+  // override, only blanks, one character too long.
+  const refused = ['\u0001', 'x\u001b[2J', 'a\ud800', 'a\u202eb', ' \t ', 'x'.repeat(2001)]
+  const input = {
+    id: 'e1',
+    type: 'ValueReported',
+    validTime: '2021-12-31',
+    actor: 'fgj',
+    data: { indicatorId: 'I01', period: '2021', value: 1, status: 'final' },
+  }
+  const stored = {
+    ...input,
+    streamId: 'indicator-I01',
+    version: 1,
+    position: 1,
+    schemaVersion: 1,
+    recordedTime: '2022-03-01T09:00:00.000Z',
+    correlationId: null,
+    causationId: null,
+    prevHash: '',
+    hash: '',
+  }
+  it('takes the well-formed event on both paths', () => {
+    expect(validateInput(input)._tag).toBe('Valid')
+    expect(decodeStored(stored).id).toBe('e1')
+  })
+  it.each(refused.flatMap((bad) => (['id', 'actor'] as const).map((field) => ({ field, bad }))))(
+    'validateInput refuses $field = $bad as the full decode does',
+    ({ field, bad }) => {
+      const u = { ...input, [field]: bad }
+      const r = validateInput(u, 'events[0]')
+      expect(r).toEqual(referenceValidate(u, 'events[0]'))
+      expect(r._tag === 'Invalid' && r.issues[0]?.path).toBe(`events[0].${field}`)
+    },
+  )
+  it.each(refused.flatMap((bad) => (['id', 'streamId'] as const).map((field) => ({ field, bad }))))(
+    'decodeStored refuses $field = $bad as the full decode does',
+    ({ field, bad }) => {
+      expect(() => decodeStored({ ...stored, [field]: bad })).toThrow(field)
+    },
+  )
+})
+
 describe('canonicalJson and the chain hash', () => {
   it('canonicalJson equals the reference on any JSON value, keys in any order', () => {
     fc.assert(
