@@ -84,7 +84,9 @@ class Column {
       cell = Number.NaN
     } else if (typeof v === 'number' && !Number.isNaN(v)) {
       flag = NUM
-      cell = v
+      // -0 is written as 0, as JSON writes it: a state replayed from stored events holds 0, and a
+      // mixed column (JSON) would turn it into 0 too.
+      cell = v === 0 ? 0 : v
     } else if (typeof v === 'string') {
       flag = STR
       cell = w.string(v)
