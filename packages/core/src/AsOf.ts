@@ -7,7 +7,7 @@
  * @module AsOf
  */
 import { compileView, type Viewer } from './internal/ShapeView'
-import { type Bounds, dayNumber, instantMs } from './internal/VisibilityIndex'
+import type { Bounds } from './internal/VisibilityIndex'
 import { isInstant, isIsoDate } from './Scalars'
 import { type LedgerState, ledgerShape, type Stamp } from './State'
 
@@ -61,8 +61,8 @@ export function asOf(state: LedgerState, cut: Cut): LedgerState {
     return state
   const bounds: Bounds = {
     position: cut.position,
-    recordedTime: cut.recordedTime === undefined ? undefined : instantMs(cut.recordedTime),
-    validTime: cut.validTime === undefined ? undefined : dayNumber(cut.validTime),
+    recordedTime: cut.recordedTime,
+    validTime: cut.validTime,
   }
   const view = viewLedger(state, { visible: visibility(cut), bounds }) as LedgerState
   const position =

@@ -184,6 +184,25 @@ export class ChunkList<T> implements Iterable<T> {
     for (let j = 0; j < tail.length; j++) fn(tail[j] as T, i++)
   }
 
+  /**
+   * Calls `fn` with each chunk of the list's storage — the full chunks of 32 items, then the tail
+   * when it is not empty — and the index of its first item. The arrays are the list's own storage,
+   * passed so that an index may remember what it learned of a chunk by the array's identity: a
+   * published (frozen) list's chunks never change, and later versions of the list share them.
+   * Read them; never change them.
+   *
+   * @example
+   * import { ChunkList } from '@progress-ledger/core/collections'
+   * const starts: number[] = []
+   * ChunkList.of(Array.from({ length: 40 }, (_, i) => i)).forEachChunk((_, start) => starts.push(start))
+   * starts // [0, 32]
+   */
+  forEachChunk(fn: (items: ReadonlyArray<T>, start: number) => void): void {
+    const chunks = this.#chunks
+    for (let c = 0; c < chunks.length; c++) fn(chunks[c] as T[], c << 5)
+    if (this.#tail.length > 0) fn(this.#tail, chunks.length << 5)
+  }
+
   /** The items as a new array. */
   toArray(): T[] {
     const out = new Array<T>(this.#length)

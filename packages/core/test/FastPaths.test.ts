@@ -17,7 +17,6 @@ import { instant, IsoDate, isoDate, NonEmptyString } from '../src/Scalars'
 import { comparePeriods, type PeriodKey } from '../src/Period'
 import type { EventInput } from '../src/Envelope'
 import { ledgerFromJson, type LedgerState } from '../src/State'
-import { dayNumber, instantMs } from '../src/internal/VisibilityIndex'
 
 const runs = { numRuns: 1000 }
 
@@ -300,23 +299,6 @@ describe('as-of index and period order', () => {
     }),
     { maxLength: 40 },
   )
-  it("the as-of index's numeric times are Date.parse's, so they order as the strings do", () => {
-    const instants = fc
-      .integer({
-        min: Date.parse('0001-01-01T00:00:00.000Z'),
-        max: Date.parse('9999-12-31T23:59:59.999Z'),
-      })
-      .map((ms) => new Date(ms).toISOString())
-    fc.assert(
-      fc.property(instants, instants, (a, b) => {
-        expect(instantMs(a)).toBe(Date.parse(a))
-        expect(dayNumber(a.slice(0, 10))).toBe(Date.parse(a.slice(0, 10)) / 86_400_000)
-        expect(Math.sign(instantMs(a) - instantMs(b))).toBe(a < b ? -1 : a > b ? 1 : 0)
-      }),
-      runs,
-    )
-  })
-
   it('as-of on frozen (indexed) state equals as-of on the same state unfrozen, for any cut', () => {
     fc.assert(
       fc.property(

@@ -14,6 +14,7 @@ import type { ChunkList } from '../ChunkList'
 import type { EntityMap } from '../EntityMap'
 import { deepFreeze } from './Freeze'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
+import { indexFields, isSummarised, summariseChunk } from './VisibilityIndex'
 
 /** Freezes one value of a known shape (and what it reaches). */
 export type Freezer = (x: unknown) => void
@@ -86,11 +87,19 @@ export function compileFreeze(s: AnyShape): Freezer | undefined {
     }
     case 'periods': {
       const item = nodeFreezer(s.item)
+      const fields = indexFields(s.item)
+      // Chunk by chunk: a chunk already summarised was published with its items frozen (a later
+      // version of the list shares it), so only the chunks this update made are walked, and each
+      // is summarised for as-of views while its items are in cache.
       return (x) => {
-        const l = x as ChunkList<unknown>
+        const l = x as ChunkList<Readonly<Record<string, unknown>>>
         if (isFrozen(l)) return
         freeze(l)
-        l.forEach(item)
+        l.forEachChunk((chunk) => {
+          if (isSummarised(chunk)) return
+          for (let i = 0; i < chunk.length; i++) item(chunk[i])
+          summariseChunk(chunk, fields)
+        })
       }
     }
   }

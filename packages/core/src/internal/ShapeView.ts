@@ -12,7 +12,7 @@ import type { ChunkList } from '../ChunkList'
 import type { EntityMap, EntityMapEditor } from '../EntityMap'
 import type { Stamp } from '../State'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
-import { type Bounds, type IndexFields, visibleSpan } from './VisibilityIndex'
+import { type Bounds, indexFields, visibleSpan } from './VisibilityIndex'
 
 /** A cut as the viewers take it: the visibility of one stamp, and the cut's bounds as numbers. */
 export interface ViewCut {
@@ -128,12 +128,7 @@ function entitiesViewer(value: Viewer): Viewer {
 
 function periodsViewer(item: AnyNode): Viewer {
   const view = nodeViewer(item)
-  const fields: IndexFields = {
-    all: fieldsOf(item)
-      .filter(([, f]) => f.kind === 'versions')
-      .map(([k]) => k),
-    presence: item.presence.kind === 'any' ? item.presence.of : [],
-  }
+  const fields = indexFields(item)
   return (x, cut) => {
     const all = x as ChunkList<Item>
     const span = visibleSpan(all, cut.bounds, fields)

@@ -2,16 +2,23 @@
  * An index over a (frozen) list of nodes with stamped versions — an indicator's period values —
  * that lets an as-of view skip the parts of the list a cut cannot change: the longest prefix
  * whose every version (of every versioned field) is visible, and the suffix where no version of
- * the fields that make a node present is visible. Prefix maxima and suffix minima of position,
- * recorded time and valid time are monotone, so both bounds are binary searches.
+ * the fields that make a node present is visible.
  *
- * Published state never changes (it is deeply frozen), so an index is computed once per list
- * and cached by identity; a list that is not frozen is never indexed.
+ * The index is kept per chunk of the list's storage (see {@link ChunkList.forEachChunk}): for
+ * each chunk, the greatest position, recorded time and valid time of any version in it and the
+ * least of the presence versions. The freezer writes a chunk's summary when it publishes the
+ * chunk, while its items are in cache from being frozen; published chunks never change and are
+ * shared by every later version of the list, so a summary is computed once and an update that
+ * changes one value summarises one chunk. A query finds, by binary search over the chunks'
+ * running maxima and minima, the one chunk where each bound falls and reads only that chunk's
+ * items. The first as-of on a freshly published state therefore reads two chunks per list, not
+ * every value of every list.
  *
  * @module internal/VisibilityIndex
  */
 import type { ChunkList } from '../ChunkList'
 import type { Stamp } from '../State'
+import { type AnyNode, fieldsOf } from './Shape'
 
 /** Which fields of the items hold stamped versions, and which of them make an item present. */
 export interface IndexFields {
@@ -19,149 +26,259 @@ export interface IndexFields {
   readonly presence: ReadonlyArray<string>
 }
 
-type Item = Readonly<Record<string, unknown>>
-
-/**
- * Prefix maxima (over versions and approvals) and suffix minima (over versions) of a list. Times
- * are numbers (milliseconds of an instant, days of a date): a binary search then reads one
- * contiguous array instead of a string object per probe, each somewhere else on the heap.
- */
-interface Index {
-  readonly maxPosition: Float64Array
-  readonly maxRecorded: Float64Array
-  readonly maxValid: Float64Array
-  readonly minPosition: Float64Array
-  readonly minRecorded: Float64Array
-  readonly minValid: Float64Array
+/** The index fields of a period list's item node: its versioned fields and its presence fields. */
+export function indexFields(item: AnyNode): IndexFields {
+  const all = fieldsOf(item)
+    .filter(([, f]) => f.kind === 'versions')
+    .map(([k]) => k)
+  const presence = item.presence.kind === 'any' ? item.presence.of : []
+  for (const key of presence)
+    if (!all.includes(key))
+      throw new Error(
+        `${item.name}: presence field ${JSON.stringify(key)} of a period list's item must be a versions field`,
+      )
+  return { all, presence }
 }
 
-/** A bitemporal cut with every part present (`undefined` parts do not filter), times as numbers. */
+/**
+ * A bitemporal cut with every part present (`undefined` parts do not filter). Times are the
+ * validated strings, whose order is their time order.
+ */
 export interface Bounds {
   readonly position: number | undefined
-  readonly recordedTime: number | undefined
-  readonly validTime: number | undefined
+  readonly recordedTime: string | undefined
+  readonly validTime: string | undefined
 }
 
-const cache = new WeakMap<ChunkList<Item>, Index>()
+type Item = Readonly<Record<string, unknown>>
+type Chunk = ReadonlyArray<Item>
 
-/** The number made of the decimal digits of `s` from `from` to `to`. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0
-  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48
-  return n
-}
+// Below every time string and above every one (times are ASCII digits and punctuation).
+const EARLIEST = ''
+const LATEST = '\uffff'
 
-/**
- * Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), by the usual era arithmetic:
- * 400-year eras of 146,097 days, years counted from March so that the leap day comes last.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year
-  const era = Math.floor(y / 400)
-  const yearOfEra = y - era * 400
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
-  return era * 146_097 + dayOfEra - 719_468
-}
+/** The greatest and least stamps of a run of items, on each axis. */
+class Extent {
+  maxPosition = -Infinity
+  maxRecorded = EARLIEST
+  maxValid = EARLIEST
+  minPosition = Infinity
+  minRecorded = LATEST
+  minValid = LATEST
 
-/**
- * An instant `YYYY-MM-DDTHH:mm:ss.sssZ` as milliseconds since the epoch. Instants in the ledger
- * are validated in exactly this form, so the numbers order as the strings do.
- */
-export function instantMs(s: string): number {
-  return (
-    daysFromCivil(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)) * 86_400_000 +
-    digits(s, 11, 13) * 3_600_000 +
-    digits(s, 14, 16) * 60_000 +
-    digits(s, 17, 19) * 1_000 +
-    digits(s, 20, 23)
-  )
-}
-
-/** A date `YYYY-MM-DD` as days since the epoch (ordered as the strings are). */
-export function dayNumber(s: string): number {
-  return daysFromCivil(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10))
-}
-
-function build(values: ReadonlyArray<Item>, fields: IndexFields): Index {
-  const n = values.length
-  const maxPosition = new Float64Array(n)
-  const maxRecorded = new Float64Array(n)
-  const maxValid = new Float64Array(n)
-  // Consecutive stamps mostly share their strings (one recorded time per appended batch, one
-  // valid time per period): parse only when the string changes.
-  let rs = ''
-  let rn = 0
-  let vs = ''
-  let vn = 0
-  const recorded = (s: Stamp): number => {
-    if (s.recordedTime !== rs) {
-      rs = s.recordedTime
-      rn = instantMs(rs)
-    }
-    return rn
-  }
-  const valid = (s: Stamp): number => {
-    if (s.validTime !== vs) {
-      vs = s.validTime
-      vn = dayNumber(vs)
-    }
-    return vn
-  }
-  let p = -Infinity
-  let r = -Infinity
-  let v = -Infinity
-  const widen = (s: Stamp): void => {
-    p = Math.max(p, s.position)
-    r = Math.max(r, recorded(s))
-    v = Math.max(v, valid(s))
-  }
-  const { all, presence } = fields
-  for (let i = 0; i < n; i++) {
-    const item = values[i] as Item
-    for (let f = 0; f < all.length; f++) {
-      const versions = item[all[f] as string] as ReadonlyArray<Stamp>
-      for (let j = 0; j < versions.length; j++) widen(versions[j] as Stamp)
-    }
-    maxPosition[i] = p
-    maxRecorded[i] = r
-    maxValid[i] = v
-  }
-  const minPosition = new Float64Array(n)
-  const minRecorded = new Float64Array(n)
-  const minValid = new Float64Array(n)
-  p = Infinity
-  r = Infinity
-  v = Infinity
-  for (let i = n - 1; i >= 0; i--) {
-    const item = values[i] as Item
-    for (let f = 0; f < presence.length; f++) {
-      const versions = item[presence[f] as string] as ReadonlyArray<Stamp>
+  /** Widens the maxima by every version of `item`'s versioned fields. */
+  widen(item: Item, fields: ReadonlyArray<string>): void {
+    for (let f = 0; f < fields.length; f++) {
+      const versions = item[fields[f] as string] as ReadonlyArray<Stamp>
       for (let j = 0; j < versions.length; j++) {
         const s = versions[j] as Stamp
-        p = Math.min(p, s.position)
-        r = Math.min(r, recorded(s))
-        v = Math.min(v, valid(s))
+        if (s.position > this.maxPosition) this.maxPosition = s.position
+        if (s.recordedTime > this.maxRecorded) this.maxRecorded = s.recordedTime
+        if (s.validTime > this.maxValid) this.maxValid = s.validTime
       }
     }
-    minPosition[i] = p
-    minRecorded[i] = r
-    minValid[i] = v
   }
-  return { maxPosition, maxRecorded, maxValid, minPosition, minRecorded, minValid }
+
+  /** Narrows the minima by every version of `item`'s presence fields. */
+  narrow(item: Item, fields: ReadonlyArray<string>): void {
+    for (let f = 0; f < fields.length; f++) {
+      const versions = item[fields[f] as string] as ReadonlyArray<Stamp>
+      for (let j = 0; j < versions.length; j++) {
+        const s = versions[j] as Stamp
+        if (s.position < this.minPosition) this.minPosition = s.position
+        if (s.recordedTime < this.minRecorded) this.minRecorded = s.recordedTime
+        if (s.validTime < this.minValid) this.minValid = s.validTime
+      }
+    }
+  }
 }
 
-/** The first index whose (non-decreasing) number exceeds `x`, or the length. */
-function firstNumberAbove(xs: Float64Array, x: number): number {
+/** What is known of each published chunk; a chunk here has all its items frozen. */
+const summaries = new WeakMap<Chunk, Extent>()
+
+function summarise(chunk: Chunk, fields: IndexFields): Extent {
+  // One pass over the items' versioned fields, in locals; a field that makes an item present
+  // narrows the minima too. Consecutive versions mostly share their recorded time (one per
+  // appended batch): the identity test skips comparing the characters.
+  const { all, presence } = fields
+  let maxP = -Infinity
+  let maxR = EARLIEST
+  let maxV = EARLIEST
+  let minP = Infinity
+  let minR = LATEST
+  let minV = LATEST
+  for (let i = 0; i < chunk.length; i++) {
+    const item = chunk[i] as Item
+    for (let f = 0; f < all.length; f++) {
+      const key = all[f] as string
+      const versions = item[key] as ReadonlyArray<Stamp>
+      const present = presence.includes(key)
+      for (let j = 0; j < versions.length; j++) {
+        const s = versions[j] as Stamp
+        const p = s.position
+        const r = s.recordedTime
+        const v = s.validTime
+        if (p > maxP) maxP = p
+        if (r !== maxR && r > maxR) maxR = r
+        if (v !== maxV && v > maxV) maxV = v
+        if (!present) continue
+        if (p < minP) minP = p
+        if (r !== minR && r < minR) minR = r
+        if (v !== minV && v < minV) minV = v
+      }
+    }
+  }
+  const e = new Extent()
+  e.maxPosition = maxP
+  e.maxRecorded = maxR
+  e.maxValid = maxV
+  e.minPosition = minP
+  e.minRecorded = minR
+  e.minValid = minV
+  return e
+}
+
+/** Has this chunk been summarised (and so published, its items frozen)? */
+export function isSummarised(chunk: Chunk): boolean {
+  return summaries.has(chunk)
+}
+
+/**
+ * Records the summary of a chunk the freezer has just published (every item frozen). A chunk is
+ * summarised once: published chunks never change.
+ */
+export function summariseChunk(chunk: Chunk, fields: IndexFields): void {
+  if (!summaries.has(chunk)) summaries.set(chunk, summarise(chunk, fields))
+}
+
+/** A chunk's summary; computed here (and kept only when its items are frozen) if the freezer did not. */
+function summaryOf(chunk: Chunk, fields: IndexFields): Extent {
+  const known = summaries.get(chunk)
+  if (known !== undefined) return known
+  const e = summarise(chunk, fields)
+  if (chunk.every((item) => Object.isFrozen(item))) summaries.set(chunk, e)
+  return e
+}
+
+/** A frozen list's chunks with their running maxima (from the start) and minima (from the end). */
+interface ListIndex {
+  readonly chunks: ReadonlyArray<Chunk>
+  readonly starts: ReadonlyArray<number>
+  readonly maxPosition: Float64Array
+  readonly maxRecorded: ReadonlyArray<string>
+  readonly maxValid: ReadonlyArray<string>
+  readonly minPosition: Float64Array
+  readonly minRecorded: ReadonlyArray<string>
+  readonly minValid: ReadonlyArray<string>
+}
+
+const lists = new WeakMap<ChunkList<Item>, ListIndex>()
+
+function indexList(list: ChunkList<Item>, fields: IndexFields): ListIndex {
+  const chunks: Chunk[] = []
+  const starts: number[] = []
+  const extents: Extent[] = []
+  list.forEachChunk((chunk, start) => {
+    chunks.push(chunk)
+    starts.push(start)
+    extents.push(summaryOf(chunk, fields))
+  })
+  const m = chunks.length
+  const maxPosition = new Float64Array(m)
+  const maxRecorded = new Array<string>(m)
+  const maxValid = new Array<string>(m)
+  const run = new Extent()
+  for (let c = 0; c < m; c++) {
+    const e = extents[c] as Extent
+    run.maxPosition = Math.max(run.maxPosition, e.maxPosition)
+    if (e.maxRecorded > run.maxRecorded) run.maxRecorded = e.maxRecorded
+    if (e.maxValid > run.maxValid) run.maxValid = e.maxValid
+    maxPosition[c] = run.maxPosition
+    maxRecorded[c] = run.maxRecorded
+    maxValid[c] = run.maxValid
+  }
+  const minPosition = new Float64Array(m)
+  const minRecorded = new Array<string>(m)
+  const minValid = new Array<string>(m)
+  for (let c = m - 1; c >= 0; c--) {
+    const e = extents[c] as Extent
+    run.minPosition = Math.min(run.minPosition, e.minPosition)
+    if (e.minRecorded < run.minRecorded) run.minRecorded = e.minRecorded
+    if (e.minValid < run.minValid) run.minValid = e.minValid
+    minPosition[c] = run.minPosition
+    minRecorded[c] = run.minRecorded
+    minValid[c] = run.minValid
+  }
+  return { chunks, starts, maxPosition, maxRecorded, maxValid, minPosition, minRecorded, minValid }
+}
+
+/** The first index whose (non-decreasing) entry exceeds `x`, or the length. */
+function firstAbove<X>(xs: ArrayLike<X>, x: X): number {
   let lo = 0
   let hi = xs.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if ((xs[mid] as number) > x) hi = mid
+    if ((xs[mid] as X) > x) hi = mid
     else lo = mid + 1
   }
   return lo
+}
+
+type Axis = 0 | 1 | 2
+
+function maxOn(e: Extent, axis: Axis): number | string {
+  return axis === 0 ? e.maxPosition : axis === 1 ? e.maxRecorded : e.maxValid
+}
+
+function minOn(e: Extent, axis: Axis): number | string {
+  return axis === 0 ? e.minPosition : axis === 1 ? e.minRecorded : e.minValid
+}
+
+/**
+ * On one axis with cut `x`: `[k, j]` where `k` is the first item with a version after the cut
+ * and `j` the first item from which no presence version is at or before it.
+ */
+function spanOn(
+  ix: ListIndex,
+  n: number,
+  fields: IndexFields,
+  axis: Axis,
+  x: number | string,
+): readonly [number, number] {
+  const maxima = axis === 0 ? ix.maxPosition : axis === 1 ? ix.maxRecorded : ix.maxValid
+  const minima = axis === 0 ? ix.minPosition : axis === 1 ? ix.minRecorded : ix.minValid
+  let k = n
+  const c = firstAbove<number | string>(maxima, x)
+  if (c < ix.chunks.length) {
+    // Every chunk before `c` is visible: the first item past the cut is in chunk `c`.
+    const chunk = ix.chunks[c] as Chunk
+    k = ix.starts[c] as number
+    const e = new Extent()
+    for (let i = 0; i < chunk.length; i++) {
+      e.widen(chunk[i] as Item, fields.all)
+      if (maxOn(e, axis) > x) {
+        k = (ix.starts[c] as number) + i
+        break
+      }
+    }
+  }
+  let j = 0
+  const d = firstAbove<number | string>(minima, x)
+  if (d > 0) {
+    // Chunks from `d` on hold nothing at or before the cut; chunk `d - 1` does: after its last
+    // item that does, nothing does.
+    const chunk = ix.chunks[d - 1] as Chunk
+    j = (ix.starts[d - 1] as number) + chunk.length
+    for (let i = chunk.length - 1; i >= 0; i--) {
+      const e = new Extent()
+      e.narrow(chunk[i] as Item, fields.presence)
+      if (minOn(e, axis) <= x) {
+        j = (ix.starts[d - 1] as number) + i + 1
+        break
+      }
+    }
+  }
+  return [k, j]
 }
 
 /**
@@ -175,26 +292,25 @@ export function visibleSpan(
   fields: IndexFields,
 ): readonly [number, number] | undefined {
   if (!Object.isFrozen(values)) return undefined
-  let ix = cache.get(values)
-  if (ix === undefined) {
-    ix = build(values.toArray(), fields)
-    cache.set(values, ix)
-  }
   const n = values.length
-  const { position: p, recordedTime: r, validTime: v } = cut
+  if (n === 0) return [0, 0]
+  let ix = lists.get(values)
+  if (ix === undefined) {
+    ix = indexList(values, fields)
+    lists.set(values, ix)
+  }
   let k = n
   let j = n
-  if (p !== undefined) {
-    k = Math.min(k, firstNumberAbove(ix.maxPosition, p))
-    j = Math.min(j, firstNumberAbove(ix.minPosition, p))
-  }
-  if (r !== undefined) {
-    k = Math.min(k, firstNumberAbove(ix.maxRecorded, r))
-    j = Math.min(j, firstNumberAbove(ix.minRecorded, r))
-  }
-  if (v !== undefined) {
-    k = Math.min(k, firstNumberAbove(ix.maxValid, v))
-    j = Math.min(j, firstNumberAbove(ix.minValid, v))
+  const axes: ReadonlyArray<readonly [Axis, number | string | undefined]> = [
+    [0, cut.position],
+    [1, cut.recordedTime],
+    [2, cut.validTime],
+  ]
+  for (const [axis, x] of axes) {
+    if (x === undefined) continue
+    const [ka, ja] = spanOn(ix, n, fields, axis, x)
+    k = Math.min(k, ka)
+    j = Math.min(j, ja)
   }
   return [k, Math.max(k, j)]
 }
