@@ -13,8 +13,9 @@
 import type { ChunkList } from '../ChunkList'
 import type { EntityMap } from '../EntityMap'
 import { deepFreeze } from './Freeze'
+import { compiled, read } from './Compile'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
-import { indexFields, isSummarised, summariseChunk } from './VisibilityIndex'
+import { indexFields, isSummarised, recordSummary } from './VisibilityIndex'
 
 /** Freezes one value of a known shape (and what it reaches). */
 export type Freezer = (x: unknown) => void
@@ -38,13 +39,43 @@ function nodeFreezer(node: AnyNode): Freezer {
   const keys = visits.map(([k]) => k)
   const fns = visits.map(([, f]) => f)
   const n = keys.length
-  return (x) => {
-    const o = x as Record<string, unknown>
-    if (isFrozen(o)) return
-    freeze(o)
-    for (let i = 0; i < n; i++) (fns[i] as Freezer)(o[keys[i] as string])
-  }
+  const deps: Record<string, unknown> = { isFrozen, freeze }
+  fns.forEach((f, i) => (deps[`f${i}`] = f))
+  return compiled<Freezer>(
+    deps,
+    `return function freeze${node.name.replace(/[^\w$]/g, '_')}(o) {
+      if (isFrozen(o)) return
+      freeze(o)
+      ${keys.map((k, i) => `f${i}(${read('o', k)})`).join('\n')}
+    }`,
+    () => (x) => {
+      const o = x as Record<string, unknown>
+      if (isFrozen(o)) return
+      freeze(o)
+      for (let i = 0; i < n; i++) (fns[i] as Freezer)(o[keys[i] as string])
+    },
+  )
 }
+
+/**
+ * A container's freezer: freezes the container, then calls `item` on what it holds, as `walk`
+ * (code text over `xs` and `item`, the same as `fallback`) says. Compiled per container so that
+ * each calls one item freezer.
+ */
+function containerFreezer(item: Freezer, walk: string, fallback: Freezer): Freezer {
+  return compiled<Freezer>(
+    { isFrozen, freeze, item },
+    `return function freezeContainer(xs) {
+      if (isFrozen(xs)) return
+      freeze(xs)
+      ${walk}
+    }`,
+    () => fallback,
+  )
+}
+
+type Item = Readonly<Record<string, unknown>>
+type Chunk = ReadonlyArray<Item>
 
 /** The freezer of a shape; `undefined` for a shape that holds nothing to freeze (a scalar). */
 export function compileFreeze(s: AnyShape): Freezer | undefined {
@@ -60,30 +91,30 @@ export function compileFreeze(s: AnyShape): Freezer | undefined {
       return nodeFreezer(s)
     case 'versions': {
       const item = nodeFreezer(s.item)
-      return (x) => {
+      return containerFreezer(item, 'for (let i = 0; i < xs.length; i++) item(xs[i])', (x) => {
         const xs = x as ReadonlyArray<unknown>
         if (isFrozen(xs)) return
         freeze(xs)
         for (let i = 0; i < xs.length; i++) item(xs[i])
-      }
+      })
     }
     case 'dict': {
       const value = nodeFreezer(s.value)
-      return (x) => {
+      return containerFreezer(value, 'for (const key in xs) item(xs[key])', (x) => {
         const r = x as Readonly<Record<string, unknown>>
         if (isFrozen(r)) return
         freeze(r)
         for (const key in r) value(r[key])
-      }
+      })
     }
     case 'entities': {
       const value = nodeFreezer(s.value)
-      return (x) => {
+      return containerFreezer(value, 'xs.each(item)', (x) => {
         const m = x as EntityMap<unknown>
         if (isFrozen(m)) return
         freeze(m)
         m.each(value)
-      }
+      })
     }
     case 'periods': {
       const item = nodeFreezer(s.item)
@@ -91,15 +122,16 @@ export function compileFreeze(s: AnyShape): Freezer | undefined {
       // Chunk by chunk: a chunk already summarised was published with its items frozen (a later
       // version of the list shares it), so only the chunks this update made are walked, and each
       // is summarised for as-of views while its items are in cache.
+      const visit = (chunk: Chunk): void => {
+        if (isSummarised(chunk)) return
+        for (let i = 0; i < chunk.length; i++) item(chunk[i])
+        recordSummary(chunk, fields.summarise(chunk))
+      }
       return (x) => {
-        const l = x as ChunkList<Readonly<Record<string, unknown>>>
+        const l = x as ChunkList<Item>
         if (isFrozen(l)) return
         freeze(l)
-        l.forEachChunk((chunk) => {
-          if (isSummarised(chunk)) return
-          for (let i = 0; i < chunk.length; i++) item(chunk[i])
-          summariseChunk(chunk, fields)
-        })
+        l.forEachChunk(visit)
       }
     }
   }

@@ -18,12 +18,15 @@
  */
 import type { ChunkList } from '../ChunkList'
 import type { Stamp } from '../State'
+import { compiled, read } from './Compile'
 import { type AnyNode, fieldsOf } from './Shape'
 
 /** Which fields of the items hold stamped versions, and which of them make an item present. */
 export interface IndexFields {
   readonly all: ReadonlyArray<string>
   readonly presence: ReadonlyArray<string>
+  /** The extent of a chunk of such items: compiled for the item node (see `internal/Compile`). */
+  readonly summarise: (chunk: Chunk) => Extent
 }
 
 /** The index fields of a period list's item node: its versioned fields and its presence fields. */
@@ -37,7 +40,8 @@ export function indexFields(item: AnyNode): IndexFields {
       throw new Error(
         `${item.name}: presence field ${JSON.stringify(key)} of a period list's item must be a versions field`,
       )
-  return { all, presence }
+  const fields = { all, presence }
+  return { all, presence, summarise: compileSummary(fields) }
 }
 
 /**
@@ -58,13 +62,15 @@ const EARLIEST = ''
 const LATEST = '\uffff'
 
 /** The greatest and least stamps of a run of items, on each axis. */
-class Extent {
-  maxPosition = -Infinity
-  maxRecorded = EARLIEST
-  maxValid = EARLIEST
-  minPosition = Infinity
-  minRecorded = LATEST
-  minValid = LATEST
+export class Extent {
+  constructor(
+    public maxPosition = -Infinity,
+    public maxRecorded = EARLIEST,
+    public maxValid = EARLIEST,
+    public minPosition = Infinity,
+    public minRecorded = LATEST,
+    public minValid = LATEST,
+  ) {}
 
   /** Widens the maxima by every version of `item`'s versioned fields. */
   widen(item: Item, fields: ReadonlyArray<string>): void {
@@ -96,46 +102,64 @@ class Extent {
 /** What is known of each published chunk; a chunk here has all its items frozen. */
 const summaries = new WeakMap<Chunk, Extent>()
 
-function summarise(chunk: Chunk, fields: IndexFields): Extent {
-  // One pass over the items' versioned fields, in locals; a field that makes an item present
-  // narrows the minima too. Consecutive versions mostly share their recorded time (one per
-  // appended batch): the identity test skips comparing the characters.
+function extent(
+  maxP: number,
+  maxR: string,
+  maxV: string,
+  minP: number,
+  minR: string,
+  minV: string,
+): Extent {
+  return new Extent(maxP, maxR, maxV, minP, minR, minV)
+}
+
+/**
+ * The summariser of chunks of one item node, compiled for it: one pass over the items' versioned
+ * fields, the running extremes in locals; a field that makes an item present narrows the minima
+ * too. Consecutive versions mostly share their recorded time (one per appended batch): the
+ * identity test skips comparing the characters.
+ */
+function compileSummary(fields: Pick<IndexFields, 'all' | 'presence'>): (chunk: Chunk) => Extent {
   const { all, presence } = fields
-  let maxP = -Infinity
-  let maxR = EARLIEST
-  let maxV = EARLIEST
-  let minP = Infinity
-  let minR = LATEST
-  let minV = LATEST
-  for (let i = 0; i < chunk.length; i++) {
-    const item = chunk[i] as Item
-    for (let f = 0; f < all.length; f++) {
-      const key = all[f] as string
-      const versions = item[key] as ReadonlyArray<Stamp>
-      const present = presence.includes(key)
-      for (let j = 0; j < versions.length; j++) {
-        const s = versions[j] as Stamp
+  const field = (key: string): string => `{
+      const vs = ${read('item', key)}
+      for (let j = 0; j < vs.length; j++) {
+        const s = vs[j]
         const p = s.position
         const r = s.recordedTime
         const v = s.validTime
         if (p > maxP) maxP = p
         if (r !== maxR && r > maxR) maxR = r
-        if (v !== maxV && v > maxV) maxV = v
-        if (!present) continue
+        if (v !== maxV && v > maxV) maxV = v${
+          presence.includes(key)
+            ? `
         if (p < minP) minP = p
         if (r !== minR && r < minR) minR = r
-        if (v !== minV && v < minV) minV = v
+        if (v !== minV && v < minV) minV = v`
+            : ''
+        }
       }
-    }
-  }
-  const e = new Extent()
-  e.maxPosition = maxP
-  e.maxRecorded = maxR
-  e.maxValid = maxV
-  e.minPosition = minP
-  e.minRecorded = minR
-  e.minValid = minV
-  return e
+    }`
+  return compiled<(chunk: Chunk) => Extent>(
+    { extent, EARLIEST, LATEST },
+    `return function summarise(chunk) {
+      let maxP = -Infinity, maxR = EARLIEST, maxV = EARLIEST
+      let minP = Infinity, minR = LATEST, minV = LATEST
+      for (let i = 0; i < chunk.length; i++) {
+        const item = chunk[i]
+        ${all.map(field).join('\n')}
+      }
+      return extent(maxP, maxR, maxV, minP, minR, minV)
+    }`,
+    () => (chunk) => {
+      const e = new Extent()
+      for (let i = 0; i < chunk.length; i++) {
+        e.widen(chunk[i] as Item, all)
+        e.narrow(chunk[i] as Item, presence)
+      }
+      return e
+    },
+  )
 }
 
 /** Has this chunk been summarised (and so published, its items frozen)? */
@@ -144,18 +168,18 @@ export function isSummarised(chunk: Chunk): boolean {
 }
 
 /**
- * Records the summary of a chunk the freezer has just published (every item frozen). A chunk is
- * summarised once: published chunks never change.
+ * Records the summary (by `fields.summarise`) of a chunk the freezer has just published, every
+ * item frozen. A chunk is summarised once: published chunks never change.
  */
-export function summariseChunk(chunk: Chunk, fields: IndexFields): void {
-  if (!summaries.has(chunk)) summaries.set(chunk, summarise(chunk, fields))
+export function recordSummary(chunk: Chunk, summary: Extent): void {
+  if (!summaries.has(chunk)) summaries.set(chunk, summary)
 }
 
 /** A chunk's summary; computed here (and kept only when its items are frozen) if the freezer did not. */
 function summaryOf(chunk: Chunk, fields: IndexFields): Extent {
   const known = summaries.get(chunk)
   if (known !== undefined) return known
-  const e = summarise(chunk, fields)
+  const e = fields.summarise(chunk)
   if (chunk.every((item) => Object.isFrozen(item))) summaries.set(chunk, e)
   return e
 }
