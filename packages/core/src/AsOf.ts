@@ -7,7 +7,6 @@
  * @module AsOf
  */
 import { compileView, type Viewer } from './internal/ShapeView'
-import type { Bounds } from './internal/VisibilityIndex'
 import { isInstant, isIsoDate } from './Scalars'
 import { type LedgerState, ledgerShape, type Stamp } from './State'
 
@@ -59,12 +58,7 @@ const viewLedger = compileView(ledgerShape) as Viewer
 export function asOf(state: LedgerState, cut: Cut): LedgerState {
   if (cut.validTime === undefined && cut.recordedTime === undefined && cut.position === undefined)
     return state
-  const bounds: Bounds = {
-    position: cut.position,
-    recordedTime: cut.recordedTime,
-    validTime: cut.validTime,
-  }
-  const view = viewLedger(state, { visible: visibility(cut), bounds }) as LedgerState
+  const view = viewLedger(state, { visible: visibility(cut), bounds: cut }) as LedgerState
   const position =
     cut.position === undefined ? state.position : Math.min(cut.position, state.position)
   return view.position === position ? view : { ...view, position }

@@ -3,6 +3,7 @@
  * generic closures take over and give the same results — everything reachable frozen, the same
  * chunk summaries.
  */
+import { fixtures } from '@progress-ledger/testkit'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ChunkList } from '../src/ChunkList'
 import { manualClock } from '../src/Clock'
@@ -60,26 +61,7 @@ function replayedThawed(): LedgerState {
       {
         streamId: `s-${id}`,
         expectedVersion: 'any',
-        events: [
-          {
-            id: `def-${id}`,
-            type: 'IndicatorDefined',
-            validTime: isoDate('2021-01-01'),
-            actor: 'p',
-            data: {
-              planId: 'p',
-              indicatorId: id,
-              name: { zh: id },
-              unit: '',
-              categoryId: 'c',
-              attribute: 'evaluation',
-              selfSelected: false,
-              departments: ['d'],
-              direction: 'higher',
-              periodicity: 'day',
-            },
-          },
-        ],
+        events: [fixtures.indicatorDefined(id, 'day')],
       },
     ])
     for (let d = 0; d < 100; d++) {

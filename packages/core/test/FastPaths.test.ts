@@ -2,6 +2,7 @@
 // never changes an answer: validateInput's exact pre-check, canonicalJson, the one-shot hash, the
 // as-of index on frozen state, and the memoised period order of the reducer.
 import { createHash } from 'node:crypto'
+import { fixtures } from '@progress-ledger/testkit'
 import fc from 'fast-check'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
@@ -309,25 +310,16 @@ describe('as-of index and period order', () => {
         (history, cutPos, cutStep, cutMonth) => {
           const clock = manualClock('2022-01-01')
           const store = new InMemoryEventStore({ clock })
-          const def = (id: string): EventInput => ({
-            id: `def-${id}`,
-            type: 'IndicatorDefined',
-            validTime: isoDate('2021-01-01'),
-            actor: 'p',
-            data: {
-              planId: 'p',
-              indicatorId: id,
-              name: { zh: id },
-              unit: '',
-              categoryId: 'c',
-              attribute: 'evaluation',
-              selfSelected: false,
-              departments: ['d'],
-              direction: 'higher',
-              periodicity: 'month',
+          store.appendNow([
+            {
+              streamId: 's',
+              events: [
+                fixtures.indicatorDefined('A', 'month'),
+                fixtures.indicatorDefined('B', 'month'),
+              ],
+              expectedVersion: 'any',
             },
-          })
-          store.appendNow([{ streamId: 's', events: [def('A'), def('B')], expectedVersion: 'any' }])
+          ])
           const reported = new Map<string, string>()
           history.forEach((h, i) => {
             clock.advance(h.step * 86_400_000)

@@ -4,6 +4,7 @@
  * any cut, both after a replay and after further events applied to the published state (whose
  * lists share the chunks summarised before).
  */
+import { fixtures } from '@progress-ledger/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { asOf, type Cut } from '../src/AsOf'
@@ -20,30 +21,11 @@ function thaw(x: LedgerState): LedgerState {
   return ledgerFromJson(JSON.parse(JSON.stringify(x)))
 }
 
+const { indicatorDefined } = fixtures
+
 const DAY = 86_400_000
 const dayOf = (k: number): string =>
   new Date(Date.UTC(2021, 0, 1) + k * DAY).toISOString().slice(0, 10)
-
-function defined(id: string): EventInput {
-  return {
-    id: `def-${id}`,
-    type: 'IndicatorDefined',
-    validTime: isoDate('2021-01-01'),
-    actor: 'p',
-    data: {
-      planId: 'p',
-      indicatorId: id,
-      name: { zh: id },
-      unit: '',
-      categoryId: 'c',
-      attribute: 'evaluation',
-      selfSelected: false,
-      departments: ['d'],
-      direction: 'higher',
-      periodicity: 'day',
-    },
-  }
-}
 
 const step = fc.record({
   ind: fc.constantFrom('A', 'B'),
@@ -130,7 +112,11 @@ describe('the as-of index on long period lists', () => {
           const clock = manualClock('2022-01-01')
           const store = new InMemoryEventStore({ clock })
           store.appendNow([
-            { streamId: 'defs', events: [defined('A'), defined('B')], expectedVersion: 'any' },
+            {
+              streamId: 'defs',
+              events: [indicatorDefined('A', 'day'), indicatorDefined('B', 'day')],
+              expectedVersion: 'any',
+            },
           ])
           const reported = new Map<string, string>()
           record(store, clock, first, 'a', reported)

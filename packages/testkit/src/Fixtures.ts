@@ -90,6 +90,37 @@ export const gdpDefined: InputOf<'IndicatorDefined'> = {
   },
 }
 /**
+ * A bare indicator `indicatorId` of plan `p` (category `c`, department `d`), for tests that need
+ * many indicators or long histories of one, reported per `periodicity`.
+ *
+ * @example
+ * import { fixtures } from '@progress-ledger/testkit'
+ * fixtures.indicatorDefined('A', 'day').id // 'def-A'
+ */
+export function indicatorDefined(
+  indicatorId: string,
+  periodicity: InputOf<'IndicatorDefined'>['data']['periodicity'],
+): InputOf<'IndicatorDefined'> {
+  return {
+    id: `def-${indicatorId}`,
+    type: 'IndicatorDefined',
+    validTime: d('2021-01-01'),
+    actor: 'p',
+    data: {
+      planId: 'p',
+      indicatorId,
+      name: { zh: indicatorId },
+      unit: '',
+      categoryId: 'c',
+      attribute: 'evaluation',
+      selfSelected: false,
+      departments: ['d'],
+      direction: 'higher',
+      periodicity,
+    },
+  }
+}
+/**
  * Indicator I01 defined as a plan import writes it: correlated with the import and caused by the
  * adoption, a department named by its Chinese alias, and the line of the source it was read from.
  * Stores must keep every one of these fields.

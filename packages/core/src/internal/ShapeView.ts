@@ -14,7 +14,7 @@ import type { Stamp } from '../State'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
 import { type Bounds, indexFields, visibleSpan } from './VisibilityIndex'
 
-/** A cut as the viewers take it: the visibility of one stamp, and the cut's bounds as numbers. */
+/** A cut as the viewers take it: the visibility of one stamp, and the cut itself (for the index). */
 export interface ViewCut {
   readonly visible: (s: Stamp) => boolean
   readonly bounds: Bounds

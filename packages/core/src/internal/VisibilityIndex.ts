@@ -45,13 +45,13 @@ export function indexFields(item: AnyNode): IndexFields {
 }
 
 /**
- * A bitemporal cut with every part present (`undefined` parts do not filter). Times are the
- * validated strings, whose order is their time order.
+ * A bitemporal cut, as `asOf` takes it (absent parts do not filter). Times are the validated
+ * strings, whose order is their time order.
  */
 export interface Bounds {
-  readonly position: number | undefined
-  readonly recordedTime: string | undefined
-  readonly validTime: string | undefined
+  readonly position?: number | undefined
+  readonly recordedTime?: string | undefined
+  readonly validTime?: string | undefined
 }
 
 type Item = Readonly<Record<string, unknown>>
