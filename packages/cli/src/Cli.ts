@@ -104,8 +104,9 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       return store
     }
     let ledger: Promise<LedgerRead> | undefined
-    const load = async (): Promise<LedgerRead> => {
-      const read = await readLedger(await open(), io, loading)
+    const scoped = new Map<string, Promise<LedgerRead>>()
+    const load = async (plans?: ReadonlyArray<string>): Promise<LedgerRead> => {
+      const read = await readLedger(await open(), io, loading, plans)
       if (spec.access === 'write' && read.warnings.length > 0)
         throw new Refusal(
           'nothing is written to a ledger whose hash chain does not verify',
@@ -121,7 +122,15 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       store: open,
       loading,
       // An owned state is loaded afresh: the caller may change it.
-      ledger: (options) => (options?.owned === true ? load() : (ledger ??= load())),
+      ledger: (options) => {
+        if (options?.owned === true) return load()
+        const plans = options?.plans
+        if (plans === undefined || ledger !== undefined) return (ledger ??= load())
+        const key = JSON.stringify(plans)
+        const found = scoped.get(key) ?? load(plans)
+        scoped.set(key, found)
+        return found
+      },
     }
     return await spec.run(ctx)
   } catch (e) {

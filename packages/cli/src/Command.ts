@@ -53,9 +53,19 @@ export interface RunContext {
   /**
    * Loads the ledger at its head (once): the newest checkpoint and the tail, the chain verified;
    * a broken chain is a `Refusal` unless `--allow-broken`. With `owned`, a fresh unfrozen state
-   * the command may change in place (loaded anew on each such call).
+   * the command may change in place (loaded anew on each such call). With `plans`, a command
+   * that reads only those plans may get a state that holds only them (and what belongs to no
+   * single plan; see core's `PlanScope`): much less to load from a large ledger's checkpoint.
    */
-  readonly ledger: (options?: { readonly owned?: boolean }) => Promise<LedgerRead>
+  readonly ledger: (options?: LedgerRequest) => Promise<LedgerRead>
+}
+
+/** What a command asks of the ledger it loads. */
+export interface LedgerRequest {
+  /** A fresh state the command owns and may change. */
+  readonly owned?: boolean
+  /** The plans the command reads, when it reads only them. */
+  readonly plans?: ReadonlyArray<string>
 }
 
 /** A subcommand of `progress-ledger`. */

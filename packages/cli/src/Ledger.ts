@@ -90,6 +90,7 @@ export async function readLedger(
   store: EventStore,
   io: Io,
   settings: LoadSettings,
+  plans?: ReadonlyArray<string>,
 ): Promise<LedgerRead> {
   let bar: Progress | undefined
   let loaded
@@ -102,6 +103,7 @@ export async function readLedger(
       // asks to own it: the freeze, a walk over every node of a large state, is skipped.
       freeze: false,
       ...(settings.chainKey === undefined ? {} : { chainKey: settings.chainKey }),
+      ...(plans === undefined ? {} : { plans }),
       onProgress: (done, total) => {
         bar ??= progressBar(io.stderr, 'load', total)
         bar.update(done)

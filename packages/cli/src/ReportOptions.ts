@@ -8,7 +8,7 @@
 import { asOf, type IsoDate, isIsoDate, type LedgerState } from '@progress-ledger/core'
 import { formatTarget } from '@progress-ledger/plan'
 import { evaluatePlan, type PlanReport } from '@progress-ledger/reporting'
-import { type OptionSpec, type RunContext, stringOption } from './Command'
+import { type LedgerRequest, type OptionSpec, type RunContext, stringOption } from './Command'
 import { Refusal, UsageError } from './Failure'
 import { cutOf } from './Ledger'
 import { describeLocation } from './StoreUrl'
@@ -90,10 +90,23 @@ export function asOfOf(ctx: RunContext, name = 'as-of'): IsoDate {
   return v
 }
 
-/** Loads the ledger cut at a valid date (checked) and `--known-at` (checked). */
-export async function loadCut(ctx: RunContext, asOfDate: IsoDate): Promise<LedgerState> {
+/**
+ * Loads the ledger cut at a valid date (checked) and `--known-at` (checked); `request` as for
+ * `ctx.ledger` (e.g. only the plans the command reads).
+ */
+export async function loadCut(
+  ctx: RunContext,
+  asOfDate: IsoDate,
+  request: LedgerRequest = {},
+): Promise<LedgerState> {
   const cut = cutOf(asOfDate, stringOption(ctx, 'known-at'))
-  return asOf((await ctx.ledger()).state, cut)
+  return asOf((await ctx.ledger(request)).state, cut)
+}
+
+/** A report on the plan `--plan` names reads that plan alone. */
+function planRequest(ctx: RunContext): LedgerRequest {
+  const plan = stringOption(ctx, 'plan')
+  return plan === undefined ? {} : { plans: [plan] }
 }
 
 /**
@@ -102,8 +115,9 @@ export async function loadCut(ctx: RunContext, asOfDate: IsoDate): Promise<Ledge
  */
 export async function buildReport(ctx: RunContext, asOfDate: IsoDate): Promise<PlanReport> {
   const lang = langOf(ctx)
-  const state = await loadCut(ctx, asOfDate)
-  const { warnings } = await ctx.ledger()
+  const request = planRequest(ctx)
+  const state = await loadCut(ctx, asOfDate, request)
+  const { warnings } = await ctx.ledger(request)
   const plan = stringOption(ctx, 'plan')
   const method = stringOption(ctx, 'method')
   const result = evaluatePlan(

@@ -212,6 +212,54 @@ describe('checkpoints through the CLI', () => {
   })
 })
 
+describe('a report on one plan of a ledger of several', () => {
+  /** The one-indicator plan as plan `hz` with indicator H01 (the department is shared). */
+  const hzLines = setupLines
+    .filter((l) => l.type !== 'RegisterDepartment')
+    .map(
+      (l) =>
+        JSON.parse(
+          JSON.stringify(l).replaceAll('"sz"', '"hz"').replaceAll('I01', 'H01'),
+        ) as unknown,
+    )
+
+  it("reads only that plan's part of the checkpoint, and answers as a full replay does", async () => {
+    const w = await ledger()
+    const r = await w.cli('append', w.write('hz.jsonl', jsonl(hzLines)), '--actor', 'plan-admin:po')
+    expect(r.code).toBe(ExitCode.ok)
+    expect((await w.cli('checkpoint')).stdout).toBe('checkpoint stored at position 17\n')
+    const more = [report(20, '2025'), { ...report(7, '2025'), indicatorId: 'H01' }]
+    await w.cli('append', w.write('more.jsonl', jsonl(more)), '--actor', 'plan-admin:po')
+    for (const args of [
+      ['report', '--plan', 'hz', '--as-of', '2025-12-31', '--format', 'json'],
+      ['report', '--plan', 'sz', '--as-of', '2025-12-31', '--format', 'md', '--lang', 'en'],
+      ['status', 'H01', '--plan', 'hz', '--as-of', '2025-12-31'],
+    ]) {
+      const scoped = await w.cli(...args)
+      const scratch = await w.cli(...args, '--no-checkpoint')
+      expect(scoped.code, args.join(' ')).toBe(ExitCode.ok)
+      expect(scoped.stdout, args.join(' ')).toBe(scratch.stdout)
+    }
+    // With plan sz's part damaged, a report on hz still starts from the checkpoint (it never
+    // reads sz's part); a report on sz finds the damage and replays from the start.
+    const damaged = await edited(w, 'damaged-sz', [
+      "UPDATE checkpoints SET image = zeroblob(length(image)) WHERE name = 'ledger/plan/sz'",
+    ])
+    const reportOn = (store: string, plan: string) =>
+      w.cli('report', '--store', store, '--plan', plan, '--as-of', '2025-12-31', '--format', 'json')
+    const hz = await reportOn(damaged, 'hz')
+    expect(hz.code).toBe(ExitCode.ok)
+    expect(hz.stderr).not.toContain('note: checkpoint')
+    const sz = await reportOn(damaged, 'sz')
+    expect(sz.code).toBe(ExitCode.ok)
+    expect(sz.stderr).toContain('its part "ledger/plan/sz"')
+    // A plan the ledger does not hold: the whole ledger is read, and both plans are offered.
+    const none = await w.cli('report', '--plan', 'nope', '--as-of', '2025-12-31')
+    expect(none.code).toBe(ExitCode.failed)
+    expect(none.stderr).toContain('the ledger holds hz, sz')
+  })
+})
+
 describe('a streamed append refused late in its file', () => {
   it('reports every bad line with its number and appends nothing', async () => {
     const w = await ledger()

@@ -5,13 +5,16 @@
  * declared shape, the reducers' meaning and the image encoding. A checkpoint of another format is
  * never trusted: the loader ignores it and rebuilds.
  *
- * The image is the columnar encoding derived from `ledgerShape` (internal/ShapeCodec).
+ * The image is the columnar encoding derived from `ledgerShape` (internal/ShapeCodec), after a
+ * directory of the parts stored beside it. {@link takeCheckpoint} makes one self-contained image
+ * of a whole state; a ledger's stored checkpoint is kept in parts, one per plan, so that a command
+ * about one plan restores that plan alone (see CheckpointParts).
  *
  * @module Checkpoint
  */
 import { createHash } from 'node:crypto'
-import { compileCodec } from './internal/ShapeCodec'
-import { type LedgerState, ledgerShape, ledgerShapeText } from './State'
+import { readImage, writeImage } from './internal/CheckpointImage'
+import { type LedgerState, ledgerShapeText } from './State'
 
 /**
  * The meaning of the reducers, as a number: bump it whenever a reducer changes what an event does
@@ -19,8 +22,11 @@ import { type LedgerState, ledgerShape, ledgerShapeText } from './State'
  */
 export const REDUCER_VERSION = 1
 
-/** Version of the image encoding (internal/ShapeCodec). */
-const IMAGE_VERSION = 1
+/**
+ * Version of the image encoding (internal/ShapeCodec, behind the directory of
+ * internal/CheckpointImage). 2: the directory, and ledgers' checkpoints stored in parts.
+ */
+const IMAGE_VERSION = 2
 
 /**
  * The format of ledger checkpoints this library writes and trusts: the fingerprint of the state's
@@ -52,10 +58,9 @@ export interface StoredCheckpoint {
   readonly image: Uint8Array
 }
 
-const codec = compileCodec(ledgerShape)
-
 /**
- * A checkpoint of a ledger state (at its own position and head).
+ * A self-contained checkpoint of a whole ledger state (at its own position and head), in one
+ * image. A ledger's stored checkpoints are kept in parts instead: see `saveLedgerCheckpoint`.
  *
  * @example
  * import { emptyLedger, takeCheckpoint } from '@progress-ledger/core'
@@ -67,7 +72,7 @@ export function takeCheckpoint(state: LedgerState): StoredCheckpoint {
     position: state.position,
     head: state.head,
     format: LEDGER_CHECKPOINT_FORMAT,
-    image: codec.encode(state),
+    image: writeImage(state, { parts: [] }),
   }
 }
 
@@ -77,9 +82,10 @@ export type CheckpointRestore =
   | { readonly _tag: 'Unusable'; readonly reason: string }
 
 /**
- * The state of a ledger checkpoint, owned by the caller (unfrozen, ready to replay the tail onto),
- * or `Unusable` with the reason: another format, a corrupt image, or an image whose own position
- * and head disagree with the checkpoint's.
+ * The state of a self-contained ledger checkpoint, owned by the caller (unfrozen, ready to replay
+ * the tail onto), or `Unusable` with the reason: another format, a corrupt image, an image whose
+ * own position and head disagree with the checkpoint's, or the index of a checkpoint stored in
+ * parts (`loadLedgerCheckpoint` restores those).
  *
  * @example
  * import { emptyLedger, restoreCheckpoint, takeCheckpoint } from '@progress-ledger/core'
@@ -92,15 +98,21 @@ export function restoreCheckpoint(cp: StoredCheckpoint): CheckpointRestore {
       _tag: 'Unusable',
       reason: `checkpoint at position ${cp.position} has format ${JSON.stringify(cp.format)}, this library writes ${JSON.stringify(LEDGER_CHECKPOINT_FORMAT)}`,
     }
-  let state: LedgerState
+  let read: ReturnType<typeof readImage>
   try {
-    state = codec.decode(cp.image) as LedgerState
+    read = readImage(cp.image)
   } catch (e) {
     return {
       _tag: 'Unusable',
       reason: `checkpoint at position ${cp.position}: ${(e as Error).message}`,
     }
   }
+  const { directory, state } = read
+  if (directory.parts.length > 0)
+    return {
+      _tag: 'Unusable',
+      reason: `checkpoint at position ${cp.position}: stored in ${directory.parts.length} parts (restore it with loadLedgerCheckpoint)`,
+    }
   if (state.position !== cp.position || state.head !== cp.head)
     return {
       _tag: 'Unusable',

@@ -243,6 +243,12 @@ export interface EventStore {
    * older checkpoints of the name beyond the newest few may be pruned.
    */
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>
+  /**
+   * Stores several checkpoints in one transaction, in order: all of them or, on failure, none
+   * (a ledger's checkpoint is kept in parts; see `saveLedgerCheckpoint`). Each is pruned as by
+   * {@link EventStore.saveCheckpoint}.
+   */
+  saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void>
   /** The newest checkpoint of a projection at or before a position (default: the newest). */
   loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined>
   /** Releases resources. */

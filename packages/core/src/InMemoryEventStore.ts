@@ -363,12 +363,25 @@ export class InMemoryEventStore implements EventStore {
   }
 
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
-    const list = (this.checkpoints.get(checkpoint.name) ?? []).filter(
-      (c) => c.position !== checkpoint.position,
-    )
-    list.push({ ...checkpoint, image: Uint8Array.from(checkpoint.image) })
-    list.sort((a, b) => a.position - b.position)
-    this.checkpoints.set(checkpoint.name, list.slice(-CHECKPOINTS_KEPT))
+    return this.saveCheckpoints([checkpoint])
+  }
+
+  saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void> {
+    // Copied first: nothing is stored unless every image could be read.
+    let copies: StoredCheckpoint[]
+    try {
+      copies = checkpoints.map((c) => ({ ...c, image: Uint8Array.from(c.image) }))
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)))
+    }
+    for (const checkpoint of copies) {
+      const list = (this.checkpoints.get(checkpoint.name) ?? []).filter(
+        (c) => c.position !== checkpoint.position,
+      )
+      list.push(checkpoint)
+      list.sort((a, b) => a.position - b.position)
+      this.checkpoints.set(checkpoint.name, list.slice(-CHECKPOINTS_KEPT))
+    }
     return Promise.resolve()
   }
 

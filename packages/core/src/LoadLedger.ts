@@ -8,11 +8,18 @@
  * is written. A chain that does not verify is reported with its position,
  * and the state is not returned unless the caller asks to load it anyway.
  *
+ * A caller that reads only some plans (a report on one plan) may ask for them (`plans`): the
+ * checkpoint's parts of those plans are restored, and of the events after it only those about
+ * them (see PlanScope). The whole ledger is loaded instead when the checkpoint has no part for a
+ * plan asked for, when the tail is long enough to be worth a new checkpoint, or when an event of
+ * the tail moves an entity of another plan into one of them.
+ *
  * @module LoadLedger
  */
-import { type StoredCheckpoint, restoreCheckpoint, takeCheckpoint } from './Checkpoint'
+import { loadLedgerCheckpoint, saveLedgerCheckpoint } from './CheckpointParts'
 import type { EventStore } from './EventStore'
 import { type ChainKey, type ChainVerification, verifyChain } from './Hash'
+import type { PlanScope } from './PlanScope'
 import { beginFold, ledgerProjection } from './Replay'
 import { emptyLedger, freezeLedger, type LedgerState } from './State'
 
@@ -41,6 +48,11 @@ export interface LoadLedgerOptions {
   /** The key of a keyed chain (see `ChainKey`); the chain is verified with it. */
   readonly chainKey?: ChainKey
   /**
+   * Load only what these plans need (see the module documentation); the result says whether
+   * it did (`scope`). Commands that decide new events need the whole ledger and do not ask.
+   */
+  readonly plans?: ReadonlyArray<string>
+  /**
    * Publish the state frozen (default `true`). `false` hands the caller an unfrozen state it owns,
    * e.g. to fold further events onto in place with `beginFold(ledgerProjection, state, true)`.
    */
@@ -64,6 +76,10 @@ export interface LoadedLedger {
   readonly checkpointError: string | null
   /** Where the chain breaks, when it was loaded anyway (`allowBroken`). */
   readonly broken: ChainBreak | null
+  /**
+   * The plans the state was loaded for, when only they were (`plans`); `null`: the whole ledger.
+   */
+  readonly scope: ReadonlyArray<string> | null
 }
 
 /** The chain does not verify; nothing was loaded. */
@@ -78,28 +94,36 @@ export type LoadResult = LoadedLedger | ChainBroken
 async function usableCheckpoint(
   store: EventStore,
   key: ChainKey | undefined,
-): Promise<{ readonly state: LedgerState | undefined; readonly ignored: string | null }> {
-  const cp: StoredCheckpoint | undefined = await store.loadCheckpoint('ledger')
-  if (cp === undefined) return { state: undefined, ignored: null }
-  const restored = restoreCheckpoint(cp)
-  if (restored._tag === 'Unusable') return { state: undefined, ignored: restored.reason }
-  if (cp.position > 0) {
-    const [at] = await store.readAll({ after: cp.position - 1, limit: 1 })
+  plans: ReadonlyArray<string> | undefined,
+): Promise<{
+  readonly state: LedgerState | undefined
+  readonly scope: PlanScope | null
+  readonly ignored: string | null
+}> {
+  const none = (ignored: string | null) => ({ state: undefined, scope: null, ignored })
+  const cp = await loadLedgerCheckpoint(store, plans === undefined ? {} : { plans })
+  if (cp._tag === 'None') return none(null)
+  if (cp._tag === 'Unusable') return none(cp.reason)
+  const { position, head } = cp.state
+  if (position > 0) {
+    const [at] = await store.readAll({ after: position - 1, limit: 1 })
     if (at === undefined)
-      return {
-        state: undefined,
-        ignored: `checkpoint at position ${cp.position}: the ledger ends before it (truncated?)`,
-      }
+      return none(`checkpoint at position ${position}: the ledger ends before it (truncated?)`)
     if (
-      at.hash !== cp.head ||
+      at.hash !== head ||
       verifyChain([at], { head: at.prevHash, position: at.position - 1 }, key)._tag !== 'Intact'
     )
-      return {
-        state: undefined,
-        ignored: `checkpoint at position ${cp.position}: the stored event there no longer matches the checkpoint's head (rewritten?)`,
-      }
+      return none(
+        `checkpoint at position ${position}: the stored event there no longer matches the checkpoint's head (rewritten?)`,
+      )
   }
-  return { state: restored.state, ignored: null }
+  return { state: cp.state, scope: cp.scope, ignored: null }
+}
+
+/** The options without `plans`: load the whole ledger. */
+function whole(options: LoadLedgerOptions): LoadLedgerOptions {
+  const { plans: _, ...rest } = options
+  return rest
 }
 
 /**
@@ -121,15 +145,19 @@ export async function loadLedger(
   const every = options.checkpointAfter ?? 10_000
   const restored =
     options.useCheckpoint === false
-      ? { state: undefined, ignored: null }
-      : await usableCheckpoint(store, options.chainKey)
+      ? { state: undefined, scope: null, ignored: null }
+      : await usableCheckpoint(store, options.chainKey, options.plans)
   const start = restored.state ?? emptyLedger()
   const from = { head: start.head, position: start.position }
   const total = Math.max(0, (await store.headPosition()) - from.position)
+  const scope = restored.scope
+  // A long tail is worth a checkpoint, which only the whole state can give.
+  if (scope !== null && every > 0 && total >= every) return loadLedger(store, whole(options))
   const fold = beginFold(ledgerProjection, start, true)
   let chain: ChainVerification = { _tag: 'Intact', count: 0, head: from.head }
   let broken: ChainBreak | null = null
   let done = 0
+  let last: { readonly position: number; readonly hash: string } | undefined
   for (;;) {
     const page = await store.readAll({ after: from.position + done, limit: pageSize })
     if (page.length === 0) break
@@ -147,7 +175,14 @@ export async function loadLedger(
         if (options.allowBroken !== true) return { _tag: 'ChainBroken', break: broken }
       }
     }
-    for (const e of page) fold.step(e)
+    if (scope === null) for (const e of page) fold.step(e)
+    else
+      for (const e of page) {
+        const decision = scope.admit(e)
+        if (decision === 'apply') fold.step(e)
+        else if (decision === 'unscoped') return loadLedger(store, whole(options))
+      }
+    last = page[page.length - 1] ?? last
     done += page.length
     options.onProgress?.(done, total)
   }
@@ -162,14 +197,19 @@ export async function loadLedger(
     }
     if (options.allowBroken !== true) return { _tag: 'ChainBroken', break: broken }
   }
-  const state = fold.finish()
+  const folded = fold.finish()
+  // A scoped state skipped the events of other plans; it stands at the head all the same.
+  const state =
+    scope !== null && last !== undefined && folded.position !== last.position
+      ? { ...folded, position: last.position, head: last.hash }
+      : folded
   let written = false
   let failed: string | null = null
-  if (broken === null && every > 0 && done >= every && state.position > 0) {
+  if (broken === null && scope === null && every > 0 && done >= every && state.position > 0) {
     // The ledger was read correctly; a checkpoint that cannot be stored (a read-only role, a
     // full disk) costs the next load time, not this one its answer.
     try {
-      await store.saveCheckpoint(takeCheckpoint(state))
+      await saveLedgerCheckpoint(store, state)
       written = true
     } catch (e) {
       failed = `checkpoint at position ${state.position} not stored: ${(e as Error).message}`
@@ -184,5 +224,6 @@ export async function loadLedger(
     checkpointWritten: written,
     checkpointError: failed,
     broken,
+    scope: scope === null ? null : scope.plans,
   }
 }

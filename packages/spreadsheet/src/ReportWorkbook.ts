@@ -133,7 +133,7 @@ export async function renderXlsx(
   const r = report
   const L = (k: LabelKeys['text']): string => label('text', k, r.lang)
   const title = `${localized(r.name, r.lang)} — ${L('report')} (${r.asOf})`
-  const wb = newBook({ at, creator: 'progress-ledger', title, subject: r.planId })
+  const wb = await newBook({ at, creator: 'progress-ledger', title, subject: r.planId })
   if (r.warnings.length > 0) warningsSheet(wb, r)
   summarySheet(wb, r)
   const ws = wb.addWorksheet(word('indicatorsSheet', r.lang))

@@ -198,7 +198,7 @@ export async function writeTemplate(
   if (table._tag === 'InvalidOptions') return table
   const { lang, year, title, rows, columns, yearHeading } = table
   const at = new Date(options.at)
-  const wb = newBook({ at, creator: 'progress-ledger', title, subject: table.planId })
+  const wb = await newBook({ at, creator: 'progress-ledger', title, subject: table.planId })
   const ws = wb.addWorksheet(lang === 'zh' ? `${year}年` : String(year))
   const input = { year: 11, status: 12, notes: 13 }
   ws.mergeCells(1, 1, 1, columns.length)

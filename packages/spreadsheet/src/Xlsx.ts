@@ -5,7 +5,8 @@
  *
  * @module Xlsx
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from './internal/Excel'
 import { sheetProblem } from './Problem'
 import type { Cell, SavedResult, Sheet, SheetsResult } from './Sheet'
 
@@ -49,32 +50,32 @@ function formatOf(c: ExcelCell): string | null {
 }
 
 /** One exceljs cell as a {@link Cell}. Cells covered by a merge read as empty (the first holds the value). */
-function toCell(c: ExcelCell): Cell {
+function toCell(c: ExcelCell, types: typeof ExcelJS.ValueType): Cell {
   const v: unknown = c.value
   switch (c.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
+    case types.Null:
+    case types.Merge:
       return { kind: 'empty' }
-    case ExcelJS.ValueType.Number:
+    case types.Number:
       return typeof v === 'number'
         ? { kind: 'number', value: v, format: formatOf(c) }
         : { kind: 'text', text: String(v) }
-    case ExcelJS.ValueType.String:
-    case ExcelJS.ValueType.SharedString:
+    case types.String:
+    case types.SharedString:
       return typeof v === 'string' ? { kind: 'text', text: v } : { kind: 'text', text: String(v) }
-    case ExcelJS.ValueType.RichText:
+    case types.RichText:
       return { kind: 'text', text: richText(v) ?? '' }
-    case ExcelJS.ValueType.Hyperlink: {
+    case types.Hyperlink: {
       const text = (v as { text?: unknown }).text
       return { kind: 'text', text: typeof text === 'string' ? text : (richText(text) ?? '') }
     }
-    case ExcelJS.ValueType.Date:
+    case types.Date:
       return { kind: 'date', date: v instanceof Date ? dateText(v) : String(v) }
-    case ExcelJS.ValueType.Boolean:
+    case types.Boolean:
       return { kind: 'boolean', value: v === true }
-    case ExcelJS.ValueType.Error:
+    case types.Error:
       return { kind: 'error', code: errorCode(v) ?? String(v) }
-    case ExcelJS.ValueType.Formula: {
+    case types.Formula: {
       const f = v as { formula?: unknown; sharedFormula?: unknown; result?: Result }
       const formula =
         typeof f.formula === 'string'
@@ -89,12 +90,12 @@ function toCell(c: ExcelCell): Cell {
   }
 }
 
-function toSheet(ws: ExcelJS.Worksheet): Sheet {
+function toSheet(ws: ExcelJS.Worksheet, types: typeof ExcelJS.ValueType): Sheet {
   const rows: Cell[][] = []
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: Cell[] = []
     row.eachCell({ includeEmpty: false }, (c, col) => {
-      cells[col - 1] = toCell(c)
+      cells[col - 1] = toCell(c, types)
     })
     for (let i = 0; i < cells.length; i++) cells[i] ??= { kind: 'empty' }
     rows[r - 1] = cells
@@ -125,14 +126,15 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<SheetsR
         ? 'an old binary .xls file (save it as .xlsx)'
         : 'a file that is not a zip archive',
     )
-  const wb = new ExcelJS.Workbook()
+  const X = await excel()
+  const wb = new X.Workbook()
   try {
     await wb.xlsx.load(Uint8Array.from(bytes).buffer)
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e)
     return problem(`a damaged or truncated file (${reason.split('\n')[0] ?? reason})`)
   }
-  const sheets = wb.worksheets.map(toSheet)
+  const sheets = wb.worksheets.map((ws) => toSheet(ws, X.ValueType))
   if (sheets.length === 0) return problem('a workbook without worksheets')
   return { _tag: 'Sheets', file, sheets }
 }

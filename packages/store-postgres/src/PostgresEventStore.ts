@@ -402,27 +402,33 @@ export class PostgresEventStore implements EventStore {
   }
 
   async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    await this.saveCheckpoints([checkpoint])
+  }
+
+  async saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void> {
     await this.client.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO ${this.schema}.ledger_checkpoints (name, position, head, format, image) VALUES ($1, $2, $3, $4, $5)
+      for (const checkpoint of checkpoints) {
+        await tx.query(
+          `INSERT INTO ${this.schema}.ledger_checkpoints (name, position, head, format, image) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (name, position) DO UPDATE SET head = EXCLUDED.head, format = EXCLUDED.format, image = EXCLUDED.image`,
-        [
-          checkpoint.name,
-          checkpoint.position,
-          checkpoint.head,
-          checkpoint.format,
-          Buffer.from(
-            checkpoint.image.buffer,
-            checkpoint.image.byteOffset,
-            checkpoint.image.byteLength,
-          ),
-        ],
-      )
-      await tx.query(
-        `DELETE FROM ${this.schema}.ledger_checkpoints WHERE name = $1 AND position NOT IN
+          [
+            checkpoint.name,
+            checkpoint.position,
+            checkpoint.head,
+            checkpoint.format,
+            Buffer.from(
+              checkpoint.image.buffer,
+              checkpoint.image.byteOffset,
+              checkpoint.image.byteLength,
+            ),
+          ],
+        )
+        await tx.query(
+          `DELETE FROM ${this.schema}.ledger_checkpoints WHERE name = $1 AND position NOT IN
          (SELECT position FROM ${this.schema}.ledger_checkpoints WHERE name = $1 ORDER BY position DESC LIMIT $2)`,
-        [checkpoint.name, CHECKPOINTS_KEPT],
-      )
+          [checkpoint.name, CHECKPOINTS_KEPT],
+        )
+      }
     })
   }
 

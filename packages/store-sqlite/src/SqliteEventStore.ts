@@ -76,7 +76,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: Statements
   private readonly writeBatch: (requests: ReadonlyArray<ValidRequest>) => AppendResult
   private readonly gate = new Gate()
-  private readonly saveCheckpointNow: (checkpoint: StoredCheckpoint) => void
+  private readonly saveCheckpointsNow: (checkpoints: ReadonlyArray<StoredCheckpoint>) => void
 
   /** Use {@link openSqliteStore}. */
   constructor(
@@ -88,9 +88,11 @@ export class SqliteEventStore implements EventStore {
     private readonly chainKey?: ChainKey,
   ) {
     this.stmt = prepare(db)
-    this.saveCheckpointNow = db.transaction((c: StoredCheckpoint) => {
-      this.stmt.saveCheckpoint.run(c.name, c.position, c.head, c.format, c.image)
-      this.stmt.pruneCheckpoints.run(c.name, c.name, CHECKPOINTS_KEPT)
+    this.saveCheckpointsNow = db.transaction((list: ReadonlyArray<StoredCheckpoint>) => {
+      for (const c of list) {
+        this.stmt.saveCheckpoint.run(c.name, c.position, c.head, c.format, c.image)
+        this.stmt.pruneCheckpoints.run(c.name, c.name, CHECKPOINTS_KEPT)
+      }
     }).immediate
     this.writeBatch = db.transaction((requests: ReadonlyArray<ValidRequest>) =>
       this.appendInTransaction(requests),
@@ -299,7 +301,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
-    await this.busy(() => this.saveCheckpointNow(checkpoint))
+    await this.saveCheckpoints([checkpoint])
+  }
+
+  async saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void> {
+    await this.busy(() => this.saveCheckpointsNow(checkpoints))
   }
 
   async loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined> {

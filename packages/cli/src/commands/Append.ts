@@ -8,8 +8,8 @@ import {
   dateOf,
   LEDGER_STREAM,
   loadLedger,
+  saveLedgerCheckpoint,
   parseJsonText,
-  takeCheckpoint,
 } from '@progress-ledger/core'
 import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
 import { parseActor } from '../ActorOption'
@@ -161,7 +161,7 @@ export const append: CommandSpec = {
           // The decided state, settled with the store's stamps, is the ledger as stored: it is
           // checkpointed as it is. Otherwise the ledger is loaded again (from the previous
           // checkpoint) to take one.
-          if (result.state !== null) await store.saveCheckpoint(takeCheckpoint(result.state))
+          if (result.state !== null) await saveLedgerCheckpoint(store, result.state)
           else {
             const after = await loadLedger(store, {
               checkpointAfter: 1,

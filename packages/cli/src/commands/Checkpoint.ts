@@ -4,7 +4,7 @@
  *
  * @module commands/Checkpoint
  */
-import { takeCheckpoint } from '@progress-ledger/core'
+import { saveLedgerCheckpoint } from '@progress-ledger/core'
 import type { CommandSpec } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 
@@ -33,7 +33,7 @@ export const checkpoint: CommandSpec = {
       return ExitCode.ok
     }
     const store = await ctx.store()
-    await store.saveCheckpoint(takeCheckpoint(state))
+    await saveLedgerCheckpoint(store, state)
     ctx.io.stdout.write(`checkpoint stored at position ${state.position}\n`)
     return ExitCode.ok
   },

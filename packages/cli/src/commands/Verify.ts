@@ -12,9 +12,10 @@ import {
   checkAnchor,
   emptyLedger,
   type LedgerState,
+  LEDGER_CHECKPOINT,
   ledgerProjection,
+  loadLedgerCheckpoint,
   parseAnchor,
-  restoreCheckpoint,
   takeCheckpoint,
   verifyChain,
 } from '@progress-ledger/core'
@@ -59,7 +60,7 @@ export const verify: CommandSpec = {
     const anchor = anchorText === undefined ? undefined : parseAnchor(anchorText)
     if (anchor?._tag === 'Invalid') throw new UsageError(`--expect-head: ${anchor.message}`)
     const store = await ctx.store()
-    const checkpoint = await store.loadCheckpoint(ledgerProjection.name)
+    const checkpoint = await store.loadCheckpoint(LEDGER_CHECKPOINT)
     const snapshot = await store.loadSnapshot(ledgerProjection.name)
     // The states a fresh replay reaches at the checkpoint's and the snapshot's positions.
     const wanted = new Set(
@@ -121,9 +122,11 @@ export const verify: CommandSpec = {
       )
     if (checkpoint !== undefined) {
       const fresh = reached.get(checkpoint.position)
-      const restored = restoreCheckpoint(checkpoint)
-      if (restored._tag === 'Unusable')
-        ctx.io.stdout.write(`checkpoint: ${restored.reason}; it is ignored and will be rebuilt\n`)
+      const restored = await loadLedgerCheckpoint(store, { atOrBefore: checkpoint.position })
+      if (restored._tag !== 'Restored')
+        ctx.io.stdout.write(
+          `checkpoint: ${restored._tag === 'Unusable' ? restored.reason : 'gone while verifying'}; it is ignored and will be rebuilt\n`,
+        )
       else if (
         fresh === undefined ||
         checkpoint.head !== fresh.head ||

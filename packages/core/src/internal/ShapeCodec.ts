@@ -381,6 +381,15 @@ function pad8(n: number): number {
   return (n + 7) & ~7
 }
 
+/** The JSON in `length` bytes of `bytes` from `at`; a clear Error names `what` when unreadable. */
+export function jsonAt(bytes: Uint8Array, at: number, length: number, what: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + at, length).toString('utf8'))
+  } catch {
+    throw new Error(`checkpoint: corrupt image (unreadable ${what})`)
+  }
+}
+
 /** A codec for values of one shape. */
 export interface ShapeCodec {
   readonly encode: (x: unknown) => Uint8Array
@@ -489,14 +498,7 @@ export function compileCodec(root: AnyShape): ShapeCodec {
         )
       const headerBytes = view.getUint32(8, true)
       const bodyAt = bytes.byteOffset + pad8(12 + headerBytes)
-      let header: Header
-      try {
-        header = JSON.parse(
-          Buffer.from(bytes.buffer, bytes.byteOffset + 12, headerBytes).toString('utf8'),
-        ) as Header
-      } catch {
-        throw new Error('checkpoint: corrupt image (unreadable header)')
-      }
+      const header = jsonAt(bytes, 12, headerBytes, 'header') as Header
       const end = bodyAt + header.strings.at + header.strings.bytes
       if (end !== bytes.byteOffset + bytes.byteLength)
         throw new Error(

@@ -1,7 +1,7 @@
 // Writing workbooks the same way every time: fixed metadata from the caller's time, shared
 // styles, and a zip whose entries carry that time too (exceljs stamps them with the clock).
-import ExcelJS from 'exceljs'
-import JSZip from 'jszip'
+import type ExcelJS from 'exceljs'
+import { excel, zip as loadZip } from './Excel'
 
 export interface BookMeta {
   /** Created and modified time of the workbook and of every entry of its zip. */
@@ -11,8 +11,8 @@ export interface BookMeta {
   readonly subject: string
 }
 
-export function newBook(meta: BookMeta): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook()
+export async function newBook(meta: BookMeta): Promise<ExcelJS.Workbook> {
+  const wb = new (await excel()).Workbook()
   wb.creator = meta.creator
   wb.lastModifiedBy = meta.creator
   wb.created = meta.at
@@ -28,6 +28,7 @@ export function newBook(meta: BookMeta): ExcelJS.Workbook {
  */
 export async function bookBytes(wb: ExcelJS.Workbook, at: Date): Promise<Uint8Array> {
   const raw = await wb.xlsx.writeBuffer()
+  const JSZip = await loadZip()
   const zip = await JSZip.loadAsync(raw as ArrayBuffer)
   const out = new JSZip()
   for (const [name, entry] of Object.entries(zip.files)) {

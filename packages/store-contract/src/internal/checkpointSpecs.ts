@@ -2,9 +2,11 @@
 // ledger through them.
 import {
   CHECKPOINTS_KEPT,
-  type LedgerState,
+  type EventInput,
+  checkpointPartName,
   ledgerProjection,
   loadLedger,
+  loadLedgerCheckpoint,
   replay,
   takeCheckpoint,
 } from '@progress-ledger/core'
@@ -13,12 +15,24 @@ import type { OpenStore } from '../Contract'
 import { fixtures } from '@progress-ledger/testkit'
 import { appended, withStore } from './harness'
 
-const { reports } = fixtures
+const { reports, planAdopted, gdpDefined } = fixtures
 
 const image = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 3) % 256)
 
+/** A second plan, `hz`, with its indicator H01 (the fixtures' plan is `sz`, with I01). */
+const hzAdopted: EventInput = {
+  ...planAdopted,
+  id: 'hz-adopted',
+  data: { ...planAdopted.data, planId: 'hz' },
+}
+const h01Defined: EventInput = {
+  ...gdpDefined,
+  id: 'H01-defined',
+  data: { ...gdpDefined.data, planId: 'hz', indicatorId: 'H01' },
+}
+
 /** The state as plain JSON, for comparing a loaded state with a fresh replay. */
-const plain = (s: LedgerState): unknown => JSON.parse(JSON.stringify(s))
+const plain = (s: unknown): unknown => JSON.parse(JSON.stringify(s))
 
 export function checkpointSpecs(open: OpenStore): void {
   describe('checkpoints', () => {
@@ -76,6 +90,54 @@ export function checkpointSpecs(open: OpenStore): void {
         if (second._tag !== 'Loaded') throw new Error('not loaded')
         expect(plain(second.state)).toEqual(plain(full))
         expect(Object.isFrozen(second.state)).toBe(true)
+      }))
+
+    it('stores several checkpoints in one transaction: all of them, or none when one cannot be stored', () =>
+      withStore(open, async ({ store }) => {
+        const cp = (name: string, position: number) => ({
+          name,
+          position,
+          head: `h${position}`,
+          format: 'f1',
+          image: image(position + 1),
+        })
+        await store.saveCheckpoints([cp('ledger/plan/a', 10), cp('ledger', 10)])
+        expect((await store.loadCheckpoint('ledger/plan/a'))?.position).toBe(10)
+        expect((await store.loadCheckpoint('ledger'))?.position).toBe(10)
+        const broken = { ...cp('ledger', 20), image: null as unknown as Uint8Array }
+        await expect(store.saveCheckpoints([cp('ledger/plan/a', 20), broken])).rejects.toThrow()
+        // Neither the part before the failure nor the failed one was stored.
+        expect((await store.loadCheckpoint('ledger/plan/a'))?.position).toBe(10)
+        expect((await store.loadCheckpoint('ledger'))?.position).toBe(10)
+      }))
+
+    it('loads one plan of a ledger from its part of the checkpoint and the events after it', () =>
+      withStore(open, async ({ store, clock }) => {
+        appended(await store.append('plan-sz', [planAdopted], 'any'))
+        appended(await store.append('plan-hz', [hzAdopted], 'any'))
+        appended(await store.append('indicator-I01', [gdpDefined, ...reports('a', 6)], 'any'))
+        appended(
+          await store.append('indicator-H01', [h01Defined, ...reports('b', 6, 'H01')], 'any'),
+        )
+        const first = await loadLedger(store, { checkpointAfter: 1 })
+        expect(first).toMatchObject({ _tag: 'Loaded', checkpointWritten: true, scope: null })
+        expect((await store.loadCheckpoint(checkpointPartName('hz')))?.position).toBe(16)
+        clock.advance(1000)
+        appended(await store.append('indicator-I01', reports('c', 3), 'any'))
+        appended(await store.append('indicator-H01', reports('d', 3, 'H01'), 'any'))
+        const scoped = await loadLedger(store, { plans: ['hz'], checkpointAfter: 10 })
+        if (scoped._tag !== 'Loaded') throw new Error(scoped._tag)
+        expect(scoped).toMatchObject({ checkpoint: { position: 16 }, replayed: 6, scope: ['hz'] })
+        const full = replay(ledgerProjection, await store.readAll())
+        expect([scoped.state.position, scoped.state.head]).toEqual([full.position, full.head])
+        expect([...scoped.state.plans.keys()]).toEqual(['hz'])
+        expect(scoped.state.indicators.has('I01')).toBe(false)
+        expect(plain(scoped.state.indicators.get('H01'))).toEqual(plain(full.indicators.get('H01')))
+        const whole = await loadLedgerCheckpoint(store)
+        if (whole._tag !== 'Restored') throw new Error(whole._tag)
+        expect(plain(whole.state)).toEqual(
+          plain(replay(ledgerProjection, (await store.readAll()).slice(0, 16))),
+        )
       }))
 
     it('ignores a checkpoint of another format or one the stored events no longer match', () =>

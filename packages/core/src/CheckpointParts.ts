@@ -1,0 +1,164 @@
+/**
+ * A ledger's stored checkpoint, kept in parts: one checkpoint per adopted plan (named
+ * `ledger/plan/<id>`: the plan and the indicators, tasks and projects defined in it alone) and an
+ * index under `ledger` holding the rest of the state and the directory of the parts. All are
+ * written in one store transaction, the parts before the index, at the same position and head.
+ *
+ * Loading restores the index and either every part (the whole state) or only the parts of the
+ * plans asked for, with the {@link PlanScope} that says which later events belong to them: a
+ * report on one plan of a province-wide ledger reads that plan's few hundred kilobytes, not the
+ * whole image. A part that is missing, of another format, position, head or length makes the
+ * checkpoint unusable (the loader then replays from the start), never half-restored.
+ *
+ * @module CheckpointParts
+ */
+import { LEDGER_CHECKPOINT_FORMAT, type StoredCheckpoint } from './Checkpoint'
+import type { EventStore } from './EventStore'
+import { merge, partition, readImage, writeImage } from './internal/CheckpointImage'
+import { PlanScope } from './PlanScope'
+import type { LedgerState } from './State'
+
+/** The name of the index of a ledger's stored checkpoint. */
+export const LEDGER_CHECKPOINT = 'ledger'
+
+/**
+ * The name a plan's part of the ledger's checkpoint is stored under.
+ *
+ * @example
+ * import { checkpointPartName } from '@progress-ledger/core'
+ * checkpointPartName('sz-2021') // 'ledger/plan/sz-2021'
+ */
+export function checkpointPartName(plan: string): string {
+  return `${LEDGER_CHECKPOINT}/plan/${plan}`
+}
+
+/**
+ * The checkpoints that store a ledger state in parts: one per adopted plan, then the index
+ * (`ledger`), all at the state's position and head.
+ *
+ * @example
+ * import { checkpointParts, emptyLedger } from '@progress-ledger/core'
+ * checkpointParts(emptyLedger()).map((c) => c.name) // ['ledger']
+ */
+export function checkpointParts(state: LedgerState): ReadonlyArray<StoredCheckpoint> {
+  const split = partition(state, checkpointPartName)
+  const stored = (name: string, image: Uint8Array): StoredCheckpoint => ({
+    name,
+    position: state.position,
+    head: state.head,
+    format: LEDGER_CHECKPOINT_FORMAT,
+    image,
+  })
+  const parts = split.parts.map((p) => ({ ...p, image: writeImage(p.state, { parts: [] }) }))
+  const index = writeImage(split.rest, {
+    parts: parts.map((p) => ({ ...p.part, bytes: p.image.byteLength })),
+  })
+  return [...parts.map((p) => stored(p.name, p.image)), stored(LEDGER_CHECKPOINT, index)]
+}
+
+/**
+ * Stores the checkpoint of a ledger state, in parts, in one transaction.
+ *
+ * @example
+ * import { InMemoryEventStore, emptyLedger, fixedClock, saveLedgerCheckpoint } from '@progress-ledger/core'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await saveLedgerCheckpoint(store, emptyLedger())
+ * (await store.loadCheckpoint('ledger'))?.position // 0
+ */
+export async function saveLedgerCheckpoint(store: EventStore, state: LedgerState): Promise<void> {
+  await store.saveCheckpoints(checkpointParts(state))
+}
+
+/** Options of {@link loadLedgerCheckpoint}. */
+export interface LedgerCheckpointOptions {
+  /**
+   * Restore only these plans' parts (and the rest of the state): the result then carries the
+   * {@link PlanScope}. When the checkpoint has no part for one of them, the whole state is
+   * restored.
+   */
+  readonly plans?: ReadonlyArray<string>
+  /** The newest checkpoint at or before this position (default: the newest). */
+  readonly atOrBefore?: number
+}
+
+/** The outcome of {@link loadLedgerCheckpoint}. */
+export type LedgerCheckpointLoad =
+  | { readonly _tag: 'None' }
+  | { readonly _tag: 'Unusable'; readonly position: number; readonly reason: string }
+  | {
+      readonly _tag: 'Restored'
+      /** The state, owned by the caller (unfrozen). */
+      readonly state: LedgerState
+      /** `null`: the whole state; otherwise the plans it holds and the events it takes. */
+      readonly scope: PlanScope | null
+    }
+
+/**
+ * Restores a ledger's stored checkpoint: the whole state, or the parts of some plans (see the
+ * module documentation). Self-contained checkpoints ({@link takeCheckpoint}) are restored too.
+ *
+ * @example
+ * import { InMemoryEventStore, emptyLedger, fixedClock, loadLedgerCheckpoint, saveLedgerCheckpoint } from '@progress-ledger/core'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * await saveLedgerCheckpoint(store, emptyLedger())
+ * (await loadLedgerCheckpoint(store))._tag // 'Restored'
+ */
+export async function loadLedgerCheckpoint(
+  store: EventStore,
+  options: LedgerCheckpointOptions = {},
+): Promise<LedgerCheckpointLoad> {
+  const index = await store.loadCheckpoint(LEDGER_CHECKPOINT, options.atOrBefore)
+  if (index === undefined) return { _tag: 'None' }
+  const where = `checkpoint at position ${index.position}`
+  const unusable = (reason: string): LedgerCheckpointLoad => ({
+    _tag: 'Unusable',
+    position: index.position,
+    reason: `${where}: ${reason}`,
+  })
+  if (index.format !== LEDGER_CHECKPOINT_FORMAT)
+    return {
+      _tag: 'Unusable',
+      position: index.position,
+      reason: `${where} has format ${JSON.stringify(index.format)}, this library writes ${JSON.stringify(LEDGER_CHECKPOINT_FORMAT)}`,
+    }
+  let read: ReturnType<typeof readImage>
+  try {
+    read = readImage(index.image)
+  } catch (e) {
+    return unusable((e as Error).message.replace(/^checkpoint: /, ''))
+  }
+  const { directory } = read
+  const matches = (s: LedgerState): boolean =>
+    s.position === index.position && s.head === index.head
+  if (!matches(read.state)) return unusable(`its image holds position ${read.state.position}`)
+  const known = new Set(directory.parts.map((p) => p.plan))
+  const scoped =
+    options.plans !== undefined &&
+    directory.parts.length > 0 &&
+    options.plans.every((p) => known.has(p))
+  const wanted = scoped
+    ? directory.parts.filter((p) => options.plans?.includes(p.plan))
+    : directory.parts
+  const parts: LedgerState[] = []
+  for (const part of wanted) {
+    const cp = await store.loadCheckpoint(part.name, index.position)
+    const what = `its part ${JSON.stringify(part.name)}`
+    if (cp === undefined || cp.position !== index.position) return unusable(`${what} is missing`)
+    if (cp.head !== index.head || cp.format !== index.format || cp.image.byteLength !== part.bytes)
+      return unusable(`${what} does not belong to it (another head, format or length)`)
+    try {
+      const p = readImage(cp.image)
+      if (p.directory.parts.length > 0 || !matches(p.state))
+        return unusable(`${what} does not belong to it`)
+      parts.push(p.state)
+    } catch (e) {
+      return unusable(`${what}: ${(e as Error).message.replace(/^checkpoint: /, '')}`)
+    }
+  }
+  const state = merge(read.state, parts)
+  return {
+    _tag: 'Restored',
+    state,
+    scope: scoped ? new PlanScope(options.plans ?? [], directory.parts, state) : null,
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * A ledger state loaded for some plans only (see `loadLedger`'s `plans`): the plans themselves,
+ * the indicators, tasks and projects defined in them alone, and everything that belongs to no
+ * single plan (departments, projects of no plan, entities whose definitions name several plans,
+ * the audit list). Events after the checkpoint it was restored from are replayed onto it only
+ * when they are about something it holds, or about something new to the ledger that is not
+ * defined in another plan; events about entities of other plans are skipped. The one case a
+ * scope cannot follow — an entity of another plan redefined into a scoped one — is reported, and
+ * the caller loads the whole ledger instead.
+ *
+ * What such a state answers about its plans is what the whole state answers: the same entities,
+ * the same versions. Only the `unattached` list can differ, by the entries the skipped events
+ * would have made after the checkpoint.
+ *
+ * @module PlanScope
+ */
+import type { LedgerEvent } from './Catalog'
+import type { LedgerState } from './State'
+import { definedInPlan, type EntityKind, eventSubject } from './Subject'
+
+/** What to do with an event replayed onto a scoped state. */
+export type ScopeDecision = 'apply' | 'skip' | 'unscoped'
+
+/** Where each entity of a part lives: the plan that owns it, by kind and id. */
+export interface PartOwners {
+  readonly plan: string
+  readonly indicators: ReadonlyArray<string>
+  readonly tasks: ReadonlyArray<string>
+  readonly projects: ReadonlyArray<string>
+}
+
+/**
+ * The scope of a state loaded for some plans: which of the events after its checkpoint it takes.
+ *
+ * @example
+ * import { PlanScope, emptyLedger } from '@progress-ledger/core'
+ * const scope = new PlanScope(['sz'], [{ plan: 'hz', indicators: ['H01'], tasks: [], projects: [] }], emptyLedger())
+ * scope.admit({ type: 'ValueApproved', data: { indicatorId: 'H01', period: '2022' } }) // 'skip'
+ * scope.admit({ type: 'ValueApproved', data: { indicatorId: 'S01', period: '2022' } }) // 'apply'
+ */
+export class PlanScope {
+  /** The plans the state holds. */
+  readonly plans: ReadonlyArray<string>
+  readonly #scope: ReadonlySet<string>
+  readonly #owner = new Map<string, string>()
+  /** Entities of other plans (known from the checkpoint or defined since). */
+  readonly #outside = new Set<string>()
+  /** Entities the state holds or took since. */
+  readonly #inside = new Set<string>()
+
+  /**
+   * @param plans the plans loaded
+   * @param owners every part of the checkpoint (the loaded ones and the others)
+   * @param state the state restored for `plans`, before any event after the checkpoint
+   */
+  constructor(plans: ReadonlyArray<string>, owners: ReadonlyArray<PartOwners>, state: LedgerState) {
+    this.plans = [...plans]
+    this.#scope = new Set(plans)
+    for (const o of owners) {
+      if (this.#scope.has(o.plan)) continue
+      for (const id of o.indicators) this.#owner.set(key('indicators', id), o.plan)
+      for (const id of o.tasks) this.#owner.set(key('tasks', id), o.plan)
+      for (const id of o.projects) this.#owner.set(key('projects', id), o.plan)
+    }
+    for (const id of state.indicators.keys()) this.#inside.add(key('indicators', id))
+    for (const id of state.tasks.keys()) this.#inside.add(key('tasks', id))
+    for (const id of state.projects.keys()) this.#inside.add(key('projects', id))
+  }
+
+  /**
+   * Whether an event after the checkpoint is replayed onto the scoped state (`apply`), left out
+   * (`skip`: it is about another plan's entity), or cannot be followed (`unscoped`: it moves an
+   * entity of another plan into a scoped one; load the whole ledger).
+   */
+  admit(e: LedgerEvent): ScopeDecision {
+    const subject = eventSubject(e)
+    if (subject === null || subject.kind === 'departments') return 'apply'
+    if (subject.kind === 'plans') return this.#scope.has(subject.id) ? 'apply' : 'skip'
+    const k = key(subject.kind, subject.id)
+    const plan = definedInPlan(e)
+    if (this.#outside.has(k) || this.#owner.has(k)) {
+      // Defined anew in a scoped plan, or in none (a project), it would join the state.
+      if (plan === null || (plan !== undefined && this.#scope.has(plan))) return 'unscoped'
+      this.#outside.add(k)
+      return 'skip'
+    }
+    if (plan !== undefined && plan !== null && !this.#scope.has(plan) && !this.#inside.has(k)) {
+      this.#outside.add(k)
+      return 'skip'
+    }
+    // A definition in a scoped plan (or in none) makes the entity the state's; an event about an
+    // entity nobody defined is applied as the whole ledger applies it (as unattached).
+    if (plan !== undefined) this.#inside.add(k)
+    return 'apply'
+  }
+}
+
+function key(kind: EntityKind, id: string): string {
+  return `${kind}\u0000${id}`
+}

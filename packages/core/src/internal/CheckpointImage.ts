@@ -1,0 +1,202 @@
+/**
+ * The bytes of a ledger checkpoint: a directory (JSON), then the columnar image of a state
+ * (internal/ShapeCodec). A checkpoint stored in parts (see CheckpointParts) has one image per
+ * plan — the plan with the indicators, tasks and projects defined in it alone — and an index
+ * image holding everything else (departments, entities of no single plan, the audit and
+ * unattached lists) whose directory names the parts and the entities each holds.
+ *
+ * Layout: `u32` (little-endian) byte length of the directory, the directory as UTF-8 JSON, zero
+ * bytes up to a multiple of 8 (the columnar image is read through typed views), the image.
+ *
+ * @module internal/CheckpointImage
+ */
+import { EntityMap } from '../EntityMap'
+import { type LedgerState, ledgerShape } from '../State'
+import { compileCodec, jsonAt } from './ShapeCodec'
+
+/** One part of a checkpoint stored in parts: a plan and the entities defined in it alone. */
+export interface CheckpointPart {
+  /** The plan's id. */
+  readonly plan: string
+  /** The name the part is stored under. */
+  readonly name: string
+  /** The byte length of the part's image (a part of another length is not this one). */
+  readonly bytes: number
+  readonly indicators: ReadonlyArray<string>
+  readonly tasks: ReadonlyArray<string>
+  readonly projects: ReadonlyArray<string>
+}
+
+/** What an image holds besides its state: the parts stored beside it (none: self-contained). */
+export interface CheckpointDirectory {
+  readonly parts: ReadonlyArray<CheckpointPart>
+}
+
+const codec = compileCodec(ledgerShape)
+
+/** The image of a state with its directory. */
+export function writeImage(state: LedgerState, directory: CheckpointDirectory): Uint8Array {
+  const dir = Buffer.from(JSON.stringify(directory), 'utf8')
+  const at = (4 + dir.byteLength + 7) & ~7
+  const body = codec.encode(state)
+  const out = new Uint8Array(at + body.byteLength)
+  new DataView(out.buffer).setUint32(0, dir.byteLength, true)
+  out.set(dir, 4)
+  out.set(body, at)
+  return out
+}
+
+/** The directory and state of an image (the state owned by the caller); throws a clear Error. */
+export function readImage(image: Uint8Array): {
+  readonly directory: CheckpointDirectory
+  readonly state: LedgerState
+} {
+  if (image.byteLength < 4)
+    throw new Error('checkpoint: expected a checkpoint image, got other bytes')
+  const length = new DataView(image.buffer, image.byteOffset, image.byteLength).getUint32(0, true)
+  const at = (4 + length + 7) & ~7
+  if (at > image.byteLength) throw new Error('checkpoint: corrupt image (truncated directory)')
+  const directory = jsonAt(image, 4, length, 'directory') as CheckpointDirectory
+  if (!Array.isArray(directory?.parts))
+    throw new Error('checkpoint: corrupt image (a directory without parts)')
+  const state = codec.decode(image.subarray(at)) as LedgerState
+  return { directory, state }
+}
+
+/** The plan an entity belongs to alone, if one. */
+function soleOwner(
+  plans: ReadonlySet<string>,
+  ids: ReadonlyArray<string | undefined>,
+): string | undefined {
+  const first = ids[0]
+  if (first === undefined || !plans.has(first)) return undefined
+  for (const id of ids) if (id !== first) return undefined
+  return first
+}
+
+/** A state with the given entities and nothing else (no lists, the same position and head). */
+function subState(
+  state: LedgerState,
+  pick: {
+    readonly plans: EntityMap<LedgerState['plans'] extends EntityMap<infer V> ? V : never>
+    readonly departments?: LedgerState['departments']
+    readonly indicators: LedgerState['indicators']
+    readonly tasks: LedgerState['tasks']
+    readonly projects: LedgerState['projects']
+    readonly lists: boolean
+  },
+): LedgerState {
+  return {
+    position: state.position,
+    head: state.head,
+    plans: pick.plans,
+    departments: pick.departments ?? EntityMap.empty(),
+    indicators: pick.indicators,
+    projects: pick.projects,
+    tasks: pick.tasks,
+    denied: pick.lists ? state.denied : [],
+    unattached: pick.lists ? state.unattached : [],
+  }
+}
+
+/**
+ * Splits a state into one part per adopted plan and the rest. An indicator belongs to a plan
+ * when every version of its definition names that plan; a task or project when its definition
+ * does; anything else (departments, a project of no plan, an entity whose definitions name
+ * several plans or a plan never adopted) stays with the rest.
+ */
+export function partition(
+  state: LedgerState,
+  nameOf: (plan: string) => string,
+): {
+  readonly rest: LedgerState
+  readonly parts: ReadonlyArray<{
+    readonly plan: string
+    readonly name: string
+    readonly state: LedgerState
+    readonly part: Omit<CheckpointPart, 'bytes'>
+  }>
+} {
+  const plans = new Set(state.plans.keys())
+  type Bucket = { indicators: string[]; tasks: string[]; projects: string[] }
+  const buckets = new Map<string, Bucket>()
+  for (const p of plans) buckets.set(p, { indicators: [], tasks: [], projects: [] })
+  const rest = {
+    indicators: state.indicators.edit(),
+    tasks: state.tasks.edit(),
+    projects: state.projects.edit(),
+  }
+  state.indicators.each((ind, id) => {
+    const owner = soleOwner(
+      plans,
+      ind.definitions.map((d) => d.definition.planId),
+    )
+    if (owner === undefined) return
+    buckets.get(owner)?.indicators.push(id)
+    rest.indicators.delete(id)
+  })
+  state.tasks.each((task, id) => {
+    const owner = soleOwner(plans, [task.definition.planId])
+    if (owner === undefined) return
+    buckets.get(owner)?.tasks.push(id)
+    rest.tasks.delete(id)
+  })
+  state.projects.each((project, id) => {
+    const owner = soleOwner(plans, [project.definition.planId])
+    if (owner === undefined) return
+    buckets.get(owner)?.projects.push(id)
+    rest.projects.delete(id)
+  })
+  const pickFrom = <V>(map: EntityMap<V>, ids: ReadonlyArray<string>): EntityMap<V> =>
+    EntityMap.of(ids.map((id) => [id, map.get(id) as V] as const))
+  const parts = [...buckets].map(([plan, b]) => ({
+    plan,
+    name: nameOf(plan),
+    part: {
+      plan,
+      name: nameOf(plan),
+      indicators: b.indicators,
+      tasks: b.tasks,
+      projects: b.projects,
+    },
+    state: subState(state, {
+      plans: pickFrom(state.plans, [plan]),
+      indicators: pickFrom(state.indicators, b.indicators),
+      tasks: pickFrom(state.tasks, b.tasks),
+      projects: pickFrom(state.projects, b.projects),
+      lists: false,
+    }),
+  }))
+  return {
+    rest: subState(state, {
+      plans: EntityMap.empty(),
+      departments: state.departments,
+      indicators: rest.indicators.done(),
+      tasks: rest.tasks.done(),
+      projects: rest.projects.done(),
+      lists: true,
+    }),
+    parts,
+  }
+}
+
+/** `into` (owned) with the entities of `parts` added: the state the parts were split from. */
+export function merge(into: LedgerState, parts: ReadonlyArray<LedgerState>): LedgerState {
+  const plans = into.plans.edit()
+  const indicators = into.indicators.edit()
+  const tasks = into.tasks.edit()
+  const projects = into.projects.edit()
+  for (const p of parts) {
+    p.plans.each((v, k) => plans.set(k, v))
+    p.indicators.each((v, k) => indicators.set(k, v))
+    p.tasks.each((v, k) => tasks.set(k, v))
+    p.projects.each((v, k) => projects.set(k, v))
+  }
+  return {
+    ...into,
+    plans: plans.done(),
+    indicators: indicators.done(),
+    tasks: tasks.done(),
+    projects: projects.done(),
+  }
+}
