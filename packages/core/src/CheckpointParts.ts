@@ -14,7 +14,13 @@
  */
 import { LEDGER_CHECKPOINT_FORMAT, type StoredCheckpoint } from './Checkpoint'
 import type { EventStore } from './EventStore'
-import { merge, partition, readImage, writeImage } from './internal/CheckpointImage'
+import {
+  type CheckpointPart,
+  merge,
+  partition,
+  readImage,
+  writeImage,
+} from './internal/CheckpointImage'
 import { PlanScope } from './PlanScope'
 import type { LedgerState } from './State'
 
@@ -41,6 +47,14 @@ export function checkpointPartName(plan: string): string {
  * checkpointParts(emptyLedger()).map((c) => c.name) // ['ledger']
  */
 export function checkpointParts(state: LedgerState): ReadonlyArray<StoredCheckpoint> {
+  return [...encodeParts(state)]
+}
+
+/**
+ * The parts, each encoded when it is asked for (a store writing them one by one holds one image
+ * at a time, not the whole state's), then the index.
+ */
+function* encodeParts(state: LedgerState): Generator<StoredCheckpoint> {
   const split = partition(state, checkpointPartName)
   const stored = (name: string, image: Uint8Array): StoredCheckpoint => ({
     name,
@@ -49,11 +63,13 @@ export function checkpointParts(state: LedgerState): ReadonlyArray<StoredCheckpo
     format: LEDGER_CHECKPOINT_FORMAT,
     image,
   })
-  const parts = split.parts.map((p) => ({ ...p, image: writeImage(p.state, { parts: [] }) }))
-  const index = writeImage(split.rest, {
-    parts: parts.map((p) => ({ ...p.part, bytes: p.image.byteLength })),
-  })
-  return [...parts.map((p) => stored(p.name, p.image)), stored(LEDGER_CHECKPOINT, index)]
+  const written: CheckpointPart[] = []
+  for (const p of split.parts) {
+    const image = writeImage(p.state, { parts: [] })
+    written.push({ ...p.part, bytes: image.byteLength })
+    yield stored(p.name, image)
+  }
+  yield stored(LEDGER_CHECKPOINT, writeImage(split.rest, { parts: written }))
 }
 
 /**
@@ -66,7 +82,7 @@ export function checkpointParts(state: LedgerState): ReadonlyArray<StoredCheckpo
  * (await store.loadCheckpoint('ledger'))?.position // 0
  */
 export async function saveLedgerCheckpoint(store: EventStore, state: LedgerState): Promise<void> {
-  await store.saveCheckpoints(checkpointParts(state))
+  await store.saveCheckpoints(encodeParts(state))
 }
 
 /** Options of {@link loadLedgerCheckpoint}. */

@@ -244,11 +244,12 @@ export interface EventStore {
    */
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>
   /**
-   * Stores several checkpoints in one transaction, in order: all of them or, on failure, none
-   * (a ledger's checkpoint is kept in parts; see `saveLedgerCheckpoint`). Each is pruned as by
-   * {@link EventStore.saveCheckpoint}.
+   * Stores several checkpoints in one transaction, in order: all of them or, on failure (of the
+   * store, or of the iterable), none (a ledger's checkpoint is kept in parts; see
+   * `saveLedgerCheckpoint`, which encodes each part as the store asks for it). Each is pruned as
+   * by {@link EventStore.saveCheckpoint}.
    */
-  saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void>
+  saveCheckpoints(checkpoints: Iterable<StoredCheckpoint>): Promise<void>
   /** The newest checkpoint of a projection at or before a position (default: the newest). */
   loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined>
   /** Releases resources. */

@@ -366,11 +366,11 @@ export class InMemoryEventStore implements EventStore {
     return this.saveCheckpoints([checkpoint])
   }
 
-  saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void> {
+  saveCheckpoints(checkpoints: Iterable<StoredCheckpoint>): Promise<void> {
     // Copied first: nothing is stored unless every image could be read.
     let copies: StoredCheckpoint[]
     try {
-      copies = checkpoints.map((c) => ({ ...c, image: Uint8Array.from(c.image) }))
+      copies = Array.from(checkpoints, (c) => ({ ...c, image: Uint8Array.from(c.image) }))
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)))
     }

@@ -405,7 +405,7 @@ export class PostgresEventStore implements EventStore {
     await this.saveCheckpoints([checkpoint])
   }
 
-  async saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void> {
+  async saveCheckpoints(checkpoints: Iterable<StoredCheckpoint>): Promise<void> {
     await this.client.transaction(async (tx) => {
       for (const checkpoint of checkpoints) {
         await tx.query(

@@ -76,7 +76,7 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt: Statements
   private readonly writeBatch: (requests: ReadonlyArray<ValidRequest>) => AppendResult
   private readonly gate = new Gate()
-  private readonly saveCheckpointsNow: (checkpoints: ReadonlyArray<StoredCheckpoint>) => void
+  private readonly saveCheckpointsNow: (checkpoints: Iterable<StoredCheckpoint>) => void
 
   /** Use {@link openSqliteStore}. */
   constructor(
@@ -88,7 +88,7 @@ export class SqliteEventStore implements EventStore {
     private readonly chainKey?: ChainKey,
   ) {
     this.stmt = prepare(db)
-    this.saveCheckpointsNow = db.transaction((list: ReadonlyArray<StoredCheckpoint>) => {
+    this.saveCheckpointsNow = db.transaction((list: Iterable<StoredCheckpoint>) => {
       for (const c of list) {
         this.stmt.saveCheckpoint.run(c.name, c.position, c.head, c.format, c.image)
         this.stmt.pruneCheckpoints.run(c.name, c.name, CHECKPOINTS_KEPT)
@@ -304,8 +304,22 @@ export class SqliteEventStore implements EventStore {
     await this.saveCheckpoints([checkpoint])
   }
 
-  async saveCheckpoints(checkpoints: ReadonlyArray<StoredCheckpoint>): Promise<void> {
-    await this.busy(() => this.saveCheckpointsNow(checkpoints))
+  async saveCheckpoints(checkpoints: Iterable<StoredCheckpoint>): Promise<void> {
+    // The transaction takes the write lock before it reads the first checkpoint (BEGIN
+    // IMMEDIATE), so a busy retry never re-reads an iterable already read; were it ever to, it
+    // fails rather than store what is left.
+    let read = false
+    const once: Iterable<StoredCheckpoint> = {
+      [Symbol.iterator]: () => {
+        if (read)
+          throw new Error(
+            `${this.path}: the checkpoints were read by an attempt that did not commit; nothing was stored`,
+          )
+        read = true
+        return checkpoints[Symbol.iterator]()
+      },
+    }
+    await this.busy(() => this.saveCheckpointsNow(once))
   }
 
   async loadCheckpoint(name: string, atOrBefore?: number): Promise<StoredCheckpoint | undefined> {

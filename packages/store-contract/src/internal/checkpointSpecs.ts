@@ -109,6 +109,13 @@ export function checkpointSpecs(open: OpenStore): void {
         // Neither the part before the failure nor the failed one was stored.
         expect((await store.loadCheckpoint('ledger/plan/a'))?.position).toBe(10)
         expect((await store.loadCheckpoint('ledger'))?.position).toBe(10)
+        // Nor when the checkpoints come from an iterable that fails after the first.
+        function* failing(): Generator<ReturnType<typeof cp>> {
+          yield cp('ledger/plan/a', 30)
+          throw new Error('encoding failed')
+        }
+        await expect(store.saveCheckpoints(failing())).rejects.toThrow('encoding failed')
+        expect((await store.loadCheckpoint('ledger/plan/a'))?.position).toBe(10)
       }))
 
     it('loads one plan of a ledger from its part of the checkpoint and the events after it', () =>
