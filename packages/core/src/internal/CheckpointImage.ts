@@ -78,7 +78,7 @@ function soleOwner(
 function subState(
   state: LedgerState,
   pick: {
-    readonly plans: EntityMap<LedgerState['plans'] extends EntityMap<infer V> ? V : never>
+    readonly plans: LedgerState['plans']
     readonly departments?: LedgerState['departments']
     readonly indicators: LedgerState['indicators']
     readonly tasks: LedgerState['tasks']
