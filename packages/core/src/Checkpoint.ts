@@ -13,7 +13,7 @@
  * @module Checkpoint
  */
 import { createHash } from 'node:crypto'
-import { readImage, writeImage } from './internal/CheckpointImage'
+import { readStored, writeImage } from './internal/CheckpointImage'
 import { type LedgerState, ledgerShapeText } from './State'
 
 /**
@@ -93,30 +93,13 @@ export type CheckpointRestore =
  * restoreCheckpoint({ ...takeCheckpoint(emptyLedger()), format: 'ledger/old' })._tag // 'Unusable'
  */
 export function restoreCheckpoint(cp: StoredCheckpoint): CheckpointRestore {
-  if (cp.format !== LEDGER_CHECKPOINT_FORMAT)
+  const read = readStored(cp, LEDGER_CHECKPOINT_FORMAT)
+  if (read._tag === 'Unusable') return read
+  const parts = read.directory.parts.length
+  if (parts > 0)
     return {
       _tag: 'Unusable',
-      reason: `checkpoint at position ${cp.position} has format ${JSON.stringify(cp.format)}, this library writes ${JSON.stringify(LEDGER_CHECKPOINT_FORMAT)}`,
+      reason: `checkpoint at position ${cp.position}: stored in ${parts} parts (restore it with loadLedgerCheckpoint)`,
     }
-  let read: ReturnType<typeof readImage>
-  try {
-    read = readImage(cp.image)
-  } catch (e) {
-    return {
-      _tag: 'Unusable',
-      reason: `checkpoint at position ${cp.position}: ${(e as Error).message}`,
-    }
-  }
-  const { directory, state } = read
-  if (directory.parts.length > 0)
-    return {
-      _tag: 'Unusable',
-      reason: `checkpoint at position ${cp.position}: stored in ${directory.parts.length} parts (restore it with loadLedgerCheckpoint)`,
-    }
-  if (state.position !== cp.position || state.head !== cp.head)
-    return {
-      _tag: 'Unusable',
-      reason: `checkpoint at position ${cp.position}: its image holds position ${state.position}`,
-    }
-  return { _tag: 'Restored', state }
+  return { _tag: 'Restored', state: read.state }
 }

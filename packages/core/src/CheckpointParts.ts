@@ -18,7 +18,7 @@ import {
   type CheckpointPart,
   merge,
   partition,
-  readImage,
+  readStored,
   writeImage,
 } from './internal/CheckpointImage'
 import { PlanScope } from './PlanScope'
@@ -67,7 +67,7 @@ function* encodeParts(state: LedgerState): Generator<StoredCheckpoint> {
   for (const p of split.parts) {
     const image = writeImage(p.state, { parts: [] })
     written.push({ ...p.part, bytes: image.byteLength })
-    yield stored(p.name, image)
+    yield stored(p.part.name, image)
   }
   yield stored(LEDGER_CHECKPOINT, writeImage(split.rest, { parts: written }))
 }
@@ -125,28 +125,14 @@ export async function loadLedgerCheckpoint(
 ): Promise<LedgerCheckpointLoad> {
   const index = await store.loadCheckpoint(LEDGER_CHECKPOINT, options.atOrBefore)
   if (index === undefined) return { _tag: 'None' }
-  const where = `checkpoint at position ${index.position}`
   const unusable = (reason: string): LedgerCheckpointLoad => ({
     _tag: 'Unusable',
     position: index.position,
-    reason: `${where}: ${reason}`,
+    reason,
   })
-  if (index.format !== LEDGER_CHECKPOINT_FORMAT)
-    return {
-      _tag: 'Unusable',
-      position: index.position,
-      reason: `${where} has format ${JSON.stringify(index.format)}, this library writes ${JSON.stringify(LEDGER_CHECKPOINT_FORMAT)}`,
-    }
-  let read: ReturnType<typeof readImage>
-  try {
-    read = readImage(index.image)
-  } catch (e) {
-    return unusable((e as Error).message.replace(/^checkpoint: /, ''))
-  }
+  const read = readStored(index, LEDGER_CHECKPOINT_FORMAT)
+  if (read._tag === 'Unusable') return unusable(read.reason)
   const { directory } = read
-  const matches = (s: LedgerState): boolean =>
-    s.position === index.position && s.head === index.head
-  if (!matches(read.state)) return unusable(`its image holds position ${read.state.position}`)
   const known = new Set(directory.parts.map((p) => p.plan))
   const scoped =
     options.plans !== undefined &&
@@ -158,18 +144,14 @@ export async function loadLedgerCheckpoint(
   const parts: LedgerState[] = []
   for (const part of wanted) {
     const cp = await store.loadCheckpoint(part.name, index.position)
-    const what = `its part ${JSON.stringify(part.name)}`
+    const what = `checkpoint at position ${index.position}: its part ${JSON.stringify(part.name)}`
     if (cp === undefined || cp.position !== index.position) return unusable(`${what} is missing`)
     if (cp.head !== index.head || cp.format !== index.format || cp.image.byteLength !== part.bytes)
       return unusable(`${what} does not belong to it (another head, format or length)`)
-    try {
-      const p = readImage(cp.image)
-      if (p.directory.parts.length > 0 || !matches(p.state))
-        return unusable(`${what} does not belong to it`)
-      parts.push(p.state)
-    } catch (e) {
-      return unusable(`${what}: ${(e as Error).message.replace(/^checkpoint: /, '')}`)
-    }
+    const p = readStored(cp, index.format, what)
+    if (p._tag === 'Unusable') return unusable(p.reason)
+    if (p.directory.parts.length > 0) return unusable(`${what} does not belong to it`)
+    parts.push(p.state)
   }
   const state = merge(read.state, parts)
   return {

@@ -42,8 +42,7 @@ export class PlanScope {
   /** The plans the state holds. */
   readonly plans: ReadonlyArray<string>
   readonly #scope: ReadonlySet<string>
-  readonly #owner = new Map<string, string>()
-  /** Entities of other plans (known from the checkpoint or defined since). */
+  /** Entities of other plans (the other parts' entities, and those defined since). */
   readonly #outside = new Set<string>()
   /** Entities the state holds or took since. */
   readonly #inside = new Set<string>()
@@ -58,9 +57,9 @@ export class PlanScope {
     this.#scope = new Set(plans)
     for (const o of owners) {
       if (this.#scope.has(o.plan)) continue
-      for (const id of o.indicators) this.#owner.set(key('indicators', id), o.plan)
-      for (const id of o.tasks) this.#owner.set(key('tasks', id), o.plan)
-      for (const id of o.projects) this.#owner.set(key('projects', id), o.plan)
+      for (const id of o.indicators) this.#outside.add(key('indicators', id))
+      for (const id of o.tasks) this.#outside.add(key('tasks', id))
+      for (const id of o.projects) this.#outside.add(key('projects', id))
     }
     for (const id of state.indicators.keys()) this.#inside.add(key('indicators', id))
     for (const id of state.tasks.keys()) this.#inside.add(key('tasks', id))
@@ -78,7 +77,7 @@ export class PlanScope {
     if (subject.kind === 'plans') return this.#scope.has(subject.id) ? 'apply' : 'skip'
     const k = key(subject.kind, subject.id)
     const plan = definedInPlan(e)
-    if (this.#outside.has(k) || this.#owner.has(k)) {
+    if (this.#outside.has(k)) {
       // Defined anew in a scoped plan, or in none (a project), it would join the state.
       if (plan === null || (plan !== undefined && this.#scope.has(plan))) return 'unscoped'
       this.#outside.add(k)

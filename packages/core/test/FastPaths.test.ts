@@ -380,26 +380,7 @@ describe('as-of index and period order', () => {
           {
             streamId: 's',
             expectedVersion: 'any',
-            events: [
-              {
-                id: 'def',
-                type: 'IndicatorDefined',
-                validTime: isoDate('2021-01-01'),
-                actor: 'p',
-                data: {
-                  planId: 'p',
-                  indicatorId: 'A',
-                  name: { zh: 'A' },
-                  unit: '',
-                  categoryId: 'c',
-                  attribute: 'evaluation',
-                  selfSelected: false,
-                  departments: ['d'],
-                  direction: 'higher',
-                  periodicity: 'month',
-                },
-              },
-            ],
+            events: [fixtures.indicatorDefined('A', 'month')],
           },
         ])
         order.forEach((m, i) =>

@@ -8,8 +8,8 @@ import {
   dateOf,
   LEDGER_STREAM,
   loadLedger,
-  saveLedgerCheckpoint,
   parseJsonText,
+  saveLedgerCheckpoint,
 } from '@progress-ledger/core'
 import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
 import { parseActor } from '../ActorOption'

@@ -10,6 +10,7 @@
  *
  * @module internal/CheckpointImage
  */
+import type { StoredCheckpoint } from '../Checkpoint'
 import { EntityMap } from '../EntityMap'
 import { type LedgerState, ledgerShape } from '../State'
 import { compileCodec, jsonAt } from './ShapeCodec'
@@ -47,7 +48,7 @@ export function writeImage(state: LedgerState, directory: CheckpointDirectory): 
 }
 
 /** The directory and state of an image (the state owned by the caller); throws a clear Error. */
-export function readImage(image: Uint8Array): {
+function readImage(image: Uint8Array): {
   readonly directory: CheckpointDirectory
   readonly state: LedgerState
 } {
@@ -61,6 +62,37 @@ export function readImage(image: Uint8Array): {
     throw new Error('checkpoint: corrupt image (a directory without parts)')
   const state = codec.decode(image.subarray(at)) as LedgerState
   return { directory, state }
+}
+
+/** A stored checkpoint read: its directory and state, or why it cannot be used. */
+export type StoredRead =
+  | { readonly _tag: 'Read'; readonly directory: CheckpointDirectory; readonly state: LedgerState }
+  | { readonly _tag: 'Unusable'; readonly reason: string }
+
+/**
+ * Reads a stored checkpoint written in `format`: unusable when it has another format, its image
+ * does not decode, or the image holds another position or head than the checkpoint claims.
+ * Reasons begin with `label` (default: `checkpoint at position N`).
+ */
+export function readStored(
+  cp: StoredCheckpoint,
+  format: string,
+  label = `checkpoint at position ${cp.position}`,
+): StoredRead {
+  const unusable = (reason: string): StoredRead => ({ _tag: 'Unusable', reason })
+  if (cp.format !== format)
+    return unusable(
+      `${label} has format ${JSON.stringify(cp.format)}, this library writes ${JSON.stringify(format)}`,
+    )
+  let read: ReturnType<typeof readImage>
+  try {
+    read = readImage(cp.image)
+  } catch (e) {
+    return unusable(`${label}: ${(e as Error).message.replace(/^checkpoint: /, '')}`)
+  }
+  if (read.state.position !== cp.position || read.state.head !== cp.head)
+    return unusable(`${label}: its image holds position ${read.state.position}`)
+  return { _tag: 'Read', ...read }
 }
 
 /** The plan an entity belongs to alone, if one. */
@@ -111,8 +143,6 @@ export function partition(
 ): {
   readonly rest: LedgerState
   readonly parts: ReadonlyArray<{
-    readonly plan: string
-    readonly name: string
     readonly state: LedgerState
     readonly part: Omit<CheckpointPart, 'bytes'>
   }>
@@ -150,8 +180,6 @@ export function partition(
   const pickFrom = <V>(map: EntityMap<V>, ids: ReadonlyArray<string>): EntityMap<V> =>
     EntityMap.of(ids.map((id) => [id, map.get(id) as V] as const))
   const parts = [...buckets].map(([plan, b]) => ({
-    plan,
-    name: nameOf(plan),
     part: {
       plan,
       name: nameOf(plan),
