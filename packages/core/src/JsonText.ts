@@ -53,6 +53,32 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39
 }
 
+/** Short strings seen by any parse, each kept once (see {@link ownCopy}); at most this many. */
+const SHORT_STRINGS = 4096
+const shortStrings = new Map<string, string>()
+
+/**
+ * `s` as a string of its own, sharing no storage with the text it was cut from. V8 makes a
+ * substring of 13 or more characters a view into the text, and a longer concatenation a tree of
+ * its pieces: a parsed value kept for long (an event id the ledger state holds) would keep its
+ * whole line alive, and through the line the 64 KB chunk a line reader cut it from — an intake of
+ * a million lines held the whole file. Here the first 12 characters are copied, the rest joined
+ * on, and reading a character makes V8 flatten the join: one new string of exactly these
+ * characters, the pieces garbage. Shorter strings are copies already; the same short text (a
+ * period, an indicator id, a status) recurs on every line, so one copy of each is kept and shared.
+ */
+function ownCopy(s: string): string {
+  if (s.length < 13) {
+    const known = shortStrings.get(s)
+    if (known !== undefined) return known
+    if (shortStrings.size < SHORT_STRINGS) shortStrings.set(s, s)
+    return s
+  }
+  const copy = s.slice(0, 12) + s.slice(12)
+  copy.charCodeAt(0)
+  return copy
+}
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 const ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
@@ -201,7 +227,7 @@ class Reader {
       if (c === 0x22) {
         out += t.slice(run, this.pos)
         this.pos++
-        return out
+        return ownCopy(out)
       }
       if (c < 0x20) this.refuse('a control character written as an escape (\\n, \\u0000, …)')
       if (c !== 0x5c /* \ */) {

@@ -108,8 +108,24 @@ export function periodStart(p: PeriodKey): IsoDate {
   return `${p.slice(0, 4)}-${pad2(monthSpan(p)[0])}-01` as IsoDate
 }
 
-/** The last day of a period: the valid time of a value reported for it. */
+/** Last days of the periods asked for, at most {@link PERIOD_ENDS} of them (see {@link periodEnd}). */
+const periodEnds = new Map<string, IsoDate>()
+const PERIOD_ENDS = 4096
+
+/**
+ * The last day of a period: the valid time of a value reported for it. Periods recur (a plan
+ * reports on a few dozen), so the answers are kept: sorting compares periods by it, and a million
+ * values reported for `2023-06` hold one string `2023-06-30`, not a million.
+ */
 export function periodEnd(p: PeriodKey): IsoDate {
+  const known = periodEnds.get(p)
+  if (known !== undefined) return known
+  const end = lastDay(p)
+  if (periodEnds.size < PERIOD_ENDS) periodEnds.set(p, end)
+  return end
+}
+
+function lastDay(p: PeriodKey): IsoDate {
   if (periodKind(p) === 'day') return p as string as IsoDate
   const year = periodYear(p)
   const last = monthSpan(p)[1]

@@ -347,9 +347,20 @@ export function dateOf(i: Instant): IsoDate {
   return i.slice(0, 10) as IsoDate
 }
 
-/** The last instant of a calendar day, for "known at the end of that day" cut-offs. */
+let lastDay = ''
+let lastEnd = ''
+
+/**
+ * The last instant of a calendar day, for "known at the end of that day" cut-offs. Asked again
+ * for the same day it gives the same string (commands decided in bulk stamp every provisional
+ * event with one).
+ */
 export function endOfDay(d: IsoDate): Instant {
-  return `${d}T23:59:59.999Z` as Instant
+  if (d !== lastDay) {
+    lastEnd = `${d}T23:59:59.999Z`
+    lastDay = d
+  }
+  return lastEnd as Instant
 }
 
 /** Text in Chinese with an optional English rendering: each a {@link Name}. */

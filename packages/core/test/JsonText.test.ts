@@ -17,6 +17,28 @@ describe('parseJsonText', () => {
       { numRuns: 1000 },
     )
   })
+  it('reads every string whole, short ones past the shared table and long ones cut from a long text', () => {
+    // More distinct short strings than the reader keeps one copy of, then strings of 12–14
+    // characters (either side of where it copies rather than shares) with and without escapes,
+    // all in one long text.
+    const short = Array.from({ length: 5000 }, (_, i) => `p-${i}`)
+    const edges = [
+      '123456789012',
+      '1234567890123',
+      '12345678901234',
+      'a"b\\c\n中defghijk', // written with escapes: \" \\ \n
+      'x\t"',
+      'é中€'.repeat(5),
+    ]
+    const text = JSON.stringify({
+      short,
+      again: short.slice(0, 10),
+      edges,
+      [edges[1] as string]: 1,
+    })
+    expect(parseJsonText(text)).toEqual({ _tag: 'ParsedJson', value: JSON.parse(text) })
+    expect(parseJsonText(JSON.stringify(short))).toEqual({ _tag: 'ParsedJson', value: short })
+  })
 
   it('refuses a key repeated in one object, at the repetition', () => {
     expect(error(parseJsonText('{"type":"ReportValue",\n  "value": 1,\n  "value": 2}'))).toEqual({

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DateSpec, earliestDay, latestDay, onDay } from '../src/DateSpec'
 import {
@@ -8,6 +9,7 @@ import {
   periodKind,
   periodStart,
   periodYear,
+  type PeriodKey,
 } from '../src/Period'
 import { fixtures } from '@progress-ledger/testkit'
 
@@ -56,6 +58,41 @@ describe('Period', () => {
       ['2021-07-15', '2021-07-15'],
     ])
     expect(periodYear(p('2022-Q3'))).toBe(2022)
+  })
+  it('gives the same last day however often and in whatever order periods are asked for', () => {
+    const lastDay = (k: string): string => {
+      const [y, rest] = [Number(k.slice(0, 4)), k.slice(5)]
+      const month =
+        rest === '' || rest === 'H2'
+          ? 12
+          : rest === 'H1'
+            ? 6
+            : rest.startsWith('Q')
+              ? 3 * Number(rest[1])
+              : Number(rest.slice(0, 2))
+      if (rest.length === 5) return k
+      return `${k.slice(0, 4)}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(y, month, 0)).getUTCDate()).padStart(2, '0')}`
+    }
+    const day = fc
+      .integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 11, 31) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10))
+    const key = fc.oneof(
+      day,
+      day.map((x) => x.slice(0, 7)),
+      day.map((x) => x.slice(0, 4)),
+      fc
+        .tuple(day, fc.constantFrom('-H1', '-H2', '-Q1', '-Q2', '-Q3', '-Q4'))
+        .map(([x, s]) => x.slice(0, 4) + s),
+    )
+    // Thousands of distinct days: more than the last days kept.
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 50 }), (keys) => {
+        for (const k of [...keys, ...keys]) expect(periodEnd(p(k))).toBe(lastDay(k))
+      }),
+      { numRuns: 300 },
+    )
+    expect(() => periodEnd('2021-Q5' as PeriodKey)).toThrow('not a period: "2021-Q5"')
+    expect(() => periodEnd('2021-Q5' as PeriodKey)).toThrow('not a period: "2021-Q5"')
   })
   it('orders periods by last day, the longer period first when they end together', () => {
     const sorted = ['2021-12', '2021', '2021-Q4', '2021-H2', '2021-12-31', '2021-06', '2020']
