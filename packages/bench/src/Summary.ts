@@ -81,6 +81,8 @@ export const HEADLINE: ReadonlyArray<string> = [
   'fold_vs_persistent_floor_ratio',
   'asof_cold_ms',
   'checkpoint_restore_ms',
+  'checkpoint_restore_plan_ms_1m',
+  'checkpoint_restore_all_ms_1m',
   'cli_report_cold_ms_1m',
   'cli_append_1m_lines_s',
   'cli_append_1m_lines_peak_rss_mb',

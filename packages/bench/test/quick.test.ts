@@ -102,10 +102,13 @@ describe('quick mode', () => {
     expect(json['cli_report_cold_ms_1m']).toBeNull()
     expect(json.jobs['anchor']?.figures['events']?.median).toBe(2_000)
     // The CLI ran: every command on the 1.5k ledger, and the intake of 500 lines.
-    expect(json.notes.filter((n) => n.startsWith('cli'))).toEqual([])
+    expect(json.notes.filter((n) => n.startsWith('cli') || n.startsWith('checkpoint'))).toEqual([])
     const cli = json.jobs['cli']?.figures
     for (const name of ['checkpoint', 'report', 'status', 'verify', 'append_one'])
       expect(cli?.[`cli_${name}_cold_ms_1.5k`]?.median, name).toBeGreaterThan(0)
+    // The checkpoint the CLI stored, restored in a fresh process: one plan's part and the whole.
+    for (const key of ['checkpoint_restore_plan_ms_1.5k', 'checkpoint_restore_all_ms_1.5k'])
+      expect(cli?.[key]?.median, key).toBeGreaterThan(0)
     expect(json.jobs['cli-intake']?.figures['cli_append_500_lines_s']?.median).toBeGreaterThan(0)
 
     const md = renderMarkdown(json, '2026-01-01T00:00:00.000Z', 1)

@@ -109,6 +109,37 @@ export function oneLine(): string {
   })
 }
 
+/**
+ * The figure name of restoring a stored checkpoint on a ledger of `events` events: what `report
+ * --plan` loads of it (`plan` given) or the whole state.
+ */
+export function restoreFigureName(plan: string | undefined, events: number): string {
+  return `checkpoint_restore_${plan === undefined ? 'all' : 'plan'}_ms_${sizeLabel(events)}`
+}
+
+/**
+ * Restores a SQLite ledger's checkpoint (whole, or a plan's part and the index) in a fresh process
+ * through the built packages (`src/restore.ts`): the milliseconds `loadLedgerCheckpoint` took in
+ * it, and the position it restored.
+ */
+async function timeRestore(
+  ledger: string,
+  plan: string | undefined,
+  timeoutS: number,
+): Promise<
+  { _tag: 'Failed'; reason: string } | { _tag: 'Restored'; ms: number; position: number }
+> {
+  const script = `${repoRoot}packages/bench/src/restore.ts`
+  const r = await timeProcess(
+    process.execPath,
+    ['--import', 'tsx', script, ledger, ...(plan === undefined ? [] : [plan])],
+    { timeoutMs: timeoutS * 1000, cwd: `${repoRoot}packages/bench` },
+  )
+  if (r._tag === 'Failed') return r
+  const out = JSON.parse(r.stdout) as { ms: number; position: number }
+  return { _tag: 'Restored', ms: out.ms, position: out.position }
+}
+
 /** The head position of a SQLite ledger, read through the public store. */
 export async function headOf(path: string): Promise<number> {
   const store = await openSqliteStore({ path, clock: manualClock('2021-01-01') })
@@ -138,8 +169,10 @@ export async function runCliSuite(options: CliOptions): Promise<SuiteResult> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
   const cli = cliInvocation(options.source)
   const entry = cli.args[cli.args.length - 1] as string
-  for (const events of options.sizes)
+  for (const events of options.sizes) {
     for (const c of CLI_COMMANDS) for (const k of cliFigureNames(c.name, events)) figures[k] = null
+    for (const plan of [CLI_QUERY.plan, undefined]) figures[restoreFigureName(plan, events)] = null
+  }
   if (!existsSync(entry)) {
     notes.push(`cli: ${entry} does not exist (run pnpm build first)`)
     return { figures, notes }
@@ -174,6 +207,14 @@ export async function runCliSuite(options: CliOptions): Promise<SuiteResult> {
         }
         figures[msKey] = r.ms
         figures[rssKey] = r.peakRssMb
+      }
+      for (const plan of [CLI_QUERY.plan, undefined]) {
+        const key = restoreFigureName(plan, events)
+        const r = await timeRestore(ledger, plan, options.timeoutS)
+        if (r._tag === 'Failed') notes.push(`${key}: ${r.reason}`)
+        else if (r.position !== events)
+          notes.push(`${key}: restored position ${r.position}, not the checkpoint's ${events}`)
+        else figures[key] = r.ms
       }
       rmSync(ledger, { force: true })
     }

@@ -1,0 +1,39 @@
+/**
+ * `node --import tsx src/restore.ts LEDGER.sqlite [PLAN]`: restores, in this fresh process, a
+ * SQLite ledger's stored checkpoint through the built packages — the whole state, or what
+ * `report --plan PLAN` loads of it (the index and that plan's part) — and prints as JSON the
+ * milliseconds `loadLedgerCheckpoint` took (reading the parts out of the file and decoding them;
+ * the store is opened first) and the position restored. The CLI suite runs it after the CLI's
+ * `checkpoint` command stored the checkpoint; it exits 1 when there is none to restore.
+ *
+ * @module restore
+ */
+import { loadLedgerCheckpoint, manualClock } from '@progress-ledger/core'
+import { openSqliteStore } from '@progress-ledger/store-sqlite'
+
+const [path, plan] = process.argv.slice(2)
+if (path === undefined) {
+  process.stderr.write('restore: expected LEDGER.sqlite [PLAN]\n')
+  process.exit(2)
+}
+const store = await openSqliteStore({ path, clock: manualClock('2021-01-01') })
+try {
+  const start = performance.now()
+  const loaded = await loadLedgerCheckpoint(store, plan === undefined ? {} : { plans: [plan] })
+  const ms = performance.now() - start
+  if (loaded._tag !== 'Restored') {
+    process.stderr.write(`restore: no checkpoint restored (${loaded._tag})\n`)
+    process.exitCode = 1
+  } else {
+    const scoped = loaded.scope !== null
+    if (plan !== undefined && !scoped) {
+      process.stderr.write(`restore: the checkpoint has no part for plan ${plan}\n`)
+      process.exitCode = 1
+    } else
+      process.stdout.write(
+        `${JSON.stringify({ ms, position: loaded.state.position, plans: loaded.state.plans.size })}\n`,
+      )
+  }
+} finally {
+  await store.close()
+}
