@@ -3,7 +3,7 @@
 // streamed append refused late in its file.
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fixedClock } from '@progress-ledger/core'
+import { fixedClock, ledgerProjection, replay, takeCheckpoint } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from '../src/Failure'
@@ -209,6 +209,34 @@ describe('checkpoints through the CLI', () => {
     expect(read.code).toBe(ExitCode.ok)
     expect(read.stderr).toContain('note: checkpoint at position 11')
     expect(read.stdout).toBe(fromScratch.stdout)
+  })
+})
+
+describe('verify and a checkpoint stored in other bytes', () => {
+  // A self-contained image (`takeCheckpoint`) under `ledger` holds a state in other bytes than the
+  // parts `checkpoint` writes: verify restores it and compares the states.
+  async function withImage(w: World, name: string, events: number): Promise<string> {
+    const path = join(w.dir, `${name}.sqlite`)
+    copyFileSync(join(w.dir, 'progress-ledger.sqlite'), path)
+    const direct = await openSqliteStore({ path, clock: fixedClock('2026-03-01') })
+    const all = await direct.readAll()
+    const state = replay(ledgerProjection, all.slice(0, events))
+    // Stamped at the checkpoint's position and head, whatever state it holds.
+    const at = { ...state, position: 11, head: (all[10] as { hash: string }).hash }
+    direct.db.prepare('DELETE FROM checkpoints').run()
+    await direct.saveCheckpoint(takeCheckpoint(at))
+    await direct.close()
+    return `sqlite:${name}.sqlite`
+  }
+
+  it('matches when the state is the same, differs when it is not', async () => {
+    const w = await ledger()
+    const same = await w.cli('verify', '--store', await withImage(w, 'same', 11))
+    expect(same.code).toBe(ExitCode.ok)
+    expect(same.stdout).toContain('checkpoint at position 11 matches a fresh replay')
+    const other = await w.cli('verify', '--store', await withImage(w, 'other', 10))
+    expect(other.code).toBe(ExitCode.failed)
+    expect(other.stderr).toContain('checkpoint at position 11 differs from a fresh replay')
   })
 })
 

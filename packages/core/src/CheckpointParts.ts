@@ -160,3 +160,57 @@ export async function loadLedgerCheckpoint(
     scope: scoped ? new PlanScope(options.plans ?? [], directory.parts, state) : null,
   }
 }
+
+/** How a ledger's stored checkpoint compares with a state, byte for byte (see {@link compareStoredCheckpoint}). */
+export type StoredCheckpointComparison =
+  | { readonly _tag: 'Identical' }
+  | {
+      readonly _tag: 'NotIdentical'
+      /** The first part (or the index, `ledger`) that is not stored as the state encodes it. */
+      readonly part: string
+      readonly reason: string
+    }
+
+/**
+ * Compares a ledger's stored checkpoint with `state`, part by part and byte for byte, without
+ * restoring it: `Identical` when every part the state encodes to (one at a time) is stored at the
+ * state's position with its head, format and exactly its bytes — restoring the checkpoint then
+ * gives this state. `NotIdentical` names the first part that is not; that alone does not make
+ * the checkpoint wrong (one written by another version of the encoder may hold the same state in
+ * other bytes): restore it and compare the states to decide, as `verify` does.
+ *
+ * @example
+ * import { InMemoryEventStore, emptyLedger, fixedClock, compareStoredCheckpoint, saveLedgerCheckpoint } from '@progress-ledger/core'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-08T10:30:00.000Z') })
+ * ;(await compareStoredCheckpoint(store, emptyLedger()))._tag // 'NotIdentical'
+ * await saveLedgerCheckpoint(store, emptyLedger())
+ * ;(await compareStoredCheckpoint(store, emptyLedger()))._tag // 'Identical'
+ */
+export async function compareStoredCheckpoint(
+  store: EventStore,
+  state: LedgerState,
+): Promise<StoredCheckpointComparison> {
+  for (const part of encodeParts(state)) {
+    const stored = await store.loadCheckpoint(part.name, state.position)
+    const differs = (reason: string): StoredCheckpointComparison => ({
+      _tag: 'NotIdentical',
+      part: part.name,
+      reason: `${JSON.stringify(part.name)} ${reason}`,
+    })
+    if (stored === undefined || stored.position !== state.position)
+      return differs(`is not stored at position ${state.position}`)
+    if (stored.head !== state.head) return differs('is stored with another head')
+    if (stored.format !== part.format) return differs(`is stored in format ${stored.format}`)
+    if (!sameBytes(stored.image, part.image)) return differs('is stored with other bytes')
+  }
+  return { _tag: 'Identical' }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return (
+    a.byteLength === b.byteLength &&
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    )
+  )
+}
