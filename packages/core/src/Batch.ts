@@ -16,7 +16,9 @@ import type {
   InvalidEvents,
   VersionConflict,
 } from './EventStore'
-import { canonicalJson, type ChainKey, chainHash } from './Hash'
+import { canonicalJson, type ChainKey } from './Hash'
+import { chainDigest } from './internal/ChainDigest'
+import { jsonString } from './internal/JsonString'
 import { catalog } from './Catalog'
 import type { Instant } from './Scalars'
 
@@ -226,6 +228,11 @@ export interface Head {
  * Seals new events: versions, gap-free positions after `head`, one recorded time for the whole
  * batch (never earlier than the head's, so recorded time follows position), and chained hashes
  * (keyed when the store has a {@link ChainKey}).
+ *
+ * The content text each hash covers is `contentText`'s (module Hash), written here from what the batch
+ * shares (the recorded time, each stream's id, repeated actors) and from what validation already
+ * established (an event type is a catalog name, which needs no escaping): the write path's
+ * per-event cost. The tests check that the two texts agree on every event.
  */
 export function sealWrites(
   writes: ReadonlyArray<StreamWrite>,
@@ -235,34 +242,49 @@ export function sealWrites(
 ): RecordedEvent[] {
   const recordedTime =
     head.recordedTime !== null && head.recordedTime > now ? head.recordedTime : now
+  const recordedJson = jsonString(recordedTime)
   const out: RecordedEvent[] = []
   let position = head.position
   let hash = head.hash
+  let actor = ''
+  let actorJson = '""'
+  let type = ''
+  let schemaVersion = 0
   for (const w of writes) {
     let version = w.fromVersion
+    const streamJson = jsonString(w.streamId)
     for (const e of w.events) {
       position++
       version++
-      const sealed = {
+      if (e.type !== type) {
+        type = e.type
+        schemaVersion = catalog[e.type].schemaVersion
+      }
+      const correlationId = e.correlationId ?? null
+      const causationId = e.causationId ?? null
+      if (e.actor !== actor) {
+        actor = e.actor
+        actorJson = jsonString(actor)
+      }
+      const text = `[${jsonString(e.id)},${streamJson},${version},${position},"${e.type}",${schemaVersion},${jsonString(e.validTime)},${recordedJson},${actorJson},${correlationId === null ? 'null' : jsonString(correlationId)},${causationId === null ? 'null' : jsonString(causationId)},${canonicalJson(e.data)}]`
+      const prevHash = hash
+      hash = chainDigest(prevHash, text, key)
+      out.push({
         id: e.id,
         streamId: w.streamId,
         version,
         position,
         type: e.type,
-        schemaVersion: catalog[e.type].schemaVersion,
+        schemaVersion,
         validTime: e.validTime,
         recordedTime,
         actor: e.actor,
-        correlationId: e.correlationId ?? null,
-        causationId: e.causationId ?? null,
+        correlationId,
+        causationId,
         data: e.data,
-        prevHash: hash,
-        hash: '',
-      }
-      const next = chainHash(hash, sealed, key)
-      sealed.hash = next
-      out.push(sealed as RecordedEvent)
-      hash = next
+        prevHash,
+        hash,
+      } as RecordedEvent)
     }
   }
   return out

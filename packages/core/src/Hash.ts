@@ -5,17 +5,9 @@
  *
  * @module Hash
  */
-import * as crypto from 'node:crypto'
 import type { EnvelopeMeta, RecordedEvent } from './Envelope'
-
-/** Characters `JSON.stringify` escapes in a string (quotes, backslash, controls, surrogates). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
-
-/** A string as JSON, skipping `JSON.stringify` for the common strings that need no escaping. */
-function jsonString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`
-}
+import { chainDigest } from './internal/ChainDigest'
+import { jsonString } from './internal/JsonString'
 
 function canonicalObject(record: Record<string, unknown>): string {
   const keys = Object.keys(record)
@@ -82,18 +74,6 @@ export function contentText(e: HashedContent): string {
   return `[${element(e.id)},${element(e.streamId)},${element(e.version)},${element(e.position)},${element(e.type)},${element(e.schemaVersion)},${element(e.validTime)},${element(e.recordedTime)},${element(e.actor)},${element(e.correlationId)},${element(e.causationId)},${element(e.data)}]`
 }
 
-type OneShotHash = (algorithm: string, data: string, encoding: 'hex') => string
-
-/** Node's one-shot `crypto.hash` (Node >= 20.12) avoids a Hash object per event. */
-const oneShot = (crypto as unknown as { readonly hash?: OneShotHash }).hash
-
-/** SHA-256 of `text`, as lowercase hex. */
-function sha256Hex(text: string): string {
-  return oneShot !== undefined
-    ? oneShot('sha256', text, 'hex')
-    : crypto.createHash('sha256').update(text).digest('hex')
-}
-
 /**
  * The secret of a keyed chain: with it, each hash is an HMAC-SHA256 instead of a plain SHA-256,
  * so that rewriting the ledger and recomputing the chain is impossible without the key. It is
@@ -106,10 +86,7 @@ export type ChainKey = string | Uint8Array
  * {@link contentText}; with a {@link ChainKey}, HMAC-SHA256 of the same text under the key.
  */
 export function chainHash(prevHash: string, e: HashedContent, key?: ChainKey): string {
-  const text = `${prevHash}\n${contentText(e)}`
-  return key === undefined
-    ? sha256Hex(text)
-    : crypto.createHmac('sha256', key).update(text).digest('hex')
+  return chainDigest(prevHash, contentText(e), key)
 }
 
 /** Where the chain breaks, if it does. */

@@ -15,6 +15,7 @@ import {
   MIN_YEAR,
   Scalar,
 } from './Scalars'
+import { digitsAt } from './internal/Digits'
 
 /** The granularity of a period, coarsest first. */
 export const PeriodKind = t.keyof(
@@ -27,24 +28,35 @@ export type PeriodKind = t.TypeOf<typeof PeriodKind>
 /** A period key such as `2021`, `2021-H2`, `2021-Q3`, `2021-07` or `2021-07-15`. */
 export type PeriodKey = string & { readonly PeriodKey: unique symbol }
 
-const YEAR = /^\d{4}$/
-const HALF = /^\d{4}-H[12]$/
-const QUARTER = /^\d{4}-Q[1-4]$/
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
-
-/** The kind of a well-formed period key, or `undefined` when `s` is not one. */
+/**
+ * The kind of a well-formed period key, or `undefined` when `s` is not one. Read character by
+ * character (a year `YYYY`, a half `YYYY-H1`, a quarter `YYYY-Q3`, a month `YYYY-07`, a day
+ * `YYYY-07-15`): every reported value's period is checked on the write path.
+ */
 export function periodKind(s: string): PeriodKind | undefined {
-  if (YEAR.test(s)) return 'year'
-  if (HALF.test(s)) return 'half'
-  if (QUARTER.test(s)) return 'quarter'
-  if (MONTH.test(s)) return 'month'
-  if (isIsoDate(s)) return 'day'
-  return undefined
+  if (digitsAt(s, 0, 4) < 0) return undefined
+  switch (s.length) {
+    case 4:
+      return 'year'
+    case 7: {
+      if (s.charCodeAt(4) !== 45) return undefined
+      const c = s.charCodeAt(5)
+      const d = s.charCodeAt(6) - 48
+      if (c === 72) return d === 1 || d === 2 ? 'half' : undefined // H
+      if (c === 81) return d >= 1 && d <= 4 ? 'quarter' : undefined // Q
+      const month = digitsAt(s, 5, 7)
+      return month >= 1 && month <= 12 ? 'month' : undefined
+    }
+    case 10:
+      return isIsoDate(s) ? 'day' : undefined
+    default:
+      return undefined
+  }
 }
 
 /** Is `u` a well-formed period key of a year 1900–2200? */
 export function isPeriodKey(u: unknown): u is PeriodKey {
-  return typeof u === 'string' && periodKind(u) !== undefined && isLedgerYear(Number(u.slice(0, 4)))
+  return typeof u === 'string' && periodKind(u) !== undefined && isLedgerYear(digitsAt(u, 0, 4))
 }
 
 const PERIOD = 'a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15)'
@@ -52,7 +64,7 @@ const PERIOD = 'a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15)'
 /** Codec for {@link PeriodKey}. */
 export const PeriodKey = new Scalar<PeriodKey, string>('PeriodKey', PERIOD, (u) => {
   if (typeof u !== 'string') return PERIOD
-  if (isLedgerYear(Number(u.slice(0, 4)))) return periodKind(u) === undefined ? PERIOD : undefined
+  if (isLedgerYear(digitsAt(u, 0, 4))) return periodKind(u) === undefined ? PERIOD : undefined
   // A well-formed period of another year (a leap year stands in for it) breaks the year limit.
   return /^\d{4}/.test(u) && periodKind(`2000${u.slice(4)}`) !== undefined
     ? `${PERIOD} of a year ${MIN_YEAR}–${MAX_YEAR}`

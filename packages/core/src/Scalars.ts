@@ -20,6 +20,7 @@
  * @module Scalars
  */
 import * as t from 'io-ts'
+import { digitsAt } from './internal/Digits'
 
 /** The largest magnitude a number of the ledger may have: 1e15. */
 export const MAX_MAGNITUDE = 1e15
@@ -250,8 +251,7 @@ export const EntityId = new Scalar<string>('EntityId', 'a non-empty string', (u)
     : undefined
 })
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
 /** Days in a month of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
@@ -259,20 +259,22 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
-function isCalendarDate(year: string, month: string, day: string): boolean {
-  const m = Number(month)
-  const d = Number(day)
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(Number(year), m)
-}
-
 /** A calendar date, `YYYY-MM-DD`, in the years 1900–2200. Sorts as a string. */
 export type IsoDate = string & { readonly IsoDate: unique symbol }
 
-/** Is `u` a calendar date written `YYYY-MM-DD` (any four-digit year)? */
-function isCalendarDateString(u: unknown): u is string {
-  if (typeof u !== 'string') return false
-  const m = DATE.exec(u)
-  return m !== null && isCalendarDate(m[1] as string, m[2] as string, m[3] as string)
+/**
+ * The year of `u` when it is a calendar date written `YYYY-MM-DD` (any four-digit year), else -1.
+ * Read digit by digit: the write and read paths check every event's dates, and a regular
+ * expression's match array and substrings cost more than the check.
+ */
+function calendarDateYear(u: unknown): number {
+  if (typeof u !== 'string' || u.length !== 10) return -1
+  if (u.charCodeAt(4) !== 45 || u.charCodeAt(7) !== 45) return -1
+  const year = digitsAt(u, 0, 4)
+  const month = digitsAt(u, 5, 7)
+  const day = digitsAt(u, 8, 10)
+  if (year < 0 || month < 1 || month > 12 || day < 1) return -1
+  return day <= daysInMonth(year, month) ? year : -1
 }
 
 /**
@@ -285,15 +287,15 @@ function isCalendarDateString(u: unknown): u is string {
  * isIsoDate('0000-01-01') // false
  */
 export function isIsoDate(u: unknown): u is IsoDate {
-  return isCalendarDateString(u) && isLedgerYear(Number(u.slice(0, 4)))
+  const year = calendarDateYear(u)
+  return year >= MIN_YEAR && year <= MAX_YEAR
 }
 
 /** Codec for {@link IsoDate}. */
 export const IsoDate = new Scalar<IsoDate, string>('IsoDate', 'a date YYYY-MM-DD', (u) => {
-  if (!isCalendarDateString(u)) return 'a date YYYY-MM-DD'
-  return isLedgerYear(Number(u.slice(0, 4)))
-    ? undefined
-    : `a date YYYY-MM-DD in the years ${MIN_YEAR}–${MAX_YEAR}`
+  const year = calendarDateYear(u)
+  if (year < 0) return 'a date YYYY-MM-DD'
+  return isLedgerYear(year) ? undefined : `a date YYYY-MM-DD in the years ${MIN_YEAR}–${MAX_YEAR}`
 })
 
 /** A UTC instant, `YYYY-MM-DDTHH:mm:ss.sssZ` (what `Date#toISOString` prints). Sorts as a string. */
@@ -301,9 +303,7 @@ export type Instant = string & { readonly Instant: unique symbol }
 
 /** Is `u` a UTC instant in the canonical `toISOString` form? */
 export function isInstant(u: unknown): u is Instant {
-  if (typeof u !== 'string') return false
-  const m = INSTANT.exec(u)
-  return m !== null && isCalendarDate(m[1] as string, m[2] as string, m[3] as string)
+  return typeof u === 'string' && INSTANT.test(u) && calendarDateYear(u.slice(0, 10)) >= 0
 }
 
 /** Codec for {@link Instant}. */

@@ -14,8 +14,10 @@ import { canonicalJson, chainHash, contentText, type HashedContent } from '../sr
 import { InMemoryEventStore } from '../src/InMemoryEventStore'
 import { manualClock } from '../src/Clock'
 import { ledgerProjection, replay } from '../src/Replay'
-import { instant, IsoDate, isoDate, NonEmptyString } from '../src/Scalars'
-import { comparePeriods, type PeriodKey } from '../src/Period'
+import { instant, isInstant, IsoDate, isIsoDate, isoDate, NonEmptyString } from '../src/Scalars'
+import { comparePeriods, isPeriodKey, periodKind, type PeriodKey } from '../src/Period'
+import { sealWrites, validateBatch } from '../src/Batch'
+import { verifyChain } from '../src/Hash'
 import type { EventInput } from '../src/Envelope'
 import { ledgerFromJson, type LedgerState } from '../src/State'
 
@@ -268,6 +270,149 @@ describe('canonicalJson and the chain hash', () => {
           createHash('sha256').update(prev).update('\n').update(contentText(e)).digest('hex'),
         )
       }),
+      runs,
+    )
+  })
+})
+
+describe('sealWrites writes the content text the chain verifies', () => {
+  // Valid inputs whose strings need escaping as often as not.
+  const odd = fc.constantFrom('a"b', 'back\\slash', '指标', '😀', 'tab\there')
+  const valueInput = fc.record(
+    {
+      id: fc.oneof(fc.uuid(), odd, fc.string({ minLength: 1 })),
+      type: fc.constant('ValueReported'),
+      validTime: fc.constantFrom('2021-12-31', '2024-02-29'),
+      actor: fc.oneof(fc.constantFrom('tjj', 'fgj'), odd),
+      data: fc.record(
+        {
+          indicatorId: fc.oneof(fc.constantFrom('I01', 'I02'), odd),
+          period: fc.constantFrom('2021', '2021-H2', '2021-Q3', '2021-07', '2021-07-15'),
+          value: fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+          status: fc.constantFrom('final', 'preliminary'),
+          outlier: odd,
+          unit: fc.constantFrom('%', '万元', 'a"b'),
+        },
+        { requiredKeys: ['indicatorId', 'period', 'value', 'status'] },
+      ),
+      correlationId: fc.option(fc.oneof(odd, fc.uuid()), { nil: undefined }),
+      causationId: fc.option(fc.oneof(odd, fc.constant(null)), { nil: undefined }),
+    },
+    { requiredKeys: ['id', 'type', 'validTime', 'actor', 'data'] },
+  )
+  const streamArb = fc.record({
+    streamId: fc.oneof(text, fc.constantFrom('indicator-I01', 'a"quoted"')),
+    events: fc.array(fc.oneof(valueInput, inputArb), { maxLength: 6 }),
+  })
+  it('every sealed hash is chainHash of its content after the previous hash, keyed or not', () => {
+    let sealedCount = 0
+    fc.assert(
+      fc.property(
+        fc.array(streamArb, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
+        fc.nat(1000),
+        fc.constantFrom('2022-03-01T09:00:00.000Z', '2023-12-31T23:59:59.999Z'),
+        (streams, key, start, now) => {
+          // Only inputs that validate (ids unique within the batch) reach sealing.
+          const seen = new Set<string>()
+          const requests = streams
+            .map((r) => ({
+              streamId: r.streamId,
+              expectedVersion: 'any' as const,
+              events: r.events.filter((e) => {
+                if (validateInput(e)._tag !== 'Valid' || seen.has(e.id)) return false
+                seen.add(e.id)
+                return true
+              }) as unknown as EventInput[],
+            }))
+            .filter((r) => r.streamId.trim() !== '')
+          const checked = validateBatch(requests)
+          if (checked._tag !== 'Valid') throw new Error(JSON.stringify(checked))
+          const writes = checked.requests.map((r, i) => ({
+            streamId: r.streamId,
+            fromVersion: i,
+            events: r.events,
+          }))
+          const head = {
+            position: start,
+            hash: start === 0 ? '' : 'h'.repeat(64),
+            recordedTime: null,
+          }
+          const sealed = sealWrites(writes, head, instant(now), key)
+          sealedCount += sealed.length
+          let prev = head.hash
+          for (const e of sealed) {
+            expect(e.prevHash).toBe(prev)
+            expect(e.hash).toBe(chainHash(prev, e, key))
+            prev = e.hash
+          }
+          if (start === 0) expect(verifyChain(sealed, undefined, key)._tag).toBe('Intact')
+        },
+      ),
+      { numRuns: 300 },
+    )
+    // The property ran on real batches, not only on inputs that failed validation.
+    expect(sealedCount).toBeGreaterThan(300)
+  })
+})
+
+describe('date and period checks read by hand', () => {
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+  const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+  const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate()
+  const calendar = (m: RegExpExecArray | null): number | undefined => {
+    if (m === null) return undefined
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) ? y : undefined
+  }
+  const referenceIsoDate = (s: string): boolean => {
+    const y = calendar(DATE.exec(s))
+    return y !== undefined && y >= 1900 && y <= 2200
+  }
+  const referenceKind = (s: string): string | undefined => {
+    if (/^\d{4}$/.test(s)) return 'year'
+    if (/^\d{4}-H[12]$/.test(s)) return 'half'
+    if (/^\d{4}-Q[1-4]$/.test(s)) return 'quarter'
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) return 'month'
+    return referenceIsoDate(s) ? 'day' : undefined
+  }
+  // Strings near the forms: digits, dashes, H, Q, T, colons, dots and Z in every arrangement,
+  // plus arbitrary text and the edges of months, leap days and the year range.
+  const near = fc.oneof(
+    fc.stringMatching(/^[0-9]{0,5}(-[0-9HQ]{0,3}(-[0-9]{0,3})?)?$/),
+    fc
+      .tuple(
+        fc.integer({ min: 1890, max: 2210 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    fc.constantFrom(
+      '2024-02-29',
+      '2100-02-29',
+      '2000-02-29',
+      '1899-12-31',
+      '2200-12-31',
+      '2201-01-01',
+      '２０２１-01-01',
+      '2021-0١-01',
+    ),
+    fc.string(),
+  )
+  it('isIsoDate, periodKind, isPeriodKey and isInstant answer as the regular expressions did', () => {
+    fc.assert(
+      fc.property(
+        near,
+        fc.constantFrom('T09:00:00.000Z', 'T9:00:00.000Z', 'T23:59:59.999Z', ''),
+        (s, time) => {
+          expect(isIsoDate(s)).toBe(referenceIsoDate(s))
+          expect(periodKind(s)).toBe(referenceKind(s))
+          const y = Number(s.slice(0, 4))
+          expect(isPeriodKey(s)).toBe(referenceKind(s) !== undefined && y >= 1900 && y <= 2200)
+          const at = `${s}${time}`
+          expect(isInstant(at)).toBe(calendar(INSTANT.exec(at)) !== undefined)
+        },
+      ),
       runs,
     )
   })

@@ -22,6 +22,16 @@ export function collect(): boolean {
 }
 
 /**
+ * Lets the process idle for `ms` milliseconds. After {@link collect}, V8 sweeps the freed
+ * memory on helper threads, and until it is done the main thread sweeps the pages it allocates
+ * in: the forced collection's leftover work lands on whatever is timed next. A user's process
+ * never forces a collection, so a figure of a user's first query is taken after settling.
+ */
+export function settle(ms = 1000): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/**
  * The median of some measurements: the middle one of an odd count, the mean of the two middle
  * ones of an even count (the bench takes odd counts), `NaN` of none.
  *
