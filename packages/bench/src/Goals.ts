@@ -59,7 +59,7 @@ export const GOALS: ReadonlyArray<Goal> = [
     goal: '≥ 60,000',
     met: (x) => x >= 60_000,
     bound: (m) =>
-      `the raw floor — the same rows by \`COPY\`, one transaction per batch of 100, without validation or hashing — ran at ${n0(m('pg_append_floor_events_per_sec'))} events/s in this run and the store at ${x2(m('pg_append_vs_floor'))} × its time: per batch, one statement that locks the head, checks versions and ids and inserts from arrays, plus validating, canonicalising and hashing each event in Node (the in-memory store's per-event cost, below). A 60,000 events/s store on this machine would need the floor's time plus at most ${x2(m('pg_append_floor_events_per_sec') === undefined ? undefined : (m('pg_append_floor_events_per_sec') as number) / 60_000 - 1)} × it for everything the store does.`,
+      `the raw floor — the same rows by \`COPY\`, one transaction per batch of 100, without validation or hashing — ran at ${n0(m('pg_append_floor_events_per_sec'))} events/s in this run and the store at ${x2(m('pg_append_vs_floor'))} × its time: per batch, one statement that locks the head, checks versions and ids and inserts from arrays, plus validating, canonicalising and hashing each event in Node (what the in-memory store does per event: ${x2(m('append_events_per_sec') === undefined ? undefined : 1e6 / (m('append_events_per_sec') as number))} µs in this run, \`append_events_per_sec\`). A 60,000 events/s store on this machine would need the floor's time plus at most ${x2(m('pg_append_floor_events_per_sec') === undefined ? undefined : (m('pg_append_floor_events_per_sec') as number) / 60_000 - 1)} × it for everything the store does.`,
   },
   {
     label: 'PostgreSQL append vs its raw floor',
@@ -84,7 +84,7 @@ export const GOALS: ReadonlyArray<Goal> = [
     goal: '≥ 300,000',
     met: (x) => x >= 300_000,
     bound: (m) =>
-      `reading and decoding alone ran at ${n0(m('sqlite_read_events_per_sec'))} events/s (raw rows without decoding: ${n0(m('sqlite_read_floor_events_per_sec'))}), and the replay itself runs at over a million events/s in memory (\`memory_read_replay_events_per_sec\`): the bound is turning rows into checked events — parsing each event's JSON data and decoding it against its codec.`,
+      `reading and decoding alone ran at ${n0(m('sqlite_read_events_per_sec'))} events/s (raw rows without decoding: ${n0(m('sqlite_read_floor_events_per_sec'))}), and the replay itself runs at ${n0(m('memory_read_replay_events_per_sec'))} events/s in memory (\`memory_read_replay_events_per_sec\`). A CPU profile of reading 100,000 events of workload (a) from a SQLite file and replaying them (a fresh process on the built packages, \`node:inspector\` around the read and the replay; 2,396 samples) gave: better-sqlite3 building the raw rows 42 % (the raw floor's whole work), parsing each event's JSON data 12 %, garbage collection 12 %, the envelope checks, the data's exact check and the event objects about 12 %, the replay and its freeze 12 %. With the rows alone at ${n0(m('sqlite_read_floor_events_per_sec'))} events/s, 300,000 events/s leaves 1.4 µs per event for parsing, checking and replaying, about half of what those take now.`,
   },
   {
     label: 'PostgreSQL read + decode + replay',
@@ -93,7 +93,7 @@ export const GOALS: ReadonlyArray<Goal> = [
     goal: '≥ 200,000',
     met: (x) => x >= 200_000,
     bound: (m) =>
-      `reading and decoding alone ran at ${n0(m('pg_read_events_per_sec'))} events/s (raw rows: ${n0(m('pg_read_floor_events_per_sec'))}); as for SQLite, the replay is not the bound, turning rows into checked events is.`,
+      `reading and decoding alone ran at ${n0(m('pg_read_events_per_sec'))} events/s (raw rows: ${n0(m('pg_read_floor_events_per_sec'))}); as for SQLite, the replay is not the bound, reading and checking rows is. A CPU profile of the store's read of 100,000 events (an earlier run on another machine: a separate process, \`node:inspector\` around the read only, Node busy 96 % of it) gave: garbage collection 22 %, the pg driver's protocol parsing and text decoding of the rows about 24 %, turning rows into checked events about 28 % (parsing each event's JSON data 8 %, the row-to-event decoder 8 %, date and period checks 7 %, which are now read digit by digit), waiting 18 %. Binary transfer (\`COPY … TO STDOUT\` or a cursor over binary results) would be the next step past the driver's per-field text parsing; reading the next page while the current one is checked and replayed gave nothing measurable in a trial (100,000 events, three fresh processes each way).`,
   },
   info(
     'in-memory store read + replay (no decoding: it holds decoded events)',
@@ -150,7 +150,7 @@ export const GOALS: ReadonlyArray<Goal> = [
     bound: (m) => {
       const plan = m('checkpoint_restore_plan_ms_1m')
       const all = m('checkpoint_restore_all_ms_1m')
-      return `this figure restores the whole state from the image in memory, as a command that decides new events must. A CPU profile of restoring the checkpoint of a 1.08M-event ledger (115 MB image; \`node --cpu-prof\`, 915 ms under the profiler) gave: garbage collection 26 %, building the state's nodes from the columns 15 %, parsing event data 6 %, slicing the image 5 %, the decoder's walk 5 %: the restore allocates every node of the state. What a report loads of it is less: the checkpoint is stored in parts, one per plan, and \`report --plan\` restores its plan's part and the index only${plan === undefined ? '' : ` — ${Math.round(plan).toLocaleString('en-US')} ms out of the 1M-event SQLite ledger in a fresh process in this run (\`checkpoint_restore_plan_ms_1m\`, the next row), against ${all === undefined ? '—' : Math.round(all).toLocaleString('en-US')} ms for the whole state out of the same file (\`checkpoint_restore_all_ms_1m\`)`}.`
+      return `this figure restores the whole state from the image in memory, as a command that decides new events must. A CPU profile of restoring the checkpoint of a 1.08M-event ledger (115 MB image; \`node --cpu-prof\`, 915 ms under the profiler) gave: garbage collection 26 %, building the state's nodes from the columns 15 %, parsing event data 6 %, slicing the image 5 %, the decoder's walk 5 %; one of the restore of workload (a)'s 1M-event state in memory (\`node:inspector\`, a later run on the built packages) gave the generated node constructors 60 % (with what V8 inlined into them), garbage collection 24 %, decoding the image's string table 9 %: the restore allocates every node of the state. What a report loads of it is less: the checkpoint is stored in parts, one per plan, and \`report --plan\` restores its plan's part and the index only${plan === undefined ? '' : ` — ${Math.round(plan).toLocaleString('en-US')} ms out of the 1M-event SQLite ledger in a fresh process in this run (\`checkpoint_restore_plan_ms_1m\`, the next row), against ${all === undefined ? '—' : Math.round(all).toLocaleString('en-US')} ms for the whole state out of the same file (\`checkpoint_restore_all_ms_1m\`)`}.`
     },
   },
   {
