@@ -23,6 +23,12 @@ export interface JobSummary {
   readonly notes: ReadonlyArray<string>
 }
 
+/** When the full run that wrote docs/benchmarks.json finished, and how long it took (`run`). */
+export interface BenchRun {
+  readonly finishedAt: string
+  readonly seconds: number
+}
+
 /**
  * Median (see {@link median}), min and max of the finite values, or `null` if none. `runs`
  * counts the values measured: a run that failed gives none.
