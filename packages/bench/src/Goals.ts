@@ -34,6 +34,11 @@ const info = (label: string, key: string, unit: string): Goal => ({
   goal: '(information)',
 })
 
+/** Microseconds per event at `rate` events/s. */
+function usPerEvent(rate: number | undefined): number | undefined {
+  return rate === undefined ? undefined : 1e6 / rate
+}
+
 /** Microseconds per event left above a floor at `rate` events/s (floor also in events/s). */
 function perEventLeft(floor: number | undefined, rate: number | undefined): number | undefined {
   return floor === undefined || rate === undefined ? undefined : 1e6 / rate - 1e6 / floor
@@ -64,7 +69,7 @@ export const GOALS: ReadonlyArray<Goal> = [
     goal: '≥ 60,000',
     met: (x) => x >= 60_000,
     bound: (m) =>
-      `the raw floor — the same rows by \`COPY\`, one transaction per batch of 100, without validation or hashing — ran at ${n0(m('pg_append_floor_events_per_sec'))} events/s in this run and the store at ${x2(m('pg_append_vs_floor'))} × its time: per batch, one statement that locks the head, checks versions and ids and inserts from arrays, plus validating, canonicalising and hashing each event in Node (what the in-memory store does per event: ${x2(m('append_events_per_sec') === undefined ? undefined : 1e6 / (m('append_events_per_sec') as number))} µs in this run, \`append_events_per_sec\`). A 60,000 events/s store on this machine would need the floor's time plus at most ${x2(m('pg_append_floor_events_per_sec') === undefined ? undefined : (m('pg_append_floor_events_per_sec') as number) / 60_000 - 1)} × it for everything the store does.`,
+      `the raw floor — the same rows by \`COPY\`, one transaction per batch of 100, without validation or hashing — ran at ${n0(m('pg_append_floor_events_per_sec'))} events/s in this run and the store at ${x2(m('pg_append_vs_floor'))} × its time: per batch, one statement that locks the head, checks versions and ids and inserts from arrays, plus validating, canonicalising and hashing each event in Node (what the in-memory store does per event: ${x2(usPerEvent(m('append_events_per_sec')))} µs in this run, \`append_events_per_sec\`). A 60,000 events/s store on this machine would need the floor's time plus at most ${x2(m('pg_append_floor_events_per_sec') === undefined ? undefined : (m('pg_append_floor_events_per_sec') as number) / 60_000 - 1)} × it for everything the store does.`,
   },
   {
     label: 'PostgreSQL append vs its raw floor',
@@ -201,7 +206,7 @@ export const GOALS: ReadonlyArray<Goal> = [
     goal: '≥ 300,000',
     met: (x) => x >= 300_000,
     bound: (m) =>
-      `Every appended event is validated against its io-ts codec (a compiled exact pre-check, full decode only on failure), serialised canonically, hashed with SHA-256 into the chain, indexed by id for idempotence, and frozen: ${x2(m('append_events_per_sec') === undefined ? undefined : 1e6 / (m('append_events_per_sec') as number))} µs per event in this run. A CPU profile of 1,000,000 appends in batches of 100 (\`node:inspector\` around the anchor workload's \`appendAll\`, built packages, ids flat as users make them; 4.1 s under the profiler) gave: SHA-256 (Node's one-shot \`crypto.hash\` and its argument checks) 18 %, canonical JSON of each event's data 16 %, garbage collection 15 %, the id index (one \`Map\` lookup and one insert per event into a table of up to 1M UUIDs, cache misses) and the batch's plan 14 %, writing the content text and the sealed event 9 %, validation 10 % (envelope, the data's exact check, date and period checks), freezing 4 %, the stream index 4 %. The figure moves with the machine's load (see its min and max). \`pnpm --filter @progress-ledger/bench probe append-path\` measures two alternatives: \`JSON.stringify\` of the content after copying the data with sorted keys (no real gain over \`contentText\`), and one SHA-256 per batch of 100 (about half the hashing cost per event, but the batch, not the event, would become the unit of the chain).`,
+      `Every appended event is validated against its io-ts codec (a compiled exact pre-check, full decode only on failure), serialised canonically, hashed with SHA-256 into the chain, indexed by id for idempotence, and frozen: ${x2(usPerEvent(m('append_events_per_sec')))} µs per event in this run. A CPU profile of 1,000,000 appends in batches of 100 (\`node:inspector\` around the anchor workload's \`appendAll\`, built packages, ids flat as users make them; 4.1 s under the profiler) gave: SHA-256 (Node's one-shot \`crypto.hash\` and its argument checks) 18 %, canonical JSON of each event's data 16 %, garbage collection 15 %, the id index (one \`Map\` lookup and one insert per event into a table of up to 1M UUIDs, cache misses) and the batch's plan 14 %, writing the content text and the sealed event 9 %, validation 10 % (envelope, the data's exact check, date and period checks), freezing 4 %, the stream index 4 %. The figure moves with the machine's load (see its min and max). \`pnpm --filter @progress-ledger/bench probe append-path\` measures two alternatives: \`JSON.stringify\` of the content after copying the data with sorted keys (no real gain over \`contentText\`), and one SHA-256 per batch of 100 (about half the hashing cost per event, but the batch, not the event, would become the unit of the chain).`,
   },
   {
     label: 'full fold vs immutable-spread reducer (same events)',

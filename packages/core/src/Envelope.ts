@@ -170,36 +170,23 @@ function isNonEmptyString(u: unknown): u is string {
 }
 
 /**
- * The last valid time and recorded time that passed their checks: consecutive stored events
- * mostly repeat them (a batch shares one recorded time), and comparing two short strings is
- * cheaper than the date checks.
+ * `check`, remembering the last string that passed it: consecutive events mostly repeat their
+ * valid time, recorded time (one per batch) and actor, and comparing two short strings is
+ * cheaper than the check.
  */
-let lastValidTime = ''
-let lastRecordedTime = ''
-
-function isValidTime(u: unknown): u is IsoDate {
-  if (u === lastValidTime && u !== '') return true
-  if (!isIsoDate(u)) return false
-  lastValidTime = u
-  return true
+function rememberingLast<T extends string>(check: (u: unknown) => u is T): (u: unknown) => u is T {
+  let last = ''
+  return (u): u is T => {
+    if (u === last && u !== '') return true
+    if (!check(u)) return false
+    last = u
+    return true
+  }
 }
 
-function isRecordedTime(u: unknown): u is Instant {
-  if (u === lastRecordedTime && u !== '') return true
-  if (!isInstant(u)) return false
-  lastRecordedTime = u
-  return true
-}
-
-/** The last actor of an input that passed its check (see {@link lastValidTime}). */
-let lastActor = ''
-
-function isActor(u: unknown): u is string {
-  if (u === lastActor && u !== '') return true
-  if (!isNonEmptyString(u)) return false
-  lastActor = u
-  return true
-}
+const isValidTime = rememberingLast(isIsoDate)
+const isRecordedTime = rememberingLast(isInstant)
+const isActor = rememberingLast(isNonEmptyString)
 
 function isOptionalId(u: unknown): u is string | null | undefined {
   return u === undefined || u === null || typeof u === 'string'

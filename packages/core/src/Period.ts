@@ -66,7 +66,7 @@ export const PeriodKey = new Scalar<PeriodKey, string>('PeriodKey', PERIOD, (u) 
   if (typeof u !== 'string') return PERIOD
   if (isLedgerYear(digitsAt(u, 0, 4))) return periodKind(u) === undefined ? PERIOD : undefined
   // A well-formed period of another year (a leap year stands in for it) breaks the year limit.
-  return /^\d{4}/.test(u) && periodKind(`2000${u.slice(4)}`) !== undefined
+  return digitsAt(u, 0, 4) >= 0 && periodKind(`2000${u.slice(4)}`) !== undefined
     ? `${PERIOD} of a year ${MIN_YEAR}–${MAX_YEAR}`
     : PERIOD
 })

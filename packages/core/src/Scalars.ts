@@ -268,11 +268,15 @@ export type IsoDate = string & { readonly IsoDate: unique symbol }
  * expression's match array and substrings cost more than the check.
  */
 function calendarDateYear(u: unknown): number {
-  if (typeof u !== 'string' || u.length !== 10) return -1
-  if (u.charCodeAt(4) !== 45 || u.charCodeAt(7) !== 45) return -1
-  const year = digitsAt(u, 0, 4)
-  const month = digitsAt(u, 5, 7)
-  const day = digitsAt(u, 8, 10)
+  return typeof u === 'string' && u.length === 10 ? leadingDateYear(u) : -1
+}
+
+/** {@link calendarDateYear} of the first ten characters of `s` (an instant's date part). */
+function leadingDateYear(s: string): number {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1
+  const year = digitsAt(s, 0, 4)
+  const month = digitsAt(s, 5, 7)
+  const day = digitsAt(s, 8, 10)
   if (year < 0 || month < 1 || month > 12 || day < 1) return -1
   return day <= daysInMonth(year, month) ? year : -1
 }
@@ -303,7 +307,7 @@ export type Instant = string & { readonly Instant: unique symbol }
 
 /** Is `u` a UTC instant in the canonical `toISOString` form? */
 export function isInstant(u: unknown): u is Instant {
-  return typeof u === 'string' && INSTANT.test(u) && calendarDateYear(u.slice(0, 10)) >= 0
+  return typeof u === 'string' && INSTANT.test(u) && leadingDateYear(u) >= 0
 }
 
 /** Codec for {@link Instant}. */
