@@ -127,11 +127,14 @@ export class ChunkList<T> implements Iterable<T> {
   /** The last 0 to 31 items, kept apart so that appending copies neither the index nor a full chunk. */
   #tail: T[]
   #length: number
+  /** What an index remembers of each full chunk, by ordinal; see {@link ChunkList.rememberChunks}. */
+  #memo: unknown[] | undefined
 
   private constructor(chunks: T[][], tail: T[], length: number) {
     this.#chunks = chunks
     this.#tail = tail
     this.#length = length
+    this.#memo = undefined
   }
 
   /** A new empty list. */
@@ -201,6 +204,45 @@ export class ChunkList<T> implements Iterable<T> {
     const chunks = this.#chunks
     for (let c = 0; c < chunks.length; c++) fn(chunks[c] as T[], c << 5)
     if (this.#tail.length > 0) fn(this.#tail, chunks.length << 5)
+  }
+
+  /**
+   * Remembers, for an index over this list, one entry per full chunk (`memo[c]` for the chunk of
+   * items `32c` to `32c + 31`), e.g. summaries restored with a checkpoint, so that an owned list —
+   * which is not frozen, and so cannot key what an index learned by its chunks' identity — need
+   * not be read again. The list keeps the entries valid: a write in place forgets the entry of
+   * every full chunk it changes, and a list derived by a write that is not in place starts with
+   * none. An owner that changes an item in place (not through the list) says so with
+   * {@link ChunkList.changedAt}.
+   *
+   * @example
+   * import { ChunkList } from '@progress-ledger/core/collections'
+   * const list = ChunkList.of(Array.from({ length: 70 }, (_, i) => i))
+   * list.rememberChunks(['first', 'second'])
+   * list.set(40, -1, true)
+   * ;[list.chunkMemo(0), list.chunkMemo(1)] // ['first', undefined]
+   */
+  rememberChunks(memo: ReadonlyArray<unknown>): void {
+    this.#memo = memo.slice(0, this.#chunks.length)
+  }
+
+  /** The entry remembered for full chunk `c` (by ordinal), or `undefined` when none or forgotten. */
+  chunkMemo(c: number): unknown {
+    return this.#memo?.[c]
+  }
+
+  /** Does this list remember anything of its chunks? */
+  get remembersChunks(): boolean {
+    return this.#memo !== undefined
+  }
+
+  /**
+   * Tells the list that its owner changed the item at `index` in place (its fields, not which
+   * item is there): what was remembered of that item's chunk is forgotten.
+   */
+  changedAt(index: number): void {
+    const memo = this.#memo
+    if (memo !== undefined && index >>> 5 < memo.length) memo[index >>> 5] = undefined
   }
 
   /** The items as a new array. */
@@ -325,6 +367,7 @@ export class ChunkList<T> implements Iterable<T> {
     }
     const c = index >>> 5
     const chunk = out.#chunks[c] as T[]
+    if (out === this) this.changedAt(index)
     if (mine(owner, chunk)) {
       chunk[index & 31] = item
       return out
@@ -357,6 +400,7 @@ export class ChunkList<T> implements Iterable<T> {
     for (let i = first * CHUNK; i < full; i += CHUNK)
       chunks.push(claimStorage(owner, items.slice(i, i + CHUNK)))
     const tail = claimStorage(owner, items.slice(full))
+    if (inPlace && this.#memo !== undefined && this.#memo.length > first) this.#memo.length = first
     return this.#update(owner, inPlace, chunks, tail, items.length)
   }
 

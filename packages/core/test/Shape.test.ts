@@ -2,6 +2,7 @@
 // with the same vocabulary as `ledgerShape` gets a freeze, an as-of view, a revival from JSON and
 // a binary image without a line of code of its own. (docs/extending.md walks through adding an
 // entity kind to the ledger the same way.)
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ChunkList, EntityMap } from '../src/collections'
 import type { PeriodKey } from '../src/Period'
@@ -146,6 +147,35 @@ describe('a toy state declared with the shape vocabulary', () => {
     expect(JSON.stringify(back)).toBe(JSON.stringify(x))
     expect(() => codec.decode(codec.encode(x).subarray(0, 40))).toThrow(
       /truncated or corrupt|unreadable/,
+    )
+  })
+
+  it('round-trips any strings, ASCII or not, and the summaries of full chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 1, maxLength: 90 }),
+        (names) => {
+          const x = shelf()
+          const book = x.books.get('b1') as Book
+          const readings = ChunkList.of<Reading>(
+            names.map((name, i) => ({
+              period: String(2000 + i) as PeriodKey,
+              loans: [{ ...s(10 + i, '2023-01-01'), borrower: name }],
+            })),
+          )
+          const chapters = {
+            ...book.chapters,
+            c3: { ...s(9, '2023-01-01'), title: { zh: names[0] as string } },
+          }
+          const y: Shelf = { books: EntityMap.of({ b1: { ...book, readings, chapters } }) }
+          const codec = compileCodec(shelfShape)
+          const back = codec.decode(codec.encode(y)) as Shelf
+          expect(JSON.stringify(back)).toBe(JSON.stringify(y))
+          const restored = (back.books.get('b1') as Book).readings
+          expect(restored.remembersChunks).toBe(names.length >= 32)
+        },
+      ),
+      { numRuns: 100 },
     )
   })
 

@@ -183,7 +183,10 @@ export class Editor<T extends object> {
     const hit = list.get(i)
     if (hit !== undefined && hit.period === period) {
       const w = this.#w.own(hit) as I
-      if (w !== hit) node[key] = list.set(i, w, this.#w.owner)
+      // Changed in place (owned, or made in this draft): the list forgets what an index
+      // remembered of its chunk. A copy is stored through the list, which does the same.
+      if (w === hit) list.changedAt(i)
+      else node[key] = list.set(i, w, this.#w.owner)
       return new Editor<I>(this.#w, w)
     }
     if (make === undefined) return undefined

@@ -7,8 +7,13 @@
  *   column stored as the tightest array that holds all its values (Float64 numbers, string
  *   references, booleans, or, for anything else, a JSON array);
  * - a stream of counts (list lengths, map sizes) and a stream of keys (ids of maps and orders);
+ *   after a period list's items, the summaries of its full chunks (the as-of index, see
+ *   internal/VisibilityIndex): restored with the list, an as-of view of the restored state reads
+ *   two chunks per list instead of every value;
  * - one table of the strings (each short one once; see `UNSHARED_LENGTH`) and of every distinct
- *   piece of event data (as JSON), parsed in one native call.
+ *   piece of event data (as JSON): the ASCII ones as one run of bytes with their lengths, read
+ *   as one string that each is a slice of, the others (few: names and texts in Chinese) as a JSON
+ *   array, parsed in one native call.
  *
  * Decoding walks the shape once more and builds each node with an object literal generated for
  * its kind (one hidden class per kind, the fields read straight from typed arrays), so it
@@ -20,6 +25,7 @@
 import { ChunkList } from '../ChunkList'
 import { EntityMap } from '../EntityMap'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
+import { Extent, fullChunkSummaries, indexFields, rememberSummaries } from './VisibilityIndex'
 
 /** How a column is stored. */
 type ColumnKind = 'number' | 'nnumber' | 'string' | 'bool' | 'data' | 'json' | 'null'
@@ -201,6 +207,44 @@ class Writer {
 
 type Encoder = (x: unknown, w: Writer) => void
 
+/**
+ * A full chunk's summary (see internal/VisibilityIndex), after its list's items: a flag, the
+ * greatest and least positions in the counts, the four times in the keys. The flag is 0, and
+ * nothing follows, for a chunk whose extent is not a pair of stamps (a chunk without versions).
+ */
+function writeSummary(e: Extent, w: Writer): void {
+  const { maxPosition: maxP, minPosition: minP } = e
+  if (!(
+    Number.isInteger(maxP) &&
+    Number.isInteger(minP) &&
+    maxP >= 0 &&
+    minP >= 0 &&
+    maxP < NONE
+  )) {
+    w.counts.push(0)
+    return
+  }
+  w.counts.push(1)
+  w.counts.push(maxP)
+  w.counts.push(minP)
+  w.keys.push(w.string(e.maxRecorded))
+  w.keys.push(w.string(e.maxValid))
+  w.keys.push(w.string(e.minRecorded))
+  w.keys.push(w.string(e.minValid))
+}
+
+/** A full chunk's summary as {@link writeSummary} wrote it; `undefined` for none. */
+function readSummary(r: Reader): Extent | undefined {
+  if (r.nextCount() === 0) return undefined
+  const maxP = r.nextCount()
+  const minP = r.nextCount()
+  const maxR = r.nextKey()
+  const maxV = r.nextKey()
+  const minR = r.nextKey()
+  const minV = r.nextKey()
+  return new Extent(maxP, maxR, maxV, minP, minR, minV)
+}
+
 function nodeEncoder(node: AnyNode): Encoder {
   const fields = fieldsOf(node)
   const width = fields.length
@@ -240,13 +284,22 @@ function compileEncode(s: AnyShape): Encoder {
       }
     case 'node':
       return nodeEncoder(s)
-    case 'versions':
-    case 'periods': {
+    case 'versions': {
       const item = nodeEncoder(s.item)
       return (x, w) => {
-        const xs = x as ReadonlyArray<unknown> | ChunkList<unknown>
+        const xs = x as ReadonlyArray<unknown>
         w.counts.push(xs.length)
         xs.forEach((v) => item(v, w))
+      }
+    }
+    case 'periods': {
+      const item = nodeEncoder(s.item)
+      const fields = indexFields(s.item)
+      return (x, w) => {
+        const xs = x as ChunkList<Readonly<Record<string, unknown>>>
+        w.counts.push(xs.length)
+        xs.forEach((v) => item(v, w))
+        for (const e of fullChunkSummaries(xs, fields)) writeSummary(e, w)
       }
     }
     case 'dict': {
@@ -289,7 +342,12 @@ interface Header {
   }>
   readonly counts: { readonly at: number; readonly length: number }
   readonly keys: { readonly at: number; readonly length: number }
+  /** The ASCII strings, one after another (the last section of the image). */
   readonly strings: { readonly at: number; readonly bytes: number }
+  /** Per string of the table, its length when it is in `strings`, or NONE when in `others`. */
+  readonly lengths: { readonly at: number; readonly length: number }
+  /** The strings that are not ASCII, as a JSON array (UTF-8), in table order. */
+  readonly others: { readonly at: number; readonly bytes: number }
   readonly json: ReadonlyArray<ReadonlyArray<unknown>>
 }
 
@@ -386,8 +444,60 @@ function generateMake(
   return factory(inner, strings, ...columns.map((c) => c.array))
 }
 
+/** Is every character of `s` ASCII (so one byte each, in latin1 as in UTF-8)? */
+const NOT_ASCII = /[\u0080-\uffff]/
+
+/** The string table as the image stores it: see {@link Header}. */
+function splitStrings(strings: ReadonlyArray<string>): {
+  lengths: Numbers
+  ascii: Buffer
+  others: Buffer
+} {
+  const lengths = new Numbers(Math.max(16, strings.length))
+  const ascii: string[] = []
+  const others: string[] = []
+  for (const s of strings) {
+    if (NOT_ASCII.test(s)) {
+      lengths.push(NONE)
+      others.push(s)
+    } else {
+      lengths.push(s.length)
+      ascii.push(s)
+    }
+  }
+  return {
+    lengths,
+    ascii: Buffer.from(ascii.join(''), 'latin1'),
+    others: Buffer.from(JSON.stringify(others), 'utf8'),
+  }
+}
+
+/**
+ * The string table from its stored parts: the ASCII run read as one string (latin1: a copy of the
+ * bytes, no decoding) and cut into its strings (V8 keeps a longer one as a slice of the run, not
+ * a copy), the others taken in order from their JSON array.
+ */
+function joinStrings(lengths: Uint32Array, ascii: Buffer, others: unknown): string[] {
+  if (!Array.isArray(others)) throw new Error('checkpoint: corrupt image (unreadable strings)')
+  const text = ascii.toString('latin1')
+  const out = new Array<string>(lengths.length)
+  let at = 0
+  let o = 0
+  for (let i = 0; i < lengths.length; i++) {
+    const n = lengths[i] as number
+    if (n === NONE) out[i] = others[o++] as string
+    else {
+      out[i] = text.slice(at, at + n)
+      at += n
+    }
+  }
+  if (at !== text.length || o !== others.length)
+    throw new Error('checkpoint: corrupt image (the string table does not add up)')
+  return out
+}
+
 const MAGIC = 0x504c434b // "PLCK"
-const VERSION = 1
+const VERSION = 2
 
 function pad8(n: number): number {
   return (n + 7) & ~7
@@ -481,12 +591,15 @@ export function compileCodec(root: AnyShape): ShapeCodec {
       })
       const counts = uint32s(w.counts)
       const keys = uint32s(w.keys)
-      const stringBytes = Buffer.from(JSON.stringify(w.strings), 'utf8')
-      const strings = {
-        at: place(stringBytes.byteLength, (body, at) => new Uint8Array(body).set(stringBytes, at)),
-        bytes: stringBytes.byteLength,
-      }
-      const header: Header = { tables, counts, keys, strings, json }
+      const table = splitStrings(w.strings)
+      const lengths = uint32s(table.lengths)
+      const bytesAt = (b: Buffer) => ({
+        at: place(b.byteLength, (body, at) => new Uint8Array(body).set(b, at)),
+        bytes: b.byteLength,
+      })
+      const others = bytesAt(table.others)
+      const strings = bytesAt(table.ascii)
+      const header: Header = { tables, counts, keys, strings, lengths, others, json }
       const headerBytes = Buffer.from(JSON.stringify(header), 'utf8')
       const bodyAt = pad8(12 + headerBytes.byteLength)
       const out = new Uint8Array(bodyAt + strings.at + strings.bytes)
@@ -516,11 +629,11 @@ export function compileCodec(root: AnyShape): ShapeCodec {
         throw new Error(
           `checkpoint: expected ${end - bytes.byteOffset} bytes, got ${bytes.byteLength} (truncated or corrupt)`,
         )
-      const strings = JSON.parse(
-        Buffer.from(bytes.buffer, bodyAt + header.strings.at, header.strings.bytes).toString(
-          'utf8',
-        ),
-      ) as string[]
+      const strings = joinStrings(
+        new Uint32Array(bytes.buffer, bodyAt + header.lengths.at, header.lengths.length),
+        Buffer.from(bytes.buffer, bodyAt + header.strings.at, header.strings.bytes),
+        jsonAt(bytes, bodyAt - bytes.byteOffset + header.others.at, header.others.bytes, 'strings'),
+      )
       const r = new Reader(
         new Uint32Array(bytes.buffer, bodyAt + header.counts.at, header.counts.length),
         new Uint32Array(bytes.buffer, bodyAt + header.keys.at, header.keys.length),
@@ -590,15 +703,29 @@ function compileDecode(s: AnyShape, nodeDecoder: (node: AnyNode) => Decoder): De
       }
     case 'node':
       return nodeDecoder(s)
-    case 'versions':
-    case 'periods': {
+    case 'versions': {
       const item = nodeDecoder(s.item)
-      const periods = s.kind === 'periods'
       return (r) => {
         const n = r.nextCount()
         const out = new Array<unknown>(n)
         for (let i = 0; i < n; i++) out[i] = item(r)
-        return periods ? ChunkList.of(out) : out
+        return out
+      }
+    }
+    case 'periods': {
+      const item = nodeDecoder(s.item)
+      return (r) => {
+        const n = r.nextCount()
+        const out = new Array<Readonly<Record<string, unknown>>>(n)
+        for (let i = 0; i < n; i++) out[i] = item(r) as Readonly<Record<string, unknown>>
+        const list = ChunkList.of(out)
+        const full = n >>> 5
+        if (full > 0) {
+          const summaries = new Array<Extent | undefined>(full)
+          for (let c = 0; c < full; c++) summaries[c] = readSummary(r)
+          rememberSummaries(list, summaries)
+        }
+        return list
       }
     }
     case 'dict': {

@@ -122,16 +122,22 @@ export function compileFreeze(s: AnyShape): Freezer | undefined {
       // Chunk by chunk: a chunk already summarised was published with its items frozen (a later
       // version of the list shares it), so only the chunks this update made are walked, and each
       // is summarised for as-of views while its items are in cache.
-      const visit = (chunk: Chunk): void => {
+      // A list restored from a checkpoint remembers its chunks' summaries: those still valid are
+      // recorded as they are.
+      let list: ChunkList<Item> | undefined
+      const visit = (chunk: Chunk, start: number): void => {
         if (isSummarised(chunk)) return
         for (let i = 0; i < chunk.length; i++) item(chunk[i])
-        recordSummary(chunk, fields.summarise(chunk))
+        recordSummary(list as ChunkList<Item>, chunk, start >>> 5, fields)
       }
       return (x) => {
         const l = x as ChunkList<Item>
         if (isFrozen(l)) return
         freeze(l)
+        const outer = list
+        list = l
         l.forEachChunk(visit)
+        list = outer
       }
     }
   }

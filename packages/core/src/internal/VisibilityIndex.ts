@@ -168,11 +168,18 @@ export function isSummarised(chunk: Chunk): boolean {
 }
 
 /**
- * Records the summary (by `fields.summarise`) of a chunk the freezer has just published, every
- * item frozen. A chunk is summarised once: published chunks never change.
+ * Records the summary of chunk `c` (by ordinal) of `list`, which the freezer has just published,
+ * every item frozen: what the list remembers of it when it still does (restored with a
+ * checkpoint), else computed by `fields.summarise`. A chunk is summarised once: published chunks
+ * never change.
  */
-export function recordSummary(chunk: Chunk, summary: Extent): void {
-  if (!summaries.has(chunk)) summaries.set(chunk, summary)
+export function recordSummary(
+  list: ChunkList<Item>,
+  chunk: Chunk,
+  c: number,
+  fields: IndexFields,
+): void {
+  if (!summaries.has(chunk)) summaries.set(chunk, ownedSummaryOf(list, chunk, c, fields))
 }
 
 /** A chunk's summary; computed here (and kept only when its items are frozen) if the freezer did not. */
@@ -182,6 +189,31 @@ function summaryOf(chunk: Chunk, fields: IndexFields): Extent {
   const e = fields.summarise(chunk)
   if (chunk.every((item) => Object.isFrozen(item))) summaries.set(chunk, e)
   return e
+}
+
+/**
+ * The summaries of a list's full chunks, in order, as a checkpoint stores them: known ones (a
+ * frozen chunk's, or what an owned list remembers) or computed now.
+ */
+export function fullChunkSummaries(list: ChunkList<Item>, fields: IndexFields): Extent[] {
+  const frozen = Object.isFrozen(list)
+  const out: Extent[] = []
+  list.forEachChunk((chunk, start) => {
+    if (chunk.length < 32) return
+    out.push(frozen ? summaryOf(chunk, fields) : ownedSummaryOf(list, chunk, start >>> 5, fields))
+  })
+  return out
+}
+
+/**
+ * Gives a list (just restored, owned) the summaries of its full chunks, to keep while its owner
+ * changes it in place (see `ChunkList.rememberChunks`).
+ */
+export function rememberSummaries(
+  list: ChunkList<Item>,
+  summaries: ReadonlyArray<Extent | undefined>,
+): void {
+  list.rememberChunks(summaries)
 }
 
 /** A frozen list's chunks with their running maxima (from the start) and minima (from the end). */
@@ -197,6 +229,20 @@ interface ListIndex {
 }
 
 const lists = new WeakMap<ChunkList<Item>, ListIndex>()
+
+/**
+ * What is known of chunk `c` (by ordinal) of a list its owner may still change: what the list
+ * remembers of it (restored with a checkpoint, and still valid), else its summary computed now.
+ */
+function ownedSummaryOf(
+  list: ChunkList<Item>,
+  chunk: Chunk,
+  c: number,
+  fields: IndexFields,
+): Extent {
+  const remembered = list.chunkMemo(c)
+  return remembered instanceof Extent ? remembered : fields.summarise(chunk)
+}
 
 function indexList(list: ChunkList<Item>, fields: IndexFields): ListIndex {
   const chunks: Chunk[] = []
@@ -305,23 +351,96 @@ function spanOn(
   return [k, j]
 }
 
+/** Is this version after the cut `x` on the axis? One per axis, so that each scan reads one field. */
+const AFTER: ReadonlyArray<(s: Stamp, x: number | string) => boolean> = [
+  (s, x) => s.position > (x as number),
+  (s, x) => s.recordedTime > (x as string),
+  (s, x) => s.validTime > (x as string),
+]
+
+/** Does `item` hold a version of `fields` that is after (`after` true) or not after the cut? */
+function holds(
+  item: Item,
+  fields: ReadonlyArray<string>,
+  isAfter: (s: Stamp, x: number | string) => boolean,
+  x: number | string,
+  after: boolean,
+): boolean {
+  for (let f = 0; f < fields.length; f++) {
+    const versions = item[fields[f] as string] as ReadonlyArray<Stamp>
+    for (let v = 0; v < versions.length; v++)
+      if (isAfter(versions[v] as Stamp, x) === after) return true
+  }
+  return false
+}
+
 /**
- * For a frozen list: `[k, j]` such that every item before `k` is entirely visible under the cut
- * (kept as is), and no version of any item from `j` on is visible (dropped). `undefined` for a
- * list that is not frozen.
+ * {@link spanOn} without an index, for a list its owner may still change: `k` by a walk from the
+ * front, then `j` by a walk from the back that stops at `k` (below it, `j` would not matter: the
+ * span is `[k, max(k, j)]`). A full chunk whose summary the list remembers (restored with a
+ * checkpoint, still valid) is passed over whole when it cannot hold the bound — every version in
+ * it at or before the cut (front), or no presence version in it at or before the cut (back) —
+ * and every other item is read once. Neither bound ever moves past where it truly is.
+ */
+function scanOn(
+  values: ChunkList<Item>,
+  n: number,
+  fields: IndexFields,
+  axis: Axis,
+  x: number | string,
+): readonly [number, number] {
+  const isAfter = AFTER[axis] as (s: Stamp, x: number | string) => boolean
+  const remembers = values.remembersChunks
+  let k = 0
+  while (k < n) {
+    if (remembers && (k & 31) === 0 && k + 32 <= n) {
+      const e = values.chunkMemo(k >>> 5)
+      if (e instanceof Extent && maxOn(e, axis) <= x) {
+        k += 32
+        continue
+      }
+    }
+    if (holds(values.get(k) as Item, fields.all, isAfter, x, true)) break
+    k++
+  }
+  let j = n
+  while (j > k) {
+    if (remembers && (j & 31) === 0) {
+      const e = values.chunkMemo((j >>> 5) - 1)
+      if (e instanceof Extent && minOn(e, axis) > x) {
+        j -= 32
+        continue
+      }
+    }
+    if (holds(values.get(j - 1) as Item, fields.presence, isAfter, x, false)) break
+    j--
+  }
+  return [k, j]
+}
+
+/**
+ * `[k, j]` such that every item before `k` is entirely visible under the cut (kept as is), and
+ * no version of any item from `j` on is visible (dropped).
  */
 export function visibleSpan(
   values: ChunkList<Item>,
   cut: Bounds,
   fields: IndexFields,
-): readonly [number, number] | undefined {
-  if (!Object.isFrozen(values)) return undefined
+): readonly [number, number] {
   const n = values.length
   if (n === 0) return [0, 0]
-  let ix = lists.get(values)
-  if (ix === undefined) {
-    ix = indexList(values, fields)
-    lists.set(values, ix)
+  // A frozen list never changes: its index is built once and kept. A list its owner may still
+  // change (a state restored from a checkpoint, or replayed without publishing) is walked on the
+  // cut's axes instead, passing over the full chunks whose summaries it remembers (restored with
+  // the checkpoint, kept valid by the list through writes in place): no index to build and
+  // throw away per query.
+  let ix: ListIndex | undefined
+  if (Object.isFrozen(values)) {
+    ix = lists.get(values)
+    if (ix === undefined) {
+      ix = indexList(values, fields)
+      lists.set(values, ix)
+    }
   }
   let k = n
   let j = n
@@ -332,7 +451,8 @@ export function visibleSpan(
   ]
   for (const [axis, x] of axes) {
     if (x === undefined) continue
-    const [ka, ja] = spanOn(ix, n, fields, axis, x)
+    const [ka, ja] =
+      ix === undefined ? scanOn(values, n, fields, axis, x) : spanOn(ix, n, fields, axis, x)
     k = Math.min(k, ka)
     j = Math.min(j, ja)
   }
