@@ -97,6 +97,7 @@ export const HEADLINE: ReadonlyArray<string> = [
   'fold_vs_spread_ratio',
   'bytes_per_event',
   'asof_ms',
+  'asof_published_first_ms',
   'incremental_us',
   'incremental_cold_us',
   'report_ms',

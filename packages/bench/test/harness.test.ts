@@ -152,7 +152,7 @@ describe('the Markdown of a run', () => {
       /\| `asof_cold_ms` \| ≤ 50 ms \| 400\.0 ms \| 300\.0 \| 500\.0 \| 3 \| no \|/,
     )
     expect(md).toContain(
-      "- **as-of, first query of the process on the freshly published 1M-event state (cold, once the bench's forced collections have settled)** (`asof_cold_ms`) — median 400.0 ms against ≤ 50 ms: a warm query takes 13.00 ms in this run",
+      "- **as-of, first query of a fresh process on workload (a)'s 1M-event state just restored from its checkpoint (owned, as a command holds it; timed at once)** (`asof_cold_ms`) — median 400.0 ms against ≤ 50 ms: the restored state is owned, not frozen",
     )
     expect(md).toContain(
       `- **evaluate + render the full plan as HTML** (\`report_ms\`) — median 260.0 ms against ≤ 200 ms: ${UNPROFILED}`,

@@ -93,6 +93,7 @@ describe('quick mode', () => {
       'fold_vs_persistent_floor_ratio',
       'fold_vs_spread_ratio',
       'asof_cold_ms',
+      'asof_published_first_ms',
       'asof_ms',
       'incremental_us',
       'incremental_cold_us',
@@ -109,7 +110,11 @@ describe('quick mode', () => {
     for (const name of ['checkpoint', 'report', 'status', 'verify', 'append_one'])
       expect(cli?.[`cli_${name}_cold_ms_1.5k`]?.median, name).toBeGreaterThan(0)
     // The checkpoint the CLI stored, restored in a fresh process: one plan's part and the whole.
-    for (const key of ['checkpoint_restore_plan_ms_1.5k', 'checkpoint_restore_all_ms_1.5k'])
+    for (const key of [
+      'checkpoint_restore_plan_ms_1.5k',
+      'checkpoint_restore_all_ms_1.5k',
+      'asof_cold_cli_ms_1.5k',
+    ])
       expect(cli?.[key]?.median, key).toBeGreaterThan(0)
     expect(json.jobs['cli-intake']?.figures['cli_append_500_lines_s']?.median).toBeGreaterThan(0)
 

@@ -118,16 +118,30 @@ export function restoreFigureName(plan: string | undefined, events: number): str
 }
 
 /**
+ * The figure name of the first as-of query on the whole state just restored from the checkpoint
+ * of a CLI ledger of `events` events.
+ *
+ * @example
+ * import { asOfColdFigureName } from '@progress-ledger/bench'
+ * asOfColdFigureName(1_000_000) // 'asof_cold_cli_ms_1m'
+ */
+export function asOfColdFigureName(events: number): string {
+  return `asof_cold_cli_ms_${sizeLabel(events)}`
+}
+
+/**
  * Restores a SQLite ledger's checkpoint (whole, or a plan's part and the index) in a fresh process
  * through the built packages (`src/restore.ts`): the milliseconds `loadLedgerCheckpoint` took in
- * it, and the position it restored.
+ * it, the position it restored and, for the whole state, the milliseconds of the first as-of
+ * query on it.
  */
 async function timeRestore(
   ledger: string,
   plan: string | undefined,
   timeoutS: number,
 ): Promise<
-  { _tag: 'Failed'; reason: string } | { _tag: 'Restored'; ms: number; position: number }
+  | { _tag: 'Failed'; reason: string }
+  | { _tag: 'Restored'; ms: number; position: number; asOfMs: number | null }
 > {
   const script = `${repoRoot}packages/bench/src/restore.ts`
   const r = await timeProcess(
@@ -136,8 +150,8 @@ async function timeRestore(
     { timeoutMs: timeoutS * 1000, cwd: `${repoRoot}packages/bench` },
   )
   if (r._tag === 'Failed') return r
-  const out = JSON.parse(r.stdout) as { ms: number; position: number }
-  return { _tag: 'Restored', ms: out.ms, position: out.position }
+  const out = JSON.parse(r.stdout) as { ms: number; position: number; asOfMs: number | null }
+  return { _tag: 'Restored', ms: out.ms, position: out.position, asOfMs: out.asOfMs }
 }
 
 /** The head position of a SQLite ledger, read through the public store. */
@@ -172,6 +186,7 @@ export async function runCliSuite(options: CliOptions): Promise<SuiteResult> {
   for (const events of options.sizes) {
     for (const c of CLI_COMMANDS) for (const k of cliFigureNames(c.name, events)) figures[k] = null
     for (const plan of [CLI_QUERY.plan, undefined]) figures[restoreFigureName(plan, events)] = null
+    figures[asOfColdFigureName(events)] = null
   }
   if (!existsSync(entry)) {
     notes.push(`cli: ${entry} does not exist (run pnpm build first)`)
@@ -214,7 +229,10 @@ export async function runCliSuite(options: CliOptions): Promise<SuiteResult> {
         if (r._tag === 'Failed') notes.push(`${key}: ${r.reason}`)
         else if (r.position !== events)
           notes.push(`${key}: restored position ${r.position}, not the checkpoint's ${events}`)
-        else figures[key] = r.ms
+        else {
+          figures[key] = r.ms
+          if (plan === undefined) figures[asOfColdFigureName(events)] = r.asOfMs
+        }
       }
       rmSync(ledger, { force: true })
     }
