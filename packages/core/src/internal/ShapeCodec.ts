@@ -25,6 +25,7 @@
 import { ChunkList } from '../ChunkList'
 import { EntityMap } from '../EntityMap'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
+import { EMPTY } from './Draft'
 import { Extent, fullChunkSummaries, indexFields, rememberSummaries } from './VisibilityIndex'
 
 /** How a column is stored. */
@@ -707,6 +708,9 @@ function compileDecode(s: AnyShape, nodeDecoder: (node: AnyNode) => Decoder): De
       const item = nodeDecoder(s.item)
       return (r) => {
         const n = r.nextCount()
+        // The shared empty list, as the reducers store it: most values have no approvals, and a
+        // million empty arrays are a million allocations the restore need not make.
+        if (n === 0) return EMPTY
         const out = new Array<unknown>(n)
         for (let i = 0; i < n; i++) out[i] = item(r)
         return out
