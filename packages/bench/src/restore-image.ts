@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { asOf, restoreCheckpoint, type Cut } from '@progress-ledger/core'
+import { timed } from './measure/Timing'
 
 const [imagePath, metaPath] = process.argv.slice(2)
 if (imagePath === undefined || metaPath === undefined) {
@@ -23,16 +24,13 @@ const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as {
   cut: Cut
 }
 const image = new Uint8Array(readFileSync(imagePath))
-const start = performance.now()
-const restored = restoreCheckpoint({ ...meta, image })
-const restoreMs = performance.now() - start
+const { ms: restoreMs, value: restored } = timed(() => restoreCheckpoint({ ...meta, image }))
 if (restored._tag !== 'Restored') {
   process.stderr.write(`restore-image: ${restored.reason}\n`)
   process.exit(1)
 }
-const asked = performance.now()
-const view = asOf(restored.state, meta.cut)
-const asOfMs = performance.now() - asked
+const state = restored.state
+const { ms: asOfMs, value: view } = timed(() => asOf(state, meta.cut))
 if (view.indicators.size === 0) throw new Error('restore-image: the as-of view is empty')
 process.stdout.write(
   `${JSON.stringify({ restoreMs, asOfMs, position: restored.state.position })}\n`,

@@ -13,6 +13,7 @@
  */
 import { asOf, loadLedgerCheckpoint, manualClock } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
+import { timed } from './measure/Timing'
 
 const [path, plan] = process.argv.slice(2)
 if (path === undefined) {
@@ -37,9 +38,10 @@ try {
     } else {
       let asOfMs: number | null = null
       if (plan === undefined && atMiddle !== undefined) {
-        const asked = performance.now()
-        const view = asOf(loaded.state, { recordedTime: atMiddle.recordedTime })
-        asOfMs = performance.now() - asked
+        const state = loaded.state
+        const query = timed(() => asOf(state, { recordedTime: atMiddle.recordedTime }))
+        asOfMs = query.ms
+        const view = query.value
         if (view.indicators.size === 0) throw new Error('restore: the as-of view is empty')
       }
       process.stdout.write(

@@ -198,7 +198,7 @@ export async function runAnchorSuite(options: AnchorOptions): Promise<SuiteResul
   // as-of path has run yet and the state's visibility index is not built. Timed once the fold's
   // forced collections have settled (see `settle`): they are the bench's, not the user's. (The
   // judged cold as-of, `asof_cold_ms`, is on a state just restored from a checkpoint, in a fresh
-  // process: the CLI suite.)
+  // process: below.)
   await settle()
   const asOfPublished = timed(() =>
     asOf(state, { recordedTime: (events[Math.floor(n / 3)] as RecordedEvent).recordedTime }),
@@ -223,6 +223,8 @@ export async function runAnchorSuite(options: AnchorOptions): Promise<SuiteResul
   const written = timed(() => takeCheckpoint(state))
   figures['checkpoint_write_ms'] = written.ms
   figures['checkpoint_bytes'] = written.value.image.byteLength
+  // The cut of both first queries on a restored state: as known when the middle event was recorded.
+  const cut = { recordedTime: (events[Math.floor(n / 2)] as RecordedEvent).recordedTime }
   collect()
   const restored = timed(() => restoreCheckpoint(written.value))
   if (restored.value._tag === 'Restored' && restored.value.state.position === n) {
@@ -231,12 +233,9 @@ export async function runAnchorSuite(options: AnchorOptions): Promise<SuiteResul
     // keeps), timed at once: no settling, the restore's own collections are part of the path.
     // In this process the as-of code has run before; the judged figure is a fresh process's.
     const fresh = restored.value.state
-    figures['asof_restored_first_ms'] = timed(() =>
-      asOf(fresh, { recordedTime: (events[Math.floor(n / 2)] as RecordedEvent).recordedTime }),
-    ).ms
+    figures['asof_restored_first_ms'] = timed(() => asOf(fresh, cut)).ms
   } else notes.push(`checkpoint_restore_ms: the checkpoint did not restore the state at ${n}`)
   // The judged cold as-of: a fresh process restores the same image and queries at once.
-  const cut = { recordedTime: (events[Math.floor(n / 2)] as RecordedEvent).recordedTime }
   const fresh = await restoreInFreshProcess(written.value, cut)
   figures['asof_cold_ms'] = null
   figures['checkpoint_restore_fresh_ms'] = null

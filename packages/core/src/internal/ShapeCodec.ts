@@ -26,7 +26,7 @@ import { ChunkList } from '../ChunkList'
 import { EntityMap } from '../EntityMap'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
 import { EMPTY } from './Draft'
-import { Extent, fullChunkSummaries, indexFields, rememberSummaries } from './VisibilityIndex'
+import { Extent, fullChunkSummaries, indexFields } from './VisibilityIndex'
 
 /** How a column is stored. */
 type ColumnKind = 'number' | 'nnumber' | 'string' | 'bool' | 'data' | 'json' | 'null'
@@ -727,7 +727,8 @@ function compileDecode(s: AnyShape, nodeDecoder: (node: AnyNode) => Decoder): De
         if (full > 0) {
           const summaries = new Array<Extent | undefined>(full)
           for (let c = 0; c < full; c++) summaries[c] = readSummary(r)
-          rememberSummaries(list, summaries)
+          // Kept by the list while its owner changes it in place (see ChunkList.rememberChunks).
+          list.rememberChunks(summaries)
         }
         return list
       }

@@ -2,10 +2,11 @@
  * The bitemporal as-of view compiled from the state's declared shape: versioned lists keep their
  * visible versions, records, entity maps and period lists drop the nodes that are no longer
  * present (by each node's declared presence), id-order lists follow the records they order, and
- * a node, list or map nothing changed in is returned as it was (shared). Period lists are indexed
- * (see VisibilityIndex; a frozen list's index is kept, an owned list's is built for the query):
- * the fully visible prefix is kept as is (sharing its chunks), the invisible suffix dropped, and
- * only the nodes between are looked at. A view of a state its owner goes on changing in place
+ * a node, list or map nothing changed in is returned as it was (shared). Period lists are cut by
+ * the visibility index (see VisibilityIndex: a frozen list's index is kept; an owned list is
+ * walked, passing over the chunks whose summaries it remembers): the fully visible prefix is kept
+ * as is (sharing its chunks), the invisible suffix dropped, and only the nodes between are looked
+ * at. A view of a state its owner goes on changing in place
  * shares that state's unchanged parts, as any view does: take it after the changes.
  *
  * @module internal/ShapeView

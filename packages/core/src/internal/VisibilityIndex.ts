@@ -205,17 +205,6 @@ export function fullChunkSummaries(list: ChunkList<Item>, fields: IndexFields): 
   return out
 }
 
-/**
- * Gives a list (just restored, owned) the summaries of its full chunks, to keep while its owner
- * changes it in place (see `ChunkList.rememberChunks`).
- */
-export function rememberSummaries(
-  list: ChunkList<Item>,
-  summaries: ReadonlyArray<Extent | undefined>,
-): void {
-  list.rememberChunks(summaries)
-}
-
 /** A frozen list's chunks with their running maxima (from the start) and minima (from the end). */
 interface ListIndex {
   readonly chunks: ReadonlyArray<Chunk>
