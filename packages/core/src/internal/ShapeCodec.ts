@@ -26,6 +26,7 @@ import { ChunkList } from '../ChunkList'
 import { EntityMap } from '../EntityMap'
 import { type AnyNode, type AnyShape, fieldsOf } from './Shape'
 import { EMPTY } from './Draft'
+import { joinStrings, splitStrings } from './StringTable'
 import { Extent, fullChunkSummaries, indexFields } from './VisibilityIndex'
 
 /** How a column is stored. */
@@ -345,7 +346,7 @@ interface Header {
   readonly keys: { readonly at: number; readonly length: number }
   /** The ASCII strings, one after another (the last section of the image). */
   readonly strings: { readonly at: number; readonly bytes: number }
-  /** Per string of the table, its length when it is in `strings`, or NONE when in `others`. */
+  /** Per string of the table, its length when it is in `strings`, or NOT_IN_RUN (internal/StringTable) when in `others`. */
   readonly lengths: { readonly at: number; readonly length: number }
   /** The strings that are not ASCII, as a JSON array (UTF-8), in table order. */
   readonly others: { readonly at: number; readonly bytes: number }
@@ -445,58 +446,6 @@ function generateMake(
   return factory(inner, strings, ...columns.map((c) => c.array))
 }
 
-/** Is every character of `s` ASCII (so one byte each, in latin1 as in UTF-8)? */
-const NOT_ASCII = /[\u0080-\uffff]/
-
-/** The string table as the image stores it: see {@link Header}. */
-function splitStrings(strings: ReadonlyArray<string>): {
-  lengths: Numbers
-  ascii: Buffer
-  others: Buffer
-} {
-  const lengths = new Numbers(Math.max(16, strings.length))
-  const ascii: string[] = []
-  const others: string[] = []
-  for (const s of strings) {
-    if (NOT_ASCII.test(s)) {
-      lengths.push(NONE)
-      others.push(s)
-    } else {
-      lengths.push(s.length)
-      ascii.push(s)
-    }
-  }
-  return {
-    lengths,
-    ascii: Buffer.from(ascii.join(''), 'latin1'),
-    others: Buffer.from(JSON.stringify(others), 'utf8'),
-  }
-}
-
-/**
- * The string table from its stored parts: the ASCII run read as one string (latin1: a copy of the
- * bytes, no decoding) and cut into its strings (V8 keeps a longer one as a slice of the run, not
- * a copy), the others taken in order from their JSON array.
- */
-function joinStrings(lengths: Uint32Array, ascii: Buffer, others: unknown): string[] {
-  if (!Array.isArray(others)) throw new Error('checkpoint: corrupt image (unreadable strings)')
-  const text = ascii.toString('latin1')
-  const out = new Array<string>(lengths.length)
-  let at = 0
-  let o = 0
-  for (let i = 0; i < lengths.length; i++) {
-    const n = lengths[i] as number
-    if (n === NONE) out[i] = others[o++] as string
-    else {
-      out[i] = text.slice(at, at + n)
-      at += n
-    }
-  }
-  if (at !== text.length || o !== others.length)
-    throw new Error('checkpoint: corrupt image (the string table does not add up)')
-  return out
-}
-
 const MAGIC = 0x504c434b // "PLCK"
 const VERSION = 2
 
@@ -593,11 +542,14 @@ export function compileCodec(root: AnyShape): ShapeCodec {
       const counts = uint32s(w.counts)
       const keys = uint32s(w.keys)
       const table = splitStrings(w.strings)
-      const lengths = uint32s(table.lengths)
-      const bytesAt = (b: Buffer) => ({
+      const bytesAt = (b: Uint8Array) => ({
         at: place(b.byteLength, (body, at) => new Uint8Array(body).set(b, at)),
         bytes: b.byteLength,
       })
+      const lengths = {
+        at: bytesAt(new Uint8Array(table.lengths.buffer)).at,
+        length: table.lengths.length,
+      }
       const others = bytesAt(table.others)
       const strings = bytesAt(table.ascii)
       const header: Header = { tables, counts, keys, strings, lengths, others, json }
