@@ -123,7 +123,7 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       loading,
       // An owned state is loaded afresh: the caller may change it.
       ledger: (options) => {
-        if (options?.owned === true) return load()
+        if (options?.owned === true) return load(options.plans)
         const plans = options?.plans
         if (plans === undefined || ledger !== undefined) return (ledger ??= load())
         const key = JSON.stringify(plans)

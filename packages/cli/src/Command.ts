@@ -56,6 +56,8 @@ export interface RunContext {
    * the command may change in place (loaded anew on each such call). With `plans`, a command
    * that reads only those plans may get a state that holds only them (and what belongs to no
    * single plan; see core's `PlanScope`): much less to load from a large ledger's checkpoint.
+   * Both together: a fresh state for those plans (a command that decides against it must ask
+   * the read's `planScope` before it trusts a "not there", as `handleStream`'s `narrow` does).
    */
   readonly ledger: (options?: LedgerRequest) => Promise<LedgerRead>
 }

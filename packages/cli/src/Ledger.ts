@@ -15,6 +15,7 @@ import {
   isIsoDate,
   type LedgerState,
   loadLedger,
+  type PlanScope,
   readPages,
   type RecordedEvent,
 } from '@progress-ledger/core'
@@ -28,6 +29,11 @@ export interface LedgerRead {
   readonly state: LedgerState
   /** Sentences every output must carry (a broken chain read with `--allow-broken`). */
   readonly warnings: ReadonlyArray<string>
+  /**
+   * When the state holds only some plans (asked with `plans`), where everything else is (core's
+   * `PlanScope`); `null` for the whole ledger.
+   */
+  readonly planScope: PlanScope | null
 }
 
 /** The global options that say how a command loads the ledger. */
@@ -122,7 +128,7 @@ export async function readLedger(
   if (loaded.checkpointError !== null) io.stderr.write(`note: ${loaded.checkpointError}\n`)
   const warnings = loaded.broken === null ? [] : [brokenChainWarning(loaded.broken)]
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`)
-  return { state: loaded.state, warnings }
+  return { state: loaded.state, warnings, planScope: loaded.planScope }
 }
 
 /** The ledger as of `--as-of` (valid time) and `--known-at` (recorded time, end of that day). */

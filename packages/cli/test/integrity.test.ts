@@ -288,6 +288,74 @@ describe('a report on one plan of a ledger of several', () => {
   })
 })
 
+describe('an append on a ledger of several plans', () => {
+  const hzLines = setupLines
+    .filter((l) => l.type !== 'RegisterDepartment')
+    .map(
+      (l) =>
+        JSON.parse(
+          JSON.stringify(l).replaceAll('"sz"', '"hz"').replaceAll('I01', 'H01'),
+        ) as unknown,
+    )
+  const defineIn = (planId: string, indicatorId: string) => ({
+    ...(setupLines.find((l) => l.type === 'DefineIndicator') as Record<string, unknown>),
+    planId,
+    indicatorId,
+  })
+
+  it('decides a short file against the plans it touches as against the whole ledger, and a long one streamed', async () => {
+    const w = await ledger()
+    await w.cli('append', w.write('hz.jsonl', jsonl(hzLines)), '--actor', 'plan-admin:po')
+    expect((await w.cli('checkpoint')).stdout).toBe('checkpoint stored at position 17\n')
+    const whole = await edited(w, 'whole', [])
+    const files: ReadonlyArray<ReadonlyArray<unknown>> = [
+      // One plan's value; then both plans' and a new indicator in hz.
+      [report(20, '2025')],
+      [{ ...report(7, '2025'), indicatorId: 'H01' }, report(21, '2025'), defineIn('hz', 'H02')],
+      // sz's indicator redefined into hz; then a plan not adopted; then a refusal (unknown id).
+      [defineIn('hz', 'I01')],
+      [defineIn('gx', 'G01')],
+      [report(22, '2025'), { ...report(1, '2025'), indicatorId: 'I99' }],
+      // Longer than what is decided against some plans: streamed against the whole ledger.
+      Array.from({ length: 1_500 }, (_, i) => ({ ...report(i, '2025'), indicatorId: 'H02' })),
+    ]
+    const results: string[] = []
+    for (const [i, lines] of files.entries()) {
+      const file = w.write(`f${i}.jsonl`, jsonl(lines))
+      const narrow = await w.cli('append', file, '--actor', 'plan-admin:po')
+      const full = await w.cli(
+        'append',
+        file,
+        '--actor',
+        'plan-admin:po',
+        '--store',
+        whole,
+        '--no-checkpoint',
+      )
+      expect([narrow.code, narrow.stdout, narrow.stderr], `f${i}`).toEqual([
+        full.code,
+        full.stdout,
+        full.stderr,
+      ])
+      results.push(narrow.stdout + narrow.stderr)
+    }
+    const outputs = results.join('\n')
+    expect(outputs).toContain('f2.jsonl:1: planId: expected the indicator\'s plan "sz", got "hz"')
+    expect(outputs).toContain('f3.jsonl:1: planId: expected an adopted plan (hz, sz), got "gx"')
+    expect(outputs).toContain('1500 command(s): appended 1500 event(s), head at position 1521')
+    expect((await w.cli('head')).stdout).toMatch(/^1521:/)
+    for (const plan of ['sz', 'hz']) {
+      const args = ['report', '--plan', plan, '--as-of', '2025-12-31', '--format', 'json']
+      // The same facts; only the ids drawn for new events differ (each run has its own prefix).
+      const ids = (out: string) => out.replaceAll(/"run\d+-\d+"/g, '"id"')
+      const a = ids((await w.cli(...args)).stdout)
+      expect(a).toContain(plan === 'hz' ? '"H02"' : '"I01"')
+      expect(a).toBe(ids((await w.cli(...args, '--store', whole)).stdout))
+    }
+    expect((await w.cli('verify')).code).toBe(ExitCode.ok)
+  })
+})
+
 describe('a streamed append refused late in its file', () => {
   it('reports every bad line with its number and appends nothing', async () => {
     const w = await ledger()

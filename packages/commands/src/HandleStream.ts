@@ -8,6 +8,14 @@
  * still decided, so that one run reports every refusal (up to `maxRejections`), and the
  * transaction is rolled back: nothing is appended.
  *
+ * A few commands on a large ledger need little of it: with `narrow`, the commands (an array) are
+ * decided first against the ledger loaded without any plan's part of its checkpoint, then with
+ * each plan a decision turned out to need, until they decide within what is loaded (see core's
+ * `PlanScope`). The deciders see such a state through a guard: a "not there" is trusted only
+ * when no plan outside the scope holds the entity either, and anything else a scoped state cannot
+ * answer as the whole ledger would makes the round load the whole ledger. A round that needs more
+ * is rolled back like a refusal before anything is committed; the result is the whole ledger's.
+ *
  * @module HandleStream
  */
 import {
@@ -20,6 +28,7 @@ import {
   type LedgerState,
   ledgerProjection,
   loadLedger,
+  type PlanScope,
   type RecordedEvent,
   settleProvisional,
   type StreamAppended,
@@ -28,6 +37,7 @@ import {
 import type { CommandContext } from './Context'
 import { decideInput } from './Decide'
 import { applyDecided, type IndexedRejection, provisionalEvents } from './DecideAll'
+import { guardScope, OutOfScope } from './internal/ScopeGuard'
 import type { Rejected } from './Rejection'
 import { anyVersion, appendRequests } from './StreamedEvent'
 
@@ -60,7 +70,34 @@ export interface HandleStreamOptions {
   readonly recordDenied?: boolean
   /** Called after each page is written (inside the transaction). */
   readonly onProgress?: (progress: StreamProgress) => void
+  /**
+   * Decide against only the plans the commands need (see the module documentation): `true`
+   * loads them from the store with core's `loadLedger` (`plans`, unfrozen), or give the loader.
+   * The inputs must be an array (they are decided again when a round needs more); no `state`.
+   * After more than {@link NARROW_PLANS} plans the whole ledger is loaded. The result's `state`
+   * is `null` when the round that appended held only some plans.
+   */
+  readonly narrow?: boolean | ScopedLoader
 }
+
+/** A state the caller owns (unfrozen), loaded for some plans (`scope`) or whole (`scope: null`). */
+export interface ScopedLoad {
+  readonly _tag: 'Loaded'
+  readonly state: LedgerState
+  /** Where what the state does not hold is (core's `LoadedLedger.planScope`). */
+  readonly planScope: PlanScope | null
+}
+
+/**
+ * Loads the ledger for these plans (`undefined`: the whole ledger), unfrozen, as core's
+ * `loadLedger` with `plans` and `freeze: false` does; it may load more than asked.
+ */
+export type ScopedLoader = (
+  plans: ReadonlyArray<string> | undefined,
+) => Promise<ScopedLoad | ChainBroken>
+
+/** Plans a narrowed decision loads one by one before it loads the whole ledger instead. */
+export const NARROW_PLANS = 8
 
 /** Some commands were refused (or unreadable): nothing was appended but the audit records asked for. */
 export interface StreamRejected {
@@ -77,9 +114,10 @@ export interface StreamRejected {
 
 /**
  * The stream was appended whole. With a state the stream owned (loaded by it, or given with
- * `ownsState`) and every event newly written, `state` is the ledger after the append, settled
- * with the store's recorded time and head: what a replay of the store gives, ready to
- * checkpoint. Otherwise `null`.
+ * `ownsState`) that held the whole ledger, and every event newly written, `state` is the ledger
+ * after the append, settled with the store's recorded time and head: what a replay of the store
+ * gives, ready to checkpoint. Otherwise (also after a `narrow` round that held only some plans)
+ * `null`.
  */
 export type StreamHandled = StreamAppended & { readonly state: LedgerState | null }
 
@@ -126,6 +164,8 @@ export async function handleStream(
     throw new Error(
       `maxRejections: expected a whole number >= 1, got ${String(options.maxRejections)}`,
     )
+  if (options.narrow !== undefined && options.narrow !== false)
+    return narrowed(store, inputs, context, options, maxRejections)
   let state = options.state
   let owned = options.ownsState === true
   if (state === undefined) {
@@ -137,6 +177,73 @@ export async function handleStream(
     state = loaded.state
     owned = true
   }
+  return decided(store, inputs, context, options, maxRejections, state, owned, null)
+}
+
+/** Loads the ledger for more and more plans until the commands decide within it. */
+async function narrowed(
+  store: EventStore,
+  inputs: AsyncIterable<CommandInput> | Iterable<CommandInput>,
+  context: CommandContext,
+  options: HandleStreamOptions,
+  maxRejections: number,
+): Promise<HandleStreamResult> {
+  if (options.state !== undefined)
+    throw new Error('narrow: the states are loaded for the commands; expected no `state`')
+  if (!Array.isArray(inputs))
+    throw new Error('narrow: expected the inputs as an array (they may be decided more than once)')
+  const load: ScopedLoader =
+    typeof options.narrow === 'function'
+      ? options.narrow
+      : async (plans) => {
+          const loaded = await loadLedger(store, {
+            freeze: false,
+            ...(plans === undefined ? {} : { plans }),
+            ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
+          })
+          return loaded
+        }
+  let plans: ReadonlyArray<string> | undefined = []
+  for (;;) {
+    const loaded = await load(plans)
+    if (loaded._tag === 'ChainBroken') return loaded
+    try {
+      return await decided(
+        store,
+        inputs as ReadonlyArray<CommandInput>,
+        context,
+        options,
+        maxRejections,
+        loaded.state,
+        true,
+        loaded.planScope,
+      )
+    } catch (e) {
+      if (!(e instanceof OutOfScope)) throw e
+      if (plans === undefined)
+        throw new Error('narrow: the loader gave a scoped state for the whole ledger', { cause: e })
+      plans =
+        e.plan === null || plans.length >= NARROW_PLANS || plans.includes(e.plan)
+          ? undefined
+          : [...plans, e.plan]
+    }
+  }
+}
+
+/**
+ * Decides the commands against `state` (seen through the scope's guard) and appends their events;
+ * throws {@link OutOfScope} (the store's transaction rolled back) when a decision needs more.
+ */
+async function decided(
+  store: EventStore,
+  inputs: AsyncIterable<CommandInput> | Iterable<CommandInput>,
+  context: CommandContext,
+  options: HandleStreamOptions,
+  maxRejections: number,
+  state: LedgerState,
+  owned: boolean,
+  scope: PlanScope | null,
+): Promise<HandleStreamResult> {
   const start = state.position
   const rejections: IndexedRejection[] = []
   let refused = 0
@@ -148,7 +255,7 @@ export async function handleStream(
       const d =
         'unreadable' in input
           ? unreadable(input.unreadable)
-          : decideInput(current, input.command, context)
+          : decideInput(guardScope(current, scope), input.command, context)
       if (d._tag === 'Rejected') {
         refused++
         if (rejections.length < maxRejections) rejections.push({ index, rejection: d })
@@ -177,7 +284,8 @@ export async function handleStream(
   }
   if (appended._tag === 'StreamAppended') {
     // Settled only when every decided event was written at the position it was applied at.
-    if (!owned || appended.written !== appended.events) return { ...appended, state: null }
+    if (!owned || scope !== null || appended.written !== appended.events)
+      return { ...appended, state: null }
     if (appended.written === 0) return { ...appended, state: current }
     const [last] = await store.readAll({ after: appended.head - 1, limit: 1 })
     if (last === undefined || last.hash !== appended.headHash) return { ...appended, state: null }

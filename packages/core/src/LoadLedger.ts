@@ -49,7 +49,9 @@ export interface LoadLedgerOptions {
   readonly chainKey?: ChainKey
   /**
    * Load only what these plans need (see the module documentation); the result says whether
-   * it did (`scope`). Commands that decide new events need the whole ledger and do not ask.
+   * it did (`scope`). Commands that decide new events against such a state must ask its
+   * `planScope` about everything it does not hold (as `@progress-ledger/commands`' `handleStream`
+   * does with `narrow`).
    */
   readonly plans?: ReadonlyArray<string>
   /**
@@ -80,6 +82,12 @@ export interface LoadedLedger {
    * The plans the state was loaded for, when only they were (`plans`); `null`: the whole ledger.
    */
   readonly scope: ReadonlyArray<string> | null
+  /**
+   * With `scope`, where the entities the state does not hold are (see `PlanScope.elsewhere`), as
+   * of the head: what a command decided against the scoped state asks before it trusts a "not
+   * there". `null` for the whole ledger.
+   */
+  readonly planScope: PlanScope | null
 }
 
 /** The chain does not verify; nothing was loaded. */
@@ -225,5 +233,6 @@ export async function loadLedger(
     checkpointError: failed,
     broken,
     scope: scope === null ? null : scope.plans,
+    planScope: scope,
   }
 }

@@ -42,8 +42,8 @@ export class PlanScope {
   /** The plans the state holds. */
   readonly plans: ReadonlyArray<string>
   readonly #scope: ReadonlySet<string>
-  /** Entities of other plans (the other parts' entities, and those defined since). */
-  readonly #outside = new Set<string>()
+  /** Entities of other plans (the other parts' entities, and those defined since), by owner. */
+  readonly #outside = new Map<string, string>()
   /** Entities the state holds or took since. */
   readonly #inside = new Set<string>()
 
@@ -57,13 +57,34 @@ export class PlanScope {
     this.#scope = new Set(plans)
     for (const o of owners) {
       if (this.#scope.has(o.plan)) continue
-      for (const id of o.indicators) this.#outside.add(key('indicators', id))
-      for (const id of o.tasks) this.#outside.add(key('tasks', id))
-      for (const id of o.projects) this.#outside.add(key('projects', id))
+      for (const id of o.indicators) this.#outside.set(key('indicators', id), o.plan)
+      for (const id of o.tasks) this.#outside.set(key('tasks', id), o.plan)
+      for (const id of o.projects) this.#outside.set(key('projects', id), o.plan)
     }
     for (const id of state.indicators.keys()) this.#inside.add(key('indicators', id))
     for (const id of state.tasks.keys()) this.#inside.add(key('tasks', id))
     for (const id of state.projects.keys()) this.#inside.add(key('projects', id))
+  }
+
+  /**
+   * Where an entity the scoped state does not hold is: the plan outside the scope whose part (or
+   * whose events since the checkpoint) define it, or `undefined` when no such plan does — the state
+   * holds the entity, or the whole ledger does not define it either. Asked of a plan: the plan
+   * itself when it is not in scope (a scoped state holds only its plans). Departments are always
+   * held. A command decided against a scoped state asks this of everything it looks up that the
+   * state does not hold, to know whether the answer "not there" is the whole ledger's.
+   *
+   * @example
+   * import { PlanScope, emptyLedger } from '@progress-ledger/core'
+   * const scope = new PlanScope(['sz'], [{ plan: 'hz', indicators: ['H01'], tasks: [], projects: [] }], emptyLedger())
+   * scope.elsewhere('indicators', 'H01') // 'hz'
+   * scope.elsewhere('indicators', 'S99') // undefined
+   * scope.elsewhere('plans', 'hz') // 'hz'
+   */
+  elsewhere(kind: EntityKind, id: string): string | undefined {
+    if (kind === 'plans') return this.#scope.has(id) ? undefined : id
+    if (kind === 'departments') return undefined
+    return this.#outside.get(key(kind, id))
   }
 
   /**
@@ -80,11 +101,11 @@ export class PlanScope {
     if (this.#outside.has(k)) {
       // Defined anew in a scoped plan, or in none (a project), it would join the state.
       if (plan === null || (plan !== undefined && this.#scope.has(plan))) return 'unscoped'
-      this.#outside.add(k)
+      if (plan !== undefined) this.#outside.set(k, plan)
       return 'skip'
     }
     if (plan !== undefined && plan !== null && !this.#scope.has(plan) && !this.#inside.has(k)) {
-      this.#outside.add(k)
+      this.#outside.set(k, plan)
       return 'skip'
     }
     // A definition in a scoped plan (or in none) makes the entity the state's; an event about an

@@ -60,6 +60,36 @@ function commandInput(l: JsonLine): CommandInput {
 /** Events appended at once beyond which a checkpoint is written right after the append. */
 const CHECKPOINT_AFTER = 10_000
 
+/**
+ * Files of at most this many commands are decided against the plans they touch only (see
+ * `handleStream`'s `narrow`): on a province's ledger, one value needs its own plan's part of the
+ * checkpoint, not every county's. Longer files are streamed against the whole ledger.
+ */
+const NARROW_LINES = 1_000
+
+/**
+ * The first `limit` items of a source, and when there are more, the source again from its first
+ * item (`rest`).
+ */
+async function readAhead<T>(
+  source: AsyncIterator<T>,
+  limit: number,
+): Promise<{ readonly head: T[]; readonly rest: AsyncIterable<T> | undefined }> {
+  const head: T[] = []
+  for (;;) {
+    const next = await source.next()
+    if (next.done === true) return { head, rest: undefined }
+    head.push(next.value)
+    if (head.length > limit) break
+  }
+  async function* rest(): AsyncGenerator<T> {
+    yield* head
+    for (let next = await source.next(); next.done !== true; next = await source.next())
+      yield next.value
+  }
+  return { head, rest: rest() }
+}
+
 /** `append`. */
 export const append: CommandSpec = {
   name: 'append',
@@ -71,6 +101,8 @@ export const append: CommandSpec = {
     'it; each bad or refused line is reported as FILE:LINE: path: message and nothing is appended.',
     'Otherwise all events are appended in one atomic batch. The file is read line by line and',
     'written as it is decided, inside one transaction, so memory does not grow with its length;',
+    'a file of up to 1,000 commands is decided against the plans it touches only (loaded from the',
+    "checkpoint's parts: far less to load from a large ledger; the outcome is the whole ledger's);",
     'after 10,000 events or more a checkpoint is stored. --record-denied also records refusals on',
     'authorisation as AccessDenied audit events. Exit code 1 when anything is refused.',
   ].join('\n'),
@@ -112,20 +144,36 @@ export const append: CommandSpec = {
       }
     }
     const counter = progressCounter(ctx.io.stderr, 'append')
+    const common = {
+      maxRejections: 1000,
+      recordDenied: flagOption(ctx, 'record-denied'),
+      onProgress: (p: { readonly events: number }) => counter.update(p.events),
+    }
     let result
     try {
+      const source = inputs()
+      const ahead = await readAhead(source, NARROW_LINES)
       result = await handleStream(
         store,
-        inputs(),
+        ahead.rest === undefined ? ahead.head : ahead.rest,
         { actor, today: dateOf(ctx.io.clock.now()), ids: sequentialIds(ctx.io.idPrefix()) },
-        {
-          // Owned by the decisions alone, so that it is garbage as soon as they are done.
-          state: (await ctx.ledger({ owned: true })).state,
-          ownsState: true,
-          maxRejections: 1000,
-          recordDenied: flagOption(ctx, 'record-denied'),
-          onProgress: (p) => counter.update(p.events),
-        },
+        ahead.rest === undefined
+          ? {
+              ...common,
+              narrow: async (plans) => {
+                const read = await ctx.ledger({
+                  owned: true,
+                  ...(plans === undefined ? {} : { plans }),
+                })
+                return { _tag: 'Loaded', state: read.state, planScope: read.planScope }
+              },
+            }
+          : {
+              ...common,
+              // Owned by the decisions alone, so that it is garbage as soon as they are done.
+              state: (await ctx.ledger({ owned: true })).state,
+              ownsState: true,
+            },
       )
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== undefined)
