@@ -171,7 +171,11 @@ describe('handleStream, narrowed to the plans the commands need', () => {
             last = r._tag === 'Loaded' && r.planScope !== null
             return r
           }
-          const narrow = await handleStream(b.store, inputs, context(actor, 'n'), { narrow: load })
+          // Pages of one event: a round that needs more has written some before it is rolled back.
+          const narrow = await handleStream(b.store, inputs, context(actor, 'n'), {
+            narrow: load,
+            pageSize: 1,
+          })
           if (loads > 2) escalated++
           if (last === true) scoped++
           else whole++
