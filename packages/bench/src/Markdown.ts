@@ -65,7 +65,7 @@ const COMMAND_LABELS: Readonly<Record<string, string>> = {
   report: '`report --as-of 2025-12-31 --format md --plan sz-c0000`',
   status: '`status c0000-I01 --as-of 2025-12-31 --plan sz-c0000`',
   verify: '`verify`',
-  append_one: '`append` of one line (`--actor plan-admin:bench`)',
+  append_one: '`append` of one line (`--actor plan-admin:bench`): decided against its plan',
 }
 
 function cell(s: Stat | null, digits = (x: number): string => fmt(x)): string {

@@ -71,6 +71,12 @@ export interface HandleStreamOptions {
   /** Called after each page is written (inside the transaction). */
   readonly onProgress?: (progress: StreamProgress) => void
   /**
+   * Settle and return the state only when at least this many events were written (default 0:
+   * always). Settling walks the whole state; a caller that checkpoints only after large appends
+   * says so here and gets `state: null` after smaller ones.
+   */
+  readonly settleFrom?: number
+  /**
    * Decide against only the plans the commands need (see the module documentation): `true`
    * loads them from the store with core's `loadLedger` (`plans`, unfrozen), or give the loader.
    * The inputs must be an array (they are decided again when a round needs more); no `state`.
@@ -164,6 +170,9 @@ export async function handleStream(
     throw new Error(
       `maxRejections: expected a whole number >= 1, got ${String(options.maxRejections)}`,
     )
+  const settleFrom = options.settleFrom ?? 0
+  if (!Number.isInteger(settleFrom) || settleFrom < 0)
+    throw new Error(`settleFrom: expected a whole number >= 0, got ${String(options.settleFrom)}`)
   if (options.narrow !== undefined && options.narrow !== false)
     return narrowed(store, inputs, context, options, maxRejections)
   let state = options.state
@@ -284,7 +293,12 @@ async function decided(
   }
   if (appended._tag === 'StreamAppended') {
     // Settled only when every decided event was written at the position it was applied at.
-    if (!owned || scope !== null || appended.written !== appended.events)
+    if (
+      !owned ||
+      scope !== null ||
+      appended.written !== appended.events ||
+      appended.written < (options.settleFrom ?? 0)
+    )
       return { ...appended, state: null }
     if (appended.written === 0) return { ...appended, state: current }
     const [last] = await store.readAll({ after: appended.head - 1, limit: 1 })

@@ -37,6 +37,19 @@ describe('handleStream', () => {
     expect(Buffer.compare(takeCheckpoint(r.state).image, takeCheckpoint(replayed).image)).toBe(0)
   })
 
+  it('settles the state only after as many events as asked (settleFrom)', async () => {
+    const store = await seeded()
+    const few = await handleStream(store, values(3), ctx(admin), { settleFrom: 4 })
+    expect(few).toMatchObject({ _tag: 'StreamAppended', written: 3, state: null })
+    const enough = await handleStream(store, values(4), ctx(admin), { settleFrom: 4 })
+    expect(enough).toMatchObject({ _tag: 'StreamAppended', written: 4 })
+    if (enough._tag !== 'StreamAppended') throw new Error('expected an append')
+    expect(enough.state?.head).toBe(enough.headHash)
+    await expect(handleStream(store, values(1), ctx(admin), { settleFrom: -1 })).rejects.toThrow(
+      'settleFrom: expected a whole number >= 0, got -1',
+    )
+  })
+
   it('settles nothing for a state it does not own', async () => {
     const store = await seeded()
     const loaded = await loadLedger(store)

@@ -173,6 +173,8 @@ export const append: CommandSpec = {
               // Owned by the decisions alone, so that it is garbage as soon as they are done.
               state: (await ctx.ledger({ owned: true })).state,
               ownsState: true,
+              // Settled (a walk over the whole state) only when it is checkpointed.
+              settleFrom: CHECKPOINT_AFTER,
             },
       )
     } catch (e) {
