@@ -81,7 +81,8 @@ export interface HandleStreamOptions {
    * loads them from the store with core's `loadLedger` (`plans`, unfrozen), or give the loader.
    * The inputs must be an array (they are decided again when a round needs more); no `state`.
    * After more than {@link NARROW_PLANS} plans the whole ledger is loaded. The result's `state`
-   * is `null` when the round that appended held only some plans.
+   * is `null` when the round that appended held only some plans. Ids a round drew from the
+   * context for new events are not drawn again by the next.
    */
   readonly narrow?: boolean | ScopedLoader
 }
@@ -204,14 +205,12 @@ async function narrowed(
   const load: ScopedLoader =
     typeof options.narrow === 'function'
       ? options.narrow
-      : async (plans) => {
-          const loaded = await loadLedger(store, {
+      : (plans) =>
+          loadLedger(store, {
             freeze: false,
             ...(plans === undefined ? {} : { plans }),
             ...(options.chainKey === undefined ? {} : { chainKey: options.chainKey }),
           })
-          return loaded
-        }
   let plans: ReadonlyArray<string> | undefined = []
   for (;;) {
     const loaded = await load(plans)
