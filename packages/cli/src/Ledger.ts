@@ -34,6 +34,8 @@ export interface LedgerRead {
    * `PlanScope`); `null` for the whole ledger.
    */
   readonly planScope: PlanScope | null
+  /** Whether loading it stored a checkpoint at its position (after a long replay). */
+  readonly checkpointWritten: boolean
 }
 
 /** The global options that say how a command loads the ledger. */
@@ -128,7 +130,12 @@ export async function readLedger(
   if (loaded.checkpointError !== null) io.stderr.write(`note: ${loaded.checkpointError}\n`)
   const warnings = loaded.broken === null ? [] : [brokenChainWarning(loaded.broken)]
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`)
-  return { state: loaded.state, warnings, planScope: loaded.planScope }
+  return {
+    state: loaded.state,
+    warnings,
+    planScope: loaded.planScope,
+    checkpointWritten: loaded.checkpointWritten,
+  }
 }
 
 /** The ledger as of `--as-of` (valid time) and `--known-at` (recorded time, end of that day). */

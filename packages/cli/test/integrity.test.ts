@@ -4,8 +4,8 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fixedClock, ledgerProjection, replay, takeCheckpoint } from '@progress-ledger/core'
-import { openSqliteStore } from '@progress-ledger/store-sqlite'
-import { describe, expect, it } from 'vitest'
+import { openSqliteStore, SqliteEventStore } from '@progress-ledger/store-sqlite'
+import { describe, expect, it, vi } from 'vitest'
 import { ExitCode } from '../src/Failure'
 import { jsonl, setupLines, world, type World } from './harness'
 
@@ -209,6 +209,30 @@ describe('checkpoints through the CLI', () => {
     expect(read.code).toBe(ExitCode.ok)
     expect(read.stderr).toContain('note: checkpoint at position 11')
     expect(read.stdout).toBe(fromScratch.stdout)
+  })
+})
+
+describe('checkpoint after a long replay', () => {
+  it('stores the checkpoint the load already stored once, not twice', async () => {
+    const w = await ledger()
+    const values = Array.from({ length: 10_000 }, (_, i) => report(i, '2025'))
+    const file = w.write('many.jsonl', jsonl(values))
+    expect((await w.cli('append', file, '--actor', 'plan-admin:po', '--no-checkpoint')).code).toBe(
+      ExitCode.ok,
+    )
+    const saves = vi.spyOn(SqliteEventStore.prototype, 'saveCheckpoints')
+    try {
+      // No checkpoint yet: the load replays 10,011 events and stores one; the command adds none.
+      expect((await w.cli('checkpoint')).stdout).toBe('checkpoint stored at position 10011\n')
+      expect(saves).toHaveBeenCalledTimes(1)
+      // From that checkpoint nothing is replayed: the command stores it.
+      expect((await w.cli('checkpoint')).stdout).toBe('checkpoint stored at position 10011\n')
+      expect(saves).toHaveBeenCalledTimes(2)
+    } finally {
+      saves.mockRestore()
+    }
+    const args = ['report', '--as-of', '2025-12-31', '--format', 'json']
+    expect((await w.cli(...args)).stdout).toBe((await w.cli(...args, '--no-checkpoint')).stdout)
   })
 })
 

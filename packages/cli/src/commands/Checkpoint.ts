@@ -22,7 +22,7 @@ export const checkpoint: CommandSpec = {
   options: {},
   access: 'read',
   run: async (ctx) => {
-    const { state, warnings } = await ctx.ledger()
+    const { state, warnings, checkpointWritten } = await ctx.ledger()
     if (warnings.length > 0)
       throw new Refusal(
         'no checkpoint of a ledger whose hash chain does not verify',
@@ -32,8 +32,8 @@ export const checkpoint: CommandSpec = {
       ctx.io.stdout.write('the ledger is empty: nothing to checkpoint\n')
       return ExitCode.ok
     }
-    const store = await ctx.store()
-    await saveLedgerCheckpoint(store, state)
+    // A load that replayed many events has just stored this very checkpoint: not twice.
+    if (!checkpointWritten) await saveLedgerCheckpoint(await ctx.store(), state)
     ctx.io.stdout.write(`checkpoint stored at position ${state.position}\n`)
     return ExitCode.ok
   },
