@@ -264,17 +264,15 @@ describe('verify and a checkpoint stored in other bytes', () => {
   })
 })
 
-describe('a report on one plan of a ledger of several', () => {
-  /** The one-indicator plan as plan `hz` with indicator H01 (the department is shared). */
-  const hzLines = setupLines
-    .filter((l) => l.type !== 'RegisterDepartment')
-    .map(
-      (l) =>
-        JSON.parse(
-          JSON.stringify(l).replaceAll('"sz"', '"hz"').replaceAll('I01', 'H01'),
-        ) as unknown,
-    )
+/** The one-indicator plan as plan `hz` with indicator H01 (the department is shared). */
+const hzLines = setupLines
+  .filter((l) => l.type !== 'RegisterDepartment')
+  .map(
+    (l) =>
+      JSON.parse(JSON.stringify(l).replaceAll('"sz"', '"hz"').replaceAll('I01', 'H01')) as unknown,
+  )
 
+describe('a report on one plan of a ledger of several', () => {
   it("reads only that plan's part of the checkpoint, and answers as a full replay does", async () => {
     const w = await ledger()
     const r = await w.cli('append', w.write('hz.jsonl', jsonl(hzLines)), '--actor', 'plan-admin:po')
@@ -313,14 +311,6 @@ describe('a report on one plan of a ledger of several', () => {
 })
 
 describe('an append on a ledger of several plans', () => {
-  const hzLines = setupLines
-    .filter((l) => l.type !== 'RegisterDepartment')
-    .map(
-      (l) =>
-        JSON.parse(
-          JSON.stringify(l).replaceAll('"sz"', '"hz"').replaceAll('I01', 'H01'),
-        ) as unknown,
-    )
   const defineIn = (planId: string, indicatorId: string) => ({
     ...(setupLines.find((l) => l.type === 'DefineIndicator') as Record<string, unknown>),
     planId,
