@@ -127,7 +127,13 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
         const plans = options?.plans
         if (plans === undefined || ledger !== undefined) return (ledger ??= load())
         const key = JSON.stringify(plans)
-        const found = scoped.get(key) ?? load(plans)
+        const found =
+          scoped.get(key) ??
+          load(plans).then((read) => {
+            // Loaded whole after all (no checkpoint to take parts from): it serves as the ledger.
+            if (read.planScope === null) ledger ??= Promise.resolve(read)
+            return read
+          })
         scoped.set(key, found)
         return found
       },

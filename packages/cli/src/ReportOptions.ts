@@ -5,7 +5,13 @@
  *
  * @module ReportOptions
  */
-import { asOf, type IsoDate, isIsoDate, type LedgerState } from '@progress-ledger/core'
+import {
+  asOf,
+  currentDefinition,
+  type IsoDate,
+  isIsoDate,
+  type LedgerState,
+} from '@progress-ledger/core'
 import { formatTarget } from '@progress-ledger/plan'
 import { evaluatePlan, type PlanReport } from '@progress-ledger/reporting'
 import { type LedgerRequest, type OptionSpec, type RunContext, stringOption } from './Command'
@@ -46,7 +52,8 @@ export const reportOptionSpecs: Readonly<Record<string, OptionSpec>> = {
   plan: {
     type: 'string',
     value: 'ID',
-    description: 'the plan, when the ledger holds several',
+    description:
+      "the plan, when the ledger holds several (status: default the indicator's own plan)",
     expected: 'a plan id',
   },
   method: {
@@ -65,6 +72,9 @@ export function langOf(ctx: RunContext): 'zh' | 'en' {
   return lang
 }
 
+/** Plans named in a hint before the rest are counted. */
+const PLANS_SHOWN = 10
+
 /** The refusal for a ledger that holds no plan (or not the one asked for). */
 export function noPlan(ctx: RunContext, state: LedgerState, message: string): Refusal {
   const where = describeLocation(ctx.location)
@@ -73,12 +83,10 @@ export function noPlan(ctx: RunContext, state: LedgerState, message: string): Re
       `no plan in the ledger at ${where}${state.position === 0 ? ' (it is empty)' : ''}`,
       'record a plan first: `progress-ledger import-plan PLAN.json` (see docs/plan-model.md)',
     )
+  const ids = state.plans.toArray().map((p) => p.planId)
   return new Refusal(
     message.replace(/^options\.planId/, '--plan'),
-    `the ledger holds ${state.plans
-      .toArray()
-      .map((p) => p.planId)
-      .join(', ')}: choose one with --plan ID`,
+    `the ledger holds ${ids.length > PLANS_SHOWN ? `${ids.length} plans: ${ids.slice(0, PLANS_SHOWN).join(', ')}, …` : ids.join(', ')}: choose one with --plan ID`,
   )
 }
 
@@ -103,22 +111,37 @@ export async function loadCut(
   return asOf((await ctx.ledger(request)).state, cut)
 }
 
-/** A report on the plan `--plan` names reads that plan alone. */
-function planRequest(ctx: RunContext): LedgerRequest {
-  const plan = stringOption(ctx, 'plan')
+/** A report on a plan named (`--plan`, or `plan` given) reads that plan alone. */
+function planRequest(plan: string | undefined): LedgerRequest {
   return plan === undefined ? {} : { plans: [plan] }
+}
+
+/**
+ * The plan an indicator is defined in now, found from the ledger's checkpoint index (core's
+ * `PlanScope.elsewhere`) without loading any plan's part, or `undefined` when the ledger does not
+ * define it under that id (e.g. a number printed in the plan, which only a plan resolves).
+ */
+export async function planOfIndicator(ctx: RunContext, id: string): Promise<string | undefined> {
+  const read = await ctx.ledger({ plans: [] })
+  const elsewhere = read.planScope?.elsewhere('indicators', id)
+  if (elsewhere !== undefined) return elsewhere
+  const held = read.state.indicators.get(id)
+  return held === undefined ? undefined : currentDefinition(held).planId
 }
 
 /**
  * Evaluates the plan as of a valid date, as known at `--known-at`. Bad options are usage errors
  * naming the option; a missing plan is a {@link Refusal}.
  */
-export async function buildReport(ctx: RunContext, asOfDate: IsoDate): Promise<PlanReport> {
+export async function buildReport(
+  ctx: RunContext,
+  asOfDate: IsoDate,
+  plan: string | undefined = stringOption(ctx, 'plan'),
+): Promise<PlanReport> {
   const lang = langOf(ctx)
-  const request = planRequest(ctx)
+  const request = planRequest(plan)
   const state = await loadCut(ctx, asOfDate, request)
   const { warnings } = await ctx.ledger(request)
-  const plan = stringOption(ctx, 'plan')
   const method = stringOption(ctx, 'method')
   const result = evaluatePlan(
     state,

@@ -303,6 +303,25 @@ describe('a report on one plan of a ledger of several', () => {
     const sz = await reportOn(damaged, 'sz')
     expect(sz.code).toBe(ExitCode.ok)
     expect(sz.stderr).toContain('its part "ledger/plan/sz"')
+    // status without --plan: the indicator's own plan, found from the checkpoint's index (or,
+    // without a checkpoint, from the whole ledger); a number names no plan by itself.
+    for (const [id, plan] of [
+      ['H01', 'hz'],
+      ['I01', 'sz'],
+    ] as const) {
+      const named = await w.cli('status', id, '--plan', plan, '--as-of', '2025-12-31')
+      expect(named.code).toBe(ExitCode.ok)
+      for (const extra of [[], ['--no-checkpoint']]) {
+        const inferred = await w.cli('status', id, '--as-of', '2025-12-31', ...extra)
+        expect([inferred.code, inferred.stdout], `${id} ${extra.join(' ')}`).toEqual([
+          ExitCode.ok,
+          named.stdout,
+        ])
+      }
+    }
+    const byNumber = await w.cli('status', '1', '--as-of', '2025-12-31')
+    expect(byNumber.code).toBe(ExitCode.failed)
+    expect(byNumber.stderr).toContain('hint: the ledger holds hz, sz: choose one with --plan ID')
     // A plan the ledger does not hold: the whole ledger is read, and both plans are offered.
     const none = await w.cli('report', '--plan', 'nope', '--as-of', '2025-12-31')
     expect(none.code).toBe(ExitCode.failed)

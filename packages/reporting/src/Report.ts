@@ -83,6 +83,13 @@ function compareNumbers(a: string | null, b: string | null): number {
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
+/** Plans a message names before it counts the rest. */
+const PLANS_NAMED = 10
+
+function named(plans: ReadonlyArray<{ readonly planId: string }>): string {
+  return plans.map((p) => JSON.stringify(p.planId)).join(', ')
+}
+
 /**
  * Evaluates a plan as of `options.asOf`. Cut the state first with core's `asOf` to see what the
  * ledger knew at a recorded time. Options are validated (errors name `options.<path>`); a
@@ -115,7 +122,7 @@ export function evaluatePlan(
       o.planId === null
         ? plans.length === 0
           ? 'options.planId: expected a plan in the ledger, got none adopted'
-          : `options.planId: expected one of ${plans.map((p) => JSON.stringify(p.planId)).join(', ')} (the ledger holds several plans), got nothing`
+          : `options.planId: expected ${plans.length > PLANS_NAMED ? `one of ${plans.length} plans (${named(plans.slice(0, PLANS_NAMED))}, …)` : `one of ${named(plans)} (the ledger holds several plans)`}, got nothing`
         : `options.planId: expected an adopted plan, got ${JSON.stringify(o.planId)}`
     return { _tag: 'PlanNotFound', message }
   }

@@ -1,6 +1,7 @@
 // The plan report on the fixture ledger: segments, quota, qualitative rules, observation,
 // milestones, roll-ups, bitemporal cuts and diffs.
-import { asOf, endOfDay, type Instant } from '@progress-ledger/core'
+import { asOf, endOfDay, type Instant, ledgerProjection, replay } from '@progress-ledger/core'
+import { fixtures, recorded } from '@progress-ledger/testkit'
 import { describe, expect, it } from 'vitest'
 import {
   diffReports,
@@ -48,6 +49,29 @@ describe('evaluatePlan', () => {
       lang: 'en',
     })
     expect(r).toMatchObject({ _tag: 'PlanNotFound' })
+  })
+  it('without a plan named, a ledger of several names them, the first ten of many', () => {
+    const plans = (n: number) =>
+      replay(
+        ledgerProjection,
+        recorded(
+          Array.from({ length: n }, (_, i) => ({
+            ...fixtures.planAdopted,
+            id: `adopt-${i}`,
+            data: { ...fixtures.planAdopted.data, planId: `p${String(i).padStart(2, '0')}` },
+          })),
+        ),
+      )
+    const message = (n: number) => {
+      const r = evaluatePlan(plans(n), { asOf: '2022-12-31', lang: 'en' })
+      return r._tag === 'PlanNotFound' ? r.message : r._tag
+    }
+    expect(message(2)).toBe(
+      'options.planId: expected one of "p00", "p01" (the ledger holds several plans), got nothing',
+    )
+    expect(message(12)).toBe(
+      'options.planId: expected one of 12 plans ("p00", "p01", "p02", "p03", "p04", "p05", "p06", "p07", "p08", "p09", …), got nothing',
+    )
   })
   it('takes the plan period from PlanAdopted', () => {
     const r = report('2022-12-31')

@@ -13,10 +13,17 @@ import {
   renderIndicatorStatus,
 } from '@progress-ledger/reporting'
 import { paintLight, paletteFor } from '../Colour'
-import { type CommandSpec, flagOption, positional } from '../Command'
+import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { resolveRef } from '../IndicatorRef'
-import { asOfOf, asOfOption, buildReport, jsonOption, reportOptionSpecs } from '../ReportOptions'
+import {
+  asOfOf,
+  asOfOption,
+  buildReport,
+  jsonOption,
+  planOfIndicator,
+  reportOptionSpecs,
+} from '../ReportOptions'
 
 /**
  * The forecast line of `status`, in the report language (reporting's `forecastSentence`).
@@ -41,7 +48,10 @@ export const status: CommandSpec = {
   access: 'read',
   run: async (ctx) => {
     const ref = positional(ctx, 0)
-    const r = await buildReport(ctx, asOfOf(ctx))
+    // Without --plan, the plan the indicator is defined in (found from the checkpoint's index):
+    // on a ledger of many plans, only that plan is loaded, and none need be named.
+    const plan = stringOption(ctx, 'plan') ?? (await planOfIndicator(ctx, ref))
+    const r = await buildReport(ctx, asOfOf(ctx), plan)
     const found = resolveRef(
       ref,
       r.indicators.map((i) => ({ id: i.indicatorId, number: i.number })),
