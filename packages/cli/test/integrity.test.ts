@@ -284,11 +284,20 @@ describe('a report on one plan of a ledger of several', () => {
       ['report', '--plan', 'hz', '--as-of', '2025-12-31', '--format', 'json'],
       ['report', '--plan', 'sz', '--as-of', '2025-12-31', '--format', 'md', '--lang', 'en'],
       ['status', 'H01', '--plan', 'hz', '--as-of', '2025-12-31'],
+      ['list', 'indicators', '--plan', 'hz', '--as-of', '2025-12-31'],
+      ['list', 'departments', '--plan', 'sz', '--json'],
+      ['list', 'indicators', '--plan', 'nope'],
     ]) {
       const scoped = await w.cli(...args)
       const scratch = await w.cli(...args, '--no-checkpoint')
-      expect(scoped.code, args.join(' ')).toBe(ExitCode.ok)
-      expect(scoped.stdout, args.join(' ')).toBe(scratch.stdout)
+      expect(scoped.code, args.join(' ')).toBe(
+        args.includes('nope') ? ExitCode.failed : ExitCode.ok,
+      )
+      expect([scoped.stdout, scoped.stderr], args.join(' ')).toEqual([
+        scratch.stdout,
+        scratch.stderr,
+      ])
+      if (!args.includes('nope')) expect(scoped.stdout, args.join(' ')).not.toBe('')
     }
     // With plan sz's part damaged, a report on hz still starts from the checkpoint (it never
     // reads sz's part); a report on sz finds the damage and replays from the start.
@@ -303,6 +312,9 @@ describe('a report on one plan of a ledger of several', () => {
     const sz = await reportOn(damaged, 'sz')
     expect(sz.code).toBe(ExitCode.ok)
     expect(sz.stderr).toContain('its part "ledger/plan/sz"')
+    const listed = await w.cli('list', 'indicators', '--plan', 'hz', '--as-of', '2025-12-31')
+    expect(listed.stdout).toContain('H01')
+    expect(listed.stdout).not.toContain('I01')
     // status without --plan: the indicator's own plan, found from the checkpoint's index (or,
     // without a checkpoint, from the whole ledger); a number names no plan by itself.
     for (const [id, plan] of [

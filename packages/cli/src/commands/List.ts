@@ -188,8 +188,9 @@ export const list: CommandSpec = {
       throw new UsageError(`WHAT: expected ${listKinds.join(', ')}, got ${JSON.stringify(kind)}`)
     const lang = langOf(ctx)
     const asOfDate = asOfOf(ctx)
-    const state = await loadCut(ctx, asOfDate)
     const planId = stringOption(ctx, 'plan')
+    // One plan's listing reads that plan alone (and what belongs to no single plan).
+    const state = await loadCut(ctx, asOfDate, planId === undefined ? {} : { plans: [planId] })
     if (planId !== undefined && !state.plans.has(planId))
       throw noPlan(ctx, state, `--plan: expected an adopted plan, got ${JSON.stringify(planId)}`)
     const rows = listRows(state, kind, {
