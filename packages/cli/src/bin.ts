@@ -2,11 +2,11 @@
 // The `progress-ledger` executable: wires the real world (streams, files, the system clock,
 // random id prefixes) into the command line and exits with its code.
 import { randomUUID } from 'node:crypto'
-import { createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
+import { fileLines } from './Io'
 
 // Output piped into `head` and the like may close early: stop quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -17,6 +17,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const cwd = process.cwd()
+let finished = false
 void run(process.argv.slice(2), {
   stdout: {
     write: (s) => void process.stdout.write(s),
@@ -37,7 +38,7 @@ void run(process.argv.slice(2), {
     const full = resolve(cwd, path)
     // Fail now, not after the ledger has been loaded, when the file is not there.
     if (!statSync(full).isFile()) throw new Error(`${path} is not a file`)
-    return createInterface({ input: createReadStream(full, 'utf8'), crlfDelay: Infinity })
+    return fileLines(full)
   },
   writeFile: (path, content) => {
     const full = resolve(cwd, path)
@@ -45,5 +46,14 @@ void run(process.argv.slice(2), {
     writeFileSync(full, content)
   },
 }).then((code) => {
+  finished = true
   process.exitCode = code
+})
+
+// A command waiting on something that can no longer happen would otherwise end the process
+// silently with exit code 0, as if it had succeeded.
+process.on('exit', () => {
+  if (finished) return
+  process.stderr.write('progress-ledger: internal error: the command stopped before it finished\n')
+  process.exitCode = 70
 })

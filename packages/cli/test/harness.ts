@@ -1,19 +1,11 @@
 // A fake world for the CLI: captured output, a temp working directory, a manual clock.
-import {
-  createReadStream,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { manualClock, type ManualClock } from '@progress-ledger/core'
 import { fixtures } from '@progress-ledger/testkit'
 import { run } from '../src/Cli'
-import type { Io } from '../src/Io'
+import { fileLines, type Io } from '../src/Io'
 
 export interface Ran {
   readonly code: number
@@ -52,10 +44,7 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
       readFile: (p) => readFileSync(resolve(dir, p), 'utf8'),
       readLines: (p) => {
         statSync(resolve(dir, p))
-        return createInterface({
-          input: createReadStream(resolve(dir, p), 'utf8'),
-          crlfDelay: Infinity,
-        })
+        return fileLines(resolve(dir, p))
       },
       writeFile: (p, c) => {
         mkdirSync(dirname(resolve(dir, p)), { recursive: true })

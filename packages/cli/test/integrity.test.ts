@@ -4,6 +4,7 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fixedClock, ledgerProjection, replay, takeCheckpoint } from '@progress-ledger/core'
+import { openPostgresStore } from '@progress-ledger/store-postgres'
 import { openSqliteStore, SqliteEventStore } from '@progress-ledger/store-sqlite'
 import { describe, expect, it, vi } from 'vitest'
 import { ExitCode } from '../src/Failure'
@@ -348,11 +349,12 @@ describe('an append on a ledger of several plans', () => {
     indicatorId,
   })
 
-  it('decides a short file against the plans it touches as against the whole ledger, and a long one streamed', async () => {
-    const w = await ledger()
-    await w.cli('append', w.write('hz.jsonl', jsonl(hzLines)), '--actor', 'plan-admin:po')
-    expect((await w.cli('checkpoint')).stdout).toBe('checkpoint stored at position 17\n')
-    const whole = await edited(w, 'whole', [])
+  /**
+   * Appends the same files to two ledgers holding the same two plans — one with a checkpoint
+   * (`narrow`: short files are decided against the plans they touch), one loaded whole
+   * (`--no-checkpoint`) — and checks that every outcome and the reports after are the same.
+   */
+  async function bothWays(w: World, narrow: string[], whole: string[]): Promise<void> {
     const files: ReadonlyArray<ReadonlyArray<unknown>> = [
       // One plan's value; then both plans' and a new indicator in hz.
       [report(20, '2025')],
@@ -364,41 +366,80 @@ describe('an append on a ledger of several plans', () => {
       // Longer than what is decided against some plans: streamed against the whole ledger.
       Array.from({ length: 1_500 }, (_, i) => ({ ...report(i, '2025'), indicatorId: 'H02' })),
     ]
+    const actor = ['--actor', 'plan-admin:po']
     const results: string[] = []
     for (const [i, lines] of files.entries()) {
       const file = w.write(`f${i}.jsonl`, jsonl(lines))
-      const narrow = await w.cli('append', file, '--actor', 'plan-admin:po')
-      const full = await w.cli(
-        'append',
-        file,
-        '--actor',
-        'plan-admin:po',
-        '--store',
-        whole,
-        '--no-checkpoint',
-      )
-      expect([narrow.code, narrow.stdout, narrow.stderr], `f${i}`).toEqual([
-        full.code,
-        full.stdout,
-        full.stderr,
-      ])
-      results.push(narrow.stdout + narrow.stderr)
+      const a = await w.cli('append', file, ...actor, ...narrow)
+      const b = await w.cli('append', file, ...actor, ...whole, '--no-checkpoint')
+      expect([a.code, a.stdout, a.stderr], `f${i}`).toEqual([b.code, b.stdout, b.stderr])
+      results.push(a.stdout + a.stderr)
     }
     const outputs = results.join('\n')
     expect(outputs).toContain('f2.jsonl:1: planId: expected the indicator\'s plan "sz", got "hz"')
     expect(outputs).toContain('f3.jsonl:1: planId: expected an adopted plan (hz, sz), got "gx"')
     expect(outputs).toContain('1500 command(s): appended 1500 event(s), head at position 1521')
-    expect((await w.cli('head')).stdout).toMatch(/^1521:/)
+    expect((await w.cli('head', ...narrow)).stdout).toMatch(/^1521:/)
     for (const plan of ['sz', 'hz']) {
       const args = ['report', '--plan', plan, '--as-of', '2025-12-31', '--format', 'json']
       // The same facts; only the ids drawn for new events differ (each run has its own prefix).
       const ids = (out: string) => out.replaceAll(/"run\d+-\d+"/g, '"id"')
-      const a = ids((await w.cli(...args)).stdout)
+      const a = ids((await w.cli(...args, ...narrow)).stdout)
       expect(a).toContain(plan === 'hz' ? '"H02"' : '"I01"')
-      expect(a).toBe(ids((await w.cli(...args, '--store', whole)).stdout))
+      expect(a).toBe(ids((await w.cli(...args, ...whole)).stdout))
     }
-    expect((await w.cli('verify')).code).toBe(ExitCode.ok)
+    expect((await w.cli('verify', ...narrow)).code).toBe(ExitCode.ok)
+  }
+
+  it('decides a short file against the plans it touches as against the whole ledger, and a long one streamed (SQLite)', async () => {
+    const w = await ledger()
+    await w.cli('append', w.write('hz.jsonl', jsonl(hzLines)), '--actor', 'plan-admin:po')
+    expect((await w.cli('checkpoint')).stdout).toBe('checkpoint stored at position 17\n')
+    await bothWays(w, [], ['--store', await edited(w, 'whole', [])])
   })
+
+  const pgUrl = process.env.PG_URL
+  if (pgUrl !== undefined)
+    it('decides a short file against the plans it touches as against the whole ledger (PostgreSQL)', async () => {
+      const w = world('2026-03-01T09:00:00.000Z')
+      const schemas = ['a', 'b'].map(
+        (x) => `cli_narrow_${process.pid}_${Date.now().toString(36)}_${x}`,
+      )
+      const [narrow, whole] = schemas.map((schema) => [
+        '--store',
+        `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`,
+      ]) as [string[], string[]]
+      try {
+        const setup = [
+          ...setupLines,
+          ...['2021', '2022', '2023', '2024'].map((p, i) => report(10 + i, p)),
+        ]
+        for (const store of [narrow, whole]) {
+          for (const [name, lines] of [
+            ['setup.jsonl', setup],
+            ['hz.jsonl', hzLines],
+          ] as const) {
+            const r = await w.cli(
+              'append',
+              w.write(name, jsonl(lines)),
+              '--actor',
+              'plan-admin:po',
+              ...store,
+            )
+            expect(r.code, r.stderr).toBe(ExitCode.ok)
+          }
+        }
+        expect((await w.cli('checkpoint', ...narrow)).stdout).toBe(
+          'checkpoint stored at position 17\n',
+        )
+        await bothWays(w, narrow, whole)
+      } finally {
+        const store = await openPostgresStore({ url: pgUrl, clock: fixedClock('2026-03-01') })
+        for (const schema of schemas)
+          await store.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+        await store.close()
+      }
+    })
 })
 
 describe('a streamed append refused late in its file', () => {
