@@ -27,6 +27,7 @@ import {
   type EventStore,
   type LedgerState,
   ledgerProjection,
+  type LoadedLedger,
   loadLedger,
   type PlanScope,
   type RecordedEvent,
@@ -87,13 +88,11 @@ export interface HandleStreamOptions {
   readonly narrow?: boolean | ScopedLoader
 }
 
-/** A state the caller owns (unfrozen), loaded for some plans (`scope`) or whole (`scope: null`). */
-export interface ScopedLoad {
-  readonly _tag: 'Loaded'
-  readonly state: LedgerState
-  /** Where what the state does not hold is (core's `LoadedLedger.planScope`). */
-  readonly planScope: PlanScope | null
-}
+/**
+ * A state the caller owns (unfrozen), loaded for some plans (`planScope` says where the rest is)
+ * or whole (`planScope: null`): the part of core's `LoadedLedger` a narrowed decision uses.
+ */
+export type ScopedLoad = Pick<LoadedLedger, '_tag' | 'state' | 'planScope'>
 
 /**
  * Loads the ledger for these plans (`undefined`: the whole ledger), unfrozen, as core's
