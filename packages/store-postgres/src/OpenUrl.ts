@@ -22,6 +22,12 @@ export interface OpenPostgresOptions {
   readonly chainKey?: ChainKey
   /** Open without writing: the schema is checked, not created or migrated (see `PostgresStoreOptions`). */
   readonly readOnly?: boolean
+  /**
+   * How long a statement of this store's connections waits for a lock (PostgreSQL's
+   * `lock_timeout`), in milliseconds; a write that waits longer for another writer's head lock
+   * fails with `LedgerLockedError`, nothing written. Default: wait as long as it takes.
+   */
+  readonly lockTimeoutMs?: number
 }
 
 /**
@@ -35,7 +41,14 @@ export interface OpenPostgresOptions {
  * await opened.catch((e) => e.code) // 'ECONNREFUSED'
  */
 export async function openPostgresStore(options: OpenPostgresOptions): Promise<PostgresEventStore> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 4 })
+  const wait = options.lockTimeoutMs
+  if (wait !== undefined && (!Number.isInteger(wait) || wait < 1))
+    throw new Error(`lockTimeoutMs: expected a whole number >= 1, got ${String(wait)}`)
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 4,
+    ...(wait === undefined ? {} : { options: `-c lock_timeout=${wait}` }),
+  })
   const client = pgClient(pool, { owned: true })
   try {
     return await PostgresEventStore.open({

@@ -64,6 +64,7 @@ import {
   type SqlQueryable,
 } from './SqlClient'
 import { AppendInterruptedError } from './AppendInterruptedError'
+import { LedgerLockedError } from './LedgerLockedError'
 import { checkSchema, migrate, schemaName } from './Schema'
 import { importWriter, streamWriter } from './internal/Sessions'
 
@@ -190,9 +191,14 @@ export class PostgresEventStore implements EventStore {
         // A unique violation means a writer bypassed the head lock; like a serialization failure
         // or deadlock, re-running the transaction under the lock decides it (retry or conflict).
         if ((isRetryable(e) || sqlState(e) === '23505') && attempt < this.retries) continue
-        throw e
+        throw this.locked(e)
       }
     }
+  }
+
+  /** A lock timeout (55P03) as {@link LedgerLockedError}; any other error as it is. */
+  private locked(e: unknown): unknown {
+    return sqlState(e) === '55P03' ? new LedgerLockedError(this.schema, { cause: e }) : e
   }
 
   /** After a committed transaction: what it wrote becomes the known head (a pure re-send tells nothing). */
@@ -229,7 +235,7 @@ export class PostgresEventStore implements EventStore {
       }
       // A writer that bypassed the lock (23505) or a serialization failure: the transaction decides.
       if (isRetryable(e) || sqlState(e) === '23505') return undefined
-      throw e
+      throw this.locked(e)
     }
     if (!wrote) return undefined
     const last = o.sealed[o.sealed.length - 1] as RecordedEvent
@@ -291,7 +297,7 @@ export class PostgresEventStore implements EventStore {
       if (e instanceof Rejected) return e.result as A
       if (e instanceof ConnectionLostError)
         throw new AppendInterruptedError(e.during === 'commit' ? 'unknown' : 'not-committed', e)
-      throw e
+      throw this.locked(e)
     }
   }
 

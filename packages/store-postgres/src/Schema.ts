@@ -99,9 +99,15 @@ function isSystemSchema(name: string): boolean {
   return name === 'information_schema' || name.startsWith('pg_')
 }
 
+/** A schema name the store cannot use (see {@link schemaName}); its message names the name. */
+export class InvalidSchemaNameError extends Error {
+  override readonly name = 'InvalidSchemaNameError'
+}
+
 /**
  * Checks a schema name: a lower-case SQL identifier, used unquoted in statements, and not one of
- * PostgreSQL's system schemas (`information_schema`, `pg_catalog`, `pg_toast`, any `pg_*`).
+ * PostgreSQL's system schemas (`information_schema`, `pg_catalog`, `pg_toast`, any `pg_*`);
+ * throws {@link InvalidSchemaNameError} otherwise.
  *
  * @example
  * import { schemaName } from '@progress-ledger/store-postgres'
@@ -109,12 +115,12 @@ function isSystemSchema(name: string): boolean {
  */
 export function schemaName(name: string): string {
   if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
-    throw new Error(
+    throw new InvalidSchemaNameError(
       `schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got ${JSON.stringify(name)}`,
     )
   }
   if (isSystemSchema(name))
-    throw new Error(
+    throw new InvalidSchemaNameError(
       `schema: expected a schema of your own, not a PostgreSQL system schema (information_schema, pg_*), got ${JSON.stringify(name)}`,
     )
   return name
@@ -168,6 +174,31 @@ export async function checkSchema(
   if (found < supported) throw new SchemaNotReadyError(s, found, supported)
 }
 
+/** The tables the migrations create (besides `ledger_schema`). */
+const LEDGER_TABLES = [
+  'ledger_events',
+  'ledger_head',
+  'ledger_snapshots',
+  'ledger_projections',
+  'ledger_checkpoints',
+]
+
+/**
+ * A schema no migration has run in must not hold tables under the ledger's names: `CREATE TABLE
+ * IF NOT EXISTS` would keep another application's table and a later statement fail on it.
+ */
+async function refuseForeignTables(tx: SqlQueryable, schema: string): Promise<void> {
+  const r = await tx.query<{ t: string }>(
+    `SELECT table_name AS t FROM information_schema.tables
+     WHERE table_schema = $1 AND table_name = ANY($2::text[]) ORDER BY table_name`,
+    [schema, LEDGER_TABLES],
+  )
+  if (r.rows.length > 0)
+    throw new Error(
+      `schema ${schema}: expected an empty schema or a progress-ledger ledger, got table(s) ${r.rows.map((x) => x.t).join(', ')} that no progress-ledger migration created (another application's?); choose another schema with ?schema=NAME`,
+    )
+}
+
 /**
  * Brings a schema up to {@link SCHEMA_VERSION}; returns the version found before. Throws
  * {@link SchemaTooNewError} for a schema written by a newer version. `appliedAt` is recorded
@@ -197,6 +228,7 @@ export async function migrate(
     )
     const found = await currentVersion(tx, s)
     if (found > target.length) throw new SchemaTooNewError(s, found, target.length)
+    if (found === 0) await refuseForeignTables(tx, s)
     for (const m of target) {
       if (m.version <= found) continue
       for (const statement of m.statements(s)) await tx.query(statement)

@@ -13,7 +13,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { PostgresEventStore } from '../src/PostgresEventStore'
 import { backend, backendNames, freshStore, type Backend } from './backends'
 import { fixtures } from '@progress-ledger/testkit'
-import { registerConnectionLoss, registerStatementLoss } from './connectionLoss'
+import {
+  registerConnectionLoss,
+  registerLockTimeout,
+  registerStatementLoss,
+} from './connectionLoss'
 
 const { reports } = fixtures
 
@@ -136,6 +140,7 @@ for (const name of backendNames) {
       registerRace(b, true)
       registerConnectionLoss(b)
       registerStatementLoss(b)
+      registerLockTimeout(b)
     }
   })
 }

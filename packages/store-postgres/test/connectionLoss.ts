@@ -6,6 +6,8 @@ import { manualClock } from '@progress-ledger/core'
 import pg from 'pg'
 import { expect, it } from 'vitest'
 import { AppendInterruptedError } from '../src/AppendInterruptedError'
+import { LedgerLockedError } from '../src/LedgerLockedError'
+import { openPostgresStore } from '../src/OpenUrl'
 import { PostgresEventStore } from '../src/PostgresEventStore'
 import { pgClient, type SqlClient } from '../src/SqlClient'
 import { freshStore, type Backend } from './backends'
@@ -228,4 +230,62 @@ export function registerStatementLoss(b: Backend): void {
       await observer.close()
     })
   }
+}
+
+/**
+ * Another session holds the head lock: a store opened with `lockTimeoutMs` gives up on each
+ * kind of write with LedgerLockedError, nothing written, and writes once the lock is released.
+ */
+export function registerLockTimeout(b: Backend): void {
+  it('a write waits no longer than lockTimeoutMs for another writer’s head lock, then says so, nothing written', async () => {
+    const url = process.env.PG_URL as string
+    const clock = manualClock('2022-01-08T00:00:00.000Z')
+    const observer = await freshStore(b, clock)
+    expect((await observer.store.append('s', reports('a', 2), 'no-stream'))._tag).toBe('Appended')
+    const writer = await openPostgresStore({
+      url,
+      clock,
+      schema: observer.schema,
+      lockTimeoutMs: 200,
+    })
+    const holder = new pg.Client({ connectionString: url })
+    await holder.connect()
+    await holder.query('BEGIN')
+    await holder.query(`SELECT * FROM ${observer.schema}.ledger_head FOR UPDATE`)
+    try {
+      // The batch path (this store knows no head yet: one transaction), then the streamed path.
+      for (const write of [
+        () => writer.append('s', reports('b', 1), 2),
+        () => writer.appendStream([{ streamId: 's', events: reports('c', 1), expectedVersion: 2 }]),
+      ]) {
+        const failure = await write().then(
+          (r) => new Error(`expected a lock timeout, got ${r._tag}`),
+          (e: unknown) => e,
+        )
+        expect(failure).toBeInstanceOf(LedgerLockedError)
+        expect((failure as Error).message).toBe(
+          `schema ${observer.schema}: another writer held the ledger's write lock beyond the lock timeout; nothing was written, try again when it is done`,
+        )
+      }
+      expect(await observer.store.headPosition()).toBe(2)
+    } finally {
+      await holder.query('ROLLBACK')
+      await holder.end()
+    }
+    expect((await writer.append('s', reports('b', 1), 2))._tag).toBe('Appended')
+    // Now it knows the head: the one-statement path gives up alike.
+    const again = new pg.Client({ connectionString: url })
+    await again.connect()
+    await again.query('BEGIN')
+    await again.query(`SELECT * FROM ${observer.schema}.ledger_head FOR UPDATE`)
+    try {
+      await expect(writer.append('s', reports('d', 1), 3)).rejects.toBeInstanceOf(LedgerLockedError)
+    } finally {
+      await again.query('ROLLBACK')
+      await again.end()
+    }
+    expect(await observer.store.headPosition()).toBe(3)
+    await writer.close()
+    await observer.close()
+  })
 }

@@ -108,6 +108,22 @@ function storeSpecs(b: Backend): void {
       await s.close()
     })
 
+    it('refuses a schema holding another application’s table under a ledger name, creating nothing', async () => {
+      const client = await b.shared()
+      const schema = b.freshSchema()
+      await client.query(`CREATE SCHEMA ${schema}`)
+      await client.query(`CREATE TABLE ${schema}.ledger_events (x integer)`)
+      await expect(PostgresEventStore.open({ client, clock: clock(), schema })).rejects.toThrow(
+        `schema ${schema}: expected an empty schema or a progress-ledger ledger, got table(s) ledger_events that no progress-ledger migration created (another application's?); choose another schema with ?schema=NAME`,
+      )
+      const tables = await client.query<{ t: string }>(
+        `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`,
+        [schema],
+      )
+      expect(tables.rows.map((r) => r.t)).toEqual(['ledger_events'])
+      await b.dropSchema(schema)
+    })
+
     it('opens read-only without writing: checks the version, refuses appends', async () => {
       const bare = b.freshSchema()
       await expect(
@@ -187,7 +203,7 @@ function storeSpecs(b: Backend): void {
         _tag: 'Broken',
         position: 8,
         eventId: 'b1-1',
-        reason: 'content does not match its hash',
+        reason: 'content does not match its hash (edited, or a keyed chain read without its key)',
       })
       await s.close()
     })

@@ -93,27 +93,7 @@ export class SchemaError extends Error {
  */
 export function migrate(db: Database.Database, path: string): number {
   const run = db.transaction((): number => {
-    const found = db.pragma('user_version', { simple: true }) as number
-    const app = db.pragma('application_id', { simple: true }) as number
-    if (app !== 0 && app !== APPLICATION_ID) {
-      throw new SchemaError(
-        `${path}: expected a progress-ledger database (application_id ${APPLICATION_ID}), got application_id ${app}`,
-      )
-    }
-    if (found > SCHEMA_VERSION) {
-      throw new SchemaError(
-        `${path}: expected schema version ${SCHEMA_VERSION} or older, got ${found}: the file was written by a newer progress-ledger; upgrade @progress-ledger/store-sqlite to open it`,
-      )
-    }
-    if (found === 0 && app === 0) {
-      const tables = db
-        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
-        .get() as { n: number }
-      if (tables.n > 0)
-        throw new SchemaError(
-          `${path}: expected an empty file or a progress-ledger database, got a database with ${tables.n} other tables`,
-        )
-    }
+    const found = inspect(db, path)
     for (const m of migrations) if (m.version > found) db.exec(m.sql)
     if (found < SCHEMA_VERSION) {
       db.pragma(`application_id = ${APPLICATION_ID}`)
@@ -122,4 +102,43 @@ export function migrate(db: Database.Database, path: string): number {
     return found
   })
   return run.immediate()
+}
+
+/**
+ * The schema version of a file, reading it only: 0 for an empty file (a new ledger). Throws
+ * {@link SchemaError} for a file written by a newer version or by another application, so that
+ * such a file is refused before anything — the journal mode included — is written to it.
+ *
+ * @example
+ * import Database from 'better-sqlite3'
+ * import { inspect } from '@progress-ledger/store-sqlite'
+ * const db = new Database(':memory:')
+ * inspect(db, ':memory:') // 0
+ * db.exec('CREATE TABLE customers (id INTEGER)')
+ * const refusal = (() => { try { return inspect(db, 'shop.db') } catch (e) { return (e as Error).message } })()
+ * refusal // 'shop.db: expected an empty file or a progress-ledger database, got a database with 1 other tables'
+ */
+export function inspect(db: Database.Database, path: string): number {
+  const found = db.pragma('user_version', { simple: true }) as number
+  const app = db.pragma('application_id', { simple: true }) as number
+  if (app !== 0 && app !== APPLICATION_ID) {
+    throw new SchemaError(
+      `${path}: expected a progress-ledger database (application_id ${APPLICATION_ID}), got application_id ${app}`,
+    )
+  }
+  if (found > SCHEMA_VERSION) {
+    throw new SchemaError(
+      `${path}: expected schema version ${SCHEMA_VERSION} or older, got ${found}: the file was written by a newer progress-ledger; upgrade @progress-ledger/store-sqlite to open it`,
+    )
+  }
+  if (found === 0 && app === 0) {
+    const tables = db
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+      .get() as { n: number }
+    if (tables.n > 0)
+      throw new SchemaError(
+        `${path}: expected an empty file or a progress-ledger database, got a database with ${tables.n} other tables`,
+      )
+  }
+  return found
 }

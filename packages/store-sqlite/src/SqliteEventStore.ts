@@ -43,7 +43,8 @@ import { Gate } from './internal/Gate'
 import { checkCount, checkFromVersion } from './internal/options'
 import { type EventRow, type RawRow, fromRaw, fromRow, insertEvents } from './internal/rows'
 import { type Statements, prepare } from './internal/statements'
-import { migrate } from './Schema'
+import { storageError } from './internal/storageError'
+import { inspect, migrate, SCHEMA_VERSION } from './Schema'
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -417,19 +418,20 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     })
   }
   try {
+    // Read first: a file of another application or of a newer version is refused as it was
+    // found, before its journal mode or anything else is changed.
+    const found = await retryBusy(options.path, attempts, () => inspect(db, options.path))
     await retryBusy(options.path, attempts, () => {
       if (db.pragma('journal_mode', { simple: true }) !== 'wal' && options.path !== ':memory:')
         db.pragma('journal_mode = WAL')
     })
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
-    await retryBusy(options.path, attempts, () => migrate(db, options.path))
+    // A ledger at this version needs no write to open (it may be a read-only file).
+    if (found < SCHEMA_VERSION)
+      await retryBusy(options.path, attempts, () => migrate(db, options.path))
+    return new SqliteEventStore(db, options.path, options.clock, attempts, options.chainKey)
   } catch (err) {
     db.close()
-    if ((err as { code?: unknown }).code === 'SQLITE_NOTADB')
-      throw new Error(`${options.path}: expected a SQLite database, got a file of another kind`, {
-        cause: err,
-      })
-    throw err
+    throw storageError(options.path, err)
   }
-  return new SqliteEventStore(db, options.path, options.clock, attempts, options.chainKey)
 }

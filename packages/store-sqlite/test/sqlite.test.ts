@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   EventDecodeError,
@@ -76,6 +76,56 @@ describe('migrations', () => {
     await expect(openSqliteStore({ path: text, clock })).rejects.toThrow(
       `${text}: expected a SQLite database, got a file of another kind`,
     )
+  })
+})
+
+describe('opening a file without writing to it', () => {
+  it('refuses another application’s database as it found it: not a byte changed, journal mode kept', async () => {
+    const other = tmpPath()
+    withRaw(other, (db) =>
+      db.exec('CREATE TABLE customers (id INTEGER); INSERT INTO customers VALUES (1)'),
+    )
+    const before = readFileSync(other)
+    await expect(openSqliteStore({ path: other, clock })).rejects.toThrow(
+      `${other}: expected an empty file or a progress-ledger database, got a database with 1 other tables`,
+    )
+    expect(readFileSync(other).equals(before)).toBe(true)
+    withRaw(other, (db) => expect(db.pragma('journal_mode', { simple: true })).toBe('delete'))
+  })
+
+  it('opens a ledger at this version while another connection holds the write lock, and reads it', async () => {
+    const path = tmpPath()
+    const first = await openSqliteStore({ path, clock })
+    await first.append('s', reports('a', 3), 'no-stream')
+    await first.close()
+    const writer = new Database(path)
+    writer.exec('BEGIN IMMEDIATE')
+    try {
+      // No retry, no wait: an open that took the write lock (a migration's) would fail at once.
+      const reader = await openSqliteStore({ path, clock, busyTimeoutMs: 0, busyAttempts: 1 })
+      expect((await reader.readAll()).map((e) => e.id)).toEqual(['a-1', 'a-2', 'a-3'])
+      await reader.close()
+    } finally {
+      writer.exec('ROLLBACK')
+      writer.close()
+    }
+  })
+
+  it('names a damaged file by its path and says what to do', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    for (let i = 0; i < 20; i++) await store.append(`s${i}`, reports(`b${i}`, 50), 'no-stream')
+    await store.close()
+    const bytes = readFileSync(path)
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    const failure = await openSqliteStore({ path, clock })
+      .then((s) => s.readAll().finally(() => s.close()))
+      .then(
+        () => 'read',
+        (e: Error) => e.message,
+      )
+    expect(failure).toContain(`${path}: the ledger file is damaged (`)
+    expect(failure).toContain('restore it from a backup')
   })
 })
 

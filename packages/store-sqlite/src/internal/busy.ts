@@ -1,7 +1,9 @@
 // Busy handling: SQLite's own busy_timeout waits for the write lock; on top of it, an
 // operation that still fails with SQLITE_BUSY/LOCKED is retried with a fixed backoff, and
-// after the last attempt a clear StoreBusyError replaces the driver's error.
+// after the last attempt a clear StoreBusyError replaces the driver's error. Other errors of
+// SQLite's about the file are named by its path (internal/storageError).
 import { StoreBusyError } from '../StoreBusyError'
+import { storageError } from './storageError'
 
 /** Did the driver fail because another connection held a lock? */
 export function isBusy(err: unknown): boolean {
@@ -19,7 +21,7 @@ export async function retryBusy<A>(path: string, attempts: number, op: () => A):
     try {
       return op()
     } catch (err) {
-      if (!isBusy(err)) throw err
+      if (!isBusy(err)) throw storageError(path, err)
       if (attempt >= attempts) {
         throw new StoreBusyError(
           `${path}: the database stayed locked by other writers through ${attempts} attempts (${String((err as Error).message)})`,
