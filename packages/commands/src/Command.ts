@@ -6,7 +6,7 @@
  * @module Command
  */
 import type * as t from 'io-ts'
-import { formatErrors, showValue } from '@progress-ledger/core'
+import { formatErrors, showValue, unknownFields } from '@progress-ledger/core'
 import {
   AdoptPlan,
   DefineCategory,
@@ -78,13 +78,15 @@ export function isCommandType(u: unknown): u is CommandType {
 export type CommandDecoding = { readonly _tag: 'Decoded'; readonly command: Command } | Rejected
 
 /**
- * Decodes untrusted input (e.g. one JSON line) into a command. Unknown properties are stripped;
- * problems become a `malformed` rejection whose message names every offending path.
+ * Decodes untrusted input (e.g. one JSON line) into a command. Problems — a field of the wrong
+ * kind, a missing one, a field the command does not have — become a `malformed` rejection whose
+ * message names every offending path.
  *
  * @example
  * import { decodeCommand } from '@progress-ledger/commands'
  * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' }) // { _tag: 'Rejected', rule: 'malformed', message: 'value: expected a number, got "12,5"' }
  * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: 12.5, status: 'final' })._tag // 'Decoded'
+ * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: 12.5, status: 'final', submited: true }) // { _tag: 'Rejected', rule: 'malformed', message: 'submited: expected a field of ReportValue, got an unknown field (true) (did you mean submitted?)' }
  */
 export function decodeCommand(u: unknown): CommandDecoding {
   const type =
@@ -111,5 +113,55 @@ export function decodeCommand(u: unknown): CommandDecoding {
         .join('; '),
     }
   }
+  // A field the command does not have would be dropped without a word: a misspelt `submitted`
+  // would record a figure as not submitted. It is refused, naming the field.
+  const unknown = unknownFields(u, r.right, type)
+  if (unknown.length > 0)
+    return {
+      _tag: 'Rejected',
+      rule: 'malformed',
+      message: unknown.map((i) => `${i.message}${suggestion(i.path, u, codec)}`).join('; '),
+    }
   return { _tag: 'Decoded', command: r.right as Command }
+}
+
+interface Shape {
+  readonly _tag?: string
+  readonly type?: Shape
+  readonly types?: ReadonlyArray<Shape>
+  readonly props?: Readonly<Record<string, unknown>>
+}
+
+/** The top-level fields a command codec declares (through exact, intersection and partial). */
+function fieldsOf(codec: Shape): ReadonlyArray<string> {
+  if (codec.props !== undefined) return Object.keys(codec.props)
+  if (codec.types !== undefined) return codec.types.flatMap(fieldsOf)
+  if (codec.type !== undefined) return fieldsOf(codec.type)
+  return []
+}
+
+/** How many single-character edits turn `a` into `b` (Levenshtein distance). */
+function edits(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    row = next
+  }
+  return row[b.length] ?? 0
+}
+
+/** ` (did you mean submitted?)` for a top-level field close to one the command has and was not given. */
+function suggestion(path: string, input: unknown, codec: t.Mixed): string {
+  if (path.includes('.') || path.includes('[')) return ''
+  const given = input as Record<string, unknown>
+  const near = fieldsOf(codec as unknown as Shape)
+    .filter((f) => given[f] === undefined && edits(path.toLowerCase(), f.toLowerCase()) <= 2)
+    .sort((a, b) => edits(path, a) - edits(path, b))
+  return near.length === 0 ? '' : ` (did you mean ${near[0]}?)`
 }

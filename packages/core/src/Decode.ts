@@ -251,3 +251,49 @@ export function formatErrors(errors: t.Errors, prefix = ''): ReadonlyArray<Decod
   }
   return issues
 }
+
+function isRecord(u: unknown): u is Record<string, unknown> {
+  return typeof u === 'object' && u !== null && !Array.isArray(u)
+}
+
+/**
+ * The fields of `input` its decoding dropped, as issues naming each path. The ledger's codecs are
+ * exact: a field they do not declare is stripped, so a misspelt optional field (`submited` for
+ * `submitted`) would vanish without a word; input from people and files is refused instead.
+ * `decoded` is what the codec returned for `input`; `within` names the shape in the message.
+ *
+ * @example
+ * import { unknownFields } from '@progress-ledger/core'
+ * unknownFields({ a: 1, b: { c: 2, d: 3 } }, { a: 1, b: { c: 2 } }, 'Thing').map((i) => i.message) // ['b.d: expected a field of Thing, got an unknown field (3)']
+ */
+export function unknownFields(
+  input: unknown,
+  decoded: unknown,
+  within: string,
+  prefix = '',
+): ReadonlyArray<DecodeIssue> {
+  const issues: DecodeIssue[] = []
+  const walk = (u: unknown, d: unknown, path: string): void => {
+    if (Array.isArray(u) && Array.isArray(d)) {
+      for (let i = 0; i < u.length && i < d.length; i++) walk(u[i], d[i], `${path}[${i}]`)
+      return
+    }
+    if (!isRecord(u) || !isRecord(d)) return
+    for (const key of Object.keys(u)) {
+      const at = /^[A-Za-z_$][\w$]*$/.test(key)
+        ? path === ''
+          ? key
+          : `${path}.${key}`
+        : `${path}[${JSON.stringify(key)}]`
+      if (u[key] === undefined) continue
+      if (Object.prototype.hasOwnProperty.call(d, key)) walk(u[key], d[key], at)
+      else {
+        const expected = `a field of ${within}`
+        const got = `an unknown field (${showValue(u[key])})`
+        issues.push({ path: at, expected, got, message: `${at}: expected ${expected}, got ${got}` })
+      }
+    }
+  }
+  walk(input, decoded, prefix)
+  return issues
+}

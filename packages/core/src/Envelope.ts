@@ -389,7 +389,24 @@ export function decodeStored(u: unknown): RecordedEvent {
       e.position,
       formatErrors(decoded.left, 'data').map((i) => i.message),
     )
-  return { ...e, schemaVersion: entry.schemaVersion, data: decoded.right } as RecordedEvent
+  // Field by field, in the fast path's order: the envelope codec lets other keys through, and a
+  // recorded event holds nothing its hash does not cover.
+  return {
+    id: e.id,
+    streamId: e.streamId,
+    version: e.version,
+    position: e.position,
+    type: e.type,
+    schemaVersion: entry.schemaVersion,
+    validTime: e.validTime,
+    recordedTime: e.recordedTime,
+    actor: e.actor,
+    correlationId: e.correlationId,
+    causationId: e.causationId,
+    prevHash: e.prevHash,
+    hash: e.hash,
+    data: decoded.right,
+  } as RecordedEvent
 }
 
 /**

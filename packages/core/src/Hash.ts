@@ -140,7 +140,7 @@ export function verifyChain(
         eventId: e.id,
         reason:
           key === undefined
-            ? 'content does not match its hash'
+            ? 'content does not match its hash (edited, or a keyed chain read without its key)'
             : 'content does not match its keyed hash (edited, or another key)',
       }
     head = e.hash

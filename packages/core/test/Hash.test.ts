@@ -37,7 +37,7 @@ describe('the hash chain', () => {
       _tag: 'Broken',
       position: 4,
       eventId: 'v2021',
-      reason: 'content does not match its hash',
+      reason: 'content does not match its hash (edited, or a keyed chain read without its key)',
     })
   })
   it('detects an edited envelope (actor, recorded time)', () => {

@@ -5,7 +5,7 @@
  *
  * @module PlanValidation
  */
-import { formatErrors } from '@progress-ledger/core'
+import { formatErrors, unknownFields } from '@progress-ledger/core'
 import { checkDocument } from './internal/planRules'
 import { PlanDocument } from './PlanDocument'
 
@@ -25,7 +25,7 @@ export type PlanValidation =
 
 /**
  * Decodes and validates a plan document (e.g. the parsed JSON of `seeds/shengzhou/plan.json`).
- * Unknown properties are stripped; all problems are reported together.
+ * A property the model does not have is a problem like any other; all are reported together.
  *
  * Rules: unique ids (categories, departments, indicators, tasks, projects, milestones of a
  * project, targets of an indicator by due year); an adoption date within the plan's years (base
@@ -44,6 +44,10 @@ export type PlanValidation =
 export function loadPlanDocument(json: unknown): PlanValidation {
   const decoded = PlanDocument.decode(json)
   if (decoded._tag === 'Left') return { _tag: 'Invalid', issues: formatErrors(decoded.left) }
+  // A property the document model does not have would be dropped unread (a misspelt optional
+  // field): refused, named by its path.
+  const unknown = unknownFields(json, decoded.right, 'the plan document')
+  if (unknown.length > 0) return { _tag: 'Invalid', issues: unknown }
   const issues = checkDocument(decoded.right)
   return issues.length === 0
     ? { _tag: 'Valid', document: decoded.right }

@@ -79,6 +79,19 @@ const messages = (u: unknown): string[] => {
 }
 
 describe('loadPlanDocument', () => {
+  it('refuses a property the model does not have, naming its path (a misspelt field is not lost)', () => {
+    const doc: any = good()
+    doc.plan.indicators[0].targets[1].dueyear = 2025
+    doc.plan.notes = 'draft'
+    const r = loadPlanDocument(doc)
+    expect(r._tag).toBe('Invalid')
+    expect(r._tag === 'Invalid' && r.issues.map((i) => i.message)).toEqual([
+      'plan.indicators[0].targets[1].dueyear: expected a field of the plan document, got an unknown field (2025)',
+      'plan.notes: expected a field of the plan document, got an unknown field ("draft")',
+    ])
+    expect(loadPlanDocument(good())._tag).toBe('Valid')
+  })
+
   it('accepts a consistent document', () => {
     expect(loadPlanDocument(good())._tag).toBe('Valid')
   })

@@ -49,7 +49,7 @@ export {
   ProjectJson,
   reportSchemaVersion,
 } from './render/Json'
-export { forecastSentence, renderIndicatorStatus } from './render/Status'
+export { forecastSentence, type NoForecast, renderIndicatorStatus } from './render/Status'
 export {
   renderProjectHtml,
   renderProjectJson,

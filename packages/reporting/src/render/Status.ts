@@ -25,6 +25,26 @@ import {
   warningLines,
 } from './Common'
 
+/** Why an indicator measured against a numeric target has no forecast. */
+export interface NoForecast {
+  /** `due-reached`: the latest value is for the due year or later; `no-later-value`: none since the way to the target started. */
+  readonly kind: 'due-reached' | 'no-later-value'
+  /** The latest value's period. */
+  readonly period: string
+  readonly dueYear: number
+}
+
+/** Why `i` has no forecast, when it has a gap to a numeric target (and so a case to forecast). */
+function noForecast(i: IndicatorReport): NoForecast | undefined {
+  if (i.forecast !== null || i.gap === null || i.latest === null) return undefined
+  const year = Number(i.latest.period.slice(0, 4))
+  return {
+    kind: year >= i.gap.dueYear ? 'due-reached' : 'no-later-value',
+    period: i.latest.period,
+    dueYear: i.gap.dueYear,
+  }
+}
+
 /**
  * The forecast as one sentence: the value projected for the end of the due year at the current
  * pace (compound growth or the mean annual change), whether it meets the target, and the date
@@ -35,9 +55,23 @@ import {
  * const f = { pace: 'compound', rate: 0.0954, dueYear: 2025, projected: 14.62, meetsByDue: true, metOn: '2024-09-09', steps: [] } as const
  * forecastSentence(f, '万元', 'en') // 'Forecast: 14.62 万元 by the end of 2025 at 9.54 % a year (compound growth); meets the target, reached on 2024-09-09'
  * forecastSentence(null, '万元', 'en') // 'Forecast: none (needs a baseline and a later value against a numeric target)'
+ * forecastSentence(null, '万元', 'en', { kind: 'due-reached', period: '2022', dueYear: 2022 }) // "Forecast: none (the latest value, for 2022, already reaches the target's due year 2022: the gap above is the outcome)"
  */
-export function forecastSentence(f: Forecast | null, unit: string, lang: Lang): string {
+export function forecastSentence(
+  f: Forecast | null,
+  unit: string,
+  lang: Lang,
+  why?: NoForecast,
+): string {
   const u = unit === '' ? '' : ` ${unit}`
+  if (f === null && why?.kind === 'due-reached')
+    return lang === 'en'
+      ? `Forecast: none (the latest value, for ${why.period}, already reaches the target's due year ${why.dueYear}: the gap above is the outcome)`
+      : `预测：无（最新数值（${why.period}）已到目标年份 ${why.dueYear}，以上差距即为结果）`
+  if (f === null && why?.kind === 'no-later-value')
+    return lang === 'en'
+      ? `Forecast: none (the way to the ${why.dueYear} target starts from the value for ${why.period}, and no later value is reported yet: a pace needs two)`
+      : `预测：无（${why.dueYear}年目标从 ${why.period} 的数值起算，其后尚无数值，无法推算速度）`
   if (f === null)
     return lang === 'en'
       ? 'Forecast: none (needs a baseline and a later value against a numeric target)'
@@ -93,7 +127,8 @@ export function renderIndicatorStatus(r: PlanReport, i: IndicatorReport): string
     renderExplanation({ ...i.explanation, eventIds: i.eventIds }, r.lang, unit),
   ]
   if (i.atRisk) lines.splice(7, 0, i.summary, '')
-  if (i.attribute === 'evaluation') lines.push(forecastSentence(i.forecast, i.unit, r.lang))
+  if (i.attribute === 'evaluation')
+    lines.push(forecastSentence(i.forecast, i.unit, r.lang, noForecast(i)))
   if (i.forecast !== null) lines.push(...i.forecast.steps.map((s) => `${L('forecast')}${sep}${s}`))
   const warnings = warningLines(r.warnings, r.lang)
   return `${[...warnings, ...(warnings.length > 0 ? [''] : []), ...lines].join('\n')}\n`

@@ -189,6 +189,25 @@ export function importSpecs(open: OpenStore): void {
         27,
         'position 27 (event v6-1): validTime: expected a date YYYY-MM-DD, got "soon"',
       ],
+      [
+        'a field added to an event’s data, whose hash still matches what decoding keeps',
+        (log) =>
+          edit(
+            log,
+            28,
+            (e) => ({ ...e, data: { ...e.data, injected: 'x' } }) as unknown as RecordedEvent,
+          ),
+        'undecodable',
+        28,
+        'position 28 (event v6-2): data.injected: expected a field of a recorded event, got an unknown field ("x")',
+      ],
+      [
+        'a field added to an event’s envelope',
+        (log) => edit(log, 28, (e) => ({ ...e, note: 'added' }) as unknown as RecordedEvent),
+        'undecodable',
+        28,
+        'position 28 (event v6-2): note: expected a field of a recorded event, got an unknown field ("added")',
+      ],
     ]
 
     it.each(cases)(

@@ -171,7 +171,10 @@ export function reassignResponsibility(s: Scope, c: CommandOf<'ReassignResponsib
   const reason = reasonOf(c.reason)
   if (failed(reason)) return reason
   const before = responsibleOn(holder, c.validTime)
-  if (sameDepartments(before, c.departments)) {
+  // A re-sent command (its own id already recorded) is decided as the first time was: the
+  // store recognises the event and writes nothing.
+  const retry = c.id !== undefined && holder.responsibility.some((r) => r.eventId === c.id)
+  if (!retry && sameDepartments(before, c.departments)) {
     return rejected(
       'no-change',
       'departments',

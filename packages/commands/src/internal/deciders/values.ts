@@ -80,6 +80,16 @@ function checkPeriod(
   return undefined
 }
 
+/**
+ * Whether the slot already holds the event this command, by its own id, would record: a re-sent
+ * file. Such a command is decided as the first time was, without the checks against the value in
+ * force (it is itself the value in force now, or a later one), so that the store recognises the
+ * same event and writes nothing — or, had the command changed, refuses the id as used.
+ */
+function resent(pv: PeriodValue | undefined, id: string | undefined): boolean {
+  return id !== undefined && pv !== undefined && pv.versions.some((v) => v.eventId === id)
+}
+
 /** The version in force that `named` must be, or the rejection saying it is not. */
 function inForce(
   pv: PeriodValue | undefined,
@@ -160,10 +170,11 @@ export function correctValue(s: Scope, c: CommandOf<'CorrectValue'>): Decision {
   const ind = indicatorFor(s, c)
   if (failed(ind)) return ind
   const pv = slotOf(ind, c.period)
-  const current = inForce(pv, 'corrects', c.corrects, c.period)
-  if (failed(current)) return current
+  const retry = resent(pv, c.id)
+  const current = retry ? undefined : inForce(pv, 'corrects', c.corrects, c.period)
+  if (current !== undefined && failed(current)) return current
   // An approved figure holds: only the plan administrators who approve figures correct it.
-  if (s.ctx.actor.role !== 'plan-admin') {
+  if (!retry && s.ctx.actor.role !== 'plan-admin') {
     const lock = locked(
       pv,
       c.period,
@@ -202,11 +213,14 @@ export function retractValue(s: Scope, c: CommandOf<'RetractValue'>): Decision {
   const ind = indicatorFor(s, c)
   if (failed(ind)) return ind
   const pv = slotOf(ind, c.period)
-  const current = inForce(pv, 'retracts', c.retracts, c.period)
-  if (failed(current)) return current
+  const retry = resent(pv, c.id)
+  const current = retry ? undefined : inForce(pv, 'retracts', c.retracts, c.period)
+  if (current !== undefined && failed(current)) return current
   const reason = reasonOf(c.reason)
   if (failed(reason)) return reason
-  const lock = locked(pv, c.period, 'a plan-admin corrects it instead of retracting it')
+  const lock = retry
+    ? undefined
+    : locked(pv, c.period, 'a plan-admin corrects it instead of retracting it')
   if (lock !== undefined) return lock
   const data = { indicatorId: c.indicatorId, period: c.period, retracts: c.retracts, reason }
   return accept(
