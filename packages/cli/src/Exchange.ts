@@ -5,7 +5,12 @@
  *
  * @module Exchange
  */
-import { decodeStored, EventDecodeError, type RecordedEvent } from '@progress-ledger/core'
+import {
+  decodeStored,
+  EventDecodeError,
+  type RecordedEvent,
+  unknownFields,
+} from '@progress-ledger/core'
 
 /** The CloudEvents `source` of events exported from a ledger. */
 export const CLOUDEVENTS_SOURCE = 'urn:progress-ledger'
@@ -120,9 +125,26 @@ const CLOUD_NAMES: Readonly<Record<string, string>> = {
   prevHash: 'prevhash',
 }
 
-function decodeIssues(value: unknown, cloud: boolean): ReadonlyArray<string> | RecordedEvent {
+function decodeIssues(
+  value: unknown,
+  original: unknown,
+  cloud: boolean,
+): ReadonlyArray<string> | RecordedEvent {
   try {
-    return decodeStored(value)
+    const e = decodeStored(value)
+    // An export holds exactly what was stored: a field it does not (an edit) is refused, where
+    // decoding alone would drop it and the hash, taken over what remains, would still match.
+    const upcast = (value as { schemaVersion?: unknown }).schemaVersion !== e.schemaVersion
+    const extra = upcast
+      ? []
+      : cloud
+        ? unknownFields(
+            original,
+            { ...toCloudEvent(e), correlationid: e.correlationId, causationid: e.causationId },
+            'a CloudEvent of an export',
+          )
+        : unknownFields(original, e, 'an exported event')
+    return extra.length === 0 ? e : extra.map((i) => i.message)
   } catch (e) {
     if (!(e instanceof EventDecodeError)) return [(e as Error).message]
     return cloud
@@ -142,7 +164,7 @@ function decodeIssues(value: unknown, cloud: boolean): ReadonlyArray<string> | R
  */
 export function decodeExportRecord(value: unknown): RecordedEvent | ReadonlyArray<string> {
   const cloud = isCloudEvent(value)
-  return decodeIssues(cloud ? fromCloudEvent(value) : value, cloud)
+  return decodeIssues(cloud ? fromCloudEvent(value) : value, value, cloud)
 }
 
 /**
@@ -178,7 +200,7 @@ export function parseExport(text: string): {
   const events: RecordedEvent[] = []
   const errors: ExportIssue[] = []
   const take = (value: unknown, cloud: boolean, line: number | null, prefix: string) => {
-    const r = decodeIssues(value, cloud)
+    const r = decodeIssues(cloud ? fromCloudEvent(value) : value, value, cloud)
     if (Array.isArray(r)) {
       for (const m of r as ReadonlyArray<string>)
         errors.push({ line, message: prefix === '' ? m : `${prefix}.${m}` })
@@ -195,7 +217,7 @@ export function parseExport(text: string): {
       })
       return { events, errors }
     }
-    ;(batch as unknown[]).forEach((v, i) => take(fromCloudEvent(v), true, null, `[${i}]`))
+    ;(batch as unknown[]).forEach((v, i) => take(v, true, null, `[${i}]`))
   } else {
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.trim() === '') return
@@ -213,7 +235,7 @@ export function parseExport(text: string): {
         typeof v === 'object' &&
         v !== null &&
         (v as Record<string, unknown>)['specversion'] === '1.0'
-      take(cloud ? fromCloudEvent(v) : v, cloud, i + 1, '')
+      take(v, cloud, i + 1, '')
     })
   }
   return { events, errors }

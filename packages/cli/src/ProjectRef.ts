@@ -28,10 +28,13 @@ function distance(a: string, b: string): number {
   return prev[b.length] as number
 }
 
+/** Ids suggested for one that is not found, at most. */
+const SUGGESTED = 5
+
 /**
  * Finds the project a user means: the id exactly, else the id in any case; otherwise suggests
  * the known ids that contain what was typed (three characters or more), then those within a
- * third of its length in edits (at least 2), closest first.
+ * third of its length in edits (at least 2): the closest only, at most five.
  *
  * @example
  * import { resolveProject } from '@progress-ledger/cli'
@@ -39,6 +42,7 @@ function distance(a: string, b: string): number {
  * resolveProject('hangtia', ['F01', 'hangtai']) // { _tag: 'NotFound', ref: 'hangtia', suggestions: ['hangtai'] }
  * resolveProject('metro', ['F01', 'hangtai']) // { _tag: 'NotFound', ref: 'metro', suggestions: [] }
  * resolveProject('hangtai', ['F01', 'hangtai-hsr-shengzhou']).suggestions // ['hangtai-hsr-shengzhou']
+ * resolveProject('F011', ['F01', 'F02', 'F11', 'F12']).suggestions // ['F01', 'F11']
  */
 export function resolveProject(ref: string, ids: ReadonlyArray<string>): ProjectResolution {
   if (ids.includes(ref)) return { _tag: 'Found', id: ref }
@@ -57,6 +61,14 @@ export function resolveProject(ref: string, ids: ReadonlyArray<string>): Project
     }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((x) => x.id)
-  return { _tag: 'NotFound', ref, suggestions }
+  // The nearest only (`F011`: F01 and F11, not every F0x at two edits), at most five.
+  const nearest = suggestions[0]?.d
+  return {
+    _tag: 'NotFound',
+    ref,
+    suggestions: suggestions
+      .filter((x) => x.d === nearest)
+      .slice(0, SUGGESTED)
+      .map((x) => x.id),
+  }
 }

@@ -75,9 +75,37 @@ export function langOf(ctx: RunContext): 'zh' | 'en' {
 /** Plans named in a hint before the rest are counted. */
 const PLANS_SHOWN = 10
 
-/** The refusal for a ledger that holds no plan (or not the one asked for). */
-export function noPlan(ctx: RunContext, state: LedgerState, message: string): Refusal {
+/** `as of 2022-12-31` and, with `--known-at`, `, as known at …`: the cut a command was asked for. */
+export function cutWords(ctx: RunContext, asOfDate: string): string {
+  const knownAt = stringOption(ctx, 'known-at')
+  return `as of ${asOfDate}${knownAt === undefined ? '' : `, as known at ${knownAt}`}`
+}
+
+/**
+ * The refusal for a ledger that holds no plan (or not the one asked for) in the cut a command
+ * was asked for; `whole` is the same load uncut, which tells a ledger without a plan from a cut
+ * taken before its plan was adopted (or recorded).
+ */
+export function noPlan(
+  ctx: RunContext,
+  state: LedgerState,
+  message: string,
+  whole: LedgerState,
+  asOfDate: string,
+): Refusal {
   const where = describeLocation(ctx.location)
+  if (state.plans.size === 0 && whole.plans.size > 0) {
+    const later = whole.plans
+      .toArray()
+      .slice(0, PLANS_SHOWN)
+      .map(
+        (p) => `${p.planId} (adopted on ${p.adoptedOn}, recorded ${p.recordedTime.slice(0, 10)})`,
+      )
+    return new Refusal(
+      `no plan in the ledger at ${where} ${cutWords(ctx, asOfDate)}: its ${whole.plans.size === 1 ? 'plan came' : 'plans came'} later: ${later.join(', ')}${whole.plans.size > PLANS_SHOWN ? ', …' : ''}`,
+      'choose a later --as-of (or --known-at)',
+    )
+  }
   if (state.plans.size === 0)
     return new Refusal(
       `no plan in the ledger at ${where}${state.position === 0 ? ' (it is empty)' : ''}`,
@@ -169,6 +197,6 @@ export async function buildReport(
           .join('; '),
       )
     case 'PlanNotFound':
-      throw noPlan(ctx, state, result.message)
+      throw noPlan(ctx, state, result.message, (await ctx.ledger(request)).state, asOfDate)
   }
 }

@@ -4,7 +4,7 @@
  *
  * @module StoreUrl
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { ChainKey, Clock, EventStore } from '@progress-ledger/core'
 import { InMemoryEventStore } from '@progress-ledger/core'
@@ -16,6 +16,9 @@ export type StoreLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema: string | undefined }
   | { readonly kind: 'memory' }
+
+/** How long a command waits for another writer's lock on a PostgreSQL ledger. */
+const LOCK_TIMEOUT_MS = 40_000
 
 /** The store used when `--store` is not given. */
 export const DEFAULT_STORE = 'sqlite:progress-ledger.sqlite'
@@ -74,26 +77,31 @@ export async function openStore(
     case 'memory':
       return new InMemoryEventStore({ clock, ...keyed })
     case 'sqlite':
-      if (mode === 'existing' && !existsSync(location.path))
+      // An empty file is where SQLite would create a ledger: a reader creates none.
+      if (mode === 'existing' && (!existsSync(location.path) || statSync(location.path).size === 0))
         throw new Refusal(
-          `no ledger at ${describeLocation(location)}`,
+          `no ledger at ${describeLocation(location)}${existsSync(location.path) ? ' (an empty file)' : ''}`,
           'create one with `progress-ledger init` and record a plan with `progress-ledger import-plan PLAN.json`, or choose another ledger with --store',
         )
       return openSqliteStore({ path: location.path, clock, ...keyed })
     case 'postgres': {
       // Loaded on first use: pg (and what it loads) costs a SQLite command's start-up about a
       // fifth of it otherwise.
-      const { openPostgresStore, SchemaNotReadyError } =
+      const { openPostgresStore, InvalidSchemaNameError, SchemaNotReadyError } =
         await import('@progress-ledger/store-postgres')
       try {
         return await openPostgresStore({
           url: location.url,
           clock,
+          // As a SQLite ledger locked by another writer gives up (8 attempts of 5 s): a write
+          // waits that long for another writer's lock, then says so.
+          lockTimeoutMs: LOCK_TIMEOUT_MS,
           ...keyed,
           ...(location.schema === undefined ? {} : { schema: location.schema }),
           ...(mode === 'existing' ? { readOnly: true } : {}),
         })
       } catch (e) {
+        if (e instanceof InvalidSchemaNameError) throw new UsageError(`--store: ${e.message}`)
         if (e instanceof SchemaNotReadyError && e.found === 0)
           throw new Refusal(
             `no ledger at ${describeLocation(location)}`,

@@ -2,11 +2,11 @@
 // The `progress-ledger` executable: wires the real world (streams, files, the system clock,
 // random id prefixes) into the command line and exits with its code.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
-import { fileLines } from './Io'
+import { fileLines, readText } from './Io'
 
 // Output piped into `head` and the like may close early: stop quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -33,7 +33,7 @@ void run(process.argv.slice(2), {
   env: process.env,
   clock: clockFrom(() => new Date()),
   idPrefix: () => `cli-${randomUUID()}`,
-  readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+  readFile: (path) => readText(resolve(cwd, path)),
   readLines: (path) => {
     const full = resolve(cwd, path)
     // Fail now, not after the ledger has been loaded, when the file is not there.
@@ -50,10 +50,23 @@ void run(process.argv.slice(2), {
   process.exitCode = code
 })
 
+// Interrupted (Ctrl-C, or told to stop): say so, and what became of a write. Whatever had not
+// committed is discarded with the process — SQLite ignores an uncommitted transaction, and
+// PostgreSQL rolls back a connection that closes — so a write is whole or absent, never half.
+let interrupted = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    interrupted = true
+    process.stderr.write(
+      `\nprogress-ledger: interrupted (${signal}); a write that had not committed is discarded whole — \`progress-ledger head\` shows where the ledger stands\n`,
+    )
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  })
+
 // A command waiting on something that can no longer happen would otherwise end the process
 // silently with exit code 0, as if it had succeeded.
 process.on('exit', () => {
-  if (finished) return
+  if (finished || interrupted) return
   process.stderr.write('progress-ledger: internal error: the command stopped before it finished\n')
   process.exitCode = 70
 })

@@ -67,6 +67,27 @@ describe('ledger access', () => {
     expect(listed.stderr).toContain('hint: the ledger holds sz')
   })
 
+  it('a date before the plan was adopted (or recorded) is told apart from a ledger without a plan', async () => {
+    const w = world('2022-03-01T09:00:00.000Z')
+    await w.cli('append', w.write('s.jsonl', jsonl(setupLines)), '--actor', 'plan-admin:office')
+    for (const argv of [
+      ['report', '--as-of', '2021-08-09'],
+      ['list', 'indicators', '--as-of', '2021-08-09'],
+      ['report', '--plan', 'sz', '--as-of', '2021-08-09'],
+      ['diff', '--from', '2021-08-09', '--to', '2021-12-31'],
+    ]) {
+      const r = await w.cli(...argv)
+      expect(r.code, argv.join(' ')).toBe(ExitCode.failed)
+      expect(r.stderr).toContain(
+        `no plan in the ledger at sqlite:${join(w.dir, 'progress-ledger.sqlite')} as of 2021-08-09: its plan came later: sz (adopted on 2021-08-10, recorded 2022-03-01)`,
+      )
+      expect(r.stderr).toContain('hint: choose a later --as-of (or --known-at)')
+    }
+    const known = await w.cli('report', '--as-of', '2021-12-31', '--known-at', '2022-01-01')
+    expect(known.stderr).toContain('as of 2021-12-31, as known at 2022-01-01: its plan came later')
+    expect((await w.cli('report', '--as-of', '2021-12-31')).code).toBe(ExitCode.ok)
+  })
+
   it('writing commands create the ledger: init, append, import-plan, import', async () => {
     const w = world()
     const r = await w.cli(

@@ -1,11 +1,11 @@
 // A fake world for the CLI: captured output, a temp working directory, a manual clock.
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { manualClock, type ManualClock } from '@progress-ledger/core'
 import { fixtures } from '@progress-ledger/testkit'
 import { run } from '../src/Cli'
-import { fileLines, type Io } from '../src/Io'
+import { fileLines, type Io, readText } from '../src/Io'
 
 export interface Ran {
   readonly code: number
@@ -41,7 +41,7 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
       env: options.env ?? {},
       clock,
       idPrefix: () => `run${runs}`,
-      readFile: (p) => readFileSync(resolve(dir, p), 'utf8'),
+      readFile: (p) => readText(resolve(dir, p)),
       readLines: (p) => {
         statSync(resolve(dir, p))
         return fileLines(resolve(dir, p))

@@ -78,6 +78,17 @@ describe('a SQLite ledger edited behind the tool', () => {
       const verified = await w.cli('verify', '--store', store)
       expect(verified.code).toBe(ExitCode.failed)
       expect(verified.stderr).toContain(`BROKEN at position ${position}`)
+      // The commands that read events rather than the projected state refuse alike.
+      for (const args of [['history', 'I01'], ['export'], ['export', '--format', 'cloudevents']]) {
+        const r = await w.cli(...args, '--store', store)
+        expect(r.code, args.join(' ')).toBe(ExitCode.failed)
+        expect(r.stdout).toBe('')
+        expect(r.stderr).toContain(`hash chain broken at position ${position}`)
+      }
+      const exported = await w.cli('export', '--allow-broken', '--store', store)
+      expect(exported.code).toBe(ExitCode.ok)
+      expect(exported.stdout.length).toBeGreaterThan(0)
+      expect(exported.stderr).toContain(`warning: the hash chain is broken at position ${position}`)
       for (const format of ['md', 'json', 'csv', 'html']) {
         const read = await w.cli(
           'report',

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fileLines } from '../src/Io'
+import { fileLines, NotUtf8Error, readText } from '../src/Io'
 
 const later = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -29,5 +29,55 @@ describe('fileLines', () => {
     )
     // Iterated again, the file is read again.
     expect((await collect(taken)).length).toBe(2_000)
+  })
+})
+
+describe('fileLines and readText: UTF-8, checked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pl-io-'))
+  // Lines long and many enough to cross the stream's 64 KiB chunks, with characters of two,
+  // three and four bytes (a chunk may end inside one) and every kind of line end.
+  const lines = Array.from(
+    { length: 30_000 },
+    (_, i) => `{"n":${i},"name":"嵊州 é 𝔘 ${'x'.repeat(i % 7)}"}`,
+  )
+  const ends = ['\n', '\r\n', '\r']
+
+  it('splits at LF, CR LF and a lone CR, across chunk boundaries, as readline did', async () => {
+    const path = join(dir, 'mixed.jsonl')
+    writeFileSync(path, lines.map((l, i) => l + ends[i % 3]).join(''))
+    expect(await collect(fileLines(path))).toEqual(lines)
+    // No end after the last line, and a blank line kept as one.
+    writeFileSync(path, 'a\n\nb')
+    expect(await collect(fileLines(path))).toEqual(['a', '', 'b'])
+  })
+
+  it('refuses bytes that are not UTF-8 at their line, however deep in the file', async () => {
+    const path = join(dir, 'bad.jsonl')
+    const text = Buffer.from(lines.join('\n') + '\n')
+    // Line 20,001 gets a lone continuation byte.
+    const at = Buffer.from(lines.slice(0, 20_000).join('\n') + '\n').length + 3
+    const bytes = Buffer.concat([text.subarray(0, at), Buffer.from([0x80]), text.subarray(at)])
+    writeFileSync(path, bytes)
+    const read: string[] = []
+    const failure = await (async () => {
+      for await (const l of fileLines(path)) read.push(l)
+    })().then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(failure).toBeInstanceOf(NotUtf8Error)
+    expect((failure as NotUtf8Error).line).toBe(20_001)
+    expect((failure as NotUtf8Error).message).toMatch(
+      /^line 20001: expected UTF-8 text, got bytes that are not UTF-8 \(shown as U\+FFFD: "\{\\"n\uFFFD/,
+    )
+    expect(read).toEqual(lines.slice(0, 20_000))
+    expect(() => readText(path)).toThrow(/^line 20001: expected UTF-8 text/)
+    // Valid UTF-8 reads whole, a byte-order mark dropped.
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":"嵊州"}\n')]),
+    )
+    expect(readText(path)).toBe('{"a":"嵊州"}\n')
+    expect(await collect(fileLines(path))).toEqual(['{"a":"嵊州"}'])
   })
 })

@@ -79,6 +79,19 @@ describe('progress-ledger manners', () => {
     const from = await w.cli('diff', '--store', 'memory:', '--from', '2022', '--to', '2023-01-01')
     expect(from.code).toBe(ExitCode.usage)
     expect(from.stderr).toContain('--from: expected a date YYYY-MM-DD, got "2022"')
+    const reversed = await w.cli(
+      'diff',
+      '--store',
+      'memory:',
+      '--from',
+      '2025-12-31',
+      '--to',
+      '2022-12-31',
+    )
+    expect(reversed.code).toBe(ExitCode.usage)
+    expect(reversed.stderr).toContain(
+      '--from: expected a date on or before --to 2022-12-31, got "2025-12-31"',
+    )
   })
 
   it('refuses unexpected or missing arguments with exit 2, touching no ledger', async () => {

@@ -15,6 +15,7 @@ import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger
 import { parseActor } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal, UsageError } from '../Failure'
+import { NotUtf8Error } from '../Io'
 import { progressCounter } from '../Progress'
 import { describeResult } from '../Results'
 import { appendSpreadsheet, isSpreadsheet } from './AppendSheet'
@@ -100,7 +101,8 @@ export const append: CommandSpec = {
     'Every line is validated and decided first, against the ledger as it stands plus the lines before',
     'it; each bad or refused line is reported as FILE:LINE: path: message and nothing is appended.',
     'Otherwise all events are appended in one atomic batch. The file is read line by line and',
-    'written as it is decided, inside one transaction, so memory does not grow with its length;',
+    'written as it is decided, inside one transaction, so the file is never held in memory (the',
+    'ledger state held to decide grows only by what the file adds);',
     'a file of up to 1,000 commands is decided against the plans it touches only (loaded from the',
     "checkpoint's parts: far less to load from a large ledger; the outcome is the whole ledger's);",
     'after 10,000 events or more a checkpoint is stored. --record-denied also records refusals on',
@@ -118,11 +120,21 @@ export const append: CommandSpec = {
       type: 'boolean',
       description: 'record refusals on authorisation as AccessDenied audit events',
     },
+    encoding: {
+      type: 'string',
+      value: 'utf-8|gb18030',
+      description:
+        'the text encoding of a .csv file: utf-8 (default) or gb18030 (GBK, as Excel\'s plain "CSV" is saved on Chinese Windows)',
+      expected: 'utf-8 or gb18030',
+      choices: ['utf-8', 'gb18030'],
+    },
   },
   access: 'write',
   run: async (ctx) => {
     const file = positional(ctx, 0)
     if (isSpreadsheet(file)) return appendSpreadsheet(ctx, file)
+    if (stringOption(ctx, 'encoding') !== undefined)
+      throw new UsageError(`--encoding: applies to a .csv file, got ${JSON.stringify(file)}`)
     const actorText = stringOption(ctx, 'actor')
     if (actorText === undefined)
       throw new UsageError(
@@ -137,8 +149,20 @@ export const append: CommandSpec = {
     }
     const store = await ctx.store()
     const numbers: number[] = []
+    // A failure of the file itself (not of the ledger) is the file's: named by it.
+    async function* readable(): AsyncGenerator<string> {
+      try {
+        for await (const l of lines) yield l
+      } catch (e) {
+        if (e instanceof NotUtf8Error)
+          throw new Refusal(
+            `${file}:${e.line}: ${e.message.replace(/^line \d+: /, '')}; nothing appended`,
+          )
+        throw new Refusal(`${file}: cannot read: ${(e as Error).message}`)
+      }
+    }
     async function* inputs(): AsyncGenerator<CommandInput> {
-      for await (const l of jsonLines(lines)) {
+      for await (const l of jsonLines(readable())) {
         numbers.push(l.line)
         yield commandInput(l)
       }
@@ -177,10 +201,6 @@ export const append: CommandSpec = {
               settleFrom: CHECKPOINT_AFTER,
             },
       )
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== undefined)
-        throw new Refusal(`${file}: cannot read: ${(e as Error).message}`)
-      throw e
     } finally {
       counter.done()
     }

@@ -39,7 +39,15 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
   const actor = parseActor(actorText)
   const now = ctx.io.clock.now()
   const state = await loadCut(ctx, asOfOf(ctx))
-  const read = await readFiguresFile(resolve(ctx.io.cwd, file), { state })
+  const encoding = stringOption(ctx, 'encoding')
+  if (encoding !== undefined && !/\.csv$/i.test(file))
+    throw new UsageError(`--encoding: applies to a .csv file, got ${JSON.stringify(file)}`)
+  if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'gb18030')
+    throw new UsageError(`--encoding: expected utf-8 or gb18030, got ${JSON.stringify(encoding)}`)
+  const read = await readFiguresFile(resolve(ctx.io.cwd, file), {
+    state,
+    ...(encoding === undefined ? {} : { encoding }),
+  })
   if (read._tag === 'Invalid') return refuse(ctx, file, read.problems)
   if (read.commands.length === 0) {
     ctx.io.stderr.write(

@@ -41,6 +41,10 @@ export const diff: CommandSpec = {
       throw new UsageError('--from DATE and --to DATE are required')
     const from = asOfOf(ctx, 'from')
     const to = asOfOf(ctx, 'to')
+    if (from > to)
+      throw new UsageError(
+        `--from: expected a date on or before --to ${to}, got ${JSON.stringify(from)}`,
+      )
     const d = diffReports(await buildReport(ctx, from), await buildReport(ctx, to))
     if (flagOption(ctx, 'json')) {
       ctx.io.stdout.write(`${JSON.stringify(d, null, 2)}\n`)

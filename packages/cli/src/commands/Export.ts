@@ -3,11 +3,11 @@
  *
  * @module commands/Export
  */
-import type { RecordedEvent } from '@progress-ledger/core'
+import { type ChainVerification, type RecordedEvent, verifyChain } from '@progress-ledger/core'
 import { type CommandSpec, stringOption } from '../Command'
 import { toCloudEvent } from '../Exchange'
-import { ExitCode, UsageError } from '../Failure'
-import { readWithProgress } from '../Ledger'
+import { ExitCode, Refusal, UsageError } from '../Failure'
+import { brokenChainWarning, readWithProgress, whereBroken } from '../Ledger'
 
 /** `export`. */
 export const exportCommand: CommandSpec = {
@@ -37,8 +37,34 @@ export const exportCommand: CommandSpec = {
       throw new UsageError(`--format: expected jsonl or cloudevents, got ${JSON.stringify(format)}`)
     const store = await ctx.store()
     const events: RecordedEvent[] = []
-    for await (const page of readWithProgress(store, ctx.io, 'export'))
+    // Every event written is checked on the way, as `verify` checks it: an export of a ledger
+    // that does not verify would import nowhere, or carry an edit on as if it were a fact.
+    let chain: ChainVerification = { _tag: 'Intact', count: 0, head: '' }
+    for await (const page of readWithProgress(store, ctx.io, 'export')) {
+      if (chain._tag === 'Intact')
+        chain = verifyChain(
+          page,
+          { head: chain.head, position: events.length },
+          ctx.loading.chainKey,
+        )
       for (const e of page) events.push(e)
+    }
+    const head = await store.headPosition()
+    if (chain._tag === 'Intact' && events.length < head)
+      chain = {
+        _tag: 'Broken',
+        position: events.length + 1,
+        eventId: '',
+        reason: `the ledger's head is at position ${head}, but its events stop at position ${events.length} (events removed?)`,
+      }
+    if (chain._tag === 'Broken') {
+      if (!ctx.loading.allowBroken)
+        throw new Refusal(
+          `hash chain broken at ${whereBroken(chain)}; nothing exported`,
+          'run `progress-ledger verify` to see what is wrong; --allow-broken exports the ledger as stored, with a warning',
+        )
+      ctx.io.stderr.write(`warning: ${brokenChainWarning(chain)}\n`)
+    }
     const text =
       format === 'jsonl'
         ? events.map((e) => `${JSON.stringify(e)}\n`).join('')

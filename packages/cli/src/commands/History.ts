@@ -53,6 +53,10 @@ export const history: CommandSpec = {
   access: 'read',
   run: async (ctx) => {
     const ref = positional(ctx, 0)
+    // The chain is checked as every command checks it (the events after the newest checkpoint,
+    // no plan's part restored): a ledger that does not verify is refused, or read with a warning.
+    const { warnings } = await ctx.ledger({ plans: [] })
+    for (const w of warnings) ctx.io.stderr.write(`warning: ${w}\n`)
     const store = await ctx.store()
     let events = await store.readStream(streams.indicator(ref))
     if (events.length === 0) {

@@ -190,15 +190,24 @@ export const list: CommandSpec = {
     const asOfDate = asOfOf(ctx)
     const planId = stringOption(ctx, 'plan')
     // One plan's listing reads that plan alone (and what belongs to no single plan).
-    const state = await loadCut(ctx, asOfDate, planId === undefined ? {} : { plans: [planId] })
+    const request = planId === undefined ? {} : { plans: [planId] }
+    const state = await loadCut(ctx, asOfDate, request)
+    const whole = async () => (await ctx.ledger(request)).state
     if (planId !== undefined && !state.plans.has(planId))
-      throw noPlan(ctx, state, `--plan: expected an adopted plan, got ${JSON.stringify(planId)}`)
+      throw noPlan(
+        ctx,
+        state,
+        `--plan: expected an adopted plan, got ${JSON.stringify(planId)}`,
+        await whole(),
+        asOfDate,
+      )
     const rows = listRows(state, kind, {
       asOf: asOfDate,
       lang,
       ...(planId === undefined ? {} : { planId }),
     })
-    if (rows.length === 0 && state.plans.size === 0) throw noPlan(ctx, state, '')
+    if (rows.length === 0 && state.plans.size === 0)
+      throw noPlan(ctx, state, '', await whole(), asOfDate)
     if (flagOption(ctx, 'json')) ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
     else ctx.io.stdout.write(renderRows(kind, rows))
     if (!flagOption(ctx, 'json')) ctx.io.stderr.write(`${rows.length} ${kind}\n`)

@@ -23,6 +23,7 @@ import {
   asOfOf,
   asOfOption,
   buildReport,
+  cutWords,
   langOf,
   loadCut,
   reportOptionSpecs,
@@ -69,7 +70,7 @@ async function projectReport(ctx: RunContext, ref: string, format: string): Prom
   const found = resolveProject(ref, ids)
   if (found._tag === 'NotFound')
     throw new Refusal(
-      `project ${JSON.stringify(ref)}: not in the ledger as of ${asOfDate}${
+      `project ${JSON.stringify(ref)}: not in the ledger ${cutWords(ctx, asOfDate)}${
         found.suggestions.length === 0 ? '' : ` (did you mean ${found.suggestions.join(' or ')}?)`
       }`,
       ids.length === 0

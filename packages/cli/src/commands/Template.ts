@@ -61,14 +61,16 @@ export const template: CommandSpec = {
     const lang = langOf(ctx)
     const now = ctx.io.clock.now()
     const year = yearOf(stringOption(ctx, 'period'), now)
-    const state = await loadCut(ctx, asOfOf(ctx))
+    const asOfDate = asOfOf(ctx)
+    const state = await loadCut(ctx, asOfDate)
     const plan = stringOption(ctx, 'plan')
     const options = { year, lang, at: now, ...(plan === undefined ? {} : { planId: plan }) }
     const r =
       ext === '.xlsx' ? await writeTemplate(state, options) : writeTemplateCsv(state, options)
     if (r._tag === 'InvalidOptions') {
       const planIssue = r.issues.find((i) => i.path === 'options.planId')
-      if (planIssue !== undefined) throw noPlan(ctx, state, planIssue.message)
+      if (planIssue !== undefined)
+        throw noPlan(ctx, state, planIssue.message, (await ctx.ledger()).state, asOfDate)
       throw new UsageError(
         r.issues
           .map((i) => i.message.replace(/^options\.year/, '--period').replace(/^options\./, '--'))

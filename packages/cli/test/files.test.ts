@@ -1,0 +1,278 @@
+// What the tool does with the files it is given: an empty file named as the ledger, another
+// application's database, command files that are not UTF-8 or carry fields no command has, an
+// export edited by adding fields, and a PostgreSQL schema name it cannot use.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ExitCode } from '../src/Failure'
+import { jsonl, setupLines, world, type World } from './harness'
+
+const value = (period: string, extra: Record<string, unknown> = {}) => ({
+  type: 'ReportValue',
+  indicatorId: 'I01',
+  period,
+  value: 12.5,
+  status: 'preliminary',
+  ...extra,
+})
+
+async function ledger(): Promise<World> {
+  const w = world('2026-03-01T09:00:00.000Z')
+  const r = await w.cli(
+    'append',
+    w.write('setup.jsonl', jsonl(setupLines)),
+    '--actor',
+    'plan-admin:po',
+  )
+  expect(r.code).toBe(ExitCode.ok)
+  return w
+}
+
+describe('the ledger file', () => {
+  it('an empty file is no ledger to a command that reads: refused, and left empty', async () => {
+    const w = world()
+    w.write('empty.sqlite', '')
+    for (const args of [['head'], ['report'], ['verify'], ['export']]) {
+      const r = await w.cli(...args, '--store', 'sqlite:empty.sqlite')
+      expect(r.code, args[0]).toBe(ExitCode.failed)
+      expect(r.stderr).toContain('no ledger at sqlite:')
+      expect(r.stderr).toContain('empty.sqlite (an empty file)')
+    }
+    expect(readFileSync(join(w.dir, 'empty.sqlite')).length).toBe(0)
+  })
+
+  it('a PostgreSQL schema name the store cannot use is a usage error of --store', async () => {
+    const w = world()
+    // Refused before any connection is made (nothing listens on port 1).
+    const r = await w.cli('head', '--store', 'postgres://nobody@127.0.0.1:1/x?schema=Bad-Name')
+    expect(r.code).toBe(ExitCode.usage)
+    expect(r.stderr).toContain(
+      '--store: schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got "Bad-Name"',
+    )
+  })
+})
+
+describe('command files', () => {
+  it('bytes that are not UTF-8 are refused at their line, nothing appended', async () => {
+    const w = await ledger()
+    const before = (await w.cli('head')).stdout
+    const good = Buffer.from(`${JSON.stringify(value('2021'))}\n`)
+    // "café" written in Latin-1: one byte 0xE9 where UTF-8 has two.
+    const bad = Buffer.concat([
+      Buffer.from(`${JSON.stringify(value('2022')).slice(0, -1)},"outlier":"caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('"}\n'),
+    ])
+    writeFileSync(join(w.dir, 'latin1.jsonl'), Buffer.concat([good, bad]))
+    const r = await w.cli('append', 'latin1.jsonl', '--actor', 'plan-admin:po')
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toContain('latin1.jsonl:2: expected UTF-8 text, got bytes that are not UTF-8')
+    expect(r.stderr).toContain('nothing appended')
+    expect((await w.cli('head')).stdout).toBe(before)
+  })
+
+  it('a field no command has is refused, naming it (and the field meant), nothing appended', async () => {
+    const w = await ledger()
+    const before = (await w.cli('head')).stdout
+    const r = await w.cli(
+      'append',
+      w.write('typo.jsonl', jsonl([value('2021'), value('2022', { submited: true })])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toContain(
+      'typo.jsonl:2: submited: expected a field of ReportValue, got an unknown field (true) (did you mean submitted?)',
+    )
+    expect((await w.cli('head')).stdout).toBe(before)
+    // Spelt right, the same line is taken.
+    const ok = await w.cli(
+      'append',
+      w.write('fixed.jsonl', jsonl([value('2021'), value('2022', { submitted: true })])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(ok.code).toBe(ExitCode.ok)
+  })
+})
+
+describe('an export edited by adding fields', () => {
+  it('is refused whole, naming the line and the field, as JSON lines and as CloudEvents', async () => {
+    const w = await ledger()
+    for (const format of ['jsonl', 'cloudevents'] as const) {
+      const out = `full.${format}`
+      expect((await w.cli('export', '--format', format, '--out', out)).code).toBe(ExitCode.ok)
+      const text = readFileSync(join(w.dir, out), 'utf8')
+      const edited =
+        format === 'jsonl'
+          ? text
+              .split('\n')
+              .map((l, i) => (i === 4 ? JSON.stringify({ ...JSON.parse(l), extra: 1 }) : l))
+              .join('\n')
+          : JSON.stringify(
+              (JSON.parse(text) as Array<Record<string, Record<string, unknown>>>).map((e, i) =>
+                i === 4 ? { ...e, data: { ...e['data'], injected: 'x' } } : e,
+              ),
+            )
+      w.write(`edited.${format}`, edited)
+      const r = await w.cli('import', `edited.${format}`, '--store', `sqlite:into-${format}.sqlite`)
+      expect(r.code, format).toBe(ExitCode.failed)
+      expect(r.stderr).toContain(
+        format === 'jsonl'
+          ? 'edited.jsonl:5: extra: expected a field of an exported event, got an unknown field (1)'
+          : 'edited.cloudevents: [4].data.injected: expected a field of a CloudEvent of an export, got an unknown field ("x")',
+      )
+      // The unedited export imports.
+      expect((await w.cli('import', out, '--store', `sqlite:copy-${format}.sqlite`)).code).toBe(
+        ExitCode.ok,
+      )
+    }
+  })
+})
+
+describe('a command file sent twice', () => {
+  it('is an idempotent retry for corrections, retractions and reassignments carrying their ids', async () => {
+    const w = await ledger()
+    const setup = await w.cli(
+      'append',
+      w.write(
+        'values.jsonl',
+        jsonl([
+          value('2021', { id: 'r-2021' }),
+          value('2022', { id: 'r-2022' }),
+          { type: 'RegisterDepartment', departmentId: 'tjj', name: { zh: '市统计局' } },
+        ]),
+      ),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(setup.code).toBe(ExitCode.ok)
+    const files: ReadonlyArray<readonly [string, unknown]> = [
+      [
+        'correct.jsonl',
+        {
+          type: 'CorrectValue',
+          id: 'c-2021',
+          indicatorId: 'I01',
+          period: '2021',
+          value: 12.8,
+          status: 'final',
+          corrects: 'r-2021',
+          reason: 'final figure',
+        },
+      ],
+      [
+        'retract.jsonl',
+        {
+          type: 'RetractValue',
+          id: 'x-2022',
+          indicatorId: 'I01',
+          period: '2022',
+          retracts: 'r-2022',
+          reason: 'reported in error',
+        },
+      ],
+      [
+        'reassign.jsonl',
+        {
+          type: 'ReassignResponsibility',
+          id: 'a-1',
+          subject: 'indicator',
+          subjectId: 'I01',
+          departments: ['tjj'],
+          validTime: '2022-01-01',
+          reason: 'moved to statistics',
+        },
+      ],
+    ]
+    for (const [name, command] of files) {
+      const file = w.write(name, jsonl([command]))
+      const first = await w.cli('append', file, '--actor', 'plan-admin:po')
+      expect(first.code, name).toBe(ExitCode.ok)
+      const head = (await w.cli('head')).stdout
+      const again = await w.cli('append', file, '--actor', 'plan-admin:po')
+      expect(again.code, `${name} again: ${again.stderr}`).toBe(ExitCode.ok)
+      expect(again.stdout).toContain('already recorded, nothing new')
+      expect((await w.cli('head')).stdout).toBe(head)
+    }
+    // A different command under a recorded id is no retry: refused, naming the id.
+    const changed = await w.cli(
+      'append',
+      w.write(
+        'changed.jsonl',
+        jsonl([{ ...(files[0]?.[1] as Record<string, unknown>), value: 13.1 }]),
+      ),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(changed.code).toBe(ExitCode.failed)
+    expect(changed.stderr).toContain('c-2021')
+  })
+})
+
+/** `text` in GB18030 (GBK's two-byte range suffices for the template's words): Node has no encoder. */
+function gb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030')
+  const codes = new Map<string, Buffer>()
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue
+      const bytes = Buffer.from([a, b])
+      codes.set(decoder.decode(bytes), bytes)
+    }
+  return Buffer.concat(
+    [...text].map((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return Buffer.from(ch)
+      const bytes = codes.get(ch)
+      if (bytes === undefined) throw new Error(`no GB18030 code for ${ch}`)
+      return bytes
+    }),
+  )
+}
+
+describe('a figures table saved as GBK CSV (Excel’s plain "CSV" on Chinese Windows)', () => {
+  it('is refused as not UTF-8, and read with --encoding gb18030; --encoding applies to .csv only', async () => {
+    const w = await ledger()
+    expect((await w.cli('template', '--out', 'fill.csv', '--period', '2022')).code).toBe(
+      ExitCode.ok,
+    )
+    const rows = readFileSync(join(w.dir, 'fill.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+    const header = (rows[0] ?? '').split(',')
+    const at = header.indexOf('2022年')
+    expect(at).toBeGreaterThan(0)
+    const filled = rows.map((r, i) => {
+      if (i !== 1) return r
+      const cells = r.split(',')
+      cells[at] = '11.4'
+      return cells.join(',')
+    })
+    writeFileSync(join(w.dir, 'gbk.csv'), gb18030(filled.join('\r\n')))
+    const before = (await w.cli('head')).stdout
+    const plain = await w.cli('append', 'gbk.csv', '--actor', 'plan-admin:po')
+    expect(plain.code).toBe(ExitCode.failed)
+    expect(plain.stderr).toContain('gbk.csv: expected UTF-8 CSV text, got bytes that are not UTF-8')
+    expect((await w.cli('head')).stdout).toBe(before)
+    const read = await w.cli(
+      'append',
+      'gbk.csv',
+      '--encoding',
+      'gb18030',
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(read.code, read.stderr).toBe(ExitCode.ok)
+    expect(read.stdout).toContain('1 figure(s) from gbk.csv')
+    const jsonl = await w.cli(
+      'append',
+      w.write('v.jsonl', '{}\n'),
+      '--encoding',
+      'gb18030',
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(jsonl.code).toBe(ExitCode.usage)
+    expect(jsonl.stderr).toContain('--encoding: applies to a .csv file, got "v.jsonl"')
+  })
+})
