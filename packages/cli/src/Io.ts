@@ -71,7 +71,7 @@ const lenient = new TextDecoder('utf-8')
 const LF = 0x0a
 const CR = 0x0d
 
-/** One line's bytes as text (a byte-order mark at its start dropped), or NotUtf8Error. */
+/** One line's bytes as text, or NotUtf8Error naming it. */
 function lineText(bytes: Uint8Array, line: number): string {
   try {
     return strict.decode(bytes)
@@ -80,18 +80,35 @@ function lineText(bytes: Uint8Array, line: number): string {
   }
 }
 
-/** The lines of `bytes` split at LF, CR LF or a lone CR (as `readline` splits them). */
-function* splitLines(bytes: Uint8Array, first: number): Generator<string> {
-  let line = first
-  let start = 0
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]
-    if (b !== LF && b !== CR) continue
-    yield lineText(bytes.subarray(start, i), line++)
-    if (b === CR && bytes[i + 1] === LF) i++
-    start = i + 1
+/** The line ends `readline` splits at: LF, CR LF, or a lone CR. */
+const LINE_END = /\r\n|\r|\n/
+
+/**
+ * The lines of `bytes` (ending with a line end, or at the end of the file), the first numbered
+ * `first`. Decoded at once, as a file's text is; only text that is not UTF-8 is decoded line by
+ * line, to find the line that holds the bytes (no UTF-8 sequence spans a line end).
+ */
+function splitLines(bytes: Uint8Array, first: number): string[] {
+  let text: string
+  try {
+    text = strict.decode(bytes)
+  } catch {
+    let line = first
+    let start = 0
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]
+      if (b !== LF && b !== CR) continue
+      lineText(bytes.subarray(start, i), line++)
+      if (b === CR && bytes[i + 1] === LF) i++
+      start = i + 1
+    }
+    lineText(bytes.subarray(start), line)
+    throw new NotUtf8Error(first, lenient.decode(bytes.subarray(0, 60)))
   }
-  if (start < bytes.length) yield lineText(bytes.subarray(start), line)
+  const lines = text.split(LINE_END)
+  // Text ending with a line end has no line after it.
+  if (lines[lines.length - 1] === '') lines.pop()
+  return lines
 }
 
 /**
@@ -103,8 +120,8 @@ export function readText(path: string): string {
   try {
     return strict.decode(bytes)
   } catch {
-    // The line holding the bytes throws, naming itself (no UTF-8 sequence spans a line end).
-    for (const _ of splitLines(bytes, 1));
+    // Throws naming the line that holds the bytes.
+    splitLines(bytes, 1)
     throw new NotUtf8Error(1, lenient.decode(bytes.subarray(0, 60)))
   }
 }
@@ -136,10 +153,9 @@ export function fileLines(path: string): AsyncIterable<string> {
           carry = bytes
           continue
         }
-        for (const l of splitLines(bytes.subarray(0, end), line)) {
-          line++
-          yield l
-        }
+        const lines = splitLines(bytes.subarray(0, end), line)
+        line += lines.length
+        yield* lines
         carry = bytes.subarray(end)
       }
       if (carry.length > 0) yield* splitLines(carry, line)

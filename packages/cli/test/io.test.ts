@@ -70,7 +70,9 @@ describe('fileLines and readText: UTF-8, checked', () => {
     expect((failure as NotUtf8Error).message).toMatch(
       /^line 20001: expected UTF-8 text, got bytes that are not UTF-8 \(shown as U\+FFFD: "\{\\"n\uFFFD/,
     )
-    expect(read).toEqual(lines.slice(0, 20_000))
+    // The lines before it are read (those of the same 64 KiB stretch may be held back).
+    expect(read.length).toBeGreaterThan(19_000)
+    expect(read).toEqual(lines.slice(0, read.length))
     expect(() => readText(path)).toThrow(/^line 20001: expected UTF-8 text/)
     // Valid UTF-8 reads whole, a byte-order mark dropped.
     writeFileSync(
