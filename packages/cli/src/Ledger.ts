@@ -8,6 +8,7 @@
  */
 import {
   type ChainBreak,
+  type ChainVerification,
   type ChainKey,
   type Cut,
   type EventStore,
@@ -67,6 +68,25 @@ export function brokenChainWarning(b: ChainBreak): string {
 /** `position 812 (event e-812): why` — the event is left out when none is known (a gap). */
 export function whereBroken(b: ChainBreak): string {
   return `position ${b.position}${b.eventId === '' ? '' : ` (event ${b.eventId})`}: ${b.reason}`
+}
+
+/**
+ * A whole-ledger check that read `count` events intact, against the head the store reports: a
+ * store that hides a gap (a row deleted from the middle) or lost its last events reads as a
+ * shorter ledger, and only the head says so.
+ */
+export function checkedToHead(
+  chain: ChainVerification,
+  count: number,
+  head: number,
+): ChainVerification {
+  if (chain._tag !== 'Intact' || count >= head) return chain
+  return {
+    _tag: 'Broken',
+    position: count + 1,
+    eventId: '',
+    reason: `the ledger's head is at position ${head}, but its events stop at position ${count} (events removed?)`,
+  }
 }
 
 /** Reads the whole ledger in pages, reporting progress on a terminal. */

@@ -189,9 +189,11 @@ describe('handleStream, narrowed to the plans the commands need', () => {
       { numRuns: 200 },
     )
     // Every way was taken: decided within some plans (events appended, too), within more plans
-    // than the first round loaded, and within the whole ledger.
+    // than the first round loaded, and within the whole ledger. (Over 12 runs: 181–194 scoped,
+    // 11–19 appended in a scope, 27–46 escalated, 6–19 whole; a bound of 8 on the appended failed
+    // about one run in thirty.)
     expect(scoped).toBeGreaterThan(100)
-    expect(appendedScoped).toBeGreaterThan(8)
+    expect(appendedScoped).toBeGreaterThan(3)
     expect(escalated).toBeGreaterThan(15)
     expect(whole).toBeGreaterThan(0)
   })

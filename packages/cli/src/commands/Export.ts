@@ -7,7 +7,7 @@ import { type ChainVerification, type RecordedEvent, verifyChain } from '@progre
 import { type CommandSpec, stringOption } from '../Command'
 import { toCloudEvent } from '../Exchange'
 import { ExitCode, Refusal, UsageError } from '../Failure'
-import { brokenChainWarning, readWithProgress, whereBroken } from '../Ledger'
+import { brokenChainWarning, checkedToHead, readWithProgress, whereBroken } from '../Ledger'
 
 /** `export`. */
 export const exportCommand: CommandSpec = {
@@ -49,14 +49,7 @@ export const exportCommand: CommandSpec = {
         )
       for (const e of page) events.push(e)
     }
-    const head = await store.headPosition()
-    if (chain._tag === 'Intact' && events.length < head)
-      chain = {
-        _tag: 'Broken',
-        position: events.length + 1,
-        eventId: '',
-        reason: `the ledger's head is at position ${head}, but its events stop at position ${events.length} (events removed?)`,
-      }
+    chain = checkedToHead(chain, events.length, await store.headPosition())
     if (chain._tag === 'Broken') {
       if (!ctx.loading.allowBroken)
         throw new Refusal(

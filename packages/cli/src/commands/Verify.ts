@@ -23,7 +23,7 @@ import {
 import { paletteFor } from '../Colour'
 import { type CommandSpec, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
-import { readWithProgress, whereBroken } from '../Ledger'
+import { checkedToHead, readWithProgress, whereBroken } from '../Ledger'
 
 /** Do two states hold the same facts? (Their checkpoint images, re-encoded, are byte-equal.) */
 function sameState(a: LedgerState, b: LedgerState): boolean {
@@ -91,14 +91,7 @@ export const verify: CommandSpec = {
       }
       position += page.length
     }
-    const head = await store.headPosition()
-    if (chain._tag === 'Intact' && count < head)
-      chain = {
-        _tag: 'Broken',
-        position: count + 1,
-        eventId: '',
-        reason: `the ledger's head is at position ${head}, but its events stop at position ${count} (events removed?)`,
-      }
+    chain = checkedToHead(chain, count, await store.headPosition())
     if (chain._tag === 'Broken') {
       ctx.io.stderr.write(`hash chain ${err.red('BROKEN')} at ${whereBroken(chain)}\n`)
       return ExitCode.failed
