@@ -7,6 +7,7 @@
  */
 import {
   decodeStored,
+  decodeStoredExact,
   EventDecodeError,
   type RecordedEvent,
   unknownFields,
@@ -125,25 +126,21 @@ const CLOUD_NAMES: Readonly<Record<string, string>> = {
   prevHash: 'prevhash',
 }
 
-function decodeIssues(
-  value: unknown,
-  original: unknown,
-  cloud: boolean,
-): ReadonlyArray<string> | RecordedEvent {
+function decodeIssues(value: unknown, cloud: boolean): ReadonlyArray<string> | RecordedEvent {
   try {
-    const e = decodeStored(value)
     // An export holds exactly what was stored: a field it does not (an edit) is refused, where
     // decoding alone would drop it and the hash, taken over what remains, would still match.
-    const upcast = (value as { schemaVersion?: unknown }).schemaVersion !== e.schemaVersion
+    if (!cloud) return decodeStoredExact(value, 'an exported event')
+    const e = decodeStored(fromCloudEvent(value))
+    // The same for a CloudEvent, in CloudEvents' names (an upcast event has other fields).
+    const upcast = (value as { schemaversion?: unknown }).schemaversion !== e.schemaVersion
     const extra = upcast
       ? []
-      : cloud
-        ? unknownFields(
-            original,
-            { ...toCloudEvent(e), correlationid: e.correlationId, causationid: e.causationId },
-            'a CloudEvent of an export',
-          )
-        : unknownFields(original, e, 'an exported event')
+      : unknownFields(
+          value,
+          { ...toCloudEvent(e), correlationid: e.correlationId, causationid: e.causationId },
+          'a CloudEvent of an export',
+        )
     return extra.length === 0 ? e : extra.map((i) => i.message)
   } catch (e) {
     if (!(e instanceof EventDecodeError)) return [(e as Error).message]
@@ -164,7 +161,7 @@ function decodeIssues(
  */
 export function decodeExportRecord(value: unknown): RecordedEvent | ReadonlyArray<string> {
   const cloud = isCloudEvent(value)
-  return decodeIssues(cloud ? fromCloudEvent(value) : value, value, cloud)
+  return decodeIssues(value, cloud)
 }
 
 /**
@@ -200,7 +197,7 @@ export function parseExport(text: string): {
   const events: RecordedEvent[] = []
   const errors: ExportIssue[] = []
   const take = (value: unknown, cloud: boolean, line: number | null, prefix: string) => {
-    const r = decodeIssues(cloud ? fromCloudEvent(value) : value, value, cloud)
+    const r = decodeIssues(value, cloud)
     if (Array.isArray(r)) {
       for (const m of r as ReadonlyArray<string>)
         errors.push({ line, message: prefix === '' ? m : `${prefix}.${m}` })

@@ -4,29 +4,12 @@
  *
  * @module ProjectRef
  */
+import { editDistance } from '@progress-ledger/core'
 
 /** The outcome of {@link resolveProject}. */
 export type ProjectResolution =
   | { readonly _tag: 'Found'; readonly id: string }
   | { readonly _tag: 'NotFound'; readonly ref: string; readonly suggestions: ReadonlyArray<string> }
-
-/** The edit distance between two strings (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++)
-      row.push(
-        Math.min(
-          (prev[j] as number) + 1,
-          (row[j - 1] as number) + 1,
-          (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-        ),
-      )
-    prev = row
-  }
-  return prev[b.length] as number
-}
 
 /** Ids suggested for one that is not found, at most. */
 const SUGGESTED = 5
@@ -57,7 +40,7 @@ export function resolveProject(ref: string, ids: ReadonlyArray<string>): Project
       d:
         lower.length >= 3 && id.toLowerCase().includes(lower)
           ? 0
-          : distance(lower, id.toLowerCase()),
+          : editDistance(lower, id.toLowerCase()),
     }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

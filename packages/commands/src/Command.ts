@@ -6,7 +6,7 @@
  * @module Command
  */
 import type * as t from 'io-ts'
-import { formatErrors, showValue, unknownFields } from '@progress-ledger/core'
+import { editDistance, formatErrors, showValue, unknownFields } from '@progress-ledger/core'
 import {
   AdoptPlan,
   DefineCategory,
@@ -140,28 +140,12 @@ function fieldsOf(codec: Shape): ReadonlyArray<string> {
   return []
 }
 
-/** How many single-character edits turn `a` into `b` (Levenshtein distance). */
-function edits(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (next[j - 1] ?? 0) + 1,
-        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      )
-    row = next
-  }
-  return row[b.length] ?? 0
-}
-
 /** ` (did you mean submitted?)` for a top-level field close to one the command has and was not given. */
 function suggestion(path: string, input: unknown, codec: t.Mixed): string {
   if (path.includes('.') || path.includes('[')) return ''
   const given = input as Record<string, unknown>
   const near = fieldsOf(codec as unknown as Shape)
-    .filter((f) => given[f] === undefined && edits(path.toLowerCase(), f.toLowerCase()) <= 2)
-    .sort((a, b) => edits(path, a) - edits(path, b))
+    .filter((f) => given[f] === undefined && editDistance(path.toLowerCase(), f.toLowerCase()) <= 2)
+    .sort((a, b) => editDistance(path, a) - editDistance(path, b))
   return near.length === 0 ? '' : ` (did you mean ${near[0]}?)`
 }

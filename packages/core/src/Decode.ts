@@ -273,6 +273,13 @@ export function unknownFields(
   prefix = '',
 ): ReadonlyArray<DecodeIssue> {
   const issues: DecodeIssue[] = []
+  // A path is spelt only for a field reported or an object descended into: most are neither.
+  const at = (path: string, key: string): string =>
+    /^[A-Za-z_$][\w$]*$/.test(key)
+      ? path === ''
+        ? key
+        : `${path}.${key}`
+      : `${path}[${JSON.stringify(key)}]`
   const walk = (u: unknown, d: unknown, path: string): void => {
     if (Array.isArray(u) && Array.isArray(d)) {
       for (let i = 0; i < u.length && i < d.length; i++) walk(u[i], d[i], `${path}[${i}]`)
@@ -280,17 +287,20 @@ export function unknownFields(
     }
     if (!isRecord(u) || !isRecord(d)) return
     for (const key of Object.keys(u)) {
-      const at = /^[A-Za-z_$][\w$]*$/.test(key)
-        ? path === ''
-          ? key
-          : `${path}.${key}`
-        : `${path}[${JSON.stringify(key)}]`
-      if (u[key] === undefined) continue
-      if (Object.prototype.hasOwnProperty.call(d, key)) walk(u[key], d[key], at)
-      else {
+      const v = u[key]
+      if (v === undefined) continue
+      if (Object.prototype.hasOwnProperty.call(d, key)) {
+        if (typeof v === 'object' && v !== null) walk(v, d[key], at(path, key))
+      } else {
+        const where = at(path, key)
         const expected = `a field of ${within}`
-        const got = `an unknown field (${showValue(u[key])})`
-        issues.push({ path: at, expected, got, message: `${at}: expected ${expected}, got ${got}` })
+        const got = `an unknown field (${showValue(v)})`
+        issues.push({
+          path: where,
+          expected,
+          got,
+          message: `${where}: expected ${expected}, got ${got}`,
+        })
       }
     }
   }

@@ -7,7 +7,7 @@
  */
 import * as t from 'io-ts'
 import { catalog, type EventType, type LedgerEvent, isEventType } from './Catalog'
-import { type DecodeIssue, formatErrors, showValue } from './Decode'
+import { type DecodeIssue, formatErrors, showValue, unknownFields } from './Decode'
 import { compile as exactCheck } from './internal/ExactCheck'
 import {
   type Instant,
@@ -407,6 +407,32 @@ export function decodeStored(u: unknown): RecordedEvent {
     hash: e.hash,
     data: decoded.right,
   } as RecordedEvent
+}
+
+/**
+ * {@link decodeStored} for a record that must hold exactly its event — a line of an export, a
+ * record to import: a field decoding would drop is an edit (the hash, taken over what remains,
+ * would still match), refused with an {@link EventDecodeError} naming each (`within` names the
+ * record in the messages). An older schema version, upcast on decoding, has other fields by design.
+ *
+ * @example
+ * import { decodeStoredExact } from '@progress-ledger/core'
+ * const e = { id: 'e1', streamId: 'indicator-I01', version: 1, position: 1, type: 'ValueReported', schemaVersion: 1, validTime: '2021-12-31', recordedTime: '2022-01-08T10:30:00.000Z', actor: 'fgj', correlationId: null, causationId: null, prevHash: '', hash: 'ab', data: { indicatorId: 'I01', period: '2021', value: 10.6, status: 'final' } }
+ * decodeStoredExact(e).id // 'e1'
+ * const edited = (() => { try { return decodeStoredExact({ ...e, note: 'x' }) } catch (err) { return (err as Error).message } })()
+ * edited // 'event e1 at position 1 cannot be decoded: note: expected a field of a recorded event, got an unknown field ("x")'
+ */
+export function decodeStoredExact(u: unknown, within = 'a recorded event'): RecordedEvent {
+  const e = decodeStored(u)
+  if ((u as { schemaVersion?: unknown }).schemaVersion !== e.schemaVersion) return e
+  const extra = unknownFields(u, e, within)
+  if (extra.length > 0)
+    throw new EventDecodeError(
+      e.id,
+      e.position,
+      extra.map((i) => i.message),
+    )
+  return e
 }
 
 /**

@@ -7,8 +7,7 @@
  * @module LogImport
  */
 import type { Head } from './Batch'
-import { unknownFields } from './Decode'
-import { EventDecodeError, type RecordedEvent, decodeStored } from './Envelope'
+import { EventDecodeError, type RecordedEvent, decodeStoredExact } from './Envelope'
 import type {
   ImportProblem,
   ImportRejected,
@@ -110,21 +109,7 @@ export async function importLogWith(
     for (let k = 0; k < raw.length; k++) {
       const u = raw[k]
       try {
-        const e = decodeStored(u)
-        // A record holds exactly what its event holds: a field decoding would drop is an edit
-        // (the hash, taken over what remains, would still match).
-        // (An older schema version upcast on decoding has other fields by design.)
-        const extra =
-          (u as { schemaVersion?: unknown }).schemaVersion === e.schemaVersion
-            ? unknownFields(u, e, 'a recorded event')
-            : []
-        if (extra.length > 0)
-          throw new EventDecodeError(
-            e.id,
-            e.position,
-            extra.map((i) => i.message),
-          )
-        decoded.push(e)
+        decoded.push(decodeStoredExact(u))
       } catch (err) {
         if (!(err instanceof EventDecodeError)) throw err
         // Records before it in this page are checked first: their problems come earlier.

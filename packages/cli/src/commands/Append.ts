@@ -132,9 +132,9 @@ export const append: CommandSpec = {
   access: 'write',
   run: async (ctx) => {
     const file = positional(ctx, 0)
-    if (isSpreadsheet(file)) return appendSpreadsheet(ctx, file)
-    if (stringOption(ctx, 'encoding') !== undefined)
+    if (stringOption(ctx, 'encoding') !== undefined && !/\.csv$/i.test(file))
       throw new UsageError(`--encoding: applies to a .csv file, got ${JSON.stringify(file)}`)
+    if (isSpreadsheet(file)) return appendSpreadsheet(ctx, file)
     const actorText = stringOption(ctx, 'actor')
     if (actorText === undefined)
       throw new UsageError(

@@ -40,8 +40,6 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
   const now = ctx.io.clock.now()
   const state = await loadCut(ctx, asOfOf(ctx))
   const encoding = stringOption(ctx, 'encoding')
-  if (encoding !== undefined && !/\.csv$/i.test(file))
-    throw new UsageError(`--encoding: applies to a .csv file, got ${JSON.stringify(file)}`)
   if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'gb18030')
     throw new UsageError(`--encoding: expected utf-8 or gb18030, got ${JSON.stringify(encoding)}`)
   const read = await readFiguresFile(resolve(ctx.io.cwd, file), {
