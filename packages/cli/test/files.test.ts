@@ -276,3 +276,55 @@ describe('a figures table saved as GBK CSV (Excel’s plain "CSV" on Chinese Win
     expect(jsonl.stderr).toContain('--encoding: applies to a .csv file, got "v.jsonl"')
   })
 })
+
+describe('a figures table sent again', () => {
+  it('records only the figures that changed; sent unchanged it appends nothing and says so', async () => {
+    const w = await ledger()
+    expect((await w.cli('template', '--out', 'fill.csv', '--period', '2022')).code).toBe(
+      ExitCode.ok,
+    )
+    const rows = readFileSync(join(w.dir, 'fill.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+    const at = (rows[0] ?? '').split(',').indexOf('2022年')
+    const fill = (value: string) =>
+      rows
+        .map((r, i) => {
+          if (i !== 1) return r
+          const cells = r.split(',')
+          cells[at] = value
+          return cells.join(',')
+        })
+        .join('\r\n')
+    writeFileSync(join(w.dir, 'f.csv'), fill('11.4'))
+    const first = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
+    expect(first.stdout).toContain('1 figure(s) from f.csv: appended 1 event(s)')
+    const head = (await w.cli('head')).stdout
+    const again = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
+    expect(again.code, again.stderr).toBe(ExitCode.ok)
+    expect(again.stdout).toBe(
+      '1 figure(s) from f.csv: each already in force in the ledger; nothing appended\n',
+    )
+    expect((await w.cli('head')).stdout).toBe(head)
+    writeFileSync(join(w.dir, 'f.csv'), fill('11.6'))
+    const changed = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
+    expect(changed.stdout).toContain('1 figure(s) from f.csv: appended 1 event(s)')
+    const history = (await w.cli('history', 'I01')).stdout
+    expect(history.match(/value 2022: 11\.4/g)).toHaveLength(1)
+    expect(history.match(/value 2022: 11\.6/g)).toHaveLength(1)
+  })
+})
+
+describe('import', () => {
+  it('refuses a file without records, and creates no ledger', async () => {
+    const w = world('2026-03-01T09:00:00.000Z')
+    const r = await w.cli('import', w.write('empty.jsonl', '\n'))
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toBe(
+      'empty.jsonl: expected an export (JSON lines or a CloudEvents batch of recorded events), got no records; nothing imported\n',
+    )
+    const head = await w.cli('head')
+    expect(head.code).toBe(ExitCode.failed)
+    expect(head.stderr).toContain('no ledger at sqlite:')
+  })
+})

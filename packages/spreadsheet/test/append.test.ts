@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type EventStore, isoDate, latestValue, manualClock } from '@progress-ledger/core'
-import { planAdmin, reporter, sequentialIds } from '@progress-ledger/commands'
+import { handleAll, planAdmin, reporter, sequentialIds } from '@progress-ledger/commands'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { appendFigures, type FiguresRead, readFigures } from '../src/index'
 import { adoptSeed, seedStore, stateOf } from './ledger'
@@ -120,6 +120,70 @@ describe('appendFigures', () => {
       state,
     })
     expect(late._tag).toBe('VersionConflict')
+  })
+
+  it('records a table sent again only where it changed: figures in force are not recorded twice', async () => {
+    const store = await seedStore()
+    const table: TableSpec = {
+      表1: [
+        ['序号', '2022年', '2023年', '状态', '备注'],
+        [1, 11.4, null, '正式', null],
+        ['14.1', 9.2, null, null, '统计快报'],
+      ],
+    }
+    const first = await read(store, table)
+    expect(first.unchanged).toEqual([])
+    const r1 = await appendFigures(store, first, ctx('2024-03-01'))
+    expect(r1._tag === 'Appended' && r1.written).toBe(2)
+    const after = await store.readAll()
+    // The same table again: both figures are the values in force, none is decided or recorded.
+    const again = await read(store, table)
+    expect(again.commands).toEqual([])
+    expect(again.unchanged.map((f) => f.origin.cell)).toEqual(['B2', 'B3'])
+    // I01's 2022 figure is submitted and approved: the period is locked, and a table sent again
+    // is still no refusal for it.
+    const submitted = await handleAll(
+      store,
+      [
+        {
+          type: 'ReportValue',
+          indicatorId: 'I01',
+          period: '2022',
+          value: 11.4,
+          status: 'final',
+          submitted: true,
+        },
+      ],
+      ctx('2024-03-02', planAdmin('plan-office'), 'sb'),
+    )
+    expect(submitted._tag).toBe('Appended')
+    const approved = await handleAll(
+      store,
+      [{ type: 'ApproveValue', indicatorId: 'I01', period: '2022', approves: 'sb-1' }],
+      ctx('2024-03-02', planAdmin('approver'), 'ap'),
+    )
+    expect(approved._tag, JSON.stringify(approved)).toBe('Appended')
+    // One more year filled in, one figure changed, one note changed: only those are recorded.
+    const next = await read(store, {
+      表1: [
+        ['序号', '2022年', '2023年', '状态', '备注'],
+        [1, 11.4, 12.6, '正式', null],
+        ['14.1', 9.2, null, null, '统计年鉴'],
+      ],
+    })
+    expect(next.unchanged.map((f) => f.origin.cell)).toEqual(['B2'])
+    expect(next.figures.map((f) => f.origin.cell)).toEqual(['C2', 'B3'])
+    const r2 = await appendFigures(store, next, ctx('2024-03-03', planAdmin('plan-office'), 'x2'))
+    expect(r2._tag === 'Appended' && r2.written, JSON.stringify(r2)).toBe(2)
+    expect((await store.readAll()).length).toBe(after.length + 4)
+    // A status the ledger does not hold is a change too.
+    const preliminary = await read(store, {
+      表1: [
+        ['序号', '2023年', '状态'],
+        [1, 12.6, '初步'],
+      ],
+    })
+    expect(preliminary.commands.map((c) => [c.value, c.status])).toEqual([[12.6, 'preliminary']])
   })
 
   it('works the same on a SQLite file, refusal included', async () => {

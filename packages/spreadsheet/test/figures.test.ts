@@ -19,7 +19,15 @@ async function xlsx(
 function problems(r: FiguresResult): string[] {
   return r._tag === 'Invalid'
     ? r.problems.map((p) => p.message)
-    : [`read ${r.commands.length} figures`]
+    : [`read ${r.commands.length + r.unchanged.length} figures`]
+}
+
+/** Every figure read, in file order: those to record and those the ledger holds in force. */
+function everyFigure(r: FiguresResult) {
+  if (r._tag !== 'Read') return []
+  return [...r.figures, ...r.unchanged].sort(
+    (a, b) => a.origin.row - b.origin.row || a.origin.column - b.origin.column,
+  )
 }
 
 const seedLayout: ReadonlyArray<ReadonlyArray<CellSpec>> = [
@@ -49,7 +57,8 @@ describe('the plan office layout (表1)', () => {
     expect(problems(r)).toEqual(['read 6 figures'])
     if (r._tag !== 'Read') return
     expect(r.planId).toBe(PLAN_ID)
-    expect(r.commands.map((c) => [c.indicatorId, c.period, c.value, c.status])).toEqual([
+    const all = everyFigure(r).map((f) => f.command)
+    expect(all.map((c) => [c.indicatorId, c.period, c.value, c.status])).toEqual([
       ['I01', '2022', 11.8, 'preliminary'],
       ['I01', '2023', 12.6, 'preliminary'],
       ['I06', '2023', 1234.5, 'preliminary'],
@@ -57,8 +66,11 @@ describe('the plan office layout (表1)', () => {
       ['I14a', '2023', 9.1, 'preliminary'],
       ['I07', '2022', 14.2, 'preliminary'],
     ])
-    expect(r.figures.map((f) => f.origin.cell)).toEqual(['D4', 'E4', 'E5', 'D6', 'E6', 'D9'])
-    expect(r.commands[0]?.source).toEqual({ document: 'figures.xlsx!表1!D4' })
+    expect(everyFigure(r).map((f) => f.origin.cell)).toEqual(['D4', 'E4', 'E5', 'D6', 'E6', 'D9'])
+    expect(all[0]?.source).toEqual({ document: 'figures.xlsx!表1!D4' })
+    // The seed's ledger holds I01's 2022 figure (11.8, preliminary) in force: not recorded again.
+    expect(r.unchanged.map((f) => f.origin.cell)).toEqual(['D4'])
+    expect(r.commands.map((c) => c.source?.document)).not.toContain('figures.xlsx!表1!D4')
     expect(r.sheets).toEqual([{ name: '表1', headerRow: 3, figures: 6, skipped: null }])
   })
 
@@ -76,10 +88,10 @@ describe('the plan office layout (表1)', () => {
     const fromCsv = await readFigures({ name: 'figures.csv', bytes: csvBytes(asText) }, { state })
     const fromExceljs = await xlsx({ 表1: seedLayout })
     const strip = (r: FiguresResult) =>
-      r._tag === 'Read' ? r.commands.map(({ source: _s, ...c }) => c) : problems(r)
+      r._tag === 'Read' ? everyFigure(r).map(({ command: { source: _s, ...c } }) => c) : problems(r)
     expect(strip(fromSheetjs)).toEqual(strip(fromExceljs))
     expect(strip(fromCsv)).toEqual(strip(fromExceljs))
-    expect(fromCsv._tag === 'Read' && fromCsv.commands[0]?.source).toEqual({
+    expect(everyFigure(fromCsv)[0]?.command.source).toEqual({
       document: 'figures.csv!figures!D4',
     })
   })

@@ -47,6 +47,14 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     ...(encoding === undefined ? {} : { encoding }),
   })
   if (read._tag === 'Invalid') return refuse(ctx, file, read.problems)
+  const unchanged =
+    read.unchanged.length === 0 ? '' : ` (${read.unchanged.length} more already in force)`
+  if (read.commands.length === 0 && read.unchanged.length > 0) {
+    ctx.io.stdout.write(
+      `${read.unchanged.length} figure(s) from ${file}: each already in force in the ledger; nothing appended\n`,
+    )
+    return ExitCode.ok
+  }
   if (read.commands.length === 0) {
     ctx.io.stderr.write(
       `${file}: expected at least one figure filled in, got none in ${read.sheets
@@ -63,5 +71,9 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     { recordDenied: flagOption(ctx, 'record-denied') },
   )
   if (result._tag === 'Refused') return refuse(ctx, file, result.problems)
-  return describeResult(ctx.io, result, `${read.commands.length} figure(s) from ${file}`)
+  return describeResult(
+    ctx.io,
+    result,
+    `${read.commands.length} figure(s) from ${file}${unchanged}`,
+  )
 }

@@ -132,6 +132,13 @@ export const importCommand: CommandSpec = {
       )
       return ExitCode.failed
     }
+    // An export holds at least one event: an empty file is a failed or truncated export.
+    if (count === 0) {
+      ctx.io.stderr.write(
+        `${file}: expected an export (JSON lines or a CloudEvents batch of recorded events), got no records; nothing imported\n`,
+      )
+      return ExitCode.failed
+    }
     // Pass 2: the store checks everything again as it writes, in one transaction.
     const store = await ctx.store(manualClock('1970-01-01'))
     const wheres: string[] = []
