@@ -328,3 +328,81 @@ describe('import', () => {
     expect(head.stderr).toContain('no ledger at sqlite:')
   })
 })
+
+describe('a figures table on a ledger of several plans', () => {
+  it('is read against the plan of --plan alone; without it, the plans are named', async () => {
+    const w = await ledger()
+    const other = {
+      type: 'AdoptPlan',
+      planId: 'hz',
+      name: { zh: '杭州行动方案' },
+      adoptedOn: '2021-09-01',
+      baseYear: 2020,
+      startYear: 2021,
+      endYear: 2025,
+    }
+    const defineH01 = {
+      type: 'DefineIndicator',
+      planId: 'hz',
+      indicatorId: 'H01',
+      name: { zh: '人均生产总值' },
+      unit: '万元',
+      categoryId: 'economy',
+      attribute: 'evaluation',
+      selfSelected: false,
+      departments: ['fgj'],
+      direction: 'higher',
+      periodicity: 'year',
+    }
+    const setup = await w.cli(
+      'append',
+      w.write(
+        'hz.jsonl',
+        jsonl([
+          other,
+          {
+            type: 'DefineCategory',
+            planId: 'hz',
+            categoryId: 'economy',
+            name: { zh: '经济' },
+            order: 1,
+          },
+          defineH01,
+        ]),
+      ),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(setup.code, setup.stderr).toBe(ExitCode.ok)
+    w.write('f.csv', '指标编号,2022年\nH01,15.2\n')
+    const before = (await w.cli('head')).stdout
+    const unnamed = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
+    expect(unnamed.code).toBe(ExitCode.failed)
+    expect(unnamed.stderr).toContain('--plan: expected the plan f.csv is for, got none')
+    expect(unnamed.stderr).toContain('the ledger holds hz, sz: choose one with --plan ID')
+    const unknown = await w.cli('append', 'f.csv', '--plan', 'gz', '--actor', 'plan-admin:po')
+    expect(unknown.code).toBe(ExitCode.failed)
+    expect(unknown.stderr).toContain('--plan: expected an adopted plan, got "gz"')
+    const wrong = await w.cli('append', 'f.csv', '--plan', 'sz', '--actor', 'plan-admin:po')
+    expect(wrong.stderr).toContain('f.csv!f!A2: expected an indicator id of plan sz, got "H01"')
+    expect((await w.cli('head')).stdout).toBe(before)
+    const named = await w.cli('append', 'f.csv', '--plan', 'hz', '--actor', 'plan-admin:po')
+    expect(named.code, named.stderr).toBe(ExitCode.ok)
+    expect(named.stdout).toContain('1 figure(s) from f.csv: appended 1 event(s)')
+    expect((await w.cli('history', 'H01')).stdout).toContain('value 2022: 15.2')
+  })
+
+  it('--plan is for spreadsheets only', async () => {
+    const w = await ledger()
+    const r = await w.cli(
+      'append',
+      w.write('v.jsonl', jsonl([value('2022')])),
+      '--plan',
+      'sz',
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(r.code).toBe(ExitCode.usage)
+    expect(r.stderr).toContain('--plan: applies to a spreadsheet (.xlsx, .csv), got "v.jsonl"')
+  })
+})

@@ -2,6 +2,14 @@
 // by printed number or id, every problem at its cell, all at once.
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import {
+  InMemoryEventStore,
+  isoDate,
+  ledgerProjection,
+  manualClock,
+  replay,
+} from '@progress-ledger/core'
+import { handleAll, planAdmin, sequentialIds } from '@progress-ledger/commands'
 import { readFigures, type FiguresResult } from '../src/index'
 import { PLAN_ID, seedState } from './ledger'
 import { type CellSpec, csvBytes, exceljsBook, sheetjsBook, type TableSpec } from './writers'
@@ -266,6 +274,38 @@ describe('problems, every one at its cell, all at once', () => {
       'figures.xlsx!t!D1: expected one 2023 column, got another (the first is B1)',
       'figures.xlsx!t!E1: expected one number column, got another (the first is A1)',
     ])
+  })
+
+  it('names the plans of a ledger of several, the first ten of many', async () => {
+    const store = new InMemoryEventStore({ clock: manualClock('2024-03-01T09:00:00.000Z') })
+    const adopt = (i: number) => ({
+      type: 'AdoptPlan',
+      planId: `c${String(i).padStart(2, '0')}`,
+      name: { zh: `县${i}` },
+      adoptedOn: '2021-08-10',
+      baseYear: 2020,
+      startYear: 2021,
+      endYear: 2025,
+    })
+    const ctx = { actor: planAdmin('po'), today: isoDate('2024-03-01'), ids: sequentialIds('p') }
+    const adopted = await handleAll(
+      store,
+      Array.from({ length: 12 }, (_, i) => adopt(i)),
+      ctx,
+    )
+    expect(adopted._tag).toBe('Appended')
+    const state = replay(ledgerProjection, await store.readAll())
+    const table = csvBytes([
+      ['指标编号', '2023年'],
+      ['I01', 1],
+    ])
+    const first10 = 'c00, c01, c02, c03, c04, c05, c06, c07, c08, c09, … (12 plans)'
+    expect(problems(await readFigures({ name: 'f.csv', bytes: table }, { state }))).toEqual([
+      `f.csv: expected a plan id (the ledger holds ${first10}), got nothing`,
+    ])
+    expect(
+      problems(await readFigures({ name: 'f.csv', bytes: table }, { state, planId: 'x' })),
+    ).toEqual([`f.csv: expected an adopted plan (${first10}), got "x"`])
   })
 
   it('names a file without a table, a missing sheet, a damaged file, a wrong extension', async () => {

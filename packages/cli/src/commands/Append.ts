@@ -120,6 +120,12 @@ export const append: CommandSpec = {
       type: 'boolean',
       description: 'record refusals on authorisation as AccessDenied audit events',
     },
+    plan: {
+      type: 'string',
+      value: 'ID',
+      description:
+        'the plan a spreadsheet (.xlsx, .csv) is for: read against that plan alone (needed when the ledger holds several)',
+    },
     encoding: {
       type: 'string',
       value: 'utf-8|gb18030',
@@ -135,6 +141,10 @@ export const append: CommandSpec = {
     if (stringOption(ctx, 'encoding') !== undefined && !/\.csv$/i.test(file))
       throw new UsageError(`--encoding: applies to a .csv file, got ${JSON.stringify(file)}`)
     if (isSpreadsheet(file)) return appendSpreadsheet(ctx, file)
+    if (stringOption(ctx, 'plan') !== undefined)
+      throw new UsageError(
+        `--plan: applies to a spreadsheet (.xlsx, .csv), got ${JSON.stringify(file)}; each command names its own subjects`,
+      )
     const actorText = stringOption(ctx, 'actor')
     if (actorText === undefined)
       throw new UsageError(

@@ -6,13 +6,13 @@
  * @module commands/AppendSheet
  */
 import { resolve } from 'node:path'
-import { dateOf } from '@progress-ledger/core'
-import { sequentialIds } from '@progress-ledger/commands'
-import { appendFigures, readFiguresFile, type SheetProblem } from '@progress-ledger/spreadsheet'
+import { dateOf, LEDGER_STREAM } from '@progress-ledger/core'
+import { handleStream, sequentialIds } from '@progress-ledger/commands'
+import { locateRejections, readFiguresFile, type SheetProblem } from '@progress-ledger/spreadsheet'
 import { parseActor } from '../ActorOption'
 import { flagOption, type RunContext, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
-import { asOfOf, loadCut } from '../ReportOptions'
+import { asOfOf, loadCut, noPlan } from '../ReportOptions'
 import { describeResult } from '../Results'
 
 /** Is this a spreadsheet `append` reads figures from (`.xlsx`, `.csv`, any case)? */
@@ -28,9 +28,11 @@ function refuse(ctx: RunContext, file: string, problems: ReadonlyArray<SheetProb
 
 /**
  * Appends the figures of a spreadsheet: read against the ledger as of today (indicator numbers,
- * names, units, the plan's years), every problem reported as `FILE!SHEET!CELL: expected …, got …`,
- * then decided and appended all or nothing. Exit 1 on any problem or refusal, and when the
- * ledger's hash chain is broken (nothing is appended to it).
+ * names, units, the plan's years) — the plan of `--plan`, loaded alone, or the ledger's only plan
+ * — every problem reported as `FILE!SHEET!CELL: expected …, got …`, then decided against the plans
+ * the figures need (as `append FILE.jsonl` decides a short file) and appended all or nothing.
+ * Figures the ledger already holds in force are not recorded again. Exit 1 on any problem or
+ * refusal, and when the ledger's hash chain is broken (nothing is appended to it).
  */
 export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<number> {
   const actorText = stringOption(ctx, 'actor')
@@ -38,17 +40,37 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     throw new UsageError('--actor is required: plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID')
   const actor = parseActor(actorText)
   const now = ctx.io.clock.now()
-  const state = await loadCut(ctx, asOfOf(ctx))
   const encoding = stringOption(ctx, 'encoding')
   if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'gb18030')
     throw new UsageError(`--encoding: expected utf-8 or gb18030, got ${JSON.stringify(encoding)}`)
+  const asOfDate = asOfOf(ctx)
+  const plan = stringOption(ctx, 'plan')
+  // A table is one plan's: with --plan, that plan is read alone (and what belongs to none).
+  const request = plan === undefined ? {} : { plans: [plan] }
+  const state = await loadCut(ctx, asOfDate, request)
+  const whole = async () => (await ctx.ledger(request)).state
+  if (plan !== undefined && !state.plans.has(plan))
+    throw noPlan(
+      ctx,
+      state,
+      `--plan: expected an adopted plan, got ${JSON.stringify(plan)}`,
+      await whole(),
+      asOfDate,
+    )
+  if (plan === undefined && state.plans.size !== 1)
+    throw noPlan(
+      ctx,
+      state,
+      `--plan: expected the plan ${file} is for, got none`,
+      await whole(),
+      asOfDate,
+    )
   const read = await readFiguresFile(resolve(ctx.io.cwd, file), {
     state,
+    ...(plan === undefined ? {} : { planId: plan }),
     ...(encoding === undefined ? {} : { encoding }),
   })
   if (read._tag === 'Invalid') return refuse(ctx, file, read.problems)
-  const unchanged =
-    read.unchanged.length === 0 ? '' : ` (${read.unchanged.length} more already in force)`
   if (read.commands.length === 0 && read.unchanged.length > 0) {
     ctx.io.stdout.write(
       `${read.unchanged.length} figure(s) from ${file}: each already in force in the ledger; nothing appended\n`,
@@ -64,16 +86,45 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     )
     return ExitCode.failed
   }
-  const result = await appendFigures(
+  const what = `${read.commands.length} figure(s) from ${file}${
+    read.unchanged.length === 0 ? '' : ` (${read.unchanged.length} more already in force)`
+  }`
+  const result = await handleStream(
     await ctx.store(),
-    read,
+    read.commands.map((command) => ({ command })),
     { actor, today: dateOf(now), ids: sequentialIds(ctx.io.idPrefix()) },
-    { recordDenied: flagOption(ctx, 'record-denied') },
+    {
+      maxRejections: read.commands.length,
+      recordDenied: flagOption(ctx, 'record-denied'),
+      narrow: async (plans) => {
+        const loaded = await ctx.ledger({ owned: true, ...(plans === undefined ? {} : { plans }) })
+        return { _tag: 'Loaded', state: loaded.state, planScope: loaded.planScope }
+      },
+    },
   )
-  if (result._tag === 'Refused') return refuse(ctx, file, result.problems)
-  return describeResult(
-    ctx.io,
-    result,
-    `${read.commands.length} figure(s) from ${file}${unchanged}`,
-  )
+  switch (result._tag) {
+    case 'StreamRejected':
+      return refuse(
+        ctx,
+        file,
+        locateRejections(read, { _tag: 'BatchRejected', rejections: result.rejections }),
+      )
+    case 'StreamAppended':
+      ctx.io.stdout.write(
+        result.written === 0
+          ? `${what}: already recorded, nothing new (head at position ${result.head})\n`
+          : `${what}: appended ${result.written} event(s), head at position ${result.head}\n`,
+      )
+      return ExitCode.ok
+    case 'VersionConflict':
+      if (result.streamId === LEDGER_STREAM) {
+        ctx.io.stderr.write(
+          `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while ${file} was decided; someone else wrote first — run again\n`,
+        )
+        return ExitCode.failed
+      }
+      return describeResult(ctx.io, result, what)
+    default:
+      return describeResult(ctx.io, result, what)
+  }
 }

@@ -62,15 +62,17 @@ export const template: CommandSpec = {
     const now = ctx.io.clock.now()
     const year = yearOf(stringOption(ctx, 'period'), now)
     const asOfDate = asOfOf(ctx)
-    const state = await loadCut(ctx, asOfDate)
     const plan = stringOption(ctx, 'plan')
+    // One plan's template reads that plan alone (and what belongs to no single plan).
+    const request = plan === undefined ? {} : { plans: [plan] }
+    const state = await loadCut(ctx, asOfDate, request)
     const options = { year, lang, at: now, ...(plan === undefined ? {} : { planId: plan }) }
     const r =
       ext === '.xlsx' ? await writeTemplate(state, options) : writeTemplateCsv(state, options)
     if (r._tag === 'InvalidOptions') {
       const planIssue = r.issues.find((i) => i.path === 'options.planId')
       if (planIssue !== undefined)
-        throw noPlan(ctx, state, planIssue.message, (await ctx.ledger()).state, asOfDate)
+        throw noPlan(ctx, state, planIssue.message, (await ctx.ledger(request)).state, asOfDate)
       throw new UsageError(
         r.issues
           .map((i) => i.message.replace(/^options\.year/, '--period').replace(/^options\./, '--'))

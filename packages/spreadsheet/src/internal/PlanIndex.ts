@@ -27,7 +27,7 @@ export function findPlan(state: LedgerState, planId: string | undefined): PlanLo
     const ids = state.plans.toArray().map((p) => p.planId)
     return {
       _tag: 'NotFound',
-      expected: `an adopted plan${ids.length === 0 ? ' (the ledger has none)' : ` (${ids.join(', ')})`}`,
+      expected: `an adopted plan${ids.length === 0 ? ' (the ledger has none)' : ` (${someOf(ids)})`}`,
       got: JSON.stringify(planId),
     }
   }
@@ -38,9 +38,16 @@ export function findPlan(state: LedgerState, planId: string | undefined): PlanLo
     ? { _tag: 'NotFound', expected: 'a ledger with an adopted plan', got: 'none adopted' }
     : {
         _tag: 'NotFound',
-        expected: `a plan id (the ledger holds ${plans.map((p) => p.planId).join(', ')})`,
+        expected: `a plan id (the ledger holds ${someOf(plans.map((p) => p.planId))})`,
         got: 'nothing',
       }
+}
+
+/** Plan ids named in a message: all of a few, else the first ten and how many there are. */
+function someOf(ids: ReadonlyArray<string>): string {
+  return ids.length <= 10
+    ? ids.join(', ')
+    : `${ids.slice(0, 10).join(', ')}, … (${ids.length} plans)`
 }
 
 /** Compares printed numbers part by part: 2 < 10 < 14 < 14.1 < 15; numbers before ids. */
