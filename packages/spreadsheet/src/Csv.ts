@@ -10,6 +10,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { sheetProblem } from './Problem'
+import { cellAddress } from './internal/A1'
 import type { Cell, Sheet, SheetsResult } from './Sheet'
 
 /** The encodings a CSV file may be in. */
@@ -86,20 +87,14 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
   try {
     records = parse(decoded.text, { relax_column_count: true, bom: true }) as string[][]
   } catch (e) {
-    const row =
-      typeof e === 'object' &&
-      e !== null &&
-      typeof (e as { records?: unknown }).records === 'number'
-        ? (e as { records: number }).records + 1
-        : 1
-    const reason = e instanceof Error ? e.message : String(e)
+    const { cell, got } = csvFailure(e)
     return {
       _tag: 'Unreadable',
       problems: [
         sheetProblem(
-          { file, sheet: name, cell: `A${row}` },
+          { file, sheet: name, cell },
           'well-formed CSV (fields separated by commas, quotes doubled inside quoted fields)',
-          reason,
+          got,
         ),
       ],
     }
@@ -109,4 +104,24 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
   )
   const sheet: Sheet = { name, hidden: false, rows }
   return { _tag: 'Sheets', file, sheets: [sheet] }
+}
+
+/** What the parser's error says, in the reader's words, and the cell of the field it stopped in. */
+const CSV_FAILURES: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote opened in this field and never closed (the file ends inside it)',
+  INVALID_OPENING_QUOTE: 'a quote inside a field that does not start with one',
+  CSV_INVALID_CLOSING_QUOTE: 'more text after the quote that closes this field',
+}
+
+/** The cell a CSV parse error is at (from the records read and the field it was in) and why. */
+function csvFailure(e: unknown): { readonly cell: string; readonly got: string } {
+  const o = typeof e === 'object' && e !== null ? (e as Record<string, unknown>) : {}
+  const records = typeof o['records'] === 'number' ? o['records'] : 0
+  const column = typeof o['column'] === 'number' ? o['column'] : 0
+  const reason = e instanceof Error ? e.message : String(e)
+  const known = typeof o['code'] === 'string' ? CSV_FAILURES[o['code']] : undefined
+  return {
+    cell: cellAddress(records + 1, column + 1),
+    got: known === undefined ? reason : `${known} (${reason})`,
+  }
 }

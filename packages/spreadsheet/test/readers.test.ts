@@ -106,8 +106,18 @@ describe('readCsv', () => {
     )
     const quote = readCsv(new TextEncoder().encode('序号,2023年\n1,12.6\n2,"3\n'), 'q.csv')
     expect(quote._tag === 'Unreadable' && quote.problems[0]?.message).toMatch(
-      /^q\.csv!q!A3: expected well-formed CSV \(fields separated by commas, quotes doubled inside quoted fields\), got Quote Not Closed/,
+      /^q\.csv!q!B3: expected well-formed CSV \(fields separated by commas, quotes doubled inside quoted fields\), got a quote opened in this field and never closed \(the file ends inside it\) \(Quote Not Closed/,
     )
+    // The cell of the field the quote is in: its record's row, its field's column.
+    const cells = ['1,"1"2\n', '1,2,3"4\n', '1,2\n3,"4\n'].map((body) => {
+      const r = readCsv(new TextEncoder().encode(`a,b,c\n${body}`), 'q.csv')
+      return r._tag === 'Unreadable' && [r.problems[0]?.cell, r.problems[0]?.got.split(' (')[0]]
+    })
+    expect(cells).toEqual([
+      ['B2', 'more text after the quote that closes this field'],
+      ['C2', 'a quote inside a field that does not start with one'],
+      ['B3', 'a quote opened in this field and never closed'],
+    ])
   })
 
   it('reads figures from a GB18030 file end to end', async () => {
