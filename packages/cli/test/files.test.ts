@@ -386,13 +386,35 @@ describe('a figures table on a ledger of several plans', () => {
     const wrong = await w.cli('append', 'f.csv', '--plan', 'sz', '--actor', 'plan-admin:po')
     expect(wrong.stderr).toContain('f.csv!f!A2: expected an indicator id of plan sz, got "H01"')
     expect((await w.cli('head')).stdout).toBe(before)
-    const named = await w.cli('append', 'f.csv', '--plan', 'hz', '--actor', 'plan-admin:po')
+    const noSheet = await w.cli(
+      'append',
+      'f.csv',
+      '--plan',
+      'hz',
+      '--sheet',
+      'g',
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(noSheet.stderr).toContain(
+      'f.csv: expected a sheet named "g" (the sheets are "f"), got none',
+    )
+    const named = await w.cli(
+      'append',
+      'f.csv',
+      '--plan',
+      'hz',
+      '--sheet',
+      'f',
+      '--actor',
+      'plan-admin:po',
+    )
     expect(named.code, named.stderr).toBe(ExitCode.ok)
     expect(named.stdout).toContain('1 figure(s) from f.csv: appended 1 event(s)')
     expect((await w.cli('history', 'H01')).stdout).toContain('value 2022: 15.2')
   })
 
-  it('--plan is for spreadsheets only', async () => {
+  it('--plan and --sheet are for spreadsheets only', async () => {
     const w = await ledger()
     const r = await w.cli(
       'append',
@@ -404,5 +426,8 @@ describe('a figures table on a ledger of several plans', () => {
     )
     expect(r.code).toBe(ExitCode.usage)
     expect(r.stderr).toContain('--plan: applies to a spreadsheet (.xlsx, .csv), got "v.jsonl"')
+    const sheet = await w.cli('append', 'v.jsonl', '--sheet', 'A', '--actor', 'plan-admin:po')
+    expect(sheet.code).toBe(ExitCode.usage)
+    expect(sheet.stderr).toContain('--sheet: applies to a spreadsheet (.xlsx, .csv), got "v.jsonl"')
   })
 })

@@ -169,7 +169,7 @@ export function figuresFromSheets(read: SheetsResult, context: FiguresContext): 
       sheetProblem(
         whole,
         'a sheet with a header row: 序号 (or 指标编号, No., ID) and year columns (2023年 or 2023), within its first 20 rows',
-        `none in ${sheets.map((s) => JSON.stringify(s.name)).join(', ') || 'no sheets'}`,
+        noTable(sheets),
       ),
     )
   if (problems.length > 0) return { _tag: 'Invalid', problems }
@@ -206,6 +206,17 @@ export function isInForce(state: LedgerState, command: CommandOf<'ReportValue'>)
   if (v === undefined || v.value !== command.value || v.status !== command.status) return false
   const note = command.source?.quote
   return note === undefined || v.source?.quote === note
+}
+
+/** Where no table was found: the sheets looked at, and the hidden ones passed over. */
+function noTable(sheets: ReadonlyArray<SheetSummary>): string {
+  if (sheets.length === 0) return 'none in no sheets'
+  const read = sheets.filter((s) => s.skipped !== 'hidden').map((s) => JSON.stringify(s.name))
+  const hidden = sheets.filter((s) => s.skipped === 'hidden').map((s) => JSON.stringify(s.name))
+  const looked = read.length === 0 ? 'none in a visible sheet' : `none in ${read.join(', ')}`
+  return hidden.length === 0
+    ? looked
+    : `${looked} (hidden, so not read: ${hidden.join(', ')}; unhide it, or name it as the sheet to read)`
 }
 
 /** A file's name and bytes, e.g. from an upload. */

@@ -359,6 +359,12 @@ describe('problems, every one at its cell, all at once', () => {
     // Asked for by name, a hidden sheet is read.
     const old = await readFigures({ name: 'f.xlsx', bytes }, { state, sheet: 'old' })
     expect(old._tag === 'Read' && old.commands.map((c) => c.value)).toEqual([99])
+    // A workbook whose only table is hidden says so.
+    wb.removeWorksheet(wb.getWorksheet('表1')?.id ?? -1)
+    const onlyHidden = new Uint8Array(await wb.xlsx.writeBuffer())
+    expect(problems(await readFigures({ name: 'f.xlsx', bytes: onlyHidden }, { state }))).toEqual([
+      'f.xlsx: expected a sheet with a header row: 序号 (or 指标编号, No., ID) and year columns (2023年 or 2023), within its first 20 rows, got none in "说明" (hidden, so not read: "old"; unhide it, or name it as the sheet to read)',
+    ])
   })
 
   it('can leave names unchecked', async () => {

@@ -126,6 +126,12 @@ export const append: CommandSpec = {
       description:
         'the plan a spreadsheet (.xlsx, .csv) is for: read against that plan alone (needed when the ledger holds several)',
     },
+    sheet: {
+      type: 'string',
+      value: 'NAME',
+      description:
+        'read this sheet of a workbook alone (a hidden one too); default: every visible sheet with a table',
+    },
     encoding: {
       type: 'string',
       value: 'utf-8|gb18030',
@@ -141,10 +147,11 @@ export const append: CommandSpec = {
     if (stringOption(ctx, 'encoding') !== undefined && !/\.csv$/i.test(file))
       throw new UsageError(`--encoding: applies to a .csv file, got ${JSON.stringify(file)}`)
     if (isSpreadsheet(file)) return appendSpreadsheet(ctx, file)
-    if (stringOption(ctx, 'plan') !== undefined)
-      throw new UsageError(
-        `--plan: applies to a spreadsheet (.xlsx, .csv), got ${JSON.stringify(file)}; each command names its own subjects`,
-      )
+    for (const option of ['plan', 'sheet'])
+      if (stringOption(ctx, option) !== undefined)
+        throw new UsageError(
+          `--${option}: applies to a spreadsheet (.xlsx, .csv), got ${JSON.stringify(file)}`,
+        )
     const actorText = stringOption(ctx, 'actor')
     if (actorText === undefined)
       throw new UsageError(

@@ -45,6 +45,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     throw new UsageError(`--encoding: expected utf-8 or gb18030, got ${JSON.stringify(encoding)}`)
   const asOfDate = asOfOf(ctx)
   const plan = stringOption(ctx, 'plan')
+  const sheet = stringOption(ctx, 'sheet')
   // A table is one plan's: with --plan, that plan is read alone (and what belongs to none).
   const request = plan === undefined ? {} : { plans: [plan] }
   const state = await loadCut(ctx, asOfDate, request)
@@ -68,6 +69,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
   const read = await readFiguresFile(resolve(ctx.io.cwd, file), {
     state,
     ...(plan === undefined ? {} : { planId: plan }),
+    ...(sheet === undefined ? {} : { sheet }),
     ...(encoding === undefined ? {} : { encoding }),
   })
   if (read._tag === 'Invalid') return refuse(ctx, file, read.problems)
