@@ -158,10 +158,17 @@ function decodeIssues(value: unknown, cloud: boolean): ReadonlyArray<string> | R
  * @example
  * import { decodeExportRecord } from '@progress-ledger/cli'
  * decodeExportRecord({ id: 'x' }).length > 0 // true
+ * decodeExportRecord({ specversion: '0.3', id: 'x' }) // ['specversion: expected "1.0" (CloudEvents 1.0), got "0.3"']
  */
 export function decodeExportRecord(value: unknown): RecordedEvent | ReadonlyArray<string> {
-  const cloud = isCloudEvent(value)
-  return decodeIssues(value, cloud)
+  const spec =
+    typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)['specversion']
+      : undefined
+  // A CloudEvent of another version is not an exported event with fields missing.
+  if (spec !== undefined && spec !== '1.0')
+    return [`specversion: expected "1.0" (CloudEvents 1.0), got ${JSON.stringify(spec)}`]
+  return decodeIssues(value, isCloudEvent(value))
 }
 
 /**
