@@ -4,7 +4,17 @@
  *
  * @module Io
  */
-import { createReadStream, readFileSync } from 'node:fs'
+import {
+  closeSync,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs'
+import { dirname } from 'node:path'
 import type { Clock } from '@progress-ledger/core'
 
 /** A place text is written to. */
@@ -41,6 +51,63 @@ export interface Io {
   readonly readLines?: (path: string) => AsyncIterable<string>
   /** Writes a file, text as UTF-8 or bytes as they are (relative paths from `cwd`), creating its folder. */
   readonly writeFile: (path: string, content: string | Uint8Array) => void
+  /**
+   * Opens a file to write in pieces (relative paths from `cwd`), so that a large output (an
+   * export) is never held whole; see {@link FileWriter}. Without it, commands gather the pieces
+   * and `writeFile` them.
+   */
+  readonly createFile?: (path: string) => FileWriter
+}
+
+/** A file written in pieces: in place, whole, only once committed; nothing at all if aborted. */
+export interface FileWriter {
+  /** Appends text (UTF-8). */
+  write(text: string): void
+  /** Puts the file in place (replacing one of that name). */
+  commit(): void
+  /** Discards what was written: no file is left, and one of that name is untouched. */
+  abort(): void
+}
+
+/**
+ * A {@link FileWriter} for the file at `path` (absolute), written beside it under a temporary
+ * name and renamed into place on commit, so that a reader never sees half of it and an
+ * abandoned write leaves the old file as it was. Creates the file's folder.
+ *
+ * @example
+ * import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
+ * import { tmpdir } from 'node:os'
+ * import { join } from 'node:path'
+ * import { partialFile } from '@progress-ledger/cli'
+ * const dir = mkdtempSync(join(tmpdir(), 'pf-'))
+ * const w = partialFile(join(dir, 'out.jsonl'))
+ * w.write('{"a":1}\n')
+ * existsSync(join(dir, 'out.jsonl')) // false
+ * w.commit()
+ * readFileSync(join(dir, 'out.jsonl'), 'utf8') // '{"a":1}\n'
+ */
+export function partialFile(path: string): FileWriter {
+  mkdirSync(dirname(path), { recursive: true })
+  const temporary = `${path}.${process.pid}.partial`
+  const fd = openSync(temporary, 'w')
+  let open = true
+  const close = (): void => {
+    if (open) closeSync(fd)
+    open = false
+  }
+  return {
+    write: (text) => {
+      writeSync(fd, text)
+    },
+    commit: () => {
+      close()
+      renameSync(temporary, path)
+    },
+    abort: () => {
+      close()
+      rmSync(temporary, { force: true })
+    },
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
-import { fileLines, readText } from './Io'
+import { fileLines, partialFile, readText } from './Io'
 
 // Output piped into `head` and the like may close early: stop quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -45,6 +45,7 @@ void run(process.argv.slice(2), {
     mkdirSync(dirname(full), { recursive: true })
     writeFileSync(full, content)
   },
+  createFile: (path) => partialFile(resolve(cwd, path)),
 }).then((code) => {
   finished = true
   process.exitCode = code

@@ -1,7 +1,7 @@
 // What the tool does with the files it is given: an empty file named as the ledger, another
 // application's database, command files that are not UTF-8 or carry fields no command has, an
 // export edited by adding fields, and a PostgreSQL schema name it cannot use.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from '../src/Failure'
@@ -430,4 +430,39 @@ describe('a figures table on a ledger of several plans', () => {
     expect(sheet.code).toBe(ExitCode.usage)
     expect(sheet.stderr).toContain('--sheet: applies to a spreadsheet (.xlsx, .csv), got "v.jsonl"')
   })
+})
+
+describe('export of more events than a page', () => {
+  it('writes the same text to a file and to standard output, in both formats, and imports back', async () => {
+    const w = await ledger()
+    const lines = Array.from({ length: 10_050 }, (_, i) =>
+      value('2022', { value: 10 + (i % 7), id: `v-${i}` }),
+    )
+    const filled = await w.cli(
+      'append',
+      w.write('many.jsonl', jsonl(lines)),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(filled.code, filled.stderr).toBe(ExitCode.ok)
+    const head = (await w.cli('head')).stdout
+    for (const format of ['jsonl', 'cloudevents']) {
+      const printed = await w.cli('export', '--format', format)
+      expect(printed.code, printed.stderr).toBe(ExitCode.ok)
+      const written = await w.cli('export', '--format', format, '--out', `e.${format}`)
+      expect(written.stderr).toContain(`exported 10057 events to e.${format}`)
+      const text = readFileSync(join(w.dir, `e.${format}`), 'utf8')
+      expect(text).toBe(printed.stdout)
+      if (format === 'cloudevents') {
+        const batch = JSON.parse(text) as unknown[]
+        expect(batch).toHaveLength(10_057)
+        // The layout of one JSON.stringify of the whole batch, written page by page.
+        expect(text).toBe(`${JSON.stringify(batch, null, 1)}\n`)
+      } else expect(text.split('\n')).toHaveLength(10_058)
+      const copy = await w.cli('import', `e.${format}`, '--store', `sqlite:copy-${format}.sqlite`)
+      expect(copy.code, copy.stderr).toBe(ExitCode.ok)
+      expect((await w.cli('head', '--store', `sqlite:copy-${format}.sqlite`)).stdout).toBe(head)
+    }
+    expect(readdirSync(w.dir).filter((f) => f.includes('.partial'))).toEqual([])
+  }, 60_000)
 })

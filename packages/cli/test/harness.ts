@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path'
 import { manualClock, type ManualClock } from '@progress-ledger/core'
 import { fixtures } from '@progress-ledger/testkit'
 import { run } from '../src/Cli'
-import { fileLines, type Io, readText } from '../src/Io'
+import { fileLines, type Io, partialFile, readText } from '../src/Io'
 
 export interface Ran {
   readonly code: number
@@ -50,6 +50,7 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
         mkdirSync(dirname(resolve(dir, p)), { recursive: true })
         writeFileSync(resolve(dir, p), c)
       },
+      createFile: (p) => partialFile(resolve(dir, p)),
     }
     const code = await run(argv, io)
     return { code, stdout, stderr }

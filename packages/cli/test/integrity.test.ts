@@ -1,7 +1,7 @@
 // Integrity on the path users run: a SQLite ledger edited behind the tool's back, read by every
 // command through the verified loader; anchors, keyed chains and checkpoints through the CLI; a
 // streamed append refused late in its file.
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fixedClock, ledgerProjection, replay, takeCheckpoint } from '@progress-ledger/core'
 import { openPostgresStore } from '@progress-ledger/store-postgres'
@@ -85,6 +85,12 @@ describe('a SQLite ledger edited behind the tool', () => {
         expect(r.stdout).toBe('')
         expect(r.stderr).toContain(`hash chain broken at position ${position}`)
       }
+      // To a file: refused alike, and no file is left behind (it is written under a temporary
+      // name and put in place only once every event checked out).
+      const toFile = await w.cli('export', '--out', 'x.jsonl', '--store', store)
+      expect(toFile.code).toBe(ExitCode.failed)
+      expect(toFile.stderr).toContain(`hash chain broken at position ${position}`)
+      expect(readdirSync(w.dir).filter((f) => f.startsWith('x.jsonl'))).toEqual([])
       const exported = await w.cli('export', '--allow-broken', '--store', store)
       expect(exported.code).toBe(ExitCode.ok)
       expect(exported.stdout.length).toBeGreaterThan(0)
