@@ -303,7 +303,7 @@ describe('a figures table sent again', () => {
     const again = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
     expect(again.code, again.stderr).toBe(ExitCode.ok)
     expect(again.stdout).toBe(
-      '1 figure(s) from f.csv: each already in force in the ledger; nothing appended\n',
+      `1 figure(s) from f.csv: each already in force in the ledger; nothing appended (head at position ${head.split(':')[0]})\n`,
     )
     expect((await w.cli('head')).stdout).toBe(head)
     writeFileSync(join(w.dir, 'f.csv'), fill('11.6'))
@@ -466,3 +466,40 @@ describe('export of more events than a page', () => {
     expect(readdirSync(w.dir).filter((f) => f.includes('.partial'))).toEqual([])
   }, 60_000)
 })
+
+const pgUrl = process.env.PG_URL
+if (pgUrl !== undefined)
+  describe('a figures table sent by several users at once (PostgreSQL)', () => {
+    it('is recorded once: the others find it in force, or are told to run again', async () => {
+      const w = world('2026-03-01T09:00:00.000Z')
+      const schema = `cli_sheet_${process.pid}_${Date.now().toString(36)}`
+      const store = ['--store', `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`]
+      try {
+        const setup = await w.cli(
+          'append',
+          w.write('setup.jsonl', jsonl(setupLines)),
+          '--actor',
+          'plan-admin:po',
+          ...store,
+        )
+        expect(setup.code, setup.stderr).toBe(ExitCode.ok)
+        w.write('f.csv', '指标编号,2022年,状态\nI01,11.4,正式\n')
+        for (let round = 0; round < 3; round++) {
+          const runs = await Promise.all(
+            [1, 2, 3, 4].map(() => w.cli('append', 'f.csv', '--actor', 'plan-admin:po', ...store)),
+          )
+          for (const r of runs)
+            if (r.code !== ExitCode.ok)
+              expect(r.stderr).toContain('someone else wrote first — run again')
+          const history = (await w.cli('history', 'I01', ...store)).stdout
+          expect(history.match(/value 2022: 11\.4/g)).toHaveLength(1)
+        }
+      } finally {
+        const { openPostgresStore } = await import('@progress-ledger/store-postgres')
+        const { fixedClock } = await import('@progress-ledger/core')
+        const admin = await openPostgresStore({ url: pgUrl, clock: fixedClock('2026-03-01') })
+        await admin.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+        await admin.close()
+      }
+    }, 60_000)
+  })

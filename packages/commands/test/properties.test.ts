@@ -39,6 +39,59 @@ describe('properties', () => {
     expect(accepted).toBeGreaterThan(50) // the generator is not vacuous
   })
 
+  it('a report with ifChanged, sent again once recorded, records nothing; changed, it records', () => {
+    // Reports the plan administrator may make of the fixture's indicators, by period kind.
+    const report = fc
+      .record({
+        type: fc.constant('ReportValue'),
+        ifChanged: fc.constant(true),
+        status: fc.constantFrom('final', 'preliminary'),
+        value: fc.integer({ min: 0, max: 90 }),
+        at: fc.oneof(
+          fc.record({
+            indicatorId: fc.constantFrom('I01', 'I07', 'I09', 'I21'),
+            period: fc.constantFrom('2021', '2022'),
+          }),
+          fc.record({
+            indicatorId: fc.constant('M01'),
+            period: fc.constantFrom('2021-03', '2022-11', '2023-01'),
+          }),
+        ),
+        source: fc.option(
+          fc.record({ document: fc.constant('t.csv'), quote: fc.constantFrom('a', 'b') }),
+          { nil: undefined },
+        ),
+        illustrative: fc.option(fc.boolean(), { nil: undefined }),
+      })
+      .map(({ at, source, illustrative, ...r }) => ({
+        ...r,
+        ...at,
+        ...(source === undefined ? {} : { source }),
+        ...(illustrative === undefined ? {} : { illustrative }),
+      }))
+    fc.assert(
+      fc.property(
+        fc.array(report, { maxLength: 4 }),
+        report,
+        fc.integer({ min: 0, max: 90 }),
+        (before, r, other) => {
+          const earlier = decideAll(baseState, before, ctx(admin))
+          const state = earlier._tag === 'BatchAccepted' ? earlier.state : baseState
+          const first = decideAll(state, [r], ctx(admin))
+          expect(first._tag).toBe('BatchAccepted')
+          if (first._tag !== 'BatchAccepted') return
+          const again = decideAll(first.state, [r], ctx(admin))
+          expect(again._tag === 'BatchAccepted' && again.events).toEqual([])
+          const changed = decideAll(first.state, [{ ...r, value: other }], ctx(admin))
+          expect(changed._tag === 'BatchAccepted' && changed.events.length).toBe(
+            other === r.value ? 0 : 1,
+          )
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
   it('a batch of commands yields events that pass validateInput, or rejections with valid indices', () => {
     fc.assert(
       fc.property(fc.array(command, { maxLength: 8 }), anyActor, (cs, actor) => {

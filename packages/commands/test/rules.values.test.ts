@@ -311,6 +311,71 @@ describe('ReportValue', () => {
     g.when(report('I01', '2021', 11.5), fgjClerk).rejected('value-locked')
   })
 
+  it('with ifChanged, records nothing for the figure in force, and a figure that changes anything', () => {
+    const g = given().and(
+      fgjClerk,
+      report('I01', '2021', 11.2, {
+        id: 'v1',
+        source: { document: 't.csv!t!B2', quote: 'bureau' },
+      }),
+    )
+    const same = report('I01', '2021', 11.2, { ifChanged: true })
+    g.when(same, fgjClerk).accepted((events) => expect(events).toEqual([]))
+    // The same figure in another unit, converted into the indicator's (22.4 × 0.5 = 11.2), and
+    // the same note from another file: nothing new either.
+    g.when(
+      report('I01', '2021', 22.4, { unit: '半万元', factor: 0.5, ifChanged: true }),
+      fgjClerk,
+    ).accepted((events) => expect(events).toEqual([]))
+    g.when(
+      report('I01', '2021', 11.2, {
+        ifChanged: true,
+        source: { document: 'other.csv!t!B2', quote: 'bureau' },
+      }),
+      fgjClerk,
+    ).accepted((events) => expect(events).toEqual([]))
+    for (const change of [
+      { value: 11.3 },
+      { status: 'preliminary' },
+      { source: { document: 't.csv!t!B2', quote: 'yearbook' } },
+      { illustrative: true },
+      { submitted: true },
+    ])
+      g.when({ ...same, ...change }, fgjClerk).accepted((events) => expect(events).toHaveLength(1))
+    // Without ifChanged the figure is reported again, as a new version.
+    g.when(report('I01', '2021', 11.2), fgjClerk).accepted((events) =>
+      expect(events).toHaveLength(1),
+    )
+    // Nothing is in force after a retraction: the figure is recorded.
+    g.and(fgjClerk, {
+      type: 'RetractValue',
+      indicatorId: 'I01',
+      period: '2021',
+      retracts: 'v1',
+      reason: 'wrong',
+    })
+      .when(same, fgjClerk)
+      .accepted((events) => expect(events).toHaveLength(1))
+  })
+
+  it('with ifChanged, an unchanged figure of an approved period is no refusal; a changed one is', () => {
+    const g = given()
+      .and(fgjClerk, report('I01', '2021', 11.2, { id: 'v1', submitted: true }))
+      .and(admin, {
+        type: 'ApproveValue',
+        id: 'a1',
+        indicatorId: 'I01',
+        period: '2021',
+        approves: 'v1',
+      })
+    g.when(report('I01', '2021', 11.2, { ifChanged: true }), fgjClerk).accepted((events) =>
+      expect(events).toEqual([]),
+    )
+    g.when(report('I01', '2021', 11.3, { ifChanged: true }), fgjClerk).rejected('value-locked')
+    // Authorisation still comes first.
+    g.when(report('I01', '2021', 11.2, { ifChanged: true }), jxjClerk).rejected('not-authorised')
+  })
+
   it('allows a re-report of a figure never approved (preliminary, then final)', () => {
     given()
       .and(fgjClerk, report('I01', '2021', 11.2, { status: 'preliminary' }))

@@ -39,7 +39,7 @@ const MESSAGE = /^(?:[\w.[\]]+: )?expected (.*), got (.*)$/s
  * import { period } from '@progress-ledger/core'
  * const command = { type: 'ReportValue', indicatorId: 'I01', period: period('2024'), value: 12.6, status: 'final' } as const
  * const origin = { file: 'f.xlsx', sheet: '表1', cell: 'D3', row: 3, column: 4 }
- * const read = { _tag: 'Read', file: 'f.xlsx', planId: 'sz', sheets: [], commands: [command], figures: [{ origin, formula: false, command }], unchanged: [] } as const
+ * const read = { _tag: 'Read', file: 'f.xlsx', planId: 'sz', sheets: [], commands: [command], figures: [{ origin, formula: false, command }] } as const
  * const rejection = { _tag: 'Rejected', rule: 'in-future', message: 'period: expected a period begun by today (2023-06-30), got "2024"' } as const
  * const problems = locateRejections(read, { _tag: 'BatchRejected', rejections: [{ index: 0, rejection }] })
  * problems[0]?.message // 'f.xlsx!表1!D3: expected a period begun by today (2023-06-30), got "2024"'
@@ -76,7 +76,7 @@ export function locateRejections(
  * import { InMemoryEventStore, fixedClock, isoDate } from '@progress-ledger/core'
  * import { planAdmin, sequentialIds } from '@progress-ledger/commands'
  * const store = new InMemoryEventStore({ clock: fixedClock('2024-03-01T09:00:00.000Z') })
- * const read = { _tag: 'Read', file: 'f.csv', planId: 'sz', figures: [], commands: [], unchanged: [], sheets: [] } as const
+ * const read = { _tag: 'Read', file: 'f.csv', planId: 'sz', figures: [], commands: [], sheets: [] } as const
  * const ctx = { actor: planAdmin('plan-office'), today: isoDate('2024-03-01'), ids: sequentialIds('xl') }
  * const r = await appendFigures(store, read, ctx)
  * r._tag // 'Appended'

@@ -15,7 +15,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
-import { currentVersion, type LedgerState, type ValueStatus } from '@progress-ledger/core'
+import type { LedgerState, ValueStatus } from '@progress-ledger/core'
 import type { CommandOf } from '@progress-ledger/commands'
 import { type CsvOptions, readCsv } from './Csv'
 import type { FormulaPolicy } from './Figure'
@@ -60,16 +60,13 @@ export type FiguresResult =
       readonly _tag: 'Read'
       readonly file: string
       readonly planId: string
-      /** The figures to record: each one the ledger does not hold in force already. */
       readonly figures: ReadonlyArray<Figure>
-      /** The figures' commands, in file order (row by row, year columns left to right). */
-      readonly commands: ReadonlyArray<CommandOf<'ReportValue'>>
       /**
-       * Figures the ledger already holds in force — the same value in the indicator's unit, the
-       * same status and note — and so not recorded again: a table sent a second time, or with
-       * one more year filled in, records only what changed (see {@link isInForce}).
+       * The figures' commands, in file order (row by row, year columns left to right), each
+       * `ifChanged`: a figure the ledger holds in force already when it is decided records
+       * nothing, so a table sent again records only what changed.
        */
-      readonly unchanged: ReadonlyArray<Figure>
+      readonly commands: ReadonlyArray<CommandOf<'ReportValue'>>
       readonly sheets: ReadonlyArray<SheetSummary>
     }
   | { readonly _tag: 'Invalid'; readonly problems: ReadonlyArray<SheetProblem> }
@@ -173,39 +170,14 @@ export function figuresFromSheets(read: SheetsResult, context: FiguresContext): 
       ),
     )
   if (problems.length > 0) return { _tag: 'Invalid', problems }
-  const fresh = figures.filter((f) => !isInForce(context.state, f.command))
   return {
     _tag: 'Read',
     file,
     planId: found.plan.planId,
-    figures: fresh,
-    commands: fresh.map((f) => f.command),
-    unchanged: figures.filter((f) => !fresh.includes(f)),
+    figures,
+    commands: figures.map((f) => f.command),
     sheets,
   }
-}
-
-/**
- * Does the ledger hold this figure in force already: the value in force for its period has the
- * same value and status (and the same note, when the figure has one), and the figure needs no
- * conversion (a figure in another unit is decided, so that its factor is asked for)? Recording
- * it again would add a version that says nothing new — and an approved period would refuse the
- * whole batch for a figure that did not change.
- *
- * @example
- * import { isInForce } from '@progress-ledger/spreadsheet'
- * import { emptyLedger, period } from '@progress-ledger/core'
- * isInForce(emptyLedger(), { type: 'ReportValue', indicatorId: 'I01', period: period('2022'), value: 11.4, status: 'final' }) // false
- */
-export function isInForce(state: LedgerState, command: CommandOf<'ReportValue'>): boolean {
-  if (command.unit !== undefined || command.submitted === true) return false
-  const slot = state.indicators
-    .get(command.indicatorId)
-    ?.values.find((pv) => pv.period === command.period)
-  const v = slot === undefined ? undefined : currentVersion(slot)
-  if (v === undefined || v.value !== command.value || v.status !== command.status) return false
-  const note = command.source?.quote
-  return note === undefined || v.source?.quote === note
 }
 
 /** Where no table was found: the sheets looked at, and the hidden ones passed over. */

@@ -131,15 +131,17 @@ describe('appendFigures', () => {
         ['14.1', 9.2, null, null, '统计快报'],
       ],
     }
-    const first = await read(store, table)
-    expect(first.unchanged).toEqual([])
-    const r1 = await appendFigures(store, first, ctx('2024-03-01'))
+    const r1 = await appendFigures(store, await read(store, table), ctx('2024-03-01'))
     expect(r1._tag === 'Appended' && r1.written).toBe(2)
     const after = await store.readAll()
-    // The same table again: both figures are the values in force, none is decided or recorded.
-    const again = await read(store, table)
-    expect(again.commands).toEqual([])
-    expect(again.unchanged.map((f) => f.origin.cell)).toEqual(['B2', 'B3'])
+    // The same table again: both figures are the values in force, nothing is recorded.
+    const again = await appendFigures(
+      store,
+      await read(store, table),
+      ctx('2024-03-01', planAdmin('plan-office'), 'x1'),
+    )
+    expect(again._tag === 'Appended' && again.written).toBe(0)
+    expect(await store.readAll()).toEqual(after)
     // I01's 2022 figure is submitted and approved: the period is locked, and a table sent again
     // is still no refusal for it.
     const submitted = await handleAll(
@@ -163,7 +165,7 @@ describe('appendFigures', () => {
       ctx('2024-03-02', planAdmin('approver'), 'ap'),
     )
     expect(approved._tag, JSON.stringify(approved)).toBe('Appended')
-    // One more year filled in, one figure changed, one note changed: only those are recorded.
+    // One more year filled in, one note changed: only those are recorded.
     const next = await read(store, {
       表1: [
         ['序号', '2022年', '2023年', '状态', '备注'],
@@ -171,19 +173,27 @@ describe('appendFigures', () => {
         ['14.1', 9.2, null, null, '统计年鉴'],
       ],
     })
-    expect(next.unchanged.map((f) => f.origin.cell)).toEqual(['B2'])
-    expect(next.figures.map((f) => f.origin.cell)).toEqual(['C2', 'B3'])
     const r2 = await appendFigures(store, next, ctx('2024-03-03', planAdmin('plan-office'), 'x2'))
-    expect(r2._tag === 'Appended' && r2.written, JSON.stringify(r2)).toBe(2)
+    expect(r2._tag === 'Appended' && r2.events.map((e) => [e.data, e.id])).toEqual([
+      [expect.objectContaining({ indicatorId: 'I01', period: '2023', value: 12.6 }), 'x2-1'],
+      [expect.objectContaining({ indicatorId: 'I14a', period: '2022', value: 9.2 }), 'x2-2'],
+    ])
     expect((await store.readAll()).length).toBe(after.length + 4)
-    // A status the ledger does not hold is a change too.
-    const preliminary = await read(store, {
-      表1: [
-        ['序号', '2023年', '状态'],
-        [1, 12.6, '初步'],
-      ],
-    })
-    expect(preliminary.commands.map((c) => [c.value, c.status])).toEqual([[12.6, 'preliminary']])
+    // A status the ledger does not hold is a change; a changed figure of the locked period is
+    // refused as before.
+    const changed = await appendFigures(
+      store,
+      await read(store, {
+        表1: [
+          ['序号', '2022年', '2023年', '状态'],
+          [1, 11.5, 12.6, '初步'],
+        ],
+      }),
+      ctx('2024-03-04', planAdmin('plan-office'), 'x3'),
+    )
+    expect(changed._tag === 'Refused' && changed.problems.map((p) => [p.cell, p.rule])).toEqual([
+      ['B2', 'value-locked'],
+    ])
   })
 
   it('works the same on a SQLite file, refusal included', async () => {

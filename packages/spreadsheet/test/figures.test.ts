@@ -27,15 +27,7 @@ async function xlsx(
 function problems(r: FiguresResult): string[] {
   return r._tag === 'Invalid'
     ? r.problems.map((p) => p.message)
-    : [`read ${r.commands.length + r.unchanged.length} figures`]
-}
-
-/** Every figure read, in file order: those to record and those the ledger holds in force. */
-function everyFigure(r: FiguresResult) {
-  if (r._tag !== 'Read') return []
-  return [...r.figures, ...r.unchanged].sort(
-    (a, b) => a.origin.row - b.origin.row || a.origin.column - b.origin.column,
-  )
+    : [`read ${r.commands.length} figures`]
 }
 
 const seedLayout: ReadonlyArray<ReadonlyArray<CellSpec>> = [
@@ -65,8 +57,7 @@ describe('the plan office layout (表1)', () => {
     expect(problems(r)).toEqual(['read 6 figures'])
     if (r._tag !== 'Read') return
     expect(r.planId).toBe(PLAN_ID)
-    const all = everyFigure(r).map((f) => f.command)
-    expect(all.map((c) => [c.indicatorId, c.period, c.value, c.status])).toEqual([
+    expect(r.commands.map((c) => [c.indicatorId, c.period, c.value, c.status])).toEqual([
       ['I01', '2022', 11.8, 'preliminary'],
       ['I01', '2023', 12.6, 'preliminary'],
       ['I06', '2023', 1234.5, 'preliminary'],
@@ -74,11 +65,10 @@ describe('the plan office layout (表1)', () => {
       ['I14a', '2023', 9.1, 'preliminary'],
       ['I07', '2022', 14.2, 'preliminary'],
     ])
-    expect(everyFigure(r).map((f) => f.origin.cell)).toEqual(['D4', 'E4', 'E5', 'D6', 'E6', 'D9'])
-    expect(all[0]?.source).toEqual({ document: 'figures.xlsx!表1!D4' })
-    // The seed's ledger holds I01's 2022 figure (11.8, preliminary) in force: not recorded again.
-    expect(r.unchanged.map((f) => f.origin.cell)).toEqual(['D4'])
-    expect(r.commands.map((c) => c.source?.document)).not.toContain('figures.xlsx!表1!D4')
+    expect(r.figures.map((f) => f.origin.cell)).toEqual(['D4', 'E4', 'E5', 'D6', 'E6', 'D9'])
+    expect(r.commands[0]?.source).toEqual({ document: 'figures.xlsx!表1!D4' })
+    // Each recorded only if it changes the value in force when decided.
+    expect(r.commands.every((c) => c.ifChanged === true)).toBe(true)
     expect(r.sheets).toEqual([{ name: '表1', headerRow: 3, figures: 6, skipped: null }])
   })
 
@@ -96,10 +86,10 @@ describe('the plan office layout (表1)', () => {
     const fromCsv = await readFigures({ name: 'figures.csv', bytes: csvBytes(asText) }, { state })
     const fromExceljs = await xlsx({ 表1: seedLayout })
     const strip = (r: FiguresResult) =>
-      r._tag === 'Read' ? everyFigure(r).map(({ command: { source: _s, ...c } }) => c) : problems(r)
+      r._tag === 'Read' ? r.commands.map(({ source: _s, ...c }) => c) : problems(r)
     expect(strip(fromSheetjs)).toEqual(strip(fromExceljs))
     expect(strip(fromCsv)).toEqual(strip(fromExceljs))
-    expect(everyFigure(fromCsv)[0]?.command.source).toEqual({
+    expect(fromCsv._tag === 'Read' && fromCsv.commands[0]?.source).toEqual({
       document: 'figures.csv!figures!D4',
     })
   })
@@ -132,6 +122,7 @@ describe('the plan office layout (表1)', () => {
         value: 12.6,
         status: 'final',
         source: { document: 'figures.xlsx!Figures!E2', quote: 'statistics bureau, March' },
+        ifChanged: true,
       },
       {
         type: 'ReportValue',
@@ -140,6 +131,7 @@ describe('the plan office layout (表1)', () => {
         value: 68000,
         status: 'final',
         source: { document: 'figures.xlsx!Figures!E3' },
+        ifChanged: true,
       },
       {
         type: 'ReportValue',
@@ -148,6 +140,7 @@ describe('the plan office layout (表1)', () => {
         value: 3.1,
         status: 'preliminary',
         source: { document: 'figures.xlsx!Figures!F4' },
+        ifChanged: true,
       },
     ])
   })

@@ -73,12 +73,6 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     ...(encoding === undefined ? {} : { encoding }),
   })
   if (read._tag === 'Invalid') return refuse(ctx, file, read.problems)
-  if (read.commands.length === 0 && read.unchanged.length > 0) {
-    ctx.io.stdout.write(
-      `${read.unchanged.length} figure(s) from ${file}: each already in force in the ledger; nothing appended\n`,
-    )
-    return ExitCode.ok
-  }
   if (read.commands.length === 0) {
     ctx.io.stderr.write(
       `${file}: expected at least one figure filled in, got none in ${read.sheets
@@ -88,9 +82,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     )
     return ExitCode.failed
   }
-  const what = `${read.commands.length} figure(s) from ${file}${
-    read.unchanged.length === 0 ? '' : ` (${read.unchanged.length} more already in force)`
-  }`
+  const what = `${read.commands.length} figure(s) from ${file}`
   const result = await handleStream(
     await ctx.store(),
     read.commands.map((command) => ({ command })),
@@ -111,13 +103,16 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
         file,
         locateRejections(read, { _tag: 'BatchRejected', rejections: result.rejections }),
       )
-    case 'StreamAppended':
+    case 'StreamAppended': {
+      // Each figure records one event, or none when it is the value in force already.
+      const unchanged = read.commands.length - result.written
       ctx.io.stdout.write(
         result.written === 0
-          ? `${what}: already recorded, nothing new (head at position ${result.head})\n`
-          : `${what}: appended ${result.written} event(s), head at position ${result.head}\n`,
+          ? `${what}: each already in force in the ledger; nothing appended (head at position ${result.head})\n`
+          : `${what}: appended ${result.written} event(s)${unchanged > 0 ? ` (${unchanged} already in force)` : ''}, head at position ${result.head}\n`,
       )
       return ExitCode.ok
+    }
     case 'VersionConflict':
       if (result.streamId === LEDGER_STREAM) {
         ctx.io.stderr.write(

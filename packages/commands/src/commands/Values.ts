@@ -20,7 +20,11 @@ const ValueOptions = t.partial({
 /**
  * Report a value for a period. `unit` + `factor` convert a figure given in another unit
  * (`value × factor` in the indicator's unit); `outlier` explains an implausible figure;
- * `submitted: true` puts it up for approval.
+ * `submitted: true` puts it up for approval. `ifChanged: true` records nothing when the value in
+ * force for the period is this figure already (same value in the indicator's unit, same status,
+ * and the same note, outlier reason and illustrative flag where the command gives them), as
+ * decided against the ledger the command is appended to: a table or file sent again records only
+ * what changed, however many senders race.
  */
 export const ReportValue = t.exact(
   t.intersection([
@@ -32,6 +36,7 @@ export const ReportValue = t.exact(
       status: ValueStatus,
     }),
     ValueOptions,
+    t.partial({ ifChanged: t.boolean }),
   ]),
   'ReportValue',
 )

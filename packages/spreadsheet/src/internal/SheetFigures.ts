@@ -245,6 +245,7 @@ export function sheetFigures(
           value: reading.value,
           status: rowStatus ?? o.defaultStatus,
           ...(otherUnit === undefined ? {} : { unit: otherUnit }),
+          ifChanged: true,
           source:
             note === undefined || note === ''
               ? { document: source }

@@ -130,6 +130,25 @@ function locked(
   )
 }
 
+/**
+ * Is the value in force for the period the figure a report would record: the same value (in the
+ * indicator's unit) and status, and the same note, outlier reason and illustrative flag where the
+ * report gives them? A submission is never "the same": it asks for an approval.
+ */
+function holdsAlready(
+  slot: PeriodValue | undefined,
+  c: CommandOf<'ReportValue'>,
+  value: number,
+  outlier: string | undefined,
+): boolean {
+  if (c.submitted === true) return false
+  const v = slot === undefined ? undefined : currentVersion(slot)
+  if (v === undefined || v.value !== value || v.status !== c.status) return false
+  if (c.source?.quote !== undefined && v.source?.quote !== c.source.quote) return false
+  if (outlier !== undefined && v.outlier !== outlier) return false
+  return c.illustrative === undefined || v.illustrative === c.illustrative
+}
+
 export function reportValue(s: Scope, c: CommandOf<'ReportValue'>): Decision {
   const ind = indicatorFor(s, c)
   if (failed(ind)) return ind
@@ -139,11 +158,12 @@ export function reportValue(s: Scope, c: CommandOf<'ReportValue'>): Decision {
   if (bad !== undefined) return bad
   const figure = checkFigure(c, currentDefinition(ind))
   if (failed(figure)) return figure
-  const lock = locked(
-    slotOf(ind, c.period),
-    c.period,
-    'a plan-admin corrects the figure in force instead',
-  )
+  const slot = slotOf(ind, c.period)
+  // Nothing new to record (before the lock: an unchanged figure of an approved period is no
+  // attempt to change it).
+  if (c.ifChanged === true && holdsAlready(slot, c, figure.value, figure.outlier))
+    return { _tag: 'Accepted', events: [] }
+  const lock = locked(slot, c.period, 'a plan-admin corrects the figure in force instead')
   if (lock !== undefined) return lock
   const data = compact({
     indicatorId: c.indicatorId,
