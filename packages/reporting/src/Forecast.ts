@@ -23,11 +23,28 @@ export interface Forecast {
   /** Would the projected value meet the target? */
   readonly meetsByDue: boolean
   /**
-   * When the target would be met at this pace: the latest period's end if it is already met,
-   * `null` if the pace never gets there.
+   * When the target is or would be met: if it is met already, the end of the first period of the
+   * run of values that have met it without a break up to the latest (when it was reached, not
+   * when it was last reported); else when this pace gets there, `null` if it never does.
    */
   readonly metOn: IsoDate | null
   readonly steps: ReadonlyArray<string>
+}
+
+/**
+ * The year time from which the values have met the target without a break up to the latest one
+ * (the latest's own, when only it does).
+ */
+function metSince(c: NumericCase): number {
+  let since = c.latest.time
+  const h = c.history
+  for (let i = h.length - 1; i >= 0; i--) {
+    const p = h[i] as NumericCase['latest']
+    if (p.time >= since) continue
+    if (!meets(p.value, c.target)) break
+    since = p.time
+  }
+  return since
 }
 
 /**
@@ -39,6 +56,11 @@ export interface Forecast {
  *   history: [], target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 }, direction: 1, now: 2022 } as const
  * // 9.54 % a year reaches 14 after 1.691 years:
  * forecast(c, 5)?.metOn // '2024-09-09'
+ * // Met already: since the first value of the unbroken run that meets it (2021, not 2023).
+ * const p = (time: number, value: number) => ({ time, value, period: String(time), eventId: `v${time}` })
+ * const met = { ...c, history: [p(2020, 10), p(2021, 14.5), p(2022, 15), p(2023, 15.2)], latest: p(2023, 15.2), now: 2023 }
+ * forecast(met, 5)?.metOn // '2021-12-31'
+ * forecast({ ...met, history: [p(2020, 10), p(2021, 14.5), p(2022, 13), p(2023, 15.2)] }, 5)?.metOn // '2023-12-31'
  */
 export function forecast(c: NumericCase, window: number): Forecast | undefined {
   const n = c.latest.time - c.base.time
@@ -54,7 +76,7 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
     const steps = [
       `r = ${f(r)}; ŷ(${dueYear}) = ${f(c.latest.value)} · (1 + ${f(r)})^${f(T - c.latest.time)} = ${f(projected)}`,
     ]
-    if (already) metOn = dateOfYearTime(c.latest.time)
+    if (already) metOn = dateOfYearTime(metSince(c))
     else if (r !== 0 && goal / c.latest.value > 0) {
       const x = Math.log(goal / c.latest.value) / Math.log(1 + r)
       if (x > 0) {
@@ -76,7 +98,7 @@ export function forecast(c: NumericCase, window: number): Forecast | undefined {
   }
   const { slope, from } = linearSlope(c, window)
   const projected = c.latest.value + slope * (T - c.latest.time)
-  let metOn: IsoDate | null = already ? dateOfYearTime(c.latest.time) : null
+  let metOn: IsoDate | null = already ? dateOfYearTime(metSince(c)) : null
   const steps = [
     `slope = ${f(slope)} (a = ${from.period}); ŷ(${dueYear}) = ${f(c.latest.value)} + ${f(slope)} · ${f(T - c.latest.time)} = ${f(projected)}`,
   ]

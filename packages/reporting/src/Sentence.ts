@@ -8,6 +8,7 @@ import { absurd } from '@progress-ledger/core'
 import type { Explanation } from './Explanation'
 import { formatNumber as f } from './Format'
 import type { Lang } from './Options'
+import { periodInChinese } from './PeriodText'
 
 /**
  * A value with its unit: `11.2万元`, `96.5%`, `11.2 10,000 yuan`.
@@ -51,6 +52,9 @@ const OP: Readonly<Record<string, string>> = { ge: '≥', gt: '>', le: '≤', lt
  *   numbers: {}, steps: [], notes: [], eventIds: [] } as const
  * explanationSentence(e, 'zh', '') // '上级尚未下达任务，目标待定。'
  * explanationSentence(e, 'en', '') // 'The quota has not been assigned by the higher level yet; the target is pending.'
+ * const monthly = { ...e, method: 'threshold', grade: 'achieved', status: 'achieved',
+ *   inputs: [{ name: 'yt', value: 83.7, period: '2024-12', eventId: 'v1' }, { name: 'yT', value: 80, period: null, eventId: null }] } as const
+ * explanationSentence(monthly, 'zh', '%').startsWith('最新值83.7%（2024年12月）') // true
  */
 export function explanationSentence(e: Explanation, lang: Lang, unit: string): string {
   const zh = lang === 'zh'
@@ -65,7 +69,7 @@ export function explanationSentence(e: Explanation, lang: Lang, unit: string): s
   const latest =
     yt === undefined
       ? ''
-      : `${u(yt.value)}${yt.period === null ? '' : zh ? `（${yt.period}年）` : ` (${yt.period})`}`
+      : `${u(yt.value)}${yt.period === null ? '' : zh ? `（${periodInChinese(yt.period)}）` : ` (${yt.period})`}`
   switch (e.grade) {
     case 'achieved':
     case 'achieved-early':
@@ -139,7 +143,7 @@ export function explanationSentence(e: Explanation, lang: Lang, unit: string): s
       const year = e.notes.find((n) => n._tag === 'FirstViolation')
       const period = year?._tag === 'FirstViolation' ? year.period : '—'
       return zh
-        ? `${period}年未按要求逐年${d > 0 ? '提高' : '下降'}。`
+        ? `${periodInChinese(period)}未按要求逐年${d > 0 ? '提高' : '下降'}。`
         : `In ${period} the value did not ${d > 0 ? 'rise' : 'fall'} as required every year.`
     }
     case 'every-year-held':

@@ -8,6 +8,7 @@
 export * from './Status'
 export * from './Options'
 export * from './Format'
+export * from './PeriodText'
 export * from './Explanation'
 export * from './ExplanationText'
 export * from './Note'

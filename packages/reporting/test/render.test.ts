@@ -51,6 +51,26 @@ describe.each(['zh', 'en'] as const)('renderers (%s)', (lang) => {
     expect(csv.split('\r\n')).toHaveLength(r.indicators.length + 2)
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/)
   })
+  it('CSV gives the gap as the other formats do: how far short, 0 once met', () => {
+    // A target beaten by 0.2 (I01: 11.2 against ≥11) is 0 short, not -0.2.
+    const met = {
+      ...r,
+      indicators: r.indicators.map((i) =>
+        i.gap === null ? i : { ...i, gap: { ...i.gap, value: -0.2 } },
+      ),
+    }
+    const rows = renderCsv(met)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+    const at = (rows[0] ?? '').split(',').indexOf(lang === 'en' ? 'gap' : '距目标差距')
+    expect(at).toBeGreaterThan(0)
+    const gaps = met.indicators.flatMap((i, k) =>
+      i.gap === null ? [] : [csvCells(rows[k + 1] ?? '')[at]],
+    )
+    expect(gaps.length).toBeGreaterThan(0)
+    expect(new Set(gaps)).toEqual(new Set(['0']))
+    expect(renderMarkdown(met)).not.toContain('差-0.2')
+  })
   it('JSON matches its snapshot and decodes with its schema', async () => {
     const json = renderJson(r)
     await expect(json).toMatchFileSnapshot(`./__snapshots__/report.${lang}.json`)
@@ -205,3 +225,26 @@ describe('labels are total', () => {
     },
   )
 })
+
+/** The cells of one CSV row (RFC 4180 quoting). */
+function csvCells(row: string): string[] {
+  const out: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < row.length; i++) {
+    const ch = row[i] as string
+    if (quoted) {
+      if (ch === '"' && row[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      out.push(cell)
+      cell = ''
+    } else cell += ch
+  }
+  out.push(cell)
+  return out
+}

@@ -148,11 +148,28 @@ function trend(q: QualitativeCase, d: 1 | -1, first: Point, last: Point): Explan
   )
 }
 
+/**
+ * One point per calendar year: the last value of each (the year-end figure, or the latest so far
+ * in the current year). A 逐年 target compares years; a monthly or quarterly series compared
+ * month by month would turn one seasonal dip into a violated year.
+ */
+function yearEnds(points: ReadonlyArray<Point>): ReadonlyArray<Point> {
+  const out: Point[] = []
+  for (const p of points) {
+    const prev = out[out.length - 1]
+    if (prev !== undefined && prev.period.slice(0, 4) === p.period.slice(0, 4))
+      out[out.length - 1] = p
+    else out.push(p)
+  }
+  return out
+}
+
 function yearly(q: QualitativeCase, d: 1 | -1): Explanation {
   const steps: string[] = []
-  for (let i = 1; i < q.points.length; i++) {
-    const a = q.points[i - 1] as Point
-    const b = q.points[i] as Point
+  const points = yearEnds(q.points)
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point
+    const b = points[i] as Point
     const ok = d * (b.value - a.value) > 0
     steps.push(
       `${b.period}: ${f(b.value)} − ${f(a.value)} = ${f(b.value - a.value)} ${ok ? '✓' : '✗'}`,
@@ -160,7 +177,7 @@ function yearly(q: QualitativeCase, d: 1 | -1): Explanation {
     if (!ok) {
       return explain(q, 'every-year', 'first-violation', 'off-track', {
         steps,
-        notes: [{ _tag: 'FirstViolation', period: b.period }],
+        notes: [{ _tag: 'FirstViolation', period: b.period.slice(0, 4) }],
         numbers: { firstViolation: Number(b.period.slice(0, 4)), d },
       })
     }
@@ -226,6 +243,13 @@ function inRange(
  *   { points: pts, targetEventId: 't', thresholds: defaultThresholds, trendMethod: 'statcan', naturalLimit: undefined })
  * e.grade // 'first-violation'
  * e.notes // [{ _tag: 'FirstViolation', period: '2022' }]
+ * // A monthly series is judged by its year-end values: a dip within a year is no violation.
+ * const month = (period: string, value: number) => ({ time: Number(period.slice(0, 4)) + Number(period.slice(5)) / 12 - 1, value, period, eventId: period })
+ * const monthly = [month('2021-12', 30), month('2022-02', 31), month('2022-12', 29), month('2023-05', 28)]
+ * const m = evaluateQualitative({ kind: 'trend', direction: 'fall', pace: 'yearly' },
+ *   { points: monthly, targetEventId: 't', thresholds: defaultThresholds, trendMethod: 'statcan', naturalLimit: undefined })
+ * m.grade // 'every-year-held'
+ * m.steps // ['2022-12: 29 − 30 = -1 ✓', '2023-05: 28 − 29 = -1 ✓']
  */
 export function evaluateQualitative(target: QualitativeTarget, q: QualitativeCase): Explanation {
   if (target.kind === 'quota')

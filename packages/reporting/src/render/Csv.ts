@@ -143,7 +143,8 @@ export function renderCsv(r: PlanReport): string {
       targetValue: { num: numberCell(ft?.value) },
       targetOp: { text: op },
       dueYear: { num: ft === undefined ? '' : String(ft.dueYear) },
-      gap: { num: numberCell(i.gap?.value) },
+      // How far short, 0 once met: as the Markdown, HTML and workbook show it ("met", 0).
+      gap: { num: numberCell(i.gap === null ? undefined : Math.max(0, i.gap.value)) },
       gapDueYear: { num: i.gap === null ? '' : String(i.gap.dueYear) },
       status: { text: i.status },
       statusLabel: { text: label('status', i.status, r.lang) },
