@@ -57,6 +57,11 @@ export interface Io {
    * and `writeFile` them.
    */
   readonly createFile?: (path: string) => FileWriter
+  /**
+   * Told when the command's write has committed (it is in the ledger, whatever follows: a
+   * checkpoint, a message), so that an interruption after it is not reported as a lost write.
+   */
+  readonly committed?: () => void
 }
 
 /** A file written in pieces: in place, whole, only once committed; nothing at all if aborted. */

@@ -103,7 +103,8 @@ export function noPlan(
       )
     return new Refusal(
       `no plan in the ledger at ${where} ${cutWords(ctx, asOfDate)}: its ${whole.plans.size === 1 ? 'plan came' : 'plans came'} later: ${later.join(', ')}${whole.plans.size > PLANS_SHOWN ? ', …' : ''}`,
-      'choose a later --as-of (or --known-at)',
+      // `diff` cuts at its --from and --to dates; every other command at --as-of.
+      `choose a later ${ctx.values['from'] === undefined ? '--as-of' : '--from'} (or --known-at)`,
     )
   }
   if (state.plans.size === 0)

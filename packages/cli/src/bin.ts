@@ -18,6 +18,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const cwd = process.cwd()
 let finished = false
+// The command's write has committed: an interruption now loses nothing of it.
+let committed = false
 void run(process.argv.slice(2), {
   stdout: {
     write: (s) => void process.stdout.write(s),
@@ -46,6 +48,9 @@ void run(process.argv.slice(2), {
     writeFileSync(full, content)
   },
   createFile: (path) => partialFile(resolve(cwd, path)),
+  committed: () => {
+    committed = true
+  },
 }).then((code) => {
   finished = true
   process.exitCode = code
@@ -58,6 +63,14 @@ let interrupted = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     interrupted = true
+    if (committed) {
+      // Exit 0: the write the command was run for is in the ledger; a script that ran it again
+      // on a failure would record it twice.
+      process.stderr.write(
+        `\nprogress-ledger: interrupted (${signal}) after the write had committed: it is in the ledger (storing a checkpoint after it may not have finished; the next command that needs one stores it)\n`,
+      )
+      process.exit(0)
+    }
     process.stderr.write(
       `\nprogress-ledger: interrupted (${signal}); a write that had not committed is discarded whole — \`progress-ledger head\` shows where the ledger stands\n`,
     )

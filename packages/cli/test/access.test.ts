@@ -81,7 +81,9 @@ describe('ledger access', () => {
       expect(r.stderr).toContain(
         `no plan in the ledger at sqlite:${join(w.dir, 'progress-ledger.sqlite')} as of 2021-08-09: its plan came later: sz (adopted on 2021-08-10, recorded 2022-03-01)`,
       )
-      expect(r.stderr).toContain('hint: choose a later --as-of (or --known-at)')
+      expect(r.stderr).toContain(
+        `hint: choose a later ${argv[0] === 'diff' ? '--from' : '--as-of'} (or --known-at)`,
+      )
     }
     const known = await w.cli('report', '--as-of', '2021-12-31', '--known-at', '2022-01-01')
     expect(known.stderr).toContain('as of 2021-12-31, as known at 2022-01-01: its plan came later')

@@ -503,3 +503,28 @@ if (pgUrl !== undefined)
       }
     }, 60_000)
   })
+
+describe('a command tells its Io when its write has committed', () => {
+  it('after an append, an import, a table; never for a refusal or a read', async () => {
+    const w = world('2026-03-01T09:00:00.000Z')
+    const setup = await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(setup.committed).toBe(true)
+    const refused = await w.cli(
+      'append',
+      w.write('bad.jsonl', jsonl([value('2099')])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect([refused.code, refused.committed]).toEqual([ExitCode.failed, false])
+    w.write('f.csv', '指标编号,2022年\nI01,11.4\n')
+    expect((await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')).committed).toBe(true)
+    expect((await w.cli('report', '--as-of', '2025-12-31')).committed).toBe(false)
+    expect((await w.cli('export', '--out', 'e.jsonl')).committed).toBe(false)
+    expect((await w.cli('import', 'e.jsonl', '--store', 'sqlite:copy.sqlite')).committed).toBe(true)
+  })
+})

@@ -11,6 +11,8 @@ export interface Ran {
   readonly code: number
   readonly stdout: string
   readonly stderr: string
+  /** Did the command tell its Io that its write committed? */
+  readonly committed: boolean
 }
 
 export interface World {
@@ -33,6 +35,7 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
   const cli = async (...argv: string[]): Promise<Ran> => {
     let stdout = ''
     let stderr = ''
+    let committed = false
     runs++
     const io: Io = {
       stdout: { write: (s) => void (stdout += s), isTTY: options.tty ?? false },
@@ -51,9 +54,12 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
         writeFileSync(resolve(dir, p), c)
       },
       createFile: (p) => partialFile(resolve(dir, p)),
+      committed: () => {
+        committed = true
+      },
     }
     const code = await run(argv, io)
-    return { code, stdout, stderr }
+    return { code, stdout, stderr, committed }
   }
   const write = (name: string, content: string): string => {
     writeFileSync(join(dir, name), content)

@@ -16,7 +16,7 @@ describe('progress-ledger manners', () => {
     const w = world()
     for (const flag of ['--version', '-V']) {
       const r = await w.cli(flag)
-      expect(r).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' })
+      expect(r).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '', committed: false })
     }
   })
 

@@ -239,6 +239,7 @@ export const append: CommandSpec = {
         return ExitCode.failed
       }
       case 'StreamAppended':
+        ctx.io.committed?.()
         ctx.io.stdout.write(
           result.written === 0
             ? `${result.requests === 0 ? 'no commands' : `${numbers.length} command(s): already recorded`}, nothing new (head at position ${result.head})\n`

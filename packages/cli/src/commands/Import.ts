@@ -165,6 +165,7 @@ export const importCommand: CommandSpec = {
       )
       return ExitCode.failed
     }
+    ctx.io.committed?.()
     ctx.io.stdout.write(
       `imported ${result.count} events; hash chain reproduced, head ${result.head}:${result.headHash}\n`,
     )
