@@ -38,6 +38,7 @@ describe('shell completion', () => {
       'departments',
       'projects',
       'tasks',
+      'plans',
     ])
     expect(complete(bash, 'progress-ledger list --as-of 2022-12-31 pro')).toEqual(['projects'])
     expect(complete(bash, 'progress-ledger completion ')).toEqual(['bash', 'zsh'])

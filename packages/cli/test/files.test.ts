@@ -399,6 +399,11 @@ describe('a figures table on a ledger of several plans', () => {
     expect(noSheet.stderr).toContain(
       'f.csv: expected a sheet named "g" (the sheets are "f"), got none',
     )
+    const plans = await w.cli('list', 'plans', '--lang', 'en')
+    expect(plans.stdout).toBe(
+      'hz  杭州行动方案 — 2021–2025, adopted on 2021-09-01\nsz  Shengzhou plan — 2021–2025, adopted on 2021-08-10\n',
+    )
+    expect(plans.stderr).toBe('2 plans\n')
     const named = await w.cli(
       'append',
       'f.csv',
@@ -526,5 +531,77 @@ describe('a command tells its Io when its write has committed', () => {
     expect((await w.cli('report', '--as-of', '2025-12-31')).committed).toBe(false)
     expect((await w.cli('export', '--out', 'e.jsonl')).committed).toBe(false)
     expect((await w.cli('import', 'e.jsonl', '--store', 'sqlite:copy.sqlite')).committed).toBe(true)
+  })
+})
+
+describe('an id used by another event', () => {
+  it('is refused at the line that carries it, nothing appended, with what to do instead', async () => {
+    const w = await ledger()
+    const first = await w.cli(
+      'append',
+      w.write('a.jsonl', jsonl([value('2022', { id: 'dup-x' })])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(first.code, first.stderr).toBe(ExitCode.ok)
+    const head = (await w.cli('head')).stdout
+    const again = await w.cli(
+      'append',
+      w.write('b.jsonl', jsonl([value('2023'), value('2022', { id: 'dup-x', value: 13 })])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(again.code).toBe(ExitCode.failed)
+    expect(again.stderr).toMatch(
+      /^b\.jsonl:2: id: event id "dup-x" is already recorded at position \d+ with different content; nothing appended\nhint: a figure already recorded is changed with CorrectValue/,
+    )
+    expect((await w.cli('head')).stdout).toBe(head)
+  })
+})
+
+describe('a template of a plan that reports nothing by year', () => {
+  it('is refused, saying how the plan reports, and no file is written', async () => {
+    const w = await ledger()
+    const hz = [
+      {
+        type: 'AdoptPlan',
+        planId: 'hz',
+        name: { zh: '杭州' },
+        adoptedOn: '2021-09-01',
+        baseYear: 2020,
+        startYear: 2021,
+        endYear: 2025,
+      },
+      {
+        type: 'DefineCategory',
+        planId: 'hz',
+        categoryId: 'economy',
+        name: { zh: '经济' },
+        order: 1,
+      },
+      ...['M01', 'M02'].map((indicatorId) => ({
+        type: 'DefineIndicator',
+        planId: 'hz',
+        indicatorId,
+        name: { zh: indicatorId },
+        unit: '亿元',
+        categoryId: 'economy',
+        attribute: 'evaluation',
+        selfSelected: false,
+        departments: ['fgj'],
+        direction: 'higher',
+        periodicity: 'month',
+      })),
+    ]
+    expect(
+      (await w.cli('append', w.write('hz.jsonl', jsonl(hz)), '--actor', 'plan-admin:po')).code,
+    ).toBe(ExitCode.ok)
+    const r = await w.cli('template', '--plan', 'hz', '--out', 't.csv', '--period', '2023')
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toContain(
+      't.csv: no indicator of plan hz is reported by year (its indicators: 2 by month); nothing written',
+    )
+    expect(r.stderr).toContain('hint: the template is for yearly figures')
+    expect(readdirSync(w.dir)).not.toContain('t.csv')
   })
 })

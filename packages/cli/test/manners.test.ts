@@ -110,7 +110,7 @@ describe('progress-ledger manners', () => {
     const kind = await w.cli('list', 'reforms')
     expect(kind.code).toBe(ExitCode.usage)
     expect(kind.stderr).toContain(
-      'progress-ledger list: WHAT: expected indicators, departments, projects or tasks, got "reforms"',
+      'progress-ledger list: WHAT: expected indicators, departments, projects, tasks or plans, got "reforms"',
     )
     expect(readdirSync(w.dir)).toEqual([])
   })

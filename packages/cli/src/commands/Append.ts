@@ -13,7 +13,7 @@ import {
 } from '@progress-ledger/core'
 import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
 import { parseActor } from '../ActorOption'
-import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
+import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
 import { ExitCode, Refusal, UsageError } from '../Failure'
 import { NotUtf8Error } from '../Io'
 import { progressCounter } from '../Progress'
@@ -268,8 +268,35 @@ export const append: CommandSpec = {
           return ExitCode.failed
         }
         return describeResult(ctx.io, result, file)
+      case 'IdConflict': {
+        // The id came from a line of the file (ids the tool draws are new): find it to name it.
+        const line = await lineWithId(ctx, file, result.eventId)
+        ctx.io.stderr.write(
+          `${file}${line === undefined ? '' : `:${line}`}: id: ${result.reason}; nothing appended\n` +
+            'hint: a figure already recorded is changed with CorrectValue (corrects: its id); a new fact needs a new id, or none\n',
+        )
+        return ExitCode.failed
+      }
       default:
         return describeResult(ctx.io, result, file)
     }
   },
+}
+
+/** The number of the line of `file` whose command carries `id`, if one does. */
+async function lineWithId(ctx: RunContext, file: string, id: string): Promise<number | undefined> {
+  const needle = JSON.stringify(id)
+  let n = 0
+  try {
+    for await (const text of ctx.io.readLines?.(file) ?? ctx.io.readFile(file).split(/\r?\n/)) {
+      n++
+      if (!text.includes(needle)) continue
+      const parsed = parseJsonText(text)
+      if (parsed._tag !== 'JsonTextError' && (parsed.value as { id?: unknown } | null)?.id === id)
+        return n
+    }
+  } catch {
+    // The file was read once already; if it cannot be read again the message names no line.
+  }
+  return undefined
 }

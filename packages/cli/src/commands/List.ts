@@ -28,9 +28,9 @@ import {
  *
  * @example
  * import { listKinds } from '@progress-ledger/cli'
- * listKinds.length // 4
+ * listKinds.length // 5
  */
-export const listKinds = ['indicators', 'departments', 'projects', 'tasks'] as const
+export const listKinds = ['indicators', 'departments', 'projects', 'tasks', 'plans'] as const
 /** What `list` can list. */
 export type ListKind = (typeof listKinds)[number]
 
@@ -48,13 +48,13 @@ export function isListKind(s: string): s is ListKind {
 
 /** One row of a listing. */
 export interface ListRow {
-  /** Task or project kind (`key-task`, `reform`, `flagship`, …); `null` for indicators and departments. */
+  /** Task or project kind (`key-task`, `reform`, `flagship`, …); `null` for the other kinds. */
   readonly kind: string | null
   /** The number as printed in the plan, if any. */
   readonly number: string | null
   readonly id: string
   readonly name: string
-  /** The unit (indicators), or the other names (departments). */
+  /** The unit (indicators), the other names (departments), the years and adoption (plans). */
   readonly detail: string
   /** Responsible departments on the as-of date. */
   readonly departments: ReadonlyArray<string>
@@ -128,6 +128,19 @@ export function listRows(
         })
       })
       break
+    case 'plans':
+      state.plans.each((p) => {
+        if (!inPlan(p.planId)) return
+        rows.push({
+          kind: null,
+          number: null,
+          id: p.planId,
+          name: localized(p.name, options.lang),
+          detail: `${p.startYear}–${p.endYear}, ${options.lang === 'en' ? 'adopted on' : '通过于'} ${p.adoptedOn}`,
+          departments: [],
+        })
+      })
+      break
     case 'departments':
       state.departments.each((d) => {
         rows.push({
@@ -153,7 +166,9 @@ function renderRows(kind: ListKind, rows: ReadonlyArray<ListRow>): string {
     .map((r) => {
       const cells = [
         ...(kind === 'tasks' || kind === 'projects' ? [(r.kind ?? '').padEnd(wk)] : []),
-        ...(kind === 'departments' ? [] : [(r.number ?? '—').padEnd(Math.max(wn, 1))]),
+        ...(kind === 'departments' || kind === 'plans'
+          ? []
+          : [(r.number ?? '—').padEnd(Math.max(wn, 1))]),
         r.id.padEnd(wi),
         r.name +
           (r.detail === '' ? '' : kind === 'indicators' ? ` (${r.detail})` : ` — ${r.detail}`) +
@@ -167,11 +182,13 @@ function renderRows(kind: ListKind, rows: ReadonlyArray<ListRow>): string {
 /** `list`. */
 export const list: CommandSpec = {
   name: 'list',
-  summary: 'list the indicators, departments, projects or tasks, with their numbers in the plan',
+  summary:
+    'list the indicators, departments, projects, tasks or plans, with their numbers in the plan',
   help: [
     'Indicators, tasks and projects are listed in plan order with the number printed in the plan and',
     'the id to use in other commands (`progress-ledger status 14.1` and `status I14a` are the same),',
-    'followed by the responsible departments on the --as-of date.',
+    'followed by the responsible departments on the --as-of date. `list plans` lists the plans the',
+    'ledger holds (ids to give --plan); `list departments` reads only what belongs to no plan.',
   ].join('\n'),
   arguments: [
     {
@@ -189,11 +206,13 @@ export const list: CommandSpec = {
     const lang = langOf(ctx)
     const asOfDate = asOfOf(ctx)
     const planId = stringOption(ctx, 'plan')
-    // One plan's listing reads that plan alone (and what belongs to no single plan).
-    const request = planId === undefined ? {} : { plans: [planId] }
+    // One plan's listing reads that plan alone (and what belongs to no single plan); the
+    // departments belong to none, so listing them reads no plan at all.
+    const request =
+      kind === 'departments' ? { plans: [] } : planId === undefined ? {} : { plans: [planId] }
     const state = await loadCut(ctx, asOfDate, request)
     const whole = async () => (await ctx.ledger(request)).state
-    if (planId !== undefined && !state.plans.has(planId))
+    if (planId !== undefined && kind !== 'departments' && !state.plans.has(planId))
       throw noPlan(
         ctx,
         state,
@@ -206,7 +225,7 @@ export const list: CommandSpec = {
       lang,
       ...(planId === undefined ? {} : { planId }),
     })
-    if (rows.length === 0 && state.plans.size === 0)
+    if (rows.length === 0 && kind !== 'departments' && state.plans.size === 0)
       throw noPlan(ctx, state, '', await whole(), asOfDate)
     if (flagOption(ctx, 'json')) ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
     else ctx.io.stdout.write(renderRows(kind, rows))

@@ -6,10 +6,29 @@
  * @module commands/Template
  */
 import { extname } from 'node:path'
+import { currentDefinition, type LedgerState } from '@progress-ledger/core'
 import { writeTemplate, writeTemplateCsv } from '@progress-ledger/spreadsheet'
 import { type CommandSpec, stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Failure'
+import { ExitCode, Refusal, UsageError } from '../Failure'
 import { asOfOf, langOf, loadCut, noPlan, reportOptionSpecs } from '../ReportOptions'
+
+/**
+ * The refusal of a template without rows: the plan reports no indicator by year, and says how
+ * its indicators are reported instead.
+ */
+function noYearly(state: LedgerState, plan: string | undefined, out: string): Refusal {
+  const planId = plan ?? state.plans.toArray()[0]?.planId
+  const kinds = new Map<string, number>()
+  state.indicators.each((ind) => {
+    const def = currentDefinition(ind)
+    if (def.planId === planId) kinds.set(def.periodicity, (kinds.get(def.periodicity) ?? 0) + 1)
+  })
+  const how = [...kinds].map(([kind, n]) => `${n} by ${kind}`).join(', ') || 'none defined'
+  return new Refusal(
+    `${out}: no indicator of plan ${String(planId)} is reported by year (its indicators: ${how}); nothing written`,
+    'the template is for yearly figures: report monthly or quarterly figures as JSON lines with `progress-ledger append FILE.jsonl`',
+  )
+}
 
 /** The year of `--period` (default: the year before the run's clock). */
 function yearOf(period: string | undefined, today: string): number {
@@ -79,6 +98,7 @@ export const template: CommandSpec = {
           .join('; '),
       )
     }
+    if (r.indicators === 0) throw noYearly(state, plan, out)
     ctx.io.writeFile(out, 'bytes' in r ? r.bytes : r.text)
     ctx.io.stderr.write(`wrote ${out}: ${r.indicators} indicator(s) for ${year}\n`)
     return ExitCode.ok
