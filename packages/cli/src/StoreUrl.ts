@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { ChainKey, Clock, EventStore } from '@progress-ledger/core'
-import { InMemoryEventStore } from '@progress-ledger/core'
+import { editDistance, InMemoryEventStore } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { Refusal, UsageError } from './Failure'
 
@@ -42,6 +42,7 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
   }
   if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
     const url = new URL(value)
+    checkQuery(url)
     const schema = url.searchParams.get('schema') ?? undefined
     url.searchParams.delete('schema')
     return { kind: 'postgres', url: url.toString(), schema }
@@ -49,6 +50,88 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
   throw new UsageError(
     `--store: expected sqlite:PATH, postgres://… or memory:, got ${JSON.stringify(value)}`,
   )
+}
+
+/** What to do about a PostgreSQL server that cannot be reached or will not let the user in. */
+function connectionRefusal(e: unknown, location: StoreLocation): Refusal | undefined {
+  const code = (e as { code?: unknown } | null)?.code
+  const why = (e as Error).message
+  const where = describeLocation(location)
+  switch (code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+      return new Refusal(
+        `cannot reach the PostgreSQL server of ${where}: ${why}`,
+        'is the server running, and are the host and port in --store (or $PROGRESS_LEDGER_STORE) right?',
+      )
+    case '3D000':
+      return new Refusal(
+        `no such database on the PostgreSQL server of ${where}: ${why}`,
+        'create it (`createdb NAME`), or name an existing one in --store',
+      )
+    case '28000':
+    case '28P01':
+      return new Refusal(
+        `the PostgreSQL server of ${where} refused the login: ${why}`,
+        'check the user and password in --store (a password may also come from $PGPASSWORD or ~/.pgpass)',
+      )
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The query parameters a PostgreSQL `--store` may carry: `schema`, and what the pg driver reads
+ * from a connection string (TLS, application name, server options, encoding, timeouts). The
+ * driver ignores any other, so a misspelt `?scheme=` would silently open schema `public` —
+ * perhaps another ledger — and a write would land there.
+ */
+const PG_PARAMETERS = [
+  'schema',
+  'ssl',
+  'sslmode',
+  'sslcert',
+  'sslkey',
+  'sslrootcert',
+  'sslnegotiation',
+  'uselibpqcompat',
+  'application_name',
+  'fallback_application_name',
+  'options',
+  'client_encoding',
+  'encoding',
+  'db',
+  'host',
+  'port',
+  'connect_timeout',
+  'keepalives',
+  'keepalives_idle',
+  'statement_timeout',
+  'query_timeout',
+  'lock_timeout',
+  'idle_in_transaction_session_timeout',
+  'target_session_attrs',
+]
+
+/** Refuses a query parameter the store and the driver do not read, or one given twice. */
+function checkQuery(url: URL): void {
+  const seen = new Set<string>()
+  for (const key of url.searchParams.keys()) {
+    if (!PG_PARAMETERS.includes(key)) {
+      const near = PG_PARAMETERS.filter((p) => editDistance(p, key) <= 2)
+      throw new UsageError(
+        `--store: expected only parameters a PostgreSQL connection reads (${['schema', 'sslmode', 'application_name', '…'].join(', ')}), got ${JSON.stringify(key)}${near.length === 0 ? '' : ` (did you mean ${near.join(' or ')}?)`}`,
+      )
+    }
+    if (seen.has(key))
+      throw new UsageError(
+        `--store: expected ${key} once, got it ${url.searchParams.getAll(key).length} times`,
+      )
+    seen.add(key)
+  }
 }
 
 /** How to open a store: `create` (the default) creates or migrates it; `existing` refuses a SQLite file that is not there. */
@@ -107,7 +190,7 @@ export async function openStore(
             `no ledger at ${describeLocation(location)}`,
             'create one with `progress-ledger init --store URL` and record a plan with `progress-ledger import-plan PLAN.json`',
           )
-        throw e
+        throw connectionRefusal(e, location) ?? e
       }
     }
   }

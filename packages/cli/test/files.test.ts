@@ -50,6 +50,34 @@ describe('the ledger file', () => {
       '--store: schema: expected a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters), got "Bad-Name"',
     )
   })
+
+  it('a PostgreSQL --store parameter no connection reads, or one given twice, is a usage error', async () => {
+    const w = world()
+    // A misspelt schema would otherwise open schema public, perhaps another ledger.
+    const typo = await w.cli('head', '--store', 'postgres://nobody@127.0.0.1:1/x?scheme=probe_a')
+    expect(typo.code).toBe(ExitCode.usage)
+    expect(typo.stderr).toContain('got "scheme" (did you mean schema?)')
+    const twice = await w.cli(
+      'head',
+      '--store',
+      'postgres://nobody@127.0.0.1:1/x?schema=a&schema=b',
+    )
+    expect(twice.code).toBe(ExitCode.usage)
+    expect(twice.stderr).toContain('--store: expected schema once, got it 2 times')
+    // What the driver reads passes on (here: refused only by the closed port).
+    const tls = await w.cli(
+      'head',
+      '--store',
+      'postgres://nobody@127.0.0.1:1/x?schema=a&sslmode=disable&application_name=pl',
+    )
+    expect(tls.code).toBe(ExitCode.failed)
+    expect(tls.stderr).toContain(
+      'cannot reach the PostgreSQL server of postgres://nobody@127.0.0.1:1/x?',
+    )
+    expect(tls.stderr).toContain(
+      'hint: is the server running, and are the host and port in --store',
+    )
+  })
 })
 
 describe('command files', () => {
@@ -398,6 +426,16 @@ describe('a figures table on a ledger of several plans', () => {
     )
     expect(noSheet.stderr).toContain(
       'f.csv: expected a sheet named "g" (the sheets are "f"), got none',
+    )
+    // status without --plan finds the plan of an id in another case; names no plan for one
+    // that no plan defines.
+    const h01 = await w.cli('status', 'h01', '--as-of', '2025-12-31')
+    expect(h01.code, h01.stderr).toBe(ExitCode.ok)
+    expect(h01.stdout).toMatch(/^H01 /)
+    const unknown9 = await w.cli('status', 'X99')
+    expect(unknown9.code).toBe(ExitCode.failed)
+    expect(unknown9.stderr).toContain(
+      'indicator "X99": no indicator of the ledger\'s 2 plans has that id or number',
     )
     const plans = await w.cli('list', 'plans', '--lang', 'en')
     expect(plans.stdout).toBe(

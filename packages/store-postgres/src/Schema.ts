@@ -171,6 +171,9 @@ export async function checkSchema(
   ])
   const found = exists.rows[0]?.t == null ? 0 : await currentVersion(client, s)
   if (found > supported) throw new SchemaTooNewError(s, found, supported)
+  // Tables under the ledger's names that no migration made are another application's: not a
+  // ledger to create here (migrate would refuse them too).
+  if (found === 0) await refuseForeignTables(client, s)
   if (found < supported) throw new SchemaNotReadyError(s, found, supported)
 }
 

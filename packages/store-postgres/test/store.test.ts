@@ -113,9 +113,14 @@ function storeSpecs(b: Backend): void {
       const schema = b.freshSchema()
       await client.query(`CREATE SCHEMA ${schema}`)
       await client.query(`CREATE TABLE ${schema}.ledger_events (x integer)`)
+      const foreign = `schema ${schema}: expected an empty schema or a progress-ledger ledger, got table(s) ledger_events that no progress-ledger migration created (another application's?); choose another schema with ?schema=NAME`
       await expect(PostgresEventStore.open({ client, clock: clock(), schema })).rejects.toThrow(
-        `schema ${schema}: expected an empty schema or a progress-ledger ledger, got table(s) ledger_events that no progress-ledger migration created (another application's?); choose another schema with ?schema=NAME`,
+        foreign,
       )
+      // Opened read-only, the same: not "no ledger yet", which would send the user to init.
+      await expect(
+        PostgresEventStore.open({ client, clock: clock(), schema, readOnly: true }),
+      ).rejects.toThrow(foreign)
       const tables = await client.query<{ t: string }>(
         `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`,
         [schema],

@@ -13,7 +13,8 @@ import {
   renderIndicatorStatus,
 } from '@progress-ledger/reporting'
 import { paintLight, paletteFor } from '../Colour'
-import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
+import { currentDefinition } from '@progress-ledger/core'
+import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { resolveRef } from '../IndicatorRef'
 import {
@@ -34,6 +35,34 @@ import {
  */
 export const forecastLine: typeof forecastSentence = forecastSentence
 
+/**
+ * The plan of an indicator named by a number printed in a plan, or by an id in another case:
+ * found among every plan's indicators (the whole ledger is loaded), or a refusal saying that
+ * no indicator of the ledger is so named, or that several plans print that number. `undefined`
+ * on a ledger of one plan (or none), where the plan's report answers.
+ */
+async function planOfRef(ctx: RunContext, ref: string): Promise<string | undefined> {
+  const { state } = await ctx.ledger()
+  if (state.plans.size <= 1) return undefined
+  const candidates: Array<{ id: string; number: string | null; plan: string }> = []
+  state.indicators.each((ind) => {
+    const d = currentDefinition(ind)
+    candidates.push({ id: ind.indicatorId, number: d.number ?? null, plan: d.planId })
+  })
+  const found = resolveRef(ref, candidates)
+  if (found._tag === 'Found') return candidates.find((c) => c.id === found.id)?.plan
+  if (found._tag === 'NotFound')
+    throw new Refusal(
+      `indicator ${JSON.stringify(ref)}: no indicator of the ledger's ${state.plans.size} plans has that id or number`,
+      'the ids and numbers are listed by `progress-ledger list indicators --plan ID` (the plans by `list plans`)',
+    )
+  const plans = [...new Set(found.ids.map((id) => candidates.find((c) => c.id === id)?.plan))]
+  throw new Refusal(
+    `indicator ${JSON.stringify(ref)}: could be ${found.ids.slice(0, 5).join(' or ')}${found.ids.length > 5 ? ` (${found.ids.length} in all)` : ''}, in ${plans.length} plan(s)`,
+    'give the id, or the plan with --plan ID',
+  )
+}
+
 /** `status`. */
 export const status: CommandSpec = {
   name: 'status',
@@ -50,7 +79,8 @@ export const status: CommandSpec = {
     const ref = positional(ctx, 0)
     // Without --plan, the plan the indicator is defined in (found from the checkpoint's index):
     // on a ledger of many plans, only that plan is loaded, and none need be named.
-    const plan = stringOption(ctx, 'plan') ?? (await planOfIndicator(ctx, ref))
+    const plan =
+      stringOption(ctx, 'plan') ?? (await planOfIndicator(ctx, ref)) ?? (await planOfRef(ctx, ref))
     const r = await buildReport(ctx, asOfOf(ctx), plan)
     const found = resolveRef(
       ref,
