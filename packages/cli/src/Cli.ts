@@ -25,6 +25,7 @@ import { template } from './commands/Template'
 import { verify } from './commands/Verify'
 import { ExitCode, Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
+import { type NewLedger, newLedger } from './NewLedger'
 import { type LedgerRead, readLedger } from './Ledger'
 import { parseCommandLine } from './Program'
 import { DEFAULT_STORE, openStore, parseStoreUrl } from './StoreUrl'
@@ -84,6 +85,18 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
   const { spec } = parsed
   const prefix = `progress-ledger ${spec.name}`
   let store: EventStore | undefined
+  // A writing command (but init) on a SQLite file not there yet writes it under a temporary
+  // name, put in place once its write commits (see NewLedger).
+  let fresh: NewLedger | undefined
+  let committed = false
+  const runIo: Io = {
+    ...io,
+    committed: () => {
+      committed = true
+      io.committed?.()
+    },
+  }
+  let code: number
   try {
     const location = parseStoreUrl(
       parsed.store ?? io.env['PROGRESS_LEDGER_STORE'] ?? DEFAULT_STORE,
@@ -95,8 +108,10 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       chainKey: key === undefined || key === '' ? undefined : key,
     }
     const open = async (clock?: Clock) => {
+      if (store === undefined && spec.access === 'write' && spec.name !== 'init')
+        fresh = newLedger(location, io.idPrefix())
       store ??= await openStore(
-        location,
+        fresh?.location ?? location,
         clock ?? io.clock,
         spec.access === 'read' ? 'existing' : 'create',
         loading.chainKey,
@@ -115,7 +130,7 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       return read
     }
     const ctx: RunContext = {
-      io,
+      io: runIo,
       values: parsed.values,
       positionals: parsed.positionals,
       location,
@@ -138,19 +153,25 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
         return found
       },
     }
-    return await spec.run(ctx)
+    code = await spec.run(ctx)
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`${prefix}: ${e.message}\nRun '${prefix} --help' for its options.\n`)
-      return ExitCode.usage
-    }
-    if (e instanceof Refusal) {
+      code = ExitCode.usage
+    } else if (e instanceof Refusal) {
       io.stderr.write(`${prefix}: ${e.message}\n${e.hint === undefined ? '' : `hint: ${e.hint}\n`}`)
-      return ExitCode.failed
+      code = ExitCode.failed
+    } else {
+      io.stderr.write(`${prefix}: ${(e as Error).message}\n`)
+      code = ExitCode.failed
     }
-    io.stderr.write(`${prefix}: ${(e as Error).message}\n`)
-    return ExitCode.failed
   } finally {
     await store?.close()
   }
+  const problem = fresh?.settle(committed)
+  if (problem !== undefined) {
+    io.stderr.write(`${prefix}: ${problem}\n`)
+    return ExitCode.failed
+  }
+  return code
 }

@@ -58,8 +58,8 @@ export interface Io {
    */
   readonly createFile?: (path: string) => FileWriter
   /**
-   * Told when the command's write has committed (it is in the ledger, whatever follows: a
-   * checkpoint, a message), so that an interruption after it is not reported as a lost write.
+   * Told when the command's write has committed something (it is in the ledger, whatever follows:
+   * a checkpoint, a message), so that an interruption after it is not reported as a lost write.
    */
   readonly committed?: () => void
 }

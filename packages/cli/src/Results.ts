@@ -17,7 +17,7 @@ export function describeResult(io: Io, result: AppendResult | ChainBroken, what:
       )
       return ExitCode.failed
     case 'Appended':
-      io.committed?.()
+      if (result.written > 0) io.committed?.()
       io.stdout.write(
         result.written === 0
           ? `${what}: already recorded, nothing new (head at position ${result.head})\n`

@@ -643,3 +643,51 @@ describe('a template of a plan that reports nothing by year', () => {
     expect(readdirSync(w.dir)).not.toContain('t.csv')
   })
 })
+
+describe('a new ledger file', () => {
+  it('appears only once a write into it commits: a refused first file leaves none', async () => {
+    const w = world('2026-03-01T09:00:00.000Z')
+    const store = ['--store', 'sqlite:ledgr.sqlite']
+    const refused = await w.cli(
+      'append',
+      w.write('v.jsonl', jsonl([value('2022')])),
+      '--actor',
+      'plan-admin:po',
+      ...store,
+    )
+    expect(refused.code).toBe(ExitCode.failed)
+    expect(refused.stderr).toContain(
+      `hint: the ledger at sqlite:${join(w.dir, 'ledgr.sqlite')} holds no events (is --store right?`,
+    )
+    expect(readdirSync(w.dir).filter((f) => f.startsWith('ledgr'))).toEqual([])
+    const head = await w.cli('head', ...store)
+    expect(head.code).toBe(ExitCode.failed)
+    expect(head.stderr).toContain('no ledger at sqlite:')
+    const empty = await w.cli(
+      'append',
+      w.write('none.jsonl', '\n'),
+      '--actor',
+      'plan-admin:po',
+      ...store,
+    )
+    expect(empty.code).toBe(ExitCode.ok)
+    expect(readdirSync(w.dir).filter((f) => f.startsWith('ledgr'))).toEqual([])
+    const made = await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:po',
+      ...store,
+    )
+    expect(made.code, made.stderr).toBe(ExitCode.ok)
+    expect(
+      readdirSync(w.dir)
+        .filter((f) => f.startsWith('ledgr'))
+        .sort(),
+    ).toEqual(['ledgr.sqlite'])
+    expect((await w.cli('head', ...store)).stdout).toMatch(/^7:[0-9a-f]{64}\n$/)
+    // init still creates an empty ledger, as asked.
+    expect((await w.cli('init', '--store', 'sqlite:empty.sqlite')).code).toBe(ExitCode.ok)
+    expect(readdirSync(w.dir)).toContain('empty.sqlite')
+  })
+})

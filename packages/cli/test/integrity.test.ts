@@ -351,7 +351,10 @@ describe('a report on one plan of a ledger of several', () => {
     }
     const byNumber = await w.cli('status', '1', '--as-of', '2025-12-31')
     expect(byNumber.code).toBe(ExitCode.failed)
-    expect(byNumber.stderr).toContain('hint: the ledger holds hz, sz: choose one with --plan ID')
+    // No indicator of either plan prints a number here: said so, rather than asking for a plan.
+    expect(byNumber.stderr).toContain(
+      'indicator "1": no indicator of the ledger\'s 2 plans has that id or number',
+    )
     // A plan the ledger does not hold: the whole ledger is read, and both plans are offered.
     const none = await w.cli('report', '--plan', 'nope', '--as-of', '2025-12-31')
     expect(none.code).toBe(ExitCode.failed)

@@ -18,6 +18,7 @@ import { ExitCode, Refusal, UsageError } from '../Failure'
 import { NotUtf8Error } from '../Io'
 import { progressCounter } from '../Progress'
 import { describeResult } from '../Results'
+import { describeLocation } from '../StoreUrl'
 import { appendSpreadsheet, isSpreadsheet } from './AppendSheet'
 
 /** A non-blank line of a JSON-lines file that is not a comment, with its 1-based number. */
@@ -236,10 +237,15 @@ export const append: CommandSpec = {
         ctx.io.stderr.write(
           `${result.refused} of ${result.inputs} line(s) refused; nothing appended\n`,
         )
+        // Every line refused against a ledger with nothing in it: most likely the wrong one.
+        if (result.refused === result.inputs && (await store.headPosition()) === 0)
+          ctx.io.stderr.write(
+            `hint: the ledger at ${describeLocation(ctx.location)} holds no events (is --store right? a new ledger starts with \`progress-ledger import-plan PLAN.json\`)\n`,
+          )
         return ExitCode.failed
       }
       case 'StreamAppended':
-        ctx.io.committed?.()
+        if (result.written > 0) ctx.io.committed?.()
         ctx.io.stdout.write(
           result.written === 0
             ? `${result.requests === 0 ? 'no commands' : `${numbers.length} command(s): already recorded`}, nothing new (head at position ${result.head})\n`

@@ -104,7 +104,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
         locateRejections(read, { _tag: 'BatchRejected', rejections: result.rejections }),
       )
     case 'StreamAppended': {
-      ctx.io.committed?.()
+      if (result.written > 0) ctx.io.committed?.()
       // Each figure records one event, or none when it is the value in force already.
       const unchanged = read.commands.length - result.written
       ctx.io.stdout.write(
