@@ -159,6 +159,20 @@ export async function planOfIndicator(ctx: RunContext, id: string): Promise<stri
 }
 
 /**
+ * A report needs its plan named on a ledger of several: known from the checkpoint's index alone
+ * (its parts, one per plan), before the whole ledger is loaded only to find that out. A ledger
+ * without a checkpoint, or with one plan in it, is left to the report to answer.
+ */
+async function refuseUnnamedPlan(ctx: RunContext): Promise<void> {
+  const plans = (await ctx.ledger({ plans: [] })).planScope?.checkpointed ?? []
+  if (plans.length < 2) return
+  throw new Refusal(
+    `--plan: expected one of ${plans.length} plans (${plans.slice(0, PLANS_SHOWN).join(', ')}${plans.length > PLANS_SHOWN ? ', …' : ''}), got nothing`,
+    'choose one with --plan ID; `progress-ledger list plans` lists them',
+  )
+}
+
+/**
  * Evaluates the plan as of a valid date, as known at `--known-at`. Bad options are usage errors
  * naming the option; a missing plan is a {@link Refusal}.
  */
@@ -168,6 +182,7 @@ export async function buildReport(
   plan: string | undefined = stringOption(ctx, 'plan'),
 ): Promise<PlanReport> {
   const lang = langOf(ctx)
+  if (plan === undefined) await refuseUnnamedPlan(ctx)
   const request = planRequest(plan)
   const state = await loadCut(ctx, asOfDate, request)
   const { warnings } = await ctx.ledger(request)

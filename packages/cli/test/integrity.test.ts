@@ -351,6 +351,15 @@ describe('a report on one plan of a ledger of several', () => {
     }
     const byNumber = await w.cli('status', '1', '--as-of', '2025-12-31')
     expect(byNumber.code).toBe(ExitCode.failed)
+    // A report needs its plan named: known from the checkpoint's index, before any plan loads.
+    for (const argv of [['report'], ['diff', '--from', '2022-12-31', '--to', '2025-12-31']]) {
+      const unnamed = await w.cli(...argv)
+      expect(unnamed.code).toBe(ExitCode.failed)
+      expect(unnamed.stderr).toMatch(
+        /--plan: expected one of 2 plans \((hz, sz|sz, hz)\), got nothing/,
+      )
+      expect(unnamed.stderr).toContain('`progress-ledger list plans` lists them')
+    }
     // No indicator of either plan prints a number here: said so, rather than asking for a plan.
     expect(byNumber.stderr).toContain(
       'indicator "1": no indicator of the ledger\'s 2 plans has that id or number',

@@ -37,10 +37,16 @@ export interface PartOwners {
  * const scope = new PlanScope(['sz'], [{ plan: 'hz', indicators: ['H01'], tasks: [], projects: [] }], emptyLedger())
  * scope.admit({ type: 'ValueApproved', data: { indicatorId: 'H01', period: '2022' } }) // 'skip'
  * scope.admit({ type: 'ValueApproved', data: { indicatorId: 'S01', period: '2022' } }) // 'apply'
+ * scope.checkpointed // ['hz']
  */
 export class PlanScope {
   /** The plans the state holds. */
   readonly plans: ReadonlyArray<string>
+  /**
+   * The plans the checkpoint has a part for, in the scope or not: every plan adopted up to the
+   * checkpoint (plans adopted after it are not known to a scope that does not hold them).
+   */
+  readonly checkpointed: ReadonlyArray<string>
   readonly #scope: ReadonlySet<string>
   /** Entities of other plans (the other parts' entities, and those defined since), by owner. */
   readonly #outside = new Map<string, string>()
@@ -54,6 +60,7 @@ export class PlanScope {
    */
   constructor(plans: ReadonlyArray<string>, owners: ReadonlyArray<PartOwners>, state: LedgerState) {
     this.plans = [...plans]
+    this.checkpointed = owners.map((o) => o.plan)
     this.#scope = new Set(plans)
     for (const o of owners) {
       if (this.#scope.has(o.plan)) continue
