@@ -91,7 +91,7 @@ export interface IndicatorReport {
   readonly light: Light
   readonly grade: Grade
   readonly method: RuleName
-  /** On track today, but forecast to miss the target at the current pace. */
+  /** On track or achieved today, but forecast to miss the due target at the current pace. */
   readonly atRisk: boolean
   /** One sentence, in the report language, saying why the indicator has its status. */
   readonly summary: string
@@ -226,8 +226,10 @@ export function evaluateIndicator(
         ],
       }
   }
+  // On track or met already today, but the current pace ends short of the due target: met
+  // early and falling back is as much at risk as on track and slowing.
   const atRisk =
-    explanation.status === 'on-track' &&
+    (explanation.status === 'on-track' || explanation.status === 'achieved') &&
     fc !== null &&
     !fc.meetsByDue &&
     activeCase !== undefined &&

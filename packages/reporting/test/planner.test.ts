@@ -204,6 +204,42 @@ describe('居民人均可支配收入与人均GDP之比: 0.55 (2022) → 0.54 (2
   })
 })
 
+describe('an indicator met early and falling back: achieved, and at risk', () => {
+  // Illustrative: ≥44 by 2025 met in 2022 (46), but 45 in 2023; from 2022's 46 the compound pace
+  // reaches about 43 by 2025. Its row must not say 已实现 beside a forecast of 达不到目标 unflagged.
+  const state = ledger([
+    ...plan,
+    indicator('I15', '战略性新兴产业增加值占比', '%', 'higher'),
+    target(
+      'I15',
+      2022,
+      'interim',
+      { kind: 'level', value: 40, direction: 'higher', inferred: true },
+      '40',
+    ),
+    target(
+      'I15',
+      2025,
+      'final',
+      { kind: 'level', value: 44, direction: 'higher', inferred: true },
+      '44',
+    ),
+    baseline('I15', 36),
+    ...values('I15', [
+      [2021, 41],
+      [2022, 46],
+      [2023, 45],
+    ]),
+  ])
+  const i = ind(report(state, '2023-12-31'), 'I15')
+  it('keeps its status and is flagged, with the forecast in its sentence', () => {
+    expect(i.status).toBe('achieved')
+    expect(i.forecast?.meetsByDue).toBe(false)
+    expect(i.atRisk).toBe(true)
+    expect(i.summary).toContain('达不到目标≥44%')
+  })
+})
+
 describe('全员劳动生产率: green today, forecast to miss 19 by 2025', () => {
   // I02 of the seed's illustrative history as of 2023: ahead of the time-proportional line, but
   // growth slowing so that the compound pace from 2022 reaches only about 18.56 by 2025.
