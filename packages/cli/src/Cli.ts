@@ -93,7 +93,9 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
     ...io,
     committed: () => {
       committed = true
-      io.committed?.()
+      io.committed?.(
+        fresh === undefined ? undefined : { at: fresh.location.path, final: fresh.final },
+      )
     },
   }
   let code: number

@@ -60,8 +60,10 @@ export interface Io {
   /**
    * Told when the command's write has committed something (it is in the ledger, whatever follows:
    * a checkpoint, a message), so that an interruption after it is not reported as a lost write.
+   * `newLedger` is set when the write went into a new SQLite ledger still under its temporary
+   * name (see NewLedger): the temporary file and where it goes once the command ends.
    */
-  readonly committed?: () => void
+  readonly committed?: (newLedger?: { readonly at: string; readonly final: string }) => void
 }
 
 /** A file written in pieces: in place, whole, only once committed; nothing at all if aborted. */

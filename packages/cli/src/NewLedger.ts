@@ -13,7 +13,9 @@ import type { StoreLocation } from './StoreUrl'
 /** A ledger being created under a temporary name. */
 export interface NewLedger {
   /** Where it is written until it is in place. */
-  readonly location: StoreLocation
+  readonly location: StoreLocation & { readonly kind: 'sqlite' }
+  /** Where it goes once its write has committed. */
+  readonly final: string
   /**
    * After the store is closed: puts the ledger in place if the command's write committed, else
    * removes it. Returns what went wrong, if anything (the temporary ledger is then kept).
@@ -39,6 +41,7 @@ export function newLedger(location: StoreLocation, tag: string): NewLedger | und
   }
   return {
     location: { kind: 'sqlite', path: temporary },
+    final,
     settle(committed) {
       if (!committed) {
         remove()

@@ -2,7 +2,7 @@
 // The `progress-ledger` executable: wires the real world (streams, files, the system clock,
 // random id prefixes) into the command line and exits with its code.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
@@ -20,6 +20,8 @@ const cwd = process.cwd()
 let finished = false
 // The command's write has committed: an interruption now loses nothing of it.
 let committed = false
+// A new SQLite ledger written under a temporary name, not yet put in place.
+let pending: { readonly at: string; readonly final: string } | undefined
 void run(process.argv.slice(2), {
   stdout: {
     write: (s) => void process.stdout.write(s),
@@ -48,8 +50,9 @@ void run(process.argv.slice(2), {
     writeFileSync(full, content)
   },
   createFile: (path) => partialFile(resolve(cwd, path)),
-  committed: () => {
+  committed: (newLedger) => {
     committed = true
+    pending = newLedger
   },
 }).then((code) => {
   finished = true
@@ -60,14 +63,29 @@ void run(process.argv.slice(2), {
 // committed is discarded with the process — SQLite ignores an uncommitted transaction, and
 // PostgreSQL rolls back a connection that closes — so a write is whole or absent, never half.
 let interrupted = false
+let finishing = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
+    if (committed && !finishing) {
+      // The write the command was run for is in the ledger: what follows (a checkpoint, putting a
+      // new ledger file in place) is let finish, and the command ends with its own exit code — a
+      // script that ran it again on a failure would record the write twice.
+      finishing = true
+      process.stderr.write(
+        `\nprogress-ledger: interrupted (${signal}) after the write had committed: it is in the ledger; finishing what follows it (interrupt again to stop at once)\n`,
+      )
+      return
+    }
     interrupted = true
     if (committed) {
-      // Exit 0: the write the command was run for is in the ledger; a script that ran it again
-      // on a failure would record it twice.
+      const where =
+        pending === undefined
+          ? ''
+          : existsSync(pending.final)
+            ? `; ${pending.at} may be a second name of the new ledger at ${pending.final}: once that opens, remove it`
+            : `; the new ledger is still at ${pending.at}: move it, with its -wal file if there is one, to ${pending.final}`
       process.stderr.write(
-        `\nprogress-ledger: interrupted (${signal}) after the write had committed: it is in the ledger (storing a checkpoint after it may not have finished; the next command that needs one stores it)\n`,
+        `\nprogress-ledger: stopped (${signal}) after the write had committed: it is in the ledger (a checkpoint after it may be missing: the next command that needs one stores it${where})\n`,
       )
       process.exit(0)
     }

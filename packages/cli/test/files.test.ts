@@ -1,7 +1,7 @@
 // What the tool does with the files it is given: an empty file named as the ledger, another
 // application's database, command files that are not UTF-8 or carry fields no command has, an
 // export edited by adding fields, and a PostgreSQL schema name it cannot use.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from '../src/Failure'
@@ -557,6 +557,10 @@ describe('a command tells its Io when its write has committed', () => {
       'plan-admin:po',
     )
     expect(setup.committed).toBe(true)
+    // The first write made the ledger: it committed under a temporary name, put in place after.
+    const final = join(w.dir, 'progress-ledger.sqlite')
+    expect(setup.newLedger).toEqual({ at: `${final}.run1.new`, final })
+    expect(existsSync(final) && !existsSync(`${final}.run1.new`)).toBe(true)
     const refused = await w.cli(
       'append',
       w.write('bad.jsonl', jsonl([value('2099')])),
@@ -565,10 +569,13 @@ describe('a command tells its Io when its write has committed', () => {
     )
     expect([refused.code, refused.committed]).toEqual([ExitCode.failed, false])
     w.write('f.csv', '指标编号,2022年\nI01,11.4\n')
-    expect((await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')).committed).toBe(true)
+    const sheet = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
+    expect([sheet.committed, sheet.newLedger]).toEqual([true, undefined])
     expect((await w.cli('report', '--as-of', '2025-12-31')).committed).toBe(false)
     expect((await w.cli('export', '--out', 'e.jsonl')).committed).toBe(false)
-    expect((await w.cli('import', 'e.jsonl', '--store', 'sqlite:copy.sqlite')).committed).toBe(true)
+    const copy = await w.cli('import', 'e.jsonl', '--store', 'sqlite:copy.sqlite')
+    expect(copy.committed).toBe(true)
+    expect(copy.newLedger?.final).toBe(join(w.dir, 'copy.sqlite'))
   })
 })
 

@@ -13,6 +13,8 @@ export interface Ran {
   readonly stderr: string
   /** Did the command tell its Io that its write committed? */
   readonly committed: boolean
+  /** The new SQLite ledger, still under its temporary name, that the write committed into. */
+  readonly newLedger?: { readonly at: string; readonly final: string }
 }
 
 export interface World {
@@ -36,6 +38,7 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
     let stdout = ''
     let stderr = ''
     let committed = false
+    let newLedger: Ran['newLedger']
     runs++
     const io: Io = {
       stdout: { write: (s) => void (stdout += s), isTTY: options.tty ?? false },
@@ -54,12 +57,13 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
         writeFileSync(resolve(dir, p), c)
       },
       createFile: (p) => partialFile(resolve(dir, p)),
-      committed: () => {
+      committed: (fresh) => {
         committed = true
+        newLedger = fresh
       },
     }
     const code = await run(argv, io)
-    return { code, stdout, stderr, committed }
+    return { code, stdout, stderr, committed, ...(newLedger === undefined ? {} : { newLedger }) }
   }
   const write = (name: string, content: string): string => {
     writeFileSync(join(dir, name), content)
