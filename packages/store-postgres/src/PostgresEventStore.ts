@@ -233,13 +233,14 @@ export class PostgresEventStore implements EventStore {
         // One autocommit statement: it may or may not have committed.
         throw new AppendInterruptedError('unknown', new ConnectionLostError('commit', e))
       }
-      // A writer that bypassed the lock (23505) or a serialization failure: the transaction decides.
+      // An id or a stream version taken (23505: a re-send, a stream another writer moved on) or a
+      // serialization failure: nothing was written; the transaction decides under the lock.
       if (isRetryable(e) || sqlState(e) === '23505') return undefined
       throw this.locked(e)
     }
     if (!wrote) return undefined
     const last = o.sealed[o.sealed.length - 1] as RecordedEvent
-    this.known.wrote(
+    this.known.followed(
       { position: last.position, hash: last.hash, recordedTime: last.recordedTime },
       o.sealed,
     )
