@@ -326,7 +326,9 @@ describe('a figures table sent again', () => {
         .join('\r\n')
     writeFileSync(join(w.dir, 'f.csv'), fill('11.4'))
     const first = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
-    expect(first.stdout).toContain('1 figure(s) from f.csv: appended 1 event(s)')
+    expect(first.stdout).toMatch(
+      /^1 figure\(s\) from f\.csv: appended 1 event\(s\), head at position \d+\n$/,
+    )
     const head = (await w.cli('head')).stdout
     const again = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
     expect(again.code, again.stderr).toBe(ExitCode.ok)
@@ -337,9 +339,17 @@ describe('a figures table sent again', () => {
     writeFileSync(join(w.dir, 'f.csv'), fill('11.6'))
     const changed = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
     expect(changed.stdout).toContain('1 figure(s) from f.csv: appended 1 event(s)')
+    // What the sheet changed is said, figure by figure.
+    expect(changed.stdout).toContain(
+      '1 figure(s) differ from the value in force and replace it:\n  I01 2022: 11.6 replaces 11.4 (recorded 2026-03-01 by po)\n',
+    )
     const history = (await w.cli('history', 'I01')).stdout
     expect(history.match(/value 2022: 11\.4/g)).toHaveLength(1)
     expect(history.match(/value 2022: 11\.6/g)).toHaveLength(1)
+    // The older sheet sent again records its figure over the newer one, and says so.
+    writeFileSync(join(w.dir, 'f.csv'), fill('11.4'))
+    const older = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
+    expect(older.stdout).toContain('  I01 2022: 11.4 replaces 11.6 (recorded 2026-03-01 by po)\n')
   })
 })
 

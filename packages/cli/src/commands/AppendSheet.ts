@@ -6,7 +6,13 @@
  * @module commands/AppendSheet
  */
 import { resolve } from 'node:path'
-import { dateOf, LEDGER_STREAM } from '@progress-ledger/core'
+import {
+  currentVersion,
+  dateOf,
+  LEDGER_STREAM,
+  type LedgerState,
+  type ValueVersion,
+} from '@progress-ledger/core'
 import { handleStream, sequentialIds } from '@progress-ledger/commands'
 import { locateRejections, readFiguresFile, type SheetProblem } from '@progress-ledger/spreadsheet'
 import { parseActor } from '../ActorOption'
@@ -18,6 +24,47 @@ import { describeResult } from '../Results'
 /** Is this a spreadsheet `append` reads figures from (`.xlsx`, `.csv`, any case)? */
 export function isSpreadsheet(file: string): boolean {
   return /\.(xlsx|csv)$/i.test(file)
+}
+
+/** A figure of the sheet that differs from the value in force for its period. */
+interface Replacement {
+  readonly indicatorId: string
+  readonly period: string
+  readonly value: number
+  readonly was: ValueVersion
+}
+
+/**
+ * The sheet's figures that would replace a different value in force (an older sheet sent again
+ * records its figures over newer ones: said, not silently done).
+ */
+function replacements(
+  state: LedgerState,
+  commands: ReadonlyArray<{ readonly type: string }>,
+): Replacement[] {
+  const out: Replacement[] = []
+  for (const c of commands) {
+    if (c.type !== 'ReportValue') continue
+    const r = c as unknown as { indicatorId: string; period: string; value: number }
+    const was = state.indicators.get(r.indicatorId)?.values.find((pv) => pv.period === r.period)
+    const v = was === undefined ? undefined : currentVersion(was)
+    if (v !== undefined && v.value !== null && v.value !== r.value)
+      out.push({ indicatorId: r.indicatorId, period: r.period, value: r.value, was: v })
+  }
+  return out
+}
+
+const SHOWN = 10
+
+function describeReplacements(list: ReadonlyArray<Replacement>): string {
+  if (list.length === 0) return ''
+  const lines = list
+    .slice(0, SHOWN)
+    .map(
+      (r) =>
+        `  ${r.indicatorId} ${r.period}: ${r.value} replaces ${r.was.value} (recorded ${r.was.recordedTime.slice(0, 10)} by ${r.was.actor})\n`,
+    )
+  return `${list.length} figure(s) differ from the value in force and replace it:\n${lines.join('')}${list.length > SHOWN ? `  … and ${list.length - SHOWN} more\n` : ''}`
 }
 
 function refuse(ctx: RunContext, file: string, problems: ReadonlyArray<SheetProblem>): number {
@@ -83,6 +130,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     return ExitCode.failed
   }
   const what = `${read.commands.length} figure(s) from ${file}`
+  const replacing = replacements(state, read.commands)
   const result = await handleStream(
     await ctx.store(),
     read.commands.map((command) => ({ command })),
@@ -110,7 +158,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
       ctx.io.stdout.write(
         result.written === 0
           ? `${what}: each already in force in the ledger; nothing appended (head at position ${result.head})\n`
-          : `${what}: appended ${result.written} event(s)${unchanged > 0 ? ` (${unchanged} already in force)` : ''}, head at position ${result.head}\n`,
+          : `${what}: appended ${result.written} event(s)${unchanged > 0 ? ` (${unchanged} already in force)` : ''}, head at position ${result.head}\n${describeReplacements(replacing)}`,
       )
       return ExitCode.ok
     }
