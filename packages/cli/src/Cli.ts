@@ -26,6 +26,7 @@ import { verify } from './commands/Verify'
 import { ExitCode, Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
 import { type NewLedger, newLedger } from './NewLedger'
+import { discardCreated } from './StoreUrl'
 import { type LedgerRead, readLedger } from './Ledger'
 import { parseCommandLine } from './Program'
 import { DEFAULT_STORE, openStore, parseStoreUrl } from './StoreUrl'
@@ -168,6 +169,12 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       code = ExitCode.failed
     }
   } finally {
+    // As a new SQLite ledger appears only once written (NewLedger), a PostgreSQL ledger the open
+    // created for a write that then wrote nothing is removed again.
+    if (store !== undefined && !committed && spec.name !== 'init') {
+      const problem = await discardCreated(store)
+      if (problem !== undefined) io.stderr.write(`${prefix}: ${problem}\n`)
+    }
     await store?.close()
   }
   const problem = fresh?.settle(committed)

@@ -10,6 +10,7 @@ import type { ChainKey, Clock, EventStore } from '@progress-ledger/core'
 import { editDistance, InMemoryEventStore } from '@progress-ledger/core'
 import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { Refusal, UsageError } from './Failure'
+import type { PostgresEventStore } from '@progress-ledger/store-postgres'
 
 /** A parsed store location. */
 export type StoreLocation =
@@ -193,6 +194,22 @@ export async function openStore(
         throw connectionRefusal(e, location) ?? e
       }
     }
+  }
+}
+
+/**
+ * Removes the empty PostgreSQL ledger that opening `store` created (see the store's
+ * `discardIfEmpty`), for a write that wrote nothing; returns what went wrong, if anything. Any
+ * other store is left as it is.
+ */
+export async function discardCreated(store: EventStore): Promise<string | undefined> {
+  const pg = store as Partial<Pick<PostgresEventStore, 'discardIfEmpty' | 'created' | 'schema'>>
+  if (pg.created === undefined || typeof pg.discardIfEmpty !== 'function') return undefined
+  try {
+    await pg.discardIfEmpty.call(store)
+    return undefined
+  } catch (e) {
+    return `the empty ledger this command created in schema ${String(pg.schema)} could not be removed: ${(e as Error).message}`
   }
 }
 

@@ -557,6 +557,61 @@ if (pgUrl !== undefined)
     }, 60_000)
   })
 
+if (pgUrl !== undefined)
+  describe('a misspelt PostgreSQL schema (PostgreSQL)', () => {
+    it('a write refused whole leaves no schema behind; one that commits keeps its ledger', async () => {
+      const w = world('2026-03-01T09:00:00.000Z')
+      const schema = `cli_typo_${process.pid}_${Date.now().toString(36)}`
+      const store = ['--store', `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`]
+      const { openPostgresStore } = await import('@progress-ledger/store-postgres')
+      const { fixedClock } = await import('@progress-ledger/core')
+      const admin = await openPostgresStore({ url: pgUrl, clock: fixedClock('2026-03-01') })
+      const exists = async () =>
+        (
+          await admin.client.query<{ n: string | null }>(`SELECT to_regnamespace($1)::text AS n`, [
+            schema,
+          ])
+        ).rows[0]?.n != null
+      try {
+        const refused = await w.cli(
+          'append',
+          w.write('v.jsonl', jsonl([value('2022')])),
+          '--actor',
+          'plan-admin:po',
+          ...store,
+        )
+        expect(refused.code).toBe(ExitCode.failed)
+        expect(refused.stderr).toContain('holds no events (is --store right?')
+        expect(await exists()).toBe(false)
+        const setup = await w.cli(
+          'append',
+          w.write('setup.jsonl', jsonl(setupLines)),
+          '--actor',
+          'plan-admin:po',
+          ...store,
+        )
+        expect(setup.code, setup.stderr).toBe(ExitCode.ok)
+        expect(await exists()).toBe(true)
+        // A later refusal leaves the ledger it did not create as it was.
+        const again = await w.cli(
+          'append',
+          'v.jsonl',
+          '--actor',
+          'plan-admin:po',
+          '--plan',
+          'nope',
+          ...store,
+        )
+        expect(again.code).not.toBe(ExitCode.ok)
+        expect(await exists()).toBe(true)
+        expect((await w.cli('head', ...store)).stdout).toMatch(/^\d+:/)
+      } finally {
+        await admin.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+        await admin.close()
+      }
+    }, 60_000)
+  })
+
 describe('a command tells its Io when its write has committed', () => {
   it('after an append, an import, a table; never for a refusal or a read', async () => {
     const w = world('2026-03-01T09:00:00.000Z')

@@ -65,7 +65,7 @@ import {
 } from './SqlClient'
 import { AppendInterruptedError } from './AppendInterruptedError'
 import { LedgerLockedError } from './LedgerLockedError'
-import { checkSchema, migrate, schemaName } from './Schema'
+import { checkSchema, dropEmptyLedger, migrateSchema, schemaName } from './Schema'
 import { importWriter, streamWriter } from './internal/Sessions'
 
 /** Options of {@link PostgresEventStore.open}. */
@@ -128,6 +128,11 @@ export class PostgresEventStore implements EventStore {
     /** Opened read-only: appends throw. */
     readonly readOnly: boolean,
     private readonly chainKey: ChainKey | undefined,
+    /**
+     * What opening it created: `'schema'` (the schema did not exist), `'tables'` (the schema held
+     * no ledger), or `undefined` (the ledger was there). See {@link PostgresEventStore.discardIfEmpty}.
+     */
+    readonly created: 'schema' | 'tables' | undefined,
   ) {}
 
   /** The head and stream versions this object last wrote, for the one-statement append. */
@@ -139,8 +144,12 @@ export class PostgresEventStore implements EventStore {
     const retries = options.retries ?? 5
     checkCount('retries', retries)
     const readOnly = options.readOnly ?? false
+    let created: 'schema' | 'tables' | undefined
     if (readOnly) await checkSchema(options.client, schema)
-    else await migrate(options.client, schema, options.clock.now())
+    else {
+      const m = await migrateSchema(options.client, schema, options.clock.now())
+      if (m.found === 0) created = m.createdSchema ? 'schema' : 'tables'
+    }
     return new PostgresEventStore(
       options.client,
       schema,
@@ -148,7 +157,21 @@ export class PostgresEventStore implements EventStore {
       retries,
       readOnly,
       options.chainKey,
+      created,
     )
+  }
+
+  /**
+   * Undoes what opening this store created — the ledger's tables, and the schema if opening made
+   * it — when no event was written into it meanwhile (by this store or any other); `false` when it
+   * holds one, or opening created nothing. For a command that refused its input whole against a
+   * ledger its open created (a misspelt `?schema=`): it leaves no empty ledger behind. Use the store
+   * for nothing but `close` afterwards.
+   */
+  async discardIfEmpty(): Promise<boolean> {
+    if (this.created === undefined) return false
+    this.known.forget()
+    return dropEmptyLedger(this.client, this.schema, this.created === 'schema')
   }
 
   private table(name: string): string {

@@ -202,6 +202,14 @@ async function refuseForeignTables(tx: SqlQueryable, schema: string): Promise<vo
     )
 }
 
+/** What {@link migrateSchema} found and did. */
+export interface Migrated {
+  /** The schema version found before (0: no ledger was there). */
+  readonly found: number
+  /** The schema did not exist: this migration created it. */
+  readonly createdSchema: boolean
+}
+
 /**
  * Brings a schema up to {@link SCHEMA_VERSION}; returns the version found before. Throws
  * {@link SchemaTooNewError} for a schema written by a newer version. `appliedAt` is recorded
@@ -221,10 +229,33 @@ export async function migrate(
   appliedAt: string,
   target: ReadonlyArray<Migration> = migrations,
 ): Promise<number> {
+  return (await migrateSchema(client, schema, appliedAt, target)).found
+}
+
+/**
+ * {@link migrate}, saying also whether the schema itself was created (see
+ * {@link dropEmptyLedger}).
+ *
+ * @example
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { migrateSchema, pgliteClient } from '@progress-ledger/store-postgres'
+ * const client = pgliteClient(await PGlite.create(), { owned: true })
+ * await migrateSchema(client, 'ledger', '2024-01-01T00:00:00.000Z') // { found: 0, createdSchema: true }
+ * await client.close()
+ */
+export async function migrateSchema(
+  client: SqlClient,
+  schema: string,
+  appliedAt: string,
+  target: ReadonlyArray<Migration> = migrations,
+): Promise<Migrated> {
   const s = schemaName(schema)
   return client.transaction(async (tx) => {
     // One migrator at a time per schema, across processes; released at commit.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`progress-ledger:${s}`])
+    const existed = await tx.query<{ n: string | null }>(`SELECT to_regnamespace($1)::text AS n`, [
+      s,
+    ])
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`)
     await tx.query(
       `CREATE TABLE IF NOT EXISTS ${s}.ledger_schema (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)`,
@@ -240,6 +271,49 @@ export async function migrate(
         [m.version, m.description, appliedAt],
       )
     }
-    return found
+    return { found, createdSchema: existed.rows[0]?.n == null }
+  })
+}
+
+/**
+ * Removes a ledger that holds no event — its tables, and its schema too when `schemaToo` and
+ * nothing else is left in it (never `public`) — for a ledger made by mistake, under a misspelt
+ * schema name, by a write that then wrote nothing. Keeps it, returning `false`, once it holds an
+ * event (another writer may have written meanwhile: the check and the drop are one transaction
+ * under the head lock).
+ *
+ * @example
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { dropEmptyLedger, migrateSchema, pgliteClient } from '@progress-ledger/store-postgres'
+ * const client = pgliteClient(await PGlite.create(), { owned: true })
+ * await migrateSchema(client, 'typo', '2024-01-01T00:00:00.000Z') // { found: 0, createdSchema: true }
+ * await dropEmptyLedger(client, 'typo', true) // true
+ * (await client.query("SELECT to_regnamespace('typo') AS n")).rows[0] // { n: null }
+ * await client.close()
+ */
+export async function dropEmptyLedger(
+  client: SqlClient,
+  schema: string,
+  schemaToo: boolean,
+): Promise<boolean> {
+  const s = schemaName(schema)
+  return client.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`progress-ledger:${s}`])
+    const head = await tx.query<{ position: number | string }>(
+      `SELECT position FROM ${s}.ledger_head WHERE singleton FOR UPDATE`,
+    )
+    const any = await tx.query(`SELECT 1 FROM ${s}.ledger_events LIMIT 1`)
+    if (Number(head.rows[0]?.position ?? 0) !== 0 || any.rows.length > 0) return false
+    for (const t of ['ledger_schema', ...LEDGER_TABLES]) await tx.query(`DROP TABLE ${s}.${t}`)
+    if (schemaToo && s !== 'public') {
+      const left = await tx.query(
+        `SELECT 1 FROM pg_class WHERE relnamespace = $1::regnamespace
+         UNION ALL SELECT 1 FROM pg_proc WHERE pronamespace = $1::regnamespace
+         UNION ALL SELECT 1 FROM pg_type WHERE typnamespace = $1::regnamespace AND typrelid = 0 LIMIT 1`,
+        [s],
+      )
+      if (left.rows.length === 0) await tx.query(`DROP SCHEMA ${s}`)
+    }
+    return true
   })
 }

@@ -50,6 +50,44 @@ function failingOnce(
 
 function storeSpecs(b: Backend): void {
   describe('schema and migrations', () => {
+    it('a ledger its open created and nothing was written into is discarded whole; a schema that was there stays; a ledger with an event, or one it did not create, is kept', async () => {
+      const client = await b.shared()
+      const exists = async (schema: string) =>
+        (
+          await client.query<{ n: string | null }>(`SELECT to_regnamespace($1)::text AS n`, [
+            schema,
+          ])
+        ).rows[0]?.n != null
+      // A schema that did not exist: tables and schema go.
+      const typo = b.freshSchema()
+      const made = await PostgresEventStore.open({ client, clock: clock(), schema: typo })
+      expect(made.created).toBe('schema')
+      expect(await made.discardIfEmpty()).toBe(true)
+      expect(await exists(typo)).toBe(false)
+      // A schema created beforehand (with its grants, say): the tables go, the schema stays.
+      const own = b.freshSchema()
+      await client.query(`CREATE SCHEMA ${own}`)
+      const inOwn = await PostgresEventStore.open({ client, clock: clock(), schema: own })
+      expect(inOwn.created).toBe('tables')
+      expect(await inOwn.discardIfEmpty()).toBe(true)
+      expect(await exists(own)).toBe(true)
+      const left = await client.query(
+        `SELECT 1 FROM information_schema.tables WHERE table_schema = $1`,
+        [own],
+      )
+      expect(left.rows).toHaveLength(0)
+      // Another writer wrote meanwhile: kept.
+      const shared = b.freshSchema()
+      const first = await PostgresEventStore.open({ client, clock: clock(), schema: shared })
+      const second = await PostgresEventStore.open({ client, clock: clock(), schema: shared })
+      expect([first.created, second.created]).toEqual(['schema', undefined])
+      expect((await second.append('s', reports('w', 1), 'no-stream'))._tag).toBe('Appended')
+      expect(await first.discardIfEmpty()).toBe(false)
+      expect(await second.discardIfEmpty()).toBe(false)
+      expect(await second.headPosition()).toBe(1)
+      for (const schema of [own, shared]) await b.dropSchema(schema)
+    })
+
     it('creates the schema on open, records its version, and reopening changes nothing', async () => {
       const s = await freshStore(b, clock())
       expect((await s.store.append('s', reports('a', 2), 'no-stream'))._tag).toBe('Appended')
