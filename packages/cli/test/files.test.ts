@@ -367,6 +367,58 @@ describe('import', () => {
   })
 })
 
+describe('history on a ledger of several plans', () => {
+  it('resolves a number printed in several plans with --plan, loading that plan; without it, names the candidates', async () => {
+    const w = world('2026-03-01T09:00:00.000Z')
+    const define = (planId: string, indicatorId: string) => ({
+      ...(setupLines.find((l) => l.type === 'DefineIndicator') as Record<string, unknown>),
+      planId,
+      indicatorId,
+      number: '1',
+    })
+    const plan = (planId: string) => [
+      { ...(setupLines.find((l) => l.type === 'AdoptPlan') as Record<string, unknown>), planId },
+      {
+        ...(setupLines.find((l) => l.type === 'DefineCategory') as Record<string, unknown>),
+        planId,
+      },
+      define(planId, `${planId}-I01`),
+    ]
+    const setup = await w.cli(
+      'append',
+      w.write(
+        'plans.jsonl',
+        jsonl([
+          { type: 'RegisterDepartment', departmentId: 'fgj', name: { zh: '市发改局' } },
+          ...plan('sz'),
+          ...plan('hz'),
+        ]),
+      ),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(setup.code, setup.stderr).toBe(ExitCode.ok)
+    const both = await w.cli('history', '1')
+    expect(both.code).toBe(ExitCode.failed)
+    expect(both.stderr).toContain('indicator "1": could be ')
+    expect(both.stderr).toContain(', in 2 plans')
+    expect(both.stderr).toContain('hint: give the id, or the plan with --plan ID')
+    const hz = await w.cli('history', '1', '--plan', 'hz')
+    expect(hz.code, hz.stderr).toBe(ExitCode.ok)
+    expect(hz.stdout).toContain('defined: ')
+    expect(hz.stdout).not.toContain('sz-I01')
+    const ids = await w.cli('history', 'sz-I01', '--json')
+    expect(JSON.parse(ids.stdout.split('\n')[0] ?? '')).toMatchObject({
+      streamId: expect.stringContaining('sz-I01'),
+    })
+    const none = await w.cli('history', '2', '--plan', 'hz')
+    expect(none.stderr).toContain('indicator "2": no indicator of plan hz has that id or number')
+    expect(none.stderr).toContain('`progress-ledger list indicators --plan hz`')
+    const wrong = await w.cli('history', '1', '--plan', 'gx')
+    expect(wrong.stderr).toContain('--plan: expected a plan of the ledger, got "gx"')
+  })
+})
+
 describe('a figures table on a ledger of several plans', () => {
   it('is read against the plan of --plan alone; without it, the plans are named', async () => {
     const w = await ledger()

@@ -5,7 +5,7 @@
  * @module commands/History
  */
 import { currentDefinition, type RecordedEvent, streams } from '@progress-ledger/core'
-import { type CommandSpec, flagOption, positional } from '../Command'
+import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { resolveRef } from '../IndicatorRef'
 import { jsonOption } from '../ReportOptions'
@@ -46,10 +46,19 @@ export const history: CommandSpec = {
   summary: 'every event that touched an indicator, corrections and target revisions included',
   help: [
     'Lists the indicator stream in order: position, recorded time, valid time, actor and what happened.',
-    'INDICATOR is an id (I06, i06) or the number printed in the plan (6, 14.1).',
+    'INDICATOR is an id (I06, i06) or the number printed in the plan (6, 14.1); on a ledger of several plans, --plan ID says whose number it is (an id needs none).',
   ].join('\n'),
   arguments: [{ name: 'INDICATOR', description: 'an indicator id or its number in the plan' }],
-  options: { json: jsonOption },
+  options: {
+    plan: {
+      type: 'string',
+      value: 'ID',
+      description:
+        'the plan INDICATOR is numbered in, when the ledger holds several (only it is loaded)',
+      expected: 'a plan id',
+    },
+    json: jsonOption,
+  },
   access: 'read',
   run: async (ctx) => {
     const ref = positional(ctx, 0)
@@ -60,20 +69,35 @@ export const history: CommandSpec = {
     const store = await ctx.store()
     let events = await store.readStream(streams.indicator(ref))
     if (events.length === 0) {
-      // Not an id as typed: resolve a number or another spelling against the ledger.
-      const { state } = await ctx.ledger()
-      const found = resolveRef(
-        ref,
-        state.indicators
-          .toArray()
-          .map((i) => ({ id: i.indicatorId, number: currentDefinition(i).number ?? null })),
-      )
-      if (found._tag !== 'Found')
+      // Not an id as typed: resolve a number or another spelling against the ledger (the plan
+      // named alone, when one is).
+      const plan = stringOption(ctx, 'plan')
+      const { state } = await ctx.ledger(plan === undefined ? undefined : { plans: [plan] })
+      if (plan !== undefined && !state.plans.has(plan))
         throw new Refusal(
-          found._tag === 'Ambiguous'
-            ? `indicator ${JSON.stringify(ref)}: could be ${found.ids.join(' or ')}; give the id`
-            : `indicator ${JSON.stringify(ref)}: no such indicator in the ledger`,
-          'the ids and numbers are listed by `progress-ledger list indicators`',
+          `--plan: expected a plan of the ledger, got ${JSON.stringify(plan)}`,
+          'the plans are listed by `progress-ledger list plans`',
+        )
+      const candidates: Array<{ id: string; number: string | null; plan: string }> = []
+      state.indicators.each((ind) => {
+        const d = currentDefinition(ind)
+        if (plan === undefined || d.planId === plan)
+          candidates.push({ id: ind.indicatorId, number: d.number ?? null, plan: d.planId })
+      })
+      const found = resolveRef(ref, candidates)
+      if (found._tag === 'Ambiguous') {
+        const plans = new Set(found.ids.map((id) => candidates.find((c) => c.id === id)?.plan))
+        throw new Refusal(
+          `indicator ${JSON.stringify(ref)}: could be ${found.ids.slice(0, 5).join(' or ')}${found.ids.length > 5 ? ` (${found.ids.length} in all)` : ''}${plans.size > 1 ? `, in ${plans.size} plans` : ''}`,
+          plans.size > 1 ? 'give the id, or the plan with --plan ID' : 'give the id',
+        )
+      }
+      if (found._tag === 'NotFound')
+        throw new Refusal(
+          plan === undefined
+            ? `indicator ${JSON.stringify(ref)}: no such indicator in the ledger`
+            : `indicator ${JSON.stringify(ref)}: no indicator of plan ${plan} has that id or number`,
+          `the ids and numbers are listed by \`progress-ledger list indicators${plan === undefined ? '' : ` --plan ${plan}`}\``,
         )
       events = await store.readStream(streams.indicator(found.id))
     }
