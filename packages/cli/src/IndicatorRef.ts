@@ -4,6 +4,8 @@
  *
  * @module IndicatorRef
  */
+import { currentDefinition, type LedgerState } from '@progress-ledger/core'
+import { Refusal } from './Failure'
 
 /** Something with an id and, perhaps, a number as printed in the plan. */
 export interface Numbered {
@@ -45,4 +47,36 @@ export function resolveRef(ref: string, items: ReadonlyArray<Numbered>): RefReso
   if (byNumber.length === 1) return { _tag: 'Found', id: (byNumber[0] as Numbered).id }
   if (byNumber.length > 1) return { _tag: 'Ambiguous', ref, ids: byNumber.map((i) => i.id) }
   return { _tag: 'NotFound', ref }
+}
+
+/** An indicator as {@link resolveRef} sees it, with the plan it is defined in. */
+export interface PlannedIndicator extends Numbered {
+  readonly plan: string
+}
+
+/** The indicators of `state` (of one plan, when `plan` is given) as {@link resolveRef} takes them. */
+export function indicatorsOf(state: LedgerState, plan?: string): PlannedIndicator[] {
+  const out: PlannedIndicator[] = []
+  state.indicators.each((ind) => {
+    const d = currentDefinition(ind)
+    if (plan === undefined || d.planId === plan)
+      out.push({ id: ind.indicatorId, number: d.number ?? null, plan: d.planId })
+  })
+  return out
+}
+
+/**
+ * The refusal of a reference several indicators answer to: the first five, how many in all, and,
+ * when they are in several plans, how many plans (with a hint at `--plan`).
+ */
+export function ambiguousRef(
+  ref: string,
+  ids: ReadonlyArray<string>,
+  candidates: ReadonlyArray<PlannedIndicator>,
+): Refusal {
+  const plans = new Set(ids.map((id) => candidates.find((c) => c.id === id)?.plan))
+  return new Refusal(
+    `indicator ${JSON.stringify(ref)}: could be ${ids.slice(0, 5).join(' or ')}${ids.length > 5 ? ` (${ids.length} in all)` : ''}${plans.size > 1 ? `, in ${plans.size} plans` : ''}`,
+    plans.size > 1 ? 'give the id, or the plan with --plan ID' : 'give the id',
+  )
 }

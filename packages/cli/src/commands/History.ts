@@ -4,10 +4,10 @@
  *
  * @module commands/History
  */
-import { currentDefinition, type RecordedEvent, streams } from '@progress-ledger/core'
+import { type RecordedEvent, streams } from '@progress-ledger/core'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
-import { resolveRef } from '../IndicatorRef'
+import { ambiguousRef, indicatorsOf, resolveRef } from '../IndicatorRef'
 import { jsonOption } from '../ReportOptions'
 
 /** One line describing an event's content. */
@@ -78,20 +78,9 @@ export const history: CommandSpec = {
           `--plan: expected a plan of the ledger, got ${JSON.stringify(plan)}`,
           'the plans are listed by `progress-ledger list plans`',
         )
-      const candidates: Array<{ id: string; number: string | null; plan: string }> = []
-      state.indicators.each((ind) => {
-        const d = currentDefinition(ind)
-        if (plan === undefined || d.planId === plan)
-          candidates.push({ id: ind.indicatorId, number: d.number ?? null, plan: d.planId })
-      })
+      const candidates = indicatorsOf(state, plan)
       const found = resolveRef(ref, candidates)
-      if (found._tag === 'Ambiguous') {
-        const plans = new Set(found.ids.map((id) => candidates.find((c) => c.id === id)?.plan))
-        throw new Refusal(
-          `indicator ${JSON.stringify(ref)}: could be ${found.ids.slice(0, 5).join(' or ')}${found.ids.length > 5 ? ` (${found.ids.length} in all)` : ''}${plans.size > 1 ? `, in ${plans.size} plans` : ''}`,
-          plans.size > 1 ? 'give the id, or the plan with --plan ID' : 'give the id',
-        )
-      }
+      if (found._tag === 'Ambiguous') throw ambiguousRef(ref, found.ids, candidates)
       if (found._tag === 'NotFound')
         throw new Refusal(
           plan === undefined

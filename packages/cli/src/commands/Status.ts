@@ -13,10 +13,9 @@ import {
   renderIndicatorStatus,
 } from '@progress-ledger/reporting'
 import { paintLight, paletteFor } from '../Colour'
-import { currentDefinition } from '@progress-ledger/core'
 import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
-import { resolveRef } from '../IndicatorRef'
+import { ambiguousRef, indicatorsOf, resolveRef } from '../IndicatorRef'
 import {
   asOfOf,
   asOfOption,
@@ -44,11 +43,7 @@ export const forecastLine: typeof forecastSentence = forecastSentence
 async function planOfRef(ctx: RunContext, ref: string): Promise<string | undefined> {
   const { state } = await ctx.ledger()
   if (state.plans.size <= 1) return undefined
-  const candidates: Array<{ id: string; number: string | null; plan: string }> = []
-  state.indicators.each((ind) => {
-    const d = currentDefinition(ind)
-    candidates.push({ id: ind.indicatorId, number: d.number ?? null, plan: d.planId })
-  })
+  const candidates = indicatorsOf(state)
   const found = resolveRef(ref, candidates)
   if (found._tag === 'Found') return candidates.find((c) => c.id === found.id)?.plan
   if (found._tag === 'NotFound')
@@ -56,11 +51,7 @@ async function planOfRef(ctx: RunContext, ref: string): Promise<string | undefin
       `indicator ${JSON.stringify(ref)}: no indicator of the ledger's ${state.plans.size} plans has that id or number`,
       'the ids and numbers are listed by `progress-ledger list indicators --plan ID` (the plans by `list plans`)',
     )
-  const plans = [...new Set(found.ids.map((id) => candidates.find((c) => c.id === id)?.plan))]
-  throw new Refusal(
-    `indicator ${JSON.stringify(ref)}: could be ${found.ids.slice(0, 5).join(' or ')}${found.ids.length > 5 ? ` (${found.ids.length} in all)` : ''}, in ${plans.length} plan(s)`,
-    'give the id, or the plan with --plan ID',
-  )
+  throw ambiguousRef(ref, found.ids, candidates)
 }
 
 /** `status`. */
