@@ -403,6 +403,13 @@ describe('history on a ledger of several plans', () => {
     expect(both.stderr).toContain('indicator "1": could be ')
     expect(both.stderr).toContain(', in 2 plans')
     expect(both.stderr).toContain('hint: give the id, or the plan with --plan ID')
+    // status looks the number up the same way.
+    const status = await w.cli('status', '1', '--as-of', '2025-12-31')
+    expect(status.stderr).toContain('indicator "1": could be ')
+    expect(status.stderr).toContain(', in 2 plans')
+    expect((await w.cli('status', '1', '--plan', 'hz', '--as-of', '2025-12-31')).code).toBe(
+      ExitCode.ok,
+    )
     const hz = await w.cli('history', '1', '--plan', 'hz')
     expect(hz.code, hz.stderr).toBe(ExitCode.ok)
     expect(hz.stdout).toContain('defined: ')
