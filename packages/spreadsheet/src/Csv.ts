@@ -50,6 +50,11 @@ function decode(
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes)
     return { text }
   } catch {
+    // Decodable but for its last bytes: a character begun and never finished — a file cut off.
+    if (encoding === 'utf-8' && endsInsideCharacter(bytes))
+      return {
+        got: 'a file that ends inside a character (its last bytes begin one that never finishes): it looks cut off — copy or save it whole again',
+      }
     return {
       got:
         encoding === 'utf-8'
@@ -57,6 +62,39 @@ function decode(
           : 'bytes that are not GB18030',
     }
   }
+}
+
+/** Is `bytes` valid UTF-8 but for an unfinished sequence at its very end? */
+function endsInsideCharacter(bytes: Uint8Array): boolean {
+  let start = bytes.length - 1
+  // Back over continuation bytes (10xxxxxx) to the lead byte of the last sequence, at most 3.
+  while (start > 0 && bytes.length - start < 4 && ((bytes[start] as number) & 0xc0) === 0x80)
+    start--
+  const lead = bytes[start] as number
+  const needs = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1
+  if (needs <= bytes.length - start) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, start))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The last record, when it looks cut off: the text does not end with a line break and the record
+ * has fewer fields than the one before it (a file copied or saved in part ends mid-row; a number
+ * cut short there would otherwise be read as a smaller one).
+ */
+function cutOffRow(
+  text: string,
+  records: ReadonlyArray<ReadonlyArray<string>>,
+): { readonly row: number; readonly fields: number; readonly expected: number } | undefined {
+  if (records.length < 2 || /[\r\n]$/.test(text)) return undefined
+  const last = records[records.length - 1] as ReadonlyArray<string>
+  const before = records[records.length - 2] as ReadonlyArray<string>
+  if (last.length >= before.length) return undefined
+  return { row: records.length, fields: last.length, expected: before.length }
 }
 
 /**
@@ -99,6 +137,18 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
       ],
     }
   }
+  const cut = cutOffRow(decoded.text, records)
+  if (cut !== undefined)
+    return {
+      _tag: 'Unreadable',
+      problems: [
+        sheetProblem(
+          { file, sheet: name, cell: cellAddress(cut.row, cut.fields) },
+          `a last row of ${cut.expected} cells, as the row above it, ended by a line break`,
+          `${cut.fields} cell(s) and no line break at the end of the file: it looks cut off (its last figure may be cut short too) — copy or save it whole again`,
+        ),
+      ],
+    }
   const rows: Cell[][] = records.map((r) =>
     r.map((text): Cell => (text === '' ? { kind: 'empty' } : { kind: 'text', text })),
   )

@@ -120,6 +120,28 @@ describe('readCsv', () => {
     ])
   })
 
+  it('refuses a file cut off: a short last row without a line break, or a character never finished', () => {
+    const enc = (t: string) => new TextEncoder().encode(t)
+    const header = '序号,指标编号,2024年,状态,备注\r\n1,I08,58000,初步,\r\n'
+    // Cut after `620` of `62000`: the status and note cells are gone and so is the line break.
+    const cut = readCsv(enc(`${header}2,I09,620`), 'f.csv')
+    expect(cut._tag === 'Unreadable' && cut.problems.map((p) => p.message)).toEqual([
+      'f.csv!f!C3: expected a last row of 5 cells, as the row above it, ended by a line break, got 3 cell(s) and no line break at the end of the file: it looks cut off (its last figure may be cut short too) — copy or save it whole again',
+    ])
+    // Whole, the same row is read; a file whose rows are all short, or that ends with a line
+    // break, is as its writer made it.
+    expect(readCsv(enc(`${header}2,I09,62000,初步,\r\n`), 'f.csv')._tag).toBe('Sheets')
+    expect(readCsv(enc(`${header}2,I09,62000,初步,`), 'f.csv')._tag).toBe('Sheets')
+    expect(readCsv(enc(`${header}2,I09,620\n`), 'f.csv')._tag).toBe('Sheets')
+    expect(readCsv(enc('指标编号,2024年\nI09,62000'), 'f.csv')._tag).toBe('Sheets')
+    // Cut inside 初 (three bytes in UTF-8): said so, not that the file is in another encoding.
+    const bytes = enc(`${header}2,I09,62000,初`)
+    const mid = readCsv(bytes.subarray(0, bytes.length - 1), 'f.csv')
+    expect(mid._tag === 'Unreadable' && mid.problems[0]?.got).toBe(
+      'a file that ends inside a character (its last bytes begin one that never finishes): it looks cut off — copy or save it whole again',
+    )
+  })
+
   it('reads figures from a GB18030 file end to end', async () => {
     const r = await readFigures(
       { name: 'figures.csv', bytes: gb18030 },
