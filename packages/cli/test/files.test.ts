@@ -423,6 +423,13 @@ describe('history on a ledger of several plans', () => {
     expect(none.stderr).toContain('`progress-ledger list indicators --plan hz`')
     const wrong = await w.cli('history', '1', '--plan', 'gx')
     expect(wrong.stderr).toContain('--plan: expected a plan of the ledger, got "gx"')
+    // An id with a plan that is not one, or not its own, is refused too.
+    const byId = await w.cli('history', 'sz-I01', '--plan', 'gx')
+    expect([byId.code, byId.stdout]).toEqual([ExitCode.failed, ''])
+    expect(byId.stderr).toContain('--plan: expected a plan of the ledger, got "gx"')
+    const other = await w.cli('history', 'sz-I01', '--plan', 'hz')
+    expect(other.stderr).toContain('indicator "sz-I01": defined in plan sz, not in plan hz')
+    expect((await w.cli('history', 'sz-I01', '--plan', 'sz')).code).toBe(ExitCode.ok)
   })
 })
 
@@ -511,6 +518,7 @@ describe('a figures table on a ledger of several plans', () => {
       'hz  杭州行动方案 — 2021–2025, adopted on 2021-09-01\nsz  Shengzhou plan — 2021–2025, adopted on 2021-08-10\n',
     )
     expect(plans.stderr).toBe('2 plans\n')
+    expect((await w.cli('list', 'departments')).stderr).toBe('1 department\n')
     const named = await w.cli(
       'append',
       'f.csv',

@@ -62,22 +62,33 @@ export const history: CommandSpec = {
   access: 'read',
   run: async (ctx) => {
     const ref = positional(ctx, 0)
-    // The chain is checked as every command checks it (the events after the newest checkpoint,
-    // no plan's part restored): a ledger that does not verify is refused, or read with a warning.
-    const { warnings } = await ctx.ledger({ plans: [] })
-    for (const w of warnings) ctx.io.stderr.write(`warning: ${w}\n`)
+    const plan = stringOption(ctx, 'plan')
+    // The chain is checked as every command checks it (the events after the newest checkpoint;
+    // of the checkpoint, the plan of --plan alone, or just the index): a ledger that does not
+    // verify is refused, or read with a warning.
+    const loaded = await ctx.ledger({ plans: plan === undefined ? [] : [plan] })
+    for (const w of loaded.warnings) ctx.io.stderr.write(`warning: ${w}\n`)
+    if (plan !== undefined && !loaded.state.plans.has(plan))
+      throw new Refusal(
+        `--plan: expected a plan of the ledger, got ${JSON.stringify(plan)}`,
+        'the plans are listed by `progress-ledger list plans`',
+      )
     const store = await ctx.store()
     let events = await store.readStream(streams.indicator(ref))
-    if (events.length === 0) {
-      // Not an id as typed: resolve a number or another spelling against the ledger (the plan
-      // named alone, when one is).
-      const plan = stringOption(ctx, 'plan')
-      const { state } = await ctx.ledger(plan === undefined ? undefined : { plans: [plan] })
-      if (plan !== undefined && !state.plans.has(plan))
+    if (events.length > 0 && plan !== undefined) {
+      // An id names one indicator whatever the plan: a plan that is not its own is a mistake.
+      const defined = events.filter((e) => e.type === 'IndicatorDefined').pop()
+      const own = defined?.type === 'IndicatorDefined' ? defined.data.planId : undefined
+      if (own !== undefined && own !== plan)
         throw new Refusal(
-          `--plan: expected a plan of the ledger, got ${JSON.stringify(plan)}`,
-          'the plans are listed by `progress-ledger list plans`',
+          `indicator ${JSON.stringify(ref)}: defined in plan ${own}, not in plan ${plan}`,
+          `drop --plan, or give --plan ${own}`,
         )
+    }
+    if (events.length === 0) {
+      // Not an id as typed: resolve a number or another spelling against the plan named, or the
+      // whole ledger.
+      const { state } = plan === undefined ? await ctx.ledger() : loaded
       const candidates = indicatorsOf(state, plan)
       const found = resolveRef(ref, candidates)
       if (found._tag === 'Ambiguous') throw ambiguousRef(ref, found.ids, candidates)

@@ -179,6 +179,14 @@ function renderRows(kind: ListKind, rows: ReadonlyArray<ListRow>): string {
     .join('')
 }
 
+const singular: Readonly<Record<ListKind, string>> = {
+  indicators: 'indicator',
+  departments: 'department',
+  projects: 'project',
+  tasks: 'task',
+  plans: 'plan',
+}
+
 /** `list`. */
 export const list: CommandSpec = {
   name: 'list',
@@ -229,7 +237,8 @@ export const list: CommandSpec = {
       throw noPlan(ctx, state, '', await whole(), asOfDate)
     if (flagOption(ctx, 'json')) ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
     else ctx.io.stdout.write(renderRows(kind, rows))
-    if (!flagOption(ctx, 'json')) ctx.io.stderr.write(`${rows.length} ${kind}\n`)
+    if (!flagOption(ctx, 'json'))
+      ctx.io.stderr.write(`${rows.length} ${rows.length === 1 ? singular[kind] : kind}\n`)
     return ExitCode.ok
   },
 }
