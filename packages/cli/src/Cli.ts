@@ -111,8 +111,10 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       chainKey: key === undefined || key === '' ? undefined : key,
     }
     const open = async (clock?: Clock) => {
-      if (store === undefined && spec.access === 'write' && spec.name !== 'init')
+      if (store === undefined && spec.access === 'write' && spec.name !== 'init') {
         fresh = newLedger(location, io.idPrefix())
+        if (fresh !== undefined) io.creating?.(fresh.location.path)
+      }
       store ??= await openStore(
         fresh?.location ?? location,
         clock ?? io.clock,

@@ -64,6 +64,11 @@ export interface Io {
    * name (see NewLedger): the temporary file and where it goes once the command ends.
    */
   readonly committed?: (newLedger?: { readonly at: string; readonly final: string }) => void
+  /**
+   * Told when the command starts writing a new SQLite ledger under the temporary name `at` (see
+   * NewLedger), so that an interruption before its write commits can remove it.
+   */
+  readonly creating?: (at: string) => void
 }
 
 /** A file written in pieces: in place, whole, only once committed; nothing at all if aborted. */

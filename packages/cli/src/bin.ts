@@ -2,7 +2,7 @@
 // The `progress-ledger` executable: wires the real world (streams, files, the system clock,
 // random id prefixes) into the command line and exits with its code.
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
@@ -22,6 +22,8 @@ let finished = false
 let committed = false
 // A new SQLite ledger written under a temporary name, not yet put in place.
 let pending: { readonly at: string; readonly final: string } | undefined
+// The temporary name of a new SQLite ledger being written, before its write commits.
+let creating: string | undefined
 void run(process.argv.slice(2), {
   stdout: {
     write: (s) => void process.stdout.write(s),
@@ -53,6 +55,9 @@ void run(process.argv.slice(2), {
   committed: (newLedger) => {
     committed = true
     pending = newLedger
+  },
+  creating: (at) => {
+    creating = at
   },
 }).then((code) => {
   finished = true
@@ -89,8 +94,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
       )
       process.exit(0)
     }
+    // A new ledger that never got its write is no ledger: its temporary files go.
+    let removed = ''
+    if (creating !== undefined) {
+      for (const f of [creating, `${creating}-wal`, `${creating}-shm`]) rmSync(f, { force: true })
+      removed = ` (the new ledger it was writing, ${creating}, is removed)`
+    }
     process.stderr.write(
-      `\nprogress-ledger: interrupted (${signal}); a write that had not committed is discarded whole — \`progress-ledger head\` shows where the ledger stands\n`,
+      `\nprogress-ledger: interrupted (${signal}); a write that had not committed is discarded whole${removed} — \`progress-ledger head\` shows where the ledger stands\n`,
     )
     process.exit(signal === 'SIGINT' ? 130 : 143)
   })

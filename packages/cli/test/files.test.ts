@@ -692,6 +692,7 @@ describe('a command tells its Io when its write has committed', () => {
     // The first write made the ledger: it committed under a temporary name, put in place after.
     const final = join(w.dir, 'progress-ledger.sqlite')
     expect(setup.newLedger).toEqual({ at: `${final}.run1.new`, final })
+    expect(setup.creating).toBe(`${final}.run1.new`)
     expect(existsSync(final) && !existsSync(`${final}.run1.new`)).toBe(true)
     const refused = await w.cli(
       'append',
@@ -699,7 +700,11 @@ describe('a command tells its Io when its write has committed', () => {
       '--actor',
       'plan-admin:po',
     )
-    expect([refused.code, refused.committed]).toEqual([ExitCode.failed, false])
+    expect([refused.code, refused.committed, refused.creating]).toEqual([
+      ExitCode.failed,
+      false,
+      undefined,
+    ])
     w.write('f.csv', '指标编号,2022年\nI01,11.4\n')
     const sheet = await w.cli('append', 'f.csv', '--actor', 'plan-admin:po')
     expect([sheet.committed, sheet.newLedger]).toEqual([true, undefined])

@@ -15,6 +15,8 @@ export interface Ran {
   readonly committed: boolean
   /** The new SQLite ledger, still under its temporary name, that the write committed into. */
   readonly newLedger?: { readonly at: string; readonly final: string }
+  /** The temporary name of a new SQLite ledger the command started writing. */
+  readonly creating?: string
 }
 
 export interface World {
@@ -39,6 +41,7 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
     let stderr = ''
     let committed = false
     let newLedger: Ran['newLedger']
+    let creating: string | undefined
     runs++
     const io: Io = {
       stdout: { write: (s) => void (stdout += s), isTTY: options.tty ?? false },
@@ -61,9 +64,19 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
         committed = true
         newLedger = fresh
       },
+      creating: (at) => {
+        creating = at
+      },
     }
     const code = await run(argv, io)
-    return { code, stdout, stderr, committed, ...(newLedger === undefined ? {} : { newLedger }) }
+    return {
+      code,
+      stdout,
+      stderr,
+      committed,
+      ...(newLedger === undefined ? {} : { newLedger }),
+      ...(creating === undefined ? {} : { creating }),
+    }
   }
   const write = (name: string, content: string): string => {
     writeFileSync(join(dir, name), content)
