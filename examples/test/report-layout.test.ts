@@ -33,6 +33,8 @@ interface Layout {
   /** Status words not on one line (滞后 broken one character per line), or missing. */
   readonly tallStatus: ReadonlyArray<string>
   readonly badges: number
+  /** Indicator names squeezed narrower than 8 em (a column a character wide, text stacked). */
+  readonly narrowNames: ReadonlyArray<string>
 }
 
 async function layout(page: Page): Promise<Layout> {
@@ -65,6 +67,13 @@ async function layout(page: Page): Promise<Layout> {
         })
         .map((r) => r.id),
       badges: document.querySelectorAll('.badge').length,
+      narrowNames: rows
+        .filter((r) => {
+          const cell = r.querySelector('td.name')
+          const em = cell === null ? 16 : parseFloat(getComputedStyle(cell).fontSize) || 16
+          return cell === null || cell.getBoundingClientRect().width < 8 * em
+        })
+        .map((r) => r.id),
     }
   })
 }
@@ -152,6 +161,7 @@ if (existsSync(CHROMIUM)) {
               expect(l.hiddenOwner).toEqual([])
               expect(l.tallStatus).toEqual([])
               expect(l.badges).toBe(1)
+              if (width >= 1280) expect(l.narrowNames).toEqual([])
             }
             if (width === 1280)
               await page.screenshot({ path: join(out, `${file}.${width}.png`), fullPage: false })

@@ -227,6 +227,7 @@ export function renderHtml(r: PlanReport): string {
           { html: esc(i.number ?? ''), className: 'num' },
           {
             html: `<a href="#ind-${esc(i.indicatorId)}">${esc(indicatorName(r.lang, i))}</a>${unitOf(i, r.lang) === '' ? '' : ` <small>(${esc(unitOf(i, r.lang))})</small>`}`,
+            className: 'name',
           },
           { html: esc(valueCell(r.lang, i.latest)), className: 'num' },
           {

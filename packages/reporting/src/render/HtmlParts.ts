@@ -33,6 +33,7 @@ th{background:var(--soft)}
 td.num{text-align:right;white-space:nowrap}
 td.status{white-space:nowrap}
 td .nw{white-space:nowrap}
+td.name{min-width:11em}
 .light{vertical-align:-1px;margin-right:4px}
 ul.cards{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px}
 li.card{min-width:0;border:1px solid var(--line);border-left:5px solid var(--muted);border-radius:6px;padding:8px 10px}
@@ -54,6 +55,7 @@ table.rt,table.rt tbody,table.rt tr,table.rt td{display:block;width:100%}
 table.rt tr{border:1px solid var(--line);border-radius:6px;margin:0 0 8px;padding:4px 0}
 table.rt td{border:0;padding:1px 8px;white-space:normal;text-align:left}
 td .nw{white-space:normal}
+td.name{min-width:0}
 table.rt td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
 }
 @media print{body{max-width:none;padding:0;font-size:10pt}.scroll{overflow:visible}a{color:inherit;text-decoration:none}
@@ -92,14 +94,21 @@ export function page(lang: Lang, title: string, body: ReadonlyArray<string>): st
   ].join('\n')}\n`
 }
 
-/** Department names for HTML, each kept on one line, the list free to wrap between names. */
+/** Names longer than this wrap inside themselves; shorter ones are kept on one line. */
+const ONE_LINE_NAME = 16
+
+/**
+ * Department names for HTML, the list free to wrap between names: a short name (市发改局) is kept
+ * on one line, a long one (an English name of a sub-bureau) wraps too — kept whole, it would
+ * squeeze the other columns of a table to a character's width.
+ */
 export function departmentsHtml(ctx: CellContext, ids: ReadonlyArray<string>): string {
   if (ids.length === 0) return '—'
   return ids
-    .map(
-      (id) =>
-        `<span class="nw">${esc(localized(ctx.departmentNames[id] ?? { zh: id }, ctx.lang))}</span>`,
-    )
+    .map((id) => {
+      const name = localized(ctx.departmentNames[id] ?? { zh: id }, ctx.lang)
+      return name.length > ONE_LINE_NAME ? esc(name) : `<span class="nw">${esc(name)}</span>`
+    })
     .join(ctx.lang === 'zh' ? '、' : ', ')
 }
 
