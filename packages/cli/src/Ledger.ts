@@ -12,6 +12,7 @@ import {
   type ChainKey,
   type Cut,
   type EventStore,
+  type Instant,
   isInstant,
   isIsoDate,
   type LedgerState,
@@ -158,19 +159,29 @@ export async function readLedger(
   }
 }
 
-/** The ledger as of `--as-of` (valid time) and `--known-at` (recorded time, end of that day). */
+/**
+ * The ledger as of `--as-of` (valid time) and `--known-at` (recorded time: a date means the end of
+ * that day; an instant may leave out its milliseconds).
+ */
 export function cutOf(asOfDate: string | undefined, knownAt: string | undefined): Cut {
   if (asOfDate !== undefined && !isIsoDate(asOfDate))
     throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(asOfDate)}`)
-  if (knownAt !== undefined && !isIsoDate(knownAt) && !isInstant(knownAt)) {
-    throw new UsageError(
-      `--known-at: expected a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss.sssZ, got ${JSON.stringify(knownAt)}`,
-    )
-  }
+  const recorded = knownAt === undefined ? undefined : knownInstant(knownAt)
   return {
     ...(asOfDate === undefined ? {} : { validTime: asOfDate }),
-    ...(knownAt === undefined
-      ? {}
-      : { recordedTime: knownAt.length === 10 ? `${knownAt}T23:59:59.999Z` : knownAt }),
+    ...(recorded === undefined ? {} : { recordedTime: recorded }),
   }
+}
+
+/** `--known-at` as the instant it means. */
+function knownInstant(knownAt: string): Instant {
+  if (isIsoDate(knownAt)) return `${knownAt}T23:59:59.999Z` as Instant
+  const full = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(knownAt)
+    ? `${knownAt.slice(0, -1)}.000Z`
+    : knownAt
+  if (!isInstant(full))
+    throw new UsageError(
+      `--known-at: expected a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss[.sss]Z, got ${JSON.stringify(knownAt)}`,
+    )
+  return full
 }

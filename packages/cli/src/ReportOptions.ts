@@ -187,12 +187,14 @@ export async function buildReport(
   const state = await loadCut(ctx, asOfDate, request)
   const { warnings } = await ctx.ledger(request)
   const method = stringOption(ctx, 'method')
+  const knownAt = cutOf(asOfDate, stringOption(ctx, 'known-at')).recordedTime
   const result = evaluatePlan(
     state,
     {
       asOf: asOfDate,
       lang,
       warnings,
+      ...(knownAt === undefined ? {} : { knownAt }),
       ...(plan === undefined ? {} : { planId: plan }),
       ...(method === undefined ? {} : { method }),
     },

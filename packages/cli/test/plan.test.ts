@@ -138,10 +138,24 @@ describe('progress-ledger with the Shengzhou plan', () => {
           ...store,
         )
       ).stdout,
-    ) as { indicators: Array<{ id: string; latest: { value: number } | null }> }
+    ) as {
+      knownAt?: string
+      indicators: Array<{ id: string; latest: { value: number } | null }>
+    }
     const now = JSON.parse(
       (await w.cli('report', '--as-of', '2021-12-31', '--format', 'json', ...store)).stdout,
     ) as typeof then
+    // The report says what it was known at: the figures differ from today's.
+    expect([then.knownAt, now.knownAt]).toEqual(['2022-06-30T23:59:59.999Z', undefined])
+    const thenMd = await w.cli(
+      'report',
+      '--as-of',
+      '2021-12-31',
+      '--known-at',
+      '2022-06-30T08:00:00Z',
+      ...store,
+    )
+    expect(thenMd.stdout).toContain('- 截至：2021-12-31\n- 按记录截至：2022-06-30 08:00:00 UTC\n')
     expect(then.indicators.find((i) => i.id === 'I01')?.latest?.value).toBe(10.2)
     expect(now.indicators.find((i) => i.id === 'I01')?.latest?.value).toBe(10.6)
     expect(now.indicators).toHaveLength(68)

@@ -98,6 +98,7 @@ const LIGHT: Readonly<Record<Light, Pair>> = {
 const TEXT = {
   report: ['进展报告', 'Progress report'],
   asOf: ['截至', 'As of'],
+  knownAt: ['按记录截至', 'As known at'],
   indicators: ['指标', 'Indicators'],
   indicator: ['指标', 'Indicator'],
   name: ['名称', 'Name'],

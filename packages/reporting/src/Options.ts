@@ -6,7 +6,13 @@
  * @module Options
  */
 import * as t from 'io-ts'
-import { type DecodeIssue, FiniteNumber, formatErrors, IsoDate } from '@progress-ledger/core'
+import {
+  type DecodeIssue,
+  FiniteNumber,
+  formatErrors,
+  Instant,
+  IsoDate,
+} from '@progress-ledger/core'
 
 /** A numeric evaluation method. */
 export const MethodName = t.keyof(
@@ -154,6 +160,12 @@ export const ReportOptions = t.exact(
        * chain does not verify. Empty by default.
        */
       warnings: t.readonlyArray(t.string),
+      /**
+       * The recorded time the state was cut at (core's `asOf` with a `recordedTime`), when it was:
+       * every rendering says so beside the as-of date, since the figures are what the ledger knew
+       * then. The report does not cut the state itself.
+       */
+      knownAt: Instant,
     }),
   ]),
   'ReportOptions',
@@ -178,6 +190,8 @@ export interface ResolvedOptions {
   readonly naturalLimitsByUnit: Readonly<Record<string, number>>
   /** Sentences every rendering shows above the figures (empty unless given). */
   readonly warnings: ReadonlyArray<string>
+  /** The recorded time the state was cut at, if it was (see `ReportOptions`). */
+  readonly knownAt: Instant | null
 }
 
 /**
@@ -236,6 +250,7 @@ export function resolveOptions(u: unknown): OptionsResult {
       naturalLimits: o.naturalLimits ?? {},
       naturalLimitsByUnit: o.naturalLimitsByUnit ?? defaultNaturalLimitsByUnit,
       warnings: o.warnings ?? [],
+      knownAt: o.knownAt ?? null,
     },
   }
 }

@@ -248,3 +248,41 @@ function csvCells(row: string): string[] {
   out.push(cell)
   return out
 }
+
+describe('a report of what the ledger knew at a recorded time', () => {
+  it('says so beside the as-of date in Markdown, HTML and JSON; a report without it says nothing', () => {
+    const cut = asOf(ledger, {
+      validTime: d('2022-12-31'),
+      recordedTime: '2023-03-01T23:59:59.999Z',
+    })
+    for (const lang of ['zh', 'en'] as const) {
+      const r = evaluatePlan(cut, {
+        asOf: '2022-12-31',
+        lang,
+        knownAt: '2023-03-01T23:59:59.999Z',
+      })
+      if (r._tag !== 'Report') throw new Error(r._tag)
+      const words = lang === 'zh' ? '按记录截至' : 'As known at'
+      expect(renderMarkdown(r.report)).toContain(
+        `- ${words}${lang === 'zh' ? '：' : ': '}2023-03-01\n`,
+      )
+      expect(renderHtml(r.report)).toContain(` · ${words} 2023-03-01 · `)
+      const json = JSON.parse(renderJson(r.report)) as Record<string, unknown>
+      expect(Object.keys(json).slice(0, 6)).toEqual([
+        'schemaVersion',
+        'kind',
+        'planId',
+        'name',
+        'asOf',
+        'knownAt',
+      ])
+      expect(json['knownAt']).toBe('2023-03-01T23:59:59.999Z')
+      expect(isRight(ReportJson.decode(json))).toBe(true)
+      const plain = report(lang)
+      expect(renderMarkdown(plain)).not.toContain(words)
+      expect(JSON.parse(renderJson(plain))).not.toHaveProperty('knownAt')
+    }
+    const bad = evaluatePlan(cut, { asOf: '2022-12-31', lang: 'en', knownAt: '2023-03-01' })
+    expect(bad._tag).toBe('InvalidOptions')
+  })
+})

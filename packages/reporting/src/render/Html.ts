@@ -11,7 +11,7 @@
 import type { IndicatorReport } from '../Evaluate'
 import { renderExplanation } from '../ExplanationText'
 import { attentionReasons, type AttentionReason } from '../Attention'
-import { formatNumber } from '../Format'
+import { formatNumber, knownAtText } from '../Format'
 import { label, localized, type TextKey } from '../Labels'
 import type { PlanReport } from '../Report'
 import { statusCodes } from '../Status'
@@ -120,7 +120,7 @@ export function renderHtml(r: PlanReport): string {
   const o: string[] = ['<header>', `<h1>${esc(name)}</h1>`]
   if (r.warnings.length > 0) o.push(warningsHtml(r.warnings, r.lang))
   o.push(
-    `<p class="meta">${L('report')} · ${L('asOf')} ${r.asOf} · ${L('plan')} ${r.startYear}–${r.endYear} · ${L('elapsed')} ${percent(r.elapsed)}${r.illustrative ? ` · <span class="badge">${L('illustrative')}</span>` : ''}</p>`,
+    `<p class="meta">${L('report')} · ${L('asOf')} ${r.asOf}${r.options.knownAt === null ? '' : ` · ${L('knownAt')} ${esc(knownAtText(r.options.knownAt))}`} · ${L('plan')} ${r.startYear}–${r.endYear} · ${L('elapsed')} ${percent(r.elapsed)}${r.illustrative ? ` · <span class="badge">${L('illustrative')}</span>` : ''}</p>`,
   )
   if (r.illustrative) o.push(`<p class="notice">${L('illustrativeNotice')}</p>`)
   const count = (reason: AttentionReason): number =>

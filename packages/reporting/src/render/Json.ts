@@ -156,7 +156,13 @@ export const ProjectJson = t.strict({
  * not verify. Optional in the codec so that version-2 documents written before the field decode;
  * the renderers always write it.
  */
-export const WarningsJson = t.exact(t.partial({ warnings: t.readonlyArray(t.string) }))
+export const WarningsJson = t.exact(
+  t.partial({
+    warnings: t.readonlyArray(t.string),
+    /** The recorded time the figures were cut at (`--known-at`), when they were. */
+    knownAt: t.string,
+  }),
+)
 
 const ReportBody = t.strict({
   schemaVersion: t.literal(reportSchemaVersion),
@@ -343,6 +349,7 @@ export function toReportJson(r: PlanReport): ReportJson {
     lang: r.lang,
     illustrative: r.illustrative,
     warnings: r.warnings,
+    ...(r.options.knownAt === null ? {} : { knownAt: r.options.knownAt }),
     period: {
       baseYear: r.baseYear,
       startYear: r.startYear,
@@ -404,6 +411,7 @@ export function renderJson(r: PlanReport): string {
     planId,
     name,
     asOf,
+    ...(r.options.knownAt === null ? {} : { knownAt: r.options.knownAt }),
     lang,
     illustrative,
     warnings: r.warnings,

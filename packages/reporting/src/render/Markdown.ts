@@ -5,6 +5,7 @@
  *
  * @module render/Markdown
  */
+import { knownAtText } from '../Format'
 import { label, localized, type TextKey } from '../Labels'
 import type { ProjectReport } from '../Milestones'
 import type { Lang } from '../Options'
@@ -121,6 +122,8 @@ export function renderMarkdown(r: PlanReport): string {
   out.push(...warningsMarkdown(r.warnings, r.lang))
   if (r.illustrative) out.push(`> **${L('illustrative')}** — ${L('illustrativeNotice')}`, '')
   out.push(`- ${L('asOf')}${sep}${r.asOf}`)
+  if (r.options.knownAt !== null)
+    out.push(`- ${L('knownAt')}${sep}${knownAtText(r.options.knownAt)}`)
   out.push(
     r.lang === 'zh'
       ? `- ${L('plan')}${sep}${r.startYear}–${r.endYear}（${L('baselinePeriod')} ${r.baseYear}）；${L('elapsed')}${sep}${percent(r.elapsed)}`
