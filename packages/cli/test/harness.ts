@@ -42,14 +42,15 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
     let committed = false
     let newLedger: Ran['newLedger']
     let creating: string | undefined
-    runs++
+    // Each run its own prefix, even when runs overlap (several clerks at once).
+    const n = ++runs
     const io: Io = {
       stdout: { write: (s) => void (stdout += s), isTTY: options.tty ?? false },
       stderr: { write: (s) => void (stderr += s), isTTY: options.tty ?? false },
       cwd: dir,
       env: options.env ?? {},
       clock,
-      idPrefix: () => `run${runs}`,
+      idPrefix: () => `run${n}`,
       readFile: (p) => readText(resolve(dir, p)),
       readLines: (p) => {
         statSync(resolve(dir, p))

@@ -17,6 +17,7 @@ import { type CommandSpec, flagOption, positional, type RunContext, stringOption
 import { ExitCode, Refusal, UsageError } from '../Failure'
 import { NotUtf8Error } from '../Io'
 import { progressCounter } from '../Progress'
+import { REDECIDE, movedOn } from '../Redecide'
 import { describeResult } from '../Results'
 import { describeLocation } from '../StoreUrl'
 import { appendSpreadsheet, isSpreadsheet } from './AppendSheet'
@@ -192,33 +193,41 @@ export const append: CommandSpec = {
       onProgress: (p: { readonly events: number }) => counter.update(p.events),
     }
     let result
+    // The whole file was read ahead (it is short): it can be decided again.
+    let short: boolean
     try {
       const source = inputs()
       const ahead = await readAhead(source, NARROW_LINES)
-      result = await handleStream(
-        store,
-        ahead.rest === undefined ? ahead.head : ahead.rest,
-        { actor, today: dateOf(ctx.io.clock.now()), ids: sequentialIds(ctx.io.idPrefix()) },
-        ahead.rest === undefined
-          ? {
-              ...common,
-              narrow: async (plans) => {
-                const read = await ctx.ledger({
-                  owned: true,
-                  ...(plans === undefined ? {} : { plans }),
-                })
-                return { _tag: 'Loaded', state: read.state, planScope: read.planScope }
+      short = ahead.rest === undefined
+      const decide = async () =>
+        handleStream(
+          store,
+          ahead.rest === undefined ? ahead.head : ahead.rest,
+          { actor, today: dateOf(ctx.io.clock.now()), ids: sequentialIds(ctx.io.idPrefix()) },
+          ahead.rest === undefined
+            ? {
+                ...common,
+                narrow: async (plans) => {
+                  const read = await ctx.ledger({
+                    owned: true,
+                    ...(plans === undefined ? {} : { plans }),
+                  })
+                  return { _tag: 'Loaded', state: read.state, planScope: read.planScope }
+                },
+              }
+            : {
+                ...common,
+                // Owned by the decisions alone, so that it is garbage as soon as they are done.
+                state: (await ctx.ledger({ owned: true })).state,
+                ownsState: true,
+                // Settled (a walk over the whole state) only when it is checkpointed.
+                settleFrom: CHECKPOINT_AFTER,
               },
-            }
-          : {
-              ...common,
-              // Owned by the decisions alone, so that it is garbage as soon as they are done.
-              state: (await ctx.ledger({ owned: true })).state,
-              ownsState: true,
-              // Settled (a walk over the whole state) only when it is checkpointed.
-              settleFrom: CHECKPOINT_AFTER,
-            },
-      )
+        )
+      result = await decide()
+      // A short file is held whole: decided while another writer appended, it is decided again
+      // against the ledger as it now is (each attempt loads it afresh), as a clerk would rerun it.
+      for (let i = 0; short && i < REDECIDE && movedOn(result); i++) result = await decide()
     } finally {
       counter.done()
     }
@@ -269,7 +278,7 @@ export const append: CommandSpec = {
       case 'VersionConflict':
         if (result.streamId === LEDGER_STREAM) {
           ctx.io.stderr.write(
-            `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while the file was decided; someone else wrote first — run again\n`,
+            `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while the file was decided${short ? `, ${REDECIDE + 1} times` : ''}; someone else wrote first — run again\n`,
           )
           return ExitCode.failed
         }

@@ -19,6 +19,7 @@ import { parseActor } from '../ActorOption'
 import { flagOption, type RunContext, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
 import { asOfOf, loadCut, noPlan } from '../ReportOptions'
+import { REDECIDE, movedOn } from '../Redecide'
 import { describeResult } from '../Results'
 
 /** Is this a spreadsheet `append` reads figures from (`.xlsx`, `.csv`, any case)? */
@@ -131,19 +132,27 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
   }
   const what = `${read.commands.length} figure(s) from ${file}`
   const replacing = replacements(state, read.commands)
-  const result = await handleStream(
-    await ctx.store(),
-    read.commands.map((command) => ({ command })),
-    { actor, today: dateOf(now), ids: sequentialIds(ctx.io.idPrefix()) },
-    {
-      maxRejections: read.commands.length,
-      recordDenied: flagOption(ctx, 'record-denied'),
-      narrow: async (plans) => {
-        const loaded = await ctx.ledger({ owned: true, ...(plans === undefined ? {} : { plans }) })
-        return { _tag: 'Loaded', state: loaded.state, planScope: loaded.planScope }
+  const store = await ctx.store()
+  const decide = () =>
+    handleStream(
+      store,
+      read.commands.map((command) => ({ command })),
+      { actor, today: dateOf(now), ids: sequentialIds(ctx.io.idPrefix()) },
+      {
+        maxRejections: read.commands.length,
+        recordDenied: flagOption(ctx, 'record-denied'),
+        narrow: async (plans) => {
+          const loaded = await ctx.ledger({
+            owned: true,
+            ...(plans === undefined ? {} : { plans }),
+          })
+          return { _tag: 'Loaded', state: loaded.state, planScope: loaded.planScope }
+        },
       },
-    },
-  )
+    )
+  let result = await decide()
+  // Decided while another writer appended: decided again against the ledger as it now is.
+  for (let i = 0; i < REDECIDE && movedOn(result); i++) result = await decide()
   switch (result._tag) {
     case 'StreamRejected':
       return refuse(
@@ -165,7 +174,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
     case 'VersionConflict':
       if (result.streamId === LEDGER_STREAM) {
         ctx.io.stderr.write(
-          `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while ${file} was decided; someone else wrote first — run again\n`,
+          `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while ${file} was decided, ${REDECIDE + 1} times; someone else wrote first — run again\n`,
         )
         return ExitCode.failed
       }
