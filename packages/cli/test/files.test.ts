@@ -857,7 +857,11 @@ describe('a new ledger file', () => {
       'plan-admin:po',
       ...store,
     )
-    expect(empty.code).toBe(ExitCode.ok)
+    // A blank file is refused (a failed export or upload, most likely), and makes no ledger.
+    expect([empty.code, empty.stderr]).toEqual([
+      ExitCode.failed,
+      'progress-ledger append: none.jsonl: expected at least one command (a JSON object per line), got none (the file is empty, or blank); nothing appended\n',
+    ])
     expect(readdirSync(w.dir).filter((f) => f.startsWith('ledgr'))).toEqual([])
     const made = await w.cli(
       'append',

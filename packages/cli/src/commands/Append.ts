@@ -199,6 +199,11 @@ export const append: CommandSpec = {
       const source = inputs()
       const ahead = await readAhead(source, NARROW_LINES)
       short = ahead.rest === undefined
+      // An empty file is far more often a failed export or upload than a day with nothing new.
+      if (short && ahead.head.length === 0)
+        throw new Refusal(
+          `${file}: expected at least one command (a JSON object per line), got none (the file is empty, or blank); nothing appended`,
+        )
       const decide = async () =>
         handleStream(
           store,
