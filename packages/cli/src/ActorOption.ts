@@ -26,3 +26,16 @@ export function parseActor(value: string): Actor {
     `--actor: expected plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID, got ${JSON.stringify(value)}`,
   )
 }
+
+/**
+ * A hint for refusals of a reporter whose department the ledger does not register (a misspelt
+ * `@DEPARTMENT` makes every line "an indicator nosuch answers for"), or `undefined`.
+ */
+export function unknownDepartmentHint(
+  actor: Actor,
+  departments: { has(id: string): boolean; readonly size: number; keys(): Iterable<string> },
+): string | undefined {
+  if (actor.role !== 'reporter' || departments.has(actor.department)) return undefined
+  const known = [...departments.keys()].slice(0, 10)
+  return `hint: department ${JSON.stringify(actor.department)} of --actor is not registered in the ledger${known.length === 0 ? '' : ` (it registers ${known.join(', ')}${departments.size > known.length ? ', …' : ''}; \`progress-ledger list departments\` lists them)`}\n`
+}

@@ -367,6 +367,35 @@ describe('import', () => {
   })
 })
 
+describe('a reporter of a department the ledger does not register', () => {
+  it('is told so once, after the refused lines or cells', async () => {
+    const w = await ledger()
+    const lines = await w.cli(
+      'append',
+      w.write('q.jsonl', jsonl([value('2022')])),
+      '--actor',
+      'reporter:clerk@nosuch',
+    )
+    expect(lines.code).toBe(ExitCode.failed)
+    expect(lines.stderr).toContain('q.jsonl:1: ')
+    expect(lines.stderr).toContain(
+      'hint: department "nosuch" of --actor is not registered in the ledger (it registers fgj; `progress-ledger list departments` lists them)\n',
+    )
+    w.write('f.csv', '指标编号,2022年\nI01,11.4\n')
+    const sheet = await w.cli('append', 'f.csv', '--actor', 'reporter:clerk@nosuch')
+    expect(sheet.stderr).toContain('hint: department "nosuch" of --actor is not registered')
+    // A registered department refused for another reason gets no such hint.
+    const late = await w.cli(
+      'append',
+      w.write('late.jsonl', jsonl([value('2099')])),
+      '--actor',
+      'reporter:clerk@fgj',
+    )
+    expect(late.code).toBe(ExitCode.failed)
+    expect(late.stderr).not.toContain('not registered')
+  })
+})
+
 describe('history on a ledger of several plans', () => {
   it('resolves a number printed in several plans with --plan, loading that plan; without it, names the candidates', async () => {
     const w = world('2026-03-01T09:00:00.000Z')

@@ -12,7 +12,7 @@ import {
   saveLedgerCheckpoint,
 } from '@progress-ledger/core'
 import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
-import { parseActor } from '../ActorOption'
+import { parseActor, unknownDepartmentHint } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
 import { ExitCode, Refusal, UsageError } from '../Failure'
 import { NotUtf8Error } from '../Io'
@@ -251,6 +251,11 @@ export const append: CommandSpec = {
         ctx.io.stderr.write(
           `${result.refused} of ${result.inputs} line(s) refused; nothing appended\n`,
         )
+        const department = unknownDepartmentHint(
+          actor,
+          (await ctx.ledger({ plans: [] })).state.departments,
+        )
+        if (department !== undefined) ctx.io.stderr.write(department)
         // Every line refused against a ledger with nothing in it: most likely the wrong one.
         if (result.refused === result.inputs && (await store.headPosition()) === 0)
           ctx.io.stderr.write(

@@ -15,7 +15,7 @@ import {
 } from '@progress-ledger/core'
 import { handleStream, sequentialIds } from '@progress-ledger/commands'
 import { locateRejections, readFiguresFile, type SheetProblem } from '@progress-ledger/spreadsheet'
-import { parseActor } from '../ActorOption'
+import { parseActor, unknownDepartmentHint } from '../ActorOption'
 import { flagOption, type RunContext, stringOption } from '../Command'
 import { ExitCode, UsageError } from '../Failure'
 import { asOfOf, loadCut, noPlan } from '../ReportOptions'
@@ -154,12 +154,16 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
   // Decided while another writer appended: decided again against the ledger as it now is.
   for (let i = 0; i < REDECIDE && movedOn(result); i++) result = await decide()
   switch (result._tag) {
-    case 'StreamRejected':
-      return refuse(
+    case 'StreamRejected': {
+      const code = refuse(
         ctx,
         file,
         locateRejections(read, { _tag: 'BatchRejected', rejections: result.rejections }),
       )
+      const department = unknownDepartmentHint(actor, state.departments)
+      if (department !== undefined) ctx.io.stderr.write(department)
+      return code
+    }
     case 'StreamAppended': {
       if (result.written > 0) ctx.io.committed?.()
       // Each figure records one event, or none when it is the value in force already.
