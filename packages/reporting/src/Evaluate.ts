@@ -342,7 +342,9 @@ function gapOf(c: NumericCase, targetId: string): Gap {
     targetId,
     dueYear: Math.round(c.target.time),
     target: c.target.value,
-    value: c.direction * (c.target.value - c.latest.value),
+    // A difference of two decimals, without binary noise (14 − 11.8 is 2.2, not
+    // 2.1999999999999993): twelve significant digits are more than any reported figure has.
+    value: Number((c.direction * (c.target.value - c.latest.value)).toPrecision(12)),
   }
 }
 

@@ -283,6 +283,11 @@ describe('全员劳动生产率: green today, forecast to miss 19 by 2025', () =
       ['I02', 'at-risk'],
     ])
     expect(renderMarkdown(r)).toContain('符合进度 · 预计到期难以实现')
+    // The explanation says its sentence once, with the forecast added (it said it twice).
+    const details = renderMarkdown(r).split('## 说明')[1] ?? ''
+    const sentence = '按序时进度应完成33.3%，实际完成27.3%，落后6.1个百分点。'
+    expect(details.split(sentence).length - 1).toBe(1)
+    expect(details).toContain(`- ${i.summary}`)
     expect(renderHtml(r)).toContain('<span class="risk">预计到期难以实现</span>')
     const csv = renderCsv(r).split('\r\n')
     const risk = csv[0]!.split(',').indexOf('预计到期难以实现')

@@ -244,7 +244,13 @@ export function renderMarkdown(r: PlanReport): string {
       '',
     )
     const lines = renderExplanation(i.explanation, r.lang, unitOf(i, r.lang)).split('\n')
-    if (i.atRisk) lines.splice(1, 0, i.summary)
+    // At risk, the summary adds the forecast to the explanation's sentence: it stands in for the
+    // sentence it begins with (said once), or follows it.
+    if (i.atRisk) {
+      const first = lines[0]
+      if (first !== undefined && first !== '' && i.summary.startsWith(first)) lines[0] = i.summary
+      else lines.splice(1, 0, i.summary)
+    }
     if (i.forecast !== null) lines.push(`${L('forecast')}${sep}${forecastCell(i, r.lang)}`)
     for (const v of i.series) if (v.outlier !== null) lines.push(`${v.period}${sep}${v.outlier}`)
     out.push(...lines.map((l) => `- ${markdownText(l)}`), '')
