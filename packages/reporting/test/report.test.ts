@@ -279,6 +279,19 @@ describe('a project on its own timeline', () => {
       project: { plannedTotal: 1, unplannedMet: 2, nextDue: { milestoneId: 'square' } },
     })
   })
+  it('of a project without milestones yet says so instead of an empty table', () => {
+    const state = replay(
+      ledgerProjection,
+      recorded([fixtures.departmentRegistered, fixtures.railwayDefined]),
+    )
+    for (const lang of ['zh', 'en'] as const) {
+      const r = evaluateProjectTimeline(state, { projectId: 'hangtai', asOf: '2022-12-31', lang })
+      if (r._tag !== 'ProjectReport') throw new Error(r._tag)
+      const md = renderProjectMarkdown(r.report)
+      expect(md).toContain(lang === 'zh' ? '\n尚无里程碑记录。\n' : '\nNo milestones recorded.\n')
+      expect(md).not.toContain('| --- |')
+    }
+  })
   it.each(['zh', 'en'] as const)(
     'renders Markdown, text and HTML (%s) as their snapshots',
     async (lang) => {

@@ -69,6 +69,11 @@ export function projectMarkdown(p: ProjectReport, ctx: CellContext, level = 3): 
     `- ${L('overdue')}${sep}${markdownText(p.overdue.join(', ')) || '—'}${semi}${L('nextDue')}${sep}${p.nextDue === null ? '—' : `${markdownText(p.nextDue.milestoneId)} (${p.nextDue.date})`}`,
     '',
   )
+  if (p.milestones.length === 0) {
+    const none = L('noMilestones')
+    out.push(`${none.charAt(0).toUpperCase()}${none.slice(1)}${zh ? '。' : '.'}`, '')
+    return out
+  }
   out.push(
     ...table(
       [L('milestone'), L('planned'), L('forecast'), L('met'), L('slip'), L('overdue')],
