@@ -396,6 +396,33 @@ describe('a reporter of a department the ledger does not register', () => {
   })
 })
 
+describe('a JSON-lines file reporting one figure twice', () => {
+  it('records both and notes it, naming both lines; the same value twice is no note', async () => {
+    const w = await ledger()
+    const twice = await w.cli(
+      'append',
+      w.write(
+        't.jsonl',
+        jsonl([value('2022', { value: 12.5 }), value('2023'), value('2022', { value: 12.7 })]),
+      ),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(twice.code, twice.stderr).toBe(ExitCode.ok)
+    expect(twice.stdout).toContain('3 command(s): appended 3 event(s)')
+    expect(twice.stderr).toBe(
+      't.jsonl:3: note: I01 2022 is reported again in this file (line 1: 12.5); both are recorded, 12.7 in force\n',
+    )
+    const same = await w.cli(
+      'append',
+      w.write('s.jsonl', jsonl([value('2024'), value('2024')])),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect([same.code, same.stderr]).toEqual([ExitCode.ok, ''])
+  })
+})
+
 describe('history on a ledger of several plans', () => {
   it('resolves a number printed in several plans with --plan, loading that plan; without it, names the candidates', async () => {
     const w = world('2026-03-01T09:00:00.000Z')

@@ -195,10 +195,12 @@ export const append: CommandSpec = {
     let result
     // The whole file was read ahead (it is short): it can be decided again.
     let short: boolean
+    let held: ReadonlyArray<CommandInput> = []
     try {
       const source = inputs()
       const ahead = await readAhead(source, NARROW_LINES)
       short = ahead.rest === undefined
+      if (short) held = ahead.head
       // An empty file is far more often a failed export or upload than a day with nothing new.
       if (short && ahead.head.length === 0)
         throw new Refusal(
@@ -265,6 +267,7 @@ export const append: CommandSpec = {
       }
       case 'StreamAppended':
         if (result.written > 0) ctx.io.committed?.()
+        for (const note of reportedTwice(held, numbers)) ctx.io.stderr.write(`${file}:${note}\n`)
         ctx.io.stdout.write(
           result.written === 0
             ? `${result.requests === 0 ? 'no commands' : `${numbers.length} command(s): already recorded`}, nothing new (head at position ${result.head})\n`
@@ -306,6 +309,31 @@ export const append: CommandSpec = {
         return describeResult(ctx.io, result, file)
     }
   },
+}
+
+/**
+ * Notes on `ReportValue` lines of a held file that report a figure for an indicator and period
+ * that an earlier line of the file reported differently: both are recorded, the later in force —
+ * said, as a figures table refuses a second row for one indicator. `LINE: note: …` each.
+ */
+export function reportedTwice(
+  inputs: ReadonlyArray<CommandInput>,
+  lines: ReadonlyArray<number>,
+): string[] {
+  const first = new Map<string, { readonly index: number; readonly value: unknown }>()
+  const notes: string[] = []
+  inputs.forEach((input, index) => {
+    const c = 'command' in input ? (input.command as Record<string, unknown> | null) : null
+    if (c === null || typeof c !== 'object' || c['type'] !== 'ReportValue') return
+    const key = JSON.stringify([c['indicatorId'], c['period']])
+    const seen = first.get(key)
+    if (seen === undefined) first.set(key, { index, value: c['value'] })
+    else if (seen.value !== c['value'])
+      notes.push(
+        `${lines[index] ?? '?'}: note: ${String(c['indicatorId'])} ${String(c['period'])} is reported again in this file (line ${lines[seen.index] ?? '?'}: ${String(seen.value)}); both are recorded, ${String(c['value'])} in force`,
+      )
+  })
+  return notes
 }
 
 /** The number of the line of `file` whose command carries `id`, if one does. */
