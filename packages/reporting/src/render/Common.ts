@@ -63,8 +63,19 @@ export function targetCell(t: TargetInfo | undefined, lang: Lang): string {
 
 /** The status as words, with the at-risk flag: `符合进度 · 预计到期难以实现`. */
 export function statusText(i: IndicatorReport, lang: Lang): string {
-  const s = label('status', i.status, lang)
+  const s = label('status', i.status, lang) + closedSegmentOf(i, lang)
   return i.atRisk ? `${s} · ${label('text', 'atRisk', lang)}` : s
+}
+
+/**
+ * `（2022年目标）` / ` (2022 target)` when the status is the closed segment's (the next target's
+ * segment has no value yet: an interim target met reads "achieved" while the final one is not),
+ * else nothing.
+ */
+function closedSegmentOf(i: IndicatorReport, lang: Lang): string {
+  const shown = i.explanation.notes.find((n) => n._tag === 'ClosedSegmentShown')
+  if (shown === undefined || shown._tag !== 'ClosedSegmentShown') return ''
+  return lang === 'zh' ? `（${shown.dueYear}年目标）` : ` (${shown.dueYear} target)`
 }
 
 /** The gap to the active target with the unit (`差 0.7万元` / `0.7 10,000 yuan short`), or `—`. */
