@@ -9,6 +9,7 @@ import {
   renderCsv,
   renderExplanation,
   renderHtml,
+  renderIndicatorStatus,
   renderJson,
   renderMarkdown,
   ReportJson,
@@ -284,5 +285,18 @@ describe('a report of what the ledger knew at a recorded time', () => {
     }
     const bad = evaluatePlan(cut, { asOf: '2022-12-31', lang: 'en', knownAt: '2023-03-01' })
     expect(bad._tag).toBe('InvalidOptions')
+  })
+})
+
+describe('the status of one indicator in English', () => {
+  it('gives its forecast in the English unit, as every other line does', () => {
+    const r = report('en')
+    const found = r.indicators.find((x) => x.forecast !== null && x.unit.trim() !== '')
+    if (found === undefined) throw new Error('expected an indicator with a unit and a forecast')
+    const i = { ...found, unit: '万元', unitEn: '10,000 yuan' }
+    const text = renderIndicatorStatus(r, i)
+    const forecastLine = text.split('\n').find((l) => l.startsWith('Forecast: ') && /\d/.test(l))
+    expect(forecastLine).toContain('10,000 yuan')
+    expect(text).not.toContain('万元')
   })
 })

@@ -128,7 +128,7 @@ export function renderIndicatorStatus(r: PlanReport, i: IndicatorReport): string
   ]
   if (i.atRisk) lines.splice(7, 0, i.summary, '')
   if (i.attribute === 'evaluation')
-    lines.push(forecastSentence(i.forecast, i.unit, r.lang, noForecast(i)))
+    lines.push(forecastSentence(i.forecast, unit, r.lang, noForecast(i)))
   if (i.forecast !== null) lines.push(...i.forecast.steps.map((s) => `${L('forecast')}${sep}${s}`))
   const warnings = warningLines(r.warnings, r.lang)
   return `${[...warnings, ...(warnings.length > 0 ? [''] : []), ...lines].join('\n')}\n`
