@@ -31,6 +31,8 @@ export interface LedgerRead {
   readonly state: LedgerState
   /** Sentences every output must carry (a broken chain read with `--allow-broken`). */
   readonly warnings: ReadonlyArray<string>
+  /** Where the chain breaks, when a broken ledger was read (`--allow-broken`). */
+  readonly broken: ChainBreak | null
   /**
    * When the state holds only some plans (asked with `plans`), where everything else is (core's
    * `PlanScope`); `null` for the whole ledger.
@@ -62,8 +64,26 @@ export interface LoadSettings extends LoadingFlags {
  * const w = brokenChainWarning({ position: 812, eventId: 'e-812', reason: 'hash mismatch' })
  * w.slice(0, 69) // 'the hash chain is broken at position 812 (event e-812): hash mismatch'
  */
-export function brokenChainWarning(b: ChainBreak): string {
+export function brokenChainWarning(b: ChainBreak, lang: 'zh' | 'en' = 'en'): string {
+  if (lang === 'zh')
+    return `哈希链在位置 ${b.position}${b.eventId === '' ? '' : `（事件 ${b.eventId}）`}处断开：${reasonInChinese(b.reason)}；自该位置起的数据可能已被篡改`
   return `the hash chain is broken at ${whereBroken(b)}; figures from that position on may have been altered`
+}
+
+/** Core's reasons for a break, in Chinese (one it does not know stays as it is). */
+function reasonInChinese(reason: string): string {
+  if (reason === 'previous-hash link does not match') return '与前一事件的哈希链接不符'
+  if (reason.startsWith('content does not match its keyed hash'))
+    return '内容与其带密钥的哈希不符（被编辑，或密钥不同）'
+  if (reason.startsWith('content does not match its hash'))
+    return '内容与其哈希不符（被编辑，或读取带密钥的链时未提供密钥）'
+  const position = /^expected position (\d+), found (\d+)$/.exec(reason)
+  if (position !== null) return `应为位置 ${position[1]}，实为位置 ${position[2]}`
+  const removed =
+    /^the ledger's head is at position (\d+), but its events stop at position (\d+)/.exec(reason)
+  if (removed !== null)
+    return `账本头部在位置 ${removed[1]}，事件却止于位置 ${removed[2]}（有事件被删除？）`
+  return reason
 }
 
 /** `position 812 (event e-812): why` — the event is left out when none is known (a gap). */
@@ -154,6 +174,7 @@ export async function readLedger(
   return {
     state: loaded.state,
     warnings,
+    broken: loaded.broken,
     planScope: loaded.planScope,
     checkpointWritten: loaded.checkpointWritten,
   }

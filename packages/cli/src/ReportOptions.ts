@@ -16,7 +16,7 @@ import { formatTarget } from '@progress-ledger/plan'
 import { evaluatePlan, type PlanReport } from '@progress-ledger/reporting'
 import { type LedgerRequest, type OptionSpec, type RunContext, stringOption } from './Command'
 import { Refusal, UsageError } from './Failure'
-import { cutOf } from './Ledger'
+import { brokenChainWarning, cutOf } from './Ledger'
 import { describeLocation } from './StoreUrl'
 
 /** `--as-of DATE`. */
@@ -185,7 +185,9 @@ export async function buildReport(
   if (plan === undefined) await refuseUnnamedPlan(ctx)
   const request = planRequest(plan)
   const state = await loadCut(ctx, asOfDate, request)
-  const { warnings } = await ctx.ledger(request)
+  const { broken } = await ctx.ledger(request)
+  // The warning in the report's language (the command's own line on stderr stays English).
+  const warnings = broken === null ? [] : [brokenChainWarning(broken, lang)]
   const method = stringOption(ctx, 'method')
   const knownAt = cutOf(asOfDate, stringOption(ctx, 'known-at')).recordedTime
   const result = evaluatePlan(

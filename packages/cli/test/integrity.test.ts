@@ -107,8 +107,23 @@ describe('a SQLite ledger edited behind the tool', () => {
           format,
         )
         expect(read.code).toBe(ExitCode.ok)
-        expect(read.stdout).toContain(`the hash chain is broken at position ${position}`)
+        // In the report's language: Chinese by default, with core's reason in Chinese too.
+        expect(read.stdout).toContain(`哈希链在位置 ${position}`)
+        expect(read.stdout).not.toMatch(
+          /hash chain is broken|does not match|expected position|events stop/,
+        )
       }
+      const english = await w.cli(
+        'report',
+        '--allow-broken',
+        '--store',
+        store,
+        '--as-of',
+        '2025-12-31',
+        '--lang',
+        'en',
+      )
+      expect(english.stdout).toContain(`the hash chain is broken at position ${position}`)
       const written = await w.cli(
         'append',
         '--allow-broken',
