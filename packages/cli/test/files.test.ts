@@ -644,13 +644,44 @@ describe('export of more events than a page', () => {
 })
 
 const pgUrl = process.env.PG_URL
+
+/**
+ * Runs `body` with `--store` arguments for a fresh PostgreSQL schema (`cli_PREFIX_…`) and an
+ * admin store on the server; the schema is dropped afterwards.
+ */
+async function withPgSchema(
+  prefix: string,
+  body: (
+    store: ReadonlyArray<string>,
+    admin: { readonly schemaExists: () => Promise<boolean> },
+  ) => Promise<void>,
+): Promise<void> {
+  const url = pgUrl as string
+  const schema = `cli_${prefix}_${process.pid}_${Date.now().toString(36)}`
+  const { openPostgresStore } = await import('@progress-ledger/store-postgres')
+  const { fixedClock } = await import('@progress-ledger/core')
+  const admin = await openPostgresStore({ url, clock: fixedClock('2026-03-01') })
+  const schemaExists = async () =>
+    (
+      await admin.client.query<{ n: string | null }>(`SELECT to_regnamespace($1)::text AS n`, [
+        schema,
+      ])
+    ).rows[0]?.n != null
+  try {
+    await body(['--store', `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`], {
+      schemaExists,
+    })
+  } finally {
+    await admin.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await admin.close()
+  }
+}
+
 if (pgUrl !== undefined)
   describe('a figures table sent by several users at once (PostgreSQL)', () => {
     it('is recorded once: the others find it in force', async () => {
       const w = world('2026-03-01T09:00:00.000Z')
-      const schema = `cli_sheet_${process.pid}_${Date.now().toString(36)}`
-      const store = ['--store', `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`]
-      try {
+      await withPgSchema('sheet', async (store) => {
         const setup = await w.cli(
           'append',
           w.write('setup.jsonl', jsonl(setupLines)),
@@ -669,13 +700,7 @@ if (pgUrl !== undefined)
           const history = (await w.cli('history', 'I01', ...store)).stdout
           expect(history.match(/value 2022: 11\.4/g)).toHaveLength(1)
         }
-      } finally {
-        const { openPostgresStore } = await import('@progress-ledger/store-postgres')
-        const { fixedClock } = await import('@progress-ledger/core')
-        const admin = await openPostgresStore({ url: pgUrl, clock: fixedClock('2026-03-01') })
-        await admin.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await admin.close()
-      }
+      })
     }, 60_000)
   })
 
@@ -683,9 +708,7 @@ if (pgUrl !== undefined)
   describe('clerks appending at once to a shared ledger (PostgreSQL)', () => {
     it('each file is decided again when another was appended first: all are recorded, none told to run again', async () => {
       const w = world('2026-03-01T09:00:00.000Z')
-      const schema = `cli_clerks_${process.pid}_${Date.now().toString(36)}`
-      const store = ['--store', `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`]
-      try {
+      await withPgSchema('clerks', async (store) => {
         const setup = await w.cli(
           'append',
           w.write('setup.jsonl', jsonl(setupLines)),
@@ -713,13 +736,7 @@ if (pgUrl !== undefined)
         for (const p of periods)
           expect(history.match(new RegExp(`value ${p}: `, 'g'))).toHaveLength(2)
         expect((await w.cli('verify', ...store)).code).toBe(ExitCode.ok)
-      } finally {
-        const { openPostgresStore } = await import('@progress-ledger/store-postgres')
-        const { fixedClock } = await import('@progress-ledger/core')
-        const admin = await openPostgresStore({ url: pgUrl, clock: fixedClock('2026-03-01') })
-        await admin.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await admin.close()
-      }
+      })
     }, 60_000)
   })
 
@@ -727,18 +744,7 @@ if (pgUrl !== undefined)
   describe('a misspelt PostgreSQL schema (PostgreSQL)', () => {
     it('a write refused whole leaves no schema behind; one that commits keeps its ledger', async () => {
       const w = world('2026-03-01T09:00:00.000Z')
-      const schema = `cli_typo_${process.pid}_${Date.now().toString(36)}`
-      const store = ['--store', `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`]
-      const { openPostgresStore } = await import('@progress-ledger/store-postgres')
-      const { fixedClock } = await import('@progress-ledger/core')
-      const admin = await openPostgresStore({ url: pgUrl, clock: fixedClock('2026-03-01') })
-      const exists = async () =>
-        (
-          await admin.client.query<{ n: string | null }>(`SELECT to_regnamespace($1)::text AS n`, [
-            schema,
-          ])
-        ).rows[0]?.n != null
-      try {
+      await withPgSchema('typo', async (store, { schemaExists: exists }) => {
         const refused = await w.cli(
           'append',
           w.write('v.jsonl', jsonl([value('2022')])),
@@ -771,10 +777,7 @@ if (pgUrl !== undefined)
         expect(again.code).not.toBe(ExitCode.ok)
         expect(await exists()).toBe(true)
         expect((await w.cli('head', ...store)).stdout).toMatch(/^\d+:/)
-      } finally {
-        await admin.client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await admin.close()
-      }
+      })
     }, 60_000)
   })
 

@@ -4,13 +4,7 @@
  *
  * @module commands/Append
  */
-import {
-  dateOf,
-  LEDGER_STREAM,
-  loadLedger,
-  parseJsonText,
-  saveLedgerCheckpoint,
-} from '@progress-ledger/core'
+import { dateOf, loadLedger, parseJsonText, saveLedgerCheckpoint } from '@progress-ledger/core'
 import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
 import { parseActor, unknownDepartmentHint } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
@@ -193,25 +187,23 @@ export const append: CommandSpec = {
       onProgress: (p: { readonly events: number }) => counter.update(p.events),
     }
     let result
-    // The whole file was read ahead (it is short): it can be decided again.
-    let short: boolean
-    let held: ReadonlyArray<CommandInput> = []
+    // The whole file, when it was short enough to be read ahead and held: it can be decided again.
+    let held: ReadonlyArray<CommandInput> | undefined
     try {
       const source = inputs()
       const ahead = await readAhead(source, NARROW_LINES)
-      short = ahead.rest === undefined
-      if (short) held = ahead.head
+      held = ahead.rest === undefined ? ahead.head : undefined
       // An empty file is far more often a failed export or upload than a day with nothing new.
-      if (short && ahead.head.length === 0)
+      if (held?.length === 0)
         throw new Refusal(
           `${file}: expected at least one command (a JSON object per line), got none (the file is empty, or blank); nothing appended`,
         )
       const decide = async () =>
         handleStream(
           store,
-          ahead.rest === undefined ? ahead.head : ahead.rest,
+          ahead.rest ?? ahead.head,
           { actor, today: dateOf(ctx.io.clock.now()), ids: sequentialIds(ctx.io.idPrefix()) },
-          ahead.rest === undefined
+          held !== undefined
             ? {
                 ...common,
                 narrow: async (plans) => {
@@ -234,7 +226,8 @@ export const append: CommandSpec = {
       result = await decide()
       // A short file is held whole: decided while another writer appended, it is decided again
       // against the ledger as it now is (each attempt loads it afresh), as a clerk would rerun it.
-      for (let i = 0; short && i < REDECIDE && movedOn(result); i++) result = await decide()
+      for (let i = 0; held !== undefined && i < REDECIDE && movedOn(result); i++)
+        result = await decide()
     } finally {
       counter.done()
     }
@@ -267,7 +260,8 @@ export const append: CommandSpec = {
       }
       case 'StreamAppended':
         if (result.written > 0) ctx.io.committed?.()
-        for (const note of reportedTwice(held, numbers)) ctx.io.stderr.write(`${file}:${note}\n`)
+        for (const note of reportedTwice(held ?? [], numbers))
+          ctx.io.stderr.write(`${file}:${note}\n`)
         ctx.io.stdout.write(
           result.written === 0
             ? `${result.requests === 0 ? 'no commands' : `${numbers.length} command(s): already recorded`}, nothing new (head at position ${result.head})\n`
@@ -289,9 +283,9 @@ export const append: CommandSpec = {
         }
         return ExitCode.ok
       case 'VersionConflict':
-        if (result.streamId === LEDGER_STREAM) {
+        if (movedOn(result)) {
           ctx.io.stderr.write(
-            `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while the file was decided${short ? `, ${REDECIDE + 1} times` : ''}; someone else wrote first — run again\n`,
+            `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while the file was decided${held !== undefined ? `, ${REDECIDE + 1} times` : ''}; someone else wrote first — run again\n`,
           )
           return ExitCode.failed
         }

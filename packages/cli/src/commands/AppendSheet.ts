@@ -6,13 +6,7 @@
  * @module commands/AppendSheet
  */
 import { resolve } from 'node:path'
-import {
-  currentVersion,
-  dateOf,
-  LEDGER_STREAM,
-  type LedgerState,
-  type ValueVersion,
-} from '@progress-ledger/core'
+import { currentVersion, dateOf, type LedgerState, type ValueVersion } from '@progress-ledger/core'
 import { handleStream, sequentialIds } from '@progress-ledger/commands'
 import { locateRejections, readFiguresFile, type SheetProblem } from '@progress-ledger/spreadsheet'
 import { parseActor, unknownDepartmentHint } from '../ActorOption'
@@ -176,7 +170,7 @@ export async function appendSpreadsheet(ctx: RunContext, file: string): Promise<
       return ExitCode.ok
     }
     case 'VersionConflict':
-      if (result.streamId === LEDGER_STREAM) {
+      if (movedOn(result)) {
         ctx.io.stderr.write(
           `conflict: the ledger moved from position ${String(result.expected)} to ${result.actual} while ${file} was decided, ${REDECIDE + 1} times; someone else wrote first — run again\n`,
         )

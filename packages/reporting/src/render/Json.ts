@@ -402,7 +402,7 @@ export function toReportJson(r: PlanReport): ReportJson {
  * r._tag === 'Report' && JSON.parse(renderJson(r.report)).schemaVersion // 2
  */
 export function renderJson(r: PlanReport): string {
-  const { schemaVersion, kind, planId, name, asOf, lang, illustrative, ...rest } =
+  const { schemaVersion, kind, planId, name, asOf, knownAt, lang, illustrative, ...rest } =
     ReportJson.encode(toReportJson(r))
   // The warnings come right after the heading fields, where a reader looks first.
   const ordered = {
@@ -411,7 +411,7 @@ export function renderJson(r: PlanReport): string {
     planId,
     name,
     asOf,
-    ...(r.options.knownAt === null ? {} : { knownAt: r.options.knownAt }),
+    ...(knownAt === undefined ? {} : { knownAt }),
     lang,
     illustrative,
     warnings: r.warnings,
