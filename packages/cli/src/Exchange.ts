@@ -188,8 +188,82 @@ export function isCloudEvent(value: unknown): boolean {
 }
 
 /**
+ * The last line of a JSON-lines export, `{"end":{…}}`: how many events come before it and the
+ * last one's position and hash. A file cut short at a line boundary — an incomplete copy or
+ * download — would otherwise read as a whole, shorter ledger whose chain verifies; without this
+ * line `import` refuses it (unless `--allow-unterminated`). A CloudEvents batch needs none: cut
+ * short, it is not JSON.
+ */
+export interface ExportEnd {
+  readonly events: number
+  readonly position: number
+  readonly hash: string
+}
+
+/**
+ * The end record's line.
+ *
+ * @example
+ * import { exportEndLine } from '@progress-ledger/cli'
+ * exportEndLine({ events: 0, position: 0, hash: '' }) // '{"end":{"events":0,"position":0,"hash":""}}\n'
+ */
+export function exportEndLine(end: ExportEnd): string {
+  return `${JSON.stringify({ end: { events: end.events, position: end.position, hash: end.hash } })}\n`
+}
+
+/**
+ * Is a record the end record (an object whose one field is `end`)?
+ *
+ * @example
+ * import { isExportEnd } from '@progress-ledger/cli'
+ * isExportEnd({ end: { events: 2 } }) // true
+ * isExportEnd({ id: 'e-1' }) // false
+ */
+export function isExportEnd(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const keys = Object.keys(value)
+  return keys.length === 1 && keys[0] === 'end'
+}
+
+/**
+ * Checks an end record against what came before it: the messages naming each field that does
+ * not match (none when it does).
+ *
+ * @example
+ * import { checkExportEnd } from '@progress-ledger/cli'
+ * const before = { events: 2, position: 2, hash: 'h2' }
+ * checkExportEnd({ end: before }, before) // []
+ * checkExportEnd({ end: { ...before, events: 3 } }, before) // ['end.events: expected 2 (the events before it), got 3']
+ */
+export function checkExportEnd(value: unknown, before: ExportEnd): ReadonlyArray<string> {
+  const end = (value as { readonly end?: unknown }).end
+  if (typeof end !== 'object' || end === null || Array.isArray(end))
+    return [
+      `end: expected {"events", "position", "hash"} of the events before it, got ${JSON.stringify(end)}`,
+    ]
+  const fields = end as Record<string, unknown>
+  const problems: string[] = []
+  const expect = (key: keyof ExportEnd, what: string) => {
+    if (fields[key] !== before[key])
+      problems.push(
+        `end.${key}: expected ${JSON.stringify(before[key])} (${what}), got ${fields[key] === undefined ? 'nothing' : JSON.stringify(fields[key])}`,
+      )
+  }
+  expect('events', 'the events before it')
+  expect('position', "the last event's position")
+  expect('hash', "the last event's hash")
+  for (const key of Object.keys(fields))
+    if (key !== 'events' && key !== 'position' && key !== 'hash')
+      problems.push(`end.${key}: expected a field of an end record, got an unknown field`)
+  return problems
+}
+
+/**
  * Parses an export (JSONL or a CloudEvents JSON batch), decoding every event through core. Each
- * problem names its line (or batch element) and the field.
+ * problem names its line (or batch element) and the field. A JSON-lines export's end record (see
+ * {@link ExportEnd}) is checked against the events before it, and nothing may follow it; `ended`
+ * says whether the file had one (a batch always counts as ended). Whether a file without one is
+ * acceptable is the caller's decision: `import` refuses it.
  *
  * @example
  * import { parseExport } from '@progress-ledger/cli'
@@ -199,6 +273,7 @@ export function isCloudEvent(value: unknown): boolean {
 export function parseExport(text: string): {
   readonly events: ReadonlyArray<RecordedEvent>
   readonly errors: ReadonlyArray<ExportIssue>
+  readonly ended: boolean
 } {
   const trimmed = text.trimStart()
   const events: RecordedEvent[] = []
@@ -219,28 +294,45 @@ export function parseExport(text: string): {
         line: null,
         message: `expected a CloudEvents JSON batch, got invalid JSON (${(e as Error).message})`,
       })
-      return { events, errors }
+      return { events, errors, ended: true }
     }
     ;(batch as unknown[]).forEach((v, i) => take(v, true, null, `[${i}]`))
-  } else {
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.trim() === '') return
-      let v: unknown
-      try {
-        v = JSON.parse(line) as unknown
-      } catch (e) {
-        errors.push({
-          line: i + 1,
-          message: `expected a JSON event, got ${JSON.stringify(line.slice(0, 40))} (${(e as Error).message})`,
-        })
-        return
-      }
-      const cloud =
-        typeof v === 'object' &&
-        v !== null &&
-        (v as Record<string, unknown>)['specversion'] === '1.0'
-      take(v, cloud, i + 1, '')
-    })
+    return { events, errors, ended: true }
   }
-  return { events, errors }
+  let ended: number | undefined
+  let records = 0
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return
+    if (ended !== undefined) {
+      errors.push({
+        line: i + 1,
+        message: `expected nothing after the end record (line ${ended}), got another record`,
+      })
+      return
+    }
+    let v: unknown
+    try {
+      v = JSON.parse(line) as unknown
+    } catch (e) {
+      errors.push({
+        line: i + 1,
+        message: `expected a JSON event, got ${JSON.stringify(line.slice(0, 40))} (${(e as Error).message})`,
+      })
+      return
+    }
+    if (isExportEnd(v)) {
+      ended = i + 1
+      const last = events[events.length - 1]
+      for (const message of checkExportEnd(v, {
+        events: records,
+        position: last?.position ?? 0,
+        hash: last?.hash ?? '',
+      }))
+        errors.push({ line: i + 1, message })
+      return
+    }
+    records++
+    take(v, isCloudEvent(v), i + 1, '')
+  })
+  return { events, errors, ended: ended !== undefined }
 }

@@ -1,7 +1,10 @@
-// Importing a bad export names FILE:LINE (or the batch element) and the field.
-import { existsSync } from 'node:fs'
+// Importing a bad export names FILE:LINE (or the batch element) and the field; an export cut short
+// at a line boundary is refused by its missing end record.
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { RecordedEvent } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
+import { checkExportEnd, parseExport } from '../src/Exchange'
 import { ExitCode } from '../src/Failure'
 import { jsonl, setupLines, world } from './harness'
 
@@ -61,5 +64,90 @@ describe('import of a bad export', () => {
     const r = await w.cli('import', 'missing.jsonl', '--store', 'memory:')
     expect(r.code).toBe(ExitCode.failed)
     expect(r.stderr).toContain('missing.jsonl: cannot read:')
+  })
+})
+
+describe('an export cut short at a line boundary', () => {
+  /** A ledger with the setup lines, exported as JSON lines (non-blank lines). */
+  async function exported() {
+    const w = world()
+    const setup = w.write('s.jsonl', jsonl(setupLines))
+    await w.cli('append', setup, '--actor', 'plan-admin:office', '--store', 'sqlite:a.sqlite')
+    const text = (await w.cli('export', '--store', 'sqlite:a.sqlite')).stdout
+    return { w, lines: text.split('\n').filter((l) => l !== '') }
+  }
+
+  it('the export ends with the end record: how many events, the last one’s position and hash', async () => {
+    const { w, lines } = await exported()
+    const last = JSON.parse(lines[lines.length - 2] as string) as RecordedEvent
+    expect(JSON.parse(lines[lines.length - 1] as string)).toEqual({
+      end: { events: lines.length - 1, position: last.position, hash: last.hash },
+    })
+    // The file export writes the same.
+    expect((await w.cli('export', '--store', 'sqlite:a.sqlite', '--out', 'e.jsonl')).code).toBe(
+      ExitCode.ok,
+    )
+    expect(readFileSync(join(w.dir, 'e.jsonl'), 'utf8')).toBe(`${lines.join('\n')}\n`)
+  })
+
+  it('is refused without its end record, names the file, creates no ledger; --allow-unterminated imports it', async () => {
+    const { w, lines } = await exported()
+    // The last two events and the end record lost, as in a copy interrupted between lines.
+    const kept = lines.length - 3
+    const cut = w.write('cut.jsonl', `${lines.slice(0, kept).join('\n')}\n`)
+    const r = await w.cli('import', cut, '--store', 'sqlite:b.sqlite')
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toContain(
+      `cut.jsonl: expected the end record \`export\` writes after the last event ({"end":{"events":${kept},…}}), got none: the file was cut short`,
+    )
+    expect(r.stderr).toContain('hint: --allow-unterminated imports the file as it is')
+    expect(existsSync(join(w.dir, 'b.sqlite'))).toBe(false)
+    const allowed = await w.cli('import', cut, '--allow-unterminated', '--store', 'sqlite:c.sqlite')
+    expect(allowed.code).toBe(ExitCode.ok)
+    expect(allowed.stdout).toContain(`imported ${kept} events`)
+    // The whole export imports without the flag.
+    const whole = await w.cli(
+      'import',
+      w.write('whole.jsonl', lines.join('\n')),
+      '--store',
+      'sqlite:d.sqlite',
+    )
+    expect(whole.code).toBe(ExitCode.ok)
+    expect(whole.stdout).toContain(`imported ${lines.length - 1} events`)
+  })
+
+  it('is refused when the end record does not match the events before it, or a record follows it', async () => {
+    const { w, lines } = await exported()
+    const end = lines[lines.length - 1] as string
+    // The last event removed, the end record kept.
+    const dropped = w.write('dropped.jsonl', [...lines.slice(0, -2), end].join('\n'))
+    const r = await w.cli('import', dropped, '--store', 'sqlite:b.sqlite')
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toContain(
+      `dropped.jsonl:${lines.length - 1}: end.events: expected ${lines.length - 2} (the events before it), got ${lines.length - 1}`,
+    )
+    expect(r.stderr).toMatch(/end\.hash: expected "[0-9a-f]{64}" \(the last event's hash\), got "/)
+    expect(existsSync(join(w.dir, 'b.sqlite'))).toBe(false)
+    const after = w.write('after.jsonl', [...lines, lines[0]].join('\n'))
+    const r2 = await w.cli('import', after, '--store', 'sqlite:c.sqlite')
+    expect(r2.code).toBe(ExitCode.failed)
+    expect(r2.stderr).toContain(
+      `after.jsonl:${lines.length + 1}: expected nothing after the end record (line ${lines.length}), got another record`,
+    )
+  })
+
+  it('parseExport checks the end record and says whether there was one', () => {
+    const e = { position: 1, hash: 'h1' }
+    const text = (end: object) => `${JSON.stringify({ end })}\n`
+    expect(parseExport('').ended).toBe(false)
+    const wrong = parseExport(text({ events: 1, position: 1, hash: 'h1', extra: true }))
+    expect(wrong.ended).toBe(true)
+    expect(wrong.errors).toEqual([
+      { line: 1, message: 'end.events: expected 0 (the events before it), got 1' },
+      { line: 1, message: "end.position: expected 0 (the last event's position), got 1" },
+      { line: 1, message: 'end.hash: expected "" (the last event\'s hash), got "h1"' },
+      { line: 1, message: 'end.extra: expected a field of an end record, got an unknown field' },
+    ])
+    expect(checkExportEnd({ end: { events: 1, ...e } }, { events: 1, ...e })).toEqual([])
   })
 })

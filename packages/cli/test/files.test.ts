@@ -634,7 +634,12 @@ describe('export of more events than a page', () => {
         expect(batch).toHaveLength(10_057)
         // The layout of one JSON.stringify of the whole batch, written page by page.
         expect(text).toBe(`${JSON.stringify(batch, null, 1)}\n`)
-      } else expect(text.split('\n')).toHaveLength(10_058)
+      } else {
+        // 10,057 events, the end record, and nothing after the last line break.
+        const rows = text.split('\n')
+        expect(rows).toHaveLength(10_059)
+        expect(JSON.parse(rows[10_057] as string)).toMatchObject({ end: { events: 10_057 } })
+      }
       const copy = await w.cli('import', `e.${format}`, '--store', `sqlite:copy-${format}.sqlite`)
       expect(copy.code, copy.stderr).toBe(ExitCode.ok)
       expect((await w.cli('head', '--store', `sqlite:copy-${format}.sqlite`)).stdout).toBe(head)

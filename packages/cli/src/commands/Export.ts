@@ -11,7 +11,7 @@ import {
   verifyChain,
 } from '@progress-ledger/core'
 import { type CommandSpec, type RunContext, stringOption } from '../Command'
-import { toCloudEvent } from '../Exchange'
+import { exportEndLine, toCloudEvent } from '../Exchange'
 import { ExitCode, Refusal, UsageError } from '../Failure'
 import type { FileWriter } from '../Io'
 import { brokenChainWarning, checkedToHead, readWithProgress, whereBroken } from '../Ledger'
@@ -20,7 +20,7 @@ import { brokenChainWarning, checkedToHead, readWithProgress, whereBroken } from
 export const exportCommand: CommandSpec = {
   name: 'export',
   summary: 'write every event as JSON lines (default) or a CloudEvents JSON batch',
-  help: 'Exports events in position order with their full envelope (valid and recorded time, actor,\nhashes), so that `import` into an empty ledger reproduces it exactly and `verify` passes.',
+  help: 'Exports events in position order with their full envelope (valid and recorded time, actor,\nhashes), so that `import` into an empty ledger reproduces it exactly and `verify` passes. JSON\nlines end with one end record, {"end":{"events":N,"position":P,"hash":H}}, so that a copy cut\nshort is refused by `import`.',
   arguments: [],
   options: {
     format: {
@@ -44,7 +44,7 @@ export const exportCommand: CommandSpec = {
       throw new UsageError(`--format: expected jsonl or cloudevents, got ${JSON.stringify(format)}`)
     const store = await ctx.store()
     const out = stringOption(ctx, 'out')
-    const encode: BatchEncoder = format === 'jsonl' ? jsonLinesOf : cloudEventsBatch()
+    const encode: BatchEncoder = format === 'jsonl' ? jsonLines() : cloudEventsBatch()
     // Written page by page, never held whole (a 1M-event ledger is gigabytes of text), and
     // nothing written when the ledger does not verify: every event is checked on the way, as
     // `verify` checks it — an export of a ledger that does not verify would import nowhere, or
@@ -70,7 +70,7 @@ export const exportCommand: CommandSpec = {
         ctx.io.stderr.write(`warning: ${brokenChainWarning(checked.chain)}\n`)
       }
       if (file === undefined) await writeChecked(store, checked, (page) => write(encode(page)))
-      write(encode.end?.() ?? '')
+      write(encode.end(checked))
       file?.commit()
     } catch (e) {
       file?.abort()
@@ -81,11 +81,12 @@ export const exportCommand: CommandSpec = {
   },
 }
 
-/** What the first pass read: the chain's verdict, how many events, the last one's position. */
+/** What the first pass read: the chain's verdict, how many events, the last one's position and hash. */
 interface Checked {
   readonly chain: ChainVerification
   readonly count: number
   readonly last: number
+  readonly lastHash: string
 }
 
 /**
@@ -100,17 +101,19 @@ async function checkPages(
 ): Promise<Checked> {
   let count = 0
   let last = 0
+  let lastHash = ''
   let chain: ChainVerification = { _tag: 'Intact', count: 0, head: '' }
   for await (const page of readWithProgress(store, ctx.io, 'export')) {
     if (chain._tag === 'Intact')
       chain = verifyChain(page, { head: chain.head, position: count }, ctx.loading.chainKey)
     count += page.length
     last = page[page.length - 1]?.position ?? last
-    if (chain._tag === 'Broken' && !ctx.loading.allowBroken) return { chain, count, last }
+    lastHash = page[page.length - 1]?.hash ?? lastHash
+    if (chain._tag === 'Broken' && !ctx.loading.allowBroken) return { chain, count, last, lastHash }
     each?.(page)
   }
   if (chain._tag === 'Intact') chain = checkedToHead(chain, count, await store.headPosition())
-  return { chain, count, last }
+  return { chain, count, last, lastHash }
 }
 
 /**
@@ -148,24 +151,30 @@ async function writeChecked(
   if (written < checked.count) throw changed(`${checked.count} events checked, ${written} read`)
 }
 
-/** A page of events as JSON lines. */
-function jsonLinesOf(page: ReadonlyArray<RecordedEvent>): string {
-  let text = ''
-  for (const e of page) text += `${JSON.stringify(e)}\n`
-  return text
+/** Pages of events as JSON lines, one event a line, then the end record (see `ExportEnd`). */
+function jsonLines(): BatchEncoder {
+  const encode = (page: ReadonlyArray<RecordedEvent>): string => {
+    let text = ''
+    for (const e of page) text += `${JSON.stringify(e)}\n`
+    return text
+  }
+  return Object.assign(encode, {
+    end: (checked: Checked) =>
+      exportEndLine({ events: checked.count, position: checked.last, hash: checked.lastHash }),
+  })
 }
 
 /** Writes pages of events as text; `end` closes what the pages opened. */
 interface BatchEncoder {
   (page: ReadonlyArray<RecordedEvent>): string
-  /** What closes the batch. */
-  end?: () => string
+  /** What closes the batch, given what the first pass checked (all of it written). */
+  end: (checked: Checked) => string
 }
 
 /** Pages of events as one CloudEvents JSON batch, written as `JSON.stringify(all, null, 1)` writes it. */
 function cloudEventsBatch(): BatchEncoder {
   let first = true
-  const encode: BatchEncoder = (page) => {
+  const encode = (page: ReadonlyArray<RecordedEvent>): string => {
     let text = ''
     for (const e of page) {
       text += `${first ? '[\n' : ',\n'} ${JSON.stringify(toCloudEvent(e), null, 1).replace(/\n/g, '\n ')}`
@@ -173,8 +182,7 @@ function cloudEventsBatch(): BatchEncoder {
     }
     return text
   }
-  encode.end = () => (first ? '[]\n' : '\n]\n')
-  return encode
+  return Object.assign(encode, { end: () => (first ? '[]\n' : '\n]\n') })
 }
 
 /** Without a streaming writer: the pieces gathered and written whole on commit. */

@@ -15,8 +15,14 @@ import {
   type RecordedEvent,
   verifyChain,
 } from '@progress-ledger/core'
-import { type CommandSpec, positional } from '../Command'
-import { decodeExportRecord, fromCloudEvent, isCloudEvent } from '../Exchange'
+import { type CommandSpec, flagOption, positional } from '../Command'
+import {
+  checkExportEnd,
+  decodeExportRecord,
+  fromCloudEvent,
+  isCloudEvent,
+  isExportEnd,
+} from '../Exchange'
 import { ExitCode, Refusal } from '../Failure'
 import { progressCounter } from '../Progress'
 
@@ -83,10 +89,18 @@ export const importCommand: CommandSpec = {
     'content and links to the one before (with $PROGRESS_LEDGER_KEY when the ledger is keyed) —',
     'and every problem is reported as FILE:LINE: path: message; then the events are written in one',
     'transaction with their original positions, recorded times and hashes, all or nothing. The',
-    'target ledger must be empty. A large file is streamed, not held in memory.',
+    'target ledger must be empty. A large file is streamed, not held in memory. A JSON-lines file',
+    'must end with the end record `export` writes ({"end":{"events":N,…}}): without it, the file',
+    'may have been cut short at a line boundary, which would import as a shorter ledger.',
   ].join('\n'),
   arguments: [{ name: 'FILE', description: 'an export: JSON lines or a CloudEvents JSON batch' }],
-  options: {},
+  options: {
+    'allow-unterminated': {
+      type: 'boolean',
+      description:
+        'import a JSON-lines file without the end record (one written by another tool); a copy cut short then imports as a shorter ledger',
+    },
+  },
   access: 'write',
   run: async (ctx) => {
     const file = positional(ctx, 0)
@@ -103,14 +117,37 @@ export const importCommand: CommandSpec = {
     const problems: string[] = []
     let chain: ChainVerification = { _tag: 'Intact', count: 0, head: '' }
     let count = 0
+    // Records read (decoded or not), the last event, and where the end record was.
+    let seen = 0
+    let last: RecordedEvent | undefined
+    let batch = false
+    let ended: string | undefined
     for await (const r of read()) {
-      if (r instanceof Unreadable) {
+      if (!(r instanceof Unreadable) && r.where.startsWith(': [')) batch = true
+      if (ended !== undefined) {
+        problems.push(
+          `${file}${r.where}expected nothing after the end record (${ended.replace(/^:(\d+): $/, 'line $1')}), got another record`,
+        )
+      } else if (r instanceof Unreadable) {
+        seen++
         problems.push(`${file}${r.where}${r.message}`)
+      } else if (!batch && isExportEnd(r.value)) {
+        ended = r.where
+        for (const m of checkExportEnd(r.value, {
+          events: seen,
+          position: last?.position ?? 0,
+          hash: last?.hash ?? '',
+        }))
+          problems.push(`${file}${r.where}${m}`)
       } else {
+        seen++
         const decoded = decodeExportRecord(r.value)
         if (!('position' in decoded)) {
           for (const m of decoded) problems.push(`${file}${r.where}${m}`)
-        } else if (problems.length === 0 && chain._tag === 'Intact') {
+        } else {
+          last = decoded as RecordedEvent
+        }
+        if ('position' in decoded && problems.length === 0 && chain._tag === 'Intact') {
           chain = verifyChain(
             [decoded as RecordedEvent],
             { head: chain.head, position: count },
@@ -139,12 +176,20 @@ export const importCommand: CommandSpec = {
       )
       return ExitCode.failed
     }
+    // Cut short at a line boundary, JSON lines read as a whole, shorter ledger whose chain holds:
+    // only the end record tells the two apart.
+    if (!batch && ended === undefined && !flagOption(ctx, 'allow-unterminated'))
+      throw new Refusal(
+        `${file}: expected the end record \`export\` writes after the last event ({"end":{"events":${seen},…}}), got none: the file was cut short (an incomplete copy or download?) or not written by \`progress-ledger export\`; nothing imported`,
+        '--allow-unterminated imports the file as it is',
+      )
     // Pass 2: the store checks everything again as it writes, in one transaction.
     const store = await ctx.store(manualClock('1970-01-01'))
     const wheres: string[] = []
     async function* values(): AsyncGenerator<unknown> {
       for await (const r of read()) {
         if (r instanceof Unreadable) throw new Refusal(`${file}${r.where}${r.message}`)
+        if (isExportEnd(r.value)) continue
         wheres.push(r.where)
         yield isCloudEvent(r.value) ? fromCloudEvent(r.value) : r.value
       }
