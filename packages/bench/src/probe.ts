@@ -1,7 +1,7 @@
 /**
  * `pnpm --filter @progress-ledger/bench probe <name>`: runs one probe of `measure/Probes` in this
  * process and prints its figures as JSON. Names: alloc, freeze, chunk-copy, append-path,
- * stream-memory-100k, stream-memory-1m.
+ * stream-memory-100k, stream-memory-1m, intake-pages.
  *
  * @module probe
  */

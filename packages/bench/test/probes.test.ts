@@ -1,7 +1,11 @@
 // The probes the docs quote run and print a finite figure for every name they promise. No figure
 // is compared with a time or a size: those are measured, not asserted.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { allocationProbe, appendPathProbe, chunkCopyProbe, PROBES } from '../src/measure/Probes'
+import { intakePages } from '../src/measure/IntakePages'
 import { streamMemory } from '../src/measure/StreamMemory'
 
 function expectFinite(
@@ -19,6 +23,7 @@ describe('probes', () => {
       'append-path',
       'chunk-copy',
       'freeze',
+      'intake-pages',
       'stream-memory-100k',
       'stream-memory-1m',
     ])
@@ -60,4 +65,26 @@ describe('probes', () => {
       'sorted_copy_then_stringify_ns',
     ])
   })
+
+  it('intake-pages appends every line with each page size and gives each one its figures', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-pages-'))
+    try {
+      const figures = await intakePages(dir, 300, [100, 1000], 1, true)
+      const names = ['lines', 'runs']
+      for (const size of [100, 1000]) {
+        names.push(`page_${size}_s`, `page_${size}_s_min`, `page_${size}_s_max`)
+        // The peak resident set is measured only where GNU time is installed.
+        if (`page_${size}_peak_rss_mb` in figures)
+          names.push(
+            `page_${size}_peak_rss_mb`,
+            `page_${size}_peak_rss_mb_min`,
+            `page_${size}_peak_rss_mb_max`,
+          )
+      }
+      expectFinite(figures, names)
+      expect(figures['lines']).toBe(300)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })

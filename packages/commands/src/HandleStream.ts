@@ -63,7 +63,7 @@ export interface HandleStreamOptions {
   readonly ownsState?: boolean
   /** The key of the store's keyed chain, to verify the ledger it loads (see core's `ChainKey`). */
   readonly chainKey?: ChainKey
-  /** Events per page written to the store (default 1,000). */
+  /** Events per page written to the store (default 100, as core's `appendStream`). */
   readonly pageSize?: number
   /** Refusals kept for the report; further ones are only counted (default 100). */
   readonly maxRejections?: number

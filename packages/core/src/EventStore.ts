@@ -93,7 +93,7 @@ export interface StreamProgress {
 
 /** Options of {@link EventStore.appendStream} and {@link EventStore.importLog}. */
 export interface StreamOptions {
-  /** Events per page: validated, looked up and written together (default 1,000). */
+  /** Events per page: validated, looked up and written together (default 100). */
   readonly pageSize?: number
   /** Called after each page is written (inside the transaction), and never after a failure. */
   readonly onProgress?: (progress: StreamProgress) => void

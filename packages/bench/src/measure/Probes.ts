@@ -20,6 +20,8 @@ import {
 import { anchorIndicator, anchorRequests, dayAfter } from '../workloads/Anchor'
 import { railwayRequests } from '../workloads/Railway'
 import { appendAll } from './Anchor'
+import { DEFAULT_LEDGERS } from '../Jobs'
+import { intakePages } from './IntakePages'
 import { streamMemory } from './StreamMemory'
 import { collect, median, timed } from './Timing'
 
@@ -211,4 +213,5 @@ export const PROBES: Readonly<Record<string, () => ProbeFigures | Promise<ProbeF
   'append-path': appendPathProbe,
   'stream-memory-100k': () => streamMemory(100_000),
   'stream-memory-1m': () => streamMemory(1_000_000),
+  'intake-pages': () => intakePages(DEFAULT_LEDGERS, 1_000_000, [100, 1000], 3),
 }

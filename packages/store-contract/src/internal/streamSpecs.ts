@@ -94,6 +94,16 @@ export function streamSpecs(open: OpenStore): void {
         expect(await store.streamVersion('indicator-S0')).toBe(42)
       }))
 
+    it('writes pages of 100 events when the caller does not say', () =>
+      withStore(open, async ({ store }) => {
+        const progress: number[] = []
+        const r = await store.appendStream(requests('p', 250, 1), {
+          onProgress: (p) => void progress.push(p.written),
+        })
+        expect(r._tag).toBe('StreamAppended')
+        expect(progress).toEqual([100, 200, 250])
+      }))
+
     it('accepts plain iterables and an empty input', () =>
       withStore(open, async ({ store }) => {
         expect(await store.appendStream([])).toEqual({
