@@ -33,6 +33,15 @@ export const jsonOption: OptionSpec = {
   description: 'print JSON instead of text',
 }
 
+/** `--lang zh|en`. */
+export const langOption: OptionSpec = {
+  type: 'string',
+  value: 'zh|en',
+  description: 'the language of names and labels (default zh)',
+  expected: 'zh or en',
+  choices: ['zh', 'en'],
+}
+
 /** Options shared by `report`, `status`, `list` and `diff`. */
 export const reportOptionSpecs: Readonly<Record<string, OptionSpec>> = {
   'known-at': {
@@ -42,13 +51,7 @@ export const reportOptionSpecs: Readonly<Record<string, OptionSpec>> = {
       'the recorded time: only what the ledger knew by the end of that day (default: everything recorded)',
     expected: 'a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss.sssZ',
   },
-  lang: {
-    type: 'string',
-    value: 'zh|en',
-    description: 'the language of names and labels (default zh)',
-    expected: 'zh or en',
-    choices: ['zh', 'en'],
-  },
+  lang: langOption,
   plan: {
     type: 'string',
     value: 'ID',

@@ -87,7 +87,7 @@ describe('progress-ledger', () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('bad2.jsonl:2: value: expected a number, got "12,5"')
     expect(refused.stderr).toMatch(/bad2\.jsonl:3: .*I99/)
-    const history = await w.cli('history', 'I01', ...store)
+    const history = await w.cli('history', 'I01', '--lang', 'en', ...store)
     expect(history.stdout).not.toContain('value 2021')
     const other = await w.cli(
       'append',
@@ -141,13 +141,25 @@ describe('progress-ledger', () => {
         )
       ).code,
     ).toBe(0)
-    const h = await w.cli('history', 'I01', ...store)
+    const h = await w.cli('history', 'I01', '--lang', 'en', ...store)
     expect(h.code).toBe(0)
     expect(h.stdout).toContain('value 2021: 10.1 (preliminary)')
     expect(h.stdout).toMatch(
       /2022-09-30T09:00:00.000Z\s+2021-12-31\s+clerk\s+value 2021 corrected to 10.3 \(replaces v2021\) — final statistics/,
     )
     expect((await w.cli('history', 'I99', ...store)).code).toBe(1)
+    // In Chinese by default, as every other command; the periods as Chinese prose reads them.
+    const zh = await w.cli('history', 'I01', ...store)
+    expect(zh.stdout).toMatch(/^#位置 {2}记录时间 +有效日期 +记录人 +事件\n/)
+    expect(zh.stdout).toContain('报送2021年数值：10.1（初步数）')
+    expect(zh.stdout).toMatch(
+      /2022-09-30T09:00:00.000Z\s+2021-12-31\s+clerk\s+更正2021年数值为 10.3（取代 v2021）——final statistics/,
+    )
+    expect(zh.stdout).toMatch(/定义：.+，评价指标，责任单位 /)
+    expect(zh.stdout).not.toMatch(/\bvalue\b|defined:/)
+    expect((await w.cli('history', 'I01', '--lang', 'fr', ...store)).stderr).toContain(
+      '--lang: expected zh or en, got "fr"',
+    )
   })
 
   it('verify finds an edited event in the SQLite file', async () => {

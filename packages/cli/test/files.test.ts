@@ -343,7 +343,7 @@ describe('a figures table sent again', () => {
     expect(changed.stdout).toContain(
       '1 figure(s) differ from the value in force and replace it:\n  I01 2022: 11.6 replaces 11.4 (recorded 2026-03-01 by po)\n',
     )
-    const history = (await w.cli('history', 'I01')).stdout
+    const history = (await w.cli('history', 'I01', '--lang', 'en')).stdout
     expect(history.match(/value 2022: 11\.4/g)).toHaveLength(1)
     expect(history.match(/value 2022: 11\.6/g)).toHaveLength(1)
     // The older sheet sent again records its figure over the newer one, and says so.
@@ -466,7 +466,7 @@ describe('history on a ledger of several plans', () => {
     expect((await w.cli('status', '1', '--plan', 'hz', '--as-of', '2025-12-31')).code).toBe(
       ExitCode.ok,
     )
-    const hz = await w.cli('history', '1', '--plan', 'hz')
+    const hz = await w.cli('history', '1', '--plan', 'hz', '--lang', 'en')
     expect(hz.code, hz.stderr).toBe(ExitCode.ok)
     expect(hz.stdout).toContain('defined: ')
     expect(hz.stdout).not.toContain('sz-I01')
@@ -587,7 +587,7 @@ describe('a figures table on a ledger of several plans', () => {
     )
     expect(named.code, named.stderr).toBe(ExitCode.ok)
     expect(named.stdout).toContain('1 figure(s) from f.csv: appended 1 event(s)')
-    expect((await w.cli('history', 'H01')).stdout).toContain('value 2022: 15.2')
+    expect((await w.cli('history', 'H01', '--lang', 'en')).stdout).toContain('value 2022: 15.2')
   })
 
   it('--plan and --sheet are for spreadsheets only', async () => {
@@ -702,7 +702,7 @@ if (pgUrl !== undefined)
           )
           // Each is decided again when another was appended first: none is told to run again.
           for (const r of runs) expect([r.code, r.stderr]).toEqual([ExitCode.ok, ''])
-          const history = (await w.cli('history', 'I01', ...store)).stdout
+          const history = (await w.cli('history', 'I01', '--lang', 'en', ...store)).stdout
           expect(history.match(/value 2022: 11\.4/g)).toHaveLength(1)
         }
       })
@@ -737,7 +737,7 @@ if (pgUrl !== undefined)
           )
           for (const r of runs) expect([r.code, r.stderr]).toEqual([ExitCode.ok, ''])
         }
-        const history = (await w.cli('history', 'I01', ...store)).stdout
+        const history = (await w.cli('history', 'I01', '--lang', 'en', ...store)).stdout
         for (const p of periods)
           expect(history.match(new RegExp(`value ${p}: `, 'g'))).toHaveLength(2)
         expect((await w.cli('verify', ...store)).code).toBe(ExitCode.ok)

@@ -5,36 +5,97 @@
  * @module commands/History
  */
 import { type RecordedEvent, streams } from '@progress-ledger/core'
+import { periodInChinese } from '@progress-ledger/reporting'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { ambiguousRef, indicatorsOf, resolveRef } from '../IndicatorRef'
-import { jsonOption } from '../ReportOptions'
+import { jsonOption, langOf, langOption } from '../ReportOptions'
 
-/** One line describing an event's content. */
-export function describeEvent(e: RecordedEvent): string {
+/** The words of a history line, in each language. */
+const WORDS = {
+  zh: {
+    noUnit: '无单位',
+    attribute: { evaluation: '评价指标', observation: '监测指标' },
+    role: { interim: '中期目标', final: '期末目标' },
+    status: { preliminary: '初步数', final: '最终数' },
+    list: '、',
+    illustrative: '示例数据',
+    submitted: '已提交审核',
+  },
+  en: {
+    noUnit: 'no unit',
+    attribute: { evaluation: 'evaluation', observation: 'observation' },
+    role: { interim: 'interim', final: 'final' },
+    status: { preliminary: 'preliminary', final: 'final' },
+    list: ', ',
+    illustrative: 'illustrative',
+    submitted: 'submitted',
+  },
+} as const
+
+/**
+ * One line describing an event's content, in Chinese (default) or English.
+ *
+ * @example
+ * import { describeEvent } from '@progress-ledger/cli'
+ * const e = { type: 'ValueRetracted', data: { period: '2022', retracts: 'v-1', reason: '重复上报' } }
+ * describeEvent(e as never) // '撤回2022年数值（v-1）——重复上报'
+ * describeEvent(e as never, 'en') // 'value 2022 retracted (v-1) — 重复上报'
+ */
+export function describeEvent(e: RecordedEvent, lang: 'zh' | 'en' = 'zh'): string {
+  const w = WORDS[lang]
+  const target = (printed: string | null | undefined, expression: unknown) =>
+    printed ?? JSON.stringify(expression)
+  if (lang === 'en')
+    switch (e.type) {
+      case 'IndicatorDefined':
+        return `defined: ${e.data.name.en ?? e.data.name.zh} (${e.data.unitEn ?? (e.data.unit || w.noUnit)}), ${w.attribute[e.data.attribute]}, responsible ${e.data.departments.join(w.list)}`
+      case 'BaselineSet':
+        return `baseline ${e.data.period}: ${e.data.value}${e.data.illustrative === true ? ` [${w.illustrative}]` : ''}`
+      case 'TargetSet':
+        return `target ${e.data.targetId} (${w.role[e.data.role]}, due ${e.data.dueYear}): ${target(e.data.printed, e.data.expression)}`
+      case 'TargetRevised':
+        return `target ${e.data.targetId} revised: ${target(e.data.printed, e.data.expression)} — ${e.data.reason}`
+      case 'QuotaAssigned':
+        return `quota for ${e.data.targetId} assigned by ${e.data.assignedBy}: ${target(e.data.printed, e.data.expression)}`
+      case 'ValueReported':
+        return `value ${e.data.period}: ${e.data.value} (${w.status[e.data.status]}${e.data.illustrative === true ? `, ${w.illustrative}` : ''}${e.data.submitted === true ? `, ${w.submitted}` : ''})`
+      case 'ValueCorrected':
+        return `value ${e.data.period} corrected to ${e.data.value} (replaces ${e.data.corrects}) — ${e.data.reason}`
+      case 'ValueRetracted':
+        return `value ${e.data.period} retracted (${e.data.retracts}) — ${e.data.reason}`
+      case 'ValueApproved':
+        return `value ${e.data.period} approved (${e.data.approves})`
+      case 'ValueReturned':
+        return `value ${e.data.period} returned (${e.data.returns}) — ${e.data.reason}`
+      case 'ResponsibilityReassigned':
+        return `responsibility passed to ${e.data.departments.join(w.list)} — ${e.data.reason}`
+      default:
+        return e.type
+    }
   switch (e.type) {
     case 'IndicatorDefined':
-      return `defined: ${e.data.name.zh} (${e.data.unit || 'no unit'}), ${e.data.attribute}, responsible ${e.data.departments.join(', ')}`
+      return `定义：${e.data.name.zh}（${e.data.unit || w.noUnit}），${w.attribute[e.data.attribute]}，责任单位 ${e.data.departments.join(w.list)}`
     case 'BaselineSet':
-      return `baseline ${e.data.period}: ${e.data.value}${e.data.illustrative === true ? ' [illustrative]' : ''}`
+      return `${periodInChinese(e.data.period)}基期值：${e.data.value}${e.data.illustrative === true ? `［${w.illustrative}］` : ''}`
     case 'TargetSet':
-      return `target ${e.data.targetId} (${e.data.role}, due ${e.data.dueYear}): ${e.data.printed ?? JSON.stringify(e.data.expression)}`
+      return `目标 ${e.data.targetId}（${w.role[e.data.role]}，${e.data.dueYear}年到期）：${target(e.data.printed, e.data.expression)}`
     case 'TargetRevised':
-      return `target ${e.data.targetId} revised: ${e.data.printed ?? JSON.stringify(e.data.expression)} — ${e.data.reason}`
+      return `调整目标 ${e.data.targetId}：${target(e.data.printed, e.data.expression)}——${e.data.reason}`
     case 'QuotaAssigned':
-      return `quota for ${e.data.targetId} assigned by ${e.data.assignedBy}: ${e.data.printed ?? JSON.stringify(e.data.expression)}`
+      return `${e.data.assignedBy} 下达 ${e.data.targetId} 的任务：${target(e.data.printed, e.data.expression)}`
     case 'ValueReported':
-      return `value ${e.data.period}: ${e.data.value} (${e.data.status}${e.data.illustrative === true ? ', illustrative' : ''}${e.data.submitted === true ? ', submitted' : ''})`
+      return `报送${periodInChinese(e.data.period)}数值：${e.data.value}（${w.status[e.data.status]}${e.data.illustrative === true ? `，${w.illustrative}` : ''}${e.data.submitted === true ? `，${w.submitted}` : ''}）`
     case 'ValueCorrected':
-      return `value ${e.data.period} corrected to ${e.data.value} (replaces ${e.data.corrects}) — ${e.data.reason}`
+      return `更正${periodInChinese(e.data.period)}数值为 ${e.data.value}（取代 ${e.data.corrects}）——${e.data.reason}`
     case 'ValueRetracted':
-      return `value ${e.data.period} retracted (${e.data.retracts}) — ${e.data.reason}`
+      return `撤回${periodInChinese(e.data.period)}数值（${e.data.retracts}）——${e.data.reason}`
     case 'ValueApproved':
-      return `value ${e.data.period} approved (${e.data.approves})`
+      return `审核通过${periodInChinese(e.data.period)}数值（${e.data.approves}）`
     case 'ValueReturned':
-      return `value ${e.data.period} returned (${e.data.returns}) — ${e.data.reason}`
+      return `退回${periodInChinese(e.data.period)}数值（${e.data.returns}）——${e.data.reason}`
     case 'ResponsibilityReassigned':
-      return `responsibility passed to ${e.data.departments.join(', ')} — ${e.data.reason}`
+      return `责任单位调整为 ${e.data.departments.join(w.list)}——${e.data.reason}`
     default:
       return e.type
   }
@@ -45,7 +106,8 @@ export const history: CommandSpec = {
   name: 'history',
   summary: 'every event that touched an indicator, corrections and target revisions included',
   help: [
-    'Lists the indicator stream in order: position, recorded time, valid time, actor and what happened.',
+    'Lists the indicator stream in order: position, recorded time, valid time, actor and what happened',
+    '(in Chinese, or in English with --lang en; --json gives the events as stored).',
     'INDICATOR is an id (I06, i06) or the number printed in the plan (6, 14.1); on a ledger of several plans, --plan ID says whose number it is (an id needs none).',
   ].join('\n'),
   arguments: [{ name: 'INDICATOR', description: 'an indicator id or its number in the plan' }],
@@ -57,11 +119,13 @@ export const history: CommandSpec = {
         'the plan INDICATOR is numbered in, when the ledger holds several (only it is loaded)',
       expected: 'a plan id',
     },
+    lang: langOption,
     json: jsonOption,
   },
   access: 'read',
   run: async (ctx) => {
     const ref = positional(ctx, 0)
+    const lang = langOf(ctx)
     const plan = stringOption(ctx, 'plan')
     // The chain is checked as every command checks it (the events after the newest checkpoint;
     // of the checkpoint, the plan of --plan alone, or just the index): a ledger that does not
@@ -105,10 +169,14 @@ export const history: CommandSpec = {
       for (const e of events) ctx.io.stdout.write(`${JSON.stringify(e)}\n`)
       return ExitCode.ok
     }
-    ctx.io.stdout.write(`#pos   recorded                  valid       actor           event\n`)
+    ctx.io.stdout.write(
+      lang === 'zh'
+        ? `#位置  记录时间                  有效日期    记录人          事件\n`
+        : `#pos   recorded                  valid       actor           event\n`,
+    )
     for (const e of events) {
       ctx.io.stdout.write(
-        `${String(e.position).padEnd(6)} ${e.recordedTime}  ${e.validTime}  ${e.actor.padEnd(15)} ${describeEvent(e)}  [${e.id}]\n`,
+        `${String(e.position).padEnd(6)} ${e.recordedTime}  ${e.validTime}  ${e.actor.padEnd(15)} ${describeEvent(e, lang)}  [${e.id}]\n`,
       )
     }
     return ExitCode.ok

@@ -10,7 +10,7 @@ import { currentDefinition, type LedgerState } from '@progress-ledger/core'
 import { writeTemplate, writeTemplateCsv } from '@progress-ledger/spreadsheet'
 import { type CommandSpec, stringOption } from '../Command'
 import { ExitCode, Refusal, UsageError } from '../Failure'
-import { asOfOf, langOf, loadCut, noPlan, reportOptionSpecs } from '../ReportOptions'
+import { asOfOf, langOf, langOption, loadCut, noPlan, reportOptionSpecs } from '../ReportOptions'
 
 /**
  * The refusal of a template without rows: the plan reports no indicator by year, and says how
@@ -66,7 +66,7 @@ export const template: CommandSpec = {
       expected: 'a year YYYY',
     },
     plan: reportOptionSpecs['plan'] ?? { type: 'string', description: 'the plan' },
-    lang: reportOptionSpecs['lang'] ?? { type: 'string', description: 'the language' },
+    lang: langOption,
   },
   access: 'read',
   run: async (ctx) => {
