@@ -2,7 +2,7 @@
 // at a line boundary is refused by its missing end record.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RecordedEvent } from '@progress-ledger/core'
+import { chainHash, type RecordedEvent } from '@progress-ledger/core'
 import { describe, expect, it } from 'vitest'
 import { checkExportEnd, parseExport } from '../src/Exchange'
 import { ExitCode } from '../src/Failure'
@@ -133,6 +133,30 @@ describe('an export cut short at a line boundary', () => {
     expect(r2.code).toBe(ExitCode.failed)
     expect(r2.stderr).toContain(
       `after.jsonl:${lines.length + 1}: expected nothing after the end record (line ${lines.length}), got another record`,
+    )
+  })
+
+  it('names the line the store refuses in the second pass: a re-hashed chain with a wrong stream version', async () => {
+    const { w, lines } = await exported()
+    const events = lines.slice(0, -1).map((l) => JSON.parse(l) as RecordedEvent)
+    // The third event's stream version moved on by 5 and every hash from there recomputed: the
+    // chain holds, so the first pass passes it; the store, checking versions, refuses it.
+    const k = 2
+    let prev = (events[k - 1] as RecordedEvent).hash
+    const edited = events.map((e, i) => {
+      if (i < k) return e
+      const changed = i === k ? { ...e, version: e.version + 5 } : e
+      const rehashed = { ...changed, prevHash: prev, hash: chainHash(prev, changed) }
+      prev = rehashed.hash
+      return rehashed
+    })
+    const last = edited[edited.length - 1] as RecordedEvent
+    const end = { end: { events: edited.length, position: last.position, hash: last.hash } }
+    const text = [...edited, end].map((x) => JSON.stringify(x)).join('\n')
+    const r = await w.cli('import', w.write('rehashed.jsonl', text), '--store', 'sqlite:b.sqlite')
+    expect(r.code).toBe(ExitCode.failed)
+    expect(r.stderr).toMatch(
+      new RegExp(`^rehashed\\.jsonl:${k + 1}: .*version.*; nothing imported\n$`),
     )
   })
 

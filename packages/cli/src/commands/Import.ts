@@ -29,10 +29,30 @@ import { progressCounter } from '../Progress'
 /** Problems reported before giving up on a file. */
 const MAX_PROBLEMS = 100
 
-/** One record of the file: where it is (`:12: ` a line, `: [3].` an element of a batch) and its value. */
-interface Located {
-  readonly where: string
-  readonly value: unknown
+/**
+ * Where a record is: a line number (from 1) of JSON lines, or an element of a batch as `-1 - index`.
+ * A number, not the text, so that the second pass can keep one per record of a million-line file.
+ */
+type At = number
+
+/** The text naming a record's place: `:12: ` a line, `: [3].` an element of a batch. */
+function whereOf(at: At): string {
+  return at > 0 ? `:${at}: ` : `: [${-1 - at}].`
+}
+
+/** One record of the file: where it is and its value. */
+class Located {
+  constructor(
+    readonly at: At,
+    readonly value: unknown,
+  ) {}
+  get where(): string {
+    return whereOf(this.at)
+  }
+  /** An element of a CloudEvents batch (not a line)? */
+  get inBatch(): boolean {
+    return this.at < 0
+  }
 }
 
 /** A line that is not JSON. */
@@ -67,7 +87,7 @@ async function* records(
         return
       }
       let i = 0
-      for (const v of parsed.value) yield { where: `: [${i++}].`, value: v }
+      for (const v of parsed.value) yield new Located(-1 - i++, v)
       return
     }
     const parsed = parseJsonText(text)
@@ -76,7 +96,7 @@ async function* records(
         `:${n}: `,
         `expected a JSON event, got ${JSON.stringify(text.slice(0, 40))} (column ${parsed.column}: ${parsed.message})`,
       )
-    else yield { where: `:${n}: `, value: parsed.value }
+    else yield new Located(n, parsed.value)
   }
 }
 
@@ -123,7 +143,7 @@ export const importCommand: CommandSpec = {
     let batch = false
     let ended: string | undefined
     for await (const r of read()) {
-      if (!(r instanceof Unreadable) && r.where.startsWith(': [')) batch = true
+      if (r instanceof Located && r.inBatch) batch = true
       if (ended !== undefined) {
         problems.push(
           `${file}${r.where}expected nothing after the end record (${ended.replace(/^:(\d+): $/, 'line $1')}), got another record`,
@@ -185,12 +205,13 @@ export const importCommand: CommandSpec = {
       )
     // Pass 2: the store checks everything again as it writes, in one transaction.
     const store = await ctx.store(manualClock('1970-01-01'))
-    const wheres: string[] = []
+    // Where each record written is, to name the one the store refuses.
+    const places: At[] = []
     async function* values(): AsyncGenerator<unknown> {
       for await (const r of read()) {
         if (r instanceof Unreadable) throw new Refusal(`${file}${r.where}${r.message}`)
         if (isExportEnd(r.value)) continue
-        wheres.push(r.where)
+        places.push(r.at)
         yield isCloudEvent(r.value) ? fromCloudEvent(r.value) : r.value
       }
     }
@@ -202,7 +223,8 @@ export const importCommand: CommandSpec = {
       counter.done()
     }
     if (result._tag === 'ImportRejected') {
-      const where = result.index >= 0 ? (wheres[result.index] ?? ': ') : ': '
+      const at = result.index >= 0 ? places[result.index] : undefined
+      const where = at === undefined ? ': ' : whereOf(at)
       ctx.io.stderr.write(
         result.problem === 'not-empty'
           ? 'import needs an empty ledger (use --store to choose a new one); nothing imported\n'
@@ -214,6 +236,8 @@ export const importCommand: CommandSpec = {
     ctx.io.stdout.write(
       `imported ${result.count} events; hash chain reproduced, head ${result.head}:${result.headHash}\n`,
     )
+    // The places are not needed any more: the replay that stores the checkpoint gets the memory.
+    places.length = 0
     if (result.count >= 10_000 && ctx.loading.checkpoint) await ctx.ledger()
     return ExitCode.ok
   },
