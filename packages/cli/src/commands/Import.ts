@@ -141,18 +141,18 @@ export const importCommand: CommandSpec = {
     let seen = 0
     let last: RecordedEvent | undefined
     let batch = false
-    let ended: string | undefined
+    let ended: At | undefined
     for await (const r of read()) {
       if (r instanceof Located && r.inBatch) batch = true
       if (ended !== undefined) {
         problems.push(
-          `${file}${r.where}expected nothing after the end record (${ended.replace(/^:(\d+): $/, 'line $1')}), got another record`,
+          `${file}${r.where}expected nothing after the end record (line ${ended}), got another record`,
         )
       } else if (r instanceof Unreadable) {
         seen++
         problems.push(`${file}${r.where}${r.message}`)
       } else if (!batch && isExportEnd(r.value)) {
-        ended = r.where
+        ended = r.at
         for (const m of checkExportEnd(r.value, {
           events: seen,
           position: last?.position ?? 0,
