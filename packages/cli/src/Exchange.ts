@@ -226,6 +226,17 @@ export function isExportEnd(value: unknown): boolean {
 }
 
 /**
+ * The problem of a record after the end record of line `endLine`.
+ *
+ * @example
+ * import { afterExportEnd } from '@progress-ledger/cli'
+ * afterExportEnd(12) // 'expected nothing after the end record (line 12), got another record'
+ */
+export function afterExportEnd(endLine: number): string {
+  return `expected nothing after the end record (line ${endLine}), got another record`
+}
+
+/**
  * Checks an end record against what came before it: the messages naming each field that does
  * not match (none when it does).
  *
@@ -306,7 +317,7 @@ export function parseExport(text: string): {
     if (ended !== undefined) {
       errors.push({
         line: i + 1,
-        message: `expected nothing after the end record (line ${ended}), got another record`,
+        message: afterExportEnd(ended),
       })
       return
     }

@@ -682,19 +682,30 @@ async function withPgSchema(
   }
 }
 
+/** {@link withPgSchema}, the schema holding the setup lines appended by the plan office. */
+async function withPgSetup(
+  w: World,
+  prefix: string,
+  body: (store: ReadonlyArray<string>) => Promise<void>,
+): Promise<void> {
+  await withPgSchema(prefix, async (store) => {
+    const setup = await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:po',
+      ...store,
+    )
+    expect(setup.code, setup.stderr).toBe(ExitCode.ok)
+    await body(store)
+  })
+}
+
 if (pgUrl !== undefined)
   describe('a figures table sent by several users at once (PostgreSQL)', () => {
     it('is recorded once: the others find it in force', async () => {
       const w = world('2026-03-01T09:00:00.000Z')
-      await withPgSchema('sheet', async (store) => {
-        const setup = await w.cli(
-          'append',
-          w.write('setup.jsonl', jsonl(setupLines)),
-          '--actor',
-          'plan-admin:po',
-          ...store,
-        )
-        expect(setup.code, setup.stderr).toBe(ExitCode.ok)
+      await withPgSetup(w, 'sheet', async (store) => {
         w.write('f.csv', '指标编号,2022年,状态\nI01,11.4,正式\n')
         for (let round = 0; round < 3; round++) {
           const runs = await Promise.all(
@@ -713,15 +724,7 @@ if (pgUrl !== undefined)
   describe('clerks appending at once to a shared ledger (PostgreSQL)', () => {
     it('each file is decided again when another was appended first: all are recorded, none told to run again', async () => {
       const w = world('2026-03-01T09:00:00.000Z')
-      await withPgSchema('clerks', async (store) => {
-        const setup = await w.cli(
-          'append',
-          w.write('setup.jsonl', jsonl(setupLines)),
-          '--actor',
-          'plan-admin:po',
-          ...store,
-        )
-        expect(setup.code, setup.stderr).toBe(ExitCode.ok)
+      await withPgSetup(w, 'clerks', async (store) => {
         const periods = ['2021', '2022', '2023', '2024']
         for (let round = 0; round < 2; round++) {
           const runs = await Promise.all(

@@ -17,6 +17,7 @@ import {
 } from '@progress-ledger/core'
 import { type CommandSpec, flagOption, positional } from '../Command'
 import {
+  afterExportEnd,
   checkExportEnd,
   decodeExportRecord,
   fromCloudEvent,
@@ -145,9 +146,7 @@ export const importCommand: CommandSpec = {
     for await (const r of read()) {
       if (r instanceof Located && r.inBatch) batch = true
       if (ended !== undefined) {
-        problems.push(
-          `${file}${r.where}expected nothing after the end record (line ${ended}), got another record`,
-        )
+        problems.push(`${file}${r.where}${afterExportEnd(ended)}`)
       } else if (r instanceof Unreadable) {
         seen++
         problems.push(`${file}${r.where}${r.message}`)
@@ -166,18 +165,14 @@ export const importCommand: CommandSpec = {
           for (const m of decoded) problems.push(`${file}${r.where}${m}`)
         } else {
           last = decoded as RecordedEvent
-        }
-        if ('position' in decoded && problems.length === 0 && chain._tag === 'Intact') {
-          chain = verifyChain(
-            [decoded as RecordedEvent],
-            { head: chain.head, position: count },
-            ctx.loading.chainKey,
-          )
-          count++
-          if (chain._tag === 'Broken')
-            problems.push(
-              `${file}${r.where}hash chain broken at position ${chain.position} (event ${chain.eventId}): ${chain.reason}`,
-            )
+          if (problems.length === 0 && chain._tag === 'Intact') {
+            chain = verifyChain([last], { head: chain.head, position: count }, ctx.loading.chainKey)
+            count++
+            if (chain._tag === 'Broken')
+              problems.push(
+                `${file}${r.where}hash chain broken at position ${chain.position} (event ${chain.eventId}): ${chain.reason}`,
+              )
+          }
         }
       }
       if (problems.length >= MAX_PROBLEMS) break
