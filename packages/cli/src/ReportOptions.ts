@@ -163,11 +163,12 @@ export async function planOfIndicator(ctx: RunContext, id: string): Promise<stri
 
 /**
  * A report needs its plan named on a ledger of several: known from the checkpoint's index alone
- * (its parts, one per plan), before the whole ledger is loaded only to find that out. A ledger
+ * (which holds every plan), before the whole ledger is loaded only to find that out. A ledger
  * without a checkpoint, or with one plan in it, is left to the report to answer.
  */
 async function refuseUnnamedPlan(ctx: RunContext): Promise<void> {
-  const plans = (await ctx.ledger({ plans: [] })).planScope?.checkpointed ?? []
+  const read = await ctx.ledger({ plans: [] })
+  const plans = read.planScope === null ? [] : [...read.state.plans.keys()]
   if (plans.length < 2) return
   throw new Refusal(
     `--plan: expected one of ${plans.length} plans (${plans.slice(0, PLANS_SHOWN).join(', ')}${plans.length > PLANS_SHOWN ? ', …' : ''}), got nothing`,

@@ -311,7 +311,12 @@ describe('a report on one plan of a ledger of several', () => {
     const r = await w.cli('append', w.write('hz.jsonl', jsonl(hzLines)), '--actor', 'plan-admin:po')
     expect(r.code).toBe(ExitCode.ok)
     expect((await w.cli('checkpoint')).stdout).toBe('checkpoint stored at position 17\n')
-    const more = [report(20, '2025'), { ...report(7, '2025'), indicatorId: 'H01' }]
+    // After the checkpoint: two values, and a third plan adopted (no part holds it).
+    const more = [
+      report(20, '2025'),
+      { ...report(7, '2025'), indicatorId: 'H01' },
+      { ...(setupLines[0] as object), planId: 'nb', name: { zh: '宁波行动方案' } },
+    ]
     await w.cli('append', w.write('more.jsonl', jsonl(more)), '--actor', 'plan-admin:po')
     for (const args of [
       ['report', '--plan', 'hz', '--as-of', '2025-12-31', '--format', 'json'],
@@ -319,6 +324,8 @@ describe('a report on one plan of a ledger of several', () => {
       ['status', 'H01', '--plan', 'hz', '--as-of', '2025-12-31'],
       ['list', 'indicators', '--plan', 'hz', '--as-of', '2025-12-31'],
       ['list', 'departments', '--plan', 'sz', '--json'],
+      ['list', 'plans'],
+      ['list', 'plans', '--plan', 'nb', '--json'],
       ['list', 'indicators', '--plan', 'nope'],
     ]) {
       const scoped = await w.cli(...args)
@@ -348,6 +355,10 @@ describe('a report on one plan of a ledger of several', () => {
     const listed = await w.cli('list', 'indicators', '--plan', 'hz', '--as-of', '2025-12-31')
     expect(listed.stdout).toContain('H01')
     expect(listed.stdout).not.toContain('I01')
+    // The plans are listed from the checkpoint's index and the events since: no part is read.
+    const plans = await w.cli('list', 'plans', '--store', damaged)
+    expect([plans.code, plans.stderr]).toEqual([ExitCode.ok, '3 plans\n'])
+    expect(plans.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['hz', 'nb', 'sz', ''])
     // status without --plan: the indicator's own plan, found from the checkpoint's index (or,
     // without a checkpoint, from the whole ledger); a number names no plan by itself.
     for (const [id, plan] of [
@@ -366,23 +377,22 @@ describe('a report on one plan of a ledger of several', () => {
     }
     const byNumber = await w.cli('status', '1', '--as-of', '2025-12-31')
     expect(byNumber.code).toBe(ExitCode.failed)
-    // A report needs its plan named: known from the checkpoint's index, before any plan loads.
+    // A report needs its plan named: known from the checkpoint's index and the events since (the
+    // plan adopted after the checkpoint counts), before any plan loads.
     for (const argv of [['report'], ['diff', '--from', '2022-12-31', '--to', '2025-12-31']]) {
       const unnamed = await w.cli(...argv)
       expect(unnamed.code).toBe(ExitCode.failed)
-      expect(unnamed.stderr).toMatch(
-        /--plan: expected one of 2 plans \((hz, sz|sz, hz)\), got nothing/,
-      )
+      expect(unnamed.stderr).toMatch(/--plan: expected one of 3 plans \(hz, nb, sz\), got nothing/)
       expect(unnamed.stderr).toContain('`progress-ledger list plans` lists them')
     }
-    // No indicator of either plan prints a number here: said so, rather than asking for a plan.
+    // No indicator of any plan prints a number here: said so, rather than asking for a plan.
     expect(byNumber.stderr).toContain(
-      'indicator "1": no indicator of the ledger\'s 2 plans has that id or number',
+      'indicator "1": no indicator of the ledger\'s 3 plans has that id or number',
     )
-    // A plan the ledger does not hold: the whole ledger is read, and both plans are offered.
+    // A plan the ledger does not hold: the whole ledger is read, and every plan is offered.
     const none = await w.cli('report', '--plan', 'nope', '--as-of', '2025-12-31')
     expect(none.code).toBe(ExitCode.failed)
-    expect(none.stderr).toContain('the ledger holds hz, sz')
+    expect(none.stderr).toContain('the ledger holds hz, nb, sz')
   })
 })
 

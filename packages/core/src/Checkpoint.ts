@@ -25,9 +25,10 @@ export const REDUCER_VERSION = 1
 /**
  * Version of the image encoding (internal/ShapeCodec, behind the directory of
  * internal/CheckpointImage). 2: the directory, and ledgers' checkpoints stored in parts. 3: the
- * summaries of each period list's full chunks (the as-of index), restored with the list.
+ * summaries of each period list's full chunks (the as-of index), restored with the list. 4: every
+ * plan in a ledger checkpoint's index, none in its parts.
  */
-const IMAGE_VERSION = 3
+const IMAGE_VERSION = 4
 
 /**
  * The format of ledger checkpoints this library writes and trusts: the fingerprint of the state's

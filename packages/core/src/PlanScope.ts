@@ -1,15 +1,16 @@
 /**
- * A ledger state loaded for some plans only (see `loadLedger`'s `plans`): the plans themselves,
- * the indicators, tasks and projects defined in them alone, and everything that belongs to no
- * single plan (departments, projects of no plan, entities whose definitions name several plans,
- * the audit list). Events after the checkpoint it was restored from are replayed onto it only
- * when they are about something it holds, or about something new to the ledger that is not
- * defined in another plan; events about entities of other plans are skipped. The one case a
+ * A ledger state loaded for some plans only (see `loadLedger`'s `plans`): the indicators, tasks
+ * and projects defined in them alone, and everything that belongs to no single plan (every plan
+ * itself — plans are small, and a state loaded for none of them still lists them all —
+ * departments, projects of no plan, entities whose definitions name several plans, the audit
+ * list). Events after the checkpoint it was restored from are replayed onto it only when they are
+ * about something it holds, or about something new to the ledger that is not defined in another
+ * plan; events about entities of other plans are skipped. The one case a
  * scope cannot follow — an entity of another plan redefined into a scoped one — is reported, and
  * the caller loads the whole ledger instead.
  *
  * What such a state answers about its plans is what the whole state answers: the same entities,
- * the same versions. Only the `unattached` list can differ, by the entries the skipped events
+ * the same versions, and the same plans (all of them). Only the `unattached` list can differ, by the entries the skipped events
  * would have made after the checkpoint.
  *
  * @module PlanScope
@@ -40,7 +41,7 @@ export interface PartOwners {
  * scope.checkpointed // ['hz']
  */
 export class PlanScope {
-  /** The plans the state holds. */
+  /** The plans whose entities the state holds (it holds every plan itself). */
   readonly plans: ReadonlyArray<string>
   /**
    * The plans the checkpoint has a part for, in the scope or not: every plan adopted up to the
@@ -76,9 +77,8 @@ export class PlanScope {
   /**
    * Where an entity the scoped state does not hold is: the plan outside the scope whose part (or
    * whose events since the checkpoint) define it, or `undefined` when no such plan does — the state
-   * holds the entity, or the whole ledger does not define it either. Asked of a plan: the plan
-   * itself when it is not in scope (a scoped state holds only its plans). Departments are always
-   * held. A command decided against a scoped state asks this of everything it looks up that the
+   * holds the entity, or the whole ledger does not define it either. Plans and departments are
+   * always held. A command decided against a scoped state asks this of everything it looks up that the
    * state does not hold, to know whether the answer "not there" is the whole ledger's.
    *
    * @example
@@ -86,11 +86,10 @@ export class PlanScope {
    * const scope = new PlanScope(['sz'], [{ plan: 'hz', indicators: ['H01'], tasks: [], projects: [] }], emptyLedger())
    * scope.elsewhere('indicators', 'H01') // 'hz'
    * scope.elsewhere('indicators', 'S99') // undefined
-   * scope.elsewhere('plans', 'hz') // 'hz'
+   * scope.elsewhere('plans', 'hz') // undefined
    */
   elsewhere(kind: EntityKind, id: string): string | undefined {
-    if (kind === 'plans') return this.#scope.has(id) ? undefined : id
-    if (kind === 'departments') return undefined
+    if (kind === 'plans' || kind === 'departments') return undefined
     return this.#outside.get(key(kind, id))
   }
 
@@ -101,8 +100,8 @@ export class PlanScope {
    */
   admit(e: LedgerEvent): ScopeDecision {
     const subject = eventSubject(e)
-    if (subject === null || subject.kind === 'departments') return 'apply'
-    if (subject.kind === 'plans') return this.#scope.has(subject.id) ? 'apply' : 'skip'
+    if (subject === null || subject.kind === 'departments' || subject.kind === 'plans')
+      return 'apply'
     const k = key(subject.kind, subject.id)
     const plan = definedInPlan(e)
     if (this.#outside.has(k)) {

@@ -215,9 +215,13 @@ export const list: CommandSpec = {
     const asOfDate = asOfOf(ctx)
     const planId = stringOption(ctx, 'plan')
     // One plan's listing reads that plan alone (and what belongs to no single plan); the
-    // departments belong to none, so listing them reads no plan at all.
+    // departments and the plans themselves belong to none, so listing them reads no plan's part.
     const request =
-      kind === 'departments' ? { plans: [] } : planId === undefined ? {} : { plans: [planId] }
+      kind === 'departments' || kind === 'plans'
+        ? { plans: [] }
+        : planId === undefined
+          ? {}
+          : { plans: [planId] }
     const state = await loadCut(ctx, asOfDate, request)
     const whole = async () => (await ctx.ledger(request)).state
     if (planId !== undefined && kind !== 'departments' && !state.plans.has(planId))

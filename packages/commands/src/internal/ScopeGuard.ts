@@ -2,8 +2,9 @@
 // through a guard: a lookup of an entity the state does not hold is trusted only when no plan
 // outside the scope holds it either (then the whole ledger would not find it); one that another
 // plan holds stops the decision with OutOfScope naming that plan, and anything a scoped state
-// cannot answer as the whole ledger would — listing the entities of a kind, counting them, the
-// audit and unattached lists — stops it naming no plan (the whole ledger is needed).
+// cannot answer as the whole ledger would — listing the indicators, tasks or projects, counting
+// them, the audit and unattached lists — stops it naming no plan (the whole ledger is needed).
+// Plans and departments a scoped state holds as the whole ledger does.
 import type { EntityKind, LedgerState, PlanScope } from '@progress-ledger/core'
 
 /** A decision needs more of the ledger than the scoped state holds. */
@@ -22,10 +23,10 @@ export class OutOfScope extends Error {
 }
 
 /** The state's fields a scoped state holds as the whole ledger does. */
-const SHARED: ReadonlySet<PropertyKey> = new Set(['departments', 'position', 'head'])
+const SHARED: ReadonlySet<PropertyKey> = new Set(['plans', 'departments', 'position', 'head'])
 
-type GuardedKind = 'plans' | 'indicators' | 'tasks' | 'projects'
-const GUARDED: ReadonlyArray<GuardedKind> = ['plans', 'indicators', 'tasks', 'projects']
+type GuardedKind = 'indicators' | 'tasks' | 'projects'
+const GUARDED: ReadonlyArray<GuardedKind> = ['indicators', 'tasks', 'projects']
 
 interface Lookup {
   readonly get: (id: string) => unknown

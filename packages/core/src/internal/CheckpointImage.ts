@@ -1,9 +1,11 @@
 /**
  * The bytes of a ledger checkpoint: a directory (JSON), then the columnar image of a state
  * (internal/ShapeCodec). A checkpoint stored in parts (see CheckpointParts) has one image per
- * plan — the plan with the indicators, tasks and projects defined in it alone — and an index
- * image holding everything else (departments, entities of no single plan, the audit and
- * unattached lists) whose directory names the parts and the entities each holds.
+ * plan — the indicators, tasks and projects defined in it alone — and an index image holding
+ * everything else (every plan, departments, entities of no single plan, the audit and
+ * unattached lists) whose directory names the parts and the entities each holds. The plans
+ * themselves are small and always in the index, so a state restored from the index alone knows
+ * every plan the ledger holds.
  *
  * Layout: `u32` (little-endian) byte length of the directory, the directory as UTF-8 JSON, zero
  * bytes up to a multiple of 8 (the columnar image is read through typed views), the image.
@@ -15,7 +17,7 @@ import { EntityMap } from '../EntityMap'
 import { type LedgerState, ledgerShape } from '../State'
 import { compileCodec, jsonAt } from './ShapeCodec'
 
-/** One part of a checkpoint stored in parts: a plan and the entities defined in it alone. */
+/** One part of a checkpoint stored in parts: the entities defined in one plan alone. */
 export interface CheckpointPart {
   /** The plan's id. */
   readonly plan: string
@@ -134,8 +136,8 @@ function subState(
 /**
  * Splits a state into one part per adopted plan and the rest. An indicator belongs to a plan
  * when every version of its definition names that plan; a task or project when its definition
- * does; anything else (departments, a project of no plan, an entity whose definitions name
- * several plans or a plan never adopted) stays with the rest.
+ * does; anything else (the plans themselves, departments, a project of no plan, an entity whose
+ * definitions name several plans or a plan never adopted) stays with the rest.
  */
 export function partition(
   state: LedgerState,
@@ -188,7 +190,7 @@ export function partition(
       projects: b.projects,
     },
     state: subState(state, {
-      plans: pickFrom(state.plans, [plan]),
+      plans: EntityMap.empty(),
       indicators: pickFrom(state.indicators, b.indicators),
       tasks: pickFrom(state.tasks, b.tasks),
       projects: pickFrom(state.projects, b.projects),
@@ -197,7 +199,7 @@ export function partition(
   }))
   return {
     rest: subState(state, {
-      plans: EntityMap.empty(),
+      plans: state.plans,
       departments: state.departments,
       indicators: rest.indicators.done(),
       tasks: rest.tasks.done(),
