@@ -28,6 +28,11 @@ const n0 = (v: number | undefined): string =>
   v === undefined ? '—' : Math.round(v).toLocaleString('en-US')
 
 /** What a 60,000 events/s PostgreSQL store would leave for the store's own work, given the floor. */
+/** The share of a store's time its raw floor takes, from store time / floor time. */
+function share(ratio: number | undefined): string {
+  return ratio === undefined || ratio <= 0 ? '—' : `${Math.round(100 / ratio)} %`
+}
+
 function pgHeadroom(floor: number | undefined): string {
   if (floor === undefined) return ''
   if (floor <= 60_000)
@@ -93,7 +98,7 @@ export const GOALS: ReadonlyArray<Goal> = [
     goal: '≥ 150,000',
     met: (x) => x >= 150_000,
     bound: (m) =>
-      `the raw rows alone — the same \`SELECT\` in pages of 10,000 through the same driver, no decoding — ran at ${n0(m('pg_read_floor_events_per_sec'))} events/s in this run, so the driver and the server already take about 60 % of the store's time. A CPU profile of the store's read of 100,000 events (a separate process, \`node:inspector\` around the read only: 950 ms, Node busy 909 ms of it, so the client, not the server, is the bound on this 2-core machine) gave: garbage collection 22 %, the pg driver's protocol parsing and text decoding of the rows about 24 %, turning rows into checked events about 28 % (parsing each event's JSON data 8 %, the row-to-event decoder 8 %, date and period checks 7 %, the event-type check 2 %), waiting 18 %. Binary transfer (\`COPY … TO STDOUT\` or a cursor over binary results) would be the next step past the driver's per-field text parsing.`,
+      `the raw rows alone — the same \`SELECT\` in pages of 10,000 through the same driver, no decoding, before and after the store's read on the table as vacuumed after the write — ran at ${n0(m('pg_read_floor_events_per_sec'))} events/s in this run, so the driver and the server take ${share(m('pg_read_vs_floor'))} of the store's time. A CPU profile of the store's read of 100,000 events (a separate process, \`node:inspector\` around the read only: 950 ms, Node busy 909 ms of it, so the client, not the server, is the bound on this 2-core machine) gave: garbage collection 22 %, the pg driver's protocol parsing and text decoding of the rows about 24 %, turning rows into checked events about 28 % (parsing each event's JSON data 8 %, the row-to-event decoder 8 %, date and period checks 7 %, the event-type check 2 %), waiting 18 %. Binary transfer (\`COPY … TO STDOUT\` or a cursor over binary results) would be the next step past the driver's per-field text parsing.`,
   },
   {
     label: 'SQLite read + decode + replay into the ledger state',
