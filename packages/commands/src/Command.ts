@@ -86,6 +86,8 @@ export type CommandDecoding = { readonly _tag: 'Decoded'; readonly command: Comm
  * import { decodeCommand } from '@progress-ledger/commands'
  * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: '12,5', status: 'final' }) // { _tag: 'Rejected', rule: 'malformed', message: 'value: expected a number, got "12,5"' }
  * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: 12.5, status: 'final' })._tag // 'Decoded'
+ * const misspelt = decodeCommand({ type: 'report_value', indicatorId: 'I01' })
+ * misspelt._tag === 'Rejected' && misspelt.message.endsWith('got "report_value" (did you mean ReportValue?)') // true
  * decodeCommand({ type: 'ReportValue', indicatorId: 'I01', period: '2021', value: 12.5, status: 'final', submited: true }) // { _tag: 'Rejected', rule: 'malformed', message: 'submited: expected a field of ReportValue, got an unknown field (true) (did you mean submitted?)' }
  */
 export function decodeCommand(u: unknown): CommandDecoding {
@@ -99,7 +101,7 @@ export function decodeCommand(u: unknown): CommandDecoding {
     return {
       _tag: 'Rejected',
       rule: 'malformed',
-      message: `${path}: expected ${expected}, got ${got}`,
+      message: `${path}: expected ${expected}, got ${got}${path === 'type' ? typeSuggestion(type) : ''}`,
     }
   }
   const codec = commandCodecs[type] as t.Mixed
@@ -138,6 +140,22 @@ function fieldsOf(codec: Shape): ReadonlyArray<string> {
   if (codec.types !== undefined) return codec.types.flatMap(fieldsOf)
   if (codec.type !== undefined) return fieldsOf(codec.type)
   return []
+}
+
+/** A type's spelling without case, `_`, `-` or spaces: `report_value` and `ReportValue` alike. */
+function folded(type: string): string {
+  return type.toLowerCase().replace(/[\s_-]/g, '')
+}
+
+/** ` (did you mean ReportValue?)` for a `type` that is a command type but for case, separators or two letters. */
+function typeSuggestion(type: unknown): string {
+  if (typeof type !== 'string' || type.length > 64) return ''
+  const given = folded(type)
+  const near = commandTypes
+    .map((c) => ({ c, d: editDistance(given, folded(c)) }))
+    .filter((x) => x.d <= 2)
+    .sort((a, b) => a.d - b.d)
+  return near[0] === undefined ? '' : ` (did you mean ${near[0].c}?)`
 }
 
 /** ` (did you mean submitted?)` for a top-level field close to one the command has and was not given. */

@@ -271,6 +271,16 @@ describe('malformed commands', () => {
         'malformed',
         /^type: expected one of AdoptPlan, DefineCategory, .*, got "Frobnicate"$/,
       )
+    // A command type but for case, separators or a slip of two letters is named.
+    for (const typo of ['reportvalue', 'report_value', 'Report-Value', 'ReportVaule', 'definetask'])
+      given()
+        .when({ type: typo, indicatorId: 'I01' })
+        .rejected(
+          'malformed',
+          new RegExp(
+            `^type: expected one of AdoptPlan, .*, got "${typo}" \\(did you mean ${typo === 'definetask' ? 'DefineTask' : 'ReportValue'}\\?\\)$`,
+          ),
+        )
     given().when(42).rejected('malformed', '(root): expected a command object, got 42')
   })
 })
