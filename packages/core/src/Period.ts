@@ -63,6 +63,9 @@ const PERIOD = 'a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15)'
 
 /** Codec for {@link PeriodKey}. */
 export const PeriodKey = new Scalar<PeriodKey, string>('PeriodKey', PERIOD, (u) => {
+  // A year written as a JSON number (2021, not "2021") is the likeliest slip: say how to write it.
+  if (typeof u === 'number')
+    return isPeriodKey(String(u)) ? `${PERIOD} written as a string ("${u}")` : PERIOD
   if (typeof u !== 'string') return PERIOD
   if (isLedgerYear(digitsAt(u, 0, 4))) return periodKind(u) === undefined ? PERIOD : undefined
   // A well-formed period of another year (a leap year stands in for it) breaks the year limit.

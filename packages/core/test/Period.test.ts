@@ -9,8 +9,9 @@ import {
   periodKind,
   periodStart,
   periodYear,
-  type PeriodKey,
+  PeriodKey,
 } from '../src/Period'
+import { formatErrors } from '../src/Decode'
 import { fixtures } from '@progress-ledger/testkit'
 
 const { d, p } = fixtures
@@ -35,6 +36,19 @@ describe('Period', () => {
     expect(() => period('2021-Q5')).toThrow(
       'expected a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15), got "2021-Q5"',
     )
+  })
+  it('tells a year written as a JSON number to be written as a string', () => {
+    const messages = (u: unknown) => {
+      const r = PeriodKey.decode(u)
+      return r._tag === 'Left' ? formatErrors(r.left).map((i) => i.message) : []
+    }
+    const PERIOD = 'a period (2021, 2021-H1, 2021-Q3, 2021-07 or 2021-07-15)'
+    expect(messages(2021)).toEqual([
+      `(root): expected ${PERIOD} written as a string ("2021"), got 2021`,
+    ])
+    expect(messages(2021.5)).toEqual([`(root): expected ${PERIOD}, got 2021.5`])
+    expect(messages(21)).toEqual([`(root): expected ${PERIOD}, got 21`])
+    expect(messages('2021')).toEqual([])
   })
   it('gives the first and last day of a period (leap years included)', () => {
     const spans = [
