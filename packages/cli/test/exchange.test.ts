@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chainHash, type RecordedEvent } from '@progress-ledger/core'
-import { describe, expect, it } from 'vitest'
+import { SqliteEventStore } from '@progress-ledger/store-sqlite'
+import { describe, expect, it, vi } from 'vitest'
 import { checkExportEnd, parseExport } from '../src/Exchange'
 import { ExitCode } from '../src/Failure'
 import { jsonl, setupLines, world } from './harness'
@@ -173,5 +174,47 @@ describe('an export cut short at a line boundary', () => {
       { line: 1, message: 'end.extra: expected a field of an end record, got an unknown field' },
     ])
     expect(checkExportEnd({ end: { events: 1, ...e } }, { events: 1, ...e })).toEqual([])
+  })
+})
+
+describe('a large import', () => {
+  it('stores the checkpoint of the events as it wrote them, without reading the ledger back', async () => {
+    const w = world('2026-03-01T09:00:00.000Z')
+    const values = Array.from({ length: 10_000 }, (_, i) => ({
+      type: 'ReportValue',
+      indicatorId: 'I01',
+      period: '2025',
+      value: i,
+      status: 'final',
+    }))
+    const file = w.write('many.jsonl', jsonl([...setupLines, ...values]))
+    const from = ['--store', 'sqlite:a.sqlite']
+    expect((await w.cli('append', file, '--actor', 'plan-admin:po', ...from)).code).toBe(
+      ExitCode.ok,
+    )
+    expect((await w.cli('export', ...from, '--out', 'e.jsonl')).code).toBe(ExitCode.ok)
+    const head = (await w.cli('head', ...from)).stdout
+    const to = ['--store', 'sqlite:b.sqlite']
+    const reads = vi.spyOn(SqliteEventStore.prototype, 'readAll')
+    let imported
+    try {
+      imported = await w.cli('import', join(w.dir, 'e.jsonl'), ...to)
+      // Nothing read back: the state was folded from the pages the store wrote.
+      expect(reads).not.toHaveBeenCalled()
+    } finally {
+      reads.mockRestore()
+    }
+    const position = Number(head.split(':')[0])
+    expect(position).toBeGreaterThan(10_000)
+    expect(imported.code).toBe(ExitCode.ok)
+    expect(imported.stderr).toContain(`checkpoint stored at position ${position}\n`)
+    expect((await w.cli('head', ...to)).stdout).toBe(head)
+    // The checkpoint is the state a fresh replay gives, and later commands start from it.
+    const verified = await w.cli('verify', ...to)
+    expect(verified.stdout).toContain(`checkpoint at position ${position} matches a fresh replay`)
+    const args = ['report', '--as-of', '2025-12-31', '--format', 'json', ...to]
+    const restored = await w.cli(...args)
+    expect(restored.stderr).not.toContain('note: checkpoint')
+    expect(restored.stdout).toBe((await w.cli(...args, '--no-checkpoint')).stdout)
   })
 })

@@ -98,6 +98,13 @@ export interface StreamOptions {
   /** Called after each page is written (inside the transaction), and never after a failure. */
   readonly onProgress?: (progress: StreamProgress) => void
   /**
+   * Called with each page's events as written (inside the transaction, in position order; they
+   * become visible only when the whole stream commits), before `onProgress`: what a caller folds
+   * into a state as it writes, instead of reading the events back afterwards. Never after a
+   * failure; a stream that ends otherwise than committed leaves whatever was folded to discard.
+   */
+  readonly onWritten?: (events: ReadonlyArray<RecordedEvent>) => void
+  /**
    * After a page with invalid events nothing more is written, but the rest of the input is still
    * validated so that one run reports every invalid event, up to this many issues (default 100).
    */

@@ -170,7 +170,10 @@ export async function importLogWith(
       recordedTime = e.recordedTime
       count++
     }
-    if (events.length > 0) await writer.write(events)
+    if (events.length > 0) {
+      await writer.write(events)
+      options.onWritten?.(events)
+    }
     options.onProgress?.({ requests: count, events: count, written: count, head: count })
     return undefined
   }

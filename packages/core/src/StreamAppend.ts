@@ -176,6 +176,7 @@ export async function appendStreamWith(
       await writer.write(sealed)
       head = { position: last.position, hash: last.hash, recordedTime: last.recordedTime }
       written += sealed.length
+      options.onWritten?.(sealed)
     }
     const progress: StreamProgress = { requests, events, written, head: head.position }
     options.onProgress?.(progress)

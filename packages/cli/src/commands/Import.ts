@@ -4,15 +4,20 @@
  * twice — once to check every record (so that every problem is reported and no ledger is created
  * for a bad file), once into the store's `importLog`, which checks again as it writes inside one
  * transaction — so memory does not grow with the file. A CloudEvents batch (one JSON array) is
- * read whole.
+ * read whole. The events the store writes are folded into the ledger state page by page, and a
+ * large import's checkpoint is stored of that state rather than of a second read of the ledger.
  *
  * @module commands/Import
  */
 import {
+  beginFold,
   type ChainVerification,
+  emptyLedger,
+  ledgerProjection,
   manualClock,
   parseJsonText,
   type RecordedEvent,
+  saveLedgerCheckpoint,
   verifyChain,
 } from '@progress-ledger/core'
 import { type CommandSpec, flagOption, positional } from '../Command'
@@ -100,6 +105,9 @@ async function* records(
     else yield new Located(n, parsed.value)
   }
 }
+
+/** Events imported at once beyond which a checkpoint is stored right after the import. */
+const CHECKPOINT_AFTER = 10_000
 
 /** `import`. */
 export const importCommand: CommandSpec = {
@@ -211,9 +219,21 @@ export const importCommand: CommandSpec = {
       }
     }
     const counter = progressCounter(ctx.io.stderr, 'import')
+    // The events are folded into the ledger state as the store writes them: the checkpoint stored
+    // after a large import is taken of it, not of a second read and replay of the whole ledger.
+    const fold = ctx.loading.checkpoint ? beginFold(ledgerProjection, emptyLedger(), true) : null
     let result
     try {
-      result = await store.importLog(values(), { onProgress: (p) => counter.update(p.events) })
+      result = await store.importLog(values(), {
+        onProgress: (p) => counter.update(p.events),
+        ...(fold === null
+          ? {}
+          : {
+              onWritten: (events: ReadonlyArray<RecordedEvent>) => {
+                for (const e of events) fold.step(e)
+              },
+            }),
+      })
     } finally {
       counter.done()
     }
@@ -231,9 +251,11 @@ export const importCommand: CommandSpec = {
     ctx.io.stdout.write(
       `imported ${result.count} events; hash chain reproduced, head ${result.head}:${result.headHash}\n`,
     )
-    // The places are not needed any more: the replay that stores the checkpoint gets the memory.
-    places.length = 0
-    if (result.count >= 10_000 && ctx.loading.checkpoint) await ctx.ledger()
+    if (fold !== null && result.count >= CHECKPOINT_AFTER) {
+      places.length = 0
+      await saveLedgerCheckpoint(store, fold.finish())
+      ctx.io.stderr.write(`checkpoint stored at position ${result.head}\n`)
+    }
     return ExitCode.ok
   },
 }

@@ -73,8 +73,10 @@ export function importSpecs(open: OpenStore): void {
       withStore(open, async ({ store, clock }) => {
         const log = await exported()
         const pages: number[] = []
+        const written: RecordedEvent[][] = []
         const r = await store.importLog(slowly(log), {
           pageSize: 4,
+          onWritten: (events) => void written.push([...events]),
           onProgress: (p) => void pages.push(p.head),
         })
         expect(r).toEqual({
@@ -84,6 +86,9 @@ export function importSpecs(open: OpenStore): void {
           headHash: log[29]?.hash,
         })
         expect(pages).toEqual([4, 8, 12, 16, 20, 24, 28, 30])
+        // Each page as written, in order: the events a caller folds instead of reading them back.
+        expect(written.map((page) => page.length)).toEqual([4, 4, 4, 4, 4, 4, 4, 2])
+        expect(written.flat()).toEqual(log)
         expect(await store.readAll()).toEqual(log)
         expect(await store.streamVersion('indicator-I01')).toBe(15)
         expect(await store.readStream('indicator-I02')).toEqual(

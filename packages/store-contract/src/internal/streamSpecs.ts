@@ -3,6 +3,7 @@
 import {
   type AppendRequest,
   type EventStore,
+  type RecordedEvent,
   type StreamProgress,
   InMemoryEventStore,
   LEDGER_STREAM,
@@ -57,10 +58,12 @@ export function streamSpecs(open: OpenStore): void {
       withStore(open, async ({ store, clock }) => {
         const input = requests('a', 40, 3)
         const progress: StreamProgress[] = []
+        const written: RecordedEvent[] = []
         await seeded(store)
         clock.advance(5000)
         const r = await store.appendStream(slowly(input), {
           pageSize: 7,
+          onWritten: (events) => void written.push(...events),
           onProgress: (p) => void progress.push(p),
         })
         // The reference: the same history written by one appendBatch at the same instants.
@@ -79,6 +82,8 @@ export function streamSpecs(open: OpenStore): void {
           headHash: all[121]?.hash,
         })
         expect(all).toEqual(await model.readAll())
+        // Every page's events as written: the stored events after the two seeded ones.
+        expect(written).toEqual(all.slice(2))
         expect(verifyChain(all)._tag).toBe('Intact')
         // Pages of whole requests: 3 requests (9 events) reach the page size of 7.
         expect(progress.length).toBeGreaterThanOrEqual(13)
