@@ -30,6 +30,13 @@ export type Task =
       readonly timeoutS: number
     }
   | {
+      readonly suite: 'cli-pg'
+      readonly sizes: ReadonlyArray<number>
+      readonly dir: string
+      readonly source: boolean
+      readonly timeoutS: number
+    }
+  | {
       readonly suite: 'cli-intake'
       readonly lines: number
       readonly dir: string
@@ -81,14 +88,28 @@ function cliJobs(q: boolean, runs: number, options: JobOptions): Job[] {
   const source = options.source ?? false
   const sizes = q ? [2_000] : CLI_SIZES
   const lines = q ? 2_000 : INTAKE_LINES
+  const listed = sizes.map((n) => n.toLocaleString('en-US')).join(', ')
+  const pg: Job[] =
+    options.pgUrl === undefined || options.pgUrl === ''
+      ? []
+      : [
+          {
+            name: 'cli-pg',
+            title: `CLI commands that read, fresh process each, on PostgreSQL ledgers of ${listed} events`,
+            task: { suite: 'cli-pg', sizes, dir, source, timeoutS: 600 },
+            runs,
+            heapMb: 8192,
+          },
+        ]
   return [
     {
       name: 'cli',
-      title: `CLI commands, fresh process each, on SQLite ledgers of ${sizes.map((n) => n.toLocaleString('en-US')).join(', ')} events`,
+      title: `CLI commands, fresh process each, on SQLite ledgers of ${listed} events`,
       task: { suite: 'cli', sizes, dir, source, timeoutS: 600 },
       runs,
       heapMb: 8192,
     },
+    ...pg,
     {
       name: 'cli-intake',
       title: `CLI append of ${lines.toLocaleString('en-US')} lines in one process`,

@@ -64,8 +64,34 @@ const COMMAND_LABELS: Readonly<Record<string, string>> = {
   checkpoint: '`checkpoint` — the first command on the ledger: full replay, checkpoint stored',
   report: '`report --as-of 2025-12-31 --format md --plan sz-c0000`',
   status: '`status c0000-I01 --as-of 2025-12-31 --plan sz-c0000`',
+  list_plans: '`list plans`',
   verify: '`verify`',
   append_one: '`append` of one line (`--actor plan-admin:bench`): decided against its plan',
+}
+
+/** The size labels of the figures named `<prefix><command>_cold_ms_<size>`, smallest first. */
+function sizesOf(keys: ReadonlySet<string>, prefix: string): string[] {
+  const labels = new Set<string>()
+  for (const k of keys) {
+    if (!k.startsWith(prefix)) continue
+    const m = /^\w+?_cold_ms_([\w.]+)$/.exec(k.slice(prefix.length))
+    if (m !== null && !m[0].startsWith('pg_')) labels.add(m[1] as string)
+  }
+  return [...labels].sort((a, b) => labelValue(a) - labelValue(b))
+}
+
+/** The rows of one latency table: a command per row, ms then peak RSS per size. */
+function commandRows(out: string[], json: BenchJson, prefix: string, sizes: string[]): void {
+  out.push(
+    `| command | ${sizes.map((s) => `${s} events: ms`).join(' | ')} | ${sizes.map((s) => `${s}: peak RSS MB`).join(' | ')} |`,
+    `|---|${sizes.map(() => '---:').join('|')}|${sizes.map(() => '---:').join('|')}|`,
+  )
+  for (const [name, label] of Object.entries(COMMAND_LABELS)) {
+    const ms = sizes.map((s) => findFigure(json.jobs, `${prefix}${name}_cold_ms_${s}`))
+    if (ms.every((x) => x === null)) continue
+    const rss = sizes.map((s) => cell(findFigure(json.jobs, `${prefix}${name}_peak_rss_mb_${s}`)))
+    out.push(`| ${label} | ${ms.map((x) => cell(x)).join(' | ')} | ${rss.join(' | ')} |`)
+  }
 }
 
 function cell(s: Stat | null, digits = (x: number): string => fmt(x)): string {
@@ -75,25 +101,23 @@ function cell(s: Stat | null, digits = (x: number): string => fmt(x)): string {
 function latencyTable(out: string[], json: BenchJson): void {
   const keys = new Set<string>()
   for (const j of Object.values(json.jobs)) for (const k of Object.keys(j.figures)) keys.add(k)
-  const labels = new Set<string>()
-  for (const k of keys) {
-    const m = /^cli_\w+?_cold_ms_([\w.]+)$/.exec(k)
-    if (m !== null) labels.add(m[1] as string)
-  }
+  const sizes = sizesOf(keys, 'cli_')
+  const pgSizes = sizesOf(keys, 'cli_pg_')
   const intake = [...keys].filter((k) => /^cli_append_[\w.]+_lines_s$/.test(k))
-  if (labels.size === 0 && intake.length === 0) return
-  const sizes = [...labels].sort((a, b) => labelValue(a) - labelValue(b))
+  if (sizes.length === 0 && pgSizes.length === 0 && intake.length === 0) return
   out.push('', '## Per-command latency (CLI, SQLite, fresh process each)', '')
   out.push(
     'Each command is `node packages/cli/dist/bin.js …` in a fresh process, timed from spawn to exit (process start included), on a fresh copy of a generated ledger (the file cache is warm: the copy was just written), in the order of the table: the first command replays the whole ledger and stores a checkpoint, the later ones start from it; milliseconds, median (min–max) of the fresh processes, then the peak resident set size in MB as GNU time reports it. A command that failed has no figure (see the notes).',
     '',
-    `| command | ${sizes.map((s) => `${s} events: ms`).join(' | ')} | ${sizes.map((s) => `${s}: peak RSS MB`).join(' | ')} |`,
-    `|---|${sizes.map(() => '---:').join('|')}|${sizes.map(() => '---:').join('|')}|`,
   )
-  for (const [name, label] of Object.entries(COMMAND_LABELS)) {
-    const ms = sizes.map((s) => cell(findFigure(json.jobs, `cli_${name}_cold_ms_${s}`)))
-    const rss = sizes.map((s) => cell(findFigure(json.jobs, `cli_${name}_peak_rss_mb_${s}`)))
-    out.push(`| ${label} | ${ms.join(' | ')} | ${rss.join(' | ')} |`)
+  if (sizes.length > 0) commandRows(out, json, 'cli_', sizes)
+  if (pgSizes.length > 0) {
+    out.push('', '### The same commands on PostgreSQL', '')
+    out.push(
+      "The same generated ledgers, loaded into a schema of the run's PostgreSQL by the CLI (`export` from the SQLite file, `import` into the schema; kept between runs), and a checkpoint stored by an untimed `checkpoint` first; then the commands that only read, each in a fresh process as above, with the server on the same machine.",
+      '',
+    )
+    commandRows(out, json, 'cli_pg_', pgSizes)
   }
   for (const key of intake) {
     const label = /^cli_append_([\w.]+)_lines_s$/.exec(key)?.[1] as string

@@ -7,6 +7,7 @@ import { absurd } from '@progress-ledger/core'
 import type { Task } from './Jobs'
 import { runAnchorSuite } from './measure/Anchor'
 import { runCliSuite } from './measure/Cli'
+import { runCliPostgresSuite } from './measure/CliPostgres'
 import { runCountiesSuite, runRailwaySuite } from './measure/Growth'
 import { runIntakeSuite } from './measure/Intake'
 import { runPostgresSuite, runSqliteSuite } from './measure/Stores'
@@ -33,6 +34,8 @@ export async function runTask(task: Task): Promise<SuiteResult> {
       return runPostgresSuite(task.events, process.env['PG_URL'])
     case 'cli':
       return runCliSuite(task)
+    case 'cli-pg':
+      return runCliPostgresSuite(task, process.env['PG_URL'])
     case 'cli-intake':
       return runIntakeSuite(task)
     default:

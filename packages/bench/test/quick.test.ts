@@ -3,14 +3,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { jobsFor, type Task } from '../src/Jobs'
 import { renderMarkdown } from '../src/Markdown'
 import { runOnce } from '../src/Runner'
 import { benchJson, HEADLINE, summariseJob } from '../src/Summary'
 import { runTask } from '../src/Tasks'
+import { pgCliLedger, runCliPostgresSuite } from '../src/measure/CliPostgres'
 
 const ledgers = mkdtempSync(join(tmpdir(), 'bench-quick-'))
+const MACHINE = { cpu: 'test', cores: 1, node: process.version, os: 'test' }
 afterAll(() => rmSync(ledgers, { recursive: true, force: true }))
 
 function smaller(task: Task): Task {
@@ -25,6 +28,7 @@ function smaller(task: Task): Task {
     case 'postgres':
       return { ...task, events: 200 }
     case 'cli':
+    case 'cli-pg':
       return { ...task, sizes: [1_500] }
     case 'cli-intake':
       return { ...task, lines: 500 }
@@ -39,6 +43,45 @@ describe('quick mode', () => {
       expect.arrayContaining(['anchor', 'postgres', 'cli', 'cli-intake']),
     )
     expect(jobsFor('full', { cliOnly: true }).map((j) => j.name)).toEqual(['cli', 'cli-intake'])
+    expect(jobsFor('full', { cliOnly: true, pgUrl: 'postgres://x' }).map((j) => j.name)).toEqual([
+      'cli',
+      'cli-pg',
+      'cli-intake',
+    ])
+  })
+
+  it('times the reading commands on a PostgreSQL ledger the CLI loaded (PG_URL), or says why not', async () => {
+    const url = process.env['PG_URL']
+    const task = { sizes: [1_500], dir: ledgers, source: true, timeoutS: 120 }
+    const r = await runCliPostgresSuite(task, url)
+    if (url === undefined || url === '') {
+      expect(r.notes).toEqual(['cli-pg: PG_URL is not set'])
+      expect(r.figures['cli_pg_report_cold_ms_1.5k']).toBeNull()
+      return
+    }
+    expect(r.notes).toEqual([])
+    for (const name of ['report', 'status', 'list_plans', 'verify'])
+      expect(r.figures[`cli_pg_${name}_cold_ms_1.5k`], name).toBeGreaterThan(0)
+    // Loaded once: a second run finds the ledger in its schema and reuses it.
+    const again = await runCliPostgresSuite(task, url)
+    expect(again.notes).toEqual([])
+    const job = { name: 'cli-pg', title: 'CLI on PostgreSQL' }
+    const json = benchJson('quick', 'pnpm bench --quick', 'source', MACHINE, [
+      summariseJob(job, [r, again]),
+    ])
+    const md = renderMarkdown(json, '2026-01-01T00:00:00.000Z', 1)
+    expect(md).toContain('### The same commands on PostgreSQL')
+    expect(md).toMatch(/\| `list plans` \| [\d,.]+ \(/)
+    expect(md).not.toContain('`checkpoint` — the first command')
+    const pool = new pg.Pool({ connectionString: url })
+    try {
+      const { schema } = pgCliLedger(url, 1_500)
+      const head = await pool.query(`SELECT position FROM ${schema}.ledger_head`)
+      expect(Number(head.rows[0]?.position)).toBe(1_500)
+      await pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    } finally {
+      await pool.end()
+    }
   })
 
   it('runs a job in a fresh process, with gc exposed for the heap figures', () => {

@@ -45,7 +45,7 @@ export const CLI_QUERY = { plan: 'sz-c0000', indicator: 'c0000-I01', asOf: '2025
 
 /** A timed command: its name in the figures and its arguments for a store URL and a JSONL file. */
 export interface CliCommand {
-  readonly name: 'checkpoint' | 'report' | 'status' | 'verify' | 'append_one'
+  readonly name: 'checkpoint' | 'report' | 'status' | 'list_plans' | 'verify' | 'append_one'
   readonly args: (store: string, jsonl: string) => ReadonlyArray<string>
 }
 
@@ -84,6 +84,7 @@ export const CLI_COMMANDS: ReadonlyArray<CliCommand> = [
       CLI_QUERY.plan,
     ],
   },
+  { name: 'list_plans', args: (s) => ['list', 'plans', '--store', s] },
   { name: 'verify', args: (s) => ['verify', '--store', s] },
   { name: 'append_one', args: (s, f) => ['append', f, '--actor', BENCH_ACTOR, '--store', s] },
 ]
