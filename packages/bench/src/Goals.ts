@@ -27,12 +27,12 @@ const x2 = (v: number | undefined): string => (v === undefined ? '—' : v.toFix
 const n0 = (v: number | undefined): string =>
   v === undefined ? '—' : Math.round(v).toLocaleString('en-US')
 
-/** What a 60,000 events/s PostgreSQL store would leave for the store's own work, given the floor. */
 /** The share of a store's time its raw floor takes, from store time / floor time. */
 function share(ratio: number | undefined): string {
   return ratio === undefined || ratio <= 0 ? '—' : `${Math.round(100 / ratio)} %`
 }
 
+/** What a 60,000 events/s PostgreSQL store would leave for the store's own work, given the floor. */
 function pgHeadroom(floor: number | undefined): string {
   if (floor === undefined) return ''
   if (floor <= 60_000)

@@ -1,8 +1,9 @@
 /**
  * A ledger's stored checkpoint, kept in parts: one checkpoint per adopted plan (named
  * `ledger/plan/<id>`: the indicators, tasks and projects defined in it alone) and an index under
- * `ledger` holding the rest of the state — every plan among it — and the directory of the parts. All are
- * written in one store transaction, the parts before the index, at the same position and head.
+ * `ledger` holding the rest of the state — every plan among it — and the directory of the parts.
+ * All are written in one store transaction, the parts before the index, at the same position and
+ * head.
  *
  * Loading restores the index and either every part (the whole state) or only the parts of the
  * plans asked for, with the {@link PlanScope} that says which later events belong to them: a

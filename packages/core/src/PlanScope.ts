@@ -5,13 +5,13 @@
  * departments, projects of no plan, entities whose definitions name several plans, the audit
  * list). Events after the checkpoint it was restored from are replayed onto it only when they are
  * about something it holds, or about something new to the ledger that is not defined in another
- * plan; events about entities of other plans are skipped. The one case a
- * scope cannot follow — an entity of another plan redefined into a scoped one — is reported, and
- * the caller loads the whole ledger instead.
+ * plan; events about entities of other plans are skipped. The one case a scope cannot follow —
+ * an entity of another plan redefined into a scoped one — is reported, and the caller loads the
+ * whole ledger instead.
  *
  * What such a state answers about its plans is what the whole state answers: the same entities,
- * the same versions, and the same plans (all of them). Only the `unattached` list can differ, by the entries the skipped events
- * would have made after the checkpoint.
+ * the same versions, and the same plans (all of them). Only the `unattached` list can differ, by
+ * the entries the skipped events would have made after the checkpoint.
  *
  * @module PlanScope
  */
@@ -78,8 +78,8 @@ export class PlanScope {
    * Where an entity the scoped state does not hold is: the plan outside the scope whose part (or
    * whose events since the checkpoint) define it, or `undefined` when no such plan does — the state
    * holds the entity, or the whole ledger does not define it either. Plans and departments are
-   * always held. A command decided against a scoped state asks this of everything it looks up that the
-   * state does not hold, to know whether the answer "not there" is the whole ledger's.
+   * always held. A command decided against a scoped state asks this of everything it looks up
+   * that the state does not hold, to know whether the answer "not there" is the whole ledger's.
    *
    * @example
    * import { PlanScope, emptyLedger } from '@progress-ledger/core'
