@@ -17,6 +17,7 @@ import { evaluatePlan, type PlanReport } from '@progress-ledger/reporting'
 import { type LedgerRequest, type OptionSpec, type RunContext, stringOption } from './Command'
 import { Refusal, UsageError } from './Failure'
 import { brokenChainWarning, cutOf } from './Ledger'
+import { resolveProject } from './ProjectRef'
 import { describeLocation } from './StoreUrl'
 
 /** `--as-of DATE`. */
@@ -116,8 +117,12 @@ export function noPlan(
       'record a plan first: `progress-ledger import-plan PLAN.json` (see docs/plan-model.md)',
     )
   const ids = state.plans.toArray().map((p) => p.planId)
+  // A misspelt --plan: the plan ids closest to it (every plan is in the checkpoint's index).
+  const asked = stringOption(ctx, 'plan')
+  const found = asked === undefined ? undefined : resolveProject(asked, ids)
+  const near = found === undefined ? [] : found._tag === 'Found' ? [found.id] : found.suggestions
   return new Refusal(
-    message.replace(/^options\.planId/, '--plan'),
+    `${message.replace(/^options\.planId/, '--plan')}${near.length === 0 ? '' : ` (did you mean ${near.join(' or ')}?)`}`,
     `the ledger holds ${ids.length > PLANS_SHOWN ? `${ids.length} plans: ${ids.slice(0, PLANS_SHOWN).join(', ')}, …` : ids.join(', ')}: choose one with --plan ID`,
   )
 }

@@ -389,10 +389,27 @@ describe('a report on one plan of a ledger of several', () => {
     expect(byNumber.stderr).toContain(
       'indicator "1": no indicator of the ledger\'s 3 plans has that id or number',
     )
-    // A plan the ledger does not hold: the whole ledger is read, and every plan is offered.
-    const none = await w.cli('report', '--plan', 'nope', '--as-of', '2025-12-31')
-    expect(none.code).toBe(ExitCode.failed)
-    expect(none.stderr).toContain('the ledger holds hz, nb, sz')
+    // A plan the ledger does not hold: every plan is offered, from the checkpoint's index (no
+    // plan's part is read, so the damaged one is not noticed), and a near miss is named.
+    for (const [asked, near] of [
+      ['nope', ''],
+      ['hzz', ' (did you mean hz?)'],
+      ['SZ', ' (did you mean sz?)'],
+    ] as const) {
+      const none = await w.cli(
+        'report',
+        '--store',
+        damaged,
+        '--plan',
+        asked,
+        '--as-of',
+        '2025-12-31',
+      )
+      expect(none.code).toBe(ExitCode.failed)
+      expect(none.stderr).toBe(
+        `progress-ledger report: --plan: expected an adopted plan, got ${JSON.stringify(asked)}${near}\nhint: the ledger holds hz, nb, sz: choose one with --plan ID\n`,
+      )
+    }
   })
 })
 

@@ -89,9 +89,10 @@ export async function saveLedgerCheckpoint(store: EventStore, state: LedgerState
 /** Options of {@link loadLedgerCheckpoint}. */
 export interface LedgerCheckpointOptions {
   /**
-   * Restore only these plans' parts (and the rest of the state): the result then carries the
-   * {@link PlanScope}. When the checkpoint has no part for one of them, the whole state is
-   * restored.
+   * Restore only these plans' parts (and the rest of the state, every plan among it): the result
+   * then carries the {@link PlanScope}. A plan the checkpoint has no part for — adopted after it,
+   * or never — adds no part: whatever is defined in it comes from the events after the checkpoint.
+   * A self-contained checkpoint (one image, no parts) is restored whole.
    */
   readonly plans?: ReadonlyArray<string>
   /** The newest checkpoint at or before this position (default: the newest). */
@@ -134,11 +135,7 @@ export async function loadLedgerCheckpoint(
   const read = readStored(index, LEDGER_CHECKPOINT_FORMAT)
   if (read._tag === 'Unusable') return unusable(read.reason)
   const { directory } = read
-  const known = new Set(directory.parts.map((p) => p.plan))
-  const scoped =
-    options.plans !== undefined &&
-    directory.parts.length > 0 &&
-    options.plans.every((p) => known.has(p))
+  const scoped = options.plans !== undefined && directory.parts.length > 0
   const wanted = scoped
     ? directory.parts.filter((p) => options.plans?.includes(p.plan))
     : directory.parts

@@ -10,9 +10,10 @@
  *
  * A caller that reads only some plans (a report on one plan) may ask for them (`plans`): the
  * checkpoint's parts of those plans are restored, and of the events after it only those about
- * them (see PlanScope). The whole ledger is loaded instead when the checkpoint has no part for a
- * plan asked for, when the tail is long enough to be worth a new checkpoint, or when an event of
- * the tail moves an entity of another plan into one of them.
+ * them (see PlanScope); a plan the checkpoint has no part for (adopted since, or not at all) adds
+ * no part, and the index tells every plan the ledger holds. The whole ledger is loaded instead
+ * when the tail is long enough to be worth a new checkpoint, or when an event of the tail moves
+ * an entity of another plan into one of them.
  *
  * @module LoadLedger
  */
