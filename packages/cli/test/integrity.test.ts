@@ -410,6 +410,10 @@ describe('a report on one plan of a ledger of several', () => {
         `progress-ledger report: --plan: expected an adopted plan, got ${JSON.stringify(asked)}${near}\nhint: the ledger holds hz, nb, sz: choose one with --plan ID\n`,
       )
     }
+    // Departments belong to no plan, but a plan the ledger does not hold is refused there too.
+    const departments = await w.cli('list', 'departments', '--store', damaged, '--plan', 'hzz')
+    expect([departments.code, departments.stdout]).toEqual([ExitCode.failed, ''])
+    expect(departments.stderr).toContain('got "hzz" (did you mean hz?)')
   })
 })
 

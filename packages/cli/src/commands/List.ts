@@ -224,7 +224,9 @@ export const list: CommandSpec = {
           : { plans: [planId] }
     const state = await loadCut(ctx, asOfDate, request)
     const whole = async () => (await ctx.ledger(request)).state
-    if (planId !== undefined && kind !== 'departments' && !state.plans.has(planId))
+    // Every plan is in the index, so a --plan the ledger does not hold is refused for every kind
+    // (departments belong to no plan, but a misspelt plan is still a mistake worth naming).
+    if (planId !== undefined && !state.plans.has(planId))
       throw noPlan(
         ctx,
         state,
