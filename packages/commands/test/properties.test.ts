@@ -36,7 +36,9 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     )
-    expect(accepted).toBeGreaterThan(50) // the generator is not vacuous
+    // The generator is not vacuous. Over 12 runs 58–89 of the 1,000 commands were accepted (about
+    // 69, ±8); a CI run saw 50, which failed the old bound of > 50. 25 is far below any seen.
+    expect(accepted).toBeGreaterThan(25)
   })
 
   it('a report with ifChanged, sent again once recorded, records nothing; changed, it records', () => {
