@@ -73,9 +73,10 @@ const COMMAND_LABELS: Readonly<Record<string, string>> = {
 function sizesOf(keys: ReadonlySet<string>, prefix: string): string[] {
   const labels = new Set<string>()
   for (const k of keys) {
-    if (!k.startsWith(prefix)) continue
+    // `cli_` alone is SQLite's: PostgreSQL's figures have a prefix of their own.
+    if (!k.startsWith(prefix) || (prefix === 'cli_' && k.startsWith('cli_pg_'))) continue
     const m = /^\w+?_cold_ms_([\w.]+)$/.exec(k.slice(prefix.length))
-    if (m !== null && !m[0].startsWith('pg_')) labels.add(m[1] as string)
+    if (m !== null) labels.add(m[1] as string)
   }
   return [...labels].sort((a, b) => labelValue(a) - labelValue(b))
 }

@@ -39,7 +39,7 @@ export interface LoadLedgerOptions {
   readonly useCheckpoint?: boolean
   /**
    * Write a checkpoint when at least this many events were replayed after the one restored
-   * (default 10,000; `0` never writes one).
+   * (default {@link DEFAULT_CHECKPOINT_AFTER}; `0` never writes one).
    */
   readonly checkpointAfter?: number
   /** Load and return the state even when the chain does not verify (the break is reported). */
@@ -129,6 +129,12 @@ async function usableCheckpoint(
   return { state: cp.state, scope: cp.scope, ignored: null }
 }
 
+/**
+ * Events replayed (or written at once) after which a new checkpoint is worth storing: the default
+ * of `loadLedger`'s `checkpointAfter`, and what the CLI's `append` and `import` use.
+ */
+export const DEFAULT_CHECKPOINT_AFTER = 10_000
+
 /** The options without `plans`: load the whole ledger. */
 function whole(options: LoadLedgerOptions): LoadLedgerOptions {
   const { plans: _, ...rest } = options
@@ -151,7 +157,7 @@ export async function loadLedger(
   const pageSize = options.pageSize ?? 10_000
   if (!Number.isInteger(pageSize) || pageSize < 1)
     throw new Error(`pageSize: expected a whole number >= 1, got ${String(options.pageSize)}`)
-  const every = options.checkpointAfter ?? 10_000
+  const every = options.checkpointAfter ?? DEFAULT_CHECKPOINT_AFTER
   const restored =
     options.useCheckpoint === false
       ? { state: undefined, scope: null, ignored: null }

@@ -89,13 +89,22 @@ export const CLI_COMMANDS: ReadonlyArray<CliCommand> = [
   { name: 'append_one', args: (s, f) => ['append', f, '--actor', BENCH_ACTOR, '--store', s] },
 ]
 
-/** The figure names of a command on a ledger of `events` events. */
+/**
+ * The figure names of a command on a ledger of `events` events: on SQLite (`cli_…`), or on
+ * PostgreSQL with the prefix `cli_pg_`.
+ *
+ * @example
+ * import { cliFigureNames } from '@progress-ledger/bench'
+ * cliFigureNames('report', 1_000_000) // ['cli_report_cold_ms_1m', 'cli_report_peak_rss_mb_1m']
+ * cliFigureNames('report', 1_000_000, 'cli_pg_') // ['cli_pg_report_cold_ms_1m', 'cli_pg_report_peak_rss_mb_1m']
+ */
 export function cliFigureNames(
   name: CliCommand['name'],
   events: number,
+  prefix = 'cli_',
 ): readonly [string, string] {
   const label = sizeLabel(events)
-  return [`cli_${name}_cold_ms_${label}`, `cli_${name}_peak_rss_mb_${label}`]
+  return [`${prefix}${name}_cold_ms_${label}`, `${prefix}${name}_peak_rss_mb_${label}`]
 }
 
 /** The one line `append` records: a December 2025 value for the first county's first indicator. */

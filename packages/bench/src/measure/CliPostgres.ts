@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { GENERATOR_VERSION, cachedLedger, sizeLabel } from '../ledgers/Cache'
 import { repoRoot } from '../workloads/Seeds'
-import { CLI_COMMANDS, cliInvocation, type CliCommand } from './Cli'
+import { CLI_COMMANDS, cliFigureNames, cliInvocation, type CliCommand } from './Cli'
 import { timeProcess } from './Process'
 import type { Figures, SuiteResult } from './Timing'
 
@@ -25,20 +25,8 @@ export const PG_CLI_COMMANDS: ReadonlyArray<CliCommand> = CLI_COMMANDS.filter((c
   ['report', 'status', 'list_plans', 'verify'].includes(c.name),
 )
 
-/**
- * The figure names of a command on a PostgreSQL ledger of `events` events.
- *
- * @example
- * import { pgCliFigureNames } from '@progress-ledger/bench'
- * pgCliFigureNames('report', 1_000_000) // ['cli_pg_report_cold_ms_1m', 'cli_pg_report_peak_rss_mb_1m']
- */
-export function pgCliFigureNames(
-  name: CliCommand['name'],
-  events: number,
-): readonly [string, string] {
-  const label = sizeLabel(events)
-  return [`cli_pg_${name}_cold_ms_${label}`, `cli_pg_${name}_peak_rss_mb_${label}`]
-}
+/** The prefix of the figures measured on PostgreSQL (see {@link cliFigureNames}). */
+const PG = 'cli_pg_'
 
 /**
  * The schema a generated ledger of `events` events is kept in, and the `--store` URL that opens
@@ -90,7 +78,7 @@ export async function runCliPostgresSuite(
   const figures: Figures = {}
   for (const events of options.sizes)
     for (const c of PG_CLI_COMMANDS)
-      for (const k of pgCliFigureNames(c.name, events)) figures[k] = null
+      for (const k of cliFigureNames(c.name, events, PG)) figures[k] = null
   if (url === undefined || url === '') return { figures, notes: ['cli-pg: PG_URL is not set'] }
   const notes: string[] = []
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
@@ -130,7 +118,7 @@ export async function runCliPostgresSuite(
         continue
       }
       for (const c of PG_CLI_COMMANDS) {
-        const [msKey, rssKey] = pgCliFigureNames(c.name, events)
+        const [msKey, rssKey] = cliFigureNames(c.name, events, PG)
         const r = await run(c.args(store, ''), options.timeoutS)
         if (r._tag === 'Failed') {
           notes.push(`cli-pg ${c.name} on ${label} events: ${r.reason}`)

@@ -4,7 +4,13 @@
  *
  * @module commands/Append
  */
-import { dateOf, loadLedger, parseJsonText, saveLedgerCheckpoint } from '@progress-ledger/core'
+import {
+  dateOf,
+  DEFAULT_CHECKPOINT_AFTER,
+  loadLedger,
+  parseJsonText,
+  saveLedgerCheckpoint,
+} from '@progress-ledger/core'
 import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger/commands'
 import { parseActor, unknownDepartmentHint } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
@@ -55,7 +61,7 @@ function commandInput(l: JsonLine): CommandInput {
 }
 
 /** Events appended at once beyond which a checkpoint is written right after the append. */
-const CHECKPOINT_AFTER = 10_000
+const CHECKPOINT_AFTER = DEFAULT_CHECKPOINT_AFTER
 
 /**
  * Files of at most this many commands are decided against the plans they touch only (see

@@ -12,6 +12,7 @@
 import {
   beginFold,
   type ChainVerification,
+  DEFAULT_CHECKPOINT_AFTER,
   emptyLedger,
   ledgerProjection,
   manualClock,
@@ -105,9 +106,6 @@ async function* records(
     else yield new Located(n, parsed.value)
   }
 }
-
-/** Events imported at once beyond which a checkpoint is stored right after the import. */
-const CHECKPOINT_AFTER = 10_000
 
 /** `import`. */
 export const importCommand: CommandSpec = {
@@ -251,8 +249,7 @@ export const importCommand: CommandSpec = {
     ctx.io.stdout.write(
       `imported ${result.count} events; hash chain reproduced, head ${result.head}:${result.headHash}\n`,
     )
-    if (fold !== null && result.count >= CHECKPOINT_AFTER) {
-      places.length = 0
+    if (fold !== null && result.count >= DEFAULT_CHECKPOINT_AFTER) {
       await saveLedgerCheckpoint(store, fold.finish())
       ctx.io.stderr.write(`checkpoint stored at position ${result.head}\n`)
     }
