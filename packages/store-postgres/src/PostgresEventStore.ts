@@ -44,7 +44,7 @@ import {
   type Head,
   type ValidRequest,
 } from '@progress-ledger/core/adapter'
-import { EVENT_COLUMNS, fromRaw, nulIssues } from './internal/EventRow'
+import { EVENT_COLUMNS, READ_COLUMNS, fromRaw, fromRawAfter, nulIssues } from './internal/EventRow'
 import { Known, planOptimistic, sendOptimistic } from './internal/FastAppend'
 import {
   eventRows,
@@ -388,7 +388,7 @@ export class PostgresEventStore implements EventStore {
         on,
         // Positions are gap-free, so the page is the range (after, after + want]: bounded work
         // whatever plan the server picks (a freshly loaded table has no statistics yet).
-        `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')}
+        `SELECT ${READ_COLUMNS} FROM ${this.table('ledger_events')}
          WHERE position > $1
            AND position <= least($1::bigint + $3::bigint, (SELECT position FROM ${this.table('ledger_head')} WHERE singleton))
            AND ($2::text IS NULL OR recorded_time <= $2::text COLLATE "C")
@@ -397,10 +397,15 @@ export class PostgresEventStore implements EventStore {
       )
       // Defence in depth: a missing position would be one not yet visible; stopping before it
       // means it is read next time, never skipped.
+      // Only the page's first row carries its previous hash (READ_COLUMNS): each later one follows
+      // the row before it.
+      let hash = ''
       for (const row of rows) {
         const position = typeof row[0] === 'number' ? row[0] : Number(row[0])
         if (position !== after + 1) return out
-        out.push(fromRaw(row))
+        const e = fromRawAfter(row, (row[11] as string | null) ?? hash)
+        out.push(e)
+        hash = e.hash
         after = position
       }
       if (rows.length < want) return out

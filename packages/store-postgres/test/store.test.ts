@@ -261,6 +261,25 @@ function storeSpecs(b: Backend): void {
       await s.close()
     })
 
+    it('readAll gives every event its stored previous hash, from the start and from any position', async () => {
+      const s = await freshStore(b, clock())
+      await s.store.append('s', reports('a', 12), 'no-stream')
+      const stored = new Map(
+        (
+          await s.store.client.query<{ p: string; h: string }>(
+            `SELECT position::text AS p, prev_hash AS h FROM ${s.schema}.ledger_events`,
+          )
+        ).rows.map((r) => [Number(r.p), r.h]),
+      )
+      expect(stored.size).toBe(12)
+      for (const after of [0, 1, 5, 11]) {
+        const read = await s.store.readAll({ after })
+        expect(read).toHaveLength(12 - after)
+        for (const e of read) expect(e.prevHash).toBe(stored.get(e.position))
+      }
+      await s.close()
+    })
+
     it('refuses NUL characters in envelope strings and in data as invalid input', async () => {
       const s = await freshStore(b, clock())
       const bad = { ...valueReported('n1', '2021', 1), actor: 'f\u0000gj' }

@@ -41,7 +41,15 @@ import {
 import { retryBusy } from './internal/busy'
 import { Gate } from './internal/Gate'
 import { checkCount, checkFromVersion } from './internal/options'
-import { type EventRow, type RawRow, fromRaw, fromRow, insertEvents } from './internal/rows'
+import {
+  type EventRow,
+  type RawRow,
+  type ReadRow,
+  fromRaw,
+  fromRawAfter,
+  fromRow,
+  insertEvents,
+} from './internal/rows'
 import { type Statements, prepare } from './internal/statements'
 import { storageError } from './internal/storageError'
 import { inspect, migrate, SCHEMA_VERSION } from './Schema'
@@ -252,10 +260,24 @@ export class SqliteEventStore implements EventStore {
     const limit = options.limit ?? -1
     const rows = (
       options.recordedUpTo === undefined
-        ? this.stmt.all.all(after, limit)
-        : this.stmt.allUpTo.all(after, options.recordedUpTo, limit)
-    ) as RawRow[]
-    return rows.map(fromRaw)
+        ? this.stmt.all.all({ after, limit })
+        : this.stmt.allUpTo.all({ after, upTo: options.recordedUpTo, limit })
+    ) as ReadRow[]
+    // Each row's previous hash is the hash of the row before it; only the first row, or one after
+    // a gap (a damaged file), carries or looks up its own.
+    const out = new Array<RecordedEvent>(rows.length)
+    let position = after
+    let hash = ''
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as ReadRow
+      const prevHash =
+        r[12] ?? (r[0] === position + 1 && i > 0 ? hash : (this.stmt.prevHash.get(r[0]) as string))
+      const e = fromRawAfter(r, prevHash)
+      out[i] = e
+      position = e.position
+      hash = e.hash
+    }
+    return out
   }
 
   streamVersion(streamId: string): Promise<number> {

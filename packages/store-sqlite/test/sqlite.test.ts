@@ -190,6 +190,60 @@ describe('SqliteEventStore', () => {
   })
 })
 
+describe('reads in position order', () => {
+  const storedPrevHashes = (path: string): Map<number, string> =>
+    withRaw(
+      path,
+      (db) =>
+        new Map(
+          (
+            db.prepare('SELECT position, prev_hash FROM events').all() as Array<{
+              position: number
+              prev_hash: string
+            }>
+          ).map((r) => [r.position, r.prev_hash]),
+        ),
+    )
+
+  it('gives every event its stored previous hash, from the start and from any position', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    await store.append('s', reports('a', 12), 'any')
+    const stored = storedPrevHashes(path)
+    for (const after of [0, 1, 5, 11]) {
+      const read = await store.readAll({ after })
+      expect(read.map((e) => e.position)).toEqual(
+        Array.from({ length: 12 - after }, (_, i) => after + i + 1),
+      )
+      for (const e of read) expect(e.prevHash).toBe(stored.get(e.position))
+    }
+    expect((await store.readAll({ after: 3, limit: 2 })).map((e) => e.prevHash)).toEqual([
+      stored.get(4),
+      stored.get(5),
+    ])
+    await store.close()
+  })
+
+  it('after a gap (a row deleted from the file), the next event carries its own stored previous hash and verify names the gap', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    await store.append('s', reports('a', 8), 'any')
+    const stored = storedPrevHashes(path)
+    withRaw(path, (db) => db.prepare('DELETE FROM events WHERE position IN (1, 5)').run())
+    const read = await store.readAll()
+    expect(read.map((e) => e.position)).toEqual([2, 3, 4, 6, 7, 8])
+    for (const e of read) expect(e.prevHash).toBe(stored.get(e.position))
+    // The hash of position 4 is not the previous hash of position 6: it is 5's.
+    expect(read[3]?.prevHash).not.toBe(read[2]?.hash)
+    expect(await store.verify(3)).toMatchObject({
+      _tag: 'Broken',
+      position: 2,
+      reason: 'expected position 1, found 2',
+    })
+    await store.close()
+  })
+})
+
 describe('projection runner', () => {
   const counting: Projection<{ positions: number[] }> = {
     name: 'counting',

@@ -7,6 +7,18 @@ import { decodeStoredFields } from '@progress-ledger/core/adapter'
 export const EVENT_COLUMNS =
   'position, id, stream_id, version, type, schema_version, valid_time, recorded_time, actor, correlation_id, causation_id, prev_hash, hash, data'
 
+/**
+ * The columns of a read in position order after position `$1`: as {@link EVENT_COLUMNS}, but
+ * `prev_hash` only on the first row. Every later row's previous hash is the hash of the row
+ * before it (the read returns a gap-free run), the string already read — not a second copy of 64
+ * characters per event to transfer, parse and keep. The chain check loses nothing: it hashes each
+ * event over its predecessor's hash, never over a stored `prev_hash`.
+ */
+export const READ_COLUMNS = EVENT_COLUMNS.replace(
+  'prev_hash',
+  'CASE WHEN position = $1::bigint + 1 THEN prev_hash END AS prev_hash',
+)
+
 /** The array types of {@link EVENT_COLUMNS}, for `unnest($1::bigint[], …)`. */
 const ARRAY_TYPES = [
   'bigint',
@@ -76,6 +88,11 @@ function parseData(text: string): unknown {
 
 /** Decodes a row in array mode (throws `EventDecodeError` on corruption). */
 export function fromRaw(r: RawRow): RecordedEvent {
+  return fromRawAfter(r, r[11])
+}
+
+/** {@link fromRaw} with the previous hash given (see {@link READ_COLUMNS}). */
+export function fromRawAfter(r: RawRow, prevHash: string): RecordedEvent {
   return decodeStoredFields(
     r[1],
     r[2],
@@ -89,7 +106,7 @@ export function fromRaw(r: RawRow): RecordedEvent {
     r[9],
     r[10],
     parseData(r[13]),
-    r[11],
+    prevHash,
     r[12],
   )
 }

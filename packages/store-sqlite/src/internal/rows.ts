@@ -25,6 +25,18 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'position, id, stream_id, version, type, schema_version, valid_time, recorded_time, actor, correlation_id, causation_id, data, prev_hash, hash'
 
+/**
+ * The columns of a read in position order ({@link READ_COLUMNS}): as {@link EVENT_COLUMNS}, but
+ * `prev_hash` only on the first row (its predecessor is not in the read). Every later row's
+ * previous hash is the hash of the row before it, the string already read — not a second copy of
+ * 64 characters per event to build and keep. The chain check does not lose anything: it hashes
+ * each event over its predecessor's hash, never over a stored `prev_hash`.
+ */
+export const READ_COLUMNS = EVENT_COLUMNS.replace(
+  'prev_hash',
+  'CASE WHEN position = @after + 1 THEN prev_hash END AS prev_hash',
+)
+
 /** A row in {@link EVENT_COLUMNS} order, as a raw statement returns it. */
 export type RawRow = readonly [
   number,
@@ -40,6 +52,24 @@ export type RawRow = readonly [
   string | null,
   string,
   string,
+  string,
+]
+
+/** A row of a read in position order: {@link READ_COLUMNS}, `prev_hash` null after the first. */
+export type ReadRow = readonly [
+  number,
+  string,
+  string,
+  number,
+  string,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
   string,
 ]
 
@@ -79,6 +109,11 @@ function parseData(id: string, position: number, text: string): unknown {
 
 /** Decodes a raw row through core's `decodeStoredFields`; throws EventDecodeError naming id and position. */
 export function fromRaw(r: RawRow): RecordedEvent {
+  return fromRawAfter(r, r[12])
+}
+
+/** {@link fromRaw} with the previous hash given (see {@link READ_COLUMNS}). */
+export function fromRawAfter(r: ReadRow, prevHash: string): RecordedEvent {
   return decodeStoredFields(
     r[1],
     r[2],
@@ -92,7 +127,7 @@ export function fromRaw(r: RawRow): RecordedEvent {
     r[9],
     r[10],
     parseData(r[1], r[0], r[11]),
-    r[12],
+    prevHash,
     r[13],
   )
 }

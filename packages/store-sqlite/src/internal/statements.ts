@@ -1,6 +1,6 @@
 // The store's prepared statements, prepared once per connection.
 import type Database from 'better-sqlite3'
-import { EVENT_COLUMNS } from './rows'
+import { EVENT_COLUMNS, READ_COLUMNS } from './rows'
 
 /** The prepared statements of a connection. */
 export interface Statements {
@@ -13,6 +13,7 @@ export interface Statements {
   readonly stream: Database.Statement
   readonly all: Database.Statement
   readonly allUpTo: Database.Statement
+  readonly prevHash: Database.Statement
   readonly positionAt: Database.Statement
   readonly saveSnapshot: Database.Statement
   readonly loadSnapshot: Database.Statement
@@ -49,10 +50,20 @@ export function prepare(db: Database.Database): Statements {
     stream: db
       .prepare(`${select} WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`)
       .raw(true),
-    all: db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
-    allUpTo: db
-      .prepare(`${select} WHERE position > ? AND recorded_time <= ? ORDER BY position LIMIT ?`)
+    /** Events after `@after` in position order ({@link READ_COLUMNS}), at most `@limit`. */
+    all: db
+      .prepare(
+        `SELECT ${READ_COLUMNS} FROM events WHERE position > @after ORDER BY position LIMIT @limit`,
+      )
       .raw(true),
+    /** As `all`, recorded at or before `@upTo`. */
+    allUpTo: db
+      .prepare(
+        `SELECT ${READ_COLUMNS} FROM events WHERE position > @after AND recorded_time <= @upTo ORDER BY position LIMIT @limit`,
+      )
+      .raw(true),
+    /** The stored previous hash of one event (a read that found a gap before it). */
+    prevHash: db.prepare('SELECT prev_hash FROM events WHERE position = ?').pluck(),
     positionAt: db.prepare('SELECT max(position) AS p FROM events WHERE recorded_time <= ?'),
     saveSnapshot: db.prepare(
       'INSERT OR REPLACE INTO snapshots (name, position, schema_version, state) VALUES (?, ?, ?, ?)',
