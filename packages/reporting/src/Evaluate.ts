@@ -16,7 +16,7 @@ import {
   type TargetRole,
 } from '@progress-ledger/core'
 import type { Explanation } from './Explanation'
-import { type Forecast, forecast } from './Forecast'
+import { type Forecast, forecast, pacedCase } from './Forecast'
 import { formatNumber } from './Format'
 import type { InferredFrom, Note } from './Note'
 import type { Lang, MethodName, ResolvedOptions } from './Options'
@@ -190,7 +190,8 @@ export function evaluateIndicator(
     const plans: ReadonlyArray<SegmentPlan> = planSegments(ordered, base, points, options)
     const runs = plans.map((p) => runSegment(p, method, options, def.direction, limit))
     segments = runs.map((r) => r.report)
-    const active = runs.find((r) => r.report.state === 'active')
+    const activeAt = runs.findIndex((r) => r.report.state === 'active')
+    const active = runs[activeAt]
     const closed = runs.filter((r) => r.report.state === 'closed').pop()?.report
     explanation = active?.report.explanation ?? noTarget(points)
     if (explanation.status === 'no-data' && closed?.explanation != null) {
@@ -206,8 +207,16 @@ export function evaluateIndicator(
     activeCase = active?.numericCase
     if (active?.numericCase !== undefined) {
       // A forecast looks ahead: none once the latest value is at or past the due time.
-      if (active.numericCase.latest.time < active.numericCase.target.time)
-        fc = forecast(active.numericCase, options.thresholds.linearWindow) ?? null
+      // Paced between measured values only: never from an interim target (see pacedCase).
+      const paced =
+        active.numericCase.latest.time < active.numericCase.target.time
+          ? pacedCase(active.numericCase, {
+              fromTarget: plans[activeAt]?.start === 'interim-target',
+              reported: points,
+              baseline: base,
+            })
+          : undefined
+      if (paced !== undefined) fc = forecast(paced, options.thresholds.linearWindow) ?? null
       gap = gapOf(active.numericCase, active.report.targetId)
     }
     const activeTarget = targets.find((t) => t.targetId === active?.report.targetId)

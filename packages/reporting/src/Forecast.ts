@@ -9,7 +9,7 @@ import { formatNumber as f } from './Format'
 import { cagr } from './internal/Growth'
 import { dateOfYearTime } from './internal/Time'
 import { linearSlope } from './methods/Linear'
-import { meets, type NumericCase } from './methods/NumericCase'
+import { meets, type NumericCase, type Point } from './methods/NumericCase'
 
 /** A forecast of one indicator against one target. */
 export interface Forecast {
@@ -45,6 +45,59 @@ function metSince(c: NumericCase): number {
     since = p.time
   }
   return since
+}
+
+/**
+ * The case a forecast projects: its pace is measured between values that were measured. A
+ * segment that starts from the interim target — a number planned, not measured — is paced from
+ * the latest measured value at or before that start (a reported value, else the baseline), or
+ * lacking one from the earliest measured value within the segment: a growth rate between a target
+ * and a measurement is not a pace. `undefined` when only one measured value remains (no pace);
+ * `c` itself when its base is a measured value already.
+ *
+ * @example
+ * import { pacedCase } from '@progress-ledger/reporting'
+ * const p = (time: number, value: number) => ({ time, value, period: String(time), eventId: `v${time}` })
+ * const target = { value: 19, op: 'ge', time: 2025, period: '2025', eventId: 't2025', tolerance: 0 } as const
+ * // The 2025 segment starts from the 2022 interim target 15.6; values 20.1 (2021) and 21.5 (2023):
+ * const c = { base: { ...p(2022, 15.6), eventId: 't2022' }, latest: p(2023, 21.5), history: [], target, direction: 1, now: 2023 } as const
+ * pacedCase(c, { fromTarget: true, reported: [p(2021, 20.1), p(2023, 21.5)] })?.base.period // '2021'
+ * pacedCase(c, { fromTarget: true, reported: [p(2023, 21.5)] }) // undefined
+ */
+export function pacedCase(
+  c: NumericCase,
+  segment: {
+    /** Does the segment start from the interim target (not a measured value)? */
+    readonly fromTarget: boolean
+    /** Every reported value of the indicator, in time order. */
+    readonly reported: ReadonlyArray<Point>
+    /** The indicator's baseline, if it has one. */
+    readonly baseline?: Point | undefined
+  },
+): NumericCase | undefined {
+  if (!segment.fromTarget) return c
+  const start = c.base.time
+  let from: Point | undefined
+  for (const p of segment.reported) if (p.time <= start) from = p
+  if (from === undefined && segment.baseline !== undefined && segment.baseline.time <= start)
+    from = segment.baseline
+  if (from === undefined)
+    for (const p of [
+      ...segment.reported,
+      ...(segment.baseline === undefined ? [] : [segment.baseline]),
+    ])
+      if (p.time > start && p.time < c.latest.time && (from === undefined || p.time < from.time))
+        from = p
+  if (from === undefined || !(from.time < c.latest.time)) return undefined
+  const since = from
+  return {
+    ...c,
+    base: since,
+    history: [
+      since,
+      ...segment.reported.filter((p) => p.time > since.time && p.time <= c.latest.time),
+    ],
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   meets,
   type MethodName,
   type NumericCase,
+  pacedCase,
+  type Point,
   type StatusCode,
   statusMethods,
   type ThresholdName,
@@ -173,6 +175,80 @@ describe('explanations reproduce the status', () => {
         return true
       }),
       { numRuns: 1000 },
+    )
+  })
+})
+
+describe('a forecast is paced between measured values', () => {
+  const point = (time: number, value: number, id: string): Point => ({
+    time,
+    value,
+    period: String(time),
+    eventId: id,
+  })
+  // Reported values in distinct years 2020–2027, an interim target due in 2022 that starts the
+  // way, a latest value after it, and maybe a baseline.
+  const arb = fc.record({
+    years: fc.uniqueArray(fc.integer({ min: 2020, max: 2027 }), { minLength: 1, maxLength: 8 }),
+    values: fc.array(value, { minLength: 8, maxLength: 8 }),
+    baseline: fc.option(fc.integer({ min: 2015, max: 2024 }), { nil: undefined }),
+  })
+
+  it('a way from the interim target is paced from a reported value or the baseline, never the target', () => {
+    fc.assert(
+      fc.property(arb, ({ years, values, baseline }) => {
+        const reported = [...years]
+          .sort((a, b) => a - b)
+          .map((y, i) => point(y, values[i] as number, `v${y}`))
+        const latest = reported[reported.length - 1] as (typeof reported)[number]
+        fc.pre(latest.time > 2022)
+        const base = point(2022, 11, 'target-2022')
+        const c: NumericCase = {
+          base,
+          latest,
+          history: [base, ...reported.filter((p) => p.time > 2022)],
+          target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 },
+          direction: 1,
+          now: latest.time,
+        }
+        const b = baseline === undefined ? undefined : point(baseline, 9.8, 'baseline')
+        const paced = pacedCase(c, { fromTarget: true, reported, baseline: b })
+        const measured = [...reported, ...(b === undefined ? [] : [b])]
+        const usable = measured.filter((p) => p.time < latest.time)
+        if (usable.length === 0) return paced === undefined
+        // Whenever a measured value before the latest exists, there is a pace, and it starts
+        // from one of them: the latest at or before the target's year if any.
+        if (paced === undefined) return false
+        const atOrBefore = usable.filter((p) => p.time <= 2022)
+        const expected =
+          reported.filter((p) => p.time <= 2022).pop() ??
+          (b !== undefined && b.time <= 2022 ? b : undefined) ??
+          [...usable].sort((x, y) => x.time - y.time)[0]
+        return (
+          paced.base !== base &&
+          measured.includes(paced.base) &&
+          paced.base === expected &&
+          (atOrBefore.length === 0 || paced.base.time <= 2022) &&
+          paced.history.every((p) => p !== base && measured.includes(p)) &&
+          paced.latest === latest
+        )
+      }),
+    )
+  })
+
+  it('a way from a measured value is forecast as it is', () => {
+    fc.assert(
+      fc.property(value, value, (y0, yt) => {
+        const c: NumericCase = {
+          base: point(2020, y0, 'b'),
+          latest: point(2023, yt, 'v'),
+          history: [],
+          target: { value: 14, op: 'ge', time: 2025, period: '2025', eventId: 't', tolerance: 0 },
+          direction: 1,
+          now: 2023,
+        }
+        return pacedCase(c, { fromTarget: false, reported: [] }) === c
+      }),
     )
   })
 })

@@ -27,22 +27,31 @@ import {
 
 /** Why an indicator measured against a numeric target has no forecast. */
 export interface NoForecast {
-  /** `due-reached`: the latest value is for the due year or later; `no-later-value`: none since the way to the target started. */
-  readonly kind: 'due-reached' | 'no-later-value'
+  /**
+   * `due-reached`: the latest value is for the due year or later; `no-later-value`: none since
+   * the way to the target started; `one-value`: the way starts from the interim target (planned,
+   * not measured) and only one measured value is there to pace from.
+   */
+  readonly kind: 'due-reached' | 'no-later-value' | 'one-value'
   /** The latest value's period. */
   readonly period: string
   readonly dueYear: number
+  /** For `one-value`: the due year of the interim target the way starts from. */
+  readonly interimYear?: number
 }
 
 /** Why `i` has no forecast, when it has a gap to a numeric target (and so a case to forecast). */
 function noForecast(i: IndicatorReport): NoForecast | undefined {
   if (i.forecast !== null || i.gap === null || i.latest === null) return undefined
   const year = Number(i.latest.period.slice(0, 4))
-  return {
-    kind: year >= i.gap.dueYear ? 'due-reached' : 'no-later-value',
-    period: i.latest.period,
-    dueYear: i.gap.dueYear,
-  }
+  const period = i.latest.period
+  const dueYear = i.gap.dueYear
+  if (year >= dueYear) return { kind: 'due-reached', period, dueYear }
+  const at = i.segments.findIndex((s) => s.state === 'active')
+  const interim = at > 0 ? i.segments[at - 1] : undefined
+  if (interim !== undefined && i.segments[at]?.start === 'interim-target')
+    return { kind: 'one-value', period, dueYear, interimYear: interim.dueYear }
+  return { kind: 'no-later-value', period, dueYear }
 }
 
 /**
@@ -56,6 +65,7 @@ function noForecast(i: IndicatorReport): NoForecast | undefined {
  * forecastSentence(f, '万元', 'en') // 'Forecast: 14.62 万元 by the end of 2025 at 9.54 % a year (compound growth); meets the target, reached on 2024-09-09'
  * forecastSentence(null, '万元', 'en') // 'Forecast: none (needs a baseline and a later value against a numeric target)'
  * forecastSentence(null, '万元', 'en', { kind: 'due-reached', period: '2022', dueYear: 2022 }) // "Forecast: none (the latest value, for 2022, already reaches the target's due year 2022: the gap above is the outcome)"
+ * forecastSentence(null, '万元', 'en', { kind: 'one-value', period: '2023', dueYear: 2025, interimYear: 2022 }) // 'Forecast: none (the way to the 2025 target starts from the 2022 interim target, a planned number, and the value for 2023 is the only measured one to pace from: a pace needs two)'
  */
 export function forecastSentence(
   f: Forecast | null,
@@ -68,6 +78,10 @@ export function forecastSentence(
     return lang === 'en'
       ? `Forecast: none (the latest value, for ${why.period}, already reaches the target's due year ${why.dueYear}: the gap above is the outcome)`
       : `预测：无（最新数值（${why.period}）已到目标年份 ${why.dueYear}，以上差距即为结果）`
+  if (f === null && why?.kind === 'one-value')
+    return lang === 'en'
+      ? `Forecast: none (the way to the ${why.dueYear} target starts from the ${why.interimYear ?? ''} interim target, a planned number, and the value for ${why.period} is the only measured one to pace from: a pace needs two)`
+      : `预测：无（${why.dueYear}年目标从 ${why.interimYear ?? ''} 年中期目标值起算，该值为计划数而非实测；可用的实测值只有 ${why.period} 一个，无法推算速度）`
   if (f === null && why?.kind === 'no-later-value')
     return lang === 'en'
       ? `Forecast: none (the way to the ${why.dueYear} target starts from the value for ${why.period}, and no later value is reported yet: a pace needs two)`
