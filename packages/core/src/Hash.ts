@@ -6,28 +6,9 @@
  * @module Hash
  */
 import type { EnvelopeMeta, RecordedEvent } from './Envelope'
+import { canonicalObjectText } from './internal/CanonicalObject'
 import { chainDigest } from './internal/ChainDigest'
 import { jsonString } from './internal/JsonString'
-
-function canonicalObject(record: Record<string, unknown>): string {
-  const keys = Object.keys(record)
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      keys.sort()
-      break
-    }
-  }
-  let out = '{'
-  let first = true
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string
-    const v = record[key]
-    if (v === undefined) continue
-    out += `${first ? '' : ','}${jsonString(key)}:${canonicalJson(v)}`
-    first = false
-  }
-  return `${out}}`
-}
 
 /**
  * JSON with object keys sorted at every level, so that the same content always serialises the
@@ -53,7 +34,7 @@ export function canonicalJson(value: unknown): string {
           out += (i === 0 ? '' : ',') + canonicalJson(value[i] === undefined ? null : value[i])
         return `${out}]`
       }
-      return canonicalObject(value as Record<string, unknown>)
+      return canonicalObjectText(value as Record<string, unknown>, canonicalJson)
     default:
       return JSON.stringify(value) ?? 'null'
   }

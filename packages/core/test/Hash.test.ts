@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, verifyChain } from '../src/Hash'
 import type { RecordedEvent } from '../src/Envelope'
@@ -98,5 +99,86 @@ describe('the hash chain', () => {
       '{"a":{"c":null,"d":[1,{"y":2}]},"b":1}',
     )
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }))
+  })
+})
+
+describe('canonical JSON, compiled per key list', () => {
+  // The reference: sorted own enumerable keys, undefined values left out, at every level —
+  // written independently of the implementation under test.
+  const reference = (v: unknown): string => {
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null'
+      return JSON.stringify(v) ?? 'null'
+    }
+    if (Array.isArray(v))
+      return `[${v.map((x) => reference(x === undefined ? null : x)).join(',')}]`
+    const entries = Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`)
+    return `{${entries.join(',')}}`
+  }
+  // Few key names, so that objects share key lists (in one order or another) and the compiled
+  // writers are reused; values of every JSON kind, undefined and non-finite numbers included.
+  const key = fc.constantFrom(
+    'a',
+    'b',
+    'value',
+    'period',
+    '2',
+    '10',
+    '__proto__',
+    'é"\\',
+    '\ud800',
+    'Z',
+  )
+  const leaf = fc.oneof(
+    fc.string(),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+  )
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('node'), { maxLength: 4 }),
+    object: fc.array(fc.tuple(key, tie('node')), { maxLength: 6 }).map((pairs) => {
+      const o: Record<string, unknown> = {}
+      for (const [k, v] of pairs)
+        Object.defineProperty(o, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+      return o
+    }),
+  }))
+
+  it('writes exactly what the reference writes, for every object, shape seen before or not', () => {
+    fc.assert(
+      fc.property(fc.array(tree.node, { minLength: 1, maxLength: 8 }), (values) =>
+        values.every((v) => canonicalJson(v) === reference(v)),
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('writes only own enumerable keys, as the reference does, whatever the same key list compiled', () => {
+    const plain = { b: 1, a: 'x' }
+    expect(canonicalJson(plain)).toBe('{"a":"x","b":1}')
+    // Same own enumerable keys, plus a hidden key and an inherited one: neither is written.
+    const odd = Object.create({ c: 3 }) as Record<string, unknown>
+    odd['b'] = 2
+    odd['a'] = 'y'
+    Object.defineProperty(odd, 'd', { value: 4, enumerable: false })
+    expect(canonicalJson(odd)).toBe('{"a":"y","b":2}')
+    expect(canonicalJson(odd)).toBe(reference(odd))
+    // An undefined value in a compiled list is left out, as before.
+    expect(canonicalJson({ b: undefined, a: 'z' })).toBe('{"a":"z"}')
+    // Many keys (a map of ids rather than a record) take the generic path.
+    const wide = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${39 - i}`, i]))
+    expect(canonicalJson(wide)).toBe(reference(wide))
   })
 })
