@@ -48,7 +48,11 @@ export interface Io {
    * read before the lines are asked for (see {@link fileLines}): a command may connect to its
    * ledger in between.
    */
-  readonly readLines?: (path: string) => AsyncIterable<string>
+  /**
+   * The lines of a UTF-8 text file; a line that is not UTF-8 ends them with `NotUtf8Error`, or,
+   * given `onNotUtf8`, is reported to it and read leniently.
+   */
+  readonly readLines?: (path: string, onNotUtf8?: NotUtf8Line) => AsyncIterable<string>
   /** Writes a file, text as UTF-8 or bytes as they are (relative paths from `cwd`), creating its folder. */
   readonly writeFile: (path: string, content: string | Uint8Array) => void
   /**
@@ -138,24 +142,46 @@ export class NotUtf8Error extends Error {
     /** The line as a lenient decoder reads it, U+FFFD in place of those bytes. */
     readonly lenient: string,
   ) {
-    const shown = lenient.length > 60 ? `${lenient.slice(0, 57)}...` : lenient
-    super(
-      `line ${line}: expected UTF-8 text, got bytes that are not UTF-8 (shown as U+FFFD: ${JSON.stringify(shown)}); save the file as UTF-8`,
-    )
+    super(`line ${line}: ${notUtf8Text(lenient)}`)
   }
 }
+
+/**
+ * What is wrong with a line that is not UTF-8, the line as a lenient decoder reads it shown
+ * around its first U+FFFD (where the bytes are), at most 60 characters of it.
+ *
+ * @example
+ * import { notUtf8Text } from '@progress-ledger/cli'
+ * notUtf8Text('caf\uFFFD') // 'expected UTF-8 text, got bytes that are not UTF-8 (shown as U+FFFD: "caf\uFFFD"); save the file as UTF-8'
+ */
+export function notUtf8Text(lenient: string): string {
+  const at = lenient.indexOf('\uFFFD')
+  const from = at > 40 ? at - 40 : 0
+  const piece = lenient.slice(from, from + 57)
+  const shown = `${from > 0 ? '...' : ''}${piece}${from + 57 < lenient.length ? '...' : ''}`
+  return `expected UTF-8 text, got bytes that are not UTF-8 (shown as U+FFFD: ${JSON.stringify(shown)}); save the file as UTF-8`
+}
+
+/** Called for each line that is not UTF-8, with its number and its lenient reading. */
+export type NotUtf8Line = (line: number, lenient: string) => void
 
 const strict = new TextDecoder('utf-8', { fatal: true })
 const lenient = new TextDecoder('utf-8')
 const LF = 0x0a
 const CR = 0x0d
 
-/** One line's bytes as text, or NotUtf8Error naming it. */
-function lineText(bytes: Uint8Array, line: number): string {
+/**
+ * One line's bytes as text; bytes that are not UTF-8 are {@link NotUtf8Error} naming the line,
+ * or, given `onNotUtf8`, reported to it and read leniently.
+ */
+function lineText(bytes: Uint8Array, line: number, onNotUtf8?: NotUtf8Line): string {
   try {
     return strict.decode(bytes)
   } catch {
-    throw new NotUtf8Error(line, lenient.decode(bytes))
+    const text = lenient.decode(bytes)
+    if (onNotUtf8 === undefined) throw new NotUtf8Error(line, text)
+    onNotUtf8(line, text)
+    return text
   }
 }
 
@@ -167,21 +193,23 @@ const LINE_END = /\r\n|\r|\n/
  * `first`. Decoded at once, as a file's text is; only text that is not UTF-8 is decoded line by
  * line, to find the line that holds the bytes (no UTF-8 sequence spans a line end).
  */
-function splitLines(bytes: Uint8Array, first: number): string[] {
+function splitLines(bytes: Uint8Array, first: number, onNotUtf8?: NotUtf8Line): string[] {
   let text: string
   try {
     text = strict.decode(bytes)
   } catch {
+    const out: string[] = []
     let line = first
     let start = 0
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]
       if (b !== LF && b !== CR) continue
-      lineText(bytes.subarray(start, i), line++)
+      out.push(lineText(bytes.subarray(start, i), line++, onNotUtf8))
       if (b === CR && bytes[i + 1] === LF) i++
       start = i + 1
     }
-    lineText(bytes.subarray(start), line)
+    if (start < bytes.length) out.push(lineText(bytes.subarray(start), line, onNotUtf8))
+    if (onNotUtf8 !== undefined) return out
     throw new NotUtf8Error(first, lenient.decode(bytes.subarray(0, 60)))
   }
   const lines = text.split(LINE_END)
@@ -218,7 +246,7 @@ export function readText(path: string): string {
  * const lines = fileLines('/nowhere/commands.jsonl')
  * typeof lines[Symbol.asyncIterator] // 'function'
  */
-export function fileLines(path: string): AsyncIterable<string> {
+export function fileLines(path: string, onNotUtf8?: NotUtf8Line): AsyncIterable<string> {
   return {
     async *[Symbol.asyncIterator]() {
       let carry: Uint8Array = new Uint8Array(0)
@@ -232,12 +260,12 @@ export function fileLines(path: string): AsyncIterable<string> {
           carry = bytes
           continue
         }
-        const lines = splitLines(bytes.subarray(0, end), line)
+        const lines = splitLines(bytes.subarray(0, end), line, onNotUtf8)
         line += lines.length
         yield* lines
         carry = bytes.subarray(end)
       }
-      if (carry.length > 0) yield* splitLines(carry, line)
+      if (carry.length > 0) yield* splitLines(carry, line, onNotUtf8)
     },
   }
 }

@@ -40,11 +40,11 @@ void run(process.argv.slice(2), {
   clock: clockFrom(() => new Date()),
   idPrefix: () => `cli-${randomUUID()}`,
   readFile: (path) => readText(resolve(cwd, path)),
-  readLines: (path) => {
+  readLines: (path, onNotUtf8) => {
     const full = resolve(cwd, path)
     // Fail now, not after the ledger has been loaded, when the file is not there.
     if (!statSync(full).isFile()) throw new Error(`${path} is not a file`)
-    return fileLines(full)
+    return fileLines(full, onNotUtf8)
   },
   writeFile: (path, content) => {
     const full = resolve(cwd, path)

@@ -91,11 +91,17 @@ describe('command files', () => {
       Buffer.from([0xe9]),
       Buffer.from('"}\n'),
     ])
-    writeFileSync(join(w.dir, 'latin1.jsonl'), Buffer.concat([good, bad]))
+    // A third line with a period outside the plan: still decided and reported in the same run.
+    const late = Buffer.from(`${JSON.stringify(value('2031'))}\n`)
+    writeFileSync(join(w.dir, 'latin1.jsonl'), Buffer.concat([good, bad, late]))
     const r = await w.cli('append', 'latin1.jsonl', '--actor', 'plan-admin:po')
     expect(r.code).toBe(ExitCode.failed)
-    expect(r.stderr).toContain('latin1.jsonl:2: expected UTF-8 text, got bytes that are not UTF-8')
-    expect(r.stderr).toContain('nothing appended')
+    expect(r.stderr).toContain(
+      'latin1.jsonl:2: (line): expected UTF-8 text, got bytes that are not UTF-8 (shown as U+FFFD: ',
+    )
+    expect(r.stderr).toContain('caf\uFFFD')
+    expect(r.stderr).toMatch(/latin1\.jsonl:3: period: expected a period within the plan's years/)
+    expect(r.stderr).toContain('2 of 3 line(s) refused; nothing appended')
     expect((await w.cli('head')).stdout).toBe(before)
   })
 

@@ -52,9 +52,9 @@ export function world(start = '2022-03-01T09:00:00.000Z', options: WorldOptions 
       clock,
       idPrefix: () => `run${n}`,
       readFile: (p) => readText(resolve(dir, p)),
-      readLines: (p) => {
+      readLines: (p, onNotUtf8) => {
         statSync(resolve(dir, p))
-        return fileLines(resolve(dir, p))
+        return fileLines(resolve(dir, p), onNotUtf8)
       },
       writeFile: (p, c) => {
         mkdirSync(dirname(resolve(dir, p)), { recursive: true })

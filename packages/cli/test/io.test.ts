@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fileLines, NotUtf8Error, readText } from '../src/Io'
+import { fileLines, NotUtf8Error, notUtf8Text, readText } from '../src/Io'
 
 const later = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -49,6 +49,43 @@ describe('fileLines and readText: UTF-8, checked', () => {
     // No end after the last line, and a blank line kept as one.
     writeFileSync(path, 'a\n\nb')
     expect(await collect(fileLines(path))).toEqual(['a', '', 'b'])
+  })
+
+  it('given onNotUtf8, reads every line, each one that is not UTF-8 reported with its number and read leniently', async () => {
+    const path = join(dir, 'lenient.jsonl')
+    const bytes = Buffer.concat([
+      Buffer.from(lines.slice(0, 20_000).join('\n') + '\n'),
+      Buffer.from([0x61, 0x80, 0x62, 0x0a]),
+      Buffer.from(lines.slice(20_000, 25_000).join('\r\n') + '\r\n'),
+      Buffer.from([0xe9, 0x0d]),
+      Buffer.from(lines.slice(25_000).join('\n')),
+    ])
+    writeFileSync(path, bytes)
+    const bad: Array<[number, string]> = []
+    const read = await collect(fileLines(path, (line, text) => bad.push([line, text])))
+    expect(bad).toEqual([
+      [20_001, 'a\uFFFDb'],
+      [25_002, '\uFFFD'],
+    ])
+    expect(read).toEqual([
+      ...lines.slice(0, 20_000),
+      'a\uFFFDb',
+      ...lines.slice(20_000, 25_000),
+      '\uFFFD',
+      ...lines.slice(25_000),
+    ])
+  })
+
+  it('shows a line that is not UTF-8 around its first U+FFFD', () => {
+    const long = `{"note":"${'x'.repeat(100)}caf\uFFFD and more text after it, well past sixty characters"}`
+    const text = notUtf8Text(long)
+    expect(text).toMatch(
+      /^expected UTF-8 text, got bytes that are not UTF-8 \(shown as U\+FFFD: "\.\.\.x+caf\uFFFD and more/,
+    )
+    expect(text).toMatch(/\.\.\."\); save the file as UTF-8$/)
+    expect(notUtf8Text('ab\uFFFD')).toBe(
+      'expected UTF-8 text, got bytes that are not UTF-8 (shown as U+FFFD: "ab\uFFFD"); save the file as UTF-8',
+    )
   })
 
   it('refuses bytes that are not UTF-8 at their line, however deep in the file', async () => {

@@ -15,7 +15,7 @@ import { type CommandInput, handleStream, sequentialIds } from '@progress-ledger
 import { parseActor, unknownDepartmentHint } from '../ActorOption'
 import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
 import { ExitCode, Refusal, UsageError } from '../Failure'
-import { NotUtf8Error } from '../Io'
+import { NotUtf8Error, notUtf8Text } from '../Io'
 import { progressCounter } from '../Progress'
 import { REDECIDE, movedOn } from '../Redecide'
 import { describeResult } from '../Results'
@@ -160,9 +160,13 @@ export const append: CommandSpec = {
         '--actor is required: plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID',
       )
     const actor = parseActor(actorText)
+    // A line that is not UTF-8 is refused at its line, and the rest of the file still decided.
+    const notUtf8 = new Map<number, string>()
     let lines: AsyncIterable<string> | Iterable<string>
     try {
-      lines = ctx.io.readLines?.(file) ?? ctx.io.readFile(file).split(/\r?\n/)
+      lines =
+        ctx.io.readLines?.(file, (line, text) => notUtf8.set(line, text)) ??
+        ctx.io.readFile(file).split(/\r?\n/)
     } catch (e) {
       throw new Refusal(`${file}: cannot read: ${(e as Error).message}`)
     }
@@ -183,7 +187,10 @@ export const append: CommandSpec = {
     async function* inputs(): AsyncGenerator<CommandInput> {
       for await (const l of jsonLines(readable())) {
         numbers.push(l.line)
-        yield commandInput(l)
+        const lenient = notUtf8.get(l.line)
+        yield lenient === undefined
+          ? commandInput(l)
+          : { unreadable: `(line): ${notUtf8Text(lenient)}` }
       }
     }
     const counter = progressCounter(ctx.io.stderr, 'append')
