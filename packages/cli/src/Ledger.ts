@@ -20,6 +20,7 @@ import {
   type PlanScope,
   readPages,
   type RecordedEvent,
+  verifyChain,
 } from '@progress-ledger/core'
 import { Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
@@ -110,6 +111,29 @@ export function checkedToHead(
   }
 }
 
+/** The hint of a refusal for a chain that does not verify. */
+export const BROKEN_HINT =
+  'run `progress-ledger verify` to see what is wrong; --allow-broken reads the ledger anyway, with a warning in every output'
+
+/**
+ * The first of `events` (stored events a command is about to print, in any order) whose content
+ * no longer matches its own hash, as a break of the chain. A checkpoint vouches for the state it
+ * holds, not for the stored rows before it: an event edited in place since then is found here
+ * when a command shows it, without reading the whole ledger. (An edit that recomputed the hash
+ * breaks the next event's link instead, which `verify` finds; see the threat model.)
+ */
+export function editedEvent(
+  events: ReadonlyArray<RecordedEvent>,
+  key: LoadSettings['chainKey'],
+): ChainBreak | undefined {
+  for (const e of events) {
+    const check = verifyChain([e], { head: e.prevHash, position: e.position - 1 }, key)
+    if (check._tag === 'Broken')
+      return { position: check.position, eventId: check.eventId, reason: check.reason }
+  }
+  return undefined
+}
+
 /** Reads the whole ledger in pages, reporting progress on a terminal. */
 export async function* readWithProgress(
   store: EventStore,
@@ -164,7 +188,7 @@ export async function readLedger(
   if (loaded._tag === 'ChainBroken')
     throw new Refusal(
       `hash chain broken at ${whereBroken(loaded.break)}`,
-      'run `progress-ledger verify` to see what is wrong; --allow-broken reads the ledger anyway, with a warning in every output',
+      BROKEN_HINT,
     )
   if (loaded.checkpointIgnored !== null)
     io.stderr.write(`note: ${loaded.checkpointIgnored}; replayed from the start\n`)

@@ -540,3 +540,34 @@ describe('a streamed append refused late in its file', () => {
     expect((await w.cli('head')).stdout).toBe(before)
   })
 })
+
+describe('an event edited in place before the newest checkpoint', () => {
+  it('is refused by history, which checks every event it shows; verify finds it; the checkpoint answers reports', async () => {
+    const w = await ledger()
+    expect((await w.cli('checkpoint')).code).toBe(ExitCode.ok)
+    // The 2023 value (position 10), before the checkpoint at 11: the checkpoint still holds 12.
+    const store = await edited(w, 'after-checkpoint', [
+      "UPDATE events SET data = json_set(data, '$.value', 99) WHERE position = 10",
+    ])
+    const history = await w.cli('history', 'I01', '--store', store)
+    expect(history.code).toBe(ExitCode.failed)
+    expect(history.stdout).toBe('')
+    expect(history.stderr).toMatch(
+      /hash chain broken at position 10 \(event [^)]+\): content does not match its hash/,
+    )
+    const json = await w.cli('history', 'I01', '--json', '--store', store)
+    expect(json.code).toBe(ExitCode.failed)
+    expect(json.stdout).toBe('')
+    const allowed = await w.cli('history', 'I01', '--allow-broken', '--store', store)
+    expect(allowed.code).toBe(ExitCode.ok)
+    expect(allowed.stdout).toContain('99')
+    expect(allowed.stderr).toContain('warning: the hash chain is broken at position 10')
+    const verified = await w.cli('verify', '--store', store)
+    expect(verified.code).toBe(ExitCode.failed)
+    expect(verified.stderr).toContain('BROKEN at position 10')
+    // The report answers from the checkpoint, built while the event still verified: 12, not 99.
+    const status = await w.cli('status', 'I01', '--as-of', '2023-12-31', '--store', store)
+    expect(status.code).toBe(ExitCode.ok)
+    expect(status.stdout).toMatch(/最新值：12/)
+  })
+})

@@ -9,6 +9,7 @@ import { periodInChinese } from '@progress-ledger/reporting'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { ambiguousRef, indicatorsOf, resolveRef } from '../IndicatorRef'
+import { BROKEN_HINT, brokenChainWarning, editedEvent, whereBroken } from '../Ledger'
 import { jsonOption, langOf, langOption } from '../ReportOptions'
 
 /** The words of a history line, in each language. */
@@ -164,6 +165,18 @@ export const history: CommandSpec = {
           `the ids and numbers are listed by \`progress-ledger list indicators${plan === undefined ? '' : ` --plan ${plan}`}\``,
         )
       events = await store.readStream(streams.indicator(found.id))
+    }
+    // The checkpoint vouches for the state, not for rows stored before it: each event shown is
+    // checked against its own hash, so an edit in place is refused here as the chain check
+    // refuses one after the checkpoint.
+    const edited = editedEvent(events, ctx.loading.chainKey)
+    if (edited !== undefined) {
+      if (!ctx.loading.allowBroken)
+        throw new Refusal(
+          `hash chain broken at ${whereBroken(edited)}`,
+          BROKEN_HINT,
+        )
+      ctx.io.stderr.write(`warning: ${brokenChainWarning(edited)}\n`)
     }
     if (flagOption(ctx, 'json')) {
       for (const e of events) ctx.io.stdout.write(`${JSON.stringify(e)}\n`)
