@@ -179,8 +179,17 @@ export function parseCommandLine(
     io.stdout.write(program.helpInformation())
     return { _tag: 'Printed', code: 2 }
   }
+  // `help NAME` for a name that is no command is that unknown command (with its did-you-mean),
+  // not commander's help of the whole program on stderr; `help help` is `help`.
+  const name = argv[0] === 'help' && argv.length === 2 ? argv[1] : undefined
+  const asked =
+    name === undefined || name.startsWith('-') || specs.some((s) => s.name === name)
+      ? argv
+      : name === 'help'
+        ? ['help']
+        : [name]
   try {
-    program.parse([...argv], { from: 'user' })
+    program.parse([...asked], { from: 'user' })
   } catch (e) {
     if (!(e instanceof CommanderError)) throw e
     if (

@@ -43,6 +43,22 @@ describe('progress-ledger manners', () => {
     expect(r.stderr).toContain("progress-ledger: unknown command 'reprot' (did you mean report?)")
   })
 
+  it('help of no command is that unknown command, with its did-you-mean; `help help` is `help`', async () => {
+    const w = world()
+    const typo = await w.cli('help', 'histroy')
+    expect(typo.code).toBe(ExitCode.usage)
+    expect(typo.stdout).toBe('')
+    expect(typo.stderr).toBe(
+      "progress-ledger: unknown command 'histroy' (did you mean history?)\nusage: progress-ledger [options] [command]\nRun 'progress-ledger --help' for more.\n",
+    )
+    const help = await w.cli('help')
+    const helpHelp = await w.cli('help', 'help')
+    expect(helpHelp.code).toBe(ExitCode.ok)
+    expect(helpHelp.stderr).toBe('')
+    expect(helpHelp.stdout).toBe(help.stdout)
+    expect(help.stdout).toContain('Usage: progress-ledger [options] [command]')
+  })
+
   it('suggests the option meant by a typo, exit 2', async () => {
     const w = world()
     const r = await w.cli('report', '--asof', '2022-12-31', '--store', 'memory:')
