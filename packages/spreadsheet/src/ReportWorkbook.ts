@@ -57,13 +57,15 @@ function indicatorRow(r: PlanReport, i: IndicatorReport, category: string): Exce
   const g = targetGap(i)
   const f = i.forecast
   const yesNo = (b: boolean): string => word(b ? 'yes' : 'no', r.lang)
+  // The unit in the report's language, as the other formats write it (`10,000 yuan`).
+  const unit = r.lang === 'en' ? (i.unitEn ?? i.unit) : i.unit
   return [
     i.number,
     i.indicatorId,
     `${localized(i.name, r.lang)}${i.selfSelected ? '*' : ''}`,
     category,
     label('text', i.attribute, r.lang),
-    i.unit === '' ? null : i.unit,
+    unit === '' ? null : unit,
     i.baseline?.value ?? null,
     i.baseline?.period ?? null,
     i.latest?.value ?? null,

@@ -294,6 +294,26 @@ describe('renderXlsx', () => {
     expect(summary.getCell('B2').value).toEqual(new Date('2023-12-31T00:00:00.000Z'))
   })
 
+  it("writes each indicator's unit in the report's language, as the other formats do", async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const r = await report(lang)
+      const ws = (await load(await renderXlsx(r))).getWorksheet(
+        lang === 'en' ? 'Indicators' : '指标',
+      ) as ExcelJS.Worksheet
+      const units = new Map<unknown, unknown>()
+      ws.eachRow((row, n) => {
+        if (n > 1) units.set(row.getCell(2).value, row.getCell(6).value)
+      })
+      const translated = r.indicators.filter((i) => i.unitEn !== null && i.unitEn !== i.unit)
+      expect(translated.length).toBeGreaterThan(0)
+      for (const i of translated)
+        expect([i.indicatorId, units.get(i.indicatorId)]).toEqual([
+          i.indicatorId,
+          lang === 'en' ? i.unitEn : i.unit,
+        ])
+    }
+  })
+
   it('gives the same bytes for the same report, dated by the report unless told otherwise', async () => {
     const r = await report('zh')
     const a = await renderXlsx(r)
