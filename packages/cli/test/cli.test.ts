@@ -103,6 +103,52 @@ describe('progress-ledger', () => {
     expect(ok.stdout).toContain('appended 1 event(s)')
   })
 
+  it('--record-denied records the refusals on authorisation, and only them, and says so', async () => {
+    const w = world()
+    const store = ['--store', 'sqlite:l.sqlite']
+    await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:office',
+      ...store,
+    )
+    const department = { type: 'RegisterDepartment', departmentId: 'jyj', name: { zh: '市教育局' } }
+    await w.cli(
+      'append',
+      w.write('dep.jsonl', jsonl([department])),
+      '--actor',
+      'plan-admin:office',
+      ...store,
+    )
+    const before = Number((await w.cli('head', ...store)).stdout.split(':')[0])
+    const file = w.write('denied.jsonl', jsonl([reportLine(10.1), reportLine('12,5', '2022')]))
+    const plain = await w.cli('append', file, '--actor', 'reporter:clerk@jyj', ...store)
+    expect(plain.code).toBe(1)
+    expect(plain.stderr).toContain('2 of 2 line(s) refused; nothing appended\n')
+    expect(Number((await w.cli('head', ...store)).stdout.split(':')[0])).toBe(before)
+    const recorded = await w.cli(
+      'append',
+      file,
+      '--actor',
+      'reporter:clerk@jyj',
+      '--record-denied',
+      ...store,
+    )
+    expect(recorded.code).toBe(1)
+    // Line 1 is refused on authorisation (jyj does not answer for I01) and recorded; line 2, a
+    // malformed value, is refused and not recorded.
+    expect(recorded.stderr).toContain(
+      `2 of 2 line(s) refused; nothing of the file appended, only 1 AccessDenied audit event(s) for the refusals on authorisation (head at position ${before + 1})`,
+    )
+    const exported = await w.cli('export', ...store)
+    const last = JSON.parse(exported.stdout.trim().split('\n').slice(-2)[0] as string) as {
+      type: string
+      position: number
+    }
+    expect([last.type, last.position]).toEqual(['AccessDenied', before + 1])
+  })
+
   it('history lists corrections with both times', async () => {
     const w = world()
     const store = ['--store', 'sqlite:l.sqlite']

@@ -252,12 +252,13 @@ export const append: CommandSpec = {
           ctx.io.stderr.write(
             `… and ${result.refused - result.rejections.length} more refused line(s)\n`,
           )
-        if (result.recorded.length > 0)
-          ctx.io.stderr.write(
-            `${result.recorded.length} refusal(s) on authorisation recorded as AccessDenied audit events\n`,
-          )
+        // With --record-denied the audit events are written, and only they: say so, with the head.
         ctx.io.stderr.write(
-          `${result.refused} of ${result.inputs} line(s) refused; nothing appended\n`,
+          `${result.refused} of ${result.inputs} line(s) refused; ${
+            result.recorded.length === 0
+              ? 'nothing appended'
+              : `nothing of the file appended, only ${result.recorded.length} AccessDenied audit event(s) for the refusals on authorisation (head at position ${await store.headPosition()})`
+          }\n`,
         )
         const department = unknownDepartmentHint(
           actor,
