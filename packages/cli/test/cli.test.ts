@@ -149,6 +149,36 @@ describe('progress-ledger', () => {
     expect([last.type, last.position]).toEqual(['AccessDenied', before + 1])
   })
 
+  it('a file whose commands all hold already says so, and records nothing', async () => {
+    const w = world()
+    const store = ['--store', 'sqlite:l.sqlite']
+    await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:office',
+      ...store,
+    )
+    const line = { ...reportLine(10.1), ifChanged: true }
+    const first = await w.cli(
+      'append',
+      w.write('v.jsonl', jsonl([line])),
+      '--actor',
+      'reporter:clerk@fgj',
+      ...store,
+    )
+    expect(first.stdout).toMatch(
+      /^1 command\(s\): appended 1 event\(s\), head at position (\d+)\n$/,
+    )
+    const head = (await w.cli('head', ...store)).stdout
+    const again = await w.cli('append', 'v.jsonl', '--actor', 'reporter:clerk@fgj', ...store)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toBe(
+      `1 command(s): each already holds in the ledger, nothing new (head at position ${head.split(':')[0]})\n`,
+    )
+    expect((await w.cli('head', ...store)).stdout).toBe(head)
+  })
+
   it('history lists corrections with both times', async () => {
     const w = world()
     const store = ['--store', 'sqlite:l.sqlite']

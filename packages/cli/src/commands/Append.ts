@@ -278,7 +278,14 @@ export const append: CommandSpec = {
           ctx.io.stderr.write(`${file}:${note}\n`)
         ctx.io.stdout.write(
           result.written === 0
-            ? `${result.requests === 0 ? 'no commands' : `${numbers.length} command(s): already recorded`}, nothing new (head at position ${result.head})\n`
+            ? `${
+                numbers.length === 0
+                  ? 'no commands'
+                  : result.requests === 0
+                    ? // Decided to nothing: what each says holds already (a figure in force).
+                      `${numbers.length} command(s): each already holds in the ledger`
+                    : `${numbers.length} command(s): already recorded`
+              }, nothing new (head at position ${result.head})\n`
             : `${numbers.length} command(s): appended ${result.written} event(s), head at position ${result.head}\n`,
         )
         if (result.written >= CHECKPOINT_AFTER && ctx.loading.checkpoint) {
