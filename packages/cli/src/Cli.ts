@@ -161,7 +161,10 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
     code = await spec.run(ctx)
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`${prefix}: ${e.message}\nRun '${prefix} --help' for its options.\n`)
+      // As every usage error: the message, the command's usage line, where to read more.
+      io.stderr.write(
+        `${prefix}: ${e.message}\n${parsed.usage}\nRun '${prefix} --help' for more.\n`,
+      )
       code = ExitCode.usage
     } else if (e instanceof Refusal) {
       io.stderr.write(`${prefix}: ${e.message}\n${e.hint === undefined ? '' : `hint: ${e.hint}\n`}`)

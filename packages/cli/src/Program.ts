@@ -25,6 +25,8 @@ export type ParsedCommandLine =
       readonly store: string | undefined
       /** How to load the ledger: `--no-checkpoint`, `--allow-broken`. */
       readonly loading: LoadingFlags
+      /** `usage: progress-ledger report [options]`, printed after a malformed option value. */
+      readonly usage: string
     }
   /** Help or the version was printed; exit with `code` (2 when help stands in for a missing command). */
   | { readonly _tag: 'Printed'; readonly code: 0 | 2 }
@@ -229,5 +231,6 @@ export function parseCommandLine(
       checkpoint: globals.checkpoint !== false,
       allowBroken: globals.allowBroken === true,
     },
+    usage: `usage: progress-ledger ${command.name()} ${command.usage()}`,
   }
 }

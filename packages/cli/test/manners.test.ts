@@ -90,6 +90,10 @@ describe('progress-ledger manners', () => {
     const r = await w.cli('report', '--store', 'memory:', '--as-of', '31.12.2022')
     expect(r.code).toBe(ExitCode.usage)
     expect(r.stderr).toContain('--as-of: expected a date YYYY-MM-DD, got "31.12.2022"')
+    // Followed, as every usage error, by the command's usage line and where to read more.
+    expect(r.stderr).toBe(
+      `progress-ledger report: --as-of: expected a date YYYY-MM-DD, got "31.12.2022"\nusage: progress-ledger report [options]\nRun 'progress-ledger report --help' for more.\n`,
+    )
     const lang = await w.cli('report', '--store', 'memory:', '--lang', 'fr')
     expect(lang.stderr).toContain('--lang: expected zh or en, got "fr"')
     const from = await w.cli('diff', '--store', 'memory:', '--from', '2022', '--to', '2023-01-01')
