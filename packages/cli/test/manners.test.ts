@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from '../src/Failure'
-import { world } from './harness'
+import { jsonl, setupLines, world } from './harness'
 
 const packageVersion = (
   JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
@@ -82,6 +82,34 @@ describe('progress-ledger manners', () => {
     const actor = await w.cli('append', 'x.jsonl', '--actor')
     expect(actor.stderr).toContain(
       '--actor: expected plan-admin:ID, reporter:ID@DEPARTMENT or auditor:ID',
+    )
+  })
+
+  it('a refusal starts with the command, and a missing file says what its code means', async () => {
+    const w = world()
+    const target = await w.cli('target', 'parse', 'xyz')
+    expect(target.code).toBe(ExitCode.failed)
+    expect(target.stderr).toBe(
+      'progress-ledger target: cannot parse target "xyz": unexpected "x" at position 0\n',
+    )
+    const store = ['--store', 'sqlite:l.sqlite']
+    await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:po',
+      ...store,
+    )
+    expect((await w.cli('export', '--out', 'e.jsonl', ...store)).code).toBe(ExitCode.ok)
+    const into = await w.cli('import', 'e.jsonl', ...store)
+    expect(into.code).toBe(ExitCode.failed)
+    expect(into.stderr).toBe(
+      'progress-ledger import: import needs an empty ledger; nothing imported\nhint: use --store to choose a new one\n',
+    )
+    const csv = await w.cli('append', 'nowhere.csv', '--actor', 'plan-admin:po', ...store)
+    expect(csv.code).toBe(ExitCode.failed)
+    expect(csv.stderr).toContain(
+      'nowhere.csv: expected a readable file, got ENOENT (no such file or directory)',
     )
   })
 

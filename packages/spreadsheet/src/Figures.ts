@@ -251,7 +251,10 @@ export async function readFiguresFile(
         sheetProblem(
           { file: basename(path), sheet: null, cell: null },
           'a readable file',
-          typeof code === 'string' ? code : String(e),
+          // `ENOENT (no such file or directory)`: the code to search for, and what it means.
+          typeof code === 'string'
+            ? `${code} (${(e as Error).message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')})`
+            : String(e),
         ),
       ],
     }

@@ -238,11 +238,12 @@ export const importCommand: CommandSpec = {
     if (result._tag === 'ImportRejected') {
       const at = result.index >= 0 ? places[result.index] : undefined
       const where = at === undefined ? ': ' : whereOf(at)
-      ctx.io.stderr.write(
-        result.problem === 'not-empty'
-          ? 'import needs an empty ledger (use --store to choose a new one); nothing imported\n'
-          : `${file}${where}${result.message}; nothing imported\n`,
-      )
+      if (result.problem === 'not-empty')
+        throw new Refusal(
+          'import needs an empty ledger; nothing imported',
+          'use --store to choose a new one',
+        )
+      ctx.io.stderr.write(`${file}${where}${result.message}; nothing imported\n`)
       return ExitCode.failed
     }
     ctx.io.committed?.()

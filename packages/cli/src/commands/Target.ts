@@ -5,7 +5,7 @@
  */
 import { formatTarget, parseTarget } from '@progress-ledger/plan'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
-import { ExitCode, UsageError } from '../Failure'
+import { ExitCode, Refusal, UsageError } from '../Failure'
 import { jsonOption } from '../ReportOptions'
 
 /** `target parse`. */
@@ -49,10 +49,7 @@ export const target: CommandSpec = {
       ...(baseline === undefined ? {} : { baseline }),
       ...(interim === undefined ? {} : { interim }),
     })
-    if (parsed._tag === 'TargetParseError') {
-      ctx.io.stderr.write(`${parsed.message}\n`)
-      return Promise.resolve(ExitCode.failed)
-    }
+    if (parsed._tag === 'TargetParseError') throw new Refusal(parsed.message)
     const expr = parsed.value
     if (flagOption(ctx, 'json')) {
       ctx.io.stdout.write(
