@@ -114,7 +114,10 @@ export function noPlan(
   if (state.plans.size === 0)
     return new Refusal(
       `no plan in the ledger at ${where}${state.position === 0 ? ' (it is empty)' : ''}`,
-      'record a plan first: `progress-ledger import-plan PLAN.json` (see docs/plan-model.md)',
+      // A memory: ledger lives for one command: a plan imported by another is gone by now.
+      ctx.location.kind === 'memory'
+        ? 'a memory: ledger lasts one command, so it never holds a plan another command recorded; keep the ledger in a file (--store sqlite:FILE) or on PostgreSQL'
+        : 'record a plan first: `progress-ledger import-plan PLAN.json` (see docs/plan-model.md)',
     )
   const ids = state.plans.toArray().map((p) => p.planId)
   // A misspelt --plan: the plan ids closest to it (every plan is in the checkpoint's index).

@@ -106,6 +106,11 @@ describe('progress-ledger manners', () => {
     expect(into.stderr).toBe(
       'progress-ledger import: import needs an empty ledger; nothing imported\nhint: use --store to choose a new one\n',
     )
+    const memory = await w.cli('report', '--store', 'memory:')
+    expect(memory.code).toBe(ExitCode.failed)
+    expect(memory.stderr).toContain(
+      'hint: a memory: ledger lasts one command, so it never holds a plan another command recorded',
+    )
     const csv = await w.cli('append', 'nowhere.csv', '--actor', 'plan-admin:po', ...store)
     expect(csv.code).toBe(ExitCode.failed)
     expect(csv.stderr).toContain(
