@@ -186,10 +186,7 @@ export async function readLedger(
     bar?.done()
   }
   if (loaded._tag === 'ChainBroken')
-    throw new Refusal(
-      `hash chain broken at ${whereBroken(loaded.break)}`,
-      BROKEN_HINT,
-    )
+    throw new Refusal(`hash chain broken at ${whereBroken(loaded.break)}`, BROKEN_HINT)
   if (loaded.checkpointIgnored !== null)
     io.stderr.write(`note: ${loaded.checkpointIgnored}; replayed from the start\n`)
   if (loaded.checkpointError !== null) io.stderr.write(`note: ${loaded.checkpointError}\n`)

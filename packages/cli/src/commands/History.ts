@@ -172,10 +172,7 @@ export const history: CommandSpec = {
     const edited = editedEvent(events, ctx.loading.chainKey)
     if (edited !== undefined) {
       if (!ctx.loading.allowBroken)
-        throw new Refusal(
-          `hash chain broken at ${whereBroken(edited)}`,
-          BROKEN_HINT,
-        )
+        throw new Refusal(`hash chain broken at ${whereBroken(edited)}`, BROKEN_HINT)
       ctx.io.stderr.write(`warning: ${brokenChainWarning(edited)}\n`)
     }
     if (flagOption(ctx, 'json')) {
