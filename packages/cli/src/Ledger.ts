@@ -134,6 +134,22 @@ export function editedEvent(
   return undefined
 }
 
+/**
+ * Refuses, naming the position, when one of `events` (stored events a command shows or rests on)
+ * no longer matches its own hash; with `--allow-broken`, warns on stderr instead.
+ */
+export function checkShownEvents(
+  events: ReadonlyArray<RecordedEvent>,
+  loading: LoadSettings,
+  io: Pick<Io, 'stderr'>,
+): void {
+  const edited = editedEvent(events, loading.chainKey)
+  if (edited === undefined) return
+  if (!loading.allowBroken)
+    throw new Refusal(`hash chain broken at ${whereBroken(edited)}`, BROKEN_HINT)
+  io.stderr.write(`warning: ${brokenChainWarning(edited)}\n`)
+}
+
 /** Reads the whole ledger in pages, reporting progress on a terminal. */
 export async function* readWithProgress(
   store: EventStore,

@@ -542,7 +542,7 @@ describe('a streamed append refused late in its file', () => {
 })
 
 describe('an event edited in place before the newest checkpoint', () => {
-  it('is refused by history, which checks every event it shows; verify finds it; the checkpoint answers reports', async () => {
+  it('is refused by history and status, which check the events they show; verify finds it; the checkpoint answers reports', async () => {
     const w = await ledger()
     expect((await w.cli('checkpoint')).code).toBe(ExitCode.ok)
     // The 2023 value (position 10), before the checkpoint at 11: the checkpoint still holds 12.
@@ -565,9 +565,26 @@ describe('an event edited in place before the newest checkpoint', () => {
     const verified = await w.cli('verify', '--store', store)
     expect(verified.code).toBe(ExitCode.failed)
     expect(verified.stderr).toContain('BROKEN at position 10')
-    // The report answers from the checkpoint, built while the event still verified: 12, not 99.
+    // status rests on the indicator's events: refused alike; with --allow-broken it answers
+    // from the checkpoint (12, built while the event still verified), with the warning.
     const status = await w.cli('status', 'I01', '--as-of', '2023-12-31', '--store', store)
-    expect(status.code).toBe(ExitCode.ok)
-    expect(status.stdout).toMatch(/最新值：12/)
+    expect(status.code).toBe(ExitCode.failed)
+    expect(status.stdout).toBe('')
+    expect(status.stderr).toMatch(/hash chain broken at position 10 \(event [^)]+\)/)
+    const statusAllowed = await w.cli(
+      'status',
+      'I01',
+      '--as-of',
+      '2023-12-31',
+      '--allow-broken',
+      '--store',
+      store,
+    )
+    expect(statusAllowed.code).toBe(ExitCode.ok)
+    expect(statusAllowed.stdout).toMatch(/最新值：12/)
+    expect(statusAllowed.stderr).toContain('warning: the hash chain is broken at position 10')
+    // The plan report answers from the checkpoint without reading the events before it.
+    const report = await w.cli('report', '--as-of', '2023-12-31', '--store', store)
+    expect(report.code).toBe(ExitCode.ok)
   })
 })

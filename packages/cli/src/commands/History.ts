@@ -9,7 +9,7 @@ import { periodInChinese } from '@progress-ledger/reporting'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { ambiguousRef, indicatorsOf, resolveRef } from '../IndicatorRef'
-import { BROKEN_HINT, brokenChainWarning, editedEvent, whereBroken } from '../Ledger'
+import { checkShownEvents } from '../Ledger'
 import { jsonOption, langOf, langOption } from '../ReportOptions'
 
 /** The words of a history line, in each language. */
@@ -169,12 +169,7 @@ export const history: CommandSpec = {
     // The checkpoint vouches for the state, not for rows stored before it: each event shown is
     // checked against its own hash, so an edit in place is refused here as the chain check
     // refuses one after the checkpoint.
-    const edited = editedEvent(events, ctx.loading.chainKey)
-    if (edited !== undefined) {
-      if (!ctx.loading.allowBroken)
-        throw new Refusal(`hash chain broken at ${whereBroken(edited)}`, BROKEN_HINT)
-      ctx.io.stderr.write(`warning: ${brokenChainWarning(edited)}\n`)
-    }
+    checkShownEvents(events, ctx.loading, ctx.io)
     if (flagOption(ctx, 'json')) {
       for (const e of events) ctx.io.stdout.write(`${JSON.stringify(e)}\n`)
       return ExitCode.ok

@@ -6,6 +6,7 @@
  *
  * @module commands/Status
  */
+import { streams } from '@progress-ledger/core'
 import {
   forecastSentence,
   type IndicatorReport,
@@ -16,6 +17,7 @@ import { paintLight, paletteFor } from '../Colour'
 import { type CommandSpec, flagOption, positional, type RunContext, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { ambiguousRef, indicatorsOf, resolveRef } from '../IndicatorRef'
+import { checkShownEvents } from '../Ledger'
 import {
   asOfOf,
   asOfOption,
@@ -85,6 +87,15 @@ export const status: CommandSpec = {
         'the ids and numbers are listed by `progress-ledger list indicators`',
       )
     const indicator = r.indicators.find((i) => i.indicatorId === found.id) as IndicatorReport
+    // The status comes from the checkpoint, which vouches for the state, not for the rows stored
+    // before it: the indicator's own events, which the explanation cites, are checked against
+    // their hashes, so a figure edited in place is refused here as `history` refuses it.
+    const store = await ctx.store()
+    checkShownEvents(
+      await store.readStream(streams.indicator(indicator.indicatorId)),
+      ctx.loading,
+      ctx.io,
+    )
     if (flagOption(ctx, 'json')) {
       ctx.io.stdout.write(`${JSON.stringify({ ...indicator, warnings: r.warnings }, null, 2)}\n`)
       return ExitCode.ok
