@@ -190,8 +190,7 @@ export function evaluateIndicator(
     const plans: ReadonlyArray<SegmentPlan> = planSegments(ordered, base, points, options)
     const runs = plans.map((p) => runSegment(p, method, options, def.direction, limit))
     segments = runs.map((r) => r.report)
-    const activeAt = runs.findIndex((r) => r.report.state === 'active')
-    const active = runs[activeAt]
+    const active = runs.find((r) => r.report.state === 'active')
     const closed = runs.filter((r) => r.report.state === 'closed').pop()?.report
     explanation = active?.report.explanation ?? noTarget(points)
     if (explanation.status === 'no-data' && closed?.explanation != null) {
@@ -211,7 +210,7 @@ export function evaluateIndicator(
       const paced =
         active.numericCase.latest.time < active.numericCase.target.time
           ? pacedCase(active.numericCase, {
-              fromTarget: plans[activeAt]?.start === 'interim-target',
+              fromTarget: active.report.start === 'interim-target',
               reported: points,
               baseline: base,
             })

@@ -396,9 +396,8 @@ export class PostgresEventStore implements EventStore {
         [after, options.recordedUpTo ?? null, want],
       )
       // Defence in depth: a missing position would be one not yet visible; stopping before it
-      // means it is read next time, never skipped.
-      // Only the page's first row carries its previous hash (READ_COLUMNS): each later one follows
-      // the row before it.
+      // means it is read next time, never skipped. So the page is a gap-free run, and only its
+      // first row carries its previous hash (READ_COLUMNS): each later one follows the row before.
       let hash = ''
       for (const row of rows) {
         const position = typeof row[0] === 'number' ? row[0] : Number(row[0])

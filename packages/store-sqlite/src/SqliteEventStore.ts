@@ -271,7 +271,7 @@ export class SqliteEventStore implements EventStore {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as ReadRow
       const prevHash =
-        r[12] ?? (r[0] === position + 1 && i > 0 ? hash : (this.stmt.prevHash.get(r[0]) as string))
+        r[12] ?? (r[0] === position + 1 ? hash : (this.stmt.prevHash.get(r[0]) as string))
       const e = fromRawAfter(r, prevHash)
       out[i] = e
       position = e.position

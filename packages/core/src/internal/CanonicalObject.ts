@@ -31,17 +31,8 @@ const MAX_KEYS = 32
 const shapes = new Map<string, Shape[]>()
 let count = 0
 
-/** The keys in canonical order: UTF-16 code unit order, as `Array.prototype.sort` gives. */
-function sorted(keys: ReadonlyArray<string>): string[] {
-  return [...keys].sort()
-}
-
 /** The generic writer: sort the keys (when not sorted already), write each defined value. */
-export function writeGeneric(
-  record: Record<string, unknown>,
-  keys: string[],
-  value: Value,
-): string {
+function writeGeneric(record: Record<string, unknown>, keys: string[], value: Value): string {
   for (let i = 1; i < keys.length; i++) {
     if ((keys[i - 1] as string) > (keys[i] as string)) {
       keys.sort()
@@ -61,7 +52,8 @@ export function writeGeneric(
 }
 
 function compileShape(keys: ReadonlyArray<string>, value: Value): Write {
-  const order = sorted(keys)
+  // Canonical order: UTF-16 code units, as `Array.prototype.sort` gives.
+  const order = [...keys].sort()
   // Property names and their JSON texts enter the code as JSON string literals only.
   const lines = order.map(
     (k) =>

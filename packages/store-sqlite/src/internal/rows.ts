@@ -56,22 +56,7 @@ export type RawRow = readonly [
 ]
 
 /** A row of a read in position order: {@link READ_COLUMNS}, `prev_hash` null after the first. */
-export type ReadRow = readonly [
-  number,
-  string,
-  string,
-  number,
-  string,
-  number,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string,
-  string | null,
-  string,
-]
+export type ReadRow = { readonly [K in keyof RawRow]: K extends '12' ? string | null : RawRow[K] }
 
 /** Inserts sealed events with the cached insert statement (no parameter arrays built). */
 export function insertEvents(
