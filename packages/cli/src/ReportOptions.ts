@@ -18,7 +18,7 @@ import { type LedgerRequest, type OptionSpec, type RunContext, stringOption } fr
 import { Refusal, UsageError } from './Failure'
 import { brokenChainWarning, cutOf } from './Ledger'
 import { resolveProject } from './ProjectRef'
-import { describeLocation } from './StoreUrl'
+import { describeLocation, noLedgerFile, noSqliteLedger } from './StoreUrl'
 
 /** `--as-of DATE`. */
 export const asOfOption: OptionSpec = {
@@ -111,6 +111,10 @@ export function noPlan(
       `choose a later ${ctx.values['from'] === undefined ? '--as-of' : '--from'} (or --known-at)`,
     )
   }
+  // A write on a SQLite file not there yet works on a new ledger under a temporary name (put in
+  // place only once something is written): nothing to decide against means no ledger at all.
+  if (state.position === 0 && ctx.location.kind === 'sqlite' && noLedgerFile(ctx.location))
+    return noSqliteLedger(ctx.location)
   if (state.plans.size === 0)
     return new Refusal(
       `no plan in the ledger at ${where}${state.position === 0 ? ' (it is empty)' : ''}`,

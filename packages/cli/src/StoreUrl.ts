@@ -139,6 +139,27 @@ function checkQuery(url: URL): void {
 export type OpenMode = 'create' | 'existing'
 
 /**
+ * Is the location a SQLite ledger that is not there yet: no file, or an empty one (where SQLite
+ * would create a ledger)? A write on it works on a new ledger, put in place only once written.
+ */
+export function noLedgerFile(location: StoreLocation): boolean {
+  return (
+    location.kind === 'sqlite' && (!existsSync(location.path) || statSync(location.path).size === 0)
+  )
+}
+
+/**
+ * The refusal for a SQLite ledger that is not there (no file, or an empty one): what read
+ * commands say, and what a write says that found nothing to write against.
+ */
+export function noSqliteLedger(location: StoreLocation & { readonly kind: 'sqlite' }): Refusal {
+  return new Refusal(
+    `no ledger at ${describeLocation(location)}${existsSync(location.path) ? ' (an empty file)' : ''}`,
+    'create one with `progress-ledger init` and record a plan with `progress-ledger import-plan PLAN.json`, or choose another ledger with --store',
+  )
+}
+
+/**
  * Opens the store at a location. With `create` a missing ledger is created and an existing one
  * migrated; with `existing` nothing is written: a missing SQLite file, or a PostgreSQL schema
  * without the ledger's tables, is a {@link Refusal} with a hint to run `init`.
@@ -162,11 +183,7 @@ export async function openStore(
       return new InMemoryEventStore({ clock, ...keyed })
     case 'sqlite':
       // An empty file is where SQLite would create a ledger: a reader creates none.
-      if (mode === 'existing' && (!existsSync(location.path) || statSync(location.path).size === 0))
-        throw new Refusal(
-          `no ledger at ${describeLocation(location)}${existsSync(location.path) ? ' (an empty file)' : ''}`,
-          'create one with `progress-ledger init` and record a plan with `progress-ledger import-plan PLAN.json`, or choose another ledger with --store',
-        )
+      if (mode === 'existing' && noLedgerFile(location)) throw noSqliteLedger(location)
       return openSqliteStore({ path: location.path, clock, ...keyed })
     case 'postgres': {
       // Loaded on first use: pg (and what it loads) costs a SQLite command's start-up about a

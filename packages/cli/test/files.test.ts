@@ -917,8 +917,21 @@ describe('a new ledger file', () => {
     )
     expect(refused.code).toBe(ExitCode.failed)
     expect(refused.stderr).toContain(
-      `hint: the ledger at sqlite:${join(w.dir, 'ledgr.sqlite')} holds no events (is --store right?`,
+      `hint: there is no ledger at sqlite:${join(w.dir, 'ledgr.sqlite')} (is --store right?`,
     )
+    expect(readdirSync(w.dir).filter((f) => f.startsWith('ledgr'))).toEqual([])
+    // A spreadsheet is decided against its plan: with no ledger there, it says so as reads do.
+    const sheet = await w.cli(
+      'append',
+      w.write('v.csv', 'indicator,period,value,status\nI01,2022,10.6,final\n'),
+      '--actor',
+      'plan-admin:po',
+      ...store,
+    )
+    expect([sheet.code, sheet.stderr]).toEqual([
+      ExitCode.failed,
+      `progress-ledger append: no ledger at sqlite:${join(w.dir, 'ledgr.sqlite')}\nhint: create one with \`progress-ledger init\` and record a plan with \`progress-ledger import-plan PLAN.json\`, or choose another ledger with --store\n`,
+    ])
     expect(readdirSync(w.dir).filter((f) => f.startsWith('ledgr'))).toEqual([])
     const head = await w.cli('head', ...store)
     expect(head.code).toBe(ExitCode.failed)

@@ -19,7 +19,7 @@ import { NotUtf8Error, notUtf8Text } from '../Io'
 import { progressCounter } from '../Progress'
 import { REDECIDE, movedOn } from '../Redecide'
 import { describeResult } from '../Results'
-import { describeLocation } from '../StoreUrl'
+import { describeLocation, noLedgerFile } from '../StoreUrl'
 import { appendSpreadsheet, isSpreadsheet } from './AppendSheet'
 
 /** A non-blank line of a JSON-lines file that is not a comment, with its 1-based number. */
@@ -266,10 +266,12 @@ export const append: CommandSpec = {
         )
         if (department !== undefined) ctx.io.stderr.write(department)
         // Every line refused against a ledger with nothing in it: most likely the wrong one.
-        if (result.refused === result.inputs && (await store.headPosition()) === 0)
+        if (result.refused === result.inputs && (await store.headPosition()) === 0) {
+          const where = describeLocation(ctx.location)
           ctx.io.stderr.write(
-            `hint: the ledger at ${describeLocation(ctx.location)} holds no events (is --store right? a new ledger starts with \`progress-ledger import-plan PLAN.json\`)\n`,
+            `hint: ${noLedgerFile(ctx.location) ? `there is no ledger at ${where}` : `the ledger at ${where} holds no events`} (is --store right? a new ledger starts with \`progress-ledger import-plan PLAN.json\`)\n`,
           )
+        }
         return ExitCode.failed
       }
       case 'StreamAppended':
