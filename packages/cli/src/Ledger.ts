@@ -164,6 +164,9 @@ export async function* readWithProgress(
       done += page.length
       bar.update(done)
       yield page
+      // A turn of the event loop between pages: a store that reads synchronously (SQLite) would
+      // otherwise hold off an interrupt (Ctrl-C) until the whole ledger had been read.
+      await new Promise<void>((resolve) => setImmediate(resolve))
     }
   } finally {
     bar.done()

@@ -224,6 +224,13 @@ describe('checkpoints through the CLI', () => {
     const verified = await w.cli('verify')
     expect(verified.code).toBe(ExitCode.ok)
     expect(verified.stdout).toContain('checkpoint at position 11 matches a fresh replay')
+    // Compared on the way, the replay goes on past the checkpoint to what one without it reaches.
+    const plain = await edited(w, 'plain', ['DELETE FROM checkpoints'])
+    const scratch = await w.cli('verify', '--store', plain)
+    expect(scratch.stdout).not.toContain('checkpoint at position')
+    expect(verified.stdout.replace(/checkpoint at position 11 matches a fresh replay\n/, '')).toBe(
+      scratch.stdout,
+    )
     // A damaged checkpoint is not used: verify says so, and a report replays from the start.
     const damaged = await edited(w, 'damaged', [
       'UPDATE checkpoints SET image = zeroblob(length(image)) WHERE position = 11',

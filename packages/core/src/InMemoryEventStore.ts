@@ -27,12 +27,8 @@ import { importLogWith } from './LogImport'
 import { appendStreamWith } from './StreamAppend'
 import type { Instant } from './Scalars'
 import { CHECKPOINTS_KEPT, type StoredCheckpoint } from './Checkpoint'
+import { checkReadAllOptions, readStreamFrom } from './ReadOptions'
 import type { StoredSnapshot } from './Snapshot'
-
-function checkCount(name: string, n: number | undefined): void {
-  if (n !== undefined && (!Number.isInteger(n) || n < 0))
-    throw new Error(`${name} must be a whole number >= 0, got ${String(n)}`)
-}
 
 /** Options of the in-memory store. */
 export interface InMemoryOptions {
@@ -286,10 +282,7 @@ export class InMemoryEventStore implements EventStore {
 
   /** The synchronous core of {@link readStream}. */
   readStreamNow(streamId: string, options: ReadStreamOptions = {}): ReadonlyArray<RecordedEvent> {
-    checkCount('limit', options.limit)
-    const from = options.fromVersion ?? 1
-    if (!Number.isInteger(from) || from < 1)
-      throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
+    const from = readStreamFrom(options)
     const positions = this.streams.get(streamId)
     if (positions === undefined) return []
     const end =
@@ -308,8 +301,7 @@ export class InMemoryEventStore implements EventStore {
 
   /** The synchronous core of {@link readAll}. */
   readAllNow(options: ReadAllOptions = {}): ReadonlyArray<RecordedEvent> {
-    checkCount('after', options.after)
-    checkCount('limit', options.limit)
+    checkReadAllOptions(options)
     const start = options.after ?? 0
     let end =
       options.recordedUpTo === undefined
@@ -389,7 +381,9 @@ export class InMemoryEventStore implements EventStore {
     const list = this.checkpoints.get(name) ?? []
     for (let i = list.length - 1; i >= 0; i--) {
       const c = list[i] as StoredCheckpoint
-      if (atOrBefore === undefined || c.position <= atOrBefore) return Promise.resolve(c)
+      // A copy, as a database hands out: the caller may write into the image it gets.
+      if (atOrBefore === undefined || c.position <= atOrBefore)
+        return Promise.resolve({ ...c, image: c.image.slice() })
     }
     return Promise.resolve(undefined)
   }

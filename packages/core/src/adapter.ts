@@ -22,3 +22,4 @@ export {
 export { decodeStored, decodeStoredFields, EventDecodeError } from './Envelope'
 export { appendStreamWith, type StreamLookup, type StreamWriter } from './StreamAppend'
 export { importLogWith, type ImportWriter } from './LogImport'
+export { checkCount, checkReadAllOptions, readStreamFrom } from './ReadOptions'

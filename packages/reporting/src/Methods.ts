@@ -1,7 +1,7 @@
 /**
  * The registry of numeric status methods: one {@link Evaluator} per {@link MethodName}. The
  * evaluation dispatches through it and the property tests iterate it, so a new method is one
- * module plus one entry here (see docs/status-methods.md, "Adding a method").
+ * module plus one entry here (see docs/extending.md, "Adding a status method").
  *
  * @module Methods
  */

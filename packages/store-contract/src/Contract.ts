@@ -19,11 +19,19 @@ export interface OpenedStore {
   /** Closes the store and removes whatever `open` created (files, schemas). */
   readonly close: () => Promise<void>
   /**
-   * Optional: edits the stored content of the event at `position` behind the store's back (for
-   * example its `data.value`), keeping it decodable. When given, the suite checks that
-   * `verifyChain` over `readAll()` reports the tampering at that position.
+   * Edits the stored content of the event at `position` behind the store's back (for example its
+   * `data.value`), keeping it decodable: the suite checks that `verifyChain` over `readAll()`
+   * reports the tampering at that position. Required unless the suite runs with
+   * `{ tamper: false }`; without it, the check fails and says so.
    */
   readonly tamper?: (position: number) => Promise<void>
+  /**
+   * Opens the same storage again as a second store object, as another process would (with the
+   * same clock and chain key): what it reads must come from the storage, not from the first
+   * object's memory. The suite closes it. Required of a durable store; a store that keeps nothing
+   * beyond its own object runs the suite with `{ storage: 'memory' }`.
+   */
+  readonly reopen?: () => Promise<EventStore>
 }
 
 /** Opens a fresh, empty store stamped by the context's clock. */
@@ -35,4 +43,15 @@ export interface ContractOptions {
   readonly concurrency?: boolean
   /** Runs of the model-based property test (default 200; each run opens a fresh store). */
   readonly propertyRuns?: number
+  /**
+   * `'durable'` (the default): the store keeps its ledger in storage that outlives the object, and
+   * `open` gives `reopen`; the suite checks that everything written reads back the same through a
+   * second object. `'memory'`: the ledger lives in the object alone (as the in-memory store's).
+   */
+  readonly storage?: 'durable' | 'memory'
+  /**
+   * `false` for a store whose rows cannot be edited behind its back from a test; the default
+   * `true` requires `tamper`.
+   */
+  readonly tamper?: boolean
 }

@@ -36,9 +36,12 @@ import {
 } from '@progress-ledger/core'
 import {
   appendStreamWith,
+  checkCount,
+  checkReadAllOptions,
   importLogWith,
   inBatchOrder,
   planAppend,
+  readStreamFrom,
   sealWrites,
   validateBatch,
   type Head,
@@ -85,11 +88,6 @@ export interface PostgresStoreOptions {
   readonly readOnly?: boolean
   /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
   readonly chainKey?: ChainKey
-}
-
-function checkCount(name: string, n: number | undefined): void {
-  if (n !== undefined && (!Number.isInteger(n) || n < 0))
-    throw new Error(`${name} must be a whole number >= 0, got ${String(n)}`)
 }
 
 interface HeadRow {
@@ -351,10 +349,7 @@ export class PostgresEventStore implements EventStore {
     streamId: string,
     options: ReadStreamOptions = {},
   ): Promise<ReadonlyArray<RecordedEvent>> {
-    checkCount('limit', options.limit)
-    const from = options.fromVersion ?? 1
-    if (!Number.isInteger(from) || from < 1)
-      throw new Error(`fromVersion must be a whole number >= 1, got ${String(from)}`)
+    const from = readStreamFrom(options)
     const rows = await eventRows(
       this.client,
       `SELECT ${EVENT_COLUMNS} FROM ${this.table('ledger_events')} WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
@@ -377,8 +372,7 @@ export class PostgresEventStore implements EventStore {
     on: SqlQueryable,
     options: ReadAllOptions = {},
   ): Promise<ReadonlyArray<RecordedEvent>> {
-    checkCount('after', options.after)
-    checkCount('limit', options.limit)
+    checkReadAllOptions(options)
     const limit = options.limit ?? Number.POSITIVE_INFINITY
     const out: RecordedEvent[] = []
     let after = options.after ?? 0

@@ -32,15 +32,16 @@ import {
   type Head,
   type ValidRequest,
   appendStreamWith,
+  checkReadAllOptions,
   importLogWith,
   inBatchOrder,
   planAppend,
+  readStreamFrom,
   sealWrites,
   validateBatch,
 } from '@progress-ledger/core/adapter'
 import { retryBusy } from './internal/busy'
 import { Gate } from './internal/Gate'
-import { checkCount, checkFromVersion } from './internal/options'
 import {
   type EventRow,
   type RawRow,
@@ -237,9 +238,7 @@ export class SqliteEventStore implements EventStore {
     streamId: string,
     options: ReadStreamOptions = {},
   ): Promise<ReadonlyArray<RecordedEvent>> {
-    checkCount('limit', options.limit)
-    const from = options.fromVersion ?? 1
-    checkFromVersion(from)
+    const from = readStreamFrom(options)
     const rows = await this.busy(
       () => this.stmt.stream.all(streamId, from, options.limit ?? -1) as RawRow[],
     )
@@ -247,15 +246,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
-    checkCount('after', options.after)
-    checkCount('limit', options.limit)
+    checkReadAllOptions(options)
     return this.busy(() => this.readAllNow(options))
   }
 
   /** The synchronous core of {@link readAll} (no busy retry): for use inside a transaction. */
   readAllNow(options: ReadAllOptions = {}): ReadonlyArray<RecordedEvent> {
-    checkCount('after', options.after)
-    checkCount('limit', options.limit)
+    checkReadAllOptions(options)
     const after = options.after ?? 0
     const limit = options.limit ?? -1
     const rows = (

@@ -8,18 +8,21 @@ runStoreContract(
   async ({ clock, chainKey }) => {
     const tmp = tempDir()
     const path = join(tmp.dir, 'ledger.db')
-    const store = await openSqliteStore({
+    const options = {
       path,
       clock,
       synchronous: 'normal',
       ...(chainKey === undefined ? {} : { chainKey }),
-    })
+    } as const
+    const store = await openSqliteStore(options)
     return {
       store,
       close: async () => {
         await store.close()
         tmp.remove()
       },
+      // A second connection to the same file, as another process opens it.
+      reopen: () => openSqliteStore(options),
       tamper: async (position) => {
         withRaw(path, (db) =>
           db

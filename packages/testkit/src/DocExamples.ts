@@ -146,7 +146,22 @@ export async function runDocExample(
     if (imp !== null && !((imp[1] as string) in modules))
       throw new Error(`${ex.file}:${ex.line}: the example imports ${imp[1]}, which is not supplied`)
   }
-  const js = ts.transpile(source, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext })
+  // A line that does not parse (a statement written as `stmt // value`, say) would otherwise be
+  // emitted as best it can and check nothing.
+  const { outputText: js, diagnostics = [] } = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    reportDiagnostics: true,
+  })
+  const syntax = diagnostics[0]
+  if (syntax !== undefined) {
+    const at =
+      syntax.file !== undefined && syntax.start !== undefined
+        ? syntax.file.getLineAndCharacterOfPosition(syntax.start).line
+        : 0
+    throw new Error(
+      `${ex.file}:${ex.line + 1 + at}: the example does not parse: ${ts.flattenDiagnosticMessageText(syntax.messageText, ' ')}`,
+    )
+  }
   const failures: string[] = []
   const check = (actual: unknown, expected: unknown, line: number): void => {
     if (!isDeepStrictEqual(actual, expected))

@@ -24,3 +24,25 @@ describe('doc examples of @progress-ledger/testkit', () => {
       expect(await docs.runDocExample(ex, modules)).toBeGreaterThan(0)
     })
 })
+
+describe('the doc-examples runner', () => {
+  const example = (...code: string[]): docs.DocExample => ({ file: 'X.ts', line: 10, code })
+
+  it('checks each `expression // expected` line, and names the line that differs', async () => {
+    expect(await docs.runDocExample(example('const n = 2', 'n + 1 // 3', 'n * 2 // 4'), {})).toBe(2)
+    await expect(docs.runDocExample(example('const n = 2', 'n + 1 // 4'), {})).rejects.toThrow(
+      'X.ts:12: expected 4, got 3',
+    )
+  })
+
+  it('refuses a line that does not parse instead of checking nothing', async () => {
+    // A statement is no expression: written as one, its check would vanish.
+    const thrown = example(
+      "const f = () => { throw new Error('no') }",
+      'try { f() } catch (e) { (e as Error).message } // "yes"',
+    )
+    await expect(docs.runDocExample(thrown, {})).rejects.toThrow(
+      'X.ts:12: the example does not parse',
+    )
+  })
+})

@@ -8,6 +8,9 @@ import { saveLedgerCheckpoint } from '@progress-ledger/core'
 import type { CommandSpec } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 
+/** How many times `checkpoint` reads the ledger when other writers move its head meanwhile. */
+const CHECKPOINT_ATTEMPTS = 3
+
 /** `checkpoint`. */
 export const checkpoint: CommandSpec = {
   name: 'checkpoint',
@@ -22,19 +25,36 @@ export const checkpoint: CommandSpec = {
   options: {},
   access: 'read',
   run: async (ctx) => {
-    const { state, warnings, checkpointWritten } = await ctx.ledger()
-    if (warnings.length > 0)
-      throw new Refusal(
-        'no checkpoint of a ledger whose hash chain does not verify',
-        'run `progress-ledger verify` to see what is wrong',
-      )
-    if (state.position === 0) {
-      ctx.io.stdout.write('the ledger is empty: nothing to checkpoint\n')
-      return ExitCode.ok
+    let read = await ctx.ledger()
+    const store = await ctx.store()
+    // Another writer may commit while the ledger is read (the save then waits for its lock): the
+    // checkpoint is taken again from the new head, a bounded number of times.
+    for (let attempt = 1; ; attempt++) {
+      if (read.warnings.length > 0)
+        throw new Refusal(
+          'no checkpoint of a ledger whose hash chain does not verify',
+          'run `progress-ledger verify` to see what is wrong',
+        )
+      const { state } = read
+      if (state.position === 0) {
+        ctx.io.stdout.write('the ledger is empty: nothing to checkpoint\n')
+        return ExitCode.ok
+      }
+      // A load that replayed many events has just stored this very checkpoint: not twice.
+      if (!read.checkpointWritten) await saveLedgerCheckpoint(store, state)
+      const head = await store.headPosition()
+      if (head <= state.position || attempt === CHECKPOINT_ATTEMPTS) {
+        ctx.io.stdout.write(
+          `checkpoint stored at position ${state.position}${
+            head > state.position
+              ? ` (other writers have taken the ledger on to position ${head} meanwhile; later commands replay from the checkpoint)`
+              : ''
+          }\n`,
+        )
+        break
+      }
+      read = await ctx.ledger({ owned: true })
     }
-    // A load that replayed many events has just stored this very checkpoint: not twice.
-    if (!checkpointWritten) await saveLedgerCheckpoint(await ctx.store(), state)
-    ctx.io.stdout.write(`checkpoint stored at position ${state.position}\n`)
     return ExitCode.ok
   },
 }

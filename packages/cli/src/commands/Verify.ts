@@ -11,6 +11,7 @@ import {
   type ChainVerification,
   checkAnchor,
   emptyLedger,
+  type EventStore,
   type LedgerState,
   LEDGER_CHECKPOINT,
   ledgerProjection,
@@ -28,6 +29,34 @@ import { checkedToHead, readWithProgress, whereBroken } from '../Ledger'
 /** Do two states hold the same facts? (Their checkpoint images, re-encoded, are byte-equal.) */
 function sameState(a: LedgerState, b: LedgerState): boolean {
   return Buffer.compare(takeCheckpoint(a).image, takeCheckpoint(b).image) === 0
+}
+
+/** What the stored checkpoint is, against the fresh replay at its position. */
+type CheckpointVerdict =
+  | { readonly _tag: 'Matches' }
+  | { readonly _tag: 'Differs' }
+  | { readonly _tag: 'Unusable'; readonly reason: string }
+
+/**
+ * Compares the stored checkpoint at `fresh`'s position with `fresh`: byte for byte when it was
+ * stored exactly as the fresh state encodes; otherwise restored and compared (another encoder may
+ * have written the same state in other bytes).
+ */
+async function checkpointVerdict(
+  store: EventStore,
+  head: string,
+  fresh: LedgerState,
+): Promise<CheckpointVerdict> {
+  if ((await compareStoredCheckpoint(store, fresh))._tag === 'Identical') return { _tag: 'Matches' }
+  const restored = await loadLedgerCheckpoint(store, { atOrBefore: fresh.position })
+  if (restored._tag !== 'Restored')
+    return {
+      _tag: 'Unusable',
+      reason: restored._tag === 'Unusable' ? restored.reason : 'gone while verifying',
+    }
+  return head === fresh.head && sameState(restored.state, fresh)
+    ? { _tag: 'Matches' }
+    : { _tag: 'Differs' }
 }
 
 /** `verify`. */
@@ -74,12 +103,21 @@ export const verify: CommandSpec = {
     }
     const checkpoint = await store.loadCheckpoint(LEDGER_CHECKPOINT)
     const snapshot = await store.loadSnapshot(ledgerProjection.name)
-    // The states a fresh replay reaches at the checkpoint's and the snapshot's positions.
+    // The stored checkpoint and snapshot are compared with the fresh replay when it reaches their
+    // positions, and the replay then goes on in place: a state held at a position while the fold
+    // goes past it would be copied on write by every later event.
+    let checkpointSays: CheckpointVerdict | undefined
+    let snapshotMatches: boolean | undefined
+    const compareAt = async (fresh: LedgerState): Promise<void> => {
+      if (checkpoint !== undefined && fresh.position === checkpoint.position)
+        checkpointSays = await checkpointVerdict(store, checkpoint.head, fresh)
+      if (snapshot !== undefined && fresh.position === snapshot.position)
+        snapshotMatches = JSON.stringify(fresh) === snapshot.state
+    }
     const wanted = new Set(
       [checkpoint?.position, snapshot?.position].filter((p) => p !== undefined),
     )
-    const reached = new Map<number, LedgerState>()
-    if (wanted.has(0)) reached.set(0, emptyLedger())
+    if (wanted.has(0)) await compareAt(emptyLedger())
     let fold = beginFold(ledgerProjection, emptyLedger(), true)
     let chain: ChainVerification = { _tag: 'Intact', count: 0, head: '' }
     let position = 0
@@ -96,8 +134,8 @@ export const verify: CommandSpec = {
         fold.step(e)
         if (wanted.has(e.position)) {
           const at = fold.finish()
-          reached.set(e.position, at)
-          fold = beginFold(ledgerProjection, at, false)
+          await compareAt(at)
+          fold = beginFold(ledgerProjection, at, true)
         }
       }
       position += page.length
@@ -119,28 +157,11 @@ export const verify: CommandSpec = {
         `warning: event ${u.eventId} at position ${u.position} (${u.type}) is not attached: ${u.reason}\n`,
       )
     if (checkpoint !== undefined) {
-      const fresh = reached.get(checkpoint.position)
-      // Stored exactly as the fresh state encodes: the checkpoint restores to it. Otherwise it is
-      // restored and the states compared (another encoder may have written the same state in
-      // other bytes).
-      const identical =
-        fresh !== undefined && (await compareStoredCheckpoint(store, fresh))._tag === 'Identical'
-      const restored = identical
-        ? undefined
-        : await loadLedgerCheckpoint(store, { atOrBefore: checkpoint.position })
-      if (restored === undefined)
-        ctx.io.stdout.write(
-          `checkpoint at position ${checkpoint.position} matches a fresh replay\n`,
-        )
-      else if (restored._tag !== 'Restored')
-        ctx.io.stdout.write(
-          `checkpoint: ${restored._tag === 'Unusable' ? restored.reason : 'gone while verifying'}; it is ignored and will be rebuilt\n`,
-        )
-      else if (
-        fresh === undefined ||
-        checkpoint.head !== fresh.head ||
-        !sameState(restored.state, fresh)
-      ) {
+      // Never reached: the checkpoint is past the head (the ledger was cut after it was taken).
+      const says = checkpointSays ?? { _tag: 'Differs' }
+      if (says._tag === 'Unusable')
+        ctx.io.stdout.write(`checkpoint: ${says.reason}; it is ignored and will be rebuilt\n`)
+      else if (says._tag === 'Differs') {
         ctx.io.stderr.write(
           `checkpoint at position ${checkpoint.position} ${err.red('differs')} from a fresh replay: run \`progress-ledger checkpoint\` to write a correct one\n`,
         )
@@ -151,8 +172,7 @@ export const verify: CommandSpec = {
         )
     }
     if (snapshot !== undefined) {
-      const fresh = reached.get(snapshot.position)
-      if (fresh === undefined || JSON.stringify(fresh) !== snapshot.state) {
+      if (snapshotMatches !== true) {
         ctx.io.stderr.write(
           `snapshot at position ${snapshot.position} differs from a fresh replay: rebuild it\n`,
         )

@@ -67,6 +67,24 @@ export function checkpointSpecs(open: OpenStore): void {
         expect((await store.loadCheckpoint('other'))?.format).toBe('f2')
       }))
 
+    it('keeps its own copy of an image: neither the saved buffer nor a loaded one reaches it', () =>
+      withStore(open, async ({ store }) => {
+        const saved = image(64)
+        await store.saveCheckpoint({
+          name: 'ledger',
+          position: 1,
+          head: 'h1',
+          format: 'f1',
+          image: saved,
+        })
+        saved.fill(0)
+        const loaded = await store.loadCheckpoint('ledger')
+        expect(Array.from(loaded?.image ?? [])).toEqual(Array.from(image(64)))
+        loaded?.image.fill(1)
+        const again = await store.loadCheckpoint('ledger')
+        expect(Array.from(again?.image ?? [])).toEqual(Array.from(image(64)))
+      }))
+
     it('loads the ledger through a checkpoint and the tail, the same as a full replay', () =>
       withStore(open, async ({ store, clock }) => {
         appended(await store.append('indicator-I01', reports('a', 30), 'any'))

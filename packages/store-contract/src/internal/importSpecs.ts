@@ -259,5 +259,28 @@ export function importSpecs(open: OpenStore): void {
         expect(r._tag === 'Appended' && r.events[0]?.position).toBe(31)
         expect(verifyChain(await store.readAll())).toMatchObject({ _tag: 'Intact', count: 31 })
       }))
+
+    it('shows readers the ledger as before the import or the whole of it, never a part', () =>
+      withStore(open, async ({ store }) => {
+        const log = await exported()
+        // Reads started after every page is written, not awaited there: each answers with nothing
+        // or everything (a store may queue them behind the import).
+        const heads: Array<Promise<number>> = []
+        const reads: Array<Promise<ReadonlyArray<RecordedEvent>>> = []
+        const versions: Array<Promise<number>> = []
+        const r = await store.importLog(slowly(log), {
+          pageSize: 4,
+          onProgress: () => {
+            heads.push(store.headPosition())
+            reads.push(store.readAll())
+            versions.push(store.streamVersion('indicator-I01'))
+          },
+        })
+        expect(r).toMatchObject({ _tag: 'Imported', count: 30 })
+        expect(heads).toHaveLength(8)
+        for (const head of await Promise.all(heads)) expect([0, 30]).toContain(head)
+        for (const read of await Promise.all(reads)) expect([0, 30]).toContain(read.length)
+        for (const version of await Promise.all(versions)) expect([0, 15]).toContain(version)
+      }))
   })
 }

@@ -45,16 +45,41 @@ export function readSpecs(open: OpenStore): void {
 
     it('throws a clear Error for a malformed read option', () =>
       withStore(open, async ({ store }) => {
-        await expect(async () => store.readAll({ limit: -1 })).rejects.toThrow(
+        // The messages are core's (`checkReadAllOptions`, `readStreamFrom` in core/adapter).
+        const refuses = async (
+          call: string,
+          read: () => Promise<unknown>,
+          message: string,
+        ): Promise<void> => {
+          let got: unknown
+          try {
+            got = await read()
+          } catch (e) {
+            expect((e as Error).message, call).toContain(message)
+            return
+          }
+          throw new Error(
+            `${call}: expected an Error "${message}", but it resolved to ${JSON.stringify(got)}`,
+          )
+        }
+        await refuses(
+          'readAll({ limit: -1 })',
+          () => store.readAll({ limit: -1 }),
           'limit must be a whole number >= 0, got -1',
         )
-        await expect(async () => store.readAll({ after: 1.5 })).rejects.toThrow(
+        await refuses(
+          'readAll({ after: 1.5 })',
+          () => store.readAll({ after: 1.5 }),
           'after must be a whole number >= 0, got 1.5',
         )
-        await expect(async () => store.readStream('s', { fromVersion: 0 })).rejects.toThrow(
+        await refuses(
+          "readStream('s', { fromVersion: 0 })",
+          () => store.readStream('s', { fromVersion: 0 }),
           'fromVersion must be a whole number >= 1, got 0',
         )
-        await expect(async () => store.readStream('s', { limit: -2 })).rejects.toThrow(
+        await refuses(
+          "readStream('s', { limit: -2 })",
+          () => store.readStream('s', { limit: -2 }),
           'limit must be a whole number >= 0, got -2',
         )
       }))

@@ -257,7 +257,15 @@ export function streamSpecs(open: OpenStore): void {
           await paused
           yield* input.slice(5)
         }
-        const stream = store.appendStream(gated(), { pageSize: 4, onProgress: () => firstPage() })
+        // A read started after every page: it answers with nothing of the stream or all of it.
+        const reads: Array<Promise<ReadonlyArray<RecordedEvent>>> = []
+        const stream = store.appendStream(gated(), {
+          pageSize: 4,
+          onProgress: () => {
+            reads.push(store.readAll())
+            firstPage()
+          },
+        })
         await pageWritten
         let batchDone = false
         const batch = store
@@ -275,6 +283,8 @@ export function streamSpecs(open: OpenStore): void {
         expect(late.events[0]?.position).toBe(21)
         const seen = await reader
         expect([0, 20, 21]).toContain(seen.length)
+        expect(reads).toHaveLength(5)
+        for (const read of await Promise.all(reads)) expect([0, 20, 21]).toContain(read.length)
         const all = await store.readAll()
         expect(all.slice(0, 20).every((e) => e.id.startsWith('e-'))).toBe(true)
         expect(verifyChain(all)).toMatchObject({ _tag: 'Intact', count: 21 })
