@@ -24,11 +24,15 @@
 
 const CHUNK = 32
 
+/** How many nodes `OwnedNodes.has` scans before it keeps a set of them. */
+const SCAN_AT_MOST = 32
+
 /**
  * The nodes one writer made (and may change in place). A writer makes a handful per update, so
- * they are kept in plain arrays and found by a scan: no hash table to allocate per update.
- * Iterating gives the nodes to freeze when the writer publishes; private storage (chunks) is
- * recorded apart and never frozen.
+ * they are kept in plain arrays and found by a scan: no hash table to allocate per update. A
+ * writer that makes more (one draft folding thousands of events onto published state) gets a set
+ * beside them. Iterating gives the nodes to freeze when the writer publishes; private storage
+ * (chunks) is recorded apart and never frozen.
  */
 export class OwnedNodes implements Iterable<object> {
   // Arrays allocated at a small fixed length and filled up to a count: an update makes a handful
@@ -37,8 +41,12 @@ export class OwnedNodes implements Iterable<object> {
   #count = 0
   #storage: object[] | undefined
   #stored = 0
+  // Past a few dozen nodes (a draft folding many events onto published state), a set answers
+  // `has`: scanning the arrays would make each step cost as much as all the steps before it.
+  #index: Set<object> | undefined
   /** Did this writer make `x` (a node or storage)? */
   has(x: object): boolean {
+    if (this.#index !== undefined) return this.#index.has(x)
     for (let i = 0; i < this.#count; i++) if (this.#items[i] === x) return true
     const storage = this.#storage
     if (storage !== undefined)
@@ -48,10 +56,21 @@ export class OwnedNodes implements Iterable<object> {
   /** Records that this writer made `x`, a node it publishes (frozen when published). */
   add(x: object): void {
     this.#items[this.#count++] = x
+    this.#indexed(x)
   }
   /** Records that this writer made `x`, private storage of a node (not frozen when published). */
   addStorage(x: object): void {
     ;(this.#storage ??= new Array<object>(4))[this.#stored++] = x
+    this.#indexed(x)
+  }
+  #indexed(x: object): void {
+    if (this.#index !== undefined) this.#index.add(x)
+    else if (this.#count + this.#stored > SCAN_AT_MOST) {
+      const index = new Set<object>()
+      for (let i = 0; i < this.#count; i++) index.add(this.#items[i] as object)
+      for (let i = 0; i < this.#stored; i++) index.add((this.#storage as object[])[i] as object)
+      this.#index = index
+    }
   }
   /** Calls `fn` with each published node this writer made (not its private storage). */
   forEach(fn: (x: object) => void): void {

@@ -92,6 +92,29 @@ describe('ChunkList', () => {
     )
   })
 
+  it('OwnedNodes answers alike below and past the size where it keeps a set of its nodes', () => {
+    const owner = new OwnedNodes()
+    const nodes = Array.from({ length: 100 }, (_, i) => ({ node: i }))
+    const storage = Array.from({ length: 40 }, (_, i) => ({ storage: i }))
+    for (let i = 0; i < nodes.length; i++) {
+      owner.add(nodes[i] as object)
+      if (i < storage.length) owner.addStorage(storage[i] as object)
+      expect(owner.has(nodes[i] as object)).toBe(true)
+      expect(owner.has(nodes[0] as object)).toBe(true)
+      expect(owner.has(storage[Math.min(i, storage.length - 1)] as object)).toBe(true)
+      expect(owner.has(nodes[i + 1] ?? {})).toBe(false)
+      expect(owner.has({ node: i })).toBe(false)
+    }
+    expect(nodes.every((x) => owner.has(x)) && storage.every((x) => owner.has(x))).toBe(true)
+    // What it publishes: its nodes, in the order made, never the private storage.
+    const published = [...owner]
+    expect(published).toHaveLength(nodes.length)
+    expect(published.every((x, i) => x === nodes[i])).toBe(true)
+    const visited: object[] = []
+    owner.forEach((x) => visited.push(x))
+    expect(visited.every((x, i) => x === nodes[i]) && visited.length === nodes.length).toBe(true)
+  })
+
   it('an owned list is changed in place', () => {
     const list = ChunkList.of([1, 2, 3])
     expect(list.push(4, true)).toBe(list)

@@ -14,8 +14,11 @@ import {
   type IndicatorState,
   type LedgerState,
   type PeriodValue,
+  beginFold,
+  ledgerProjection,
+  replay,
 } from '@progress-ledger/core'
-import { givenInputs } from '@progress-ledger/testkit'
+import { givenInputs, recorded } from '@progress-ledger/testkit'
 import { fixtures as f } from '@progress-ledger/testkit'
 
 const I01 = (s: LedgerState): IndicatorState => s.indicators.get('I01') as IndicatorState
@@ -290,5 +293,20 @@ describe('given/when/then itself', () => {
       given.map((e) => e.position),
       when.map((e) => [e.position, e.prevHash === given[0]?.hash]),
     ]).toEqual([[1], [[2, true]]])
+  })
+})
+
+describe('one draft over published state', () => {
+  it('folding hundreds of events equals the replay, and leaves the published state as it was', () => {
+    const events = recorded([...f.gdpPlan, ...f.reports('a', 400), ...f.reports('b', 400, 'I09')])
+    const published = replay(ledgerProjection, events.slice(0, f.gdpPlan.length))
+    const before = JSON.stringify(published)
+    // Hundreds of nodes made by one writer: past the size where it keeps a set of them.
+    const fold = beginFold(ledgerProjection, published, false)
+    for (const e of events.slice(f.gdpPlan.length)) fold.step(e)
+    const after = fold.finish()
+    expect(JSON.stringify(after)).toBe(JSON.stringify(replay(ledgerProjection, events)))
+    expect(JSON.stringify(published)).toBe(before)
+    expect(I01(after).values.length).toBeGreaterThan(0)
   })
 })
