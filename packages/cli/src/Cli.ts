@@ -115,12 +115,20 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
         fresh = newLedger(location, io.idPrefix())
         if (fresh !== undefined) io.creating?.(fresh.location.path)
       }
-      store ??= await openStore(
-        fresh?.location ?? location,
-        clock ?? io.clock,
-        spec.access === 'read' ? 'existing' : 'create',
-        loading.chainKey,
-      )
+      try {
+        store ??= await openStore(
+          fresh?.location ?? location,
+          clock ?? io.clock,
+          spec.access === 'read' ? 'existing' : 'create',
+          loading.chainKey,
+        )
+      } catch (e) {
+        // A new ledger is written under a temporary name: the error says the name the user gave.
+        const temporary = fresh?.location.path
+        if (temporary !== undefined && e instanceof Error && e.message.includes(temporary))
+          throw new Error(e.message.split(temporary).join(fresh?.final), { cause: e })
+        throw e
+      }
       return store
     }
     let ledger: Promise<LedgerRead> | undefined

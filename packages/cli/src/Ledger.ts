@@ -150,6 +150,14 @@ export function checkShownEvents(
   io.stderr.write(`warning: ${brokenChainWarning(edited)}\n`)
 }
 
+/**
+ * A turn of the event loop, taken between pages of a long read: a store that reads synchronously
+ * (SQLite) would otherwise hold off an interrupt (Ctrl-C) until the whole ledger had been read.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve))
+}
+
 /** Reads the whole ledger in pages, reporting progress on a terminal. */
 export async function* readWithProgress(
   store: EventStore,
@@ -164,9 +172,7 @@ export async function* readWithProgress(
       done += page.length
       bar.update(done)
       yield page
-      // A turn of the event loop between pages: a store that reads synchronously (SQLite) would
-      // otherwise hold off an interrupt (Ctrl-C) until the whole ledger had been read.
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      await nextTurn()
     }
   } finally {
     bar.done()
@@ -199,6 +205,7 @@ export async function readLedger(
       onProgress: (done, total) => {
         bar ??= progressBar(io.stderr, 'load', total)
         bar.update(done)
+        return nextTurn()
       },
     })
   } finally {

@@ -80,6 +80,13 @@ function connectionRefusal(e: unknown, location: StoreLocation): Refusal | undef
         'check the user and password in --store (a password may also come from $PGPASSWORD or ~/.pgpass)',
       )
     default:
+      // The driver's words, without a code, for a connection the other side closed or never
+      // answered (another service on the port, a firewall, a server that wants TLS).
+      if (/^Connection terminated|timeout expired/i.test(why))
+        return new Refusal(
+          `the PostgreSQL server of ${where} did not keep the connection open: ${why}`,
+          'are the host and port in --store right, and does the server accept this machine (pg_hba.conf; TLS: sslmode in --store)?',
+        )
       return undefined
   }
 }

@@ -2,6 +2,7 @@
 // application's database, command files that are not UTF-8 or carry fields no command has, an
 // export edited by adding fields, and a PostgreSQL schema name it cannot use.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from '../src/Failure'
@@ -77,6 +78,24 @@ describe('the ledger file', () => {
     expect(tls.stderr).toContain(
       'hint: is the server running, and are the host and port in --store',
     )
+  })
+
+  it('a server that closes the connection at once is named, with what to check', async () => {
+    // Something listening on the port that is not a PostgreSQL server willing to talk.
+    const closing = createServer((socket) => socket.destroy())
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = closing.address() as AddressInfo
+      const w = world()
+      const r = await w.cli('head', '--store', `postgres://nobody@127.0.0.1:${port}/x?schema=a`)
+      expect(r.code).toBe(ExitCode.failed)
+      expect(r.stderr).toContain(
+        `the PostgreSQL server of postgres://nobody@127.0.0.1:${port}/x (schema a) did not keep the connection open: Connection terminated unexpectedly`,
+      )
+      expect(r.stderr).toContain('hint: are the host and port in --store right')
+    } finally {
+      await new Promise((resolve) => closing.close(resolve))
+    }
   })
 })
 
@@ -963,6 +982,20 @@ describe('a new ledger file', () => {
         .sort(),
     ).toEqual(['ledgr.sqlite'])
     expect((await w.cli('head', ...store)).stdout).toMatch(/^7:[0-9a-f]{64}\n$/)
+    // A new ledger that cannot be made is named as given, not by its temporary name.
+    const nowhere = await w.cli(
+      'append',
+      w.write('setup2.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:po',
+      '--store',
+      'sqlite:nodir/l.sqlite',
+    )
+    expect(nowhere.code).toBe(ExitCode.failed)
+    expect(nowhere.stderr).toContain(
+      `${join(w.dir, 'nodir', 'l.sqlite')}: cannot create the ledger: its directory ${join(w.dir, 'nodir')} does not exist (`,
+    )
+    expect(nowhere.stderr).not.toContain('.new')
     // init still creates an empty ledger, as asked.
     expect((await w.cli('init', '--store', 'sqlite:empty.sqlite')).code).toBe(ExitCode.ok)
     expect(readdirSync(w.dir)).toContain('empty.sqlite')

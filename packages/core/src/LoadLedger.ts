@@ -33,8 +33,12 @@ export interface ChainBreak {
 
 /** Options of {@link loadLedger}. */
 export interface LoadLedgerOptions {
-  /** Called after each page read: events replayed so far and the number to replay. */
-  readonly onProgress?: (done: number, total: number) => void
+  /**
+   * Called after each page read: events replayed so far and the number to replay. A promise it
+   * returns is awaited before the next page (a command line yields to the event loop there, so
+   * that an interrupt is heard during a long replay).
+   */
+  readonly onProgress?: (done: number, total: number) => void | Promise<void>
   /** Restore the newest checkpoint (default `true`); `false` replays from the start. */
   readonly useCheckpoint?: boolean
   /**
@@ -199,7 +203,7 @@ export async function loadLedger(
       }
     last = page[page.length - 1] ?? last
     done += page.length
-    options.onProgress?.(done, total)
+    await options.onProgress?.(done, total)
   }
   if (broken === null && done < total) {
     // A store that hides a gap (a row deleted from the middle) reads as a shorter ledger: the

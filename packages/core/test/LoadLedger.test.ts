@@ -37,6 +37,32 @@ describe('loadLedger', () => {
     expect(r).toMatchObject({ _tag: 'Loaded', replayed: 0, checkpoint: null, broken: null })
   })
 
+  it('awaits what onProgress returns before it reads the next page', async () => {
+    const store = await seeded()
+    const total = await store.headPosition()
+    const log: string[] = []
+    const reads = Object.assign(Object.create(store) as InMemoryEventStore, {
+      readAll: async (o?: Parameters<EventStore['readAll']>[0]) => {
+        log.push(`read after ${o?.after ?? 0}`)
+        return store.readAll(o)
+      },
+    })
+    const r = await loadLedger(reads, {
+      pageSize: 2,
+      checkpointAfter: 0,
+      onProgress: async (done) => {
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        log.push(`progress ${done}`)
+      },
+    })
+    expect(r).toMatchObject({ _tag: 'Loaded', replayed: total })
+    const expected: string[] = []
+    for (let done = 0; done < total; done += 2)
+      expected.push(`read after ${done}`, `progress ${Math.min(done + 2, total)}`)
+    expected.push(`read after ${total}`)
+    expect(log).toEqual(expected)
+  })
+
   it('refuses a ledger whose chain does not verify, naming the position', async () => {
     const store = await seeded()
     const r = await loadLedger(tampered(store, 4), { checkpointAfter: 0 })

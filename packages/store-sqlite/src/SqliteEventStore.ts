@@ -52,7 +52,7 @@ import {
   insertEvents,
 } from './internal/rows'
 import { type Statements, prepare } from './internal/statements'
-import { storageError } from './internal/storageError'
+import { openingError, storageError } from './internal/storageError'
 import { inspect, migrate, SCHEMA_VERSION } from './Schema'
 
 /** Options of {@link openSqliteStore}. */
@@ -189,11 +189,12 @@ export class SqliteEventStore implements EventStore {
       let result: A
       try {
         result = await body()
+        this.db.exec(commits(result) ? 'COMMIT' : 'ROLLBACK')
       } catch (err) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK')
-        throw err
+        // SQLite's own errors about the file (read-only, disk full, damaged) name the ledger.
+        throw storageError(this.path, err)
       }
-      this.db.exec(commits(result) ? 'COMMIT' : 'ROLLBACK')
       return result
     })
   }
@@ -432,9 +433,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   try {
     db = new Database(options.path, { timeout })
   } catch (err) {
-    throw new Error(`${options.path}: cannot open the SQLite database: ${(err as Error).message}`, {
-      cause: err,
-    })
+    throw openingError(options.path, err)
   }
   try {
     // Read first: a file of another application or of a newer version is refused as it was

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import {
   EventDecodeError,
   type EventInput,
@@ -126,6 +126,36 @@ describe('opening a file without writing to it', () => {
       )
     expect(failure).toContain(`${path}: the ledger file is damaged (`)
     expect(failure).toContain('restore it from a backup')
+  })
+})
+
+describe("SQLite's errors about the file, on writing", () => {
+  it('a streamed append or import that SQLite refuses to write names the ledger and says why', async () => {
+    const path = tmpPath()
+    const store = await openSqliteStore({ path, clock })
+    await store.append('s', reports('a', 2), 'no-stream')
+    // As a file SQLite may not write: its writes fail with SQLITE_READONLY.
+    store.db.pragma('query_only = ON')
+    const refused = await store
+      .appendStream([{ streamId: 's', events: reports('b', 3), expectedVersion: 'any' }])
+      .then(
+        () => 'appended',
+        (e: Error & { code?: string }) => [e.message, e.code],
+      )
+    expect(refused).toEqual([
+      `${path}: the ledger file is read-only (attempt to write a readonly database); nothing can be written to it: check its permissions, or write to a copy`,
+      'SQLITE_READONLY',
+    ])
+    store.db.pragma('query_only = OFF')
+    expect(await store.headPosition()).toBe(2)
+    await store.close()
+  })
+
+  it('a new ledger in a directory that is not there names the directory', async () => {
+    const path = join(tmpPath(), 'missing', 'ledger.sqlite')
+    await expect(openSqliteStore({ path, clock })).rejects.toThrow(
+      `${path}: cannot create the ledger: its directory ${dirname(path)} does not exist (`,
+    )
   })
 })
 
