@@ -25,7 +25,7 @@ import { template } from './commands/Template'
 import { verify } from './commands/Verify'
 import { ExitCode, Refusal, UsageError } from './Failure'
 import type { Io } from './Io'
-import { type NewLedger, newLedger } from './NewLedger'
+import { type NewLedger, leftovers, newLedger } from './NewLedger'
 import { discardCreated } from './StoreUrl'
 import { type LedgerRead, readLedger } from './Ledger'
 import { parseCommandLine } from './Program'
@@ -84,6 +84,7 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
       break
   }
   const { spec } = parsed
+  io.started?.(spec.access === 'write')
   const prefix = `progress-ledger ${spec.name}`
   let store: EventStore | undefined
   // A writing command (but init) on a SQLite file not there yet writes it under a temporary
@@ -113,7 +114,14 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
     const open = async (clock?: Clock) => {
       if (store === undefined && spec.access === 'write' && spec.name !== 'init') {
         fresh = newLedger(location, io.idPrefix())
-        if (fresh !== undefined) io.creating?.(fresh.location.path)
+        if (fresh !== undefined) {
+          io.creating?.(fresh.location.path)
+          const left = leftovers(fresh)
+          if (left.length > 0)
+            io.stderr.write(
+              `note: beside ${fresh.final} are the temporary files of an earlier command that was stopped before its new ledger was in place: ${left.join(', ')}; remove them once no other progress-ledger command is writing there\n`,
+            )
+        }
       }
       try {
         store ??= await openStore(

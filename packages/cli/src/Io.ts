@@ -73,6 +73,11 @@ export interface Io {
    * NewLedger), so that an interruption before its write commits can remove it.
    */
   readonly creating?: (at: string) => void
+  /**
+   * Told once the command is known, whether it may write: an interruption of a command that only
+   * reads is reported as such.
+   */
+  readonly started?: (writes: boolean) => void
 }
 
 /** A file written in pieces: in place, whole, only once committed; nothing at all if aborted. */

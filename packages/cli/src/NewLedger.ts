@@ -7,7 +7,8 @@
  *
  * @module NewLedger
  */
-import { existsSync, linkSync, rmSync, statSync } from 'node:fs'
+import { existsSync, linkSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { StoreLocation } from './StoreUrl'
 
 /** A ledger being created under a temporary name. */
@@ -21,6 +22,37 @@ export interface NewLedger {
    * removes it. Returns what went wrong, if anything (the temporary ledger is then kept).
    */
   settle(committed: boolean): string | undefined
+}
+
+/**
+ * The temporary files of other new ledgers for the same place (`….new`, with `-wal` and `-shm`):
+ * left by a command killed before it could remove them, or being written by one running now.
+ *
+ * @example
+ * import { leftovers, newLedger } from '@progress-ledger/cli'
+ * leftovers(newLedger({ kind: 'sqlite', path: '/nowhere/l.sqlite' }, 'run-1')!) // []
+ */
+export function leftovers(ledger: NewLedger): string[] {
+  const dir = dirname(ledger.final)
+  const prefix = `${basename(ledger.final)}.`
+  const own = basename(ledger.location.path)
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return []
+  }
+  return names
+    .filter(
+      (n) =>
+        n.startsWith(prefix) &&
+        /\.new(-wal|-shm)?$/.test(n) &&
+        n !== own &&
+        n !== `${own}-wal` &&
+        n !== `${own}-shm`,
+    )
+    .sort()
+    .map((n) => join(dir, n))
 }
 
 /**

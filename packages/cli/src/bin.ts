@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { clockFrom } from '@progress-ledger/core'
 import { run } from './Cli'
+import { interruptedLine } from './Interruption'
 import { fileLines, partialFile, readText } from './Io'
 
 // Output piped into `head` and the like may close early: stop quietly, as Unix tools do.
@@ -24,6 +25,8 @@ let committed = false
 let pending: { readonly at: string; readonly final: string } | undefined
 // The temporary name of a new SQLite ledger being written, before its write commits.
 let creating: string | undefined
+// Whether the command may write (until it is known, it is taken to).
+let writes = true
 void run(process.argv.slice(2), {
   stdout: {
     write: (s) => void process.stdout.write(s),
@@ -58,6 +61,9 @@ void run(process.argv.slice(2), {
   },
   creating: (at) => {
     creating = at
+  },
+  started: (mayWrite) => {
+    writes = mayWrite
   },
 }).then((code) => {
   finished = true
@@ -95,14 +101,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
       process.exit(0)
     }
     // A new ledger that never got its write is no ledger: its temporary files go.
-    let removed = ''
-    if (creating !== undefined) {
+    if (creating !== undefined)
       for (const f of [creating, `${creating}-wal`, `${creating}-shm`]) rmSync(f, { force: true })
-      removed = ` (the new ledger it was writing, ${creating}, is removed)`
-    }
-    process.stderr.write(
-      `\nprogress-ledger: interrupted (${signal}); a write that had not committed is discarded whole${removed} — \`progress-ledger head\` shows where the ledger stands\n`,
-    )
+    process.stderr.write(`\n${interruptedLine(signal, writes, creating)}\n`)
     process.exit(signal === 'SIGINT' ? 130 : 143)
   })
 

@@ -924,6 +924,33 @@ describe('a template of a plan that reports nothing by year', () => {
 })
 
 describe('a new ledger file', () => {
+  it('names the temporary files a stopped command left beside it, and leaves them', async () => {
+    const w = world('2026-03-01T09:00:00.000Z')
+    for (const f of [
+      'ledgr.sqlite.cli-dead.new',
+      'ledgr.sqlite.cli-dead.new-wal',
+      'other.sqlite.x.new',
+    ])
+      writeFileSync(join(w.dir, f), '')
+    const r = await w.cli(
+      'append',
+      w.write('setup.jsonl', jsonl(setupLines)),
+      '--actor',
+      'plan-admin:po',
+      '--store',
+      'sqlite:ledgr.sqlite',
+    )
+    expect(r.code, r.stderr).toBe(ExitCode.ok)
+    expect(r.stderr).toContain(
+      `note: beside ${join(w.dir, 'ledgr.sqlite')} are the temporary files of an earlier command that was stopped before its new ledger was in place: ${join(w.dir, 'ledgr.sqlite.cli-dead.new')}, ${join(w.dir, 'ledgr.sqlite.cli-dead.new-wal')}; remove them once no other progress-ledger command is writing there`,
+    )
+    expect(
+      readdirSync(w.dir)
+        .filter((f) => f.includes('.new'))
+        .sort(),
+    ).toEqual(['ledgr.sqlite.cli-dead.new', 'ledgr.sqlite.cli-dead.new-wal', 'other.sqlite.x.new'])
+  })
+
   it('appears only once a write into it commits: a refused first file leaves none', async () => {
     const w = world('2026-03-01T09:00:00.000Z')
     const store = ['--store', 'sqlite:ledgr.sqlite']
