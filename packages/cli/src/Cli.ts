@@ -132,9 +132,9 @@ export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> 
         )
       } catch (e) {
         // A new ledger is written under a temporary name: the error says the name the user gave.
-        const temporary = fresh?.location.path
-        if (temporary !== undefined && e instanceof Error && e.message.includes(temporary))
-          throw new Error(e.message.split(temporary).join(fresh?.final), { cause: e })
+        const made = fresh
+        if (made !== undefined && e instanceof Error && e.message.includes(made.location.path))
+          throw new Error(e.message.split(made.location.path).join(made.final), { cause: e })
         throw e
       }
       return store

@@ -47,9 +47,8 @@ export function leftovers(ledger: NewLedger): string[] {
       (n) =>
         n.startsWith(prefix) &&
         /\.new(-wal|-shm)?$/.test(n) &&
-        n !== own &&
-        n !== `${own}-wal` &&
-        n !== `${own}-shm`,
+        // This command's own file and its -wal and -shm.
+        !n.startsWith(own),
     )
     .sort()
     .map((n) => join(dir, n))

@@ -113,8 +113,7 @@ export function noPlan(
   }
   // A write on a SQLite file not there yet works on a new ledger under a temporary name (put in
   // place only once something is written): nothing to decide against means no ledger at all.
-  if (state.position === 0 && ctx.location.kind === 'sqlite' && noLedgerFile(ctx.location))
-    return noSqliteLedger(ctx.location)
+  if (state.position === 0 && noLedgerFile(ctx.location)) return noSqliteLedger(ctx.location)
   if (state.plans.size === 0)
     return new Refusal(
       `no plan in the ledger at ${where}${state.position === 0 ? ' (it is empty)' : ''}`,

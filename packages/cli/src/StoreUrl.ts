@@ -149,7 +149,9 @@ export type OpenMode = 'create' | 'existing'
  * Is the location a SQLite ledger that is not there yet: no file, or an empty one (where SQLite
  * would create a ledger)? A write on it works on a new ledger, put in place only once written.
  */
-export function noLedgerFile(location: StoreLocation): boolean {
+export function noLedgerFile(
+  location: StoreLocation,
+): location is StoreLocation & { readonly kind: 'sqlite' } {
   return (
     location.kind === 'sqlite' && (!existsSync(location.path) || statSync(location.path).size === 0)
   )
