@@ -663,6 +663,10 @@ function compileDecode(s: AnyShape, nodeDecoder: (node: AnyNode) => Decoder): De
         // The shared empty list, as the reducers store it: most values have no approvals, and a
         // million empty arrays are a million allocations the restore need not make.
         if (n === 0) return EMPTY
+        // Nearly every list holds one version. An array literal has an allocation site, which
+        // lets V8 learn that these arrays all survive and allocate them in the old generation
+        // at once; arrays made by `new Array(n)` here were copied twice by young collections.
+        if (n === 1) return [item(r)]
         const out = new Array<unknown>(n)
         for (let i = 0; i < n; i++) out[i] = item(r)
         return out
