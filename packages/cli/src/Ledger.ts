@@ -135,15 +135,56 @@ export function editedEvent(
 }
 
 /**
- * Refuses, naming the position, when one of `events` (stored events a command shows or rests on)
- * no longer matches its own hash; with `--allow-broken`, warns on stderr instead.
+ * The first sign that one stream's stored events, as read (versions 1, 2, 3, … in order), were
+ * tampered with since a checkpoint vouched for the state: an event edited in place
+ * ({@link editedEvent}), a version missing (a row deleted from among them), or an event whose
+ * previous-hash link does not name the stream's event just before it in the ledger. A deletion
+ * of a stream's last event leaves no gap in it: `verify` finds that one.
+ *
+ * @example
+ * import { InMemoryEventStore, fixedClock } from '@progress-ledger/core'
+ * import { brokenStream } from '@progress-ledger/cli'
+ * const store = new InMemoryEventStore({ clock: fixedClock('2022-01-01T00:00:00.000Z') })
+ * const at = { type: 'DepartmentRegistered', validTime: '2022-01-01', actor: 'office' } as const
+ * const dept = (id: string) => ({ ...at, id, data: { departmentId: id, name: { zh: id, en: id }, aliases: [] } })
+ * const appended = await store.append('department-d', [dept('a'), dept('b'), dept('c')], 'no-stream')
+ * appended._tag // 'Appended'
+ * const [a, b, c] = await store.readStream('department-d')
+ * brokenStream([a!, b!, c!], undefined) // undefined
+ * brokenStream([a!, c!], undefined)?.reason // 'the stream "department-d" has no version 2 (an event was removed)'
+ */
+export function brokenStream(
+  events: ReadonlyArray<RecordedEvent>,
+  key: LoadSettings['chainKey'],
+): ChainBreak | undefined {
+  const edited = editedEvent(events, key)
+  if (edited !== undefined) return edited
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as RecordedEvent
+    if (e.version !== i + 1)
+      return {
+        position: e.position,
+        eventId: e.id,
+        reason: `the stream ${JSON.stringify(e.streamId)} has no version ${i + 1} (an event was removed)`,
+      }
+    const before = events[i - 1]
+    if (before !== undefined && before.position === e.position - 1 && e.prevHash !== before.hash)
+      return { position: e.position, eventId: e.id, reason: 'previous-hash link does not match' }
+  }
+  return undefined
+}
+
+/**
+ * Refuses, naming the position, when one stream's stored events (that a command shows or rests
+ * on, all of them, as read) show tampering ({@link brokenStream}); with `--allow-broken`, warns
+ * on stderr instead.
  */
 export function checkShownEvents(
   events: ReadonlyArray<RecordedEvent>,
   loading: LoadSettings,
   io: Pick<Io, 'stderr'>,
 ): void {
-  const edited = editedEvent(events, loading.chainKey)
+  const edited = brokenStream(events, loading.chainKey)
   if (edited === undefined) return
   if (!loading.allowBroken)
     throw new Refusal(`hash chain broken at ${whereBroken(edited)}`, BROKEN_HINT)

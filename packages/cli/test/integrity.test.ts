@@ -3,11 +3,20 @@
 // streamed append refused late in its file.
 import { copyFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fixedClock, ledgerProjection, replay, takeCheckpoint } from '@progress-ledger/core'
+import {
+  chainHash,
+  fixedClock,
+  InMemoryEventStore,
+  ledgerProjection,
+  replay,
+  takeCheckpoint,
+  type RecordedEvent,
+} from '@progress-ledger/core'
 import { openPostgresStore } from '@progress-ledger/store-postgres'
 import { openSqliteStore, SqliteEventStore } from '@progress-ledger/store-sqlite'
 import { describe, expect, it, vi } from 'vitest'
 import { ExitCode } from '../src/Failure'
+import { brokenStream } from '../src/Ledger'
 import { jsonl, setupLines, world, type World } from './harness'
 
 const report = (value: number, period: string) => ({
@@ -593,5 +602,77 @@ describe('an event edited in place before the newest checkpoint', () => {
     // The plan report answers from the checkpoint without reading the events before it.
     const report = await w.cli('report', '--as-of', '2023-12-31', '--store', store)
     expect(report.code).toBe(ExitCode.ok)
+  })
+})
+
+describe('an event deleted before the newest checkpoint', () => {
+  it('is refused by history and status, which find the gap in the stream they read; verify finds it', async () => {
+    const w = await ledger()
+    expect((await w.cli('checkpoint')).code).toBe(ExitCode.ok)
+    // The 2023 value (position 10), behind the checkpoint at 11.
+    const store = await edited(w, 'deleted', ['DELETE FROM events WHERE position = 10'])
+    const gap =
+      /hash chain broken at position 11 \(event [^)]+\): the stream "indicator-I01" has no version \d+ \(an event was removed\)/
+    const history = await w.cli('history', 'I01', '--store', store)
+    expect(history.code).toBe(ExitCode.failed)
+    expect(history.stdout).toBe('')
+    expect(history.stderr).toMatch(gap)
+    const status = await w.cli('status', 'I01', '--as-of', '2023-12-31', '--store', store)
+    expect(status.code).toBe(ExitCode.failed)
+    expect(status.stdout).toBe('')
+    expect(status.stderr).toMatch(gap)
+    const allowed = await w.cli('history', 'I01', '--allow-broken', '--store', store)
+    expect(allowed.code).toBe(ExitCode.ok)
+    expect(allowed.stderr).toContain('warning: the hash chain is broken at position 11')
+    const verified = await w.cli('verify', '--store', store)
+    expect(verified.code).toBe(ExitCode.failed)
+    expect(verified.stderr).toContain('BROKEN at position')
+  })
+})
+
+describe('brokenStream', () => {
+  async function stream() {
+    const store = new InMemoryEventStore({ clock: fixedClock('2022-01-01T00:00:00.000Z') })
+    const at = { type: 'DepartmentRegistered', validTime: '2022-01-01', actor: 'office' } as const
+    const dept = (id: string) => ({
+      ...at,
+      id,
+      data: { departmentId: id, name: { zh: id, en: id }, aliases: [] },
+    })
+    const appended = await store.append(
+      'department-d',
+      [dept('a'), dept('b'), dept('c')],
+      'no-stream',
+    )
+    expect(appended._tag).toBe('Appended')
+    const events = await store.readStream('department-d')
+    expect(events.map((e) => e.version)).toEqual([1, 2, 3])
+    return events as [RecordedEvent, RecordedEvent, RecordedEvent]
+  }
+
+  it('passes a stream read whole and intact', async () => {
+    expect(brokenStream(await stream(), undefined)).toBeUndefined()
+  })
+
+  it('finds an edit whose hash was recomputed by the link of the event after it', async () => {
+    const [a, b, c] = await stream()
+    const data = { ...b.data, name: { zh: 'x', en: 'x' } } as typeof b.data
+    const forged = { ...b, data, hash: chainHash(b.prevHash, { ...b, data }) } as RecordedEvent
+    expect(brokenStream([a, forged], undefined)).toBeUndefined()
+    expect(brokenStream([a, forged, c], undefined)).toEqual({
+      position: c.position,
+      eventId: 'c',
+      reason: 'previous-hash link does not match',
+    })
+  })
+
+  it('finds a version missing at the event after the gap, and an edit in place first', async () => {
+    const [a, b, c] = await stream()
+    expect(brokenStream([a, c], undefined)?.position).toBe(c.position)
+    expect(brokenStream([b, c], undefined)?.reason).toBe(
+      'the stream "department-d" has no version 1 (an event was removed)',
+    )
+    const edited = { ...c, data: { ...c.data, name: { zh: 'y', en: 'y' } } } as RecordedEvent
+    expect(brokenStream([a, edited], undefined)?.reason).toMatch(/content does not match its hash/)
   })
 })
