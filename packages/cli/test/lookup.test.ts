@@ -1,6 +1,8 @@
 // Indicators by id or by the number printed in the plan; `list` shows those numbers.
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fixedClock } from '@progress-ledger/core'
+import { openSqliteStore } from '@progress-ledger/store-sqlite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ExitCode } from '../src/Failure'
 import { type World, world } from './harness'
@@ -88,5 +90,40 @@ describe('indicators by id or printed number', () => {
     const departments = await w.cli('list', 'departments')
     expect(departments.stdout).toMatch(/^fgj +市发改局$/m)
     expect(departments.stdout).toMatch(/^jxj +市经信局 — 经信局$/m)
+  })
+})
+
+describe('list on a very large ledger', () => {
+  it('lists 200,000 departments (the column widths are not a spread of every row)', async () => {
+    const w = world('2026-03-01T09:00:00.000Z')
+    const store = await openSqliteStore({
+      path: join(w.dir, 'progress-ledger.sqlite'),
+      clock: fixedClock('2026-03-01T09:00:00.000Z'),
+    })
+    const n = 200_000
+    const requests = Array.from({ length: n / 1000 }, (_, b) => ({
+      streamId: `department-block-${b}`,
+      expectedVersion: 'no-stream' as const,
+      events: Array.from({ length: 1000 }, (_, i) => {
+        const id = `d${b * 1000 + i}`
+        return {
+          id,
+          type: 'DepartmentRegistered' as const,
+          validTime: '2026-01-01',
+          actor: 'office',
+          data: { departmentId: id, name: { zh: id, en: id }, aliases: [] },
+        }
+      }),
+    }))
+    const r = await store.appendStream(requests)
+    await store.close()
+    expect(r._tag).toBe('StreamAppended')
+    const listed = await w.cli('list', 'departments', '--lang', 'en')
+    expect(listed.stderr).toBe('200000 departments\n')
+    expect(listed.code).toBe(ExitCode.ok)
+    const lines = listed.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(n)
+    // Every id is padded to the widest (7 characters: d199999).
+    expect(lines.find((l) => l.startsWith('d5 '))).toMatch(/^d5 {6}/)
   })
 })

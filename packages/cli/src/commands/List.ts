@@ -158,7 +158,12 @@ export function listRows(
 }
 
 function renderRows(kind: ListKind, rows: ReadonlyArray<ListRow>): string {
-  const width = (f: (r: ListRow) => string) => Math.max(0, ...rows.map((r) => f(r).length))
+  // A loop, not `Math.max(...)`: spreading 200,000 rows as arguments overflows the stack.
+  const width = (f: (r: ListRow) => string) => {
+    let w = 0
+    for (const r of rows) w = Math.max(w, f(r).length)
+    return w
+  }
   const wk = width((r) => r.kind ?? '')
   const wn = width((r) => r.number ?? '')
   const wi = width((r) => r.id)
