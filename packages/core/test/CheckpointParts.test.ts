@@ -24,6 +24,7 @@ import {
   loadLedgerCheckpoint,
   manualClock,
   replay,
+  restoreCheckpoint,
   saveLedgerCheckpoint,
   takeCheckpoint,
 } from '../src/index'
@@ -333,5 +334,26 @@ describe('eventSubject', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('a checkpoint whose stored position or head is not its image', () => {
+  it('is unusable, and the reason names what differs', async () => {
+    const [history] = fc.sample(plansArb, { numRuns: 1, seed: 7 })
+    const store = await storeOf(history ?? [])
+    const state = replay(ledgerProjection, await store.readAll())
+    const cp = takeCheckpoint(state)
+    expect(cp.head).toHaveLength(64)
+    expect(restoreCheckpoint(cp)._tag).toBe('Restored')
+    const headless = restoreCheckpoint({ ...cp, head: `00${cp.head.slice(2)}` })
+    expect(headless).toEqual({
+      _tag: 'Unusable',
+      reason: `checkpoint at position ${cp.position}: its image was built up to hash ${JSON.stringify(`${cp.head.slice(0, 12)}…`)}, the checkpoint names ${JSON.stringify(`00${cp.head.slice(2, 12)}…`)}`,
+    })
+    const moved = restoreCheckpoint({ ...cp, position: cp.position + 1 })
+    expect(moved).toEqual({
+      _tag: 'Unusable',
+      reason: `checkpoint at position ${cp.position + 1}: its image holds position ${cp.position}`,
+    })
   })
 })

@@ -92,9 +92,18 @@ export function readStored(
   } catch (e) {
     return unusable(`${label}: ${(e as Error).message.replace(/^checkpoint: /, '')}`)
   }
-  if (read.state.position !== cp.position || read.state.head !== cp.head)
+  if (read.state.position !== cp.position)
     return unusable(`${label}: its image holds position ${read.state.position}`)
+  if (read.state.head !== cp.head)
+    return unusable(
+      `${label}: its image was built up to hash ${abbreviated(read.state.head)}, the checkpoint names ${abbreviated(cp.head)}`,
+    )
   return { _tag: 'Read', ...read }
+}
+
+/** A hash as notes show it: its first 12 characters, quoted (`""` for none). */
+function abbreviated(hash: string): string {
+  return JSON.stringify(hash.length > 12 ? `${hash.slice(0, 12)}…` : hash)
 }
 
 /** The plan an entity belongs to alone, if one. */
