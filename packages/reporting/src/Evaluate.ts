@@ -191,9 +191,11 @@ export function evaluateIndicator(
     const runs = plans.map((p) => runSegment(p, method, options, def.direction, limit))
     segments = runs.map((r) => r.report)
     const active = runs.find((r) => r.report.state === 'active')
-    const closed = runs.filter((r) => r.report.state === 'closed').pop()?.report
+    const closedRun = runs.filter((r) => r.report.state === 'closed').pop()
+    const closed = closedRun?.report
     explanation = active?.report.explanation ?? noTarget(points)
-    if (explanation.status === 'no-data' && closed?.explanation != null) {
+    const showsClosed = explanation.status === 'no-data' && closed?.explanation != null
+    if (showsClosed) {
       // The new segment has no value after its start yet: the headline is the segment just closed.
       explanation = {
         ...closed.explanation,
@@ -218,6 +220,13 @@ export function evaluateIndicator(
       if (paced !== undefined) fc = forecast(paced, options.thresholds.linearWindow) ?? null
       gap = gapOf(active.numericCase, active.report.targetId)
     }
+    // The gap is to the target the headline status was graded against: the closed segment's
+    // when the headline is that segment's (so a row met at the mid-term is not also "short").
+    if (showsClosed)
+      gap =
+        closedRun?.numericCase === undefined
+          ? null
+          : gapOf(closedRun.numericCase, closedRun.report.targetId)
     const activeTarget = targets.find((t) => t.targetId === active?.report.targetId)
     if (activeTarget?.inference != null && activeTarget.value !== null)
       explanation = {

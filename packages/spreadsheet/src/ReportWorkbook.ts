@@ -79,6 +79,7 @@ function indicatorRow(r: PlanReport, i: IndicatorReport, category: string): Exce
     f?.metOn == null ? null : excelDate(f.metOn),
     f === null ? null : yesNo(f.meetsByDue),
     label('status', i.status, r.lang),
+    i.atRisk ? label('text', 'atRisk', r.lang) : null,
     label('grade', i.grade, r.lang),
     label('light', i.light, r.lang),
     i.method,
@@ -164,6 +165,7 @@ export async function renderXlsx(
       { heading: L('metOn'), width: 12, format: 'yyyy-mm-dd', centre: true },
       { heading: word('meetsByDue', r.lang), width: 12, centre: true },
       { heading: L('status'), width: 14 },
+      { heading: L('atRisk'), width: wide ? 10 : 16 },
       { heading: L('grade'), width: wide ? 24 : 16 },
       { heading: L('light'), width: 8 },
       { heading: L('method'), width: 16 },
@@ -175,10 +177,16 @@ export async function renderXlsx(
   )
   r.indicators.forEach((i, k) => {
     const [fill, font] = LIGHT[i.light]
-    for (const c of [19, 21]) {
+    for (const c of [19, 22]) {
       const cell = ws.getCell(2 + k, c)
       cell.fill = solidFill(fill)
       cell.font = { color: { argb: font } }
+    }
+    // At risk: on schedule now, but the forecast misses the target by its due date.
+    if (i.atRisk) {
+      const cell = ws.getCell(2 + k, 20)
+      cell.fill = solidFill(COLOURS.yellow)
+      cell.font = { bold: true, color: { argb: COLOURS.yellowText } }
     }
   })
   departmentsSheet(wb, r)

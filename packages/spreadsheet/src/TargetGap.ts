@@ -12,7 +12,8 @@
  * where the target lies from the baseline (above → `ge`, below → `le`, equal → `eq`); a range
  * (`5~10`) is `between` with no single number. Words (稳步提升, 完成上级下达任务, …) have none.
  *
- * The gap is how far the latest value is from meeting that comparison, in the indicator's unit:
+ * The gap is how far the latest value is from meeting that comparison, in the indicator's unit
+ * (none for an observation indicator, which is not graded):
  * never negative, 0 once met (for `eq`, the distance either way; for a range, the distance to the
  * nearer end), rounded to 12 significant digits so that `14 − 11.8` reads `2.2`.
  *
@@ -40,7 +41,8 @@ export interface TargetGap {
 export type TargetGapInput = Pick<
   IndicatorReport,
   'targets' | 'segments' | 'explanation' | 'latest' | 'direction' | 'baseline' | 'series'
->
+> &
+  Partial<Pick<IndicatorReport, 'attribute'>>
 
 const round = (x: number): number => Number(x.toPrecision(12))
 
@@ -91,12 +93,14 @@ function gapTo(latest: number, value: number, c: Exclude<TargetComparison, 'betw
  * g?.value // 14
  * g?.comparison // 'ge'
  * g?.gap // 2.2
+ * targetGap({ ...indicator, attribute: 'observation' })?.gap // null
  */
 export function targetGap(i: TargetGapInput): TargetGap | null {
   const target = targetOf(i)
   if (target === undefined) return null
   const e = target.expression
-  const latest = i.latest?.value
+  // An observation indicator is not graded, so it is short of nothing: its target, no gap.
+  const latest = i.attribute === 'observation' ? undefined : i.latest?.value
   switch (e.kind) {
     case 'comparison':
       return {

@@ -11,10 +11,20 @@ import { renderXlsx, targetGap } from '../src/index'
 import { seedStore, stateOf } from './ledger'
 
 let reports: Partial<Record<Lang, PlanReport>> = {}
+let withValues: ReturnType<typeof seedStore> | undefined
 
 async function report(lang: Lang): Promise<PlanReport> {
   const cached = reports[lang]
   if (cached !== undefined) return cached
+  withValues ??= valuesStore()
+  const e = evaluatePlan(await stateOf(await withValues), { asOf: '2023-12-31', lang })
+  if (e._tag !== 'Report') throw new Error(JSON.stringify(e))
+  reports = { ...reports, [lang]: e.report }
+  return e.report
+}
+
+/** The seed plan with a few values, task statuses and a milestone (ILLUSTRATIVE figures). */
+async function valuesStore(): ReturnType<typeof seedStore> {
   const store = await seedStore()
   const ctx = {
     actor: planAdmin('plan-office'),
@@ -62,10 +72,7 @@ async function report(lang: Lang): Promise<PlanReport> {
     ctx,
   )
   if (r._tag !== 'Appended') throw new Error(JSON.stringify(r).slice(0, 500))
-  const e = evaluatePlan(await stateOf(store), { asOf: '2023-12-31', lang })
-  if (e._tag !== 'Report') throw new Error(JSON.stringify(e))
-  reports = { ...reports, [lang]: e.report }
-  return e.report
+  return store
 }
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -107,6 +114,7 @@ describe('renderXlsx', () => {
       '预计实现日期',
       '按当前速度到期可实现',
       '状态',
+      '预计到期难以实现',
       '评价',
       '亮灯',
       '方法',
@@ -347,8 +355,60 @@ describe('renderXlsx', () => {
     expect(r.indicators.find((i) => i.indicatorId === 'I01')?.status).toBe('on-track')
     expect([i01?.['Target value'], i01?.['Gap'], i01?.['Status']]).toEqual([14, 1.4, 'On track'])
     expect((wb.Sheets['Indicators'] as XLSX.WorkSheet)['!autofilter']).toEqual({
-      ref: `A1:X${r.indicators.length + 1}`,
+      ref: `A1:Y${r.indicators.length + 1}`,
     })
+  })
+
+  it('marks the indicators at risk and counts them in the summary', async () => {
+    const base = await report('en')
+    // Two indicators flagged: the renderer shows the flag the report carries.
+    const flagged = new Set(base.indicators.slice(0, 2).map((i) => i.indicatorId))
+    const r = {
+      ...base,
+      indicators: base.indicators.map((i) =>
+        flagged.has(i.indicatorId) ? { ...i, atRisk: true } : i,
+      ),
+    }
+    const wb = await load(await renderXlsx(r))
+    const ws = wb.getWorksheet('Indicators') as ExcelJS.Worksheet
+    expect(ws.getCell(1, 20).value).toBe('At risk')
+    r.indicators.forEach((i, k) => {
+      expect([i.indicatorId, ws.getCell(2 + k, 20).value]).toEqual([
+        i.indicatorId,
+        i.atRisk ? 'At risk' : null,
+      ])
+    })
+    const summary = wb.getWorksheet('Summary') as ExcelJS.Worksheet
+    let column = 0
+    let overall = 0
+    summary.eachRow((row, n) => {
+      row.eachCell((cell, c) => {
+        if (cell.value === 'At risk') column = c
+        if (cell.value === 'Overall') overall = n
+      })
+    })
+    expect(column).toBeGreaterThan(0)
+    expect(summary.getCell(overall, column).value).toBe(2)
+  })
+
+  it('gives, at the mid-term, the gap and due year the other formats give', async () => {
+    await report('zh')
+    const state = await stateOf(await (withValues as ReturnType<typeof seedStore>))
+    const e = evaluatePlan(state, { asOf: '2022-12-31', lang: 'zh' })
+    if (e._tag !== 'Report') throw new Error(e._tag)
+    const r = e.report
+    const ws = (await load(await renderXlsx(r))).getWorksheet('指标') as ExcelJS.Worksheet
+    let compared = 0
+    r.indicators.forEach((i, k) => {
+      if (i.gap === null) return
+      compared++
+      expect([i.indicatorId, ws.getCell(2 + k, 14).value, ws.getCell(2 + k, 15).value]).toEqual([
+        i.indicatorId,
+        i.gap.dueYear,
+        Math.max(0, i.gap.value),
+      ])
+    })
+    expect(compared).toBeGreaterThan(3)
   })
 
   it('agrees with targetGap for every indicator', async () => {

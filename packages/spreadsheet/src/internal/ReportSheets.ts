@@ -70,6 +70,7 @@ export function summarySheet(wb: ExcelJS.Workbook, r: PlanReport): void {
     { heading: L('category'), width: 22 },
     { heading: L('indicators'), width: 10 },
     ...statusCodes.map((s) => ({ heading: label('status', s, r.lang), width: 12 })),
+    { heading: L('atRisk'), width: 16 },
     { heading: L('onSchedule'), width: 12 },
     { heading: L('share'), width: 10, format: PERCENT },
   ]
@@ -81,16 +82,25 @@ export function summarySheet(wb: ExcelJS.Workbook, r: PlanReport): void {
     cell.fill = solidFill(COLOURS.header)
     if (i >= 2) ws.getColumn(i + 1).width = c.width
   })
+  const atRisk = (categoryId?: string): number =>
+    r.indicators.filter(
+      (i) => i.atRisk && (categoryId === undefined || i.categoryId === categoryId),
+    ).length
   const lines = [
-    ...r.categories.map((c) => ({ name: localized(c.name, r.lang), t: c })),
-    { name: L('overall'), t: r.overall },
+    ...r.categories.map((c) => ({
+      name: localized(c.name, r.lang),
+      t: c,
+      risk: atRisk(c.categoryId),
+    })),
+    { name: L('overall'), t: r.overall, risk: atRisk() },
   ]
-  lines.forEach(({ name, t }, k) => {
+  lines.forEach(({ name, t, risk }, k) => {
     const row = ws.getRow(top + 1 + k)
     row.values = [
       name,
       t.indicators,
       ...statusCodes.map((s) => t.counts[s]),
+      risk,
       t.onSchedule,
       t.shareOnSchedule,
     ]
