@@ -56,6 +56,25 @@ describe('progress-ledger with the Shengzhou plan', () => {
     expect(existsSync(join(w.dir, 'other.sqlite'))).toBe(false)
   })
 
+  it("import-plan of a second plan with the first's ids refuses it and says ids are ledger-wide", async () => {
+    const w = world('2021-08-10T09:00:00.000Z')
+    copyFileSync(seed, join(w.dir, 'plan.json'))
+    expect((await w.cli('import-plan', 'plan.json', ...store)).code).toBe(0)
+    const head = (await w.cli('head', ...store)).stdout
+    const copy = JSON.parse(readFileSync(seed, 'utf8')) as { plan: Record<string, unknown> }
+    // The same plan copied for another county: only the plan id changed.
+    copy.plan['id'] = 'county-c001'
+    const r = await w.cli('import-plan', w.write('c001.json', JSON.stringify(copy)), ...store)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(
+      `c001.json: plan.projects[0]: planId: expected the project's plan "shengzhou-common-prosperity-2021-2025", got "county-c001"`,
+    )
+    expect(r.stderr).toMatch(
+      /hint: \d+ of them name an indicator, task or project of another plan: their ids are ledger-wide/,
+    )
+    expect((await w.cli('head', ...store)).stdout).toBe(head)
+  })
+
   it('import-plan reports every structural error of the plan file, not only the first', async () => {
     const w = world('2021-08-10T09:00:00.000Z')
     const doc = JSON.parse(readFileSync(seed, 'utf8')) as {

@@ -8,7 +8,9 @@ import {
   fixedClock,
   InMemoryEventStore,
   isoDate,
+  ledgerProjection,
   period,
+  replay,
   validateInput,
 } from '@progress-ledger/core'
 import { loadPlanDocument, type Plan, planToEvents } from '@progress-ledger/plan'
@@ -22,6 +24,7 @@ const seed = (): Plan => {
   if (loaded._tag !== 'Valid') throw new Error(loaded.issues.map((i) => i.message).join('\n'))
   return loaded.document.plan
 }
+const stateAfter = async (s: InMemoryEventStore) => replay(ledgerProjection, await s.readAll())
 const store = () => new InMemoryEventStore({ clock: fixedClock('2021-08-10T09:00:00.000Z') })
 const office = (actor = planAdmin('plan-office')): CommandContext => ({
   actor,
@@ -160,6 +163,24 @@ describe('importPlan', () => {
       ],
     })
     expect(s.readAllNow()).toHaveLength(3)
+  })
+
+  it("refuses another plan's project of the same id, and records nothing of the plan", async () => {
+    const s = store()
+    expect(await importPlan(s, rich, office())).toMatchObject({ _tag: 'Appended' })
+    const before = s.readAllNow().length
+    // A second county's copy of the plan, its indicators and tasks renamed, its project not.
+    const other: Plan = { ...rich, id: 'q', indicators: [], tasks: [] }
+    const r = await importPlan(s, other, office())
+    expect(r._tag === 'PlanRejected' && r.rejections).toEqual([
+      {
+        path: 'plan.projects[0]',
+        rule: 'redefinition',
+        message: 'plan.projects[0]: planId: expected the project\'s plan "p", got "q"',
+      },
+    ])
+    expect(s.readAllNow()).toHaveLength(before)
+    expect((await stateAfter(s)).projects.get('hangtai')?.definition.planId).toBe('p')
   })
 
   it('refuses an adoption date outside the plan years, as AdoptPlan does', async () => {

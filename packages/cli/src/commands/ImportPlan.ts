@@ -68,6 +68,14 @@ export const importPlan: CommandSpec = {
     if (result._tag === 'PlanRejected') {
       for (const r of result.rejections) ctx.io.stderr.write(`${file}: ${r.message}\n`)
       ctx.io.stderr.write(`${result.rejections.length} problem(s); nothing recorded\n`)
+      // Ids of another plan: the usual cause is a second plan copied from the first.
+      const taken = result.rejections.filter(
+        (r) => r.rule === 'redefinition' && /: planId: expected the \w+'s plan /.test(r.message),
+      ).length
+      if (taken > 0)
+        ctx.io.stderr.write(
+          `hint: ${taken} of them name an indicator, task or project of another plan: their ids are ledger-wide, so a plan beside another needs ids of its own (prefix them, e.g. c001-I01); \`progress-ledger list plans\` lists the plans\n`,
+        )
       return ExitCode.failed
     }
     return describeResult(ctx.io, result, `plan ${plan.id}`)

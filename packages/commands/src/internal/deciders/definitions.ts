@@ -208,7 +208,13 @@ export function defineProject(s: Scope, c: CommandOf<'DefineProject'>): Decision
     if (failed(plan)) return plan
     validTime = c.validTime ?? plan.adoptedOn
   }
-  const deps = keepsDepartments(s.state, s.state.projects.get(c.projectId), c.departments)
+  const existing = s.state.projects.get(c.projectId)
+  // A project of a plan stays in it: another plan's project of the same id is a new project,
+  // which needs its own id (a redefinition would move the project and its milestones away).
+  const own = existing?.definition.planId
+  if (own !== undefined && own !== c.planId)
+    return rejected('redefinition', 'planId', `the project's plan ${showValue(own)}`, c.planId)
+  const deps = keepsDepartments(s.state, existing, c.departments)
   if (deps !== undefined) return deps
   const data = compact({
     projectId: c.projectId,
