@@ -6,7 +6,13 @@
  * @module Command
  */
 import type * as t from 'io-ts'
-import { editDistance, formatErrors, showValue, unknownFields } from '@progress-ledger/core'
+import {
+  editDistance,
+  formatErrors,
+  showValue,
+  undeclaredFields,
+  unknownFields,
+} from '@progress-ledger/core'
 import {
   AdoptPlan,
   DefineCategory,
@@ -107,12 +113,15 @@ export function decodeCommand(u: unknown): CommandDecoding {
   const codec = commandCodecs[type] as t.Mixed
   const r = codec.decode(u)
   if (r._tag === 'Left') {
+    // The unknown fields too: a misspelt field is named beside the one it leaves missing.
+    const unknown = undeclaredFields(codec, u, type)
     return {
       _tag: 'Rejected',
       rule: 'malformed',
-      message: formatErrors(r.left)
-        .map((i) => i.message)
-        .join('; '),
+      message: [
+        ...formatErrors(r.left).map((i) => i.message),
+        ...unknown.map((i) => `${i.message}${suggestion(i.path, u, codec)}`),
+      ].join('; '),
     }
   }
   // A field the command does not have would be dropped without a word: a misspelt `submitted`

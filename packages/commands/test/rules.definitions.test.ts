@@ -282,5 +282,12 @@ describe('malformed commands', () => {
           ),
         )
     given().when(42).rejected('malformed', '(root): expected a command object, got 42')
+    // A misspelt required field: the missing field and the misspelt one, with the suggestion.
+    given()
+      .when({ type: 'ReportValue', indicatorid: 'I01', period: '2022', value: 1, status: 'final' })
+      .rejected(
+        'malformed',
+        'indicatorId: expected a non-empty string, got nothing; indicatorid: expected a field of ReportValue, got an unknown field ("I01") (did you mean indicatorId?)',
+      )
   })
 })

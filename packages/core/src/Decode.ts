@@ -307,3 +307,98 @@ export function unknownFields(
   walk(input, decoded, prefix)
   return issues
 }
+
+/** The object fields a codec declares, through exact, intersection, partial and refinement; `undefined` for a codec that is not an object's. */
+function declaredFields(type: AnyType): ReadonlyMap<string, AnyType> | undefined {
+  switch (type._tag) {
+    case 'InterfaceType':
+    case 'PartialType':
+    case 'StrictType':
+      return new Map(Object.entries(type.props ?? {}))
+    case 'ExactType':
+    case 'RefinementType':
+    case 'ReadonlyType':
+      return type.type === undefined ? undefined : declaredFields(type.type)
+    case 'IntersectionType': {
+      const out = new Map<string, AnyType>()
+      for (const member of type.types ?? []) {
+        const fields = declaredFields(member)
+        if (fields === undefined) return undefined
+        for (const [k, v] of fields) out.set(k, v)
+      }
+      return out
+    }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The fields of `input` that `codec` does not declare, as issues naming each path — found from
+ * the codec alone, so also when `input` does not decode (where {@link unknownFields} has no
+ * decoded value to compare with): a misspelt required field is then named beside the missing
+ * one. Exact object codecs report their unknown fields; a union is followed into the member its
+ * `kind` or `type` names, and not into an untagged one (which member was meant is unknown).
+ *
+ * @example
+ * import { undeclaredFields } from '@progress-ledger/core'
+ * import * as t from 'io-ts'
+ * const Thing = t.exact(t.type({ a: t.number, b: t.array(t.exact(t.type({ c: t.string }))) }))
+ * undeclaredFields(Thing, { a: 'x', b: [{ c: 'y', cc: 1 }] }, 'Thing').map((i) => i.message) // ['b[0].cc: expected a field of Thing, got an unknown field (1)']
+ */
+export function undeclaredFields(
+  codec: t.Mixed,
+  input: unknown,
+  within: string,
+  prefix = '',
+): ReadonlyArray<DecodeIssue> {
+  const issues: DecodeIssue[] = []
+  const walk = (type: AnyType, u: unknown, path: string, exact: boolean): void => {
+    switch (type._tag) {
+      case 'ExactType':
+        if (type.type !== undefined) walk(type.type, u, path, true)
+        return
+      case 'RefinementType':
+      case 'ReadonlyType':
+        if (type.type !== undefined) walk(type.type, u, path, exact)
+        return
+      case 'ArrayType':
+      case 'ReadonlyArrayType':
+        if (Array.isArray(u) && type.type !== undefined)
+          for (let i = 0; i < u.length; i++) walk(type.type, u[i], `${path}[${i}]`, false)
+        return
+      case 'UnionType': {
+        const tag = tagOf(u)
+        if (tag === undefined) return
+        const member = (type.types ?? []).find((m) => memberTag(m) === tag)
+        if (member !== undefined) walk(member, u, path, exact)
+        return
+      }
+    }
+    const fields = declaredFields(type)
+    if (fields === undefined || !isRecord(u)) return
+    for (const key of Object.keys(u)) {
+      const v = u[key]
+      if (v === undefined) continue
+      const where = /^[A-Za-z_$][\w$]*$/.test(key)
+        ? path === ''
+          ? key
+          : `${path}.${key}`
+        : `${path}[${JSON.stringify(key)}]`
+      const field = fields.get(key)
+      if (field !== undefined) walk(field, v, where, false)
+      else if (exact) {
+        const expected = `a field of ${within}`
+        const got = `an unknown field (${showValue(v)})`
+        issues.push({
+          path: where,
+          expected,
+          got,
+          message: `${where}: expected ${expected}, got ${got}`,
+        })
+      }
+    }
+  }
+  walk(codec as unknown as AnyType, input, prefix, false)
+  return issues
+}

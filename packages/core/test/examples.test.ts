@@ -1,6 +1,7 @@
 // Runs every `@example` of core's sources (see testkit's doc-examples runner).
 import { join } from 'node:path'
 import { docExamples, runDocExample } from '@progress-ledger/testkit/doc-examples'
+import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import * as adapter from '../src/adapter'
 import * as collections from '../src/collections'
@@ -19,6 +20,7 @@ describe('doc examples of @progress-ledger/core', () => {
           '@progress-ledger/core': core,
           '@progress-ledger/core/collections': collections,
           '@progress-ledger/core/adapter': adapter,
+          'io-ts': t,
         }),
       ).toBeGreaterThan(0)
     })

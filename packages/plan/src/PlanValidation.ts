@@ -5,7 +5,7 @@
  *
  * @module PlanValidation
  */
-import { formatErrors, unknownFields } from '@progress-ledger/core'
+import { formatErrors, undeclaredFields, unknownFields } from '@progress-ledger/core'
 import { checkDocument } from './internal/planRules'
 import { PlanDocument } from './PlanDocument'
 
@@ -43,7 +43,15 @@ export type PlanValidation =
  */
 export function loadPlanDocument(json: unknown): PlanValidation {
   const decoded = PlanDocument.decode(json)
-  if (decoded._tag === 'Left') return { _tag: 'Invalid', issues: formatErrors(decoded.left) }
+  if (decoded._tag === 'Left')
+    // The unknown fields too: a misspelt key is named beside the field it leaves missing.
+    return {
+      _tag: 'Invalid',
+      issues: [
+        ...formatErrors(decoded.left),
+        ...undeclaredFields(PlanDocument, json, 'the plan document'),
+      ],
+    }
   // A property the document model does not have would be dropped unread (a misspelt optional
   // field): refused, named by its path.
   const unknown = unknownFields(json, decoded.right, 'the plan document')

@@ -92,6 +92,21 @@ describe('loadPlanDocument', () => {
     expect(loadPlanDocument(good())._tag).toBe('Valid')
   })
 
+  it('names a misspelt field beside the field it leaves missing, and beside other shape errors', () => {
+    const doc: any = good()
+    const target = doc.plan.indicators[0].targets[1]
+    target.dueyear = target.dueYear
+    delete target.dueYear
+    doc.plan.indicators[0].unit = 5
+    doc.plan.indicators[0].targets[0].expression.valeu = 1
+    expect(messages(doc)).toEqual([
+      'plan.indicators[0].unit: expected a string, got 5',
+      'plan.indicators[0].targets[1].dueYear: expected a whole number >= 0, got nothing',
+      'plan.indicators[0].targets[0].expression.valeu: expected a field of the plan document, got an unknown field (1)',
+      `plan.indicators[0].targets[1].dueyear: expected a field of the plan document, got an unknown field (${target.dueyear})`,
+    ])
+  })
+
   it('accepts a consistent document', () => {
     expect(loadPlanDocument(good())._tag).toBe('Valid')
   })
