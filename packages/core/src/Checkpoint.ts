@@ -19,8 +19,9 @@ import { type LedgerState, ledgerShapeText } from './State'
 /**
  * The meaning of the reducers, as a number: bump it whenever a reducer changes what an event does
  * to the state without the state's shape changing (the shape is fingerprinted separately).
+ * 2: a department registered again, or a category defined again, keeps the stamp of its first.
  */
-export const REDUCER_VERSION = 1
+export const REDUCER_VERSION = 2
 
 /**
  * Version of the image encoding (internal/ShapeCodec, behind the directory of

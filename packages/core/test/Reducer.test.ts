@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   approvalState,
+  asOf,
   currentTarget,
   currentValues,
   forecastDate,
@@ -11,7 +12,9 @@ import {
   plannedDate,
   responsibleOn,
   taskStatus,
+  type EventInput,
   type IndicatorState,
+  type Instant,
   type LedgerState,
   type PeriodValue,
   beginFold,
@@ -61,6 +64,40 @@ describe('reducer: plans, categories, departments', () => {
     givenInputs([])
       .when(f.departmentRegistered)
       .then((s) => expect(s.departments.get('fgj')?.aliases).toEqual(['发改局']))
+  })
+  it('a department registered again, or a category defined again, stays visible as known before', () => {
+    const at = (input: EventInput, instant: string) => ({
+      input,
+      at: instant as Instant,
+    })
+    const renamed = {
+      ...f.departmentRegistered,
+      id: 'fgj-again',
+      data: { departmentId: 'fgj', name: { zh: '市发展改革局' }, aliases: ['发改局', '市发改局'] },
+    } as EventInput
+    const category = {
+      ...f.categoryDefined,
+      id: 'economy-again',
+      data: { ...f.categoryDefined.data, order: 2 },
+    } as EventInput
+    const state = replay(
+      ledgerProjection,
+      recorded([
+        at(f.planAdopted, '2021-08-10T00:00:00.000Z'),
+        at(f.categoryDefined, '2021-08-10T00:00:00.000Z'),
+        at(f.departmentRegistered, '2021-08-10T00:00:00.000Z'),
+        at(renamed, '2023-06-01T00:00:00.000Z'),
+        at(category, '2023-06-01T00:00:00.000Z'),
+      ]),
+    )
+    const before = asOf(state, { recordedTime: '2022-12-31T00:00:00.000Z' as Instant })
+    // Still there (in its latest form: only indicators keep every definition).
+    expect(before.departments.get('fgj')).toMatchObject({
+      eventId: 'dep-fgj',
+      name: { zh: '市发展改革局' },
+    })
+    expect(before.plans.get('sz')?.categories['economy']).toMatchObject({ order: 2 })
+    expect(state.departments.get('fgj')?.aliases).toEqual(['发改局', '市发改局'])
   })
   it('AccessDenied is kept for auditors', () => {
     givenInputs([])

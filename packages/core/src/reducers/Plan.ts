@@ -29,24 +29,22 @@ export const planReducers: Reducers<'PlanAdopted' | 'CategoryDefined' | 'Departm
     const plan = d.plans.edit(e.data.planId)
     if (plan === undefined)
       return d.unattached(e, `plan ${JSON.stringify(e.data.planId)} is not adopted`)
+    // Defined again: updated under the stamp of its first definition (see DepartmentRegistered).
+    const existing = d.plans.get(e.data.planId)?.categories[e.data.categoryId]
     plan.create('categories', e.data.categoryId, {
-      eventId: e.id,
-      position: e.position,
-      validTime: e.validTime,
-      recordedTime: e.recordedTime,
-      actor: e.actor,
+      ...stampOf(existing ?? e),
       categoryId: e.data.categoryId,
       name: e.data.name,
       order: e.data.order,
     })
   },
   DepartmentRegistered(d, e) {
+    // A registration again (a new alias, a new name) updates the department but keeps the stamp
+    // of its first registration, as a plan, task or project redefined does: views as of an
+    // earlier time still show the department (in its newest form), rather than losing it.
+    const existing = d.departments.get(e.data.departmentId)
     d.departments.put(e.data.departmentId, {
-      eventId: e.id,
-      position: e.position,
-      validTime: e.validTime,
-      recordedTime: e.recordedTime,
-      actor: e.actor,
+      ...stampOf(existing ?? e),
       departmentId: e.data.departmentId,
       name: e.data.name,
       aliases: [...e.data.aliases],
