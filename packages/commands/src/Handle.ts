@@ -34,7 +34,7 @@ export interface HandleOptions {
    */
   readonly state?: LedgerState
   /** The key of the store's keyed chain, to verify the ledger it loads (see core's `ChainKey`). */
-  readonly chainKey?: ChainKey
+  readonly chainKey?: ChainKey | undefined
   /** Append the `AccessDenied` audit events of refusals on authorisation (default `false`). */
   readonly recordDenied?: boolean
 }

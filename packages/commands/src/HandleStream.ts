@@ -62,7 +62,7 @@ export interface HandleStreamOptions {
    */
   readonly ownsState?: boolean
   /** The key of the store's keyed chain, to verify the ledger it loads (see core's `ChainKey`). */
-  readonly chainKey?: ChainKey
+  readonly chainKey?: ChainKey | undefined
   /** Events per page written to the store (default 100, as core's `appendStream`). */
   readonly pageSize?: number
   /** Refusals kept for the report; further ones are only counted (default 100). */

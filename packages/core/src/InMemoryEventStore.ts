@@ -35,7 +35,7 @@ export interface InMemoryOptions {
   /** Stamps recorded time. */
   readonly clock: Clock
   /** Makes the chain keyed (HMAC-SHA256 under this secret); see `ChainKey`. */
-  readonly chainKey?: ChainKey
+  readonly chainKey?: ChainKey | undefined
 }
 
 /**

@@ -51,7 +51,7 @@ export interface LoadLedgerOptions {
   /** Events per read (default 10,000). */
   readonly pageSize?: number
   /** The key of a keyed chain (see `ChainKey`); the chain is verified with it. */
-  readonly chainKey?: ChainKey
+  readonly chainKey?: ChainKey | undefined
   /**
    * Load only what these plans need (see the module documentation); the result says whether
    * it did (`scope`). Commands that decide new events against such a state must ask its

@@ -97,6 +97,18 @@ describe('the Shengzhou seed', () => {
       }
     }
     expect(n).toBe(131)
+    // docs/targets.md names the rows whose direction is inferred `lower`.
+    const inferredLower = doc.plan.indicators
+      .filter((i) =>
+        i.targets.some(
+          (x) =>
+            x.expression.kind === 'level' &&
+            x.expression.inferred &&
+            x.expression.direction === 'lower',
+        ),
+      )
+      .map((i) => i.number)
+    expect(inferredLower).toEqual(['21', '25', '38', '56'])
     const i26 = doc.plan.indicators.find((i) => i.id === 'I25')
     expect(i26?.targets.map((x) => x.expression)).toEqual([
       { kind: 'level', value: 0.55, direction: 'lower', inferred: true },

@@ -19,7 +19,7 @@ export interface OpenPostgresOptions {
   /** Connections in the pool (default 4). */
   readonly maxConnections?: number
   /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
-  readonly chainKey?: ChainKey
+  readonly chainKey?: ChainKey | undefined
   /** Open without writing: the schema is checked, not created or migrated (see `PostgresStoreOptions`). */
   readonly readOnly?: boolean
   /**

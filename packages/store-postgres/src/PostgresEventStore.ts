@@ -87,7 +87,7 @@ export interface PostgresStoreOptions {
    */
   readonly readOnly?: boolean
   /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
-  readonly chainKey?: ChainKey
+  readonly chainKey?: ChainKey | undefined
 }
 
 interface HeadRow {

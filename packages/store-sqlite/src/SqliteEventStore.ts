@@ -68,7 +68,7 @@ export interface SqliteStoreOptions {
   /** `full` (default): an acknowledged append survives power loss; `normal`: survives a process crash only, faster. */
   readonly synchronous?: 'full' | 'normal'
   /** Makes the chain keyed (HMAC-SHA256 under this secret, never stored); see core's `ChainKey`. */
-  readonly chainKey?: ChainKey
+  readonly chainKey?: ChainKey | undefined
 }
 
 interface HeadRow {
