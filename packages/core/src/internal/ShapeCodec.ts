@@ -666,9 +666,9 @@ function compileDecode(s: AnyShape, nodeDecoder: (node: AnyNode) => Decoder): De
         // Nearly every list holds one version. An array literal has an allocation site, which
         // lets V8 learn that these arrays all survive and allocate them in the old generation
         // at once; arrays made by `new Array(n)` here were copied twice by young collections.
-        if (n === 1) return [item(r)]
-        const out = new Array<unknown>(n)
-        for (let i = 0; i < n; i++) out[i] = item(r)
+        // Longer lists grow from the literal too, so that every list is of one elements kind.
+        const out = [item(r)]
+        for (let i = 1; i < n; i++) out.push(item(r))
         return out
       }
     }
