@@ -16,7 +16,10 @@ import {
   emptyLedger,
   type EventStore,
   type IsoDate,
+  type LedgerState,
+  loadLedger,
   type RecordedEvent,
+  showValue,
 } from '@progress-ledger/core'
 import { sameContent } from '@progress-ledger/core/adapter'
 import type { Plan } from '@progress-ledger/plan'
@@ -239,18 +242,102 @@ export interface PlanRejected {
 /** What {@link importPlan} returns: the store's result (a retry writes 0), or the refusal. */
 export type ImportPlanResult = AppendResult | PlanRejected | ChainBroken
 
-/** Are the plan's events, decided against an empty ledger, all stored already with that content? */
-async function storedAlready(store: EventStore, events: ReadonlyArray<StreamedEvent>) {
+/**
+ * The plan's departments registered already under another name. Departments are ledger-wide: a
+ * plan that registered one again under its own name would rename it in every plan's reports, so
+ * a plan import refuses that (a rename is a `RegisterDepartment` command of its own; a county's
+ * own bureau needs an id of its own). Other aliases are a registration's own business.
+ */
+/** `"市发改局"`, or `"市发改局" ("DRC")` with an English name. */
+function nameText(name: { readonly zh: string; readonly en?: string }): string {
+  return name.en === undefined
+    ? showValue(name.zh)
+    : `${showValue(name.zh)} (${showValue(name.en)})`
+}
+
+function renamedDepartments(plan: Plan, state: LedgerState): PlanRejection[] {
+  const out: PlanRejection[] = []
+  plan.departments.forEach((d, i) => {
+    const registered = state.departments.get(d.id)
+    if (registered === undefined) return
+    const a = registered.name
+    const b = d.name
+    if (a.zh === b.zh && (a.en === undefined || b.en === undefined || a.en === b.en)) return
+    const path = `plan.departments[${i}]`
+    out.push({
+      path,
+      rule: 'redefinition',
+      message: `${path}: name: expected the name department ${d.id} is registered with, ${nameText(a)}, got ${nameText(b)}`,
+    })
+  })
+  return out
+}
+
+/** A decider's refusal of the plan's command `index`, named by where it is in the plan. */
+function rejectionAt(
+  commands: ReadonlyArray<PlanCommand>,
+  index: number,
+  rejection: { readonly rule: Rule; readonly message: string },
+): PlanRejection {
+  const path = commands[index]?.path ?? 'plan'
+  return { path, rule: rejection.rule, message: `${path}: ${rejection.message}` }
+}
+
+/** The ids of the plan's events (decided against an empty ledger) not stored with that content. */
+async function notStored(
+  store: EventStore,
+  events: ReadonlyArray<StreamedEvent>,
+): Promise<ReadonlySet<string>> {
   const byStream = new Map<string, StreamedEvent[]>()
   for (const e of events) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e])
+  const out = new Set<string>()
   for (const [streamId, group] of byStream) {
     const stored = new Map((await store.readStream(streamId)).map((e) => [e.id, e]))
     for (const { event } of group) {
       const prior = stored.get(event.id)
-      if (prior === undefined || !sameContent(streamId, event, prior)) return false
+      if (prior === undefined || !sameContent(streamId, event, prior)) out.add(event.id)
     }
   }
-  return true
+  return out
+}
+
+/**
+ * The refusal of a plan adopted already whose document differs from the ledger: the records
+ * that differ, by their place in the document, rather than every record's own refusal (which
+ * would tell a county that changed one target to revise all 131).
+ */
+function adoptedAlready(
+  plan: Plan,
+  commands: ReadonlyArray<PlanCommand>,
+  differing: ReadonlySet<string>,
+): PlanRejected {
+  const paths = commands.flatMap((c) => {
+    const id = (c.command as { readonly id?: unknown }).id
+    return typeof id === 'string' && differing.has(id) ? [c.path] : []
+  })
+  const rejection = (path: string, message: string): PlanRejection => ({
+    path,
+    rule: 'already-defined',
+    message: `${path}: ${message}`,
+  })
+  return {
+    _tag: 'PlanRejected',
+    rejections: [
+      rejection(
+        'plan',
+        `planId: expected a plan not yet adopted, got ${showValue(plan.id)} (adopted already; ${paths.length} of the document's ${commands.length} records differ from the ledger, below)`,
+      ),
+      ...paths
+        .filter((p) => p !== 'plan')
+        .map((p) =>
+          rejection(
+            p,
+            'differs from what the ledger holds for it: a change to an adopted plan is a command of its own (ReviseTarget, DefineIndicator, …)',
+          ),
+        ),
+    ],
+    recorded: [],
+  }
 }
 
 /**
@@ -287,21 +374,47 @@ export async function importPlan(
     commands.map((c) => c.command),
     context,
   )
-  if (fresh._tag === 'BatchAccepted' && (await storedAlready(store, fresh.events)))
+  const differing =
+    fresh._tag === 'BatchAccepted' ? await notStored(store, fresh.events) : undefined
+  if (fresh._tag === 'BatchAccepted' && differing?.size === 0)
     return store.appendBatch(appendRequests(fresh.events, () => 0).map(anyVersion))
+  let state = options.state
+  if (state === undefined) {
+    const loaded = await loadLedger(
+      store,
+      options.chainKey === undefined ? {} : { chainKey: options.chainKey },
+    )
+    if (loaded._tag === 'ChainBroken') return loaded
+    state = loaded.state
+  }
+  if (differing !== undefined && state.plans.has(plan.id))
+    return adoptedAlready(plan, commands, differing)
+  const renamed = renamedDepartments(plan, state)
+  if (renamed.length > 0) {
+    // Refused whatever else: the other problems are reported with it, all at once.
+    const decided = decideAll(
+      state,
+      commands.map((c) => c.command),
+      context,
+    )
+    const others =
+      decided._tag === 'BatchRejected'
+        ? decided.rejections.map(({ index, rejection }) => rejectionAt(commands, index, rejection))
+        : []
+    return { _tag: 'PlanRejected', rejections: [...renamed, ...others], recorded: [] }
+  }
   const result = await handleAll(
     store,
     commands.map((c) => c.command),
     context,
-    options,
+    { ...options, state },
   )
   if (result._tag !== 'BatchRejected') return result
   return {
     _tag: 'PlanRejected',
-    rejections: result.rejections.map(({ index, rejection }) => {
-      const path = commands[index]?.path ?? 'plan'
-      return { path, rule: rejection.rule, message: `${path}: ${rejection.message}` }
-    }),
+    rejections: result.rejections.map(({ index, rejection }) =>
+      rejectionAt(commands, index, rejection),
+    ),
     recorded: result.recorded,
   }
 }

@@ -158,11 +158,43 @@ describe('importPlan', () => {
         {
           path: 'plan',
           rule: 'already-defined',
-          message: 'plan: planId: expected a plan not yet adopted, got "p"',
+          message:
+            'plan: planId: expected a plan not yet adopted, got "p" (adopted already; 1 of the document\'s 3 records differ from the ledger, below)',
         },
       ],
     })
     expect(s.readAllNow()).toHaveLength(3)
+  })
+
+  it('names the records of an adopted plan that differ from the ledger, and only those', async () => {
+    const s = store()
+    expect(await importPlan(s, rich, office())).toMatchObject({ _tag: 'Appended' })
+    const before = s.readAllNow().length
+    const [indicator] = rich.indicators
+    if (indicator === undefined) throw new Error('rich has an indicator')
+    const changed: Plan = {
+      ...rich,
+      indicators: [
+        {
+          ...indicator,
+          targets: indicator.targets.map((x) =>
+            x.role === 'final'
+              ? {
+                  ...x,
+                  printed: '≥15',
+                  expression: { ...x.expression, value: 15 } as typeof x.expression,
+                }
+              : x,
+          ),
+        },
+      ],
+    }
+    const r = await importPlan(s, changed, office())
+    expect(r._tag === 'PlanRejected' && r.rejections.map((x) => x.message)).toEqual([
+      'plan: planId: expected a plan not yet adopted, got "p" (adopted already; 1 of the document\'s 12 records differ from the ledger, below)',
+      'plan.indicators[0].targets[1]: differs from what the ledger holds for it: a change to an adopted plan is a command of its own (ReviseTarget, DefineIndicator, …)',
+    ])
+    expect(s.readAllNow()).toHaveLength(before)
   })
 
   it("refuses another plan's project of the same id, and records nothing of the plan", async () => {
@@ -181,6 +213,33 @@ describe('importPlan', () => {
     ])
     expect(s.readAllNow()).toHaveLength(before)
     expect((await stateAfter(s)).projects.get('hangtai')?.definition.planId).toBe('p')
+  })
+
+  it('refuses a department registered already under another name, with the other problems', async () => {
+    const s = store()
+    expect(await importPlan(s, rich, office())).toMatchObject({ _tag: 'Appended' })
+    const before = s.readAllNow().length
+    const county: Plan = {
+      ...small,
+      id: 'q',
+      categories: [{ id: 'economy', name: { zh: '经济' } }],
+      departments: [{ id: 'fgj', name: { zh: '新昌县发改局' }, aliases: [] }],
+      projects: rich.projects,
+    }
+    const r = await importPlan(s, county, office())
+    expect(r._tag === 'PlanRejected' && r.rejections.map((x) => x.message)).toEqual([
+      'plan.departments[0]: name: expected the name department fgj is registered with, "市发改局", got "新昌县发改局"',
+      'plan.projects[0]: planId: expected the project\'s plan "p", got "q"',
+    ])
+    expect(s.readAllNow()).toHaveLength(before)
+    // The same name with aliases of its own is a registration again, not a rename.
+    const same: Plan = {
+      ...county,
+      departments: [{ id: 'fgj', name: { zh: '市发改局' }, aliases: ['发展改革局'] }],
+      projects: [],
+    }
+    expect(await importPlan(s, same, office())).toMatchObject({ _tag: 'Appended' })
+    expect((await stateAfter(s)).departments.get('fgj')?.aliases).toEqual(['发展改革局'])
   })
 
   it('refuses an adoption date outside the plan years, as AdoptPlan does', async () => {

@@ -72,6 +72,13 @@ export const importPlan: CommandSpec = {
       const taken = result.rejections.filter(
         (r) => r.rule === 'redefinition' && /: planId: expected the \w+'s plan /.test(r.message),
       ).length
+      const renamed = result.rejections.filter((r) =>
+        /^plan\.departments\[\d+\]: name: expected the name department /.test(r.message),
+      ).length
+      if (renamed > 0)
+        ctx.io.stderr.write(
+          `hint: departments are ledger-wide and shared by every plan: a county's own bureau needs an id of its own (e.g. c001-fgj); renaming a department is a RegisterDepartment command of its own\n`,
+        )
       if (taken > 0)
         ctx.io.stderr.write(
           `hint: ${taken} of them name an indicator, task or project of another plan: their ids are ledger-wide, so a plan beside another needs ids of its own (prefix them, e.g. c001-I01); \`progress-ledger list plans\` lists the plans\n`,
