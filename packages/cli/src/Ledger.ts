@@ -272,25 +272,29 @@ export async function readLedger(
  * The ledger as of `--as-of` (valid time) and `--known-at` (recorded time: a date means the end of
  * that day; an instant may leave out its milliseconds).
  */
-export function cutOf(asOfDate: string | undefined, knownAt: string | undefined): Cut {
+export function cutOf(
+  asOfDate: string | undefined,
+  knownAt: string | undefined,
+  knownAtOption = 'known-at',
+): Cut {
   if (asOfDate !== undefined && !isIsoDate(asOfDate))
     throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(asOfDate)}`)
-  const recorded = knownAt === undefined ? undefined : knownInstant(knownAt)
+  const recorded = knownAt === undefined ? undefined : knownInstant(knownAt, knownAtOption)
   return {
     ...(asOfDate === undefined ? {} : { validTime: asOfDate }),
     ...(recorded === undefined ? {} : { recordedTime: recorded }),
   }
 }
 
-/** `--known-at` as the instant it means. */
-function knownInstant(knownAt: string): Instant {
+/** `--known-at` (or the option `option` names) as the instant it means. */
+function knownInstant(knownAt: string, option: string): Instant {
   if (isIsoDate(knownAt)) return `${knownAt}T23:59:59.999Z` as Instant
   const full = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(knownAt)
     ? `${knownAt.slice(0, -1)}.000Z`
     : knownAt
   if (!isInstant(full))
     throw new UsageError(
-      `--known-at: expected a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss[.sss]Z, got ${JSON.stringify(knownAt)}`,
+      `--${option}: expected a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:mm:ss[.sss]Z, got ${JSON.stringify(knownAt)}`,
     )
   return full
 }

@@ -149,9 +149,24 @@ export async function loadCut(
   ctx: RunContext,
   asOfDate: IsoDate,
   request: LedgerRequest = {},
+  knownAt: KnownAt = knownAtOf(ctx),
 ): Promise<LedgerState> {
-  const cut = cutOf(asOfDate, stringOption(ctx, 'known-at'))
+  const cut = cutOf(asOfDate, knownAt.value, knownAt.option)
   return asOf((await ctx.ledger(request)).state, cut)
+}
+
+/** A recorded-time cut as given on the command line: its value and the option that gave it. */
+export interface KnownAt {
+  readonly value: string | undefined
+  readonly option: string
+}
+
+/** The recorded time of option `option` (default `--known-at`), falling back to `--known-at`. */
+export function knownAtOf(ctx: RunContext, option = 'known-at'): KnownAt {
+  const own = stringOption(ctx, option)
+  return own === undefined
+    ? { value: stringOption(ctx, 'known-at'), option: 'known-at' }
+    : { value: own, option }
 }
 
 /** A report on a plan named (`--plan`, or `plan` given) reads that plan alone. */
@@ -195,16 +210,17 @@ export async function buildReport(
   ctx: RunContext,
   asOfDate: IsoDate,
   plan: string | undefined = stringOption(ctx, 'plan'),
+  known: KnownAt = knownAtOf(ctx),
 ): Promise<PlanReport> {
   const lang = langOf(ctx)
   if (plan === undefined) await refuseUnnamedPlan(ctx)
   const request = planRequest(plan)
-  const state = await loadCut(ctx, asOfDate, request)
+  const state = await loadCut(ctx, asOfDate, request, known)
   const { broken } = await ctx.ledger(request)
   // The warning in the report's language (the command's own line on stderr stays English).
   const warnings = broken === null ? [] : [brokenChainWarning(broken, lang)]
   const method = stringOption(ctx, 'method')
-  const knownAt = cutOf(asOfDate, stringOption(ctx, 'known-at')).recordedTime
+  const knownAt = cutOf(asOfDate, known.value, known.option).recordedTime
   const result = evaluatePlan(
     state,
     {

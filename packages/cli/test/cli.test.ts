@@ -224,6 +224,52 @@ describe('progress-ledger', () => {
       /2022-09-30T09:00:00.000Z\s+2021-12-31\s+clerk\s+value 2021 corrected to 10.3 \(replaces v2021\) — final statistics/,
     )
     expect((await w.cli('history', 'I99', ...store)).code).toBe(1)
+    // What changed since a report was published: one as-of date, two recorded times.
+    const since = await w.cli(
+      'diff',
+      '--from',
+      '2021-12-31',
+      '--to',
+      '2021-12-31',
+      '--from-known-at',
+      '2022-06-30',
+      '--to-known-at',
+      '2022-12-31',
+      '--lang',
+      'en',
+      ...store,
+    )
+    expect(since.code, since.stderr).toBe(0)
+    const [title, ...changes] = since.stdout.split('\n')
+    expect(title).toMatch(
+      /^Changes from 2021-12-31 \(as known at 2022-06-30\) to 2021-12-31 \(as known at 2022-12-31\): [1-9]/,
+    )
+    expect(
+      changes.find((l) => l.includes('I01') && l.includes('10.1') && l.includes('10.3')),
+    ).toBeDefined()
+    const same = await w.cli(
+      'diff',
+      '--from',
+      '2021-12-31',
+      '--to',
+      '2021-12-31',
+      '--lang',
+      'en',
+      ...store,
+    )
+    expect(same.stdout).toMatch(/^Changes from 2021-12-31 to 2021-12-31: 0\n/)
+    const bad = await w.cli(
+      'diff',
+      '--from',
+      '2021-12-31',
+      '--to',
+      '2021-12-31',
+      '--to-known-at',
+      'soon',
+      ...store,
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--to-known-at: expected a date YYYY-MM-DD or an instant')
     // In Chinese by default, as every other command; the periods as Chinese prose reads them.
     const zh = await w.cli('history', 'I01', ...store)
     expect(zh.stdout).toMatch(/^#位置 {2}记录时间 +有效日期 +记录人 +事件\n/)
@@ -231,7 +277,8 @@ describe('progress-ledger', () => {
     expect(zh.stdout).toMatch(
       /2022-09-30T09:00:00.000Z\s+2021-12-31\s+clerk\s+更正2021年数值为 10.3（取代 v2021）——final statistics/,
     )
-    expect(zh.stdout).toMatch(/定义：.+，评价指标，责任单位 /)
+    // Departments by name, as reports show them.
+    expect(zh.stdout).toMatch(/定义：.+，评价指标，责任单位 市发改局 /)
     expect(zh.stdout).not.toMatch(/\bvalue\b|defined:/)
     expect((await w.cli('history', 'I01', '--lang', 'fr', ...store)).stderr).toContain(
       '--lang: expected zh or en, got "fr"',

@@ -13,7 +13,7 @@ import {
 } from '@progress-ledger/core'
 import { formatTarget } from '@progress-ledger/plan'
 import type { IndicatorReport } from './Evaluate'
-import { formatNumber } from './Format'
+import { formatNumber, knownAtText } from './Format'
 import { label, localized } from './Labels'
 import type { Lang } from './Options'
 import type { PlanReport } from './Report'
@@ -71,6 +71,9 @@ export interface Change {
 export interface ReportDiff {
   readonly from: string
   readonly to: string
+  /** The recorded time each report was cut at (`knownAt`), when it was; shown beside its date. */
+  readonly fromKnownAt?: string | null
+  readonly toKnownAt?: string | null
   readonly changes: ReadonlyArray<Change>
   /** The warnings of both reports (each once): what the reader must know before trusting them. */
   readonly warnings: ReadonlyArray<string>
@@ -103,7 +106,7 @@ const statusSide = (i: IndicatorReport): ChangeSide => ({
  *
  * @example
  * import { changeSideText } from '@progress-ledger/reporting'
- * changeSideText({ _tag: 'Status', status: 'off-track', grade: 'behind', atRisk: false }, 'zh') // '滞后（滞后）'
+ * changeSideText({ _tag: 'Status', status: 'off-track', grade: 'behind', atRisk: false }, 'zh') // '滞后（慢于预期）'
  * changeSideText({ _tag: 'Value', value: 0.47, period: '2022' }, 'neutral') // '0.47 (2022)'
  */
 export function changeSideText(side: ChangeSide, lang: Lang | 'neutral'): string {
@@ -276,6 +279,8 @@ export function diffReports(a: PlanReport, b: PlanReport): ReportDiff {
   return {
     from: a.asOf,
     to: b.asOf,
+    fromKnownAt: a.options.knownAt,
+    toKnownAt: b.options.knownAt,
     changes,
     warnings: [...new Set([...a.warnings, ...b.warnings])],
   }
@@ -291,6 +296,14 @@ const KIND: Readonly<Record<ChangeKind, readonly [string, string]>> = {
   task: ['任务', 'task'],
 }
 
+/** `（按记录截至 2023-03-31）` / ` (as known at 2023-03-31)` for a report cut at a recorded time. */
+function known(at: string | null | undefined, lang: Lang): string {
+  if (at == null) return ''
+  return lang === 'zh'
+    ? `（${label('text', 'knownAt', lang)} ${knownAtText(at)}）`
+    : ` (${label('text', 'knownAt', lang).toLowerCase()} ${knownAtText(at)})`
+}
+
 /**
  * A diff as text in Chinese or English: a heading line, then one line per change with the
  * subject's name, both sides and the events behind it.
@@ -302,17 +315,24 @@ const KIND: Readonly<Record<ChangeKind, readonly [string, string]>> = {
  *   afterSide: { _tag: 'Status', status: 'on-track', grade: 'ahead', atRisk: false }, eventIds: ['I03-quota'] }], warnings: [] } as const
  * renderDiff(diff, 'zh').split('\n')[1] // '  状态\u3000I03 单位GDP能耗：目标待定（待上级下达） → 符合进度（快于预期）［I03-quota］'
  * renderDiff(diff, 'en').split('\n')[0] // 'Changes from 2021-12-31 to 2022-12-31: 1'
+ * renderDiff({ ...diff, to: '2021-12-31', fromKnownAt: '2022-03-31T23:59:59.999Z', toKnownAt: null }, 'en').split('\n')[0] // 'Changes from 2021-12-31 (as known at 2022-03-31) to 2021-12-31: 1'
  * renderDiff({ ...diff, warnings: ['the hash chain is broken at position 812'] }, 'en').split('\n').slice(0, 2) // ['WARNINGS: The ledger does not verify; the figures below may not be reliable:', '  the hash chain is broken at position 812']
  */
 export function renderDiff(d: ReportDiff, lang: Lang): string {
   const zh = lang === 'zh'
   const warnings = warningLines(d.warnings, lang)
+  // The recorded times only when the two sides were cut at different ones (one --known-at for
+  // both is the cut of the whole comparison, as a report's own title does not repeat it).
+  const [fromKnown, toKnown] =
+    (d.fromKnownAt ?? null) === (d.toKnownAt ?? null)
+      ? ['', '']
+      : [known(d.fromKnownAt, lang), known(d.toKnownAt, lang)]
   const lines = [
     ...warnings,
     ...(warnings.length > 0 ? [''] : []),
     zh
-      ? `${d.from} 至 ${d.to} 的变化：${d.changes.length} 项`
-      : `Changes from ${d.from} to ${d.to}: ${d.changes.length}`,
+      ? `${d.from}${fromKnown} 至 ${d.to}${toKnown} 的变化：${d.changes.length} 项`
+      : `Changes from ${d.from}${fromKnown} to ${d.to}${toKnown}: ${d.changes.length}`,
   ]
   for (const c of d.changes) {
     const kind = KIND[c.kind][zh ? 0 : 1]
