@@ -65,9 +65,16 @@ export function indicatorsOf(state: LedgerState, plan?: string): PlannedIndicato
   return out
 }
 
+const byId = new Intl.Collator('en', { numeric: true })
+
 /**
  * The refusal of a reference several indicators answer to: the first five, how many in all, and,
  * when they are in several plans, how many plans (with a hint at `--plan`).
+ *
+ * @example
+ * import { ambiguousRef } from '@progress-ledger/cli'
+ * const candidates = [{ id: 'c10-I01', number: '1', plan: 'c10' }, { id: 'c2-I01', number: '1', plan: 'c2' }]
+ * ambiguousRef('1', ['c10-I01', 'c2-I01'], candidates).message // 'indicator "1": could be c2-I01 or c10-I01, in 2 plans'
  */
 export function ambiguousRef(
   ref: string,
@@ -75,8 +82,10 @@ export function ambiguousRef(
   candidates: ReadonlyArray<PlannedIndicator>,
 ): Refusal {
   const plans = new Set(ids.map((id) => candidates.find((c) => c.id === id)?.plan))
+  // In id order (numbers by value: c2 before c10), not the order the state happens to hold them.
+  const sorted = [...ids].sort(byId.compare)
   return new Refusal(
-    `indicator ${JSON.stringify(ref)}: could be ${ids.slice(0, 5).join(' or ')}${ids.length > 5 ? ` (${ids.length} in all)` : ''}${plans.size > 1 ? `, in ${plans.size} plans` : ''}`,
+    `indicator ${JSON.stringify(ref)}: could be ${sorted.slice(0, 5).join(' or ')}${ids.length > 5 ? ` (${ids.length} in all)` : ''}${plans.size > 1 ? `, in ${plans.size} plans` : ''}`,
     plans.size > 1 ? 'give the id, or the plan with --plan ID' : 'give the id',
   )
 }

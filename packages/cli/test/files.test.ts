@@ -446,6 +446,30 @@ describe('a JSON-lines file reporting one figure twice', () => {
     )
     expect([same.code, same.stderr]).toEqual([ExitCode.ok, ''])
   })
+
+  it('shows the first ten such notes, then a count', async () => {
+    const w = await ledger()
+    // Five years reported four times each, with other values: fifteen notes.
+    const years = ['2021', '2022', '2023', '2024', '2025']
+    const r = await w.cli(
+      'append',
+      w.write(
+        'm.jsonl',
+        jsonl([1, 2, 3, 4].flatMap((v) => years.map((p) => value(p, { value: v })))),
+      ),
+      '--actor',
+      'plan-admin:po',
+    )
+    expect(r.code, r.stderr).toBe(ExitCode.ok)
+    const lines = r.stderr.trimEnd().split('\n')
+    expect(lines, r.stderr).toHaveLength(11)
+    expect(lines[0]).toBe(
+      'm.jsonl:6: note: I01 2021 is reported again in this file (line 1: 1); both are recorded, 2 in force',
+    )
+    expect(lines[10]).toBe(
+      'm.jsonl: … and 5 more figure(s) reported again in this file (the later line in force)',
+    )
+  })
 })
 
 describe('history on a ledger of several plans', () => {
@@ -481,8 +505,20 @@ describe('history on a ledger of several plans', () => {
     expect(setup.code, setup.stderr).toBe(ExitCode.ok)
     const both = await w.cli('history', '1')
     expect(both.code).toBe(ExitCode.failed)
-    expect(both.stderr).toContain('indicator "1": could be ')
-    expect(both.stderr).toContain(', in 2 plans')
+    // In id order, whatever order the state holds them in.
+    expect(both.stderr).toContain('indicator "1": could be hz-I01 or sz-I01, in 2 plans')
+    // A listing of several plans: plan by plan, in the order adopted, the plan first.
+    const listed = await w.cli('list', 'indicators', '--lang', 'en')
+    expect(listed.stdout.split('\n').map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+      'sz 1 sz-I01',
+      'hz 1 hz-I01',
+      '',
+    ])
+    const json = await w.cli('list', 'indicators', '--json')
+    expect((JSON.parse(json.stdout) as Array<{ planId: string }>).map((r) => r.planId)).toEqual([
+      'sz',
+      'hz',
+    ])
     expect(both.stderr).toContain('hint: give the id, or the plan with --plan ID')
     // status looks the number up the same way.
     const status = await w.cli('status', '1', '--as-of', '2025-12-31')
@@ -596,7 +632,7 @@ describe('a figures table on a ledger of several plans', () => {
     )
     const plans = await w.cli('list', 'plans', '--lang', 'en')
     expect(plans.stdout).toBe(
-      'hz  杭州行动方案 — 2021–2025, adopted on 2021-09-01\nsz  Shengzhou plan — 2021–2025, adopted on 2021-08-10\n',
+      'sz  Shengzhou plan — 2021–2025, adopted on 2021-08-10\nhz  杭州行动方案 — 2021–2025, adopted on 2021-09-01\n',
     )
     expect(plans.stderr).toBe('2 plans\n')
     expect((await w.cli('list', 'departments')).stderr).toBe('1 department\n')

@@ -27,7 +27,7 @@ const GRADE: Readonly<Record<Grade, Pair>> = {
   achieved: ['已实现', 'Achieved'],
   ahead: ['快于预期', 'Ahead of schedule'],
   'on-schedule': ['基本符合预期', 'On schedule'],
-  behind: ['滞后', 'Behind'],
+  behind: ['慢于预期', 'Behind'],
   missed: ['到期未实现', 'Missed'],
   deterioration: ['倒退', 'Deterioration'],
   'insufficient-data': ['数据不足', 'Insufficient data'],

@@ -130,9 +130,12 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<SheetsR
   const wb = new X.Workbook()
   try {
     await wb.xlsx.load(Uint8Array.from(bytes).buffer)
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e)
-    return problem(`a damaged or truncated file (${reason.split('\n')[0] ?? reason})`)
+  } catch {
+    // What the zip or XML reader says ("Cannot set properties of undefined", "Bug : …") reads as
+    // a crash of the tool to whoever filled in the sheet: the file is what is wrong.
+    return problem(
+      'a damaged or truncated file (its contents do not read: save it again from Excel)',
+    )
   }
   const sheets = wb.worksheets.map((ws) => toSheet(ws, X.ValueType))
   if (sheets.length === 0) return problem('a workbook without worksheets')

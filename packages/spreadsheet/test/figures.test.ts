@@ -320,7 +320,7 @@ describe('problems, every one at its cell, all at once', () => {
       { state },
     )
     expect(problems(damaged)[0]).toMatch(
-      /^figures\.xlsx: expected an \.xlsx workbook \(Office Open XML\), got a damaged or truncated file \(/,
+      /^figures\.xlsx: expected an \.xlsx workbook \(Office Open XML\), got a damaged or truncated file \(its contents do not read: save it again from Excel\)$/,
     )
     expect(problems(await readFigures({ name: 'figures.ods', bytes: good }, { state }))).toEqual([
       'figures.ods: expected a .xlsx or .csv file, got ".ods"',

@@ -276,8 +276,16 @@ export const append: CommandSpec = {
       }
       case 'StreamAppended':
         if (result.written > 0) ctx.io.committed?.()
-        for (const note of reportedTwice(held ?? [], numbers))
-          ctx.io.stderr.write(`${file}:${note}\n`)
+        {
+          // The first notes, then a count: a file that reports many figures twice is not
+          // echoed back line by line.
+          const notes = reportedTwice(held ?? [], numbers)
+          for (const note of notes.slice(0, TWICE_SHOWN)) ctx.io.stderr.write(`${file}:${note}\n`)
+          if (notes.length > TWICE_SHOWN)
+            ctx.io.stderr.write(
+              `${file}: … and ${notes.length - TWICE_SHOWN} more figure(s) reported again in this file (the later line in force)\n`,
+            )
+        }
         ctx.io.stdout.write(
           result.written === 0
             ? `${
@@ -327,6 +335,9 @@ export const append: CommandSpec = {
     }
   },
 }
+
+/** How many notes on figures reported twice in one file are shown before a count. */
+const TWICE_SHOWN = 10
 
 /**
  * Notes on `ReportValue` lines of a held file that report a figure for an indicator and period

@@ -42,15 +42,21 @@ const WORDS = {
  * const e = { type: 'ValueRetracted', data: { period: '2022', retracts: 'v-1', reason: '重复上报' } }
  * describeEvent(e as never) // '撤回2022年数值（v-1）——重复上报'
  * describeEvent(e as never, 'en') // 'value 2022 retracted (v-1) — 重复上报'
+ * const moved = { type: 'ResponsibilityReassigned', data: { departments: ['fgj'], reason: '机构调整' } }
+ * describeEvent(moved as never, 'zh', (id) => (id === 'fgj' ? '市发改局' : id)) // '责任单位调整为 市发改局——机构调整'
  */
-export function describeEvent(e: RecordedEvent, lang: 'zh' | 'en' = 'zh'): string {
+export function describeEvent(
+  e: RecordedEvent,
+  lang: 'zh' | 'en' = 'zh',
+  departmentName: (id: string) => string = (id) => id,
+): string {
   const w = WORDS[lang]
   const target = (printed: string | null | undefined, expression: unknown) =>
     printed ?? JSON.stringify(expression)
   if (lang === 'en')
     switch (e.type) {
       case 'IndicatorDefined':
-        return `defined: ${e.data.name.en ?? e.data.name.zh} (${e.data.unitEn ?? (e.data.unit || w.noUnit)}), ${w.attribute[e.data.attribute]}, responsible ${e.data.departments.join(w.list)}`
+        return `defined: ${e.data.name.en ?? e.data.name.zh} (${e.data.unitEn ?? (e.data.unit || w.noUnit)}), ${w.attribute[e.data.attribute]}, responsible ${e.data.departments.map(departmentName).join(w.list)}`
       case 'BaselineSet':
         return `baseline ${e.data.period}: ${e.data.value}${e.data.illustrative === true ? ` [${w.illustrative}]` : ''}`
       case 'TargetSet':
@@ -70,13 +76,13 @@ export function describeEvent(e: RecordedEvent, lang: 'zh' | 'en' = 'zh'): strin
       case 'ValueReturned':
         return `value ${e.data.period} returned (${e.data.returns}) — ${e.data.reason}`
       case 'ResponsibilityReassigned':
-        return `responsibility passed to ${e.data.departments.join(w.list)} — ${e.data.reason}`
+        return `responsibility passed to ${e.data.departments.map(departmentName).join(w.list)} — ${e.data.reason}`
       default:
         return e.type
     }
   switch (e.type) {
     case 'IndicatorDefined':
-      return `定义：${e.data.name.zh}（${e.data.unit || w.noUnit}），${w.attribute[e.data.attribute]}，责任单位 ${e.data.departments.join(w.list)}`
+      return `定义：${e.data.name.zh}（${e.data.unit || w.noUnit}），${w.attribute[e.data.attribute]}，责任单位 ${e.data.departments.map(departmentName).join(w.list)}`
     case 'BaselineSet':
       return `${periodInChinese(e.data.period)}基期值：${e.data.value}${e.data.illustrative === true ? `［${w.illustrative}］` : ''}`
     case 'TargetSet':
@@ -96,7 +102,7 @@ export function describeEvent(e: RecordedEvent, lang: 'zh' | 'en' = 'zh'): strin
     case 'ValueReturned':
       return `退回${periodInChinese(e.data.period)}数值（${e.data.returns}）——${e.data.reason}`
     case 'ResponsibilityReassigned':
-      return `责任单位调整为 ${e.data.departments.join(w.list)}——${e.data.reason}`
+      return `责任单位调整为 ${e.data.departments.map(departmentName).join(w.list)}——${e.data.reason}`
     default:
       return e.type
   }
@@ -179,9 +185,14 @@ export const history: CommandSpec = {
         ? `#位置  记录时间                  有效日期    记录人          事件\n`
         : `#pos   recorded                  valid       actor           event\n`,
     )
+    // Departments by name, as reports and `status` show them (the id when not registered).
+    const departmentName = (id: string): string => {
+      const name = loaded.state.departments.get(id)?.name
+      return name === undefined ? id : lang === 'en' ? (name.en ?? name.zh) : name.zh
+    }
     for (const e of events) {
       ctx.io.stdout.write(
-        `${String(e.position).padEnd(6)} ${e.recordedTime}  ${e.validTime}  ${e.actor.padEnd(15)} ${describeEvent(e, lang)}  [${e.id}]\n`,
+        `${String(e.position).padEnd(6)} ${e.recordedTime}  ${e.validTime}  ${e.actor.padEnd(15)} ${describeEvent(e, lang, departmentName)}  [${e.id}]\n`,
       )
     }
     return ExitCode.ok

@@ -48,6 +48,8 @@ export function isListKind(s: string): s is ListKind {
 
 /** One row of a listing. */
 export interface ListRow {
+  /** The plan the row belongs to (a plan's own id for plans); `null` for departments and a project of no plan. */
+  readonly planId: string | null
   /** Task or project kind (`key-task`, `reform`, `flagship`, …); `null` for the other kinds. */
   readonly kind: string | null
   /** The number as printed in the plan, if any. */
@@ -61,6 +63,14 @@ export interface ListRow {
 }
 
 const KIND_ORDER = ['key-task', 'reform', 'action-item', 'flagship', 'construction']
+
+/** Rows of one plan together, the plans in the order they were adopted, then by number. */
+function inPlanOrder(state: LedgerState): (a: ListRow, b: ListRow) => number {
+  const rank = new Map<string, number>()
+  state.plans.each((p) => void rank.set(p.planId, p.position))
+  const of = (r: ListRow) => (r.planId === null ? -1 : (rank.get(r.planId) ?? Infinity))
+  return (a, b) => of(a) - of(b) || byNumber(a, b)
+}
 
 function byNumber(a: ListRow, b: ListRow): number {
   const ka = a.kind === null ? -1 : KIND_ORDER.indexOf(a.kind)
@@ -93,6 +103,7 @@ export function listRows(
         const d = currentDefinition(ind)
         if (!inPlan(d.planId)) return
         rows.push({
+          planId: d.planId,
           kind: null,
           number: d.number ?? null,
           id: ind.indicatorId,
@@ -106,6 +117,7 @@ export function listRows(
       state.tasks.each((t) => {
         if (!inPlan(t.definition.planId)) return
         rows.push({
+          planId: t.definition.planId,
           kind: t.definition.kind,
           number: t.definition.number ?? null,
           id: t.taskId,
@@ -119,6 +131,7 @@ export function listRows(
       state.projects.each((p) => {
         if (!inPlan(p.definition.planId)) return
         rows.push({
+          planId: p.definition.planId ?? null,
           kind: p.definition.kind,
           number: p.definition.number ?? null,
           id: p.projectId,
@@ -132,6 +145,7 @@ export function listRows(
       state.plans.each((p) => {
         if (!inPlan(p.planId)) return
         rows.push({
+          planId: p.planId,
           kind: null,
           number: null,
           id: p.planId,
@@ -144,6 +158,7 @@ export function listRows(
     case 'departments':
       state.departments.each((d) => {
         rows.push({
+          planId: null,
           kind: null,
           number: null,
           id: d.departmentId,
@@ -154,7 +169,7 @@ export function listRows(
       })
       break
   }
-  return rows.sort(byNumber)
+  return rows.sort(inPlanOrder(state))
 }
 
 function renderRows(kind: ListKind, rows: ReadonlyArray<ListRow>): string {
@@ -167,9 +182,13 @@ function renderRows(kind: ListKind, rows: ReadonlyArray<ListRow>): string {
   const wk = width((r) => r.kind ?? '')
   const wn = width((r) => r.number ?? '')
   const wi = width((r) => r.id)
+  // The plan first, when the rows are of several (a ledger of many plans, without --plan).
+  const plans = kind !== 'plans' && new Set(rows.map((r) => r.planId)).size > 1
+  const wp = plans ? width((r) => r.planId ?? '—') : 0
   return rows
     .map((r) => {
       const cells = [
+        ...(plans ? [(r.planId ?? '—').padEnd(wp)] : []),
         ...(kind === 'tasks' || kind === 'projects' ? [(r.kind ?? '').padEnd(wk)] : []),
         ...(kind === 'departments' || kind === 'plans'
           ? []
