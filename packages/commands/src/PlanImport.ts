@@ -387,16 +387,21 @@ export async function importPlan(
     if (loaded._tag === 'ChainBroken') return loaded
     state = loaded.state
   }
-  if (differing !== undefined && state.plans.has(plan.id))
+  // The refusals below are the import's own: an actor the deciders do not authorise goes the
+  // common way instead, whose refusals name that (and are recorded when `recordDenied` asks).
+  const decided = decideAll(
+    state,
+    commands.map((c) => c.command),
+    context,
+  )
+  const authorised =
+    decided._tag === 'BatchAccepted' ||
+    !decided.rejections.some((r) => r.rejection.rule === 'not-authorised')
+  if (authorised && differing !== undefined && state.plans.has(plan.id))
     return adoptedAlready(plan, commands, differing)
-  const renamed = renamedDepartments(plan, state)
+  const renamed = authorised ? renamedDepartments(plan, state) : []
   if (renamed.length > 0) {
     // Refused whatever else: the other problems are reported with it, all at once.
-    const decided = decideAll(
-      state,
-      commands.map((c) => c.command),
-      context,
-    )
     const others =
       decided._tag === 'BatchRejected'
         ? decided.rejections.map(({ index, rejection }) => rejectionAt(commands, index, rejection))

@@ -296,6 +296,33 @@ describe('importPlan', () => {
     ])
   })
 
+  it('refuses a reporter a changed or renaming plan as any plan, recording the refusals', async () => {
+    const s = store()
+    expect(await importPlan(s, rich, office())).toMatchObject({ _tag: 'Appended' })
+    const before = s.readAllNow().length
+    const clerk = office(reporter('fgj-clerk', 'fgj'))
+    for (const plan of [
+      { ...rich, name: { zh: '改过的方案' } },
+      {
+        ...small,
+        id: 'q',
+        departments: [{ id: 'fgj', name: { zh: '新昌县发改局' }, aliases: [] }],
+      },
+    ] satisfies Plan[]) {
+      const r = await importPlan(s, plan, clerk, { recordDenied: true })
+      expect(
+        r._tag === 'PlanRejected' && r.rejections.some((x) => x.rule === 'not-authorised'),
+      ).toBe(true)
+      expect(r._tag === 'PlanRejected' && r.recorded.length).toBeGreaterThan(0)
+    }
+    expect(
+      s
+        .readAllNow()
+        .slice(before)
+        .every((e) => e.type === 'AccessDenied'),
+    ).toBe(true)
+  })
+
   it('names the record of each command it derives', () => {
     expect(planCommands(rich).map((c) => [c.path, c.command.type])).toEqual([
       ['plan', 'AdoptPlan'],
