@@ -387,26 +387,29 @@ export async function importPlan(
     if (loaded._tag === 'ChainBroken') return loaded
     state = loaded.state
   }
-  // The refusals below are the import's own: an actor the deciders do not authorise goes the
-  // common way instead, whose refusals name that (and are recorded when `recordDenied` asks).
-  const decided = decideAll(
-    state,
-    commands.map((c) => c.command),
-    context,
-  )
-  const authorised =
-    decided._tag === 'BatchAccepted' ||
-    !decided.rejections.some((r) => r.rejection.rule === 'not-authorised')
-  if (authorised && differing !== undefined && state.plans.has(plan.id))
-    return adoptedAlready(plan, commands, differing)
-  const renamed = authorised ? renamedDepartments(plan, state) : []
-  if (renamed.length > 0) {
-    // Refused whatever else: the other problems are reported with it, all at once.
-    const others =
-      decided._tag === 'BatchRejected'
-        ? decided.rejections.map(({ index, rejection }) => rejectionAt(commands, index, rejection))
-        : []
-    return { _tag: 'PlanRejected', rejections: [...renamed, ...others], recorded: [] }
+  const adopted = differing !== undefined && state.plans.has(plan.id)
+  const renamed = renamedDepartments(plan, state)
+  if (adopted || renamed.length > 0) {
+    // The refusals of the import's own: an actor the deciders do not authorise goes the common
+    // way instead, whose refusals name that (and are recorded when `recordDenied` asks).
+    const decided = decideAll(
+      state,
+      commands.map((c) => c.command),
+      context,
+    )
+    const others = decided._tag === 'BatchRejected' ? decided.rejections : []
+    if (!others.some((r) => r.rejection.rule === 'not-authorised')) {
+      if (adopted) return adoptedAlready(plan, commands, differing)
+      // Refused whatever else: the other problems are reported with it, all at once.
+      return {
+        _tag: 'PlanRejected',
+        rejections: [
+          ...renamed,
+          ...others.map(({ index, rejection }) => rejectionAt(commands, index, rejection)),
+        ],
+        recorded: [],
+      }
+    }
   }
   const result = await handleAll(
     store,

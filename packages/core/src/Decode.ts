@@ -274,12 +274,6 @@ export function unknownFields(
 ): ReadonlyArray<DecodeIssue> {
   const issues: DecodeIssue[] = []
   // A path is spelt only for a field reported or an object descended into: most are neither.
-  const at = (path: string, key: string): string =>
-    /^[A-Za-z_$][\w$]*$/.test(key)
-      ? path === ''
-        ? key
-        : `${path}.${key}`
-      : `${path}[${JSON.stringify(key)}]`
   const walk = (u: unknown, d: unknown, path: string): void => {
     if (Array.isArray(u) && Array.isArray(d)) {
       for (let i = 0; i < u.length && i < d.length; i++) walk(u[i], d[i], `${path}[${i}]`)
@@ -290,22 +284,25 @@ export function unknownFields(
       const v = u[key]
       if (v === undefined) continue
       if (Object.prototype.hasOwnProperty.call(d, key)) {
-        if (typeof v === 'object' && v !== null) walk(v, d[key], at(path, key))
-      } else {
-        const where = at(path, key)
-        const expected = `a field of ${within}`
-        const got = `an unknown field (${showValue(v)})`
-        issues.push({
-          path: where,
-          expected,
-          got,
-          message: `${where}: expected ${expected}, got ${got}`,
-        })
-      }
+        if (typeof v === 'object' && v !== null) walk(v, d[key], fieldPath(path, key))
+      } else issues.push(unknownField(fieldPath(path, key), v, within))
     }
   }
   walk(input, decoded, prefix)
   return issues
+}
+
+/** The path of field `key` of the object at `path`: `a.b`, or `a["x-y"]` for a key that is not a name. */
+function fieldPath(path: string, key: string): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`
+  return path === '' ? key : `${path}.${key}`
+}
+
+/** The issue of a field at `where`, holding `value`, that `within` does not have. */
+function unknownField(where: string, value: unknown, within: string): DecodeIssue {
+  const expected = `a field of ${within}`
+  const got = `an unknown field (${showValue(value)})`
+  return { path: where, expected, got, message: `${where}: expected ${expected}, got ${got}` }
 }
 
 /** The object fields a codec declares, through exact, intersection, partial and refinement; `undefined` for a codec that is not an object's. */
@@ -380,23 +377,9 @@ export function undeclaredFields(
     for (const key of Object.keys(u)) {
       const v = u[key]
       if (v === undefined) continue
-      const where = /^[A-Za-z_$][\w$]*$/.test(key)
-        ? path === ''
-          ? key
-          : `${path}.${key}`
-        : `${path}[${JSON.stringify(key)}]`
       const field = fields.get(key)
-      if (field !== undefined) walk(field, v, where, false)
-      else if (exact) {
-        const expected = `a field of ${within}`
-        const got = `an unknown field (${showValue(v)})`
-        issues.push({
-          path: where,
-          expected,
-          got,
-          message: `${where}: expected ${expected}, got ${got}`,
-        })
-      }
+      if (field !== undefined) walk(field, v, fieldPath(path, key), false)
+      else if (exact) issues.push(unknownField(fieldPath(path, key), v, within))
     }
   }
   walk(codec as unknown as AnyType, input, prefix, false)

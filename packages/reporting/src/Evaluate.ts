@@ -218,15 +218,11 @@ export function evaluateIndicator(
             })
           : undefined
       if (paced !== undefined) fc = forecast(paced, options.thresholds.linearWindow) ?? null
-      gap = gapOf(active.numericCase, active.report.targetId)
     }
     // The gap is to the target the headline status was graded against: the closed segment's
     // when the headline is that segment's (so a row met at the mid-term is not also "short").
-    if (showsClosed)
-      gap =
-        closedRun?.numericCase === undefined
-          ? null
-          : gapOf(closedRun.numericCase, closedRun.report.targetId)
+    const graded = showsClosed ? closedRun : active
+    if (graded?.numericCase !== undefined) gap = gapOf(graded.numericCase, graded.report.targetId)
     const activeTarget = targets.find((t) => t.targetId === active?.report.targetId)
     if (activeTarget?.inference != null && activeTarget.value !== null)
       explanation = {

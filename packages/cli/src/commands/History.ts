@@ -5,7 +5,7 @@
  * @module commands/History
  */
 import { type RecordedEvent, streams } from '@progress-ledger/core'
-import { periodInChinese } from '@progress-ledger/reporting'
+import { localized, periodInChinese } from '@progress-ledger/reporting'
 import { type CommandSpec, flagOption, positional, stringOption } from '../Command'
 import { ExitCode, Refusal } from '../Failure'
 import { ambiguousRef, indicatorsOf, resolveRef } from '../IndicatorRef'
@@ -188,7 +188,7 @@ export const history: CommandSpec = {
     // Departments by name, as reports and `status` show them (the id when not registered).
     const departmentName = (id: string): string => {
       const name = loaded.state.departments.get(id)?.name
-      return name === undefined ? id : lang === 'en' ? (name.en ?? name.zh) : name.zh
+      return name === undefined ? id : localized(name, lang)
     }
     for (const e of events) {
       ctx.io.stdout.write(

@@ -72,8 +72,8 @@ export const importPlan: CommandSpec = {
       const taken = result.rejections.filter(
         (r) => r.rule === 'redefinition' && /: planId: expected the \w+'s plan /.test(r.message),
       ).length
-      const renamed = result.rejections.filter((r) =>
-        /^plan\.departments\[\d+\]: name: expected the name department /.test(r.message),
+      const renamed = result.rejections.filter(
+        (r) => r.rule === 'redefinition' && r.path.startsWith('plan.departments['),
       ).length
       if (renamed > 0)
         ctx.io.stderr.write(
